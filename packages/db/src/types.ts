@@ -1,0 +1,311 @@
+// The storage contract shared by the worker and the web app. Both engines implement exactly this.
+// Times are ISO 8601 UTC strings ("2026-01-02T03:04:05.000Z"); absent values are null, never undefined.
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** One page of a keyset-paginated list; pass `nextCursor` back to get the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** How a feed's items are identified: the choice is recorded on the feed (see worker identity rules). */
+export type IdentityRule = 'guid' | 'url' | 'hash';
+
+export interface Feed {
+  id: number;
+  url: string;
+  title: string | null;
+  siteUrl: string | null;
+  iconUrl: string | null;
+  language: string | null;
+  folder: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  nextPollAt: string;
+  pollIntervalSeconds: number;
+  errorCount: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSuccessAt: string | null;
+  disabled: boolean;
+  disabledReason: string | null;
+  identityRule: IdentityRule | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: string | null;
+  createdAt: string;
+}
+
+export interface FeedWithStats extends Feed {
+  itemCount: number;
+}
+
+export interface NewFeed {
+  url: string;
+  title?: string | null;
+  siteUrl?: string | null;
+  folder?: string | null;
+  /** Defaults to now: a new feed is due at once. */
+  nextPollAt?: string;
+}
+
+/** Fields a poll may change on its feed; omitted fields stay as they are. */
+export interface FeedPatch {
+  url?: string;
+  title?: string | null;
+  siteUrl?: string | null;
+  iconUrl?: string | null;
+  language?: string | null;
+  folder?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  nextPollAt?: string;
+  pollIntervalSeconds?: number;
+  errorCount?: number;
+  lastError?: string | null;
+  lastErrorAt?: string | null;
+  lastSuccessAt?: string | null;
+  disabled?: boolean;
+  disabledReason?: string | null;
+  identityRule?: IdentityRule | null;
+}
+
+export interface ClaimOptions {
+  /** At most this many feeds of one host in one claim (politeness). */
+  perHostLimit?: number;
+  /** How long the lease lasts; a crashed worker's feeds are claimable again after it. */
+  leaseSeconds?: number;
+  /** "Now", for tests. */
+  now?: Date;
+}
+
+export interface Author {
+  name?: string;
+  email?: string;
+  url?: string;
+}
+
+export interface Enclosure {
+  url: string;
+  type?: string;
+  length?: number;
+}
+
+export interface ItemInput {
+  /** Identity within the feed (the parser's `key`, possibly re-derived by the worker's identity rule). */
+  key: string;
+  guid: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  summary: string | null;
+  contentHtml: string | null;
+  contentText: string | null;
+  authors: Author[];
+  categories: string[];
+  enclosures: Enclosure[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  language: string | null;
+  imageUrl: string | null;
+  commentsUrl: string | null;
+  wire: string | null;
+  wordCount: number;
+  contentHash: string | null;
+  /** 64-bit simhash as 16 hex digits. */
+  simhash: string | null;
+}
+
+export interface Item extends ItemInput {
+  id: number;
+  feedId: number;
+  storyId: number | null;
+  firstSeenAt: string;
+}
+
+/** Per input item: what the upsert did. `tombstoned` means the key was deleted before and stays deleted. */
+export type UpsertStatus = 'new' | 'updated' | 'unchanged' | 'tombstoned';
+
+export interface UpsertResult {
+  key: string;
+  id: number | null;
+  status: UpsertStatus;
+}
+
+export interface FeedRef {
+  id: number;
+  title: string | null;
+  siteUrl: string | null;
+  iconUrl: string | null;
+}
+
+export interface ItemWithFeed extends Item {
+  feed: FeedRef;
+}
+
+export interface StorySummary {
+  id: number;
+  title: string;
+  summary: string | null;
+  imageUrl: string | null;
+  wire: string | null;
+  leadItemId: number;
+  leadUrl: string | null;
+  leadFeed: FeedRef;
+  itemCount: number;
+  sourceCount: number;
+  firstSeenAt: string;
+  updatedAt: string;
+  /** When the lead item was published (its first-seen time when the feed gave no date). */
+  publishedAt: string;
+  score: number;
+}
+
+export interface StoryDetail {
+  story: StorySummary;
+  /** Every item of the story, the lead first, then by time. */
+  items: ItemWithFeed[];
+}
+
+export interface StoryFilter {
+  feedId?: number;
+  folder?: string;
+  language?: string;
+  /** Only stories updated at or after this time. */
+  since?: string;
+}
+
+/** What clustering needs to compare an incoming item with a story's members. */
+export interface StoryCandidate {
+  storyId: number;
+  itemId: number;
+  feedId: number;
+  title: string;
+  contentText: string | null;
+  simhash: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+}
+
+export interface CandidateQuery {
+  simhash: string | null;
+  /** Normalized title words; candidates share at least one (besides the simhash bands). */
+  titleTerms: string[];
+  /** Only items first seen at or after this time. */
+  since: string;
+  limit?: number;
+}
+
+export interface SearchHit {
+  itemId: number;
+  storyId: number | null;
+  title: string;
+  url: string | null;
+  feed: FeedRef;
+  publishedAt: string | null;
+  /** Sanitized snippet; matched words wrapped in <mark>…</mark>, everything else HTML-escaped. */
+  snippetHtml: string;
+  rank: number;
+}
+
+export interface SearchRequest extends PageRequest {
+  /** Words, "a phrase", and prefix* terms. */
+  query: string;
+  feedId?: number;
+}
+
+export interface PollRecord {
+  feedId: number;
+  startedAt: string;
+  durationMs: number;
+  httpStatus: number | null;
+  bytes: number;
+  itemsNew: number;
+  itemsUpdated: number;
+  error: string | null;
+}
+
+export interface Poll extends PollRecord {
+  id: number;
+}
+
+export interface Stats {
+  feeds: number;
+  feedsDisabled: number;
+  feedsFailing: number;
+  items: number;
+  stories: number;
+  polls: number;
+}
+
+export interface FeedsApi {
+  add(feed: NewFeed): Promise<Feed>;
+  get(id: number): Promise<Feed | null>;
+  getByUrl(url: string): Promise<Feed | null>;
+  list(request?: PageRequest & { includeDisabled?: boolean }): Promise<Page<FeedWithStats>>;
+  update(id: number, patch: FeedPatch): Promise<Feed>;
+  remove(id: number): Promise<void>;
+  /** Atomically leases due, enabled, unleased (or lease-expired) feeds to `workerId`. */
+  claimDue(workerId: string, limit: number, options?: ClaimOptions): Promise<Feed[]>;
+  /** Applies the poll's patch and releases the lease, only if `workerId` still holds it. */
+  finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean>;
+  releaseLease(id: number, workerId: string): Promise<void>;
+  folders(): Promise<string[]>;
+  countDue(now?: Date): Promise<number>;
+}
+
+export interface ItemsApi {
+  /** Inserts new keys, updates changed ones, skips tombstoned ones; one transaction. */
+  upsertMany(feedId: number, items: ItemInput[]): Promise<UpsertResult[]>;
+  get(id: number): Promise<ItemWithFeed | null>;
+  listByFeed(feedId: number, request?: PageRequest): Promise<Page<ItemWithFeed>>;
+  /** Deletes the item and keeps a tombstone of its key so it never comes back. */
+  remove(id: number): Promise<void>;
+  /** The keys seen in the feed's previous polls among `keys` (for the worker's guid-stability check). */
+  existingKeys(feedId: number, keys: string[]): Promise<Set<string>>;
+}
+
+export interface StoriesApi {
+  /** Ranked front page. */
+  listTop(request?: PageRequest & StoryFilter): Promise<Page<StorySummary>>;
+  get(id: number): Promise<StoryDetail | null>;
+  candidates(query: CandidateQuery): Promise<StoryCandidate[]>;
+  /**
+   * Puts the item in the story (or a new story when storyId is null) and, in the same transaction,
+   * recomputes the story's representative item, counts and score. Returns the story id.
+   */
+  attach(itemId: number, storyId: number | null): Promise<number>;
+}
+
+export interface SearchApi {
+  query(request: SearchRequest): Promise<Page<SearchHit>>;
+}
+
+export interface PollsApi {
+  record(poll: PollRecord): Promise<void>;
+  listByFeed(feedId: number, request?: PageRequest): Promise<Page<Poll>>;
+  recentErrors(request?: PageRequest): Promise<Page<Poll & { feedUrl: string }>>;
+  prune(olderThan: string): Promise<number>;
+}
+
+export interface RetentionApi {
+  /** Deletes items older than the cutoff (with their search rows, tombstoning their keys) and empty stories. */
+  run(olderThan: string): Promise<{ items: number; stories: number }>;
+}
+
+export interface Db {
+  engine: Engine;
+  feeds: FeedsApi;
+  items: ItemsApi;
+  stories: StoriesApi;
+  search: SearchApi;
+  polls: PollsApi;
+  retention: RetentionApi;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}

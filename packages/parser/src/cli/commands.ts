@@ -1,0 +1,4 @@
+import type { CliCommand } from './cli-io.js';
+
+/** Every sub-command of `newsfeed-parser`; each lives in its own module. */
+export const COMMANDS: readonly CliCommand[] = [];
