@@ -1,1 +1,2 @@
 export * from './url/index.js';
+export type { Article, ArticleWarning } from './article/types.js';
