@@ -1,2 +1,3 @@
 export * from './url/index.js';
 export type { Article, ArticleWarning } from './article/types.js';
+export * from './html/index.js';

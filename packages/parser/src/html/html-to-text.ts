@@ -1,0 +1,139 @@
+import { Parser } from 'htmlparser2';
+import { DROP_WITH_CONTENT } from './html-policy.js';
+
+/** Elements that start and end a paragraph of text (so their text is never glued to a neighbour). */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'body',
+  'html',
+  'listing',
+  'menu',
+  'legend',
+  'option',
+]);
+
+/** Cells of a table row: their text is kept on one line, separated by a space. */
+const CELL_TAGS: ReadonlySet<string> = new Set(['td', 'th']);
+
+const INVISIBLE_CHARACTERS = /[\u200b\u2060\ufeff\u00ad]/g;
+const WHITESPACE_RUN = /\s+/g;
+
+/**
+ * The readable text of an HTML fragment, block by block: each paragraph, heading, list item, quote
+ * or table row becomes its own paragraph, paragraphs separated by one blank line, `<br>` a line
+ * break; whitespace is collapsed (kept inside `<pre>`), entities decoded, scripts and styles
+ * skipped.
+ */
+export function htmlToText(html: string): string {
+  const paragraphs: string[] = [];
+  let lines: string[] = [];
+  let line = '';
+  let preDepth = 0;
+  let skipDepth = 0;
+  let skipTag = '';
+
+  const endLine = () => {
+    const text = preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(WHITESPACE_RUN, ' ').trim();
+    if (text) lines.push(text);
+    line = '';
+  };
+  const endParagraph = () => {
+    endLine();
+    if (lines.length > 0) paragraphs.push(lines.join('\n'));
+    lines = [];
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(tag) {
+        if (skipDepth > 0) {
+          if (tag === skipTag) skipDepth++;
+          return;
+        }
+        if (DROP_WITH_CONTENT.has(tag) && tag !== 'form' && tag !== 'iframe') {
+          skipDepth = 1;
+          skipTag = tag;
+          return;
+        }
+        if (BLOCK_TAGS.has(tag)) endParagraph();
+        else if (tag === 'br') endLine();
+        else if (CELL_TAGS.has(tag)) line += ' ';
+        if (tag === 'pre') preDepth++;
+      },
+      ontext(text) {
+        if (skipDepth > 0) return;
+        const clean = text.replace(INVISIBLE_CHARACTERS, '');
+        if (preDepth === 0) {
+          line += clean;
+          return;
+        }
+        const parts = clean.split(/\r?\n/);
+        line += parts[0];
+        for (const part of parts.slice(1)) {
+          endLine();
+          line = part;
+        }
+      },
+      onclosetag(tag) {
+        if (skipDepth > 0) {
+          if (tag === skipTag) skipDepth--;
+          return;
+        }
+        if (tag === 'pre') {
+          endParagraph();
+          preDepth = Math.max(0, preDepth - 1);
+        } else if (BLOCK_TAGS.has(tag)) endParagraph();
+        else if (CELL_TAGS.has(tag)) line += ' ';
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  endParagraph();
+  return paragraphs.join('\n\n');
+}
+
+/** Text on one line: every run of whitespace (line breaks included) becomes one space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(INVISIBLE_CHARACTERS, '').replace(WHITESPACE_RUN, ' ').trim();
+}
