@@ -1,15 +1,127 @@
 import { z } from 'zod';
 
+const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  );
+
 // The worker's whole configuration: every option, its default and what it means. Nothing else in
-// the worker reads process.env; the README's configuration table is checked against this list.
+// the worker reads process.env; the README's configuration table is checked against this list
+// (test/readme-config.test.ts).
 export const WORKER_OPTIONS = {
   DATABASE_URL: {
     schema: z.string().default('file:./data/newsfeed.db'),
-    description: 'Where to store feeds and items: file:PATH (SQLite) or postgres://… (PostgreSQL).',
+    description: 'Where to store feeds and items: `file:PATH` (SQLite) or `postgres://…` (PostgreSQL).',
   },
   WORKER_POLL_INTERVAL_MS: {
-    schema: z.coerce.number().int().positive().default(5_000),
-    description: 'How often the loop looks for due feeds, in milliseconds.',
+    schema: milliseconds(5_000),
+    description: 'How often the `run` loop looks for due feeds, in milliseconds.',
+  },
+  WORKER_SEED_OPML: {
+    schema: z.string().default('default-feeds.opml'),
+    description:
+      'OPML file subscribed when the database has no feeds at start (relative paths against apps/worker); `none` disables.',
+  },
+  WORKER_ALLOWED_ADDRESSES: {
+    schema: list,
+    description:
+      'Comma-separated IPs, CIDRs or host names the SSRF guard lets through although private or loopback (e.g. `127.0.0.1`).',
+  },
+  WORKER_METRICS_PORT: {
+    schema: z.coerce.number().int().min(0).max(65_535).default(9464),
+    description: 'Port of the `/metrics` (Prometheus) and `/healthz` endpoints of `run`; 0 turns them off.',
+  },
+  WORKER_METRICS_HOST: {
+    schema: z.string().default('127.0.0.1'),
+    description: 'Address the metrics endpoint listens on.',
+  },
+  WORKER_CONCURRENCY: {
+    schema: count(16),
+    description: 'Feeds (and article pages) fetched at the same time, in total.',
+  },
+  WORKER_PER_HOST_CONCURRENCY: {
+    schema: count(2),
+    description: 'Requests to one host at the same time (politeness).',
+  },
+  WORKER_BATCH_SIZE: {
+    schema: count(100),
+    description: 'Feeds claimed per query; also the most feeds of one host in one claim is this ÷ 10 (≥ 1).',
+  },
+  WORKER_LEASE_SECONDS: {
+    schema: seconds(300),
+    description: 'How long a claimed feed stays leased; a crashed worker’s feeds are polled again after it.',
+  },
+  WORKER_CONNECT_TIMEOUT_MS: {
+    schema: milliseconds(10_000),
+    description: 'Time allowed to resolve and connect to a server.',
+  },
+  WORKER_REQUEST_TIMEOUT_MS: {
+    schema: milliseconds(30_000),
+    description: 'Time allowed for a whole request, body included (a trickling server is cut off).',
+  },
+  WORKER_MAX_BODY_BYTES: {
+    schema: count(10 * 1024 * 1024),
+    description:
+      'Largest body read, after decompression; larger ones are aborted mid-stream (gzip bombs too).',
+  },
+  WORKER_MAX_REDIRECTS: {
+    schema: z.coerce.number().int().min(0).default(5),
+    description: 'Redirects followed per request.',
+  },
+  WORKER_USER_AGENT: {
+    schema: z.string().min(1).default('Newsfeed/0.1 (+https://github.com/newsfeed/newsfeed)'),
+    description: 'The User-Agent header sent with every request.',
+  },
+  WORKER_MIN_INTERVAL_SECONDS: {
+    schema: seconds(300),
+    description: 'Shortest time between two polls of a feed.',
+  },
+  WORKER_MAX_INTERVAL_SECONDS: {
+    schema: seconds(86_400),
+    description: 'Longest time between two polls of a feed (also the cap of the error backoff).',
+  },
+  WORKER_MAX_CONSECUTIVE_FAILURES: {
+    schema: count(10),
+    description: 'Consecutive failed polls after which a feed is disabled with its last error as the reason.',
+  },
+  WORKER_FULL_TEXT: {
+    schema: z
+      .enum(['on', 'off', 'true', 'false', '1', '0'])
+      .default('on')
+      .transform((value) => ['on', 'true', '1'].includes(value)),
+    description: 'Fetch the article page of items whose feed content is missing or truncated (`on`/`off`).',
+  },
+  WORKER_FULL_TEXT_CACHE_SIZE: {
+    schema: count(5_000),
+    description: 'Article URLs remembered so each page is fetched once.',
+  },
+  WORKER_CLUSTER_WINDOW_HOURS: {
+    schema: count(72),
+    description: 'Only items first seen within this many hours are candidates for the same story.',
+  },
+  WORKER_RETENTION_DAYS: {
+    schema: z.coerce.number().int().min(0).default(90),
+    description: 'Items older than this are deleted (their keys tombstoned) by `run`; 0 keeps everything.',
+  },
+  WORKER_SHUTDOWN_TIMEOUT_MS: {
+    schema: milliseconds(10_000),
+    description: 'On SIGTERM/SIGINT, how long in-flight polls may finish before their leases are released.',
+  },
+  WORKER_ID: {
+    schema: z.string().default(''),
+    description: 'Name of this worker in leases; empty means host name and process id.',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Lowest level of the JSON log lines written to stdout.',
   },
 } as const;
 
@@ -32,8 +144,20 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     const raw = env[name] === '' ? undefined : env[name];
     const result = option.schema.safeParse(raw);
     if (result.success) config[name] = result.data;
-    else problems.push(`${name}=${JSON.stringify(raw)}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+    else
+      problems.push(
+        `${name}=${JSON.stringify(raw)}: ${result.error.issues.map((issue) => issue.message).join('; ')}`,
+      );
+  }
+  const parsed = config as WorkerConfig;
+  if (problems.length === 0 && parsed.WORKER_MIN_INTERVAL_SECONDS > parsed.WORKER_MAX_INTERVAL_SECONDS) {
+    problems.push('WORKER_MIN_INTERVAL_SECONDS must not exceed WORKER_MAX_INTERVAL_SECONDS');
   }
   if (problems.length > 0) throw new ConfigError(`Invalid worker configuration:\n  ${problems.join('\n  ')}`);
-  return config as WorkerConfig;
+  return parsed;
+}
+
+/** The default of every option, as the README shows it. */
+export function defaultWorkerConfig(): WorkerConfig {
+  return loadWorkerConfig({});
 }

@@ -1,12 +1,58 @@
 #!/usr/bin/env node
-import { loadWorkerConfig } from './env.js';
+import { runCommand, UsageError } from './cli/commands.js';
+import { ConfigError, loadWorkerConfig } from './env.js';
+import { createLogger } from './observe/logger.js';
 
-const config = loadWorkerConfig();
-console.log(JSON.stringify({ msg: 'worker started', database: config.DATABASE_URL.split(':')[0] }));
-const timer = setInterval(() => {}, config.WORKER_POLL_INTERVAL_MS);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    clearInterval(timer);
-    console.log(JSON.stringify({ msg: 'worker stopped', signal }));
-  });
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadWorkerConfig>;
+  try {
+    config = loadWorkerConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  try {
+    return await runCommand(process.argv.slice(2), config, logger, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      onSignal(handler) {
+        let received = 0;
+        const listener = (signal: NodeJS.Signals) => {
+          // A second signal means "now": the leases expire by themselves, nothing committed is lost.
+          if (++received > 1) process.exit(130);
+          handler(signal);
+        };
+        process.on('SIGINT', listener);
+        process.on('SIGTERM', listener);
+        return () => {
+          process.off('SIGINT', listener);
+          process.off('SIGTERM', listener);
+        };
+      },
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    const err = error as Error & { code?: string };
+    logger.fatal({ err: err.message, code: err.code }, 'worker failed');
+    process.stderr.write(`${err.name}${err.code ? ` [${err.code}]` : ''}: ${err.message}\n`);
+    return 1;
+  } finally {
+    logger.flush();
+  }
 }
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,183 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db, FeedWithStats } from '@newsfeed/db';
+import type { WorkerConfig } from '../env.js';
+import type { Logger } from '../observe/logger.js';
+import { startMetricsServer } from '../observe/metrics-server.js';
+import { createRuntime } from '../runtime.js';
+import { importOpml, resolveFeedUrl, subscribe } from '../subscriptions.js';
+import { exportOpml } from './export-opml.js';
+import { Progress } from './progress.js';
+
+/** The package root (apps/worker), where relative WORKER_SEED_OPML paths and the default list live. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface CommandIo {
+  out: (line: string) => void;
+  /** Registers what to do on SIGTERM/SIGINT; returns a function that unregisters it. */
+  onSignal: (handler: (signal: string) => void) => () => void;
+}
+
+export class UsageError extends Error {
+  readonly code = 'USAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: newsfeed-worker <command>
+  run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
+  once              poll every due feed once, then exit (for cron)
+  add URL           subscribe to a feed, or to the feed a site's page advertises
+  import FILE.opml  subscribe to every feed of an OPML file
+  export            print every subscription as OPML
+  list              feeds with status, last error and next poll
+  stats             counts of feeds, items, stories and polls
+Configuration: environment variables, see the README's configuration table.`;
+
+/** Subscribes the seed OPML when the database has no feed yet, so a first start shows news. */
+async function seedIfEmpty(db: Db, config: WorkerConfig, logger: Logger): Promise<void> {
+  if (config.WORKER_SEED_OPML === 'none') return;
+  if ((await db.stats()).feeds > 0) return;
+  const path = isAbsolute(config.WORKER_SEED_OPML)
+    ? config.WORKER_SEED_OPML
+    : resolve(PACKAGE_ROOT, config.WORKER_SEED_OPML);
+  const summary = await importOpml(db, path);
+  logger.info({ file: path, added: summary.added, invalid: summary.invalid.length }, 'seeded subscriptions');
+}
+
+function describeFeed(feed: FeedWithStats): string {
+  const status = feed.disabled
+    ? `disabled: ${feed.disabledReason ?? 'no reason'}`
+    : feed.errorCount > 0
+      ? `failing ×${feed.errorCount}: ${feed.lastError ?? ''}`
+      : feed.lastSuccessAt
+        ? 'ok'
+        : 'new';
+  return [
+    String(feed.id).padStart(5),
+    feed.url,
+    `items=${feed.itemCount}`,
+    `next=${feed.disabled ? '-' : feed.nextPollAt}`,
+    status,
+  ].join('  ');
+}
+
+export async function runCommand(
+  argv: string[],
+  config: WorkerConfig,
+  logger: Logger,
+  io: CommandIo,
+): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats'];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
+  if ((command === 'add' || command === 'import') && !args[0])
+    throw new UsageError(`${command} needs an argument\n${USAGE}`);
+
+  const runtime = await createRuntime(config, logger);
+  const { db, worker } = runtime;
+  try {
+    switch (command) {
+      case 'run': {
+        await seedIfEmpty(db, config, logger);
+        const metricsServer =
+          config.WORKER_METRICS_PORT > 0
+            ? await startMetricsServer(
+                runtime.metrics,
+                worker,
+                config.WORKER_METRICS_PORT,
+                config.WORKER_METRICS_HOST,
+              )
+            : null;
+        if (metricsServer) logger.info({ port: metricsServer.port }, 'metrics listening');
+        const retention = startRetention(db, config, logger);
+        const unregister = io.onSignal((signal) => {
+          logger.info({ signal, worker_id: runtime.ctx.workerId }, 'stopping');
+          void worker.stop();
+        });
+        logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine }, 'worker started');
+        await worker.run();
+        unregister();
+        clearInterval(retention);
+        await metricsServer?.close();
+        logger.info({ worker_id: runtime.ctx.workerId }, 'worker stopped');
+        return 0;
+      }
+      case 'once': {
+        await seedIfEmpty(db, config, logger);
+        const progress = new Progress('polling');
+        const unregister = io.onSignal(() => void worker.stop());
+        const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
+        unregister();
+        progress.finish(
+          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated`,
+        );
+        return 0;
+      }
+      case 'add': {
+        const found = await resolveFeedUrl(runtime.http, args[0]!);
+        const { feed, added } = await subscribe(db, { url: found.url, title: found.title });
+        io.out(
+          `${added ? 'added' : 'already subscribed'}: #${feed.id} ${feed.url}${feed.title ? ` (${feed.title})` : ''}`,
+        );
+        return 0;
+      }
+      case 'import': {
+        const progress = new Progress('importing');
+        const summary = await importOpml(db, args[0]!, (done, total) => progress.update(done, total));
+        progress.finish(
+          `${summary.added} added, ${summary.existing} already subscribed, ${summary.invalid.length} invalid`,
+        );
+        for (const url of summary.invalid) io.out(`invalid feed URL skipped: ${url}`);
+        return 0;
+      }
+      case 'export':
+        io.out(await exportOpml(db));
+        return 0;
+      case 'list': {
+        let cursor: string | null = null;
+        do {
+          const page = await db.feeds.list({ limit: 200, cursor, includeDisabled: true });
+          for (const feed of page.items) io.out(describeFeed(feed));
+          cursor = page.nextCursor;
+        } while (cursor);
+        return 0;
+      }
+      default: {
+        const stats = await db.stats();
+        const due = await db.feeds.countDue();
+        io.out(JSON.stringify({ ...stats, feedsDue: due }, null, 2));
+        return 0;
+      }
+    }
+  } finally {
+    await runtime.close();
+  }
+}
+
+const RETENTION_EVERY_MS = 3_600_000;
+
+/** Hourly: delete items past WORKER_RETENTION_DAYS (tombstoned, so they never return) and old poll rows. */
+function startRetention(db: Db, config: WorkerConfig, logger: Logger): NodeJS.Timeout {
+  const sweep = async () => {
+    if (config.WORKER_RETENTION_DAYS === 0) return;
+    const cutoff = new Date(Date.now() - config.WORKER_RETENTION_DAYS * 86_400_000).toISOString();
+    try {
+      const removed = await db.retention.run(cutoff);
+      const polls = await db.polls.prune(cutoff);
+      logger.info({ cutoff, items: removed.items, stories: removed.stories, polls }, 'retention');
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'retention failed');
+    }
+  };
+  void sweep();
+  const timer = setInterval(() => void sweep(), RETENTION_EVERY_MS);
+  timer.unref();
+  return timer;
+}

@@ -1,0 +1,114 @@
+import type { Db, StoryCandidate } from '@newsfeed/db';
+import { similarity, simhashDistance } from '../deps/parser.js';
+
+// Story clustering: does a new item report the same event as an existing story's item?
+
+export interface ClusterSettings {
+  /** Candidates first seen within this window. */
+  windowHours: number;
+}
+
+export interface ClusterItem {
+  id: number;
+  feedId: number;
+  title: string;
+  contentText: string | null;
+  simhash: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+}
+
+/** Near-identical text: a wire copy with different boilerplate stays within a few bits. */
+const NEAR_DUPLICATE_BITS = 3;
+/** Text this similar, with a title at least TITLE_WITH_TEXT alike, is the same report rewritten. */
+const TEXT_SIMILARITY = 0.55;
+const TITLE_WITH_TEXT = 0.3;
+/** Without text to compare, only near-identical titles join. */
+const TITLE_ALONE = 0.8;
+/** Simhash is meaningless on a handful of words. */
+const MIN_WORDS_FOR_SIMHASH = 40;
+/** The same event is reported within this time of itself. */
+const SAME_EVENT_HOURS = 48;
+const CANDIDATE_LIMIT = 50;
+
+const STOPWORDS = new Set(
+  'the a an and or of to in on at for with by from as is are was were be has have had it its this that after over into new says said will not but than more about amid up out off who what how why'.split(
+    ' ',
+  ),
+);
+
+/** Normalized title words for the candidate query and the title comparison. */
+export function titleTerms(title: string): string[] {
+  const words = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !STOPWORDS.has(word));
+  return [...new Set(words)];
+}
+
+function titleSimilarity(a: string, b: string): number {
+  const left = new Set(titleTerms(a));
+  const right = new Set(titleTerms(b));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return shared / (left.size + right.size - shared);
+}
+
+function words(text: string | null): number {
+  return text ? text.split(/\s+/).filter(Boolean).length : 0;
+}
+
+function hoursApart(item: ClusterItem, candidate: StoryCandidate): number {
+  const a = Date.parse(item.publishedAt ?? item.firstSeenAt);
+  const b = Date.parse(candidate.publishedAt ?? candidate.firstSeenAt);
+  return Math.abs(a - b) / 3_600_000;
+}
+
+/** How strongly `item` matches one story member (0 = not the same story). */
+export function matchScore(item: ClusterItem, candidate: StoryCandidate): number {
+  if (candidate.itemId === item.id) return 0;
+  if (hoursApart(item, candidate) > SAME_EVENT_HOURS) return 0;
+  const titleScore = titleSimilarity(item.title, candidate.title);
+  const enoughText =
+    words(item.contentText) >= MIN_WORDS_FOR_SIMHASH && words(candidate.contentText) >= MIN_WORDS_FOR_SIMHASH;
+  if (enoughText && item.simhash && candidate.simhash) {
+    if (simhashDistance(item.simhash, candidate.simhash) <= NEAR_DUPLICATE_BITS) return 2;
+  }
+  if (item.contentText && candidate.contentText) {
+    const textScore = similarity(item.contentText, candidate.contentText);
+    if (textScore >= TEXT_SIMILARITY && titleScore >= TITLE_WITH_TEXT)
+      return 1 + textScore / 2 + titleScore / 2;
+    return 0;
+  }
+  return titleScore >= TITLE_ALONE ? titleScore : 0;
+}
+
+/** The story the item belongs to, or null for a new one. */
+export function pickStory(item: ClusterItem, candidates: StoryCandidate[]): number | null {
+  let best: { storyId: number; score: number } | null = null;
+  for (const candidate of candidates) {
+    const score = matchScore(item, candidate);
+    if (score > 0 && (!best || score > best.score)) best = { storyId: candidate.storyId, score };
+  }
+  return best?.storyId ?? null;
+}
+
+/** Finds the item's story among recent candidates and attaches it (db recomputes lead, counts, score). */
+export async function clusterItem(
+  db: Db,
+  item: ClusterItem,
+  settings: ClusterSettings,
+  now: Date,
+): Promise<number> {
+  const since = new Date(now.getTime() - settings.windowHours * 3_600_000).toISOString();
+  const candidates = await db.stories.candidates({
+    simhash: item.simhash,
+    titleTerms: titleTerms(item.title),
+    since,
+    limit: CANDIDATE_LIMIT,
+  });
+  return db.stories.attach(item.id, pickStory(item, candidates));
+}

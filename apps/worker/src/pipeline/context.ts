@@ -1,0 +1,21 @@
+import type { Db } from '@newsfeed/db';
+import type { HttpClient } from '../fetch/http-client.js';
+import type { Logger } from '../observe/logger.js';
+import type { WorkerMetrics } from '../observe/metrics.js';
+import type { ScheduleLimits } from '../schedule/interval.js';
+import type { FullTextFetcher } from './full-text.js';
+
+/** What every stage of a poll may use; built once per process (see worker.ts). */
+export interface PollContext {
+  db: Db;
+  http: HttpClient;
+  fullText: FullTextFetcher | null;
+  logger: Logger;
+  metrics: WorkerMetrics;
+  workerId: string;
+  limits: ScheduleLimits;
+  maxConsecutiveFailures: number;
+  clusterWindowHours: number;
+  now: () => Date;
+  random: () => number;
+}

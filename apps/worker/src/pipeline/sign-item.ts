@@ -1,0 +1,72 @@
+import type { ItemInput } from '@newsfeed/db';
+import {
+  contentHash,
+  detectLanguage,
+  detectWire,
+  type ExtractedArticle,
+  type ParsedItem,
+  simhash,
+  tryCanonicalUrl,
+} from '../deps/parser.js';
+
+/** A publication date later than this past the fetch is a clock or zone error, not the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/**
+ * Never in the future: a date without a zone read as UTC while the publisher meant a zone east of
+ * it lands hours ahead; such a date becomes the time we first saw the item.
+ */
+export function clampToNow(date: string | null, now: Date): string | null {
+  if (!date) return null;
+  const time = Date.parse(date);
+  if (!Number.isFinite(time)) return null;
+  return time > now.getTime() + FUTURE_TOLERANCE_MS ? now.toISOString() : date;
+}
+
+/**
+ * Turns a parsed item (and the article fetched for it, if any) into the stored record: the longer
+ * of feed content and article text, dates that are never in the future, and the signatures used
+ * for de-duplication and clustering (`contentHash`, `simhash`, wire agency, language).
+ */
+export function signItem(
+  item: ParsedItem,
+  key: string,
+  article: ExtractedArticle | null,
+  feedLanguage: string | null,
+  now: Date,
+): ItemInput {
+  const feedText = (item.contentText ?? '').trim();
+  const articleText = article?.text?.trim() ?? '';
+  const useArticle = articleText.length > feedText.length;
+  const contentText = useArticle ? articleText : feedText || null;
+  const contentHtml = useArticle ? article!.contentHtml : item.contentHtml;
+  const signedText = contentText ?? item.summary ?? '';
+  const hasText = signedText.trim() !== '';
+  const basis = `${item.title ?? ''}\n${signedText}`;
+  return {
+    key,
+    guid: item.guid,
+    url: item.url,
+    canonicalUrl: article?.canonicalUrl ?? tryCanonicalUrl(item.url),
+    title: item.title?.trim() || article?.title?.trim() || item.url || '(untitled)',
+    summary: item.summary,
+    contentHtml: contentHtml ?? null,
+    contentText,
+    authors: item.authors ?? [],
+    categories: item.categories ?? [],
+    enclosures: item.enclosures ?? [],
+    publishedAt: clampToNow(item.publishedAt ?? article?.publishedAt ?? null, now),
+    updatedAt: clampToNow(item.updatedAt, now),
+    language: item.language ?? article?.language ?? feedLanguage ?? (hasText ? detectLanguage(basis) : null),
+    imageUrl: item.imageUrl ?? article?.leadImageUrl ?? null,
+    commentsUrl: item.commentsUrl,
+    wire: article?.wire ?? (hasText ? detectWire(signedText) : null),
+    wordCount: wordCount(signedText),
+    contentHash: hasText ? contentHash(signedText) : null,
+    simhash: basis.trim() !== '' ? simhash(basis) : null,
+  };
+}

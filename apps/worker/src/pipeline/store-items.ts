@@ -1,0 +1,152 @@
+import type { Feed, IdentityRule, ItemInput, UpsertResult } from '@newsfeed/db';
+import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js';
+import { clusterItem } from './cluster.js';
+import type { PollContext } from './context.js';
+import { needsFullText } from './full-text.js';
+import { chooseIdentityRule, guidKey, keyFor } from './identity.js';
+import { signItem } from './sign-item.js';
+
+/** Stored items compared with incoming ones when keys don't match (a re-keyed or moved item). */
+const RECENT_ITEMS_COMPARED = 200;
+
+export interface StoreOutcome {
+  rule: IdentityRule;
+  itemsNew: number;
+  itemsUpdated: number;
+  itemsTombstoned: number;
+  fullTextFetched: number;
+}
+
+function urlIdentityOf(url: string | null, base: string): string | null {
+  if (!url) return null;
+  try {
+    return urlIdentity(url, base);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stored key of each incoming item. Keys not seen before are matched against the feed's
+ * recent stored items by URL identity, so an item whose guid changed, or a feed that switched
+ * identity rule, updates its existing row instead of duplicating it.
+ */
+async function resolveKeys(
+  ctx: PollContext,
+  feed: Feed,
+  items: ParsedItem[],
+  rule: IdentityRule,
+): Promise<{ keys: string[]; known: Set<string> }> {
+  const keys = items.map((item) => keyFor(item, rule, feed.url));
+  const known = await ctx.db.items.existingKeys(feed.id, keys);
+  if (feed.lastSuccessAt === null || keys.every((key) => known.has(key))) return { keys, known };
+  const stored = await ctx.db.items.listByFeed(feed.id, { limit: RECENT_ITEMS_COMPARED });
+  const keyByUrl = new Map<string, string>();
+  for (const row of stored.items) {
+    const identity = urlIdentityOf(row.canonicalUrl ?? row.url, feed.url);
+    if (identity) keyByUrl.set(identity, row.key);
+  }
+  const resolved = keys.map((key, index) => {
+    if (known.has(key)) return key;
+    const identity = urlIdentityOf(items[index]!.url, feed.url);
+    const previous = identity ? keyByUrl.get(identity) : undefined;
+    if (previous) known.add(previous);
+    return previous ?? key;
+  });
+  return { keys: resolved, known };
+}
+
+/** Evidence that the feed's guids changed: none known, yet most items' URLs are already stored. */
+async function guidsChangedSincePreviousPoll(
+  ctx: PollContext,
+  feed: Feed,
+  items: ParsedItem[],
+): Promise<boolean> {
+  if (feed.identityRule !== 'guid' || feed.lastSuccessAt === null || items.length === 0) return false;
+  const guidKeys = items.map((item) => guidKey(item, feed.url)).filter((key): key is string => key !== null);
+  const known = await ctx.db.items.existingKeys(feed.id, guidKeys);
+  if (known.size > 0) return false;
+  const stored = await ctx.db.items.listByFeed(feed.id, { limit: RECENT_ITEMS_COMPARED });
+  const storedUrls = new Set(stored.items.map((row) => urlIdentityOf(row.canonicalUrl ?? row.url, feed.url)));
+  const matching = items.filter((item) => storedUrls.has(urlIdentityOf(item.url, feed.url))).length;
+  return matching > 0 && matching * 2 >= items.length;
+}
+
+/** identity → full text → sign → upsert → cluster, for one parsed feed. */
+export async function storeItems(
+  ctx: PollContext,
+  feed: Feed,
+  parsed: ParsedFeed,
+  signal: AbortSignal,
+): Promise<StoreOutcome> {
+  const now = ctx.now();
+  const guidsChanged = await guidsChangedSincePreviousPoll(ctx, feed, parsed.items);
+  const decision = chooseIdentityRule(parsed.items, feed.url, feed.identityRule, guidsChanged);
+  if (decision.rule !== feed.identityRule) {
+    ctx.logger.info(
+      { feed_id: feed.id, url: feed.url, rule: decision.rule, reason: decision.reason },
+      'identity rule',
+    );
+  }
+  const { keys } = await resolveKeys(ctx, feed, parsed.items, decision.rule);
+
+  const seen = new Set<string>();
+  const inputs: ItemInput[] = [];
+  let fullTextFetched = 0;
+  await Promise.all(
+    parsed.items.map(async (item, index) => {
+      const key = keys[index]!;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let article = null;
+      if (ctx.fullText && needsFullText(item) && item.url) {
+        const result = await ctx.fullText.fetch(item.url, signal);
+        article = result.article;
+        if (result.fetched) {
+          fullTextFetched++;
+          ctx.metrics.fullTextFetches.inc({ result: result.article ? 'ok' : 'failed' });
+        }
+      }
+      inputs[index] = signItem(item, key, article, parsed.language, now);
+    }),
+  );
+  const ordered = inputs.filter((input): input is ItemInput => input !== undefined);
+  const results: UpsertResult[] = ordered.length > 0 ? await ctx.db.items.upsertMany(feed.id, ordered) : [];
+
+  let itemsNew = 0;
+  let itemsUpdated = 0;
+  let itemsTombstoned = 0;
+  const byKey = new Map(ordered.map((input) => [input.key, input]));
+  for (const result of results) {
+    if (result.status === 'updated') itemsUpdated++;
+    if (result.status === 'tombstoned') itemsTombstoned++;
+    if (result.status !== 'new' || result.id === null) continue;
+    itemsNew++;
+    const input = byKey.get(result.key)!;
+    try {
+      await clusterItem(
+        ctx.db,
+        {
+          id: result.id,
+          feedId: feed.id,
+          title: input.title,
+          contentText: input.contentText,
+          simhash: input.simhash,
+          publishedAt: input.publishedAt,
+          firstSeenAt: now.toISOString(),
+        },
+        { windowHours: ctx.clusterWindowHours },
+        now,
+      );
+    } catch (error) {
+      // The item is stored; a story can be assigned later. Record the failure, keep going.
+      ctx.logger.error(
+        { feed_id: feed.id, item_id: result.id, err: (error as Error).message },
+        'clustering failed',
+      );
+    }
+  }
+  ctx.metrics.itemsIngested.inc({ status: 'new' }, itemsNew);
+  ctx.metrics.itemsIngested.inc({ status: 'updated' }, itemsUpdated);
+  return { rule: decision.rule, itemsNew, itemsUpdated, itemsTombstoned, fullTextFetched };
+}

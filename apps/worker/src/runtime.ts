@@ -1,0 +1,78 @@
+import { hostname } from 'node:os';
+import type { Db } from '@newsfeed/db';
+import { openDb } from './deps/db.js';
+import type { WorkerConfig } from './env.js';
+import { HttpClient } from './fetch/http-client.js';
+import type { Logger } from './observe/logger.js';
+import { WorkerMetrics } from './observe/metrics.js';
+import type { PollContext } from './pipeline/context.js';
+import { FullTextFetcher } from './pipeline/full-text.js';
+import { Worker } from './worker.js';
+
+export interface Runtime {
+  config: WorkerConfig;
+  db: Db;
+  http: HttpClient;
+  metrics: WorkerMetrics;
+  ctx: PollContext;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export function httpClientFor(config: WorkerConfig): HttpClient {
+  return new HttpClient({
+    userAgent: config.WORKER_USER_AGENT,
+    connectTimeoutMs: config.WORKER_CONNECT_TIMEOUT_MS,
+    requestTimeoutMs: config.WORKER_REQUEST_TIMEOUT_MS,
+    maxBodyBytes: config.WORKER_MAX_BODY_BYTES,
+    maxRedirects: config.WORKER_MAX_REDIRECTS,
+    concurrency: config.WORKER_CONCURRENCY,
+    perHostConcurrency: config.WORKER_PER_HOST_CONCURRENCY,
+    allowedAddresses: config.WORKER_ALLOWED_ADDRESSES,
+  });
+}
+
+/** Builds everything a worker process needs from its configuration; `db` may be passed in (tests). */
+export async function createRuntime(config: WorkerConfig, logger: Logger, db?: Db): Promise<Runtime> {
+  const database = db ?? (await openDb(config.DATABASE_URL));
+  const http = httpClientFor(config);
+  const metrics = new WorkerMetrics();
+  const ctx: PollContext = {
+    db: database,
+    http,
+    fullText: config.WORKER_FULL_TEXT
+      ? new FullTextFetcher(http, config.WORKER_FULL_TEXT_CACHE_SIZE, logger)
+      : null,
+    logger,
+    metrics,
+    workerId: config.WORKER_ID || `${hostname()}:${process.pid}`,
+    limits: {
+      minSeconds: config.WORKER_MIN_INTERVAL_SECONDS,
+      maxSeconds: config.WORKER_MAX_INTERVAL_SECONDS,
+    },
+    maxConsecutiveFailures: config.WORKER_MAX_CONSECUTIVE_FAILURES,
+    clusterWindowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
+    now: () => new Date(),
+    random: Math.random,
+  };
+  const worker = new Worker(ctx, {
+    batchSize: config.WORKER_BATCH_SIZE,
+    perHostLimit: Math.max(1, Math.floor(config.WORKER_BATCH_SIZE / 10)),
+    leaseSeconds: config.WORKER_LEASE_SECONDS,
+    concurrency: config.WORKER_CONCURRENCY,
+    idleMs: config.WORKER_POLL_INTERVAL_MS,
+    shutdownTimeoutMs: config.WORKER_SHUTDOWN_TIMEOUT_MS,
+  });
+  return {
+    config,
+    db: database,
+    http,
+    metrics,
+    ctx,
+    worker,
+    async close() {
+      await http.close();
+      if (!db) await database.close();
+    },
+  };
+}
