@@ -1,0 +1,125 @@
+// Lines that content farms and CMS templates wrap around a story, as named data (like
+// trafilatura's discard lists). Each pattern is anchored on the whole line or its start, and only
+// applies to lines short enough to be furniture, so a sentence that merely mentions "read more"
+// or "advertising" is never dropped.
+
+export interface BoilerplatePattern {
+  /** Recorded in diagnostics; says why a line went. */
+  name: string;
+  pattern: RegExp;
+  /** Lines with more words than this are never matched by this pattern. */
+  maxWords: number;
+}
+
+const SOCIAL_WORD =
+  '(?:share|tweet|pin(?: it)?|e-?mail|print|whatsapp|facebook|twitter|x|linkedin|reddit|telegram|pinterest|messenger|tumblr|flipboard|pocket|sms|copy(?: link)?|link|teilen|partager|compartir|condividi|compartilhar|delen|поделиться)';
+const SEPARATOR = '[\\s|•·,:/\\-–—]*';
+const SOCIAL_RUN = new RegExp(`^(?:${SOCIAL_WORD}${SEPARATOR}){1,12}$`, 'iu');
+
+export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
+  { name: 'social-buttons', pattern: SOCIAL_RUN, maxWords: 14 },
+  {
+    name: 'share-label',
+    pattern:
+      /^(?:share|share (?:this|the) (?:article|story|post|page)|share on \w+|click to share|teilen|artikel teilen|partager(?: cet article)?|compartir|compartilhe|condividi|delen|поделиться)\b.{0,60}$/iu,
+    maxWords: 12,
+  },
+  {
+    name: 'follow-us',
+    pattern:
+      /^(?:connect with us|follow us|like us|find us|join us|stay connected|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|подписывайтесь)\b/iu,
+    maxWords: 16,
+  },
+  {
+    name: 'subscribe',
+    pattern:
+      /^(?:subscribe|sign up|get (?:our|the) .{0,40}newsletter|join our|abonnez-vous|suscríbete|iscriviti|assine|abonnieren sie)\b|\b(?:newsletter|inbox)\b(?!.*[.!?]["”]?$)/iu,
+    maxWords: 20,
+  },
+  {
+    name: 'source-link',
+    pattern: /^(?:source link|source|(?:source|sources|quelle|fuente|fonte|bron|источник)\s*[:：].{0,60})$/iu,
+    maxWords: 8,
+  },
+  {
+    name: 'read-more',
+    pattern:
+      /^(?:read more|read also|also read|read next|see also|more:|related:|continue reading|keep reading|click here|full story|read the full (?:story|article)|view (?:full )?article|lesen sie (?:auch|mehr)|weiterlesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|te puede interesar|ver más|leggi anche|continua a leggere|leia (?:também|mais)|veja também|lees (?:ook|verder)|читайте также|читать далее)\b/iu,
+    maxWords: 25,
+  },
+  {
+    name: 'advertisement',
+    pattern:
+      /^(?:advertisement|advertising|advert|ads?|sponsored(?: content)?|promoted|paid content|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|scroll to continue(?: with content)?|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|continua após a publicidade)[\s.:…-]*$/iu,
+    maxWords: 6,
+  },
+  {
+    name: 'related-list',
+    pattern:
+      /^(?:related(?: posts| articles| stories| news| coverage| content| topics)?|you (?:may|might) (?:also )?like|more (?:from|on|in|stories|news)\b.{0,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you| stories)?|popular (?:posts|stories|now)|latest (?:news|posts|stories|headlines)|top stories|don'?t miss|editor'?s picks?|what to read next|noticias relacionadas|articles? similaires|verwandte artikel|ähnliche artikel)\s*[:：]?$/iu,
+    maxWords: 10,
+  },
+  {
+    name: 'tags',
+    pattern:
+      /^(?:tags?|tagged(?: with)?|filed under|categories|category|topics?|posted in|keywords?|schlagwörter|stichwörter|mots-clés|etiquetas|temas|argomenti|tag|теги)\s*[:：]/iu,
+    maxWords: 40,
+  },
+  { name: 'post-appeared-first', pattern: /^the post .+ appeared first on .+$/iu, maxWords: 60 },
+  {
+    name: 'copyright',
+    pattern:
+      /^(?:©|\(c\)|copyright\b|all rights reserved)|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b/iu,
+    maxWords: 40,
+  },
+  {
+    name: 'loading',
+    pattern: /^(?:loading|please wait|wird geladen|chargement)\s*(?:\.{2,}|…)?$/iu,
+    maxWords: 3,
+  },
+  {
+    name: 'comments',
+    pattern:
+      /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave a (?:comment|reply)|post a comment|add a comment|no comments(?: yet)?|view comments|show comments|join the (?:conversation|discussion)|kommentare?|commentaires?|comentarios?|commenti)\b/iu,
+    maxWords: 12,
+  },
+  {
+    name: 'site-chrome',
+    pattern:
+      /^(?:log ?in|sign ?in|log ?out|register|my account|search|menu|skip to (?:main )?content|close|toggle navigation|back to top|home|accept(?: all)?(?: cookies)?|we use cookies\b.*|cookie (?:settings|policy)|privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|print this (?:page|article))\s*$/iu,
+    maxWords: 20,
+  },
+  {
+    name: 'media-credit',
+    pattern:
+      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|\b(?:getty images|shutterstock|istock|ap photo|afp photo|reuters\/|\/reuters|\/afp|\/ap|epa-efe|\/dpa|dpa\/)\b/iu,
+    maxWords: 20,
+  },
+  {
+    name: 'reading-time',
+    pattern: /^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time\b.*|lesezeit\b.*)$/iu,
+    maxWords: 6,
+  },
+  {
+    name: 'prev-next',
+    pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)\b|^(?:«|‹|←)|(?:»|›|→)\s*$/iu,
+    maxWords: 20,
+  },
+];
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function wordsIn(line: string): number {
+  return line.match(WORD)?.length ?? 0;
+}
+
+/** The name of the first boilerplate pattern the line matches, or null. */
+export function matchBoilerplatePattern(line: string): string | null {
+  const trimmed = line.trim();
+  if (trimmed === '') return null;
+  const words = wordsIn(trimmed);
+  for (const { name, pattern, maxWords } of BOILERPLATE_PATTERNS) {
+    if (words <= maxWords && pattern.test(trimmed)) return name;
+  }
+  return null;
+}

@@ -1,0 +1,9 @@
+export { contentHash } from './content-hash.js';
+export { detectLanguage } from './detect-language.js';
+export { detectWire } from './detect-wire.js';
+export { SignatureError } from './signature-error.js';
+export { similarity } from './similarity.js';
+export { simhash, simhashDistance } from './simhash.js';
+export { isTruncatedText } from './truncation.js';
+export { WIRE_AGENCIES, type WireAgency } from './wire-agencies.js';
+export { countWords, normalizeForSignature, signatureWords } from './words.js';

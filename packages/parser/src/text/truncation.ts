@@ -1,0 +1,22 @@
+// How a cut-off text ends: an ellipsis (possibly followed by the sentence's full stop, as in
+// "treaties…."), a bracketed ellipsis, or a "continue reading" stub.
+const ELLIPSIS_END = /(?:…|\.\s?\.\s?\.)[\s.)\]"'”’»]*$/u;
+const BRACKETED_ELLIPSIS_END = /[[(]\s*(?:…|\.{3})\s*[\])]\s*$/u;
+const CONTINUE_STUB_END =
+  /(?:continue reading|read more|read the (?:full|rest of the|whole) (?:story|article)|keep reading|full story|click here to (?:read|continue)|more\s*(?:»|›|→|>>)|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|leia mais|lees verder|читать далее)[\s.:…»›→>)\]]*$/iu;
+/** A long last paragraph that stops mid-clause ("…the troops were", "…said that,") was cut. */
+const MID_CLAUSE_END = /(?:[\p{Ll},;:–-])$/u;
+const MID_CLAUSE_MIN_WORDS = 12;
+
+/**
+ * True when the text looks cut off: it ends in an ellipsis ("…", "...", "treaties…."), "[…]", a
+ * "continue reading"/"read more" stub, or a long last paragraph that stops mid-clause.
+ */
+export function isTruncatedText(text: string): boolean {
+  const trimmed = text.trimEnd();
+  if (trimmed === '') return false;
+  if (ELLIPSIS_END.test(trimmed) || BRACKETED_ELLIPSIS_END.test(trimmed) || CONTINUE_STUB_END.test(trimmed))
+    return true;
+  const lastParagraph = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
+  return MID_CLAUSE_END.test(lastParagraph) && lastParagraph.split(/\s+/).length >= MID_CLAUSE_MIN_WORDS;
+}

@@ -1,0 +1,33 @@
+// Word tokens for signatures and statistics. Everything that compares texts (contentHash, simhash,
+// similarity, language detection) goes through here so two outlets' copies of a story fold alike.
+
+/** Scripts written without spaces between words: every character counts as one token. */
+const UNSPACED_SCRIPT_CHAR =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/gu;
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+/** Apostrophes inside a word ("Russia's", "aujourd’hui") are dropped, not split on. */
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu;
+
+/**
+ * Folds case, compatibility forms (full-width letters, ligatures), quotes and apostrophes, then
+ * returns the word tokens: runs of letters and digits, one token per character in CJK/Thai text.
+ * Punctuation and whitespace differences vanish.
+ */
+export function signatureWords(text: string): string[] {
+  const folded = text.normalize('NFKC').toLowerCase().replace(INNER_APOSTROPHE, '');
+  return folded.replace(UNSPACED_SCRIPT_CHAR, ' $1 ').match(WORD_RUN) ?? [];
+}
+
+/** The text reduced to its folded words separated by single spaces: what contentHash hashes. */
+export function normalizeForSignature(text: string): string {
+  return signatureWords(text).join(' ');
+}
+
+const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+
+/** Words a reader reads: ICU word segmentation, so Chinese or Thai text counts words, not runs. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of WORD_SEGMENTER.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
