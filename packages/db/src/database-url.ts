@@ -25,8 +25,9 @@ export function parseDatabaseUrl(url: string | undefined | null, cwd = process.c
   if (/^postgres(ql)?:\/\//i.test(value)) return { engine: 'postgres', connectionString: value, url: value };
   const match = /^(?:file|sqlite):(?:\/\/)?(.*)$/i.exec(value);
   const rawPath = match ? match[1]! : /\.(db|sqlite3?)$/i.test(value) ? value : null;
-  if (rawPath === null) throw new DatabaseUrlError(value, 'use file:PATH for SQLite or postgres://… for PostgreSQL');
-  if (rawPath === '' ) throw new DatabaseUrlError(value, 'the SQLite path is empty');
+  if (rawPath === null)
+    throw new DatabaseUrlError(value, 'use file:PATH for SQLite or postgres://… for PostgreSQL');
+  if (rawPath === '') throw new DatabaseUrlError(value, 'the SQLite path is empty');
   if (rawPath === ':memory:') return { engine: 'sqlite', path: ':memory:', url: value };
   const path = isAbsolute(rawPath) ? rawPath : resolve(cwd, rawPath);
   return { engine: 'sqlite', path, url: value };

@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { DbContext } from './context.js';
+import { parseDatabaseUrl } from './database-url.js';
+import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres.js';
+import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite.js';
+import { toDbError, withTypedErrors } from './error-mapping.js';
+import { createFeedsApi } from './feeds.js';
+import { createItemsApi } from './items.js';
+import { type MigrationResult, migrate } from './migrate.js';
+import { createPollsApi } from './polls.js';
+import { createRetentionApi } from './retention.js';
+import { createSearchApi } from './search.js';
+import { createStoriesApi } from './stories.js';
+import type { Db, Stats } from './types.js';
+
+export interface CreateDbOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** Base directory for a relative SQLite path (default: the process's working directory). */
+  cwd?: string;
+  /** SQLite: how long a write waits for another process's lock before failing with DbBusyError (ms). */
+  busyTimeoutMs?: number;
+  /** SQLite: page cache size in KiB. */
+  cacheSizeKib?: number;
+  /** PostgreSQL: connections in this process's pool. */
+  poolSize?: number;
+  /** PostgreSQL: how long to wait for a connection (ms). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: errors of idle pooled connections; default: a process warning. */
+  onBackgroundError?: (error: Error) => void;
+}
+
+/** The Db contract plus what this implementation adds (see the README's API notes). */
+export type NewsfeedDb = Db & {
+  items: ReturnType<typeof createItemsApi>;
+  retention: ReturnType<typeof createRetentionApi>;
+  /** Applies pending migrations (createDb already does unless `migrate: false`). */
+  migrate(): Promise<MigrationResult>;
+  /** The engine's query builder, for tools and benchmarks; not part of the stable API. */
+  context: DbContext;
+};
+
+/**
+ * Opens the database named by `url` (DATABASE_URL; unset means `file:./data/newsfeed.db`), runs
+ * pending migrations, and returns the storage API bound to one connection (SQLite) or pool (PostgreSQL).
+ */
+export async function createDb(url?: string | null, options: CreateDbOptions = {}): Promise<NewsfeedDb> {
+  const location = parseDatabaseUrl(url, options.cwd);
+  const { context, close } =
+    location.engine === 'sqlite'
+      ? openSqlite(location.path, {
+          busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_SQLITE_SETTINGS.busyTimeoutMs,
+          cacheSizeKib: options.cacheSizeKib ?? DEFAULT_SQLITE_SETTINGS.cacheSizeKib,
+        })
+      : openPostgres(location.connectionString, {
+          poolSize: options.poolSize ?? DEFAULT_POSTGRES_SETTINGS.poolSize,
+          connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_POSTGRES_SETTINGS.connectTimeoutMs,
+          onBackgroundError: options.onBackgroundError ?? DEFAULT_POSTGRES_SETTINGS.onBackgroundError,
+        });
+  const target = location.engine === 'sqlite' ? `SQLite database ${location.path}` : 'PostgreSQL database';
+  try {
+    if (options.migrate ?? true) await migrate(context);
+    else await sql`SELECT 1`.execute(context.kysely);
+  } catch (error) {
+    await close().catch(() => undefined); // the open failed already; that error is the one to report
+    throw toDbError(error, `opening ${target}`);
+  }
+
+  let closed: Promise<void> | null = null;
+  return {
+    engine: context.engine,
+    context,
+    feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
+    items: withTypedErrors('items', 'feed/item', createItemsApi(context)),
+    stories: withTypedErrors('stories', 'story', createStoriesApi(context)),
+    search: withTypedErrors('search', 'query', createSearchApi(context)),
+    polls: withTypedErrors('polls', 'feed', createPollsApi(context)),
+    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
+    async stats(): Promise<Stats> {
+      try {
+        const { rows } = await sql<Record<keyof Stats, number>>`SELECT
+          (SELECT count(*) FROM feeds) AS feeds,
+          (SELECT count(*) FROM feeds WHERE disabled = 1) AS "feedsDisabled",
+          (SELECT count(*) FROM feeds WHERE disabled = 0 AND error_count > 0) AS "feedsFailing",
+          (SELECT count(*) FROM items) AS items,
+          (SELECT count(*) FROM stories) AS stories,
+          (SELECT count(*) FROM polls) AS polls`.execute(context.kysely);
+        const row = rows[0];
+        return {
+          feeds: Number(row?.feeds ?? 0),
+          feedsDisabled: Number(row?.feedsDisabled ?? 0),
+          feedsFailing: Number(row?.feedsFailing ?? 0),
+          items: Number(row?.items ?? 0),
+          stories: Number(row?.stories ?? 0),
+          polls: Number(row?.polls ?? 0),
+        };
+      } catch (error) {
+        throw toDbError(error, 'stats');
+      }
+    },
+    close() {
+      closed ??= close();
+      return closed;
+    },
+  };
+}

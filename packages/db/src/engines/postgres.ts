@@ -1,0 +1,45 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DbContext } from '../context.js';
+import type { Database } from '../schema.js';
+
+export interface PostgresSettings {
+  /** Connections in the pool (per process). */
+  poolSize: number;
+  /** How long to wait for a connection before failing with DbConnectionError. */
+  connectTimeoutMs: number;
+  /** Errors of idle pooled connections (e.g. the server restarted): reported here, never thrown. */
+  onBackgroundError: (error: Error) => void;
+}
+
+export const DEFAULT_POSTGRES_SETTINGS: PostgresSettings = {
+  poolSize: 10,
+  connectTimeoutMs: 10_000,
+  onBackgroundError: (error) => process.emitWarning(error),
+};
+
+const INT8_OID = 20;
+
+export function openPostgres(
+  connectionString: string,
+  settings: PostgresSettings,
+): { context: DbContext; close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    // Ids, times (epoch ms) and counts are BIGINT: all below 2^53, so they are plain numbers.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', settings.onBackgroundError);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const context: DbContext = {
+    engine: 'postgres',
+    kysely,
+    transaction: (work) => kysely.transaction().execute(work),
+  };
+  return { context, close: () => kysely.destroy() };
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { DbContext } from '../context.js';
+import { DbConnectionError } from '../errors.js';
+import type { Database } from '../schema.js';
+
+export interface SqliteSettings {
+  /** How long a writer waits for another process's write lock before failing with DbBusyError. */
+  busyTimeoutMs: number;
+  /** Page cache per connection, in KiB. */
+  cacheSizeKib: number;
+}
+
+export const DEFAULT_SQLITE_SETTINGS: SqliteSettings = { busyTimeoutMs: 10_000, cacheSizeKib: 65_536 };
+
+export function openSqlite(
+  path: string,
+  settings: SqliteSettings,
+): { context: DbContext; close(): Promise<void> } {
+  let database: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    database = new BetterSqlite3(path, { timeout: settings.busyTimeoutMs });
+    // WAL: readers never block the writer and other processes (web, more workers) can read at once.
+    database.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
+  } catch (error) {
+    throw new DbConnectionError(`cannot open SQLite database ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const context: DbContext = {
+    engine: 'sqlite',
+    kysely,
+    // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
+    // transaction runs without any other query interleaving.
+    transaction: (work) =>
+      kysely.connection().execute(async (connection) => {
+        await sql`BEGIN IMMEDIATE`.execute(connection);
+        try {
+          const result = await work(connection);
+          await sql`COMMIT`.execute(connection);
+          return result;
+        } catch (error) {
+          // SQLite may already have rolled back (e.g. on SQLITE_FULL); only do it if still open.
+          if (database.inTransaction) await sql`ROLLBACK`.execute(connection);
+          throw error;
+        }
+      }),
+  };
+  return { context, close: () => kysely.destroy() };
+}

@@ -1,0 +1,60 @@
+import { type Kysely, sql } from 'kysely';
+import type { DbContext } from './context.js';
+import { DbMigrationError } from './errors.js';
+import { MIGRATIONS, statementsFor } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+// Migrations run at start-up and from the CLI. Two processes starting at once must not both apply a
+// migration: PostgreSQL serializes them with a transaction-scoped advisory lock, SQLite with its
+// write lock (BEGIN IMMEDIATE). The loser waits, then finds everything applied.
+
+/** An arbitrary constant that names "Newsfeed schema migrations" among advisory locks. */
+const MIGRATION_LOCK_KEY = 7_346_018_112;
+
+export interface MigrationResult {
+  /** Versions applied by this call, oldest first. */
+  applied: number[];
+  /** The schema version after the call. */
+  version: number;
+}
+
+export async function migrate(ctx: DbContext): Promise<MigrationResult> {
+  return ctx.transaction(async (trx) => {
+    if (ctx.engine === 'postgres')
+      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL
+    )`.execute(trx);
+    const done = new Set(
+      (await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
+    );
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+    const newest = Math.max(0, ...done);
+    if (newest > latest) {
+      throw new DbMigrationError(
+        `database schema version ${newest} is newer than this code knows (${latest}): upgrade Newsfeed`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await applyMigration(trx, migration.version, migration.name, statementsFor(migration, ctx.engine));
+      applied.push(migration.version);
+    }
+    return { applied, version: latest };
+  });
+}
+
+async function applyMigration(trx: Kysely<Database>, version: number, name: string, statements: string[]) {
+  for (const statement of statements) {
+    try {
+      await sql.raw(statement).execute(trx);
+    } catch (error) {
+      throw new DbMigrationError(
+        `migration ${version} (${name}) failed at: ${statement.trim().split('\n')[0]}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+  await trx.insertInto('schema_migrations').values({ version, name, applied_at: Date.now() }).execute();
+}

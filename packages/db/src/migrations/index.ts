@@ -1,0 +1,17 @@
+import type { Engine } from '../types.js';
+import { initialSchema } from './001-initial.js';
+
+/** One schema change: statements per engine, applied in one transaction, recorded by version. */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string[];
+  postgres: string[];
+}
+
+/** Every migration, oldest first. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export function statementsFor(migration: Migration, engine: Engine): string[] {
+  return engine === 'sqlite' ? migration.sqlite : migration.postgres;
+}

@@ -1,0 +1,203 @@
+import { sql } from 'kysely';
+import type { DbContext } from './context.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
+import { DbNotFoundError } from './errors.js';
+import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
+import type { StoriesTable } from './schema.js';
+import { simhashBands, titleTerms } from './signatures.js';
+import { refreshStory } from './story-summary.js';
+import { toIso, toIsoOrNull, toMillis } from './time.js';
+import type {
+  CandidateQuery,
+  StoriesApi,
+  StoryCandidate,
+  StoryDetail,
+  StoryFilter,
+  StorySummary,
+  PageRequest,
+} from './types.js';
+
+export const DEFAULT_CANDIDATE_LIMIT = 50;
+
+type StoryRow = Omit<StoriesTable, 'id'> & {
+  id: number;
+  feed_title: string | null;
+  feed_site_url: string | null;
+  feed_icon_url: string | null;
+};
+
+const STORY_COLUMNS = sql.raw(`stories.*, feeds.title AS feed_title, feeds.site_url AS feed_site_url,
+  feeds.icon_url AS feed_icon_url`);
+
+function toStorySummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    imageUrl: row.image_url,
+    wire: row.wire,
+    leadItemId: row.lead_item_id,
+    leadUrl: row.lead_url,
+    leadFeed: {
+      id: row.lead_feed_id,
+      title: row.feed_title,
+      siteUrl: row.feed_site_url,
+      iconUrl: row.feed_icon_url,
+    },
+    itemCount: row.item_count,
+    sourceCount: row.source_count,
+    firstSeenAt: toIso(row.first_seen_at),
+    updatedAt: toIso(row.updated_at),
+    publishedAt: toIso(row.published_at),
+    score: row.score,
+  };
+}
+
+interface CandidateRow {
+  id: number;
+  story_id: number;
+  feed_id: number;
+  title: string;
+  content_text: string | null;
+  simhash: string | null;
+  published_at: number | null;
+  first_seen_at: number;
+}
+
+export function createStoriesApi(ctx: DbContext): StoriesApi {
+  const { kysely } = ctx;
+
+  async function listTop(request: PageRequest & StoryFilter = {}) {
+    const limit = pageSize(request.limit);
+    const conditions = [sql`1 = 1`];
+    if (request.language !== undefined) conditions.push(sql`stories.language = ${request.language}`);
+    if (request.since !== undefined)
+      conditions.push(sql`stories.updated_at >= ${toMillis(request.since, 'since')}`);
+    if (request.feedId !== undefined) {
+      conditions.push(sql`stories.id IN (SELECT story_id FROM items WHERE feed_id = ${request.feedId})`);
+    }
+    if (request.folder !== undefined) {
+      conditions.push(sql`stories.id IN (SELECT items.story_id FROM items
+        JOIN feeds AS member_feed ON member_feed.id = items.feed_id WHERE member_feed.folder = ${request.folder})`);
+    }
+    if (request.cursor) {
+      const [score, id] = decodeCursor('stories', request.cursor, ['number', 'number']);
+      conditions.push(sql`(stories.score < ${score} OR (stories.score = ${score} AND stories.id < ${id}))`);
+    }
+    // Walks the (score DESC, id DESC) index from the cursor on: never reads more than the page.
+    const { rows } = await sql<StoryRow>`SELECT ${STORY_COLUMNS}
+      FROM stories JOIN feeds ON feeds.id = stories.lead_feed_id
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY stories.score DESC, stories.id DESC LIMIT ${limit + 1}`.execute(kysely);
+    return toPage(rows, limit, toStorySummary, (row) => encodeCursor('stories', [row.score, row.id]));
+  }
+
+  async function get(id: number): Promise<StoryDetail | null> {
+    const { rows } = await sql<StoryRow>`SELECT ${STORY_COLUMNS}
+      FROM stories JOIN feeds ON feeds.id = stories.lead_feed_id WHERE stories.id = ${id}`.execute(kysely);
+    const story = rows[0];
+    if (!story) return null;
+    const { rows: items } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
+      FROM items JOIN feeds ON feeds.id = items.feed_id WHERE items.story_id = ${id}
+      ORDER BY CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END, items.sort_at, items.id`.execute(
+      kysely,
+    );
+    return { story: toStorySummary(story), items: items.map(toItemWithFeed) };
+  }
+
+  async function candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
+    const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
+    const since = toMillis(query.since, 'since');
+    const bands = simhashBands(query.simhash?.toLowerCase() ?? null);
+    const terms = [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))];
+    // Each lookup is one index range: a band value (or a title word) and a time window.
+    const bandLookups = bands.flatMap((value, band) =>
+      value === null
+        ? []
+        : [
+            sql`SELECT id FROM items WHERE ${sql.ref(`band${band}`)} = ${value} AND first_seen_at >= ${since}`,
+          ],
+    );
+    const bandIds =
+      bandLookups.length === 0
+        ? []
+        : (
+            await sql<{ id: number }>`SELECT id FROM (${sql.join(bandLookups, sql` UNION `)}) AS band_match
+              ORDER BY id DESC LIMIT ${limit}`.execute(kysely)
+          ).rows.map((row) => row.id);
+    const termIds =
+      terms.length === 0
+        ? []
+        : (
+            await sql<{ item_id: number }>`SELECT item_id FROM item_terms
+              WHERE term IN (${sql.join(terms)}) AND first_seen_at >= ${since}
+              GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}`.execute(kysely)
+          ).rows.map((row) => row.item_id);
+    // Simhash matches first, then the items sharing the most title words.
+    const ids = [...new Set([...bandIds, ...termIds])];
+    if (ids.length === 0) return [];
+    const { rows } = await sql<CandidateRow>`SELECT id, story_id, feed_id, title, content_text, simhash,
+        published_at, first_seen_at
+      FROM items WHERE id IN (${sql.join(ids)}) AND story_id IS NOT NULL`.execute(kysely);
+    const order = new Map(ids.map((id, index) => [id, index]));
+    return rows
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .slice(0, limit)
+      .map((row) => ({
+        storyId: row.story_id,
+        itemId: row.id,
+        feedId: row.feed_id,
+        title: row.title,
+        contentText: row.content_text,
+        simhash: row.simhash,
+        publishedAt: toIsoOrNull(row.published_at),
+        firstSeenAt: toIso(row.first_seen_at),
+      }));
+  }
+
+  async function attach(itemId: number, storyId: number | null): Promise<number> {
+    return ctx.transaction(async (trx) => {
+      const item = await trx
+        .selectFrom('items')
+        .select(['id', 'story_id', 'feed_id', 'title', 'sort_at', 'first_seen_at'])
+        .where('id', '=', itemId)
+        .executeTakeFirst();
+      if (!item) throw new DbNotFoundError('item', itemId);
+      let target = storyId;
+      if (target === null) {
+        // The summary columns are filled by refreshStory below, in this same transaction.
+        const created = await trx
+          .insertInto('stories')
+          .values({
+            title: item.title,
+            lead_item_id: item.id,
+            lead_feed_id: item.feed_id,
+            item_count: 1,
+            source_count: 1,
+            first_seen_at: item.first_seen_at,
+            updated_at: item.first_seen_at,
+            published_at: item.sort_at,
+            score: 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        target = created.id;
+      } else {
+        const story = await trx
+          .selectFrom('stories')
+          .select('id')
+          .where('id', '=', target)
+          .executeTakeFirst();
+        if (!story) throw new DbNotFoundError('story', target);
+      }
+      if (item.story_id !== target) {
+        await trx.updateTable('items').set({ story_id: target }).where('id', '=', itemId).execute();
+      }
+      await refreshStory(trx, target);
+      if (item.story_id !== null && item.story_id !== target) await refreshStory(trx, item.story_id);
+      return target;
+    });
+  }
+
+  return { listTop, get, candidates, attach };
+}

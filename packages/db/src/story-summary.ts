@@ -1,0 +1,81 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.js';
+import { storyScore } from './score.js';
+
+// A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
+// front page reads one indexed table. They are recomputed here, inside the caller's transaction,
+// whenever the story's membership or one of its items changes.
+
+interface MemberRow {
+  id: number;
+  feed_id: number;
+  title: string;
+  summary: string | null;
+  image_url: string | null;
+  wire: string | null;
+  language: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  sort_at: number;
+  first_seen_at: number;
+  word_count: number;
+}
+
+/**
+ * The representative item: the earliest published (the outlet that broke the story, or the wire
+ * original), then the longest text, then the oldest row.
+ */
+function chooseLead(members: MemberRow[]): MemberRow {
+  return members.reduce((best, member) => {
+    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
+    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
+    return member.id < best.id ? member : best;
+  });
+}
+
+/** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
+export async function refreshStory(trx: Kysely<Database>, storyId: number): Promise<boolean> {
+  const { rows: members } =
+    await sql<MemberRow>`SELECT id, feed_id, title, summary, image_url, wire, language,
+      url, canonical_url, sort_at, first_seen_at, word_count
+    FROM items WHERE story_id = ${storyId}`.execute(trx);
+  if (members.length === 0) {
+    await trx.deleteFrom('stories').where('id', '=', storyId).execute();
+    return false;
+  }
+  const lead = chooseLead(members);
+  const sourceCount = new Set(members.map((member) => member.feed_id)).size;
+  await trx
+    .updateTable('stories')
+    .set({
+      title: lead.title,
+      summary: lead.summary ?? members.find((member) => member.summary)?.summary ?? null,
+      image_url: lead.image_url ?? members.find((member) => member.image_url)?.image_url ?? null,
+      wire: lead.wire ?? members.find((member) => member.wire)?.wire ?? null,
+      language: lead.language,
+      lead_item_id: lead.id,
+      lead_url: lead.canonical_url ?? lead.url,
+      lead_feed_id: lead.feed_id,
+      item_count: members.length,
+      source_count: sourceCount,
+      first_seen_at: members.reduce(
+        (min, member) => Math.min(min, member.first_seen_at),
+        Number.POSITIVE_INFINITY,
+      ),
+      updated_at: members.reduce((max, member) => Math.max(max, member.first_seen_at), 0),
+      published_at: lead.sort_at,
+      score: storyScore(lead.sort_at, sourceCount),
+    })
+    .where('id', '=', storyId)
+    .execute();
+  return true;
+}
+
+/** Refreshes several stories; returns how many were deleted for being empty. */
+export async function refreshStories(trx: Kysely<Database>, storyIds: Iterable<number>): Promise<number> {
+  let deleted = 0;
+  for (const storyId of new Set(storyIds)) {
+    if (!(await refreshStory(trx, storyId))) deleted += 1;
+  }
+  return deleted;
+}
