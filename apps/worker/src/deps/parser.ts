@@ -54,31 +54,12 @@ export interface OpmlOutline {
   folder: string | null;
 }
 
-export interface ExtractedArticle {
-  canonicalUrl: string | null;
-  title: string | null;
-  contentHtml: string;
-  text: string;
-  wordCount: number;
-  language: string | null;
-  leadImageUrl: string | null;
-  wire: string | null;
-  publishedAt: string | null;
-}
-
 interface ParserApi {
   parseFeed(body: string | Uint8Array, options?: { url?: string; contentType?: string }): Promise<ParsedFeed>;
   discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[];
   parseOpml(text: string): unknown;
   buildOpml(doc: unknown): string;
   flattenOpml(doc: unknown): OpmlOutline[];
-  extractArticle(html: string, options: { url: string; contentType?: string }): ExtractedArticle | null;
-  contentHash(text: string): string;
-  simhash(text: string): string;
-  simhashDistance(a: string, b: string): number;
-  similarity(a: string, b: string): number;
-  detectWire(text: string): string | null;
-  detectLanguage(text: string): string | null;
   FeedParseError: new (...args: never[]) => Error & { code: string; discovered?: DiscoveredFeed[] };
 }
 
@@ -106,14 +87,6 @@ export const discoverFeeds: ParserApi['discoverFeeds'] = (html, pageUrl) =>
 export const parseOpml: ParserApi['parseOpml'] = (text) => need('parseOpml')(text);
 export const buildOpml: ParserApi['buildOpml'] = (doc) => need('buildOpml')(doc);
 export const flattenOpml: ParserApi['flattenOpml'] = (doc) => need('flattenOpml')(doc);
-export const extractArticle: ParserApi['extractArticle'] = (html, options) =>
-  need('extractArticle')(html, options);
-export const contentHash: ParserApi['contentHash'] = (text) => need('contentHash')(text);
-export const simhash: ParserApi['simhash'] = (text) => need('simhash')(text);
-export const simhashDistance: ParserApi['simhashDistance'] = (a, b) => need('simhashDistance')(a, b);
-export const similarity: ParserApi['similarity'] = (a, b) => need('similarity')(a, b);
-export const detectWire: ParserApi['detectWire'] = (text) => need('detectWire')(text);
-export const detectLanguage: ParserApi['detectLanguage'] = (text) => need('detectLanguage')(text);
 
 /** The parser's error for a body that is not a feed, with the feeds an HTML page advertises. */
 export function asFeedParseError(
@@ -126,3 +99,14 @@ export function asFeedParseError(
 }
 
 export { canonicalUrl, tryCanonicalUrl, urlIdentity } from '@newsfeed/parser/url';
+export {
+  type Article,
+  contentHash,
+  detectLanguage,
+  detectWire,
+  extractArticle,
+  isTruncatedText,
+  similarity,
+  simhash,
+  simhashDistance,
+} from '@newsfeed/parser';

@@ -68,6 +68,7 @@ export async function readBody(
       chunks.push(chunk);
     }
   } catch (error) {
+    body.on('error', () => undefined);
     body.destroy();
     throw error;
   }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { AddressAllowlist, assertUrlAllowed, guardedLookup } from './address-guard.js';
 import { readBody } from './decode-body.js';
@@ -41,6 +42,12 @@ export interface FetchResponse {
   body: Buffer;
   wireBytes: number;
   durationMs: number;
+}
+
+/** Drops a body we won't read; undici reports the destroy as an error nobody needs to hear. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -166,7 +173,7 @@ export class HttpClient {
       const status = response.statusCode;
       if (status < 200 || status >= 300) {
         // Error pages, 304s and redirects carry nothing we keep; drop them without reading.
-        response.body.destroy();
+        discard(response.body);
         return {
           status,
           headers: responseHeaders,
@@ -177,7 +184,7 @@ export class HttpClient {
       }
       const declared = Number(responseHeaders['content-length']);
       if (!responseHeaders['content-encoding'] && declared > this.options.maxBodyBytes) {
-        response.body.destroy();
+        discard(response.body);
         throw new FetchError(
           'TOO_LARGE',
           target.href,

@@ -1,15 +1,9 @@
 import type { HttpClient } from '../fetch/http-client.js';
-import { decodeHtml } from '../fetch/decode-text.js';
-import { type ExtractedArticle, extractArticle, type ParsedItem } from '../deps/parser.js';
+import { type Article, extractArticle, isTruncatedText, type ParsedItem } from '../deps/parser.js';
 import type { Logger } from '../observe/logger.js';
 
 /** Fewer words than this and the feed only teases the article. */
 const SHORT_CONTENT_WORDS = 60;
-/** Endings that mean "the rest is on the website". */
-const TRUNCATION_ENDINGS = [
-  /(?:…|\.\.\.|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))\s*$/,
-  /\b(?:read|continue reading|read the full|full story|more|lire la suite|weiterlesen|leer más|continua a leggere)\b[^.!?]{0,40}(?:»|›|→|>>)?\s*$/i,
-];
 
 function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => word !== '').length;
@@ -20,7 +14,7 @@ export function needsFullText(item: ParsedItem): boolean {
   if (!item.url) return false;
   const text = (item.contentText ?? item.summary ?? '').trim();
   if (text === '') return true;
-  if (TRUNCATION_ENDINGS.some((pattern) => pattern.test(text))) return true;
+  if (isTruncatedText(text)) return true;
   return countWords(text) < SHORT_CONTENT_WORDS;
 }
 
@@ -47,7 +41,7 @@ class LruCache<V> {
 }
 
 export interface FullTextResult {
-  article: ExtractedArticle | null;
+  article: Article | null;
   fetched: boolean;
   error: string | null;
 }
@@ -58,7 +52,7 @@ export interface FullTextResult {
  * polls carry it. Concurrent requests for one URL share one fetch.
  */
 export class FullTextFetcher {
-  private readonly cache: LruCache<Promise<ExtractedArticle | null>>;
+  private readonly cache: LruCache<Promise<Article | null>>;
   constructor(
     private readonly http: HttpClient,
     capacity: number,
@@ -81,7 +75,7 @@ export class FullTextFetcher {
     return { article, fetched: true, error };
   }
 
-  private async load(url: string, signal?: AbortSignal): Promise<ExtractedArticle | null> {
+  private async load(url: string, signal?: AbortSignal): Promise<Article | null> {
     const response = await this.http.fetch({
       url,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
@@ -89,7 +83,6 @@ export class FullTextFetcher {
     });
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for article page ${url}`);
     const contentType = response.headers['content-type'];
-    const html = decodeHtml(response.body, contentType);
-    return extractArticle(html, { url: response.url, ...(contentType ? { contentType } : {}) });
+    return extractArticle(response.body, { url: response.url, ...(contentType ? { contentType } : {}) });
   }
 }

@@ -3,7 +3,7 @@ import {
   contentHash,
   detectLanguage,
   detectWire,
-  type ExtractedArticle,
+  type Article,
   type ParsedItem,
   simhash,
   tryCanonicalUrl,
@@ -35,7 +35,7 @@ export function clampToNow(date: string | null, now: Date): string | null {
 export function signItem(
   item: ParsedItem,
   key: string,
-  article: ExtractedArticle | null,
+  article: Article | null,
   feedLanguage: string | null,
   now: Date,
 ): ItemInput {

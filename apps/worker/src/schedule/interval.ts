@@ -90,11 +90,11 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   return Math.max(0, Math.round((date - now.getTime()) / 1000));
 }
 
-/** Cache-Control max-age (or s-maxage) in seconds; null when absent. `no-cache`/`no-store` count as 0. */
+/** Cache-Control max-age in seconds (s-maxage is for shared caches, which the worker is not); null when absent. `no-cache`/`no-store` count as 0. */
 export function parseMaxAge(cacheControl: string | undefined): number | null {
   if (!cacheControl) return null;
   const directives = cacheControl.toLowerCase();
-  const match = /(?:^|[,\s])(?:s-)?max-age\s*=\s*"?(\d+)/.exec(directives);
+  const match = /(?:^|[,\s])max-age\s*=\s*"?(\d+)/.exec(directives);
   if (match) return Number(match[1]);
   if (/no-cache|no-store/.test(directives)) return 0;
   return null;

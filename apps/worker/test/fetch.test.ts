@@ -1,0 +1,305 @@
+import { gzipSync, brotliCompressSync, deflateSync, deflateRawSync, createGzip } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FetchError } from '../src/fetch/fetch-error.js';
+import { HttpClient, type HttpClientOptions } from '../src/fetch/http-client.js';
+import { conditional, TestServer } from './helpers/test-server.js';
+
+const OPTIONS: HttpClientOptions = {
+  userAgent: 'Newsfeed-test/1 (+https://example.org/newsfeed)',
+  connectTimeoutMs: 1_000,
+  requestTimeoutMs: 1_500,
+  maxBodyBytes: 1024 * 1024,
+  maxRedirects: 3,
+  concurrency: 8,
+  perHostConcurrency: 2,
+  allowedAddresses: ['127.0.0.1'],
+};
+
+const server = new TestServer();
+const client = new HttpClient(OPTIONS);
+
+async function fetchError(promise: Promise<unknown>): Promise<FetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FetchError);
+    return error as FetchError;
+  }
+  throw new Error('expected the fetch to fail');
+}
+
+beforeAll(async () => {
+  await server
+    .route(
+      '/feed',
+      conditional(() => ({ body: '<rss/>', etag: '"v1"', lastModified: 'Tue, 03 Nov 2026 10:00:00 GMT' })),
+    )
+    .route('/moved', (_, res) => {
+      res.writeHead(301, { location: '/feed' });
+      res.end();
+    })
+    .route('/moved-twice', (_, res) => {
+      res.writeHead(308, { location: '/moved' });
+      res.end();
+    })
+    .route('/temporary', (_, res) => {
+      res.writeHead(302, { location: '/feed' });
+      res.end();
+    })
+    .route('/temp-then-perm', (_, res) => {
+      res.writeHead(307, { location: '/moved' });
+      res.end();
+    })
+    .route('/loop-a', (_, res) => {
+      res.writeHead(302, { location: '/loop-b' });
+      res.end();
+    })
+    .route('/loop-b', (_, res) => {
+      res.writeHead(302, { location: '/loop-a' });
+      res.end();
+    })
+    .route('/chain', (req, res) => {
+      const step = Number(new URL(req.url!, 'http://x').searchParams.get('n') ?? 0);
+      res.writeHead(302, { location: `/chain?n=${step + 1}` });
+      res.end();
+    })
+    .route('/to-metadata', (_, res) => {
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+      res.end();
+    })
+    .route('/never', () => {
+      // Never answers: the request timeout must end it.
+    })
+    .route('/trickle', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const timer = setInterval(() => res.write('<'), 200);
+      res.on('close', () => clearInterval(timer));
+    })
+    .route('/huge', (_, res) => {
+      // 200 MB announced and streamed; the client must stop long before.
+      res.writeHead(200, {
+        'content-type': 'application/rss+xml',
+        'content-length': String(200 * 1024 * 1024),
+      });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      pump();
+    })
+    .route('/huge-chunked', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.on('close', () => {
+        sent = Number.POSITIVE_INFINITY;
+      });
+      pump();
+    })
+    .route('/bomb', (_, res) => {
+      // ~100 KB of gzip that inflates to 100 MB of zeros.
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+      const gzip = createGzip();
+      gzip.pipe(res);
+      const zeros = Buffer.alloc(1024 * 1024);
+      let written = 0;
+      const pump = () => {
+        while (written < 100) {
+          written++;
+          if (!gzip.write(zeros)) {
+            gzip.once('drain', pump);
+            return;
+          }
+        }
+        gzip.end();
+      };
+      res.on('close', () => {
+        written = Number.POSITIVE_INFINITY;
+      });
+      pump();
+    })
+    .route('/gzip', (_, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(gzipSync('<rss>gzip</rss>'));
+    })
+    .route('/br', (_, res) => {
+      res.writeHead(200, { 'content-encoding': 'br' });
+      res.end(brotliCompressSync('<rss>br</rss>'));
+    })
+    .route('/deflate', (_, res) => {
+      res.writeHead(200, { 'content-encoding': 'deflate' });
+      res.end(deflateSync('<rss>deflate</rss>'));
+    })
+    .route('/raw-deflate', (_, res) => {
+      res.writeHead(200, { 'content-encoding': 'deflate' });
+      res.end(deflateRawSync('<rss>raw deflate</rss>'));
+    })
+    .route('/corrupt-gzip', (_, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(Buffer.from('this is not gzip at all'));
+    })
+    .route('/slow', async (_, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      res.end('ok');
+    })
+    .start();
+});
+
+afterAll(async () => {
+  await client.close();
+  await server.stop();
+});
+
+describe('HttpClient', () => {
+  it('sends a User-Agent naming the project, Accept-Encoding and the validators', async () => {
+    const response = await client.fetch({ url: server.url('/feed'), accept: 'application/rss+xml' });
+    expect(response.status).toBe(200);
+    expect(response.body.toString()).toBe('<rss/>');
+    expect(response.headers.etag).toBe('"v1"');
+    const sent = server.requests.at(-1)!.headers;
+    expect(sent['user-agent']).toMatch(/Newsfeed.*https:\/\//);
+    expect(sent['accept-encoding']).toMatch(/gzip.*deflate.*br/);
+
+    const again = await client.fetch({
+      url: server.url('/feed'),
+      accept: '*/*',
+      etag: '"v1"',
+      lastModified: 'x',
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(server.requests.at(-1)!.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it('follows 301/308 and reports the permanent address; a 302 or a temporary hop first does not move it', async () => {
+    const permanent = await client.fetch({ url: server.url('/moved-twice'), accept: '*/*' });
+    expect(permanent.status).toBe(200);
+    expect(permanent.url).toBe(server.url('/feed'));
+    expect(permanent.permanentUrl).toBe(server.url('/feed'));
+    expect(permanent.redirects.map((hop) => hop.status)).toEqual([308, 301]);
+
+    const temporary = await client.fetch({ url: server.url('/temporary'), accept: '*/*' });
+    expect(temporary.url).toBe(server.url('/feed'));
+    expect(temporary.permanentUrl).toBe(server.url('/temporary'));
+
+    const mixed = await client.fetch({ url: server.url('/temp-then-perm'), accept: '*/*' });
+    expect(mixed.permanentUrl).toBe(server.url('/temp-then-perm'));
+  });
+
+  it('refuses redirect loops and chains longer than the limit', async () => {
+    expect((await fetchError(client.fetch({ url: server.url('/loop-a'), accept: '*/*' }))).code).toBe(
+      'REDIRECT_LOOP',
+    );
+    const chain = await fetchError(client.fetch({ url: server.url('/chain'), accept: '*/*' }));
+    expect(chain.code).toBe('TOO_MANY_REDIRECTS');
+    expect(chain.message).toMatch(/WORKER_MAX_REDIRECTS \(3\)/);
+  });
+
+  it('decodes gzip, brotli, zlib deflate and raw deflate; a corrupt body is a typed error', async () => {
+    for (const [path, text] of [
+      ['/gzip', 'gzip'],
+      ['/br', 'br'],
+      ['/deflate', 'deflate'],
+      ['/raw-deflate', 'raw deflate'],
+    ]) {
+      const response = await client.fetch({ url: server.url(path!), accept: '*/*' });
+      expect(response.body.toString()).toBe(`<rss>${text}</rss>`);
+    }
+    expect((await fetchError(client.fetch({ url: server.url('/corrupt-gzip'), accept: '*/*' }))).code).toBe(
+      'BAD_ENCODING',
+    );
+  });
+
+  it('stops a gzip bomb at the size limit without inflating it', async () => {
+    const before = process.memoryUsage().rss;
+    const error = await fetchError(client.fetch({ url: server.url('/bomb'), accept: '*/*' }));
+    expect(error.code).toBe('TOO_LARGE');
+    expect(process.memoryUsage().rss - before).toBeLessThan(60 * 1024 * 1024);
+  });
+
+  it('refuses a 200 MB body: announced by Content-Length, or streamed chunked', async () => {
+    expect((await fetchError(client.fetch({ url: server.url('/huge'), accept: '*/*' }))).code).toBe(
+      'TOO_LARGE',
+    );
+    expect((await fetchError(client.fetch({ url: server.url('/huge-chunked'), accept: '*/*' }))).code).toBe(
+      'TOO_LARGE',
+    );
+  });
+
+  it('gives up on a server that never answers and on one that trickles', async () => {
+    const started = Date.now();
+    expect((await fetchError(client.fetch({ url: server.url('/never'), accept: '*/*' }))).code).toBe(
+      'TIMEOUT',
+    );
+    expect((await fetchError(client.fetch({ url: server.url('/trickle'), accept: '*/*' }))).code).toBe(
+      'TIMEOUT',
+    );
+    expect(Date.now() - started).toBeLessThan(OPTIONS.requestTimeoutMs * 2 + 2_000);
+  });
+
+  it('refuses private, loopback, link-local and metadata addresses unless allowlisted, also after a redirect', async () => {
+    const strict = new HttpClient({ ...OPTIONS, allowedAddresses: [] });
+    try {
+      for (const url of [
+        'http://10.1.2.3/feed',
+        'http://192.168.1.1/',
+        'http://[::1]/',
+        'http://[fe80::1]/',
+      ]) {
+        expect((await fetchError(strict.fetch({ url, accept: '*/*' }))).code).toBe('BLOCKED_ADDRESS');
+      }
+      // A name that resolves to loopback is refused at connect time.
+      const byName = await fetchError(
+        strict.fetch({ url: `http://localhost:${server.port}/feed`, accept: '*/*' }),
+      );
+      expect(byName.code).toBe('BLOCKED_ADDRESS');
+      expect((await fetchError(strict.fetch({ url: server.url('/feed'), accept: '*/*' }))).code).toBe(
+        'BLOCKED_ADDRESS',
+      );
+    } finally {
+      await strict.close();
+    }
+    const hits = server.hitsOf('/feed');
+    const redirected = await fetchError(client.fetch({ url: server.url('/to-metadata'), accept: '*/*' }));
+    expect(redirected.code).toBe('BLOCKED_ADDRESS');
+    expect(redirected.message).toMatch(/169\.254\.169\.254/);
+    expect(server.hitsOf('/feed')).toBe(hits);
+    expect((await fetchError(client.fetch({ url: 'file:///etc/passwd', accept: '*/*' }))).code).toBe(
+      'INVALID_URL',
+    );
+  });
+
+  it('never runs more requests to one host at once than the per-host limit', async () => {
+    let active = 0;
+    let peak = 0;
+    server.route('/count', async (_, res) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      active--;
+      res.end('ok');
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, () => client.fetch({ url: server.url('/count'), accept: '*/*' })),
+    );
+    expect(peak).toBe(OPTIONS.perHostConcurrency);
+  });
+});
