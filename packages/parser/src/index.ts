@@ -3,3 +3,17 @@ export type { Article, ArticleWarning } from './article/types.js';
 export * from './html/index.js';
 export * from './text/index.js';
 export { type ArticleDraft, excerptFrom, finishArticle } from './article/finish-article.js';
+export {
+  ArticleExtractionError,
+  type ArticleErrorCode,
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_ELEMENTS,
+  DEFAULT_TIME_BUDGET_MS,
+  type ExtractArticleOptions,
+  extractArticle,
+  findSiteRule,
+  MIN_ARTICLE_WORDS,
+  SITE_RULES,
+  type SiteRule,
+  sniffHtmlEncoding,
+} from './article/index.js';

@@ -1,0 +1,153 @@
+// Article extraction benchmark: extractArticle against the dev pages of the article-extraction
+// corpus, scored exactly as ../shared/corpora/README.md defines, beside every baseline in
+// baselines/, with speed and memory against plain Readability-on-jsdom measured in the same run.
+//
+//   npx tsx bench/extraction.ts            (from the repository root; needs the parser built)
+//
+// Predictions go to bench/out/extraction-<system>.json in the benchmark's format.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '@newsfeed/parser/article';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { REPO_ROOT, SHARED_DIR } from './lib/corpus-dir.js';
+import { type PageScore, scoreCorpus, scorePage } from './lib/extraction-score.js';
+import { type RunTiming, timeEach } from './lib/measure.js';
+
+const DEV_DIR = path.join(SHARED_DIR, 'corpora/article-extraction/dev');
+const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
+/** How many of our worst pages to list. */
+const WORST_PAGES = 10;
+
+interface Page {
+  id: string;
+  url: string;
+  truth: string;
+  html: string;
+}
+
+type Predictions = Record<string, { articleBody: string }>;
+
+function loadPages(): Page[] {
+  const truth = JSON.parse(readFileSync(path.join(DEV_DIR, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
+  return Object.entries(truth).map(([id, { articleBody, url }]) => ({
+    id,
+    url,
+    truth: articleBody,
+    html: gunzipSync(readFileSync(path.join(DEV_DIR, 'html', `${id}.html.gz`))).toString('utf8'),
+  }));
+}
+
+async function ours(page: Page): Promise<string> {
+  const article = await extractArticle(page.html, { url: page.url });
+  return article?.text ?? '';
+}
+
+/** The baseline as readability_js ran it: textContent of Readability on jsdom over the raw page. */
+function plainReadability(page: Page): string {
+  try {
+    const dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
+    return new Readability(dom.window.document).parse()?.textContent ?? '';
+  } catch {
+    // jsdom 28's CSS parser throws on some stylesheets; the page then scores as empty.
+    return '';
+  }
+}
+
+function score(pages: readonly Page[], predicted: (page: Page) => string): PageScore[] {
+  return pages.map((page) => scorePage(predicted(page), page.truth));
+}
+
+const fmt = (value: number) => value.toFixed(3);
+
+function scoreRow(name: string, scores: readonly PageScore[]): string {
+  const { precision, recall, f1 } = scoreCorpus(scores);
+  const below = scores.filter((page) => page.f1 < 0.5).length;
+  return `| ${name} | ${fmt(f1)} | ${fmt(precision)} | ${fmt(recall)} | ${below} |`;
+}
+
+function timingRow(name: string, timing: RunTiming): string {
+  return `| ${name} | ${timing.pagesPerSecond.toFixed(1)} | ${timing.medianMs.toFixed(1)} | ${timing.peakRssMiB.toFixed(0)} |`;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(DEV_DIR)) {
+    console.error(
+      `No corpus at ${DEV_DIR}: set NEWSFEED_SHARED_DIR or put the shared data next to the repository.`,
+    );
+    process.exit(2);
+  }
+  const pages = loadPages();
+  // Warm both paths up (module loading, JIT) on one page so the first timed page is not penalized.
+  await ours(pages[0]!);
+  plainReadability(pages[0]!);
+
+  const baselineRun = await timeEach(pages, plainReadability);
+  const oursRun = await timeEach(pages, ours);
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  const predictions: Predictions = {};
+  pages.forEach((page, index) => {
+    predictions[page.id] = { articleBody: oursRun.results[index]! };
+  });
+  writeFileSync(path.join(OUT_DIR, 'extraction-newsfeed.json'), `${JSON.stringify(predictions, null, 1)}\n`);
+  const baselinePredictions: Predictions = {};
+  pages.forEach((page, index) => {
+    baselinePredictions[page.id] = { articleBody: baselineRun.results[index]! };
+  });
+  writeFileSync(
+    path.join(OUT_DIR, 'extraction-readability-jsdom.json'),
+    `${JSON.stringify(baselinePredictions, null, 1)}\n`,
+  );
+
+  const oursScores = score(pages, (page) => predictions[page.id]!.articleBody);
+  console.log(`Article extraction, ${pages.length} dev pages (${DEV_DIR})\n`);
+  console.log('| system | F1 | precision | recall | pages < 0.5 |');
+  console.log('|---|---|---|---|---|');
+  console.log(scoreRow('**newsfeed extractArticle**', oursScores));
+  console.log(
+    scoreRow(
+      'readability on jsdom (this run)',
+      score(pages, (page) => baselinePredictions[page.id]!.articleBody),
+    ),
+  );
+  for (const file of readdirSync(path.join(DEV_DIR, 'baselines')).sort()) {
+    const baseline = JSON.parse(readFileSync(path.join(DEV_DIR, 'baselines', file), 'utf8')) as {
+      output: Predictions;
+    };
+    console.log(
+      scoreRow(
+        path.basename(file, '.json'),
+        score(pages, (page) => baseline.output[page.id]?.articleBody ?? ''),
+      ),
+    );
+  }
+
+  console.log(`\nWorst ${WORST_PAGES} pages (ours):`);
+  const ranked = pages
+    .map((page, index) => ({ page, score: oursScores[index]! }))
+    .sort((a, b) => a.score.f1 - b.score.f1);
+  for (const { page, score: page_ } of ranked.slice(0, WORST_PAGES)) {
+    console.log(
+      `  F1 ${fmt(page_.f1)}  P ${fmt(page_.precision ?? 0)}  R ${fmt(page_.recall ?? 0)}  ${page.url}`,
+    );
+  }
+
+  const { timing: base } = baselineRun;
+  const { timing: mine } = oursRun;
+  console.log('\n| extractor | pages/s | median ms/page | peak RSS MiB |');
+  console.log('|---|---|---|---|');
+  console.log(timingRow('newsfeed extractArticle', mine));
+  console.log(timingRow('readability on jsdom', base));
+  console.log(
+    `\nRatios (ours / plain Readability): median time ${(mine.medianMs / base.medianMs).toFixed(2)}x, ` +
+      `throughput ${(mine.pagesPerSecond / base.pagesPerSecond).toFixed(2)}x. ` +
+      'Peak RSS is of the whole process, which ran the baseline first.',
+  );
+}
+
+await main();

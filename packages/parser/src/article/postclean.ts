@@ -1,0 +1,143 @@
+import { collapseWhitespace } from '../html/html-to-text.js';
+import { BLOCK_ELEMENTS } from './block-text.js';
+import {
+  AUTHOR_OR_TAGS_CLASS,
+  BOILERPLATE_BLOCKS,
+  CAPTION_CLASS,
+  MAX_BOILERPLATE_BLOCK_CHARS,
+  RECIRCULATION_HEADINGS,
+  STORY_POINTER,
+  TRAILING_CREDIT,
+} from './boilerplate-patterns.js';
+
+/** Share of a block's text inside links above which it is a list of pointers, not prose. */
+export const LINK_LIST_MIN_DENSITY = 0.6;
+/** Share of link text above which a block without a sentence is a headline linking elsewhere. */
+export const HEADLINE_LINK_DENSITY = 0.8;
+/** Blocks at least this long, and not link lists, are article prose when judging the tail. */
+const PROSE_BLOCK_CHARS = 250;
+/** A recirculation heading in the last part of the text (this share of it) ends the article. */
+export const TAIL_SHARE = 0.35;
+/** Caption and credit elements longer than this are kept: they hold article text. */
+const MAX_CAPTION_CHARS = 400;
+
+const textOf = (element: Element) => collapseWhitespace(element.textContent ?? '');
+
+function linkDensity(element: Element, textLength: number): number {
+  if (textLength === 0) return 0;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a'))
+    linked += collapseWhitespace(link.textContent ?? '').length;
+  return linked / textLength;
+}
+
+function hasBlockChild(element: Element): boolean {
+  for (const child of element.children)
+    if (BLOCK_ELEMENTS.has(child.nodeName) && child.nodeName !== 'BR') return true;
+  return false;
+}
+
+function classNames(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+}
+
+/** Drops an element, recording its text in `removed` when it had any. */
+function drop(element: Element, removed: string[]): void {
+  const text = textOf(element);
+  if (text) removed.push(text);
+  element.remove();
+}
+
+function dropCaptions(root: Element, removed: string[]): void {
+  for (const element of root.querySelectorAll('figcaption, [class], [id]')) {
+    if (!element.isConnected) continue;
+    const named =
+      element.nodeName === 'FIGCAPTION' ||
+      CAPTION_CLASS.test(classNames(element)) ||
+      AUTHOR_OR_TAGS_CLASS.test(classNames(element));
+    if (named && textOf(element).length <= MAX_CAPTION_CHARS) drop(element, removed);
+  }
+}
+
+function isLinkList(element: Element): boolean {
+  const items = element.querySelectorAll(':scope > li');
+  if (items.length < 2) return false;
+  const text = textOf(element);
+  return linkDensity(element, text.length) >= LINK_LIST_MIN_DENSITY;
+}
+
+function isBoilerplateBlock(text: string, element: Element): boolean {
+  if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
+  if (BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text))) return true;
+  if (TRAILING_CREDIT.test(text)) return true;
+  const density = linkDensity(element, text.length);
+  if (STORY_POINTER.test(text) && density >= 0.5) return true;
+  // A block that is all link and no sentence is a headline pointing to another story.
+  return (
+    density >= HEADLINE_LINK_DENSITY &&
+    element.nodeName !== 'LI' &&
+    element.nodeName !== 'TD' &&
+    !/[.!?:;]["”’)]?$/.test(text)
+  );
+}
+
+/** The leaf blocks of the article: elements holding text directly, with no block inside. */
+function leafBlocks(root: Element): Element[] {
+  const blocks: Element[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (!BLOCK_ELEMENTS.has(element.nodeName) || element.nodeName === 'BR') continue;
+    if (!hasBlockChild(element)) blocks.push(element);
+  }
+  return blocks;
+}
+
+/** Removes a recirculation heading, the link blocks under it, and in the tail all that follows. */
+function dropRecirculation(blocks: Element[], texts: string[], removed: string[]): void {
+  // Teasers under the heading are short or link-dense: only long prose counts as article.
+  const prose = blocks.map((block, index) => {
+    const length = texts[index]!.length;
+    return length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5 ? length : 0;
+  });
+  const total = texts.reduce((sum, text) => sum + text.length, 0);
+  let seen = 0;
+  for (let index = 0; index < blocks.length; index++) {
+    const text = texts[index]!;
+    seen += text.length;
+    if (text.length > 80 || !RECIRCULATION_HEADINGS.some((pattern) => pattern.test(text))) continue;
+    const proseAfter = prose.slice(index + 1).reduce((sum, length) => sum + length, 0);
+    const inTail = proseAfter <= Math.max(total, 1) * TAIL_SHARE && proseAfter <= seen;
+    drop(blocks[index]!, removed);
+    for (let next = index + 1; next < blocks.length; next++) {
+      const block = blocks[next]!;
+      const nextText = texts[next]!;
+      if (!block.isConnected) continue;
+      if (!inTail && linkDensity(block, nextText.length) < 0.5) break;
+      drop(block, removed);
+      index = next;
+    }
+  }
+}
+
+/**
+ * Cleans Readability's chosen subtree in place: captions and credits, author boxes and tag
+ * lists, lists of links to other stories, ad labels and share prompts, the recirculation block
+ * at the end. Every dropped text goes to `removed`, in document order.
+ */
+export function postcleanContent(root: Element, removed: string[]): void {
+  dropCaptions(root, removed);
+  for (const list of root.querySelectorAll('ul, ol'))
+    if (list.isConnected && isLinkList(list)) drop(list, removed);
+  const blocks = leafBlocks(root);
+  const texts = blocks.map(textOf);
+  const kept: Element[] = [];
+  const keptTexts: string[] = [];
+  blocks.forEach((block, index) => {
+    const text = texts[index]!;
+    if (isBoilerplateBlock(text, block)) drop(block, removed);
+    else {
+      kept.push(block);
+      keptTexts.push(text);
+    }
+  });
+  dropRecirculation(kept, keptTexts, removed);
+}
