@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { StoryCandidate } from '@newsfeed/db';
 import { simhash } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
-import { type ClusterItem, matchScore, pickStory, titleTerms } from '../src/pipeline/cluster.js';
+import { type ClusterItem, matchScore, pickStory } from '../src/pipeline/cluster.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/wire/${name}.txt`, import.meta.url), 'utf8');
@@ -71,15 +71,5 @@ describe('story clustering', () => {
     const c = { ...item(8, 'Storm Ciarán leaves northern France', ''), contentText: null };
     expect(pickStory(b, [candidate(20, a)])).toBe(20);
     expect(pickStory(c, [candidate(20, a)])).toBeNull();
-  });
-
-  it('derives title terms without stopwords, case or accents', () => {
-    expect(titleTerms('The Storm Ciarán hits the North of France')).toEqual([
-      'storm',
-      'ciaran',
-      'hits',
-      'north',
-      'france',
-    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /** The charset a Content-Type header names, if any. */
 export function charsetOf(contentType: string | undefined): string | null {
   return /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? null;

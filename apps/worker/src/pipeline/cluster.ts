@@ -1,4 +1,4 @@
-import type { Db, StoryCandidate } from '@newsfeed/db';
+import { type Db, type StoryCandidate, titleTerms } from '@newsfeed/db';
 import { similarity, simhashDistance } from '../deps/parser.js';
 
 // Story clustering: does a new item report the same event as an existing story's item?
@@ -30,23 +30,6 @@ const MIN_WORDS_FOR_SIMHASH = 40;
 /** The same event is reported within this time of itself. */
 const SAME_EVENT_HOURS = 48;
 const CANDIDATE_LIMIT = 50;
-
-const STOPWORDS = new Set(
-  'the a an and or of to in on at for with by from as is are was were be has have had it its this that after over into new says said will not but than more about amid up out off who what how why'.split(
-    ' ',
-  ),
-);
-
-/** Normalized title words for the candidate query and the title comparison. */
-export function titleTerms(title: string): string[] {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length >= 3 && !STOPWORDS.has(word));
-  return [...new Set(words)];
-}
 
 function titleSimilarity(a: string, b: string): number {
   const left = new Set(titleTerms(a));
