@@ -1,4 +1,5 @@
+import { articleCommand } from './article-command.js';
 import type { CliCommand } from './cli-io.js';
 
 /** Every sub-command of `newsfeed-parser`; each lives in its own module. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [articleCommand];

@@ -56,16 +56,20 @@ const BYLINE_SELECTOR = '[rel="author"], [itemprop="author"], [class*="byline" i
 function metaMap($: CheerioAPI): Map<string, string> {
   const map = new Map<string, string>();
   $('meta').each((_, element) => {
-    const key = (
-      element.attribs.property ??
-      element.attribs.name ??
-      element.attribs.itemprop ??
-      element.attribs['http-equiv']
-    )
-      ?.trim()
-      .toLowerCase();
-    const value = element.attribs.content?.trim();
-    if (key && value && !map.has(key)) map.set(key, value);
+    const { attribs } = element;
+    const value = attribs.content?.trim();
+    if (!value) return;
+    // One tag can speak for several vocabularies: property="article:published" itemprop="datePublished dateCreated".
+    const keys = [
+      attribs.property,
+      attribs.name,
+      attribs['http-equiv'],
+      ...(attribs.itemprop ?? '').split(/\s+/),
+    ];
+    for (const key of keys) {
+      const normalized = key?.trim().toLowerCase();
+      if (normalized && !map.has(normalized)) map.set(normalized, value);
+    }
   });
   return map;
 }
