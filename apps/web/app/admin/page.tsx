@@ -1,0 +1,208 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { AdminOff } from '../../components/admin-off';
+import { EmptyState } from '../../components/empty-state';
+import { FeedStatus } from '../../components/feed-status';
+import { SourceIcon, sourceName } from '../../components/source-icon';
+import { TimeAgo } from '../../components/time-ago';
+import { adminPageState } from '../../lib/admin-page-session';
+import { getDb } from '../../lib/db';
+import { param, type SearchParams } from '../../lib/story-filters';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
+
+function CsrfField({ csrf }: { csrf: string }) {
+  return <input type="hidden" name="csrf" value={csrf} />;
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const session = await adminPageState();
+  if (session.state === 'off') {
+    return (
+      <>
+        <h1 className="page-title">Admin</h1>
+        <AdminOff />
+      </>
+    );
+  }
+  if (session.state === 'signed-out') redirect('/admin/login');
+  const params = await searchParams;
+  const notice = param(params, 'notice');
+  const error = param(params, 'error');
+  const db = await getDb();
+  const [feeds, errors] = await Promise.all([
+    db.feeds.list({ includeDisabled: true, limit: 500 }),
+    db.polls.recentErrors({ limit: 20 }),
+  ]);
+  const now = new Date();
+  const { csrf } = session;
+
+  return (
+    <>
+      <div className="source-header">
+        <h1 className="page-title">Admin</h1>
+        <form method="post" action="/api/admin/logout" className="inline-form">
+          <button type="submit" className="secondary">
+            Sign out
+          </button>
+        </form>
+      </div>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <section className="panel" aria-labelledby="add-title">
+        <h2 id="add-title">Add a source</h2>
+        <form className="stack-form" method="post" action="/api/admin/feeds">
+          <CsrfField csrf={csrf} />
+          <label>
+            Feed or site URL
+            <input
+              type="url"
+              name="url"
+              required
+              placeholder="https://example.com/ or https://example.com/feed.xml"
+            />
+          </label>
+          <label>
+            Folder (optional)
+            <input type="text" name="folder" maxLength={100} placeholder="World, Tech…" />
+          </label>
+          <button type="submit">Add</button>
+        </form>
+        <p className="muted">
+          For a site URL, the worker finds the feed its page links to on the first poll.
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="opml-title">
+        <h2 id="opml-title">OPML</h2>
+        <form className="stack-form" method="post" action="/api/admin/opml" encType="multipart/form-data">
+          <CsrfField csrf={csrf} />
+          <label>
+            Import subscriptions from an OPML file
+            <input
+              type="file"
+              name="file"
+              accept=".opml,.xml,text/xml,application/xml,text/x-opml"
+              required
+            />
+          </label>
+          <button type="submit">Import</button>
+        </form>
+        <p>
+          <a href="/api/admin/opml" download="newsfeed-subscriptions.opml">
+            Export all subscriptions as OPML
+          </a>
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="sources-title">
+        <h2 id="sources-title">Sources ({feeds.items.length})</h2>
+        {feeds.items.length === 0 ? (
+          <p className="muted">No sources yet: add one above or import an OPML file.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Items</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {feeds.items.map((feed) => (
+                  <tr key={feed.id}>
+                    <td>
+                      <div className="source-cell">
+                        <SourceIcon feed={feed} />
+                        <div>
+                          <Link href={`/sources/${feed.id}`}>{sourceName(feed)}</Link>
+                          <div className="muted">{feed.url}</div>
+                        </div>
+                      </div>
+                    </td>
+                    <td>
+                      <FeedStatus feed={feed} />
+                    </td>
+                    <td>{feed.itemCount}</td>
+                    <td>
+                      <form className="actions" method="post" action={`/api/admin/feeds/${feed.id}`}>
+                        <CsrfField csrf={csrf} />
+                        {feed.disabled ? (
+                          <button type="submit" name="action" value="enable" className="secondary">
+                            Re-enable
+                          </button>
+                        ) : (
+                          <button type="submit" name="action" value="disable" className="secondary">
+                            Disable
+                          </button>
+                        )}
+                        <button
+                          type="submit"
+                          name="action"
+                          value="remove"
+                          className="danger"
+                          aria-label={`Remove ${sourceName(feed)}`}
+                        >
+                          Remove
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="errors-title">
+        <h2 id="errors-title">Recent poll errors</h2>
+        {errors.items.length === 0 ? (
+          <EmptyState title="No poll errors">
+            <p>Every recent poll succeeded.</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Feed</th>
+                  <th scope="col">HTTP</th>
+                  <th scope="col">Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {errors.items.map((poll) => (
+                  <tr key={poll.id}>
+                    <td>
+                      <TimeAgo iso={poll.startedAt} now={now} />
+                    </td>
+                    <td>
+                      <Link href={`/sources/${poll.feedId}`}>{poll.feedUrl}</Link>
+                    </td>
+                    <td>{poll.httpStatus ?? '—'}</td>
+                    <td className="error-text">{poll.error}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

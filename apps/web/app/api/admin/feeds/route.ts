@@ -1,0 +1,45 @@
+import { checkAdmin } from '../../../../lib/admin-guard';
+import { done, field, readForm, refuse } from '../../../../lib/admin-response';
+import { getDb } from '../../../../lib/db';
+import { FeedUrlError, normalizeFeedUrl } from '../../../../lib/feed-url';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/admin/feeds (form or JSON: `url`, optional `folder`): subscribes to a feed URL or a
+ * site URL; for a site the worker finds the feed the page links on its first poll.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const isJson = (request.headers.get('content-type') ?? '').includes('application/json');
+  const form = isJson ? null : await readForm(request);
+  const body = isJson ? ((await request.json().catch(() => null)) as Record<string, unknown> | null) : null;
+  const access = checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  if (!access.ok) return refuse(request, access);
+
+  const rawUrl = (typeof body?.url === 'string' ? body.url : field(form, 'url')) ?? '';
+  const rawFolder = typeof body?.folder === 'string' ? body.folder : field(form, 'folder');
+  const folder = rawFolder?.trim().slice(0, 100) || null;
+  let url: string;
+  try {
+    url = normalizeFeedUrl(rawUrl);
+  } catch (error) {
+    if (error instanceof FeedUrlError) return done(request, access, { ok: false, message: error.message });
+    throw error;
+  }
+  const db = await getDb();
+  const existing = await db.feeds.getByUrl(url);
+  if (existing) {
+    return done(request, access, {
+      ok: false,
+      status: 409,
+      message: `Already subscribed to ${url} (source ${existing.id}).`,
+    });
+  }
+  const feed = await db.feeds.add({ url, folder });
+  return done(request, access, {
+    ok: true,
+    status: 201,
+    data: feed,
+    message: `Subscribed to ${url}. The worker fetches it within a poll interval (a site URL is resolved to its feed).`,
+  });
+}

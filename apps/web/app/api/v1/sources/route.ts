@@ -1,0 +1,38 @@
+import { apiLimit, json, pageBody } from '../../../../lib/api';
+import { getDb } from '../../../../lib/db';
+
+export const dynamic = 'force-dynamic';
+
+// Scheduling internals (leases, validators) stay private; readers get what the sources page shows.
+const PUBLIC_FIELDS = [
+  'id',
+  'url',
+  'title',
+  'siteUrl',
+  'iconUrl',
+  'language',
+  'folder',
+  'itemCount',
+  'lastSuccessAt',
+  'nextPollAt',
+  'errorCount',
+  'lastError',
+  'lastErrorAt',
+  'disabled',
+  'disabledReason',
+  'createdAt',
+] as const;
+
+/** GET /api/v1/sources?limit=&cursor= : every feed with its item count and health. */
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const page = await (await getDb()).feeds.list({
+    includeDisabled: true,
+    limit: apiLimit(url, 100),
+    cursor: url.searchParams.get('cursor'),
+  });
+  const sources = page.items.map((feed) =>
+    Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, feed[field]])),
+  );
+  return json(pageBody(url, sources, page.nextCursor));
+}

@@ -1,0 +1,19 @@
+import { apiLimit, json, pageBody } from '../../../../lib/api';
+import { getDb } from '../../../../lib/db';
+import { webConfig } from '../../../../lib/env';
+import { parseStoryQuery, toStoryFilter } from '../../../../lib/story-filters';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/v1/stories?limit=&cursor=&source=&folder=&lang=&window= : ranked stories. */
+export async function GET(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const query = parseStoryQuery(url.searchParams);
+  const db = await getDb();
+  const page = await db.stories.listTop({
+    ...toStoryFilter(query),
+    limit: apiLimit(url, webConfig().WEB_PAGE_SIZE),
+    cursor: query.cursor,
+  });
+  return json(pageBody(url, page.items, page.nextCursor));
+}

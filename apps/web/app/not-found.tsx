@@ -1,0 +1,13 @@
+import Link from 'next/link';
+import { EmptyState } from '../components/empty-state';
+
+export default function NotFound() {
+  return (
+    <EmptyState title="Page not found">
+      <p>
+        This story or source does not exist any more (old items are removed after a while). Go back to the{' '}
+        <Link href="/">top stories</Link> or <Link href="/search">search</Link>.
+      </p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ArticleBody } from '../../../components/article-body';
+import { SourceIcon, sourceName } from '../../../components/source-icon';
+import { TimeAgo } from '../../../components/time-ago';
+import { getDb } from '../../../lib/db';
+import { externalHref } from '../../../lib/render-html';
+import { parseId } from '../../../lib/story-filters';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }> };
+
+// generateMetadata and the page ask for the same story: one query per request.
+const loadStory = cache(async (rawId: string) => {
+  const id = parseId(rawId);
+  if (id === null) return null;
+  return (await getDb()).stories.get(id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const detail = await loadStory((await params).id);
+  if (!detail) return { title: 'Story not found' };
+  const { story } = detail;
+  return {
+    title: story.title,
+    description: story.summary ?? undefined,
+    alternates: { canonical: `/story/${story.id}` },
+    openGraph: {
+      type: 'article',
+      title: story.title,
+      description: story.summary ?? undefined,
+      url: `/story/${story.id}`,
+      publishedTime: story.publishedAt,
+      images: externalHref(story.imageUrl),
+    },
+  };
+}
+
+export default async function StoryPage({ params }: Props) {
+  const detail = await loadStory((await params).id);
+  if (!detail) notFound();
+  const { story, items } = detail;
+  const lead = items.find((item) => item.id === story.leadItemId) ?? items[0];
+  if (!lead) notFound();
+  const others = items.filter((item) => item.id !== lead.id);
+  const byline = lead.authors
+    .map((author) => author.name)
+    .filter(Boolean)
+    .join(', ');
+  const image = externalHref(lead.imageUrl);
+  const original = externalHref(lead.url);
+  const hasInlineImage = Boolean(lead.contentHtml?.includes('<img'));
+
+  return (
+    <article className="reader">
+      <div className="reader__kicker">
+        <SourceIcon feed={lead.feed} />
+        <Link href={`/sources/${lead.feed.id}`}>{sourceName(lead.feed)}</Link>
+        <span aria-hidden="true">·</span>
+        <TimeAgo iso={lead.publishedAt ?? lead.firstSeenAt} />
+        {story.wire && (
+          <span className="badge badge--wire" title="Wire agency">
+            {story.wire}
+          </span>
+        )}
+      </div>
+      <h1 className="reader__title">{lead.title}</h1>
+      {byline && <p className="reader__byline">By {byline}</p>}
+      {image && !hasInlineImage && (
+        // biome-ignore lint/performance/noImgElement: remote publisher image, sized by CSS before load
+        <img
+          className="reader__lead-image"
+          src={image}
+          alt=""
+          width={700}
+          height={394}
+          referrerPolicy="no-referrer"
+        />
+      )}
+      <ArticleBody item={lead} />
+      {original && (
+        <p className="reader__original">
+          <a className="button" href={original} rel="noopener noreferrer">
+            Read the original on {sourceName(lead.feed)}
+          </a>
+        </p>
+      )}
+      <section className="coverage" id="coverage" aria-labelledby="coverage-title">
+        <h2 id="coverage-title">
+          {others.length > 0
+            ? `Also covered by ${others.length} ${others.length === 1 ? 'source' : 'sources'}`
+            : 'Coverage'}
+        </h2>
+        {others.length === 0 ? (
+          <p className="muted">Only {sourceName(lead.feed)} has this story so far.</p>
+        ) : (
+          <ul>
+            {others.map((item) => (
+              <li key={item.id} data-nav-item>
+                <div className="coverage__source">
+                  <SourceIcon feed={item.feed} />
+                  <span>{sourceName(item.feed)}</span>
+                  <span aria-hidden="true">·</span>
+                  <TimeAgo iso={item.publishedAt ?? item.firstSeenAt} />
+                </div>
+                {externalHref(item.url) ? (
+                  <a href={externalHref(item.url)} rel="noopener noreferrer" data-nav-link>
+                    {item.title}
+                  </a>
+                ) : (
+                  <span>{item.title}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Feed } from '@newsfeed/db';
+
+export type FeedState = 'ok' | 'failing' | 'disabled' | 'new';
+
+export function feedState(feed: Feed): FeedState {
+  if (feed.disabled) return 'disabled';
+  if (feed.errorCount > 0) return 'failing';
+  return feed.lastSuccessAt ? 'ok' : 'new';
+}
+
+const LABELS: Record<FeedState, string> = {
+  ok: 'OK',
+  failing: 'Failing',
+  disabled: 'Disabled',
+  new: 'Not polled yet',
+};
+
+/** The feed's health as a badge, with the reason when it is failing or disabled. */
+export function FeedStatus({ feed }: { feed: Feed }) {
+  const state = feedState(feed);
+  const reason = state === 'disabled' ? feed.disabledReason : state === 'failing' ? feed.lastError : null;
+  return (
+    <>
+      <span className={`badge badge--${state === 'new' ? 'ok' : state}`}>
+        {LABELS[state]}
+        {state === 'failing' && feed.errorCount > 1 ? ` ×${feed.errorCount}` : ''}
+      </span>
+      {reason && <div className="error-text">{reason}</div>}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { StorySummary } from '@newsfeed/db';
+import Link from 'next/link';
+import { externalHref } from '../lib/render-html';
+import { SourceIcon, sourceName } from './source-icon';
+import { TimeAgo } from './time-ago';
+
+/** One story of the front page: lead source, headline, two-line summary, coverage, time, image. */
+export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
+  const others = story.sourceCount - 1;
+  const image = externalHref(story.imageUrl);
+  const original = externalHref(story.leadUrl);
+  return (
+    <li className={image ? 'story' : 'story story--no-image'} data-nav-item>
+      <div className="story__body">
+        <div className="story__source">
+          <SourceIcon feed={story.leadFeed} />
+          <strong>{sourceName(story.leadFeed)}</strong>
+          {others > 0 && (
+            <Link className="sources-count" href={`/story/${story.id}#coverage`}>
+              +{others} {others === 1 ? 'source' : 'sources'}
+            </Link>
+          )}
+          {story.wire && <span className="badge badge--wire">{story.wire}</span>}
+        </div>
+        <h2 className="story__title">
+          <Link href={`/story/${story.id}`} data-nav-link>
+            {story.title}
+          </Link>
+        </h2>
+        {story.summary && <p className="story__summary">{story.summary}</p>}
+        <div className="story__meta">
+          <TimeAgo iso={story.publishedAt} now={now} />
+          {original && (
+            <a href={original} rel="noopener noreferrer" className="hide-narrow">
+              Original
+            </a>
+          )}
+        </div>
+      </div>
+      {image && (
+        <figure className="story__image">
+          {/* biome-ignore lint/performance/noImgElement: remote publisher images, sized by CSS before load */}
+          <img
+            src={image}
+            alt=""
+            width={176}
+            height={99}
+            loading="lazy"
+            decoding="async"
+            referrerPolicy="no-referrer"
+          />
+        </figure>
+      )}
+    </li>
+  );
+}

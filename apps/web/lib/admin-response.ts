@@ -1,0 +1,46 @@
+import { apiError, json } from './api';
+import { type AdminAccess, wantsJson } from './admin-guard';
+
+/** The refusal: JSON for scripts, a short plain page for browsers (never a redirect that hides the status). */
+export function refuse(request: Request, access: Extract<AdminAccess, { ok: false }>): Response {
+  if (wantsJson(request)) return apiError(access.status, access.code, access.message);
+  const body = `${access.message}\n\nGo to /admin/login to sign in.\n`;
+  return new Response(body, {
+    status: access.status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/** After a form post: back to the admin page with a notice (303 so the browser GETs it). */
+export function done(
+  request: Request,
+  access: AdminAccess,
+  outcome: { ok: boolean; message: string; data?: unknown; status?: number },
+): Response {
+  if (wantsJson(request, access)) {
+    return outcome.ok
+      ? json({ data: outcome.data ?? null, message: outcome.message }, { status: outcome.status ?? 200 })
+      : apiError(outcome.status ?? 400, 'admin_action_failed', outcome.message);
+  }
+  const target = new URL('/admin', request.url);
+  target.searchParams.set(outcome.ok ? 'notice' : 'error', outcome.message);
+  return new Response(null, { status: 303, headers: { Location: `${target.pathname}${target.search}` } });
+}
+
+/** A form field as a string, or null. */
+export function field(form: FormData | null, name: string): string | null {
+  const value = form?.get(name);
+  return typeof value === 'string' ? value.trim() : null;
+}
+
+/** The request's form (urlencoded or multipart), or null when the body is something else. */
+export async function readForm(request: Request): Promise<FormData | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
+    return null;
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,17 @@
+import { createDb, type Db } from '@newsfeed/db';
+import { webConfig } from './env';
+
+// One database client per server process, shared by every request. It lives on globalThis so that
+// Next.js's module duplication (route handlers and pages are bundled separately) still opens one.
+const KEY = Symbol.for('newsfeed.web.db');
+type Holder = { [KEY]?: Promise<Db> };
+
+export function getDb(): Promise<Db> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= Promise.resolve(createDb(webConfig().DATABASE_URL)).catch((error: unknown) => {
+    // A failed open is retried on the next request rather than cached forever.
+    delete holder[KEY];
+    throw error;
+  });
+  return holder[KEY];
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+// The web app's whole configuration: every option, its default and what it means. Nothing else in
+// apps/web reads process.env; the README's configuration table lists exactly these rows.
+export const WEB_OPTIONS = {
+  DATABASE_URL: {
+    schema: z.string().default('file:./data/newsfeed.db'),
+    description: 'Where to read feeds and stories: file:PATH (SQLite) or postgres://… (PostgreSQL).',
+  },
+  PORT: {
+    schema: z.coerce.number().int().min(0).max(65_535).default(3000),
+    description: 'The port `next start` listens on.',
+  },
+  ADMIN_TOKEN: {
+    schema: z.string().min(16, 'use at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
+    description: 'Secret that unlocks /admin and the admin API; unset means admin is off.',
+  },
+  WEB_PUBLIC_URL: {
+    schema: z.url({ protocol: /^https?$/ }).optional(),
+    description: 'Public origin used in feeds out and Open Graph tags; unset means the request’s Host.',
+  },
+  WEB_PAGE_SIZE: {
+    schema: z.coerce.number().int().min(1).max(100).default(30),
+    description: 'Stories per front page, items per source page, hits per search page.',
+  },
+  WEB_FEED_SIZE: {
+    schema: z.coerce.number().int().min(1).max(200).default(50),
+    description: 'Entries in /feed.xml, /atom.xml and /feed.json.',
+  },
+  WEB_SITE_NAME: {
+    schema: z.string().min(1).max(80).default('Newsfeed'),
+    description: 'Name shown in the header, page titles and feeds out.',
+  },
+} as const;
+
+type Options = typeof WEB_OPTIONS;
+export type WebConfig = { [K in keyof Options]: z.output<Options[K]['schema']> };
+
+export class WebConfigError extends Error {
+  readonly code = 'INVALID_CONFIG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebConfigError';
+  }
+}
+
+/** Validates the environment; a bad value names the variable and what is wrong with it. */
+export function loadWebConfig(env: Record<string, string | undefined> = process.env): WebConfig {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, option] of Object.entries(WEB_OPTIONS)) {
+    const raw = env[name] === '' ? undefined : env[name];
+    const result = option.schema.safeParse(raw);
+    if (result.success) config[name] = result.data;
+    else {
+      // A secret never goes into an error message.
+      const shown = name === 'ADMIN_TOKEN' ? '(hidden)' : JSON.stringify(raw);
+      problems.push(`${name}=${shown}: ${result.error.issues.map((issue) => issue.message).join('; ')}`);
+    }
+  }
+  if (problems.length > 0) throw new WebConfigError(`Invalid web configuration:\n  ${problems.join('\n  ')}`);
+  return config as WebConfig;
+}
+
+let cached: WebConfig | undefined;
+
+/** The process's configuration, validated once. */
+export function webConfig(): WebConfig {
+  cached ??= loadWebConfig();
+  return cached;
+}

