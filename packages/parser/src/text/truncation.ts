@@ -2,11 +2,25 @@
 // "treaties…."), a bracketed ellipsis, or a "continue reading" stub.
 const ELLIPSIS_END = /(?:…|\.\s?\.\s?\.)[\s.)\]"'”’»]*$/u;
 const BRACKETED_ELLIPSIS_END = /[[(]\s*(?:…|\.{3})\s*[\])]\s*$/u;
-const CONTINUE_STUB_END =
-  /(?:continue reading|read more|read the (?:full|rest of the|whole) (?:story|article)|keep reading|full story|click here to (?:read|continue)|more\s*(?:»|›|→|>>)|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|leia mais|lees verder|читать далее)[\s.:…»›→>)\]]*$/iu;
+const CONTINUE_PHRASE =
+  '(?:continue reading|read more|read the (?:full|rest of the|whole) (?:story|article)|keep reading|full story|click here to (?:read|continue)(?: reading)?|more\\s*(?:»|›|→|>>)|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|leia mais|lees verder|читать далее)';
+const STUB_TAIL = '[\\s.:…»›→>)\\]]*$';
+const CONTINUE_STUB_END = new RegExp(`${CONTINUE_PHRASE}${STUB_TAIL}`, 'iu');
+/** A line that is nothing but a cut-off marker: "Continue reading", "Read more »", "[…]", "(more…)". */
+const STUB_LINE = new RegExp(
+  `^(?:${CONTINUE_PHRASE}|[[(]?\\s*(?:…|\\.{3})\\s*(?:more\\s*(?:…|\\.{3})?)?\\s*[\\])]?)${STUB_TAIL}`,
+  'iu',
+);
+const MORE_ELLIPSIS_LINE = /^[[(]\s*more\s*(?:…|\.{3})\s*[\])]$/iu;
 /** A long last paragraph that stops mid-clause ("…the troops were", "…said that,") was cut. */
 const MID_CLAUSE_END = /(?:[\p{Ll},;:–-])$/u;
 const MID_CLAUSE_MIN_WORDS = 12;
+
+/** Whether a whole line is only a cut-off marker ("Continue reading", "Read more »", "[…]"). */
+export function isContinueReadingStub(line: string): boolean {
+  const trimmed = line.trim();
+  return STUB_LINE.test(trimmed) || MORE_ELLIPSIS_LINE.test(trimmed);
+}
 
 /**
  * True when the text looks cut off: it ends in an ellipsis ("…", "...", "treaties…."), "[…]", a
@@ -15,8 +29,9 @@ const MID_CLAUSE_MIN_WORDS = 12;
 export function isTruncatedText(text: string): boolean {
   const trimmed = text.trimEnd();
   if (trimmed === '') return false;
-  if (ELLIPSIS_END.test(trimmed) || BRACKETED_ELLIPSIS_END.test(trimmed) || CONTINUE_STUB_END.test(trimmed))
+  if (ELLIPSIS_END.test(trimmed) || BRACKETED_ELLIPSIS_END.test(trimmed) || CONTINUE_STUB_END.test(trimmed)) {
     return true;
+  }
   const lastParagraph = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   return MID_CLAUSE_END.test(lastParagraph) && lastParagraph.split(/\s+/).length >= MID_CLAUSE_MIN_WORDS;
 }

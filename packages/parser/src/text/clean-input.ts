@@ -1,0 +1,85 @@
+// Scraped text arrives with the debris of its HTML and of copy-paste: entities, non-breaking and
+// zero-width spaces, CR line ends, tabs, lines hard-wrapped at a fixed width. This turns it into
+// clean lines, with blank lines kept as paragraph boundaries (an empty string).
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  deg: '°',
+  middot: '·',
+  bull: '•',
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/giu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085\f\v]/gu;
+const SENTENCE_END = /[.!?:;"”’)»…。！？]$/u;
+
+function decodeEntity(match: string, decimal?: string, hex?: string, name?: string): string {
+  const codePoint = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : undefined;
+  if (codePoint !== undefined) {
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : match;
+  }
+  return NAMED_ENTITIES[name!.toLowerCase()] ?? match;
+}
+
+/**
+ * Lines hard-wrapped at a fixed width (most lines within a paragraph end near the same column)
+ * are joined back into paragraphs; otherwise a line is only joined to the previous one when it
+ * plainly continues its sentence (the previous line stops mid-clause and this one starts in
+ * lower case).
+ */
+function joinWrappedLines(lines: readonly string[]): string[] {
+  const inBlock = lines.filter((line, index) => line !== '' && (lines[index + 1] ?? '') !== '');
+  const lengths = inBlock.map((line) => line.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const nearWidth = inBlock.filter((line) => line.length >= width * 0.7).length;
+  const hardWrapped = width >= 40 && width <= 100 && inBlock.length >= 4 && nearWidth >= inBlock.length * 0.6;
+  const joined: string[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    const continues =
+      previous !== undefined &&
+      previous !== '' &&
+      line !== '' &&
+      (hardWrapped
+        ? previous.length >= width * 0.7 || !SENTENCE_END.test(previous)
+        : !SENTENCE_END.test(previous) && previous.split(' ').length >= 5 && /^[\p{Ll}\p{N}]/u.test(line));
+    if (continues)
+      joined[joined.length - 1] = previous.endsWith('-') ? `${previous}${line}` : `${previous} ${line}`;
+    else joined.push(line);
+  }
+  return joined;
+}
+
+/** Clean lines of the text; '' marks a blank line (a paragraph boundary). */
+export function cleanLines(text: string): string[] {
+  const decoded = text.replace(ENTITY, decodeEntity);
+  const lines = decoded
+    .normalize('NFC')
+    .replace(LINE_BREAK, '\n')
+    .replace(INVISIBLE, '')
+    .replace(ODD_SPACE, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim());
+  const collapsed = lines.filter((line, index) => line !== '' || (index > 0 && lines[index - 1] !== ''));
+  return joinWrappedLines(collapsed);
+}

@@ -1,0 +1,158 @@
+import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
+
+// Scrapers that concatenate <p> elements' text leave "on January 10.The Kremlin": a sentence end
+// immediately followed by the next sentence's capital. This module finds those seams and decides,
+// for each, whether it was a paragraph break (the usual cause) or just a missing space.
+
+/** Never a sentence end: a title or a reference comes next ("Dr.Smith", "No.5", "e.g.The"). */
+const NEVER_ENDS_SENTENCE = new Set(
+  'mr mrs ms mx dr prof st mt ft gen sen rep gov lt col sgt capt cmdr adm rev hon pres supt det insp jr sr no nos vol fig figs pp cf vs e.g i.e approx dept jan feb apr aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+/**
+ * After these (and after initialisms like "U.S", "a.m", or dotted names like "example.com") a
+ * seam is a sentence end only when a typical sentence opener follows: "in the U.S.The Kremlin".
+ */
+const MAY_END_SENTENCE = new Set('inc ltd co corp llc plc etc bros'.split(' '));
+const SENTENCE_OPENERS = new Set(
+  'The A An In It He She They We I But And This That These Those There His Her Their Its Our On At For As After Before When While If However Meanwhile Also Some Many Most Officials Police Der Die Das Ein Eine Er Sie Es Le La Les Un Une Il Elle El Los Las Lo Gli Uno O Os De Het Een Он Она Они В На'.split(
+    ' ',
+  ),
+);
+
+const TERMINATOR = /[.!?…]/u;
+const CLOSER = /["”’»)\]]/u;
+const OPENER = /["“‘«(]/u;
+const LOWER_OR_CLOSING = /[\p{Ll}\p{N}"”’)\]%…#+]/u;
+const UPPER = /\p{Lu}/u;
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
+const RIGHT_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*/u;
+/** A fragment shorter than this is a missing space ("He said no.Then left."), not a paragraph. */
+const MIN_PARAGRAPH_WORDS = 4;
+
+interface Seam {
+  /** Index where the second piece starts. */
+  cut: number;
+  /** Index of the first character after the sentence end and its closing quote, if any. */
+  end: number;
+}
+
+function leftToken(text: string, terminatorIndex: number): string {
+  const start = text.lastIndexOf(' ', terminatorIndex - 1) + 1;
+  return text.slice(start, terminatorIndex).replace(/^[("“‘«[]+/u, '');
+}
+
+function straightQuotesIn(text: string): number {
+  let count = 0;
+  for (const char of text) if (char === '"') count++;
+  return count;
+}
+
+/** Whether a quotation opened in `text` is still open at its end. */
+function insideQuotation(text: string): boolean {
+  const curlyOpen = (text.match(/[“«]/gu)?.length ?? 0) - (text.match(/[”»]/gu)?.length ?? 0);
+  return straightQuotesIn(text) % 2 === 1 || curlyOpen > 0;
+}
+
+function isSentenceEnd(text: string, index: number, rightWord: string): boolean {
+  const previous = text[index - 1];
+  if (previous === undefined) return false;
+  const token = leftToken(text, index);
+  const bare = token.replace(/[.!?…"”’)\]%]+$/u, '');
+  if (NEVER_ENDS_SENTENCE.has(bare.toLowerCase())) return false;
+  if (rightWord.length === 1 && rightWord !== 'A' && rightWord !== 'I') return false;
+  const ambiguous =
+    MAY_END_SENTENCE.has(bare.toLowerCase()) ||
+    INITIALISM.test(bare) ||
+    /\p{L}\.\p{L}/u.test(bare) ||
+    bare.includes('://') ||
+    bare.includes('@');
+  if (ambiguous) return SENTENCE_OPENERS.has(rightWord);
+  if (LOWER_OR_CLOSING.test(previous)) return true;
+  // "joined NATO.The alliance": an acronym can end a sentence; a lone initial ("F.Kennedy") cannot.
+  return UPPER.test(previous) && ACRONYM.test(bare);
+}
+
+/** Every seam where a sentence end runs into the next sentence without a space. */
+export function findGluedSeams(text: string): Seam[] {
+  const seams: Seam[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (!TERMINATOR.test(text[index]!)) continue;
+    let last = index;
+    while (last + 1 < text.length && TERMINATOR.test(text[last + 1]!)) last++;
+    let position = last + 1;
+    const closers = position;
+    while (position < text.length && CLOSER.test(text[position]!)) position++;
+    const openers = position;
+    while (position < text.length && OPENER.test(text[position]!)) position++;
+    const rightWord = RIGHT_WORD.exec(text.slice(position, position + 60))?.[0];
+    const afterWord = text.slice(
+      position + (rightWord?.length ?? 0),
+      position + (rightWord?.length ?? 0) + 2,
+    );
+    // A dotted identifier or a call ("System.Console.WriteLine(") is code, not two sentences.
+    const identifier = /^(?:\.\p{L}|\()/u.test(afterWord);
+    if (rightWord && !identifier && isSentenceEnd(text, index, rightWord)) {
+      let cut = openers;
+      // A lone straight quote between the two sentences: closing if one is open, else opening.
+      if (text.slice(closers, position) === '"') {
+        cut = straightQuotesIn(text.slice(seams.at(-1)?.cut ?? 0, closers)) % 2 === 1 ? closers + 1 : closers;
+      }
+      seams.push({ cut, end: cut });
+    }
+    index = last;
+  }
+  return seams;
+}
+
+export interface GluedSplit {
+  paragraphs: string[];
+  /** Seams turned into paragraph breaks. */
+  paragraphBreaks: number;
+  /** Seams that only lacked a space (inside a quotation, or too short to be a paragraph). */
+  missingSpaces: number;
+}
+
+/**
+ * Splits a line at its glued seams. A seam is a paragraph break (the canonical case: a scraper
+ * joined <p> texts), unless the break would fall inside an open quotation or leave a fragment too
+ * short to be a paragraph: then it was a missing space, and one is inserted.
+ */
+export function splitGluedSentences(line: string): GluedSplit {
+  const seams = findGluedSeams(line);
+  const paragraphs: string[] = [];
+  let current = '';
+  let start = 0;
+  let paragraphBreaks = 0;
+  let missingSpaces = 0;
+  const pieces = seams.map((seam) => {
+    const piece = line.slice(start, seam.cut);
+    start = seam.cut;
+    return piece;
+  });
+  pieces.push(line.slice(start));
+  for (const [index, piece] of pieces.entries()) {
+    if (index === 0) {
+      current = piece;
+      continue;
+    }
+    const next = piece;
+    const keepsApart =
+      !insideQuotation(current) &&
+      ((wordsIn(current) >= MIN_PARAGRAPH_WORDS && wordsIn(next) >= MIN_PARAGRAPH_WORDS) ||
+        matchBoilerplatePattern(next) !== null ||
+        matchBoilerplatePattern(current) !== null);
+    if (keepsApart) {
+      paragraphs.push(current.trim());
+      current = next;
+      paragraphBreaks++;
+    } else {
+      current = `${current} ${next}`;
+      missingSpaces++;
+    }
+  }
+  paragraphs.push(current.trim());
+  return { paragraphs: paragraphs.filter((paragraph) => paragraph !== ''), paragraphBreaks, missingSpaces };
+}

@@ -1,0 +1,225 @@
+import { type ArticleDraft, finishArticle } from '../article/finish-article.js';
+import type { Article, ArticleWarning } from '../article/types.js';
+import { tryCanonicalUrl } from '../url/index.js';
+import { cleanLines } from './clean-input.js';
+import { detectLanguage } from './detect-language.js';
+import { splitGluedSentences } from './glued-sentences.js';
+import { type LineEvidence, lineEvidence } from './line-evidence.js';
+import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-metadata.js';
+import { ScrapedTextError } from './scraped-text-error.js';
+import { isContinueReadingStub } from './truncation.js';
+import { normalizeForSignature } from './words.js';
+
+export interface NormalizeScrapedTextOptions {
+  /** Where the text was scraped from: becomes `url` and, canonicalized, `canonicalUrl`. */
+  url?: string;
+  /** The title when known (from the feed item): then no line is guessed as the title. */
+  title?: string;
+  /** Longest input read, in characters; the rest is ignored with a warning. */
+  maxInputChars?: number;
+}
+
+/** Default for `maxInputChars`: far beyond any article, small enough to bound the work. */
+export const DEFAULT_MAX_INPUT_CHARS = 1_000_000;
+/** A title line has this many words. */
+const TITLE_MIN_WORDS = 3;
+const TITLE_MAX_WORDS = 30;
+/** A kept non-prose line this short in the body is a subheading. */
+const SUBHEADING_MAX_WORDS = 15;
+const SITE_NAME_FROM_FOOTER = /^the post .+ appeared first on (.+?)\.?$/iu;
+
+interface Piece {
+  text: string;
+  evidence: LineEvidence;
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char]!);
+}
+
+function isTitleCandidate(piece: Piece): boolean {
+  const { words, boilerplate } = piece.evidence;
+  return (
+    boilerplate === null &&
+    words >= TITLE_MIN_WORDS &&
+    words <= TITLE_MAX_WORDS &&
+    !/[.:;,]$/u.test(piece.text) &&
+    !(piece.evidence.allCaps && words < 4)
+  );
+}
+
+function mergeMetadata(into: LineMetadata, from: LineMetadata): void {
+  into.publishedAt ??= from.publishedAt;
+  into.updatedAt ??= from.updatedAt;
+  into.byline ??= from.byline;
+  if (from.zoneAssumed) into.zoneAssumed = true;
+}
+
+function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): Piece[] {
+  const pieces: Piece[] = [];
+  let breaks = 0;
+  let spaces = 0;
+  for (const line of lines) {
+    if (line === '') continue;
+    const split = splitGluedSentences(line);
+    breaks += split.paragraphBreaks;
+    spaces += split.missingSpaces;
+    for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text) });
+  }
+  if (breaks > 0) {
+    warnings.push({
+      code: 'GLUED_PARAGRAPHS_SPLIT',
+      message: `Split ${breaks} paragraphs that were glued together`,
+    });
+  }
+  if (spaces > 0) {
+    warnings.push({
+      code: 'MISSING_SPACES_INSERTED',
+      message: `Inserted ${spaces} missing spaces after sentences`,
+    });
+  }
+  return pieces;
+}
+
+/**
+ * Turns scraped article text (a content farm's copy of a story, text pasted from a page) into the
+ * same clean Article record extractArticle gives for HTML. It drops the furniture around the story
+ * by line-level evidence (boilerplate patterns, breadcrumbs, link lists, lines that do not read as
+ * prose before the first and after the last story paragraph), records what it dropped in
+ * `removed`, reads the title, byline and visible dates into their fields, splits paragraphs a
+ * scraper glued together ("on January 10.The Kremlin"), and finishes with finishArticle.
+ */
+export function normalizeScrapedText(text: string, options: NormalizeScrapedTextOptions = {}): Article {
+  if (typeof text !== 'string') {
+    throw new ScrapedTextError(`normalizeScrapedText expects a string, got ${typeof text}`);
+  }
+  const warnings: ArticleWarning[] = [];
+  const maxChars = options.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS;
+  let input = text;
+  if (input.length > maxChars) {
+    warnings.push({
+      code: 'INPUT_TOO_LARGE',
+      message: `Read the first ${maxChars} of ${input.length} characters (maxInputChars)`,
+    });
+    input = input.slice(0, maxChars);
+  }
+
+  const pieces = splitIntoPieces(cleanLines(input), warnings);
+  const storyIndexes = pieces.flatMap((piece, index) =>
+    piece.evidence.prose && !piece.evidence.boilerplate ? [index] : [],
+  );
+  const hasProse = storyIndexes.length > 0;
+  const first = hasProse ? storyIndexes[0]! : 0;
+  const last = hasProse ? storyIndexes.at(-1)! : pieces.length - 1;
+  if (!hasProse)
+    warnings.push({
+      code: 'NO_STORY_TEXT',
+      message: 'No line reads as story prose; kept every line that is not boilerplate',
+    });
+
+  const language = detectLanguage(storyIndexes.map((index) => pieces[index]!.text).join('\n'));
+  const dateOptions = { monthFirst: language === 'en' };
+
+  let title = options.title?.trim() || null;
+  const titleKey = title ? normalizeForSignature(title) : null;
+  const guessTitle = title === null;
+  const metadata: LineMetadata = {};
+  const removed: string[] = [];
+  const kept: Array<{ text: string; heading: boolean }> = [];
+  const seen = new Set<string>();
+  let siteName: string | null = null;
+  let cutOff = false;
+
+  // The title is the story-nearest headline-shaped line above the first prose paragraph.
+  let titleIndex = -1;
+  if (guessTitle && hasProse) {
+    for (let index = first - 1; index >= 0; index--) {
+      const piece = pieces[index]!;
+      if (readMetadataLine(piece.text, dateOptions)) continue;
+      if (isTitleCandidate(piece)) {
+        titleIndex = index;
+        title = piece.text;
+        break;
+      }
+    }
+  }
+  const foundTitleKey = titleKey ?? (title ? normalizeForSignature(title) : null);
+
+  for (const [index, piece] of pieces.entries()) {
+    if (index === titleIndex) continue;
+    const { evidence } = piece;
+    const key = normalizeForSignature(piece.text);
+    const inStory = index >= first && index <= last;
+    const meta = evidence.prose ? null : readMetadataLine(piece.text, dateOptions);
+    if (meta) {
+      mergeMetadata(metadata, meta);
+      continue;
+    }
+    if (key !== '' && key === foundTitleKey) continue;
+    const footerSite = SITE_NAME_FROM_FOOTER.exec(piece.text)?.[1];
+    if (footerSite) siteName ??= footerSite.trim();
+    const droppedAsFurniture =
+      evidence.boilerplate !== null ||
+      (hasProse && !inStory && !evidence.prose) ||
+      (evidence.allCaps &&
+        !evidence.prose &&
+        (pieces[index - 1]?.evidence.allCaps || pieces[index + 1]?.evidence.allCaps));
+    const duplicate = key !== '' && seen.has(key) && evidence.words >= 3;
+    if (droppedAsFurniture || duplicate) {
+      removed.push(piece.text);
+      if (index > last && isContinueReadingStub(piece.text)) cutOff = true;
+      continue;
+    }
+    seen.add(key);
+    kept.push({
+      text: piece.text,
+      heading: !evidence.prose && !evidence.endsSentence && evidence.words <= SUBHEADING_MAX_WORDS,
+    });
+  }
+
+  const paragraphs = kept.map((block) => block.text);
+  metadata.publishedAt ??= paragraphs[0]
+    ? (datelineDate(paragraphs[0], dateOptions) ?? undefined)
+    : undefined;
+  if (metadata.zoneAssumed) {
+    warnings.push({
+      code: 'DATE_ZONE_ASSUMED',
+      message: 'A printed time had no time zone and was read as UTC',
+    });
+  }
+  const url = options.url ?? null;
+  const canonicalUrl = url ? tryCanonicalUrl(url) : null;
+  if (url && !canonicalUrl)
+    warnings.push({ code: 'INVALID_URL', message: `Not a URL: ${JSON.stringify(url)}` });
+
+  const draft: ArticleDraft = {
+    url,
+    canonicalUrl,
+    title,
+    byline: metadata.byline ?? null,
+    siteName,
+    publishedAt: metadata.publishedAt ?? null,
+    updatedAt: metadata.updatedAt ?? null,
+    language: null,
+    excerpt: null,
+    leadImageUrl: null,
+    contentHtml: kept
+      .map((block) =>
+        block.heading ? `<h2>${escapeHtml(block.text)}</h2>` : `<p>${escapeHtml(block.text)}</p>`,
+      )
+      .join('\n'),
+    paragraphs,
+    removed,
+    warnings,
+    truncated: cutOff,
+    wireEvidence: [input.slice(0, 2000), ...removed].join('\n'),
+  };
+  return finishArticle(draft);
+}
