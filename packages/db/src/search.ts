@@ -16,6 +16,10 @@ export const SNIPPET_WORDS = 24;
 const HEADLINE_TEXT_LIMIT = 20_000;
 const MARK_START = '\uE000';
 const MARK_END = '\uE001';
+// PostgreSQL's parser takes "<word>" for a markup tag and ts_headline drops it: angle brackets are
+// swapped for these stand-ins before highlighting and turned back into &lt; &gt; after.
+const LESS_THAN = '\uE002';
+const GREATER_THAN = '\uE003';
 const ELLIPSIS = '…';
 
 interface HitRow {
@@ -43,6 +47,8 @@ const HTML_ESCAPES: Record<string, string> = {
 export function snippetToHtml(snippet: string): string {
   return snippet
     .replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
+    .replaceAll(LESS_THAN, '&lt;')
+    .replaceAll(GREATER_THAN, '&gt;')
     .replaceAll(MARK_START, '<mark>')
     .replaceAll(MARK_END, '</mark>');
 }
@@ -114,7 +120,8 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       SELECT items.id, items.story_id, items.title, items.url, items.published_at, items.feed_id,
         feeds.title AS feed_title, feeds.site_url AS feed_site_url, feeds.icon_url AS feed_icon_url,
         page.rank,
-        ts_headline('simple', left(coalesce(items.content_text, ''), ${HEADLINE_TEXT_LIMIT}),
+        ts_headline('simple',
+          translate(left(coalesce(items.content_text, ''), ${HEADLINE_TEXT_LIMIT}), '<>', ${LESS_THAN + GREATER_THAN}),
           to_tsquery('simple', ${tsquery}), ${headlineOptions}) AS snippet
       FROM page JOIN items ON items.id = page.id JOIN feeds ON feeds.id = items.feed_id
       ORDER BY page.rank DESC, page.id`.execute(kysely);

@@ -11,7 +11,10 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('reads absolute and relative file: URLs', () => {
-    expect(parseDatabaseUrl('file:/var/lib/nf.db', '/x')).toMatchObject({ engine: 'sqlite', path: '/var/lib/nf.db' });
+    expect(parseDatabaseUrl('file:/var/lib/nf.db', '/x')).toMatchObject({
+      engine: 'sqlite',
+      path: '/var/lib/nf.db',
+    });
     expect(parseDatabaseUrl('file:nf.db', '/x')).toMatchObject({ engine: 'sqlite', path: '/x/nf.db' });
     expect(parseDatabaseUrl('sqlite://rel/nf.sqlite', '/x')).toMatchObject({ path: '/x/rel/nf.sqlite' });
     expect(parseDatabaseUrl('file::memory:')).toMatchObject({ engine: 'sqlite', path: ':memory:' });

@@ -35,6 +35,10 @@ export function openPostgres(
     },
   });
   pool.on('error', settings.onBackgroundError);
+  // A connection that dies while checked out (between two queries of a transaction) emits 'error' on
+  // its client, which nobody else listens to: unhandled, it would crash the process. The next query
+  // on it fails and is reported as DbConnectionError.
+  pool.on('connect', (client) => client.on('error', settings.onBackgroundError));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const context: DbContext = {
     engine: 'postgres',

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type CreateDbOptions, createDb, type NewsfeedDb } from '../../src/create-db.js';
+import type { Engine, ItemInput } from '../../src/types.js';
+
+export interface TestEngine {
+  engine: Engine;
+  /** Why this engine's tests are skipped, or null when they run. */
+  skipReason: string | null;
+}
+
+const postgresUrl = inject('postgresUrl');
+
+/** Every suite runs once per engine: `describe.each(ENGINES)`. */
+export const ENGINES: TestEngine[] = [
+  { engine: 'sqlite', skipReason: null },
+  { engine: 'postgres', skipReason: postgresUrl ? null : inject('postgresSkipReason') },
+];
+
+export interface TestDatabase {
+  /** A DATABASE_URL for this test's own empty database (SQLite file / PostgreSQL schema). */
+  url: string;
+  dispose(): Promise<void>;
+}
+
+/** An empty database of its own: a temp SQLite file, or a fresh schema in the run's PostgreSQL database. */
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'nf-db-test-'));
+    return {
+      url: `file:${join(dir, 'test.db')}`,
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!postgresUrl) throw new Error('PostgreSQL is not available');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    dispose: async () => {
+      const dropper = new pg.Client({ connectionString: postgresUrl });
+      await dropper.connect();
+      await dropper.query(`DROP SCHEMA ${schema} CASCADE`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Opens a migrated Db on a fresh database; `dispose` closes it and deletes the database. */
+export async function openTestDb(
+  engine: Engine,
+  options?: CreateDbOptions,
+): Promise<{ db: NewsfeedDb; url: string; dispose(): Promise<void> }> {
+  const database = await freshDatabase(engine);
+  const db = await createDb(database.url, { poolSize: 4, ...options });
+  return {
+    db,
+    url: database.url,
+    dispose: async () => {
+      await db.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** A complete item with sensible defaults; tests override what they look at. */
+export function sampleItem(key: string, overrides: Partial<ItemInput> = {}): ItemInput {
+  return {
+    key,
+    guid: key,
+    url: `https://news.example/${key}`,
+    canonicalUrl: null,
+    title: `Item ${key}`,
+    summary: `Summary of ${key}`,
+    contentHtml: `<p>Text of ${key}</p>`,
+    contentText: `Text of ${key}`,
+    authors: [{ name: 'A. Writer' }],
+    categories: ['world'],
+    enclosures: [],
+    publishedAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: null,
+    language: 'en',
+    imageUrl: null,
+    commentsUrl: null,
+    wire: null,
+    wordCount: 3,
+    contentHash: null,
+    simhash: null,
+    ...overrides,
+  };
+}
+
+let feedCounter = 0;
+/** A feed URL nobody else in the run uses. */
+export function uniqueFeedUrl(host = 'feeds.example'): string {
+  feedCounter += 1;
+  return `https://${host}/feed-${feedCounter}-${randomBytes(3).toString('hex')}.xml`;
+}

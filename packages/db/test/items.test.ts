@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewsfeedDb } from '../src/create-db.js';
+import { DbInputError, DbNotFoundError } from '../src/errors.js';
+import { ENGINES, openTestDb, sampleItem, uniqueFeedUrl } from './helpers/test-db.js';
+
+describe.each(ENGINES)('items on $engine', ({ engine, skipReason }) => {
+  let db: NewsfeedDb;
+  let dispose: () => Promise<void>;
+
+  beforeEach(async (context) => {
+    if (skipReason) context.skip(skipReason);
+    ({ db, dispose } = await openTestDb(engine));
+  });
+  afterEach(async () => dispose?.());
+
+  it('ingesting the same item twice keeps one row; a changed item updates that row', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    const first = await db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    expect(first.map((r) => r.status)).toEqual(['new', 'new']);
+
+    const again = await db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    expect(again).toEqual([
+      { key: 'a', id: first[0]!.id, status: 'unchanged' },
+      { key: 'b', id: first[1]!.id, status: 'unchanged' },
+    ]);
+
+    const edited = await db.items.upsertMany(feed.id, [sampleItem('a', { title: 'Edited title' })]);
+    expect(edited).toEqual([{ key: 'a', id: first[0]!.id, status: 'updated' }]);
+    const stored = await db.items.get(first[0]!.id!);
+    expect(stored?.title).toBe('Edited title');
+    expect((await db.stats()).items).toBe(2);
+  });
+
+  it('round-trips every field, with times as ISO UTC strings', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl(), title: 'Example News' });
+    const input = sampleItem('full', {
+      canonicalUrl: 'https://news.example/canonical',
+      authors: [{ name: 'Ann', email: 'ann@example.com', url: 'https://a.example' }],
+      enclosures: [{ url: 'https://cdn.example/a.mp3', type: 'audio/mpeg', length: 123 }],
+      publishedAt: '2026-01-05T10:00:00+02:00',
+      updatedAt: '2026-01-05T09:30:00.123Z',
+      imageUrl: 'https://cdn.example/a.jpg',
+      wire: 'AFP',
+      wordCount: 321,
+      contentHash: 'abc',
+      simhash: '0123456789ABCDEF',
+    });
+    const before = Date.now();
+    const [result] = await db.items.upsertMany(feed.id, [input]);
+    const item = await db.items.get(result!.id!);
+    expect(item).toMatchObject({
+      ...input,
+      publishedAt: '2026-01-05T08:00:00.000Z',
+      updatedAt: '2026-01-05T09:30:00.123Z',
+      simhash: '0123456789abcdef',
+      feedId: feed.id,
+      storyId: null,
+      feed: { id: feed.id, title: 'Example News', siteUrl: null, iconUrl: null },
+    });
+    expect(Date.parse(item!.firstSeenAt)).toBeGreaterThanOrEqual(before - 1);
+    expect(item!.firstSeenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('keeps a removed item removed: its key is tombstoned', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    const [a] = await db.items.upsertMany(feed.id, [sampleItem('gone')]);
+    await db.items.remove(a!.id!);
+    expect(await db.items.get(a!.id!)).toBeNull();
+    expect(await db.items.upsertMany(feed.id, [sampleItem('gone')])).toEqual([
+      { key: 'gone', id: null, status: 'tombstoned' },
+    ]);
+    expect(await db.items.existingKeys(feed.id, ['gone', 'never'])).toEqual(new Set(['gone']));
+    await expect(db.items.remove(a!.id!)).rejects.toBeInstanceOf(DbNotFoundError);
+  });
+
+  it('a failing batch leaves nothing half-written', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    await db.items.upsertMany(feed.id, [sampleItem('kept')]);
+    const batch = [
+      sampleItem('x1'),
+      sampleItem('kept', { title: 'changed' }),
+      sampleItem('x2', { simhash: 'not-hex' }),
+    ];
+    await expect(db.items.upsertMany(feed.id, batch)).rejects.toBeInstanceOf(DbInputError);
+    // A constraint failure inside the transaction, after rows were written: everything rolls back.
+    const invalid = [sampleItem('y1'), sampleItem('y2', { title: null as unknown as string })];
+    await expect(db.items.upsertMany(feed.id, invalid)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const page = await db.items.listByFeed(feed.id);
+    expect(page.items.map((item) => [item.key, item.title])).toEqual([['kept', 'Item kept']]);
+  });
+
+  it('rolls back every row a failed transaction had written', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    const failure = db.context.transaction(async (trx) => {
+      await trx.updateTable('feeds').set({ title: 'half-written' }).where('id', '=', feed.id).execute();
+      await trx.insertInto('tombstones').values({ feed_id: feed.id, key: 'k', deleted_at: 1 }).execute();
+      // The same primary key again: the database refuses the second row.
+      await trx.insertInto('tombstones').values({ feed_id: feed.id, key: 'k', deleted_at: 2 }).execute();
+    });
+    await expect(failure).rejects.toBeTruthy();
+    expect((await db.feeds.get(feed.id))?.title).toBeNull();
+    expect(await db.items.upsertMany(feed.id, [sampleItem('k')])).toMatchObject([{ status: 'new' }]);
+  });
+
+  it('paginates by cursor without skipping or repeating while items are inserted', async () => {
+    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+    // Pairs of items share a publication time, so the id tie-break matters.
+    await db.items.upsertMany(
+      feed.id,
+      Array.from({ length: 30 }, (_, i) => sampleItem(`old-${i}`, { publishedAt: at(Math.floor(i / 2)) })),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let round = 0;
+    do {
+      const page = await db.items.listByFeed(feed.id, { limit: 7, cursor });
+      seen.push(...page.items.map((item) => item.key));
+      cursor = page.nextCursor;
+      // Newer items arrive between pages: they sort before the cursor and must not shift the rest.
+      await db.items.upsertMany(feed.id, [sampleItem(`new-${round}`, { publishedAt: at(1000 + round) })]);
+      round += 1;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+    expect(seen[0]).toBe('old-29');
+    expect(seen.every((key) => key.startsWith('old-'))).toBe(true);
+    await expect(db.items.listByFeed(feed.id, { cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
+  });
+
+  it('reports the feed in the error when it does not exist', async () => {
+    await expect(db.items.upsertMany(999_999, [sampleItem('a')])).rejects.toThrow(/feed 999999/);
+  });
+});
