@@ -1,5 +1,6 @@
 import { articleCommand } from './article-command.js';
 import type { CliCommand } from './cli-io.js';
+import { textCommand } from './text-command.js';
 
 /** Every sub-command of `newsfeed-parser`; each lives in its own module. */
-export const COMMANDS: readonly CliCommand[] = [articleCommand];
+export const COMMANDS: readonly CliCommand[] = [articleCommand, textCommand];
