@@ -161,3 +161,20 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
 export function defaultWorkerConfig(): WorkerConfig {
   return loadWorkerConfig({});
 }
+
+/** How a default is written in the environment (and in the README's table). */
+function asEnvValue(value: unknown): string {
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return String(value);
+}
+
+/** One row per option: name, default as an env value, description — the README's configuration table. */
+export function describeWorkerOptions(): Array<{ name: string; defaultValue: string; description: string }> {
+  const defaults = defaultWorkerConfig() as Record<string, unknown>;
+  return Object.entries(WORKER_OPTIONS).map(([name, option]) => ({
+    name,
+    defaultValue: asEnvValue(defaults[name]),
+    description: option.description,
+  }));
+}

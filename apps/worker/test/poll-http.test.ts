@@ -1,0 +1,246 @@
+import { createGzip } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, hoursAgo, rss, secondsUntil, type TestWorld } from './helpers/harness.js';
+import { conditional, TestServer } from './helpers/test-server.js';
+
+// Each case: what the HTTP server does → what is stored on the feed and when it is polled next.
+
+const server = new TestServer();
+let world: TestWorld;
+const MIN = 300;
+
+const FEED = rss(
+  Array.from({ length: 5 }, (_, index) => ({
+    title: `Story ${index}`,
+    link: `https://news.example/story-${index}`,
+    guid: `story-${index}`,
+    description: `Body of story ${index} `.repeat(30),
+    pubDate: hoursAgo(index * 2),
+  })),
+);
+
+function redirect(status: number, location: string) {
+  return (_: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(status, { location });
+    res.end();
+  };
+}
+
+function status(code: number, headers: Record<string, string> = {}) {
+  return (_: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(code, headers);
+    res.end('error page');
+  };
+}
+
+beforeAll(async () => {
+  await server
+    .route(
+      '/feed',
+      conditional(() => ({ body: FEED, etag: '"abc"', lastModified: 'Sat, 28 Nov 2026 08:00:00 GMT' })),
+    )
+    .route('/old-permanent', redirect(301, '/feed'))
+    .route('/old-308', redirect(308, '/feed'))
+    .route('/old-temporary', redirect(302, '/feed'))
+    .route('/loop-a', redirect(302, '/loop-b'))
+    .route('/loop-b', redirect(302, '/loop-a'))
+    .route('/missing', status(404))
+    .route('/gone', status(410))
+    .route('/limited', status(429, { 'retry-after': '7200' }))
+    .route('/unavailable', status(503, { 'retry-after': new Date(Date.now() + 3 * 3_600_000).toUTCString() }))
+    .route('/broken', status(500))
+    .route('/never', () => undefined)
+    .route('/trickle', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const timer = setInterval(() => res.write(' '), 1000);
+      res.on('close', () => clearInterval(timer));
+    })
+    .route('/huge', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      let closed = false;
+      res.on('close', () => {
+        closed = true;
+      });
+      const pump = () => {
+        while (!closed && sent < 200 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      pump();
+    })
+    .route('/bomb', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+      const gzip = createGzip();
+      gzip.pipe(res);
+      let written = 0;
+      let closed = false;
+      res.on('close', () => {
+        closed = true;
+      });
+      const pump = () => {
+        while (!closed && written++ < 100) {
+          if (!gzip.write(Buffer.alloc(1024 * 1024))) {
+            gzip.once('drain', pump);
+            return;
+          }
+        }
+        gzip.end();
+      };
+      pump();
+    })
+    .start();
+  world = await createWorld();
+});
+
+afterAll(async () => {
+  await world.close();
+  await server.stop();
+});
+
+async function addFeed(path: string) {
+  return world.db.feeds.add({ url: server.url(path) });
+}
+
+describe('polling over HTTP', () => {
+  it('stores items and validators on 200; a 304 then costs no parse and no write but the schedule', async () => {
+    const feed = await addFeed('/feed');
+    const first = await world.poll(feed);
+    expect(first).toMatchObject({ outcome: 'updated', httpStatus: 200, itemsNew: 5 });
+    let stored = await world.feed(feed.id);
+    expect(stored).toMatchObject({
+      etag: '"abc"',
+      lastModified: 'Sat, 28 Nov 2026 08:00:00 GMT',
+      errorCount: 0,
+    });
+    expect(stored.lastSuccessAt).not.toBeNull();
+    // Items every 2 hours → about every hour, ±10 % jitter.
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(3600 * 0.89);
+    expect(secondsUntil(stored.nextPollAt)).toBeLessThan(3600 * 1.11);
+    expect(stored.pollIntervalSeconds).toBe(3600);
+    const polls = (await world.db.polls.listByFeed(feed.id)).items.length;
+
+    const second = await world.poll(feed.id);
+    expect(second).toMatchObject({ outcome: 'not_modified', httpStatus: 304, itemsNew: 0 });
+    expect(server.requests.at(-1)!.headers['if-none-match']).toBe('"abc"');
+    expect(server.requests.at(-1)!.headers['if-modified-since']).toBe('Sat, 28 Nov 2026 08:00:00 GMT');
+    stored = await world.feed(feed.id);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(3600 * 0.89);
+    expect((await world.db.items.listByFeed(feed.id)).items).toHaveLength(5);
+    expect((await world.db.polls.listByFeed(feed.id)).items).toHaveLength(polls);
+  });
+
+  it('moves the feed on 301 and 308, not on 302', async () => {
+    await world.db.feeds.remove((await world.db.feeds.getByUrl(server.url('/feed')))!.id);
+    const permanent = await addFeed('/old-permanent');
+    await world.poll(permanent);
+    expect((await world.feed(permanent.id)).url).toBe(server.url('/feed'));
+
+    const temporary = await addFeed('/old-temporary');
+    const outcome = await world.poll(temporary);
+    expect(outcome.outcome).toBe('updated');
+    expect((await world.feed(temporary.id)).url).toBe(server.url('/old-temporary'));
+
+    // /old-308 points where feed #permanent already lives: not moved onto it, but polled fine.
+    const duplicate = await addFeed('/old-308');
+    expect((await world.poll(duplicate)).outcome).toBe('updated');
+    expect((await world.feed(duplicate.id)).url).toBe(server.url('/old-308'));
+  });
+
+  it('records a redirect loop and backs off', async () => {
+    const feed = await addFeed('/loop-a');
+    const outcome = await world.poll(feed);
+    expect(outcome.outcome).toBe('failed');
+    const stored = await world.feed(feed.id);
+    expect(stored.lastError).toMatch(/REDIRECT_LOOP/);
+    expect(stored.errorCount).toBe(1);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(MIN * 0.89);
+    expect(secondsUntil(stored.nextPollAt)).toBeLessThan(MIN * 1.11);
+  });
+
+  it('backs off exponentially on 404 and 500, and disables after the configured number of failures', async () => {
+    const feed = await addFeed('/missing');
+    await world.poll(feed);
+    expect(secondsUntil((await world.feed(feed.id)).nextPollAt)).toBeLessThan(MIN * 1.11);
+    await world.poll(feed);
+    let stored = await world.feed(feed.id);
+    expect(stored.errorCount).toBe(2);
+    expect(stored.lastError).toMatch(/HTTP 404/);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(2 * MIN * 0.89);
+    expect(stored.disabled).toBe(false);
+    await world.poll(feed);
+    stored = await world.feed(feed.id);
+    expect(stored.disabled).toBe(true);
+    expect(stored.disabledReason).toMatch(/3 consecutive failed polls.*HTTP 404/);
+    expect(
+      await world.db.feeds.claimDue('someone', 100, { now: new Date(Date.now() + 10 * 86_400_000) }),
+    ).not.toContainEqual(expect.objectContaining({ id: feed.id }));
+
+    const broken = await addFeed('/broken');
+    await world.poll(broken);
+    expect((await world.feed(broken.id)).lastError).toMatch(/HTTP 500/);
+  });
+
+  it('disables a feed on 410 Gone with the reason', async () => {
+    const feed = await addFeed('/gone');
+    expect((await world.poll(feed)).outcome).toBe('disabled');
+    const stored = await world.feed(feed.id);
+    expect(stored.disabled).toBe(true);
+    expect(stored.disabledReason).toMatch(/410/);
+  });
+
+  it('honours Retry-After on 429 (seconds) and 503 (a date)', async () => {
+    const limited = await addFeed('/limited');
+    await world.poll(limited);
+    const afterLimit = await world.feed(limited.id);
+    expect(afterLimit.lastError).toMatch(/HTTP 429/);
+    expect(secondsUntil(afterLimit.nextPollAt)).toBeGreaterThan(7190);
+    expect(secondsUntil(afterLimit.nextPollAt)).toBeLessThan(7210);
+
+    const unavailable = await addFeed('/unavailable');
+    await world.poll(unavailable);
+    const afterUnavailable = await world.feed(unavailable.id);
+    expect(secondsUntil(afterUnavailable.nextPollAt)).toBeGreaterThan(3 * 3600 - 60);
+    expect(secondsUntil(afterUnavailable.nextPollAt)).toBeLessThan(3 * 3600 + 10);
+  });
+
+  it('times out a server that never answers and one that trickles a byte a second', async () => {
+    for (const path of ['/never', '/trickle']) {
+      const feed = await addFeed(path);
+      const started = Date.now();
+      expect((await world.poll(feed)).outcome).toBe('failed');
+      expect(Date.now() - started).toBeLessThan(5000);
+      const stored = await world.feed(feed.id);
+      expect(stored.lastError).toMatch(/TIMEOUT/);
+      expect(stored.lastErrorAt).not.toBeNull();
+      expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(MIN * 0.89);
+    }
+  });
+
+  it('aborts a 200 MB body and a gzip bomb at the size limit', async () => {
+    for (const path of ['/huge', '/bomb']) {
+      const feed = await addFeed(path);
+      expect((await world.poll(feed)).outcome).toBe('failed');
+      const stored = await world.feed(feed.id);
+      expect(stored.lastError).toMatch(/TOO_LARGE.*WORKER_MAX_BODY_BYTES/);
+      expect((await world.db.items.listByFeed(feed.id)).items).toHaveLength(0);
+    }
+  });
+
+  it('refuses an address on a private network without connecting, and records why', async () => {
+    const feed = await world.db.feeds.add({ url: 'http://192.168.77.1/feed.xml' });
+    expect((await world.poll(feed)).outcome).toBe('failed');
+    const stored = await world.feed(feed.id);
+    expect(stored.lastError).toMatch(/BLOCKED_ADDRESS.*192\.168\.77\.1/);
+    expect(stored.errorCount).toBe(1);
+    const polls = await world.db.polls.listByFeed(feed.id);
+    expect(polls.items[0]).toMatchObject({ httpStatus: null, itemsNew: 0 });
+    expect(polls.items[0]!.error).toMatch(/BLOCKED_ADDRESS/);
+  });
+});
