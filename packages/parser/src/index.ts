@@ -17,3 +17,6 @@ export {
   type SiteRule,
   sniffHtmlEncoding,
 } from './article/index.js';
+export * from './feed/index.js';
+export * from './dates/index.js';
+export * from './discover/index.js';

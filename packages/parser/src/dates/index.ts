@@ -1,0 +1,1 @@
+export { type ParseDateOptions, parseDate } from './parse-date.js';

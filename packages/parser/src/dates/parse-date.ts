@@ -1,0 +1,196 @@
+import { MONTH_NAMES, militaryZoneOffset, ZONE_OFFSETS } from './date-names.js';
+
+export interface ParseDateOptions {
+  /** Offset (minutes east of UTC) assumed for a date without a zone; default 0 (UTC). */
+  defaultTimeZoneOffsetMinutes?: number;
+}
+
+interface DateParts {
+  year: number;
+  month: number; // 0-based
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  offsetMinutes: number | undefined;
+}
+
+// W3CDTF / ISO 8601, extended and basic: 2024, 2024-05, 2024-05-06, 2024-05-06T07:08, ...:09.123Z,
+// 20240506T070809+0200, with a space instead of the T.
+const ISO_DATE =
+  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
+const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+const UNIX_MILLISECONDS = /^\d{12,13}$/;
+const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?(am|pm|a\.m\.|p\.m\.)?$/i;
+const NUMERIC_ZONE = /^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+const DOTTED_OR_SLASHED_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+function expandYear(year: number, digits: number): number {
+  if (digits > 2) return year;
+  // RFC 2822 4.3: 00-49 are 2000-2049, 50-99 are 1950-1999.
+  return year < 50 ? 2000 + year : 1900 + year;
+}
+
+function fraction(digits: string | undefined): number {
+  return digits ? Math.round(Number(`0.${digits}`) * 1000) : 0;
+}
+
+function parseIso(value: string): DateParts | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second, millis, zone] = match;
+  let offsetMinutes: number | undefined;
+  if (zone) {
+    if (zone.toUpperCase() === 'Z') offsetMinutes = 0;
+    else {
+      const digits = zone.replace(':', '');
+      const sign = digits.startsWith('-') ? -1 : 1;
+      offsetMinutes = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
+    }
+  }
+  return {
+    year: Number(year),
+    month: month ? Number(month) - 1 : 0,
+    day: day ? Number(day) : 1,
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
+    millisecond: fraction(millis),
+    offsetMinutes,
+  };
+}
+
+function zoneOffset(token: string): number | undefined {
+  const named = ZONE_OFFSETS.get(token);
+  if (named !== undefined) return named;
+  const numeric = NUMERIC_ZONE.exec(token);
+  if (numeric) {
+    const [, sign, hours, minutes] = numeric;
+    // "+0100" arrives as hours "01", minutes "00"; a bare "+1" or "-05" is hours only.
+    let h = Number(hours);
+    let m = Number(minutes ?? 0);
+    if (!minutes && hours!.length > 2) [h, m] = [Number(hours!.slice(0, -2)), Number(hours!.slice(-2))];
+    return (sign === '-' ? -1 : 1) * (h * 60 + m);
+  }
+  return militaryZoneOffset(token);
+}
+
+/** RFC 822/2822 and the many things publishers write instead, token by token. */
+function parseLoose(value: string): DateParts | null {
+  const tokens = value
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ') // "(PST)", "(Coordinated Universal Time)": comments
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .replace(/[,;]+/g, ' ')
+    .replace(/(\d)([a-z\u00c0-\u024f\u0400-\u04ff]{3,})/g, '$1 $2') // "05May2024"
+    .replace(/([a-z\u00c0-\u024f\u0400-\u04ff])(\d)/g, '$1 $2')
+    .split(/\s+/)
+    .filter(Boolean);
+  let year: number | undefined;
+  let month: number | undefined;
+  let day: number | undefined;
+  let time: RegExpExecArray | undefined;
+  let offsetMinutes: number | undefined;
+  let meridiem: string | undefined;
+  const numbers: string[] = [];
+
+  for (const raw of tokens) {
+    const token = raw.replace(/\.$/, '');
+    const timeMatch = TIME.exec(raw);
+    if (!time && timeMatch && raw.includes(':')) {
+      time = timeMatch;
+      meridiem = timeMatch[5];
+      continue;
+    }
+    const parts = DOTTED_OR_SLASHED_DATE.exec(token);
+    if (parts && year === undefined) {
+      const [, a, b, c] = parts;
+      // 2024/05/06 or 06.05.2024 (day first, as everywhere but the US).
+      if (a!.length === 4) [year, month, day] = [Number(a), Number(b) - 1, Number(c)];
+      else [day, month, year] = [Number(a), Number(b) - 1, expandYear(Number(c), c!.length)];
+      continue;
+    }
+    if (/^[a-z\u00c0-\u024f\u0400-\u04ff]+-\d|^\d+-[a-z\u00c0-\u024f\u0400-\u04ff]/.test(token)) {
+      // "06-May-2024": split and read again.
+      const inner = parseLoose(
+        `${token.replace(/-/g, ' ')} ${tokens.slice(tokens.indexOf(raw) + 1).join(' ')}`,
+      );
+      return inner;
+    }
+    if (/^\d+$/.test(token)) {
+      numbers.push(token);
+      continue;
+    }
+    const monthIndex = MONTH_NAMES.get(token);
+    if (monthIndex !== undefined && month === undefined) {
+      month = monthIndex;
+      continue;
+    }
+    if (/^(am|pm|a\.m|p\.m)$/.test(token) && time) {
+      meridiem = token;
+      continue;
+    }
+    const offset = time ? zoneOffset(token) : ZONE_OFFSETS.get(token);
+    if (offset !== undefined && offsetMinutes === undefined) {
+      offsetMinutes = offset;
+    }
+    // Anything else (weekday names in any language, "at", "um", "de") carries no date.
+  }
+
+  for (const number of numbers) {
+    const n = Number(number);
+    if (number.length >= 3 || (year === undefined && day !== undefined)) {
+      if (year === undefined) year = expandYear(n, number.length);
+    } else if (day === undefined && n >= 1 && n <= 31) day = n;
+    else if (year === undefined) year = expandYear(n, number.length);
+  }
+  if (year === undefined || month === undefined || day === undefined) return null;
+
+  let hour = time ? Number(time[1]) : 0;
+  const halfDay = meridiem?.replace(/\./g, '');
+  if (halfDay === 'pm' && hour < 12) hour += 12;
+  if (halfDay === 'am' && hour === 12) hour = 0;
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute: time ? Number(time[2]) : 0,
+    second: time?.[3] ? Number(time[3]) : 0,
+    millisecond: fraction(time?.[4]),
+    offsetMinutes,
+  };
+}
+
+function toIso(parts: DateParts, defaultOffset: number): string | null {
+  const { year, month, day, hour, minute, millisecond } = parts;
+  const second = Math.min(parts.second, 59); // a leap second is the last second of its minute
+  if (year < 1000 || year > 9999 || month < 0 || month > 11) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 24 || minute > 59 || (hour === 24 && (minute > 0 || second > 0))) return null;
+  const offset = parts.offsetMinutes ?? defaultOffset;
+  if (Math.abs(offset) > 18 * 60) return null;
+  const time = Date.UTC(year, month, day, hour, minute, second, millisecond) - offset * 60_000;
+  return new Date(time).toISOString();
+}
+
+/**
+ * Reads a date the way feeds write them (RFC 822/2822 with every real-world variation, W3CDTF /
+ * ISO 8601 including partial dates, Unix timestamps, common non-English month names) and returns
+ * it as an ISO 8601 UTC string, or null when it is not a date. A date without a zone is taken in
+ * `defaultTimeZoneOffsetMinutes` (UTC by default).
+ */
+export function parseDate(value: string, options: ParseDateOptions = {}): string | null {
+  const text = value.trim().replace(/\s+/g, ' ');
+  if (!text || text.length > 200) return null;
+  const defaultOffset = options.defaultTimeZoneOffsetMinutes ?? 0;
+  if (UNIX_SECONDS.test(text)) return new Date(Math.round(Number(text) * 1000)).toISOString();
+  if (UNIX_MILLISECONDS.test(text)) return new Date(Number(text)).toISOString();
+  const parts = parseIso(text) ?? parseLoose(text);
+  return parts ? toIso(parts, defaultOffset) : null;
+}

@@ -1,0 +1,1 @@
+export { FeedParseError, type FeedParseErrorCode } from './feed-parse-error.js';

@@ -1,0 +1,96 @@
+import type { RawAuthor, RawEnclosure } from './raw-feed.js';
+import { NS, type XmlNode, type XmlScope } from './xml-node.js';
+
+/** `value` resolved against `base`; unchanged when there is no usable base. */
+export function resolveUrl(value: string | null | undefined, base: string | null): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (!base) return trimmed;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+/** The base in effect inside `node`: its xml:base resolved against the parent's base. */
+export function baseOf(scope: XmlScope, node: XmlNode | undefined, parentBase: string | null): string | null {
+  const own = scope.attribute(node, 'xml:base');
+  return own ? resolveUrl(own, parentBase) : parentBase;
+}
+
+const EMAIL_WITH_NAME = /^\s*([^\s()<>]+@[^\s()<>]+)\s*\(([^)]*)\)\s*$/; // RSS: "jo@example.com (Jo Doe)"
+const NAME_WITH_EMAIL = /^\s*(.*?)\s*<([^\s<>]+@[^\s<>]+)>\s*$/; // "Jo Doe <jo@example.com>"
+const BARE_EMAIL = /^\s*(?:mailto:)?([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)\s*$/i;
+
+/** An author written as one string: a name, an e-mail, or both in RSS or RFC 5322 style. */
+export function parsePersonString(value: string): RawAuthor | null {
+  if (!value.trim()) return null;
+  let match = EMAIL_WITH_NAME.exec(value);
+  if (match) return { name: match[2]!.trim() || null, email: match[1]!, url: null };
+  match = NAME_WITH_EMAIL.exec(value);
+  if (match) return { name: match[1]!.replace(/^"|"$/g, '').trim() || null, email: match[2]!, url: null };
+  match = BARE_EMAIL.exec(value);
+  if (match) return { name: null, email: match[1]!, url: null };
+  return { name: value, email: null, url: null };
+}
+
+const IMAGE_TYPE = /^image\//i;
+
+function isImageMedia(scope: XmlScope, node: XmlNode): boolean {
+  const medium = scope.attribute(node, 'medium');
+  const type = scope.attribute(node, 'type');
+  return medium === 'image' || (!!type && IMAGE_TYPE.test(type));
+}
+
+/** Media RSS `media:content` elements, directly and inside `media:group`s. */
+function mediaContents(scope: XmlScope, node: XmlNode): XmlNode[] {
+  const direct = scope.all(node, NS.media, 'content');
+  const grouped = scope
+    .all(node, NS.media, 'group')
+    .flatMap((group) => scope.all(group, NS.media, 'content'));
+  return grouped.length > 0 ? [...direct, ...grouped] : direct;
+}
+
+/** The item's picture from Media RSS (thumbnail, then image content) or iTunes. */
+export function mediaImage(scope: XmlScope, node: XmlNode, base: string | null): string | null {
+  const groups = scope.all(node, NS.media, 'group');
+  for (const holder of [node, ...groups]) {
+    const thumbnail = scope.first(holder, NS.media, 'thumbnail');
+    const url = scope.attribute(thumbnail, 'url');
+    if (url?.trim()) return resolveUrl(url, base);
+  }
+  const image = mediaContents(scope, node).find((content) => isImageMedia(scope, content));
+  const imageUrl = scope.attribute(image, 'url');
+  if (imageUrl?.trim()) return resolveUrl(imageUrl, base);
+  const itunes = scope.attribute(scope.first(node, NS.itunes, 'image'), 'href');
+  return itunes?.trim() ? resolveUrl(itunes, base) : null;
+}
+
+/** `media:description` of the item or its group: a summary when the item has none. */
+export function mediaDescription(
+  scope: XmlScope,
+  node: XmlNode,
+): { value: string; kind: 'text' | 'html' } | null {
+  for (const holder of [node, ...scope.all(node, NS.media, 'group')]) {
+    const description = scope.first(holder, NS.media, 'description');
+    const value = scope.text(holder, NS.media, 'description');
+    if (value) return { value, kind: scope.attribute(description, 'type') === 'html' ? 'html' : 'text' };
+  }
+  return null;
+}
+
+/** Non-image `media:content`, used as enclosures when an item has no `<enclosure>`. */
+export function mediaEnclosures(scope: XmlScope, node: XmlNode, base: string | null): RawEnclosure[] {
+  const enclosures: RawEnclosure[] = [];
+  for (const content of mediaContents(scope, node)) {
+    const url = resolveUrl(scope.attribute(content, 'url'), base);
+    if (!url || isImageMedia(scope, content)) continue;
+    enclosures.push({
+      url,
+      type: scope.attribute(content, 'type'),
+      length: scope.attribute(content, 'fileSize'),
+    });
+  }
+  return enclosures;
+}

@@ -1,0 +1,219 @@
+import {
+  baseOf,
+  mediaDescription,
+  mediaEnclosures,
+  mediaImage,
+  parsePersonString,
+  resolveUrl,
+} from './map-common.js';
+import type { XmlDocument } from './parse-xml.js';
+import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
+import type { Warnings } from './warnings.js';
+import { NS, type Namespace, type XmlNode, XmlScope } from './xml-node.js';
+
+function atomLinks(
+  scope: XmlScope,
+  node: XmlNode,
+  base: string | null,
+): { rel: string; type: string | null; href: string }[] {
+  return scope
+    .all(node, NS.atom, 'link')
+    .map((link) => ({
+      rel: scope.attribute(link, 'rel')?.trim() || 'alternate',
+      type: scope.attribute(link, 'type'),
+      href: resolveUrl(scope.attribute(link, 'href'), baseOf(scope, link, base)) ?? '',
+    }))
+    .filter((link) => link.href);
+}
+
+/** RSS's `<link>`: its text, or an `href` attribute for feeds that write it Atom-style. */
+function linkOf(scope: XmlScope, node: XmlNode, base: string | null): string | null {
+  for (const link of scope.all(node, null, 'link')) {
+    const value =
+      (typeof link === 'string' ? link : (link._ ?? '')).trim() || scope.attribute(link, 'href')?.trim();
+    if (value) return resolveUrl(value, base);
+  }
+  return null;
+}
+
+function texts(scope: XmlScope, node: XmlNode, ns: Namespace | null, local: string): string[] {
+  return scope
+    .all(node, ns, local)
+    .map((child) => (typeof child === 'string' ? child : (child._ ?? '')))
+    .filter((value) => value.trim());
+}
+
+function textOrNull(
+  scope: XmlScope,
+  node: XmlNode,
+  ns: Namespace | null,
+  local: string,
+  kind: RawText['kind'],
+  base: string | null,
+): RawText | null {
+  const value = scope.text(node, ns, local);
+  return value === null ? null : { value, kind, base };
+}
+
+function people(scope: XmlScope, node: XmlNode): RawAuthor[] {
+  const sources: [Namespace | null, string][] = [
+    [null, 'author'],
+    [NS.dc, 'creator'],
+    [NS.dc, 'author'],
+    [NS.itunes, 'author'],
+  ];
+  for (const [ns, local] of sources) {
+    const found = texts(scope, node, ns, local)
+      .map(parsePersonString)
+      .filter((author) => author !== null);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
+  const itunes = (category: XmlNode): string[] => {
+    const text = scope.attribute(category, 'text');
+    return [...(text ? [text] : []), ...scope.all(category, NS.itunes, 'category').flatMap(itunes)];
+  };
+  return [
+    ...texts(scope, node, null, 'category'),
+    ...texts(scope, node, NS.dc, 'subject'),
+    ...scope.all(node, NS.itunes, 'category').flatMap(itunes),
+  ];
+}
+
+function enclosuresOf(scope: XmlScope, item: XmlNode, base: string | null): RawEnclosure[] {
+  const enclosures: RawEnclosure[] = [];
+  for (const enclosure of scope.all(item, null, 'enclosure')) {
+    const url = resolveUrl(scope.attribute(enclosure, 'url'), base);
+    if (url)
+      enclosures.push({
+        url,
+        type: scope.attribute(enclosure, 'type'),
+        length: scope.attribute(enclosure, 'length'),
+      });
+  }
+  for (const link of atomLinks(scope, item, base)) {
+    if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type, length: null });
+  }
+  return enclosures.length > 0 ? enclosures : mediaEnclosures(scope, item, base);
+}
+
+function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isRdf: boolean): RawItem {
+  const base = baseOf(scope, item, channelBase);
+  const guidNode = scope.first(item, null, 'guid');
+  const guid =
+    scope.text(item, null, 'guid') ??
+    scope.text(item, NS.dc, 'identifier') ??
+    (isRdf ? scope.attribute(item, 'rdf:about') : null);
+  const links = atomLinks(scope, item, base);
+  // A guid is the permalink unless it says isPermaLink="false" (RSS 2.0).
+  const permalink =
+    guid &&
+    /^https?:\/\//i.test(guid.trim()) &&
+    scope.attribute(guidNode, 'isPermaLink')?.trim().toLowerCase() !== 'false'
+      ? guid
+      : null;
+  const url =
+    scope.text(item, NS.feedburner, 'origLink')?.trim() ??
+    linkOf(scope, item, base) ??
+    links.find((link) => link.rel === 'alternate')?.href ??
+    resolveUrl(permalink, base);
+  const description = textOrNull(scope, item, null, 'description', 'html', base);
+  const encoded = textOrNull(scope, item, NS.content, 'encoded', 'html', base);
+  const itunesSummary = textOrNull(scope, item, NS.itunes, 'summary', 'text', base);
+  const media = mediaDescription(scope, item);
+  return {
+    guid,
+    url: url ?? null,
+    title:
+      textOrNull(scope, item, null, 'title', 'auto', base) ??
+      textOrNull(scope, item, NS.dc, 'title', 'auto', base),
+    summary: description ?? itunesSummary ?? (media ? { ...media, base } : null),
+    content: encoded ?? description,
+    authors: people(scope, item),
+    published:
+      scope.text(item, null, 'pubDate') ??
+      scope.text(item, NS.dc, 'date') ??
+      scope.text(item, NS.dcterms, 'issued') ??
+      scope.text(item, NS.atom, 'published'),
+    updated: scope.text(item, NS.atom, 'updated') ?? scope.text(item, NS.dcterms, 'modified'),
+    categories: categoriesOf(scope, item),
+    enclosures: enclosuresOf(scope, item, base),
+    imageUrl: mediaImage(scope, item, base),
+    commentsUrl:
+      resolveUrl(scope.text(item, null, 'comments'), base) ??
+      links.find((link) => link.rel === 'replies' && (!link.type || link.type === 'text/html'))?.href ??
+      null,
+    language: scope.text(item, NS.dc, 'language') ?? scope.attribute(item, 'xml:lang'),
+    base,
+  };
+}
+
+/** RSS 0.90-0.94, 2.0 (`<rss>`) and RSS 1.0 / RDF (`<rdf:RDF>`) to the raw feed record. */
+export function mapRss(document: XmlDocument, documentUrl: string | null, warnings: Warnings): RawFeed {
+  const { root, tolerant } = document;
+  const isRdf = /(^|:)rdf$/i.test(document.rootName);
+  const channelKey = (key: string) => (tolerant ? key.toLowerCase() : key);
+  const channel = (root[channelKey('channel')] as XmlNode[] | undefined)?.[0] ?? (root as XmlNode);
+  const rdfCore = Object.values(root.$ ?? {}).some((uri) => uri.includes('my.netscape.com/rdf/simple/0.9'))
+    ? NS.rss090
+    : NS.rss1;
+  const scope = new XmlScope(
+    isRdf ? rdfCore : null,
+    [root.$, typeof channel === 'string' ? undefined : channel.$],
+    tolerant,
+  );
+  const itemHolders = isRdf ? [root] : [channel, ...(channel === root ? [] : [root])];
+  const items = itemHolders.flatMap((holder) => scope.all(holder, null, 'item'));
+  const base = baseOf(scope, channel, baseOf(scope, root, documentUrl));
+  const links = atomLinks(scope, channel, base);
+  const imageNode = scope.first(channel, null, 'image') ?? scope.first(root, null, 'image');
+  let version = isRdf
+    ? rdfCore === NS.rss090
+      ? '0.90'
+      : '1.0'
+    : (scope.attribute(root, 'version')?.trim() ?? null);
+  if (!isRdf && !version) {
+    warnings.add('MISSING_VERSION', '<rss> has no version attribute; read as RSS 2.0');
+    version = null;
+  }
+  return {
+    format: isRdf ? 'rdf' : 'rss',
+    version,
+    title:
+      textOrNull(scope, channel, null, 'title', 'auto', base) ??
+      textOrNull(scope, channel, NS.dc, 'title', 'auto', base),
+    description:
+      textOrNull(scope, channel, null, 'description', 'html', base) ??
+      textOrNull(scope, channel, NS.itunes, 'summary', 'text', base) ??
+      textOrNull(scope, channel, NS.itunes, 'subtitle', 'text', base),
+    homeUrl: linkOf(scope, channel, base) ?? links.find((link) => link.rel === 'alternate')?.href ?? null,
+    feedUrl: links.find((link) => link.rel === 'self')?.href ?? null,
+    hubUrl: links.find((link) => link.rel === 'hub')?.href ?? null,
+    language:
+      scope.text(channel, null, 'language') ??
+      scope.text(channel, NS.dc, 'language') ??
+      scope.attribute(channel, 'xml:lang') ??
+      scope.attribute(root, 'xml:lang'),
+    imageUrl:
+      resolveUrl(scope.text(imageNode, null, 'url') ?? scope.attribute(imageNode, 'rdf:resource'), base) ??
+      resolveUrl(scope.attribute(scope.first(channel, NS.itunes, 'image'), 'href'), base) ??
+      resolveUrl(scope.attribute(scope.first(channel, NS.media, 'thumbnail'), 'url'), base),
+    iconUrl: resolveUrl(scope.text(channel, NS.atom, 'icon'), base),
+    updated:
+      scope.text(channel, null, 'lastBuildDate') ??
+      scope.text(channel, null, 'pubDate') ??
+      scope.text(channel, NS.dc, 'date') ??
+      scope.text(channel, NS.atom, 'updated'),
+    authors: [
+      ...texts(scope, channel, null, 'managingEditor').map(parsePersonString),
+      ...(texts(scope, channel, null, 'managingEditor').length > 0 ? [] : people(scope, channel)),
+    ].filter((author) => author !== null),
+    categories: categoriesOf(scope, channel),
+    ttl: scope.text(channel, null, 'ttl'),
+    base,
+    items: items.map((item) => mapItem(scope, item, base, isRdf)),
+  };
+}

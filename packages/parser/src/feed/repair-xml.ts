@@ -1,0 +1,124 @@
+import { decodeHTMLStrict } from 'entities';
+import type { DetectedFormat } from './detect-format.js';
+import type { Warnings } from './warnings.js';
+import { assertNestingDepth, takeDoctypeEntities } from './xml-safety.js';
+
+// Characters XML 1.0 forbids anywhere (even escaped in CDATA): C0 controls but tab/LF/CR, U+FFFE/F.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+// An ampersand that does not start an XML entity or character reference.
+const SUSPECT_AMPERSAND =
+  /&(?!(?:amp|lt|gt|quot|apos);)(#[xX][0-9a-fA-F]{1,8};|#\d{1,9};|[a-zA-Z][a-zA-Z0-9]{0,31};)?/g;
+const CDATA_SECTION = /<!\[CDATA\[[\s\S]*?\]\]>/g;
+// Elements that hold text or HTML and which publishers fill with raw, unescaped markup.
+const TEXT_ELEMENTS =
+  /<((?:atom:)?(?:title|summary|content|subtitle)|description|content:encoded|tagline|itunes:summary)(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
+const XHTML_TYPE = /\b(?:type\s*=\s*["']xhtml["']|mode\s*=\s*["']xml["'])/;
+const XHTML_WRAPPER = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/;
+
+function isXmlCharacter(code: number): boolean {
+  return (
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Applies `repair` to the text outside CDATA sections only. */
+function outsideCdata(text: string, repair: (part: string) => string): string {
+  if (!text.includes('<![CDATA[')) return repair(text);
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(CDATA_SECTION)) {
+    out += repair(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + repair(text.slice(last));
+}
+
+function toCdata(content: string): string {
+  return `<![CDATA[${content.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`;
+}
+
+/** Raw markup inside a text element (and Atom XHTML content) becomes CDATA, so its order survives. */
+function wrapMarkup(text: string, warnings: Warnings): string {
+  return text.replace(TEXT_ELEMENTS, (whole, name: string, attributes: string | undefined, inner: string) => {
+    if (!inner.includes('<')) return whole;
+    const trimmed = inner.trim();
+    if (trimmed.includes('<![CDATA[')) return whole;
+    const xhtml = attributes !== undefined && XHTML_TYPE.test(attributes);
+    if (!xhtml) warnings.add('XML_REPAIRED', `Unescaped markup inside <${name}> read as HTML`);
+    const html = xhtml ? (XHTML_WRAPPER.exec(inner)?.[1] ?? inner).replace(/<(\/?)[\w-]+:/g, '<$1') : inner;
+    const type = xhtml
+      ? (attributes ?? '').replace(XHTML_TYPE, (m) =>
+          m.startsWith('mode') ? 'mode="escaped"' : 'type="html"',
+        )
+      : (attributes ?? '');
+    return `<${name}${type}>${toCdata(html)}</${name}>`;
+  });
+}
+
+function repairEntities(text: string, declared: Map<string, string>, warnings: Warnings): string {
+  return outsideCdata(text, (part) =>
+    part.replace(SUSPECT_AMPERSAND, (match, reference: string | undefined) => {
+      if (reference?.startsWith('#')) {
+        const code =
+          reference[1] === 'x' || reference[1] === 'X'
+            ? Number.parseInt(reference.slice(2), 16)
+            : Number.parseInt(reference.slice(1), 10);
+        if (isXmlCharacter(code)) return match;
+        warnings.add('XML_REPAIRED', `Character reference &${reference} is not allowed in XML; dropped`);
+        return '';
+      }
+      if (reference) {
+        const name = reference.slice(0, -1);
+        const value = declared.get(name);
+        if (value !== undefined) return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const decoded = decodeHTMLStrict(match);
+        if (decoded !== match) {
+          warnings.add('XML_REPAIRED', `HTML entity &${reference} replaced by its character`);
+          return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+        }
+      }
+      warnings.add(
+        'XML_REPAIRED',
+        `Unescaped "&" escaped${reference ? ` (unknown entity &${reference})` : ''}`,
+      );
+      return `&amp;${reference ?? ''}`;
+    }),
+  );
+}
+
+/**
+ * Fixes what strict XML parsers reject but publishers serve: garbage before the root, forbidden
+ * control characters, undeclared HTML entities, bare ampersands, raw HTML inside text elements; and
+ * refuses what must not be parsed (entity bombs, absurd nesting). Each repair adds a warning.
+ */
+export function repairXml(
+  text: string,
+  detected: Extract<DetectedFormat, { kind: 'xml' }>,
+  warnings: Warnings,
+): string {
+  let xml = text;
+  if (detected.start > 0) {
+    if (xml.slice(0, detected.start).trim()) {
+      warnings.add('XML_REPAIRED', `Removed ${detected.start} characters of garbage before the root element`);
+    }
+    xml = xml.slice(detected.start);
+  }
+  FORBIDDEN_CHARACTERS.lastIndex = 0;
+  if (FORBIDDEN_CHARACTERS.test(xml)) {
+    warnings.add('XML_REPAIRED', 'Removed control characters that XML forbids');
+    xml = xml.replace(FORBIDDEN_CHARACTERS, '');
+  }
+  let entities = new Map<string, string>();
+  if (xml.includes('<!DOCTYPE') || xml.includes('<!doctype')) {
+    ({ text: xml, entities } = takeDoctypeEntities(xml, detected.rootIndex - detected.start, warnings));
+  }
+  xml = wrapMarkup(xml, warnings);
+  if (xml.includes('&')) xml = repairEntities(xml, entities, warnings);
+  assertNestingDepth(xml);
+  return xml;
+}
