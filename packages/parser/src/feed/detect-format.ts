@@ -7,6 +7,8 @@ export type DetectedFormat =
 // The first element of a feed, in any prefix: <rss>, <feed>, <rdf:RDF>.
 const FEED_ROOT = /<(?:([\w.-]+):)?(rss|feed|RDF)[\s>/]/;
 const XML_DECLARATION = /<\?xml[\s?]/;
+// A page (or a fragment of one, as some servers send for redirects) rather than a feed.
+const HTML_ROOTS = new Set(['html', 'head', 'body']);
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<!doctype\s+html|^\s*<html[\s>]/i;
 
 /** The name of the first element, skipping declarations, comments, processing instructions, DOCTYPE. */
@@ -41,7 +43,7 @@ export function detectFormat(text: string): DetectedFormat {
   const localName = first?.name.replace(/^.*:/, '');
   let rootIndex = -1;
   if (first && (localName === 'rss' || localName === 'feed' || localName === 'RDF')) rootIndex = first.index;
-  else if (first && first.name.toLowerCase() === 'html') return { kind: 'html' };
+  else if (first && HTML_ROOTS.has(first.name.toLowerCase())) return { kind: 'html' };
   else if (HTML_START.test(text)) return { kind: 'html' };
   else {
     const match = FEED_ROOT.exec(text);
