@@ -102,8 +102,26 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   },
   {
     name: 'prev-next',
-    pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)\b|^(?:«|‹|←)|(?:»|›|→)\s*$/iu,
+    pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)\b|^(?:‹|←)\s|\s(?:›|→)$/iu,
     maxWords: 20,
+  },
+  {
+    name: 'credits',
+    pattern:
+      /^\(?\s*(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|produced|graphics?) by\b|^(?:editor|editors|edited by|translator|producer|责任编辑|编辑|記者|기자)\s*[:：]|^our standards\b/iu,
+    maxWords: 40,
+  },
+  {
+    name: 'syndication-note',
+    pattern:
+      /\b(?:auto-generated from a syndicated feed|syndicated feed|has not been edited by .{0,40} staff|originally (?:appeared|published) (?:on|in|at))\b/iu,
+    maxWords: 45,
+  },
+  {
+    name: 'cjk-furniture',
+    pattern:
+      /^(?:シェア(?:する)?|ツイート|関連記事|関連ニュース|広告|続きを読む|分享(?:到)?|相关(?:新闻|阅读|文章|报道)|广告|原标题|来源|공유하기|관련기사|광고|기자 페이지|구독)\s*[:：]?.{0,30}$/u,
+    maxWords: 8,
   },
 ];
 

@@ -33,6 +33,17 @@ function creditPatterns(token: string): RegExp[] {
   ];
 }
 
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** A name as a whole word; in Chinese or Japanese, where words are not spaced, anywhere. */
+function namePattern(name: string): RegExp {
+  const escaped = escapeRegExp(name);
+  return new RegExp(
+    UNSPACED_SCRIPT.test(name) ? escaped : `${NOT_WORD_BEFORE}${escaped}${NOT_WORD_AFTER}`,
+    'gu',
+  );
+}
+
 interface CompiledAgency {
   id: string;
   names: RegExp[];
@@ -41,9 +52,7 @@ interface CompiledAgency {
 
 const COMPILED: readonly CompiledAgency[] = WIRE_AGENCIES.map((agency) => ({
   id: agency.id,
-  names: agency.names.map(
-    (name) => new RegExp(`${NOT_WORD_BEFORE}${escapeRegExp(name)}${NOT_WORD_AFTER}`, 'gu'),
-  ),
+  names: agency.names.map(namePattern),
   credits: [...agency.names, ...agency.codes].flatMap(creditPatterns),
 }));
 

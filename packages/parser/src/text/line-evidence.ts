@@ -1,6 +1,6 @@
 import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
 import { ALL_STOPWORDS } from './stopwords.js';
-import { signatureWords } from './words.js';
+import { countWords, signatureWords } from './words.js';
 
 // Evidence about one line of scraped text, language-independent where it can be: how long it is,
 // whether it reads as sentences (function words, final punctuation), and whether its shape is
@@ -15,10 +15,14 @@ const NO_LETTERS = /^[^\p{L}]*$/u;
 
 /** A line reads as story prose with at least this many words and final punctuation... */
 const PROSE_MIN_WORDS = 6;
-/** ...and this share of function words (any profiled language), for scripts that have them. */
-const PROSE_MIN_STOPWORD_SHARE = 0.12;
-/** A line this long reads as prose even without final punctuation (a truncated paragraph). */
+/** ...and this share of function words (any profiled language), for scripts that have them... */
+const PROSE_MIN_STOPWORD_SHARE = 0.08;
+/** ...unless it is this long: inflected languages (ru, fi, pl) can write a sentence without them. */
+const PROSE_SENTENCE_WORDS = 10;
+/** A line this long reads as prose even without final punctuation (a truncated paragraph)... */
 const PROSE_LONG_WORDS = 16;
+/** ...if it has this share of function words (headline lists and tag lists have none). */
+const PROSE_LONG_STOPWORD_SHARE = 0.15;
 
 export interface LineEvidence {
   words: number;
@@ -57,12 +61,13 @@ function structuralBoilerplate(line: string, words: number): string | null {
 }
 
 export function lineEvidence(line: string): LineEvidence {
-  const words = wordsIn(line);
+  // ICU word segmentation, so a Chinese or Japanese sentence counts its words, not its runs.
+  const words = countWords(line);
   const endsSentence = SENTENCE_END.test(line);
   const share = stopwordShare(line);
-  const prose =
-    share >= PROSE_MIN_STOPWORD_SHARE &&
-    ((words >= PROSE_MIN_WORDS && endsSentence) || words >= PROSE_LONG_WORDS);
+  const prose = endsSentence
+    ? words >= PROSE_SENTENCE_WORDS || (words >= PROSE_MIN_WORDS && share >= PROSE_MIN_STOPWORD_SHARE)
+    : words >= PROSE_LONG_WORDS && share >= PROSE_LONG_STOPWORD_SHARE;
   const letters = line.replace(/[^\p{L}]/gu, '');
   const allCaps =
     words <= 5 &&

@@ -151,6 +151,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     }
   }
   const foundTitleKey = titleKey ?? (title ? normalizeForSignature(title) : null);
+  let titleLineSeen = titleIndex >= 0;
 
   for (const [index, piece] of pieces.entries()) {
     if (index === titleIndex) continue;
@@ -162,7 +163,12 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       mergeMetadata(metadata, meta);
       continue;
     }
-    if (key !== '' && key === foundTitleKey) continue;
+    if (key !== '' && key === foundTitleKey) {
+      // The title's own line is metadata; repeats of it (a content farm prints it twice) are dropped.
+      if (titleLineSeen || index > first) removed.push(piece.text);
+      titleLineSeen = true;
+      continue;
+    }
     const footerSite = SITE_NAME_FROM_FOOTER.exec(piece.text)?.[1];
     if (footerSite) siteName ??= footerSite.trim();
     const droppedAsFurniture =

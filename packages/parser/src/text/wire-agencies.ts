@@ -4,6 +4,8 @@
 // "Bloomberg" the person), so they count only in a credit position: "(AP)", "— AP", "© AP",
 // "AP Photo", "Source: PTI", a dateline "LONDON, Jan 5 (PA) -", or a line on its own.
 
+// Names in scripts written without spaces (新华社, 共同】) match inside running text.
+
 export interface WireAgency {
   /** The value `detectWire` returns. */
   id: string;
@@ -23,7 +25,8 @@ export const WIRE_AGENCIES: readonly WireAgency[] = [
   { id: 'Xinhua', names: ['Xinhua', 'XINHUA', '新华社'], codes: [] },
   { id: 'PTI', names: ['Press Trust of India'], codes: ['PTI'] },
   { id: 'UPI', names: ['United Press International'], codes: ['UPI'] },
-  { id: 'Kyodo', names: ['Kyodo News', 'Kyodo', '共同通信'], codes: [] },
+  // "【札幌共同】" is Kyodo's Japanese dateline.
+  { id: 'Kyodo', names: ['Kyodo News', 'Kyodo', '共同通信', '共同】'], codes: [] },
   { id: 'Yonhap', names: ['Yonhap', '연합뉴스'], codes: [] },
   { id: 'TASS', names: ['TASS', 'ТАСС'], codes: [] },
   { id: 'AAP', names: ['Australian Associated Press'], codes: ['AAP'] },
@@ -37,6 +40,7 @@ export const WIRE_AGENCIES: readonly WireAgency[] = [
   { id: 'RIA Novosti', names: ['RIA Novosti', 'РИА Новости'], codes: [] },
   { id: 'Europa Press', names: ['Europa Press'], codes: [] },
   { id: 'Lusa', names: ['Agência Lusa'], codes: ['Lusa'] },
+  { id: 'ANP', names: ['Algemeen Nederlands Persbureau'], codes: ['ANP'] },
   { id: 'Belga', names: ['Belga'], codes: [] },
   { id: 'APA', names: ['Austria Presse Agentur'], codes: ['APA'] },
   { id: 'Keystone-SDA', names: ['Keystone-SDA', 'Keystone-ATS'], codes: ['SDA', 'ATS'] },
