@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState } from '../components/empty-state';
 import { StoryCard } from '../components/story-card';
 import { StoryFilters } from '../components/story-filters';
+import { pageOrInvalid } from '../lib/client-errors';
 import { getDb } from '../lib/db';
 import { webConfig } from '../lib/env';
 import {
@@ -26,7 +27,9 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
   const [page, sources, folders] = await Promise.all([
-    db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
+    pageOrInvalid(
+      db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
+    ),
     db.feeds.list({ limit: 500 }),
     db.feeds.folders(),
   ]);
@@ -40,7 +43,13 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
       {sources.items.length > 0 && (
         <StoryFilters query={query} choices={{ sources: sources.items, folders, languages }} />
       )}
-      {page.items.length > 0 ? (
+      {page === null ? (
+        <EmptyState title="This page link has expired">
+          <p>
+            The list has changed since the link was made. <Link href="/">Start again from the top</Link>.
+          </p>
+        </EmptyState>
+      ) : page.items.length > 0 ? (
         <ol className="story-list" aria-label="Stories">
           {page.items.map((story) => (
             <StoryCard key={story.id} story={story} now={now} />
@@ -74,7 +83,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </p>
         </EmptyState>
       )}
-      {page.nextCursor && (
+      {page?.nextCursor && (
         <nav className="pager" aria-label="Pagination">
           <Link
             className="button secondary"

@@ -1,3 +1,5 @@
+import { isClientError } from './client-errors';
+
 // Shared shape of the JSON API under /api/v1: `{ data, nextCursor, next }` for lists, `{ error:
 // { code, message } }` for failures, never a stack trace.
 
@@ -29,4 +31,19 @@ export function pageBody<T>(url: URL, items: T[], nextCursor: string | null) {
     next = `${nextUrl.pathname}${nextUrl.search}`;
   }
   return { data: items, nextCursor, next };
+}
+
+type Handler<A extends unknown[]> = (...args: A) => Promise<Response>;
+
+/** Turns a rejected cursor or input into 400 and any other failure into a 500 without internals. */
+export function withApiErrors<A extends unknown[]>(handler: Handler<A>): Handler<A> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (isClientError(error)) return apiError(400, error.code.toLowerCase(), error.message);
+      console.error(error);
+      return apiError(500, 'internal_error', 'The server failed to answer; the details are in its log.');
+    }
+  };
 }

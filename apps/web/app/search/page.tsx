@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState } from '../../components/empty-state';
 import { SourceIcon, sourceName } from '../../components/source-icon';
 import { TimeAgo } from '../../components/time-ago';
+import { pageOrInvalid } from '../../lib/client-errors';
 import { getDb } from '../../lib/db';
 import { webConfig } from '../../lib/env';
 import { externalHref, renderSnippetHtml } from '../../lib/render-html';
@@ -24,14 +25,11 @@ export default async function SearchPage({ searchParams }: Props) {
   const cursor = param(params, 'cursor');
   const source = parseId(param(params, 'source'));
   const db = q ? await getDb() : null;
+  const request = { query: q ?? '', limit: webConfig().WEB_PAGE_SIZE, ...(source ? { feedId: source } : {}) };
+  // A stale or mangled cursor falls back to the first page of results.
   const page =
     db && q
-      ? await db.search.query({
-          query: q,
-          cursor,
-          limit: webConfig().WEB_PAGE_SIZE,
-          ...(source ? { feedId: source } : {}),
-        })
+      ? ((await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? (await db.search.query(request)))
       : null;
   const now = new Date();
   const next = new URLSearchParams();

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../render-html';
 import { escapeXml, type FeedDocument, type FeedEntry } from './feed-document';
 
 /** RFC 822 date as RSS 2.0 requires ("Sat, 28 Nov 2026 12:00:00 GMT"). */
@@ -12,11 +13,12 @@ function element(name: string, value: string | null | undefined): string {
 function renderItem(entry: FeedEntry): string {
   return [
     '<item>',
-    element('title', entry.title),
+    // Readers treat an RSS title as HTML, so text that looks like a tag is HTML-escaped first.
+    element('title', escapeHtml(entry.title)),
     element('link', entry.url),
     `<guid isPermaLink="false">${escapeXml(entry.id)}</guid>`,
     element('pubDate', rfc822(entry.publishedAt)),
-    element('description', entry.summary ?? ''),
+    element('description', escapeHtml(entry.summary ?? '')),
     entry.contentHtml ? `<content:encoded>${escapeXml(entry.contentHtml)}</content:encoded>` : '',
     ...entry.authors.map((name) => element('dc:creator', name)),
     ...entry.categories.map((name) => element('category', name)),

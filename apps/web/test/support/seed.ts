@@ -67,8 +67,17 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
   const db = await createDb(url);
   try {
     const addFeed = async (key: string, title: string, language: string, folder: string) => {
-      const feed = await db.feeds.add({ url: `https://${key}.example/feed.xml`, title, siteUrl: `https://${key}.example/`, folder });
-      await db.feeds.update(feed.id, { language, lastSuccessAt: minutesAgo(5, now), nextPollAt: minutesAgo(-25, now) });
+      const feed = await db.feeds.add({
+        url: `https://${key}.example/feed.xml`,
+        title,
+        siteUrl: `https://${key}.example/`,
+        folder,
+      });
+      await db.feeds.update(feed.id, {
+        language,
+        lastSuccessAt: minutesAgo(5, now),
+        nextPollAt: minutesAgo(-25, now),
+      });
       return feed.id;
     };
     const planet = await addFeed('planet', 'Daily Planet', 'en', 'World');
@@ -82,10 +91,15 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
       lastErrorAt: minutesAgo(2, now),
     });
     const disabled = await addFeed('gone', 'Gone Gazette', 'en', 'World');
-    await db.feeds.update(disabled, { disabled: true, disabledReason: 'HTTP 410 Gone: the feed was removed' });
+    await db.feeds.update(disabled, {
+      disabled: true,
+      disabledReason: 'HTTP 410 Gone: the feed was removed',
+    });
 
     const insert = async (feedId: number, input: ItemInput, storyId: number | null = null) => {
-      const [result] = await db.items.upsertMany(feedId, [input]);
+      // Seen when published, as a live worker would have seen it: time windows filter on that.
+      const seenAt = input.publishedAt ? new Date(input.publishedAt) : now;
+      const [result] = await db.items.upsertMany(feedId, [input], { now: seenAt });
       if (!result?.id) throw new Error(`seed: item ${input.key} was not inserted`);
       return db.stories.attach(result.id, storyId);
     };
@@ -147,7 +161,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
       }),
     );
     const oldStoryId = await insert(
-      planet,
+      monde,
       item('old', {
         title: 'Archive piece from last month',
         summary: 'This story is older than a week.',

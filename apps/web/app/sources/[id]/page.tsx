@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { FeedStatus } from '../../../components/feed-status';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
+import { pageOrInvalid } from '../../../lib/client-errors';
 import { getDb } from '../../../lib/db';
 import { webConfig } from '../../../lib/env';
 import { externalHref } from '../../../lib/render-html';
@@ -42,7 +43,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!feed) notFound();
   const cursor = param(await searchParams, 'cursor');
   const db = await getDb();
-  const page = await db.items.listByFeed(feed.id, { limit: webConfig().WEB_PAGE_SIZE, cursor });
+  const limit = webConfig().WEB_PAGE_SIZE;
+  // A stale or mangled cursor falls back to the newest items.
+  const page =
+    (await pageOrInvalid(db.items.listByFeed(feed.id, { limit, cursor }))) ??
+    (await db.items.listByFeed(feed.id, { limit }));
   const now = new Date();
 
   return (

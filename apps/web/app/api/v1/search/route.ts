@@ -1,4 +1,4 @@
-import { apiError, apiLimit, json, pageBody } from '../../../../lib/api';
+import { apiError, apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { renderSnippetHtml } from '../../../../lib/render-html';
@@ -7,7 +7,7 @@ import { parseId } from '../../../../lib/story-filters';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/search?q=&limit=&cursor=&source= : ranked full-text hits with highlighted snippets. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withApiErrors(async (request: Request): Promise<Response> => {
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.trim().slice(0, 200);
   if (!query) return apiError(400, 'missing_query', 'Pass the words to search for as ?q=');
@@ -20,4 +20,4 @@ export async function GET(request: Request): Promise<Response> {
   });
   const hits = page.items.map((hit) => ({ ...hit, snippetHtml: renderSnippetHtml(hit.snippetHtml) }));
   return json(pageBody(url, hits, page.nextCursor));
-}
+});

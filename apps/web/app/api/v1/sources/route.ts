@@ -1,4 +1,4 @@
-import { apiLimit, json, pageBody } from '../../../../lib/api';
+import { apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ const PUBLIC_FIELDS = [
 ] as const;
 
 /** GET /api/v1/sources?limit=&cursor= : every feed with its item count and health. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withApiErrors(async (request: Request): Promise<Response> => {
   const url = new URL(request.url);
   const page = await (await getDb()).feeds.list({
     includeDisabled: true,
@@ -35,4 +35,4 @@ export async function GET(request: Request): Promise<Response> {
     Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, feed[field]])),
   );
   return json(pageBody(url, sources, page.nextCursor));
-}
+});

@@ -1,4 +1,4 @@
-import { apiLimit, json, pageBody } from '../../../../lib/api';
+import { apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { parseStoryQuery, toStoryFilter } from '../../../../lib/story-filters';
@@ -6,7 +6,7 @@ import { parseStoryQuery, toStoryFilter } from '../../../../lib/story-filters';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/stories?limit=&cursor=&source=&folder=&lang=&window= : ranked stories. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withApiErrors(async (request: Request): Promise<Response> => {
   const url = new URL(request.url);
   const query = parseStoryQuery(url.searchParams);
   const db = await getDb();
@@ -16,4 +16,4 @@ export async function GET(request: Request): Promise<Response> {
     cursor: query.cursor,
   });
   return json(pageBody(url, page.items, page.nextCursor));
-}
+});

@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '@newsfeed/db';
+import { type SeedInfo, seedTestDatabase } from './seed';
+
+// Route handlers read their configuration and database through lib/env and lib/db, as in
+// production; a test points them at a freshly seeded SQLite file before the first call.
+
+const DB_KEY = Symbol.for('newsfeed.web.db');
+
+export interface RouteEnv {
+  seed: SeedInfo;
+  cleanup(): Promise<void>;
+}
+
+export async function seededRouteEnv(env: Record<string, string | undefined>): Promise<RouteEnv> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsfeed-web-routes-'));
+  const databaseUrl = `file:${join(dir, 'newsfeed.db')}`;
+  const seed = await seedTestDatabase(databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  return {
+    seed,
+    cleanup: async () => {
+      const holder = globalThis as { [DB_KEY]?: Promise<Db> };
+      const db = holder[DB_KEY];
+      delete holder[DB_KEY];
+      await (await db)?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ORIGIN = 'http://newsfeed.test';
+
+export function get(path: string, headers: Record<string, string> = {}): Request {
+  return new Request(`${ORIGIN}${path}`, { headers: { host: 'newsfeed.test', ...headers } });
+}
+
+export function post(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
+  return new Request(`${ORIGIN}${path}`, {
+    method: 'POST',
+    body,
+    headers: { host: 'newsfeed.test', ...headers },
+  });
+}
+
+export const idParams = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
