@@ -3,6 +3,7 @@ import { MAX_ENTITY_DECLARATIONS, MAX_XML_DEPTH } from './limits.js';
 import type { Warnings } from './warnings.js';
 
 const DOCTYPE = /<!DOCTYPE\s[^[>]*(?:\[([\s\S]*?)\])?\s*>/i;
+const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g;
 const ENTITY_DECLARATION =
   /<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
 
@@ -31,8 +32,11 @@ export function takeDoctypeEntities(
           `DOCTYPE declares more than ${MAX_ENTITY_DECLARATIONS} entities`,
         );
       }
-      const value = doubleQuoted ?? singleQuoted ?? '';
-      if (parameter || /[&%][\w#]/.test(value)) {
+      // Character references are expanded where the entity is declared, as XML does.
+      const value = (doubleQuoted ?? singleQuoted ?? '').replace(CHARACTER_REFERENCE, (_, hex: string | undefined, decimal: string | undefined) =>
+        String.fromCodePoint(Math.min(hex ? Number.parseInt(hex, 16) : Number(decimal), 0x10ffff)),
+      );
+      if (parameter || /[&%][A-Za-z_:]/.test(value)) {
         throw new FeedParseError(
           'UNSAFE_XML',
           `Entity ${name} expands other entities (entity bomb); refused`,
@@ -40,6 +44,7 @@ export function takeDoctypeEntities(
       }
       if (external) {
         warnings.add('EXTERNAL_ENTITY', `External entity ${name} ignored (never fetched)`);
+        entities.set(name!, '');
         continue;
       }
       entities.set(name!, value);
