@@ -65,7 +65,7 @@ function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
     .all(node, null, 'category')
     .map(
       (category) =>
-        scope.attribute(category, 'term') ?? scope.attribute(category, 'label') ?? textOf(category),
+        scope.attribute(category, 'label') ?? scope.attribute(category, 'term') ?? textOf(category),
     )
     .filter((term) => term.trim());
 }

@@ -21,6 +21,7 @@ export function baseOf(scope: XmlScope, node: XmlNode | undefined, parentBase: s
 
 const EMAIL_WITH_NAME = /^\s*([^\s()<>]+@[^\s()<>]+)\s*\(([^)]*)\)\s*$/; // RSS: "jo@example.com (Jo Doe)"
 const NAME_WITH_EMAIL = /^\s*(.*?)\s*<([^\s<>]+@[^\s<>]+)>\s*$/; // "Jo Doe <jo@example.com>"
+const NAME_WITH_EMAIL_IN_PARENTHESES = /^\s*([^()]*?)\s*\(\s*(?:mailto:)?([^\s()<>]+@[^\s()<>]+)\s*\)\s*$/; // "Jo Doe (jo@example.com)"
 const BARE_EMAIL = /^\s*(?:mailto:)?([^\s()<>@]+@[^\s()<>@]+\.[^\s()<>@]+)\s*$/i;
 
 /** An author written as one string: a name, an e-mail, or both in RSS or RFC 5322 style. */
@@ -28,7 +29,7 @@ export function parsePersonString(value: string): RawAuthor | null {
   if (!value.trim()) return null;
   let match = EMAIL_WITH_NAME.exec(value);
   if (match) return { name: match[2]!.trim() || null, email: match[1]!, url: null };
-  match = NAME_WITH_EMAIL.exec(value);
+  match = NAME_WITH_EMAIL.exec(value) ?? NAME_WITH_EMAIL_IN_PARENTHESES.exec(value);
   if (match) return { name: match[1]!.replace(/^"|"$/g, '').trim() || null, email: match[2]!, url: null };
   match = BARE_EMAIL.exec(value);
   if (match) return { name: null, email: match[1]!, url: null };

@@ -55,18 +55,31 @@ function textOrNull(
   return value === null ? null : { value, kind, base };
 }
 
-function people(scope: XmlScope, node: XmlNode): RawAuthor[] {
+function atomPeople(scope: XmlScope, node: XmlNode): RawAuthor[] {
+  return scope.all(node, NS.atom, 'author').map((person) => ({
+    name: scope.text(person, NS.atom, 'name'),
+    email: scope.text(person, NS.atom, 'email'),
+    url: scope.text(person, NS.atom, 'uri'),
+  }));
+}
+
+/** Authors from the first source that has any: RSS, Dublin Core, Atom, iTunes, then `extra`. */
+function people(scope: XmlScope, node: XmlNode, extra: [Namespace | null, string][] = []): RawAuthor[] {
   const sources: [Namespace | null, string][] = [
     [null, 'author'],
     [NS.dc, 'creator'],
     [NS.dc, 'author'],
+    [NS.atom, 'author'],
     [NS.itunes, 'author'],
+    ...extra,
   ];
   for (const [ns, local] of sources) {
-    const found = texts(scope, node, ns, local)
-      .map(parsePersonString)
-      .filter((author) => author !== null);
-    if (found.length > 0) return found;
+    const found =
+      ns === NS.atom ? atomPeople(scope, node) : texts(scope, node, ns, local).map(parsePersonString);
+    const usable = found.filter(
+      (author): author is RawAuthor => !!(author?.name || author?.email || author?.url),
+    );
+    if (usable.length > 0) return usable;
   }
   return [];
 }
@@ -80,6 +93,10 @@ function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
     ...texts(scope, node, null, 'category'),
     ...texts(scope, node, NS.dc, 'subject'),
     ...scope.all(node, NS.itunes, 'category').flatMap(itunes),
+    ...scope
+      .all(node, NS.atom, 'category')
+      .map((category) => scope.attribute(category, 'label') ?? scope.attribute(category, 'term') ?? ''),
+    ...texts(scope, node, NS.itunes, 'keywords').flatMap((keywords) => keywords.split(',')),
   ];
 }
 
@@ -122,6 +139,15 @@ function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isR
     resolveUrl(permalink, base);
   const description = textOrNull(scope, item, null, 'description', 'html', base);
   const encoded = textOrNull(scope, item, NS.content, 'encoded', 'html', base);
+  const atomContent = textOrNull(
+    scope,
+    item,
+    NS.atom,
+    'content',
+    scope.attribute(scope.first(item, NS.atom, 'content'), 'type')?.includes('html') ? 'html' : 'text',
+    base,
+  );
+  const enclosures = enclosuresOf(scope, item, base);
   const itunesSummary = textOrNull(scope, item, NS.itunes, 'summary', 'text', base);
   const media = mediaDescription(scope, item);
   return {
@@ -130,8 +156,12 @@ function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isR
     title:
       textOrNull(scope, item, null, 'title', 'auto', base) ??
       textOrNull(scope, item, NS.dc, 'title', 'auto', base),
-    summary: description ?? itunesSummary ?? (media ? { ...media, base } : null),
-    content: encoded ?? description,
+    summary:
+      description ??
+      textOrNull(scope, item, NS.dc, 'description', 'auto', base) ??
+      itunesSummary ??
+      (media ? { ...media, base } : null),
+    content: encoded ?? atomContent ?? description,
     authors: people(scope, item),
     published:
       scope.text(item, null, 'pubDate') ??
@@ -140,8 +170,11 @@ function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isR
       scope.text(item, NS.atom, 'published'),
     updated: scope.text(item, NS.atom, 'updated') ?? scope.text(item, NS.dcterms, 'modified'),
     categories: categoriesOf(scope, item),
-    enclosures: enclosuresOf(scope, item, base),
-    imageUrl: mediaImage(scope, item, base),
+    enclosures,
+    imageUrl:
+      mediaImage(scope, item, base) ??
+      enclosures.find((enclosure) => enclosure.type?.startsWith('image/'))?.url ??
+      null,
     commentsUrl:
       resolveUrl(scope.text(item, null, 'comments'), base) ??
       links.find((link) => link.rel === 'replies' && (!link.type || link.type === 'text/html'))?.href ??
@@ -199,8 +232,7 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
       scope.attribute(root, 'xml:lang'),
     imageUrl:
       resolveUrl(scope.text(imageNode, null, 'url') ?? scope.attribute(imageNode, 'rdf:resource'), base) ??
-      resolveUrl(scope.attribute(scope.first(channel, NS.itunes, 'image'), 'href'), base) ??
-      resolveUrl(scope.attribute(scope.first(channel, NS.media, 'thumbnail'), 'url'), base),
+      mediaImage(scope, channel, base),
     iconUrl: resolveUrl(scope.text(channel, NS.atom, 'icon'), base),
     updated:
       scope.text(channel, null, 'lastBuildDate') ??
@@ -209,7 +241,9 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
       scope.text(channel, NS.atom, 'updated'),
     authors: [
       ...texts(scope, channel, null, 'managingEditor').map(parsePersonString),
-      ...(texts(scope, channel, null, 'managingEditor').length > 0 ? [] : people(scope, channel)),
+      ...(texts(scope, channel, null, 'managingEditor').length > 0
+        ? []
+        : people(scope, channel, [[null, 'webMaster']])),
     ].filter((author) => author !== null),
     categories: categoriesOf(scope, channel),
     ttl: scope.text(channel, null, 'ttl'),

@@ -9,6 +9,7 @@ import type { ParsedAuthor, ParsedEnclosure, ParsedFeed, ParsedItem } from './ty
 import type { Warnings } from './warnings.js';
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+const FIRST_IMAGE = /<img\s[^>]*?\bsrc="([^"]+)"/;
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const ENCLOSURE_SCHEMES = new Set(['http:', 'https:', 'ftp:']);
 
@@ -140,7 +141,9 @@ function item(
     updatedAt,
     categories: categories(raw.categories),
     enclosures: enclosures(raw.enclosures, base),
-    imageUrl: absoluteUrl(raw.imageUrl, base, new Set([...WEB_SCHEMES])),
+    // Without a declared picture, the first image of the content (tracking pixels are gone by now).
+    imageUrl:
+      absoluteUrl(raw.imageUrl, base) ?? absoluteUrl(FIRST_IMAGE.exec(body.html ?? '')?.[1] ?? null, null),
     commentsUrl: absoluteUrl(raw.commentsUrl, base),
     language: language(raw.language),
   };

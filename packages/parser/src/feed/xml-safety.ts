@@ -33,8 +33,10 @@ export function takeDoctypeEntities(
         );
       }
       // Character references are expanded where the entity is declared, as XML does.
-      const value = (doubleQuoted ?? singleQuoted ?? '').replace(CHARACTER_REFERENCE, (_, hex: string | undefined, decimal: string | undefined) =>
-        String.fromCodePoint(Math.min(hex ? Number.parseInt(hex, 16) : Number(decimal), 0x10ffff)),
+      const value = (doubleQuoted ?? singleQuoted ?? '').replace(
+        CHARACTER_REFERENCE,
+        (_, hex: string | undefined, decimal: string | undefined) =>
+          String.fromCodePoint(Math.min(hex ? Number.parseInt(hex, 16) : Number(decimal), 0x10ffff)),
       );
       if (parameter || /[&%][A-Za-z_:]/.test(value)) {
         throw new FeedParseError(
