@@ -2,6 +2,9 @@ import type { Feed } from '@newsfeed/db';
 import type { PollContext } from './pipeline/context.js';
 import { type PollOutcome, pollFeed } from './pipeline/poll-feed.js';
 
+/** Empty claims in a row, while feeds are still due, before `runOnce` leaves them to other workers. */
+const MAX_CONTENDED_CLAIMS = 50;
+
 export interface LoopSettings {
   /** Feeds claimed per query. */
   batchSize: number;
@@ -71,6 +74,7 @@ export class Worker {
   async runOnce(onProgress?: ProgressListener): Promise<RoundSummary> {
     const summary = emptySummary();
     const seen = new Set<number>();
+    let emptyClaims = 0;
     let total = await this.ctx.db.feeds.countDue(this.ctx.now());
     this.ctx.metrics.dueFeeds.set(total);
     while (!this.stopping) {
@@ -85,10 +89,18 @@ export class Worker {
       for (const feed of claimed)
         if (seen.has(feed.id)) await this.ctx.db.feeds.releaseLease(feed.id, this.ctx.workerId);
       if (fresh.length === 0) {
-        if (this.inFlight.size === 0) break;
-        await Promise.race(this.inFlight.values());
+        if (this.inFlight.size > 0) {
+          await Promise.race(this.inFlight.values());
+          continue;
+        }
+        // An empty claim while feeds are still due means other workers won the same rows at the
+        // same instant (leases are taken with SKIP LOCKED); try again shortly instead of stopping.
+        const contended = claimed.length === 0 && (await this.ctx.db.feeds.countDue(this.ctx.now())) > 0;
+        if (!contended || ++emptyClaims > MAX_CONTENDED_CLAIMS) break;
+        await new Promise((resolve) => setTimeout(resolve, 10 + this.ctx.random() * 90));
         continue;
       }
+      emptyClaims = 0;
       for (const feed of fresh) {
         seen.add(feed.id);
         if (seen.size > total) total = seen.size;

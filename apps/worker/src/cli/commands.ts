@@ -93,7 +93,14 @@ export async function runCommand(
                 worker,
                 config.WORKER_METRICS_PORT,
                 config.WORKER_METRICS_HOST,
-              )
+              ).catch((error: Error) => {
+                // Metrics are an aid, not a reason to stop polling: a busy port is logged and skipped.
+                logger.warn(
+                  { port: config.WORKER_METRICS_PORT, err: error.message },
+                  'metrics endpoint not started',
+                );
+                return null;
+              })
             : null;
         if (metricsServer) logger.info({ port: metricsServer.port }, 'metrics listening');
         const retention = startRetention(db, config, logger);

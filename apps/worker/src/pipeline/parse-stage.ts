@@ -1,7 +1,7 @@
 import {
-  asFeedParseError,
   type DiscoveredFeed,
   discoverFeeds,
+  FeedParseError,
   type ParsedFeed,
   parseFeed,
 } from '../deps/parser.js';
@@ -10,7 +10,7 @@ import type { FetchResponse } from '../fetch/http-client.js';
 
 export type ParseOutcome =
   | { kind: 'feed'; feed: ParsedFeed }
-  /** The body was a web page that advertises feeds: poll the first of them instead. */
+  /** The body was a web page that advertises feeds (links first, then guessed common paths). */
   | { kind: 'page'; discovered: DiscoveredFeed[] }
   | { kind: 'invalid'; code: string; message: string };
 
@@ -30,16 +30,15 @@ export async function parseStage(response: FetchResponse): Promise<ParseOutcome>
     });
     return { kind: 'feed', feed };
   } catch (error) {
-    const parseError = asFeedParseError(error);
-    if (!parseError) throw error;
-    let discovered = parseError.discovered ?? [];
+    if (!(error instanceof FeedParseError)) throw error;
+    let discovered = error.discovered;
     if (discovered.length === 0 && looksLikeHtml(response)) {
       discovered = discoverFeeds(decodeHtml(response.body, contentType), response.url);
     }
-    const usable = discovered.filter(
-      (entry) => /^https?:\/\//i.test(entry.url) && entry.url !== response.url,
-    );
+    const usable = discovered
+      .filter((entry) => /^https?:\/\//i.test(entry.url) && entry.url !== response.url)
+      .sort((a, b) => Number(a.source === 'guess') - Number(b.source === 'guess'));
     if (usable.length > 0) return { kind: 'page', discovered: usable };
-    return { kind: 'invalid', code: parseError.code, message: parseError.message };
+    return { kind: 'invalid', code: error.code, message: error.message };
   }
 }

@@ -26,8 +26,8 @@ export interface PollOutcome {
 
 /** Statuses worth a retry later; anything else 4xx is the publisher's answer, still retried with backoff. */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
-/** An HTML page may point at a feed that again is a page; follow at most this many. */
-const MAX_DISCOVERY_HOPS = 1;
+/** Feeds of an HTML page tried in one poll (advertised ones first, then guessed paths). */
+const MAX_DISCOVERED_TRIED = 3;
 
 function describeStatus(response: FetchResponse): string {
   return `HTTP ${response.status} from ${response.url}`;
@@ -59,7 +59,9 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
 
   try {
     let target = feed.url;
-    for (let hop = 0; ; hop++) {
+    // Feeds an HTML page advertises, still to try; only the stored URL's page is searched.
+    let candidates: string[] | null = null;
+    for (;;) {
       response = await ctx.http.fetch({
         url: target,
         accept: FEED_ACCEPT,
@@ -70,23 +72,27 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       });
       ctx.metrics.fetchSeconds.observe(response.durationMs / 1000);
       bytes += response.wireBytes;
-      if (response.permanentUrl !== target || target !== feed.url) url = response.permanentUrl;
-      if (response.status !== 200) break;
-      const parsed = await parseStage(response);
-      if (parsed.kind === 'page' && hop < MAX_DISCOVERY_HOPS) {
-        target = parsed.discovered[0]!.url;
-        url = target;
-        ctx.logger.info({ feed_id: feed.id, url: feed.url, discovered: target }, 'page advertises a feed');
+      if (target === feed.url) url = response.permanentUrl;
+      const parsed = response.status === 200 ? await parseStage(response) : null;
+      if (parsed?.kind === 'page' && candidates === null) {
+        candidates = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED).map((entry) => entry.url);
+        ctx.logger.info({ feed_id: feed.id, url: feed.url, discovered: candidates }, 'page advertises feeds');
+      }
+      if (parsed?.kind !== 'feed' && candidates && candidates.length > 0) {
+        target = candidates.shift()!;
         continue;
       }
+      if (!parsed) break;
       if (parsed.kind !== 'feed') {
         const reason =
           parsed.kind === 'invalid'
             ? `Not a feed (${parsed.code}): ${parsed.message}`
-            : `${response.url} is a web page whose advertised feeds are web pages too`;
+            : `${feed.url} is a web page and none of the feeds it advertises could be read`;
         patch = fail({ reason });
         break;
       }
+      // A feed found through the page becomes the subscription's URL.
+      if (target !== feed.url) url = response.permanentUrl;
       const stored = await storeItems(ctx, { ...feed, url }, parsed.feed, signal);
       itemsNew = stored.itemsNew;
       itemsUpdated = stored.itemsUpdated;
