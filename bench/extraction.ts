@@ -4,7 +4,11 @@
 //
 //   npx tsx bench/extraction.ts            (from the repository root; needs the parser built)
 //
-// Predictions go to bench/out/extraction-<system>.json in the benchmark's format.
+// Predictions go to bench/out/extraction-<system>.json in the benchmark's format. Timing runs
+// both extractors interleaved page by page in this process; peak memory is measured in one
+// child process per extractor (the same script with --memory <system>), so neither inherits the
+// other's heap.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -13,7 +17,7 @@ import { extractArticle } from '@newsfeed/parser/article';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { REPO_ROOT, SHARED_DIR } from './lib/corpus-dir.js';
 import { type PageScore, scoreCorpus, scorePage } from './lib/extraction-score.js';
-import { type RunTiming, timeEach } from './lib/measure.js';
+import { peakRssMiB, type RunTiming, timeInterleaved } from './lib/measure.js';
 
 const DEV_DIR = path.join(SHARED_DIR, 'corpora/article-extraction/dev');
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
@@ -70,8 +74,26 @@ function scoreRow(name: string, scores: readonly PageScore[]): string {
   return `| ${name} | ${fmt(f1)} | ${fmt(precision)} | ${fmt(recall)} | ${below} |`;
 }
 
-function timingRow(name: string, timing: RunTiming): string {
-  return `| ${name} | ${timing.pagesPerSecond.toFixed(1)} | ${timing.medianMs.toFixed(1)} | ${timing.peakRssMiB.toFixed(0)} |`;
+function timingRow(name: string, timing: RunTiming, peakMiB: number): string {
+  return `| ${name} | ${timing.pagesPerSecond.toFixed(1)} | ${timing.medianMs.toFixed(1)} | ${peakMiB.toFixed(0)} |`;
+}
+
+const EXTRACTORS = { newsfeed: ours, readability: plainReadability } as const;
+type ExtractorName = keyof typeof EXTRACTORS;
+
+/** Child-process mode: run one extractor over every page and print the peak RSS. */
+async function measureMemory(name: ExtractorName): Promise<void> {
+  const pages = loadPages();
+  for (const page of pages) await EXTRACTORS[name](page);
+  process.stdout.write(`${peakRssMiB()}\n`);
+}
+
+function peakMemoryOf(name: ExtractorName): number {
+  const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, '--memory', name], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return Number(output.trim().split('\n').at(-1));
 }
 
 async function main(): Promise<void> {
@@ -86,8 +108,8 @@ async function main(): Promise<void> {
   await ours(pages[0]!);
   plainReadability(pages[0]!);
 
-  const baselineRun = await timeEach(pages, plainReadability);
-  const oursRun = await timeEach(pages, ours);
+  const [oursRun, baselineRun] = await timeInterleaved<Page, string>(pages, [ours, plainReadability]);
+  if (!oursRun || !baselineRun) throw new Error('timing produced no runs');
 
   mkdirSync(OUT_DIR, { recursive: true });
   const predictions: Predictions = {};
@@ -141,13 +163,17 @@ async function main(): Promise<void> {
   const { timing: mine } = oursRun;
   console.log('\n| extractor | pages/s | median ms/page | peak RSS MiB |');
   console.log('|---|---|---|---|');
-  console.log(timingRow('newsfeed extractArticle', mine));
-  console.log(timingRow('readability on jsdom', base));
+  const minePeak = peakMemoryOf('newsfeed');
+  const basePeak = peakMemoryOf('readability');
+  console.log(timingRow('newsfeed extractArticle', mine, minePeak));
+  console.log(timingRow('readability on jsdom', base, basePeak));
   console.log(
     `\nRatios (ours / plain Readability): median time ${(mine.medianMs / base.medianMs).toFixed(2)}x, ` +
-      `throughput ${(mine.pagesPerSecond / base.pagesPerSecond).toFixed(2)}x. ` +
-      'Peak RSS is of the whole process, which ran the baseline first.',
+      `throughput ${(mine.pagesPerSecond / base.pagesPerSecond).toFixed(2)}x, peak RSS ${(minePeak / basePeak).toFixed(2)}x ` +
+      '(peak RSS: one child process per extractor over all pages).',
   );
 }
 
-await main();
+const memoryFlag = process.argv.indexOf('--memory');
+if (memoryFlag >= 0) await measureMemory(process.argv[memoryFlag + 1] as ExtractorName);
+else await main();

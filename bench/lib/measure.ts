@@ -10,32 +10,35 @@ export interface RunTiming {
   totalMs: number;
   medianMs: number;
   pagesPerSecond: number;
-  /** Highest RSS seen during the run, sampled after every page, in MiB. */
-  peakRssMiB: number;
 }
 
-/** Runs `work` on every input in order, timing each call and sampling memory after it. */
-export async function timeEach<T, R>(
-  inputs: readonly T[],
-  work: (input: T) => Promise<R> | R,
-): Promise<{ results: R[]; timing: RunTiming }> {
-  const results: R[] = [];
-  const times: number[] = [];
-  let peak = process.memoryUsage().rss;
-  for (const input of inputs) {
-    const started = performance.now();
-    results.push(await work(input));
-    times.push(performance.now() - started);
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
+function summarize(times: readonly number[]): RunTiming {
   const totalMs = times.reduce((sum, time) => sum + time, 0);
-  return {
-    results,
-    timing: {
-      totalMs,
-      medianMs: median(times),
-      pagesPerSecond: totalMs > 0 ? (inputs.length * 1000) / totalMs : 0,
-      peakRssMiB: peak / 2 ** 20,
-    },
-  };
+  return { totalMs, medianMs: median(times), pagesPerSecond: totalMs > 0 ? (times.length * 1000) / totalMs : 0 };
+}
+
+/**
+ * Times several implementations on the same inputs, interleaved page by page (A, B, A, B...), so
+ * that load from other processes on a shared machine slows every implementation alike.
+ */
+export async function timeInterleaved<T, R>(
+  inputs: readonly T[],
+  runners: ReadonlyArray<(input: T) => Promise<R> | R>,
+): Promise<Array<{ results: R[]; timing: RunTiming }>> {
+  const results = runners.map(() => [] as R[]);
+  const times = runners.map(() => [] as number[]);
+  for (const input of inputs) {
+    for (const [index, run] of runners.entries()) {
+      const started = performance.now();
+      results[index]!.push(await run(input));
+      times[index]!.push(performance.now() - started);
+    }
+  }
+  return runners.map((_, index) => ({ results: results[index]!, timing: summarize(times[index]!) }));
+}
+
+/** This process's peak resident memory so far, in MiB. */
+export function peakRssMiB(): number {
+  // resourceUsage().maxRSS is in kibibytes.
+  return process.resourceUsage().maxRSS / 1024;
 }

@@ -1,5 +1,5 @@
 /** Why an input could not be read as a page at all (as opposed to a page without an article). */
-export type ArticleErrorCode = 'ARTICLE_INPUT_INVALID' | 'ARTICLE_DECODE_FAILED';
+export type ArticleErrorCode = 'ARTICLE_INPUT_INVALID' | 'ARTICLE_DECODE_FAILED' | 'ARTICLE_BINARY_INPUT';
 
 /** Thrown by extractArticle only for input it cannot read; a page without an article gives null. */
 export class ArticleExtractionError extends Error {

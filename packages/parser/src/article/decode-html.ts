@@ -47,7 +47,24 @@ export function sniffHtmlEncoding(bytes: Uint8Array, contentType?: string): stri
   return 'utf-8';
 }
 
-/** Decodes page bytes to text (strings pass through); malformed bytes become U+FFFD. */
+/** How much of the start of a decoded page is inspected for signs of binary data. */
+const BINARY_SAMPLE_CHARS = 4096;
+/** Share of U+FFFD / control characters in that sample above which the input is not text. */
+const MAX_GARBAGE_SHARE = 0.1;
+// C0 controls other than tab, newline, form feed and carriage return never appear in HTML text.
+const GARBAGE = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g;
+
+/** An image, a PDF or random bytes decoded "as HTML" is a sea of replacement and control characters. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, BINARY_SAMPLE_CHARS);
+  if (sample.length === 0) return false;
+  return (sample.match(GARBAGE)?.length ?? 0) / sample.length > MAX_GARBAGE_SHARE;
+}
+
+/**
+ * Decodes page bytes to text (strings pass through); isolated malformed bytes become U+FFFD.
+ * @throws ArticleExtractionError when the input is not text or bytes, or is binary data.
+ */
 export function decodeHtml(input: string | Uint8Array, url: string, contentType?: string): string {
   if (typeof input === 'string') return input;
   if (!(input instanceof Uint8Array)) {
@@ -59,11 +76,20 @@ export function decodeHtml(input: string | Uint8Array, url: string, contentType?
   }
   const encoding = sniffHtmlEncoding(input, contentType);
   const bom = bomEncoding(input);
+  let text: string;
   try {
-    return new TextDecoder(encoding).decode(bom ? input.subarray(bom.length) : input);
+    text = new TextDecoder(encoding).decode(bom ? input.subarray(bom.length) : input);
   } catch (cause) {
     throw new ArticleExtractionError('ARTICLE_DECODE_FAILED', url, `Cannot decode the page as ${encoding}`, {
       cause,
     });
   }
+  if (looksBinary(text)) {
+    throw new ArticleExtractionError(
+      'ARTICLE_BINARY_INPUT',
+      url,
+      `The input is binary data, not an HTML page (read as ${encoding})`,
+    );
+  }
+  return text;
 }

@@ -164,3 +164,34 @@ export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 export const KEEP_CONTAINER_MIN_SHARE = 0.4;
 /** Characters of prose (no whitespace, no link text) for that guard to apply at all. */
 export const KEEP_CONTAINER_MIN_PROSE = 400;
+
+/**
+ * Attributes that survive cleaning; every other one (style, data-*, srcset, event handlers) is
+ * dropped before jsdom parses the page, which makes it markedly cheaper to build.
+ */
+export const KEPT_ATTRIBUTES = new Set([
+  'class',
+  'id',
+  'href',
+  'src',
+  'alt',
+  'title',
+  'datetime',
+  'lang',
+  'dir',
+  'itemprop',
+  'colspan',
+  'rowspan',
+  'cite',
+  'name',
+  'content',
+  'rel',
+  'type',
+  // Lazy-loaded images keep their real address here; Readability and the sanitizer look for it.
+  'srcset',
+  'data-src',
+  'data-srcset',
+  'data-original',
+  'data-lazy-src',
+  'data-url',
+]);

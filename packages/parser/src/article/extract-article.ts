@@ -14,12 +14,12 @@ import {
 } from './extract-options.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
-import { readPageMetadata } from './metadata/page-metadata.js';
+import { headFinder, readPageMetadata } from './metadata/page-metadata.js';
 import { nonArticleKind, pageHeading } from './page-kind.js';
-import { proseLength } from './page-walk.js';
+import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
 import { precleanPage } from './preclean.js';
-import { runReadability } from './readability-stage.js';
+import { withReadability } from './readability-stage.js';
 import { findSiteRule, SITE_RULES } from './site-rules.js';
 import type { Article, ArticleWarning } from './types.js';
 
@@ -34,22 +34,23 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /** The cleaned page as a small document for jsdom: the title (Readability compares headings with it) and the body. */
 function cleanedDocument($: CheerioAPI): string {
-  const title = escapeHtml($('head > title').first().text());
+  const title = escapeHtml(firstText($('head > title')));
   const body = $('body').html() ?? $.root().html() ?? '';
   return `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-function readabilityBody(html: string, url: string): Body | null {
-  const result = runReadability(html, url);
-  if (!result) return null;
-  const removed: string[] = [];
-  postcleanContent(result.content, removed);
-  return {
-    contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
-    paragraphs: blockParagraphs(result.content),
-    removed,
-    byline: result.byline,
-  };
+function readabilityBody(html: string, url: string, title: string | null): Body | null {
+  return withReadability(html, url, (result) => {
+    if (!result) return null;
+    const removed: string[] = [];
+    postcleanContent(result.content, removed, { title });
+    return {
+      contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
+      paragraphs: blockParagraphs(result.content),
+      removed,
+      byline: result.byline,
+    };
+  });
 }
 
 function fallbackBody($: CheerioAPI): Body {
@@ -85,7 +86,10 @@ export async function extractArticle(
   const warnings: ArticleWarning[] = [];
 
   const $ = load(decodeHtml(html, url, options.contentType));
-  const metadata = readPageMetadata($, url);
+  const shape = walkElements($.root()[0]!, () => true);
+  const tooComplex = shape.elements > maxElements || shape.maxDepth > maxDepth;
+  // On a pathological page every selector over the whole tree is slow: read metadata from <head>.
+  const metadata = readPageMetadata($, url, tooComplex ? headFinder($) : undefined);
   warnings.push(...metadata.warnings);
   const heading = pageHeading($);
   const hasPasswordField = $('input[type="password" i]').length > 0;
@@ -95,21 +99,21 @@ export async function extractArticle(
     const content = $(siteRule.content).first();
     if (content.length) $('body').empty().append(content);
   }
-  const shape = precleanPage($, siteRule);
+  precleanPage($, siteRule);
   const bodyNode = $('body')[0] ?? $.root()[0]!;
   const kind = nonArticleKind({
     url,
     metadata,
     heading,
     hasPasswordField,
-    cleanedText: collapseWhitespace($(bodyNode).text()),
+    cleanedText: collapseWhitespace(textOf(bodyNode)),
     proseChars: proseLength(bodyNode),
   });
   if (kind) return null;
 
   let body: Body | null;
   const elapsed = performance.now() - started;
-  if (shape.elements > maxElements || shape.maxDepth > maxDepth || elapsed > timeBudgetMs) {
+  if (tooComplex || elapsed > timeBudgetMs) {
     const reason =
       shape.elements > maxElements
         ? `${shape.elements} elements exceed maxElements ${maxElements}`
@@ -121,7 +125,7 @@ export async function extractArticle(
   } else {
     // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
     await new Promise((resolve) => setImmediate(resolve));
-    body = readabilityBody(cleanedDocument($), url) ?? fallbackBody($);
+    body = readabilityBody(cleanedDocument($), url, metadata.title) ?? fallbackBody($);
   }
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 

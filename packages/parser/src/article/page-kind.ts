@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { collapseWhitespace } from '../html/html-to-text.js';
+import { firstText } from './page-walk.js';
 import type { PageMetadata } from './metadata/page-metadata.js';
 
 /** Why a page has no article; extractArticle answers null for these. */
@@ -31,7 +32,7 @@ export interface PageSignals {
 
 /** <title> and first <h1> of a page, for the error-page test. */
 export function pageHeading($: CheerioAPI): string {
-  return collapseWhitespace(`${$('title').first().text()} | ${$('h1').first().text()}`);
+  return collapseWhitespace(`${firstText($('title'))} | ${firstText($('h1'))}`);
 }
 
 /**

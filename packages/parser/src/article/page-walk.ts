@@ -37,7 +37,7 @@ export function walkElements(
   return { elements, maxDepth };
 }
 
-/** The text of a subtree without recursion. */
+/** The text of a subtree without recursion (cheerio's .text() recurses and overflows on deep pages). */
 export function textOf(root: AnyNode): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
@@ -72,4 +72,10 @@ export function proseLength(root: AnyNode): number {
     }
   }
   return length;
+}
+
+/** The text of the first node of a cheerio selection, or "" for an empty one. */
+export function firstText(selection: ArrayLike<AnyNode>): string {
+  const node = selection[0];
+  return node ? textOf(node) : '';
 }

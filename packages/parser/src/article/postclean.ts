@@ -18,6 +18,8 @@ export const HEADLINE_LINK_DENSITY = 0.8;
 const PROSE_BLOCK_CHARS = 250;
 /** A recirculation heading in the last part of the text (this share of it) ends the article. */
 export const TAIL_SHARE = 0.35;
+/** A block this short that holds a <time> element is a dateline, not prose. */
+const MAX_DATELINE_CHARS = 80;
 /** Caption and credit elements longer than this are kept: they hold article text. */
 const MAX_CAPTION_CHARS = 400;
 
@@ -66,8 +68,23 @@ function isLinkList(element: Element): boolean {
   return linkDensity(element, text.length) >= LINK_LIST_MIN_DENSITY;
 }
 
+/** The headline repeated at the top of the body (Readability only catches it in Latin script). */
+function dropTitleHeading(root: Element, title: string | null | undefined, removed: string[]): void {
+  if (!title) return;
+  const wanted = comparable(title);
+  const heading = root.querySelector('h1, h2');
+  if (heading && comparable(heading.textContent ?? '') === wanted) drop(heading, removed);
+}
+
+const comparable = (text: string) =>
+  collapseWhitespace(text)
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, '');
+
 function isBoilerplateBlock(text: string, element: Element): boolean {
   if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
+  // A dateline: a short block built around a <time> element.
+  if (text.length <= MAX_DATELINE_CHARS && element.querySelector('time')) return true;
   if (BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text))) return true;
   if (TRAILING_CREDIT.test(text)) return true;
   const density = linkDensity(element, text.length);
@@ -123,8 +140,13 @@ function dropRecirculation(blocks: Element[], texts: string[], removed: string[]
  * lists, lists of links to other stories, ad labels and share prompts, the recirculation block
  * at the end. Every dropped text goes to `removed`, in document order.
  */
-export function postcleanContent(root: Element, removed: string[]): void {
+export function postcleanContent(
+  root: Element,
+  removed: string[],
+  context: { title?: string | null } = {},
+): void {
   dropCaptions(root, removed);
+  dropTitleHeading(root, context.title, removed);
   for (const list of root.querySelectorAll('ul, ol'))
     if (list.isConnected && isLinkList(list)) drop(list, removed);
   const blocks = leafBlocks(root);

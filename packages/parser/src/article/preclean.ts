@@ -6,6 +6,7 @@ import {
   DISCARD_ROLES,
   DISCARD_TAGS,
   HIDDEN_STYLE,
+  KEPT_ATTRIBUTES,
   KEEP_CONTAINER_MIN_PROSE,
   KEEP_CONTAINER_MIN_SHARE,
 } from './discard-lists.js';
@@ -108,6 +109,8 @@ export function precleanPage($: CheerioAPI, siteRule: SiteRule | null): Preclean
   const shape = walkElements($.root()[0]!, (element) => {
     if (element.name === 'head') return false;
     if (!isBoilerplate(element, pageProse)) {
+      for (const name of Object.keys(element.attribs))
+        if (!KEPT_ATTRIBUTES.has(name)) delete element.attribs[name];
       for (const child of element.children) if (child.type === 'comment') comments.push(child);
       return true;
     }

@@ -17,9 +17,24 @@ export interface ReadabilityResult {
   byline: string | null;
 }
 
-/** Runs Readability on already-cleaned HTML; null when it finds no article. */
-export function runReadability(html: string, url: string): ReadabilityResult | null {
+/**
+ * Runs Readability on already-cleaned HTML and hands the result (null when it finds no article)
+ * to `use`; the jsdom window is closed afterwards, so nothing may keep the content's nodes.
+ */
+export function withReadability<T>(
+  html: string,
+  url: string,
+  use: (result: ReadabilityResult | null) => T,
+): T {
   const dom = new JSDOM(html, { url: /^https?:/i.test(url) ? url : undefined });
+  try {
+    return use(parseArticle(dom));
+  } finally {
+    dom.window.close();
+  }
+}
+
+function parseArticle(dom: JSDOM): ReadabilityResult | null {
   const reader = new Readability<HTMLElement>(dom.window.document, {
     ...READABILITY_OPTIONS,
     // Class names feed the post-cleaning (captions, credits); the sanitizer drops them later.

@@ -1,4 +1,5 @@
-import type { CheerioAPI } from 'cheerio/slim';
+import { textOf } from '../page-walk.js';
+import type { Finder } from './page-metadata.js';
 
 /** What the page's JSON-LD says about its article, as found (not yet normalized). */
 export interface JsonLdArticle {
@@ -100,11 +101,11 @@ function parseBlock(source: string): Json | undefined {
  * ARTICLE_TYPES order), searching arrays, @graph and mainEntity. `invalidBlocks` counts the
  * blocks that were not JSON at all.
  */
-export function readJsonLd($: CheerioAPI): { article: JsonLdArticle | null; invalidBlocks: number } {
+export function readJsonLd(find: Finder): { article: JsonLdArticle | null; invalidBlocks: number } {
   const nodes: JsonObject[] = [];
   let invalidBlocks = 0;
-  $('script[type="application/ld+json" i]').each((_, element) => {
-    const parsed = parseBlock($(element).text());
+  find('script[type="application/ld+json" i]').each((_, element) => {
+    const parsed = parseBlock(textOf(element));
     if (parsed === undefined) invalidBlocks++;
     else collectNodes(parsed, nodes);
   });

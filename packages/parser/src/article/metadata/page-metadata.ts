@@ -1,9 +1,26 @@
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
 import { collapseWhitespace } from '../../html/html-to-text.js';
 import { tryCanonicalUrl } from '../../url/canonical-url.js';
+import { firstText, textOf } from '../page-walk.js';
 import type { ArticleWarning } from '../types.js';
 import { dateFromUrl, parseDateline, toIsoUtc } from './dates.js';
 import { readJsonLd } from './json-ld.js';
+
+/** Runs a selector over the part of the page that metadata is read from. */
+export type Finder = (selector: string) => Cheerio<Element>;
+
+/** A Finder over the whole document. */
+export const documentFinder =
+  ($: CheerioAPI): Finder =>
+  (selector) =>
+    $<Element, string>(selector);
+
+/** A Finder over <head> only: cheap on pages whose body is pathological. */
+export const headFinder =
+  ($: CheerioAPI): Finder =>
+  (selector) =>
+    $('head').find<Element>(selector);
 
 /** Everything about an article that the page says outside its body text. */
 export interface PageMetadata {
@@ -53,9 +70,9 @@ const DATELINE_SELECTOR =
   '[class*="date" i], [class*="time" i], [class*="posted" i], [class*="published" i], [class*="byline" i], [id*="date" i]';
 const BYLINE_SELECTOR = '[rel="author"], [itemprop="author"], [class*="byline" i], [class*="author-name" i]';
 
-function metaMap($: CheerioAPI): Map<string, string> {
+function metaMap(find: Finder): Map<string, string> {
   const map = new Map<string, string>();
-  $('meta').each((_, element) => {
+  find('meta').each((_, element) => {
     const { attribs } = element;
     const value = attribs.content?.trim();
     if (!value) return;
@@ -99,17 +116,17 @@ export function cleanByline(value: string | null | undefined): string | null {
   return text;
 }
 
-function firstTimeElement($: CheerioAPI): string | null {
-  const scoped = $('article time[datetime], main time[datetime], [itemprop="datePublished"]').first();
-  const element = scoped.length ? scoped : $('time[datetime]').first();
+function firstTimeElement(find: Finder): string | null {
+  const scoped = find('article time[datetime], main time[datetime], [itemprop="datePublished"]').first();
+  const element = scoped.length ? scoped : find('time[datetime]').first();
   if (!element.length) return null;
-  return toIsoUtc(element.attr('datetime') ?? element.attr('content')) ?? parseDateline(element.text());
+  return toIsoUtc(element.attr('datetime') ?? element.attr('content')) ?? parseDateline(firstText(element));
 }
 
-function visibleDateline($: CheerioAPI): string | null {
+function visibleDateline(find: Finder): string | null {
   let found: string | null = null;
-  $(DATELINE_SELECTOR).each((_, element) => {
-    const text = collapseWhitespace($(element).text());
+  find(DATELINE_SELECTOR).each((_, element) => {
+    const text = collapseWhitespace(textOf(element));
     if (text.length > 200) return undefined;
     found = parseDateline(text);
     return found ? false : undefined;
@@ -117,9 +134,9 @@ function visibleDateline($: CheerioAPI): string | null {
   return found;
 }
 
-function titleFromDocument($: CheerioAPI, siteName: string | null): string | null {
-  const h1 = $('h1').first().text();
-  const raw = collapseWhitespace($('head > title').first().text() || $('title').first().text());
+function titleFromDocument(find: Finder, siteName: string | null): string | null {
+  const h1 = firstText(find('h1'));
+  const raw = collapseWhitespace(firstText(find('title')));
   if (!raw) return collapseWhitespace(h1) || null;
   // "Headline | Site" / "Headline - Site": keep the headline when the h1 or the site name agrees.
   const parts = raw.split(/\s+[|–—-]\s+|\s+::\s+/);
@@ -133,30 +150,32 @@ function titleFromDocument($: CheerioAPI, siteName: string | null): string | nul
 
 /**
  * Reads the page's own statements about its article, trusting JSON-LD first, then Open Graph /
- * article / twitter meta tags, then <time>, then the URL's date, then a visible dateline.
+ * article / twitter meta tags, then <time>, then the URL's date, then a visible dateline. `find`
+ * scopes the search (extractArticle limits it to <head> on pathological pages).
  */
-export function readPageMetadata($: CheerioAPI, url: string): PageMetadata {
+export function readPageMetadata($: CheerioAPI, url: string, find: Finder = documentFinder($)): PageMetadata {
   const warnings: ArticleWarning[] = [];
-  const { article: ld, invalidBlocks } = readJsonLd($);
+  const { article: ld, invalidBlocks } = readJsonLd(find);
   if (invalidBlocks > 0) {
     warnings.push({
       code: 'JSONLD_INVALID',
       message: `${invalidBlocks} JSON-LD block(s) are not valid JSON and were ignored`,
     });
   }
-  const meta = metaMap($);
+  const meta = metaMap(find);
   const siteName =
     first(meta, ['og:site_name', 'application-name', 'twitter:app:name:iphone']) ?? ld?.publisher ?? null;
 
   const publishedAt =
     toIsoUtc(ld?.datePublished) ??
     toIsoUtc(first(meta, PUBLISHED_META)) ??
-    firstTimeElement($) ??
+    firstTimeElement(find) ??
     dateFromUrl(url) ??
-    visibleDateline($);
+    visibleDateline(find);
   const updatedAt = toIsoUtc(ld?.dateModified) ?? toIsoUtc(first(meta, MODIFIED_META));
 
-  const declaredCanonical = $('link[rel~="canonical" i]').first().attr('href') ?? meta.get('og:url') ?? null;
+  const declaredCanonical =
+    find('link[rel~="canonical" i]').first().attr('href') ?? meta.get('og:url') ?? null;
   let canonical = tryCanonicalUrl(declaredCanonical, url);
   // Some sites point every page's canonical at their home page: that is not this article.
   if (
@@ -175,7 +194,7 @@ export function readPageMetadata($: CheerioAPI, url: string): PageMetadata {
     'dc.creator',
     'twitter:creator',
   ]);
-  const bylineText = $(BYLINE_SELECTOR).first().text();
+  const bylineText = firstText(find(BYLINE_SELECTOR));
   const byline =
     cleanByline(ld?.authors.length ? ld.authors.join(', ') : null) ??
     cleanByline(authorMeta) ??
@@ -184,20 +203,20 @@ export function readPageMetadata($: CheerioAPI, url: string): PageMetadata {
   const image =
     first(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
     ld?.image ??
-    $('link[rel="image_src"]').attr('href') ??
+    find('link[rel="image_src"]').attr('href') ??
     null;
 
   return {
     canonicalUrl: canonical ?? tryCanonicalUrl(url),
     title:
       collapseWhitespace(ld?.headline ?? first(meta, ['og:title', 'twitter:title']) ?? '') ||
-      titleFromDocument($, siteName),
+      titleFromDocument(find, siteName),
     byline,
     siteName,
     publishedAt,
     updatedAt,
     language:
-      primaryLanguage($('html').attr('lang')) ??
+      primaryLanguage($.root().children('html').attr('lang')) ??
       primaryLanguage(meta.get('og:locale')) ??
       primaryLanguage(meta.get('content-language')) ??
       primaryLanguage(ld?.language),

@@ -1,0 +1,314 @@
+// A deterministic generator of realistic feeds and news items for benchmarks: Zipf-distributed news
+// vocabulary, titles and multi-paragraph texts, and the clustering structure real feeds have (wire
+// copies of one story across outlets, rewrites of the same event, plenty of one-off items). The same
+// seed always yields the same corpus, so numbers are comparable between runs and engines.
+//
+//   const corpus = new SyntheticCorpus({ feeds: 10_000, items: 1_000_000 });
+//   await seedDatabase(db, corpus);            // through the public API, as the worker ingests
+import { createHash } from 'node:crypto';
+import type { CandidateQuery, Db, ItemInput, NewFeed, StoryCandidate } from '@newsfeed/db';
+
+export interface SyntheticCorpusOptions {
+  feeds: number;
+  items: number;
+  seed?: number;
+  /** New items per poll of one feed. */
+  itemsPerPoll?: number;
+  /** Publication time of the last item; the corpus spans `spanDays` before it. */
+  end?: Date;
+  spanDays?: number;
+}
+
+export interface SyntheticPoll {
+  feedIndex: number;
+  /** When the poll happens: the items' first-seen time. */
+  at: Date;
+  items: ItemInput[];
+}
+
+const FUNCTION_WORDS = `the of to and a in that is for on said with as was by at it from his has have be are were
+an not which will its after who but their they this been had more would also than over last two new year about
+up into first she he people could other between since when one three while before under against during some
+most all there these them what can our may four many such only later those through where week officials`.split(/\s+/);
+const NOUNS = `government minister election talks ceasefire market inflation court police storm flood president
+parliament vote budget tax bank economy prices energy oil gas war troops border refugees health hospital
+vaccine virus school students teachers climate emissions summit treaty sanctions exports imports trade growth
+jobs workers strike union company shares investors profit losses deal merger technology software data privacy
+security attack missile drone army navy earthquake fire wildfire drought harvest farmers food water protest
+rally campaign party coalition opposition leader spokesman report investigation trial judge verdict prison
+charges fraud corruption scandal agency council mayor city region province village airport flight airline
+train railway bridge road traffic accident crash rescue victims death toll injuries aid donors fund loan debt
+bond currency rate reform law bill regulation ban license research scientists study discovery space satellite
+launch mission team match season coach player championship final tournament record film festival museum`.split(/\s+/);
+const VERBS = `announced rejected warned agreed signed approved blocked launched denied confirmed criticised
+demanded urged promised suspended resumed raised cut delayed cancelled won lost faced met visited called
+accused arrested released reported revealed estimated expected planned proposed backed opposed ended began
+reached killed injured hit struck destroyed closed opened joined left returned`.split(/\s+/);
+const ADJECTIVES = `new major key national local international global economic political military public private
+foreign domestic final early late strong weak high low record sharp severe heavy widespread urgent fresh
+former senior top long short rare historic controversial crucial official emergency annual`.split(/\s+/);
+const NAMES = `Geneva Kyiv Moscow Washington Brussels Paris Berlin London Madrid Rome Tokyo Beijing Delhi Lagos
+Nairobi Cairo Ankara Tehran Riyadh Jakarta Manila Seoul Sydney Ottawa Mexico Brazil Argentina Chile Peru
+Nigeria Kenya Egypt Turkey Iran India China Japan Korea Germany France Italy Spain Poland Ukraine Russia Canada
+Macron Scholz Sunak Biden Modi Lula Erdogan Zelensky Putin Xi Kishida Albanese Ruto Tinubu Sisi Meloni Sanchez
+Tusk Trudeau Sheinbaum Milei Boric Guterres Lagarde Powell Yellen Blinken Lavrov Borrell NATO UN EU WHO IMF
+OPEC Reuters Airbus Boeing Siemens Toyota Samsung Apple Google Amazon Microsoft Tesla Shell BP Nestle Unilever`.split(/\s+/);
+const PREPOSITIONS = ['in', 'over', 'after', 'amid', 'as', 'for', 'on', 'with'];
+const WIRES = ['AFP', 'Reuters', 'AP', 'dpa', 'EFE'];
+const FOLDERS = ['World', 'Politics', 'Business', 'Technology', 'Science', 'Sport', 'Culture', 'Local'];
+const BOILERPLATE = ['Follow us for more news.', 'Read more on our website.', 'Subscribe to our newsletter.'];
+const HOUR = 3_600_000;
+
+/** mulberry32: a small, fast, seedable PRNG. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+interface StoryEvent {
+  names: string[];
+  nouns: string[];
+  verb: string;
+  sentences: string[];
+  copiesLeft: number;
+  feedsUsed: Set<number>;
+  title: string;
+  wire: string | null;
+}
+
+export class SyntheticCorpus {
+  readonly options: Required<SyntheticCorpusOptions>;
+  private readonly random: () => number;
+  private readonly wordBits = new Map<string, [number, number]>();
+
+  constructor(options: SyntheticCorpusOptions) {
+    this.options = {
+      seed: 20_260_101,
+      itemsPerPoll: 10,
+      end: new Date('2026-06-30T12:00:00.000Z'),
+      spanDays: 30,
+      ...options,
+    };
+    this.random = prng(this.options.seed);
+  }
+
+  feed(index: number): NewFeed {
+    const host = `news${index % Math.max(1, Math.ceil(this.options.feeds / 4))}.example`;
+    return {
+      url: `https://${host}/feeds/${index}.xml`,
+      title: `${NAMES[index % NAMES.length]} ${['Daily', 'Herald', 'Times', 'Post', 'Wire'][index % 5]} ${index}`,
+      siteUrl: `https://${host}/`,
+      folder: FOLDERS[index % FOLDERS.length]!,
+    };
+  }
+
+  feeds(): NewFeed[] {
+    return Array.from({ length: this.options.feeds }, (_, index) => this.feed(index));
+  }
+
+  /** Every poll in time order: `items / itemsPerPoll` polls of random feeds, spread over the span. */
+  *polls(): Generator<SyntheticPoll> {
+    const { items, itemsPerPoll, feeds, spanDays, end } = this.options;
+    const pollCount = Math.ceil(items / itemsPerPoll);
+    const start = end.getTime() - spanDays * 24 * HOUR;
+    const open: StoryEvent[] = [];
+    const perFeed = new Array<number>(feeds).fill(0);
+    let emitted = 0;
+    for (let poll = 0; poll < pollCount; poll += 1) {
+      const feedIndex = Math.floor(this.random() * feeds);
+      const at = new Date(start + ((poll + 1) / pollCount) * spanDays * 24 * HOUR);
+      const batch: ItemInput[] = [];
+      for (let i = 0; i < itemsPerPoll && emitted < items; i += 1, emitted += 1) {
+        let event = open.find((candidate) => !candidate.feedsUsed.has(feedIndex) && this.random() < 0.5);
+        if (!event) {
+          event = this.newEvent();
+          if (event.copiesLeft > 0) open.push(event);
+        } else if (--event.copiesLeft === 0) {
+          open.splice(open.indexOf(event), 1);
+        }
+        // Events left open too long stop getting copies: coverage of one event comes within hours.
+        if (open.length > 200) open.shift();
+        event.feedsUsed.add(feedIndex);
+        batch.push(this.item(event, feedIndex, perFeed[feedIndex]!++, at));
+      }
+      yield { feedIndex, at, items: batch };
+    }
+  }
+
+  private pick<T>(list: readonly T[], skew = 1.2): T {
+    // Zipf-like: low indexes are far more frequent, as word use is.
+    const index = Math.floor(list.length * this.random() ** (1 + skew));
+    return list[Math.min(index, list.length - 1)]!;
+  }
+
+  private sentence(event: { names: string[]; nouns: string[] }): string {
+    const length = 12 + Math.floor(this.random() * 16);
+    const words: string[] = [];
+    for (let i = 0; i < length; i += 1) {
+      const roll = this.random();
+      if (roll < 0.45) words.push(this.pick(FUNCTION_WORDS));
+      else if (roll < 0.65) words.push(this.pick(NOUNS, 0.6));
+      else if (roll < 0.75) words.push(this.pick(event.nouns, 0));
+      else if (roll < 0.85) words.push(this.pick(VERBS, 0.6));
+      else if (roll < 0.93) words.push(this.pick(ADJECTIVES, 0.6));
+      else words.push(this.pick(event.names, 0));
+    }
+    const text = words.join(' ');
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  }
+
+  private newEvent(): StoryEvent {
+    const names = [this.pick(NAMES, 0.3), this.pick(NAMES, 0.3), this.pick(NAMES, 0.3)];
+    const nouns = [this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3)];
+    const verb = this.pick(VERBS, 0.3);
+    const sentences = Array.from({ length: 4 + Math.floor(this.random() * 14) }, () => this.sentence({ names, nouns }));
+    const title = `${names[0]} ${verb} ${this.pick(ADJECTIVES)} ${nouns[0]} ${this.pick(PREPOSITIONS)} ${names[1]} ${nouns[1]}`;
+    // About a third of events are covered by several outlets: wire copies or rewrites.
+    const copiesLeft = this.random() < 0.35 ? 1 + Math.floor(this.random() * 6) : 0;
+    const wire = copiesLeft > 0 && this.random() < 0.6 ? this.pick(WIRES, 0) : null;
+    return { names, nouns, verb, sentences, copiesLeft, feedsUsed: new Set(), title, wire };
+  }
+
+  private item(event: StoryEvent, feedIndex: number, sequence: number, at: Date): ItemInput {
+    const feed = this.feed(feedIndex);
+    const isCopy = event.feedsUsed.size > 1;
+    const rewrite = isCopy && event.wire === null;
+    let sentences = event.sentences;
+    let title = event.title;
+    if (rewrite) {
+      // Another outlet's own report of the event: same names and topic, different wording.
+      sentences = sentences.map((s) => (this.random() < 0.5 ? this.sentence(event) : s)).reverse();
+      title = `${event.names[1]} ${event.nouns[0]}: ${event.names[0]} ${event.verb} ${event.nouns[1]}`;
+    }
+    const lines = [...sentences];
+    if (isCopy) lines.push(this.pick(BOILERPLATE, 0));
+    const paragraphs: string[] = [];
+    for (let i = 0; i < lines.length; i += 3) paragraphs.push(lines.slice(i, i + 3).join(' '));
+    const contentText = paragraphs.join('\n\n');
+    const key = `${feed.url}#${sequence}`;
+    const wordCount = contentText.split(/\s+/).length;
+    return {
+      key,
+      guid: key,
+      url: `${feed.siteUrl}articles/${feedIndex}-${sequence}`,
+      canonicalUrl: null,
+      title,
+      summary: sentences[0] ?? null,
+      contentHtml: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+      contentText,
+      authors: [{ name: `${this.pick(NAMES)} Reporter` }],
+      categories: [feed.folder ?? 'World'],
+      enclosures: [],
+      publishedAt: new Date(at.getTime() - Math.floor(this.random() * HOUR)).toISOString(),
+      updatedAt: null,
+      language: feedIndex % 10 === 0 ? 'fr' : 'en',
+      imageUrl: this.random() < 0.4 ? `${feed.siteUrl}images/${feedIndex}-${sequence}.jpg` : null,
+      commentsUrl: null,
+      wire: event.wire,
+      wordCount,
+      contentHash: createHash('sha1').update(contentText).digest('hex'),
+      simhash: this.simhash(contentText),
+    };
+  }
+
+  /** Charikar simhash over word pairs; each word's 64 random bits are drawn once from the seeded PRNG. */
+  private simhash(text: string): string {
+    const votes = new Int32Array(64);
+    const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+    for (let i = 0; i + 1 < words.length; i += 1) {
+      const [a0, a1] = this.bitsOf(words[i]!);
+      const [b0, b1] = this.bitsOf(words[i + 1]!);
+      const low = (a0 ^ ((b0 << 7) | (b0 >>> 25))) >>> 0;
+      const high = (a1 ^ ((b1 << 7) | (b1 >>> 25))) >>> 0;
+      for (let bit = 0; bit < 32; bit += 1) {
+        votes[bit]! += (low >>> bit) & 1 ? 1 : -1;
+        votes[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
+      }
+    }
+    let low = 0;
+    let high = 0;
+    for (let bit = 0; bit < 32; bit += 1) {
+      if (votes[bit]! > 0) low |= 1 << bit;
+      if (votes[bit + 32]! > 0) high |= 1 << bit;
+    }
+    return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+  }
+
+  private bitsOf(word: string): [number, number] {
+    let bits = this.wordBits.get(word);
+    if (!bits) {
+      const hash = createHash('md5').update(word).digest();
+      bits = [hash.readUInt32LE(0), hash.readUInt32LE(4)];
+      this.wordBits.set(word, bits);
+    }
+    return bits;
+  }
+}
+
+/** Differing bits between two 16-hex-digit simhashes. */
+export function hammingDistance(a: string, b: string): number {
+  let distance = 0;
+  for (let i = 0; i < 16; i += 4) {
+    let x = Number.parseInt(a.slice(i, i + 4), 16) ^ Number.parseInt(b.slice(i, i + 4), 16);
+    for (; x; x &= x - 1) distance += 1;
+  }
+  return distance;
+}
+
+/** The benchmark's clustering rule: a near-identical text, else a title sharing most words. */
+export function chooseStory(item: ItemInput, candidates: StoryCandidate[]): number | null {
+  const near = candidates.find((c) => item.simhash && c.simhash && hammingDistance(item.simhash, c.simhash) <= 3);
+  if (near) return near.storyId;
+  const words = new Set(item.title.toLowerCase().split(/\W+/));
+  const alike = candidates.find((c) => c.title.toLowerCase().split(/\W+/).filter((w) => words.has(w)).length >= 4);
+  return alike?.storyId ?? null;
+}
+
+export interface SeedResult {
+  feedIds: number[];
+  items: number;
+  /** Time spent inside the database API (upsert, candidates, attach), excluding generation. */
+  ingestMs: number;
+}
+
+/**
+ * Fills `db` with the corpus through the public API, exactly as the worker ingests a poll:
+ * items.upsertMany, then stories.candidates and stories.attach for each new item.
+ */
+export async function seedDatabase(
+  db: Db,
+  corpus: SyntheticCorpus,
+  onProgress?: (itemsDone: number, ingestMs: number) => void,
+): Promise<SeedResult> {
+  const feedIds: number[] = [];
+  for (const feed of corpus.feeds()) feedIds.push((await db.feeds.add(feed)).id);
+  let items = 0;
+  let ingestMs = 0;
+  for (const poll of corpus.polls()) {
+    const started = performance.now();
+    const feedId = feedIds[poll.feedIndex]!;
+    const upsert = db.items.upsertMany as (f: number, i: ItemInput[], o: { now: Date }) => ReturnType<Db['items']['upsertMany']>;
+    const results = await upsert(feedId, poll.items, { now: poll.at });
+    for (const [index, result] of results.entries()) {
+      if (result.status !== 'new' || result.id === null) continue;
+      const item = poll.items[index]!;
+      const query: CandidateQuery = {
+        simhash: item.simhash,
+        titleTerms: item.title.split(/\s+/),
+        since: new Date(poll.at.getTime() - 48 * HOUR).toISOString(),
+        limit: 20,
+      };
+      await db.stories.attach(result.id, chooseStory(item, await db.stories.candidates(query)));
+    }
+    ingestMs += performance.now() - started;
+    items += poll.items.length;
+    onProgress?.(items, ingestMs);
+  }
+  return { feedIds, items, ingestMs };
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { FIXTURE_DIR, fixtureBytes } from './fixtures.js';
+
+async function run(
+  argv: string[],
+): Promise<{ code: number; lines: Array<Record<string, unknown>>; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  stderr.on('data', (chunk) => {
+    err += chunk;
+  });
+  const code = await runCli(argv, { stdout, stderr, stdin: new PassThrough() });
+  const lines = out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { code, lines, stderr: err };
+}
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'article-cli-'));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('newsfeed-parser article', () => {
+  const news = path.join(FIXTURE_DIR, 'news-article.html');
+
+  it('prints one JSON line with "file" and the article', async () => {
+    const { code, lines } = await run([
+      'article',
+      news,
+      '--url',
+      'https://www.coastalcourier.example/news/x',
+    ]);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      file: news,
+      title: 'Harbour bridge reopens after two-year repair',
+      url: 'https://www.coastalcourier.example/news/x',
+    });
+  });
+
+  it('reads .html.gz, uses file:// URLs when --url is omitted, and reports bad inputs per line', async () => {
+    const gz = path.join(workDir, 'story.html.gz');
+    writeFileSync(gz, gzipSync(fixtureBytes('og-only-article.html')));
+    const missing = path.join(workDir, 'missing.html');
+    const home = path.join(FIXTURE_DIR, 'error-page.html');
+    const { code, lines } = await run(['article', gz, missing, home]);
+    expect(code).toBe(1);
+    expect(lines.map((line) => line.file)).toEqual([gz, missing, home]);
+    expect(lines[0]).toMatchObject({
+      url: pathToFileURL(gz).href,
+      title: 'Lab grows drought-tolerant wheat',
+    });
+    expect(lines[1]).toMatchObject({ error: { code: 'ENOENT' } });
+    expect(lines[2]).toMatchObject({ article: null });
+  });
+
+  it('asks for --url when given a single file', async () => {
+    const { code, stderr } = await run(['article', news]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--url');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/article/extract-article.js';
+import { fixtureHtml } from './fixtures.js';
+
+describe('pages without an article give null', () => {
+  it('a home page (the site root, declaring no article)', async () => {
+    expect(
+      await extractArticle(fixtureHtml('home-page.html'), { url: 'https://www.coastalcourier.example/' }),
+    ).toBeNull();
+  });
+
+  it('a login wall', async () => {
+    const url = 'https://ledger.example/markets/2024/03/05/rates-decision';
+    expect(await extractArticle(fixtureHtml('login-wall.html'), { url })).toBeNull();
+  });
+
+  it('an error page', async () => {
+    const url = 'https://www.coastalcourier.example/news/2024/03/05/missing-story';
+    expect(await extractArticle(fixtureHtml('error-page.html'), { url })).toBeNull();
+  });
+
+  it('but an article at a site root is still an article when the page declares one', async () => {
+    const html = fixtureHtml('og-only-article.html');
+    expect(await extractArticle(html, { url: 'https://fieldnotes.example/' })).not.toBeNull();
+  });
+
+  it('and an article that mentions "404" or "sign in" is not mistaken for those pages', async () => {
+    const html = fixtureHtml('news-article.html')
+      .replace('<title>', '<title>404 reasons the bridge stayed shut: ')
+      .replace('</article>', '<p>Please sign in to comment.</p></article>');
+    const article = await extractArticle(html, { url: 'https://www.coastalcourier.example/news/bridge' });
+    expect(article?.paragraphs.length).toBeGreaterThan(5);
+  });
+});
