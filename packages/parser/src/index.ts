@@ -20,3 +20,4 @@ export {
 export * from './feed/index.js';
 export * from './dates/index.js';
 export * from './discover/index.js';
+export * from './opml/index.js';

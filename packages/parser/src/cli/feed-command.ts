@@ -8,20 +8,20 @@ export const feedCommand: CliCommand = {
   name: 'feed',
   summary: 'Parse RSS/Atom/RDF/JSON feeds: one ParsedFeed JSON object per file (--url, --content-type)',
   valueFlags: ['url', 'content-type', 'max-bytes', 'max-items'],
-  run(files, flags, io) {
+  async run(files, flags, io) {
     const number = (name: string) => {
       const value = flags.get(name);
       if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value)) throw new CliUsageError(`--${name} needs a whole number, got ${JSON.stringify(value)}`);
+      if (!/^\d+$/.test(value))
+        throw new CliUsageError(`--${name} needs a whole number, got ${JSON.stringify(value)}`);
       return Number(value);
     };
-    return forEachInput(files, io, (bytes) =>
-      parseFeed(bytes, {
-        url: flags.get('url'),
-        contentType: flags.get('content-type'),
-        maxBytes: number('max-bytes'),
-        maxItems: number('max-items'),
-      }),
-    );
+    const options = {
+      url: flags.get('url'),
+      contentType: flags.get('content-type'),
+      maxBytes: number('max-bytes'),
+      maxItems: number('max-items'),
+    };
+    return forEachInput(files, io, (bytes) => parseFeed(bytes, options));
   },
 };
