@@ -26,11 +26,15 @@ export interface SyntheticPoll {
   items: ItemInput[];
 }
 
-const FUNCTION_WORDS = `the of to and a in that is for on said with as was by at it from his has have be are were
+const FUNCTION_WORDS =
+  `the of to and a in that is for on said with as was by at it from his has have be are were
 an not which will its after who but their they this been had more would also than over last two new year about
 up into first she he people could other between since when one three while before under against during some
-most all there these them what can our may four many such only later those through where week officials`.split(/\s+/);
-const NOUNS = `government minister election talks ceasefire market inflation court police storm flood president
+most all there these them what can our may four many such only later those through where week officials`.split(
+    /\s+/,
+  );
+const NOUNS =
+  `government minister election talks ceasefire market inflation court police storm flood president
 parliament vote budget tax bank economy prices energy oil gas war troops border refugees health hospital
 vaccine virus school students teachers climate emissions summit treaty sanctions exports imports trade growth
 jobs workers strike union company shares investors profit losses deal merger technology software data privacy
@@ -39,20 +43,26 @@ rally campaign party coalition opposition leader spokesman report investigation 
 charges fraud corruption scandal agency council mayor city region province village airport flight airline
 train railway bridge road traffic accident crash rescue victims death toll injuries aid donors fund loan debt
 bond currency rate reform law bill regulation ban license research scientists study discovery space satellite
-launch mission team match season coach player championship final tournament record film festival museum`.split(/\s+/);
+launch mission team match season coach player championship final tournament record film festival museum`.split(
+    /\s+/,
+  );
 const VERBS = `announced rejected warned agreed signed approved blocked launched denied confirmed criticised
 demanded urged promised suspended resumed raised cut delayed cancelled won lost faced met visited called
 accused arrested released reported revealed estimated expected planned proposed backed opposed ended began
 reached killed injured hit struck destroyed closed opened joined left returned`.split(/\s+/);
-const ADJECTIVES = `new major key national local international global economic political military public private
+const ADJECTIVES =
+  `new major key national local international global economic political military public private
 foreign domestic final early late strong weak high low record sharp severe heavy widespread urgent fresh
 former senior top long short rare historic controversial crucial official emergency annual`.split(/\s+/);
-const NAMES = `Geneva Kyiv Moscow Washington Brussels Paris Berlin London Madrid Rome Tokyo Beijing Delhi Lagos
+const NAMES =
+  `Geneva Kyiv Moscow Washington Brussels Paris Berlin London Madrid Rome Tokyo Beijing Delhi Lagos
 Nairobi Cairo Ankara Tehran Riyadh Jakarta Manila Seoul Sydney Ottawa Mexico Brazil Argentina Chile Peru
 Nigeria Kenya Egypt Turkey Iran India China Japan Korea Germany France Italy Spain Poland Ukraine Russia Canada
 Macron Scholz Sunak Biden Modi Lula Erdogan Zelensky Putin Xi Kishida Albanese Ruto Tinubu Sisi Meloni Sanchez
 Tusk Trudeau Sheinbaum Milei Boric Guterres Lagarde Powell Yellen Blinken Lavrov Borrell NATO UN EU WHO IMF
-OPEC Reuters Airbus Boeing Siemens Toyota Samsung Apple Google Amazon Microsoft Tesla Shell BP Nestle Unilever`.split(/\s+/);
+OPEC Reuters Airbus Boeing Siemens Toyota Samsung Apple Google Amazon Microsoft Tesla Shell BP Nestle Unilever`.split(
+    /\s+/,
+  );
 const PREPOSITIONS = ['in', 'over', 'after', 'amid', 'as', 'for', 'on', 'with'];
 const WIRES = ['AFP', 'Reuters', 'AP', 'dpa', 'EFE'];
 const FOLDERS = ['World', 'Politics', 'Business', 'Technology', 'Science', 'Sport', 'Culture', 'Local'];
@@ -167,7 +177,9 @@ export class SyntheticCorpus {
     const names = [this.pick(NAMES, 0.3), this.pick(NAMES, 0.3), this.pick(NAMES, 0.3)];
     const nouns = [this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3)];
     const verb = this.pick(VERBS, 0.3);
-    const sentences = Array.from({ length: 4 + Math.floor(this.random() * 14) }, () => this.sentence({ names, nouns }));
+    const sentences = Array.from({ length: 4 + Math.floor(this.random() * 14) }, () =>
+      this.sentence({ names, nouns }),
+    );
     const title = `${names[0]} ${verb} ${this.pick(ADJECTIVES)} ${nouns[0]} ${this.pick(PREPOSITIONS)} ${names[1]} ${nouns[1]}`;
     // About a third of events are covered by several outlets: wire copies or rewrites.
     const copiesLeft = this.random() < 0.35 ? 1 + Math.floor(this.random() * 6) : 0;
@@ -263,10 +275,18 @@ export function hammingDistance(a: string, b: string): number {
 
 /** The benchmark's clustering rule: a near-identical text, else a title sharing most words. */
 export function chooseStory(item: ItemInput, candidates: StoryCandidate[]): number | null {
-  const near = candidates.find((c) => item.simhash && c.simhash && hammingDistance(item.simhash, c.simhash) <= 3);
+  const near = candidates.find(
+    (c) => item.simhash && c.simhash && hammingDistance(item.simhash, c.simhash) <= 3,
+  );
   if (near) return near.storyId;
   const words = new Set(item.title.toLowerCase().split(/\W+/));
-  const alike = candidates.find((c) => c.title.toLowerCase().split(/\W+/).filter((w) => words.has(w)).length >= 4);
+  const alike = candidates.find(
+    (c) =>
+      c.title
+        .toLowerCase()
+        .split(/\W+/)
+        .filter((w) => words.has(w)).length >= 4,
+  );
   return alike?.storyId ?? null;
 }
 
@@ -293,7 +313,11 @@ export async function seedDatabase(
   for (const poll of corpus.polls()) {
     const started = performance.now();
     const feedId = feedIds[poll.feedIndex]!;
-    const upsert = db.items.upsertMany as (f: number, i: ItemInput[], o: { now: Date }) => ReturnType<Db['items']['upsertMany']>;
+    const upsert = db.items.upsertMany as (
+      f: number,
+      i: ItemInput[],
+      o: { now: Date },
+    ) => ReturnType<Db['items']['upsertMany']>;
     const results = await upsert(feedId, poll.items, { now: poll.at });
     for (const [index, result] of results.entries()) {
       if (result.status !== 'new' || result.id === null) continue;

@@ -6,6 +6,7 @@ import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite.js';
 import { toDbError, withTypedErrors } from './error-mapping.js';
 import { createFeedsApi } from './feeds.js';
 import { createItemsApi } from './items.js';
+import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
 import { type MigrationResult, migrate } from './migrate.js';
 import { createPollsApi } from './polls.js';
 import { createRetentionApi } from './retention.js';
@@ -34,6 +35,7 @@ export interface CreateDbOptions {
 export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
   retention: ReturnType<typeof createRetentionApi>;
+  maintenance: MaintenanceApi;
   /** Applies pending migrations (createDb already does unless `migrate: false`). */
   migrate(): Promise<MigrationResult>;
   /** The engine's query builder, for tools and benchmarks; not part of the stable API. */
@@ -76,6 +78,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     search: withTypedErrors('search', 'query', createSearchApi(context)),
     polls: withTypedErrors('polls', 'feed', createPollsApi(context)),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {
       try {

@@ -19,6 +19,8 @@ export {
 } from './errors.js';
 export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './feeds.js';
 export type { UpsertOptions } from './items.js';
+export type { MaintenanceApi } from './maintenance.js';
+export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.js';
 export type { MigrationResult } from './migrate.js';
 export type { RetentionOptions, RetentionResult } from './retention.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';

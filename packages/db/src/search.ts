@@ -9,7 +9,13 @@ import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 // weighted tsvector (title A, text B). `rank` is higher-is-better on both; its scale differs by engine.
 // Snippets come from the engine (snippet / ts_headline) with private-use marker characters, then are
 // HTML-escaped here, so only our <mark> tags reach the page.
+//
+// Bounded cost: a query is ranked among its SEARCH_WINDOW most recent matches (newest ids first), so a
+// word found in half a million items costs the same as a rare one. For news, the best of the recent
+// matches is what people look for; a query with fewer matches than the window is ranked in full.
 
+/** How many of the most recent matches a query ranks. */
+export const SEARCH_WINDOW = 2000;
 /** Words of context around the matches in a snippet. */
 export const SNIPPET_WORDS = 24;
 /** PostgreSQL highlights at most this much of an item's text (ts_headline re-parses what it is given). */
@@ -70,21 +76,24 @@ export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
 
   async function querySqlite(match: string, request: SearchRequest, limit: number): Promise<HitRow[]> {
-    const conditions = [sql`items_fts MATCH ${match}`];
-    if (request.feedId !== undefined) {
-      conditions.push(sql`items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${request.feedId})`);
-    }
+    const feedFilter =
+      request.feedId === undefined
+        ? sql``
+        : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${request.feedId})`;
+    let after = sql``;
     if (request.cursor) {
       // FTS5 rank is bm25: lower is better. The cursor holds the engine's own value.
       const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
-      conditions.push(
-        sql`(items_fts.rank > ${rank} OR (items_fts.rank = ${rank} AND items_fts.rowid > ${id}))`,
-      );
+      after = sql`WHERE (recent.rank > ${rank} OR (recent.rank = ${rank} AND recent.id > ${id}))`;
     }
-    // First the page's ids by rank (cheap), then snippets and columns for just those rows.
-    const { rows: ranked } = await sql<{ id: number; rank: number }>`SELECT rowid AS id, rank FROM items_fts
-      WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY rank, rowid LIMIT ${limit + 1}`.execute(kysely);
+    // First the page's ids by rank among the recent matches (FTS5 walks its index newest first and
+    // scores only those), then snippets and columns for just the page's rows.
+    const { rows: ranked } = await sql<{ id: number; rank: number }>`SELECT id, rank FROM (
+        SELECT items_fts.rowid AS id, items_fts.rank AS rank FROM items_fts
+        WHERE items_fts MATCH ${match} ${feedFilter}
+        ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
+      ) AS recent ${after}
+      ORDER BY rank, id LIMIT ${limit + 1}`.execute(kysely);
     if (ranked.length === 0) return [];
     const { rows } = await sql<Omit<HitRow, 'rank'>>`SELECT items.id, items.story_id, items.title, items.url,
         items.published_at, items.feed_id, feeds.title AS feed_title, feeds.site_url AS feed_site_url,
@@ -111,9 +120,11 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       after = sql`WHERE (ranked.rank < ${rank}::real OR (ranked.rank = ${rank}::real AND ranked.id > ${id}))`;
     }
     const headlineOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=${SNIPPET_WORDS + 6}, MinWords=${Math.floor(SNIPPET_WORDS / 2)}, MaxFragments=2, FragmentDelimiter=" ${ELLIPSIS} "`;
-    const { rows } = await sql<HitRow>`WITH ranked AS (
-        SELECT items.id, ts_rank(items.search_vector, to_tsquery('simple', ${tsquery})) AS rank
-        FROM items WHERE ${sql.join(conditions, sql` AND `)}
+    const { rows } = await sql<HitRow>`WITH recent AS (
+        SELECT items.id, items.search_vector FROM items WHERE ${sql.join(conditions, sql` AND `)}
+        ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}
+      ), ranked AS (
+        SELECT id, ts_rank(search_vector, to_tsquery('simple', ${tsquery})) AS rank FROM recent
       ), page AS (
         SELECT id, rank FROM ranked ${after} ORDER BY rank DESC, id LIMIT ${limit + 1}
       )

@@ -18,6 +18,8 @@ import type {
 } from './types.js';
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
+/** Most recent items read per simhash band value or title word when looking for candidates. */
+export const MATCHES_PER_KEY = 200;
 
 type StoryRow = Omit<StoriesTable, 'id'> & {
   id: number;
@@ -110,12 +112,14 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     const since = toMillis(query.since, 'since');
     const bands = simhashBands(query.simhash?.toLowerCase() ?? null);
     const terms = [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))];
-    // Each lookup is one index range: a band value (or a title word) and a time window.
+    // Each lookup is one index range (a band value or a title word, newest first within the time
+    // window) and bounded: a value shared by thousands of recent items says little about any of them.
     const bandLookups = bands.flatMap((value, band) =>
       value === null
         ? []
         : [
-            sql`SELECT id FROM items WHERE ${sql.ref(`band${band}`)} = ${value} AND first_seen_at >= ${since}`,
+            sql`SELECT id FROM (SELECT id FROM items WHERE ${sql.ref(`band${band}`)} = ${value}
+              AND first_seen_at >= ${since} ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS b${sql.raw(String(band))}`,
           ],
     );
     const bandIds =
@@ -125,12 +129,18 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
             await sql<{ id: number }>`SELECT id FROM (${sql.join(bandLookups, sql` UNION `)}) AS band_match
               ORDER BY id DESC LIMIT ${limit}`.execute(kysely)
           ).rows.map((row) => row.id);
+    const termLookups = terms.map(
+      (term, index) =>
+        sql`SELECT item_id FROM (SELECT item_id FROM item_terms WHERE term = ${term} AND first_seen_at >= ${since}
+          ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS t${sql.raw(String(index))}`,
+    );
     const termIds =
-      terms.length === 0
+      termLookups.length === 0
         ? []
         : (
-            await sql<{ item_id: number }>`SELECT item_id FROM item_terms
-              WHERE term IN (${sql.join(terms)}) AND first_seen_at >= ${since}
+            await sql<{
+              item_id: number;
+            }>`SELECT item_id FROM (${sql.join(termLookups, sql` UNION ALL `)}) AS term_match
               GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}`.execute(kysely)
           ).rows.map((row) => row.item_id);
     // Simhash matches first, then the items sharing the most title words.

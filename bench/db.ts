@@ -1,0 +1,177 @@
+// Database benchmark: ingest a synthetic corpus through the worker's path (items.upsertMany +
+// stories.candidates/attach), then time the front page (stories.listTop) and search over 1,000 runs
+// each, against a primary-key read (items.get) measured in the same run as the baseline.
+//
+//   npx tsx bench/db.ts [--items 1000000] [--feeds N] [--engine sqlite|postgres|both] [--runs 1000] [--keep]
+//
+// Needs @newsfeed/db built. SQLite writes bench/out/db-bench.db; PostgreSQL uses a fresh database
+// nf_bench_<random> on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database),
+// dropped at the end unless --keep. Results go to stdout and bench/out/db-<engine>.json.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
+import { REPO_ROOT } from './lib/corpus-dir.js';
+import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
+
+const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
+const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const PAGE = 30;
+const SEARCH_WORDS =
+  `government election talks ceasefire inflation court storm flood parliament budget vaccine
+climate summit sanctions exports strike merger privacy drone earthquake wildfire harvest protest coalition verdict
+fraud airport railway rescue currency regulation satellite championship festival geneva kyiv brussels tokyo lagos
+nairobi ankara jakarta ottawa macron modi lula guterres lagarde nato opec boeing samsung`.split(/\s+/);
+
+const { values: args } = parseArgs({
+  options: {
+    items: { type: 'string', default: '1000000' },
+    feeds: { type: 'string' },
+    engine: { type: 'string', default: 'both' },
+    runs: { type: 'string', default: '1000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ITEMS = Number(args.items);
+const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
+const RUNS = Number(args.runs);
+
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return {
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    mean: round(sorted.reduce((s, v) => s + v, 0) / sorted.length),
+  };
+}
+
+async function time(runs: number, work: (run: number) => Promise<unknown>): Promise<Latency> {
+  for (let run = 0; run < Math.min(20, runs); run += 1) await work(run); // warm caches
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await work(run);
+    samples.push(performance.now() - started);
+  }
+  return latency(samples);
+}
+
+/** Deterministic queries: single words, two words, "phrases" and prefixes, as people type them. */
+function searchQuery(run: number): string {
+  const word = (n: number) => SEARCH_WORDS[(run * 7919 + n * 104_729) % SEARCH_WORDS.length]!;
+  switch (run % 10) {
+    case 0:
+      return `"${word(1)} ${word(2)}"`;
+    case 1:
+      return `${word(1).slice(0, 4)}*`;
+    case 2:
+    case 3:
+    case 4:
+      return `${word(1)} ${word(2)}`;
+    default:
+      return word(1);
+  }
+}
+
+async function openEngine(engine: Engine): Promise<{ url: string; drop(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    mkdirSync(OUT_DIR, { recursive: true });
+    const file = path.join(OUT_DIR, 'db-bench.db');
+    const files = [file, `${file}-wal`, `${file}-shm`];
+    for (const f of files) rmSync(f, { force: true });
+    return {
+      url: `file:${file}`,
+      drop: async () => {
+        if (!args.keep) for (const f of files) rmSync(f, { force: true });
+      },
+    };
+  }
+  const name = `nf_bench_${randomBytes(4).toString('hex')}`;
+  return {
+    url: await createPostgresDatabase(ADMIN_URL, name),
+    drop: async () => {
+      if (args.keep) console.log(`kept PostgreSQL database ${name}`);
+      else await dropPostgresDatabase(ADMIN_URL, name);
+    },
+  };
+}
+
+async function bench(engine: Engine) {
+  const target = await openEngine(engine);
+  const db = await createDb(target.url);
+  try {
+    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS });
+    const wallStart = performance.now();
+    let reported = 0;
+    const seeded = await seedDatabase(db, corpus, (done, ingestMs) => {
+      if (done - reported >= 50_000 || done === ITEMS) {
+        reported = done;
+        const rate = Math.round((done * 1000) / ingestMs);
+        console.log(`[${engine}] ${done.toLocaleString('en')} items, ${rate} items/s in the database API`);
+      }
+    });
+    const wallMs = performance.now() - wallStart;
+    // What an operator runs after a bulk load (and SQLite's own advice on long-lived connections).
+    await db.maintenance.optimize();
+    const stats = await db.stats();
+
+    // Nothing was deleted: item ids are 1..stats.items.
+    const baseline = await time(RUNS, (run) => db.items.get(1 + ((run * 7919) % stats.items)));
+    const frontPage = await time(RUNS, () => db.stories.listTop({ limit: PAGE }));
+    let cursor: string | null = null;
+    const deepPages = await time(RUNS, async (run) => {
+      if (run % 10 === 0) cursor = null; // pages 1..10, over and over
+      const page = await db.stories.listTop({ limit: PAGE, cursor });
+      cursor = page.nextCursor;
+    });
+    const filtered = await time(RUNS, (run) =>
+      db.stories.listTop({ limit: PAGE, language: run % 2 ? 'fr' : 'en' }),
+    );
+    let hits = 0;
+    const search = await time(RUNS, async (run) => {
+      hits += (await db.search.query({ query: searchQuery(run), limit: 20 })).items.length;
+    });
+    const result = {
+      engine,
+      items: seeded.items,
+      feeds: FEEDS,
+      stories: stats.stories,
+      ingest: {
+        itemsPerSecond: Math.round((seeded.items * 1000) / seeded.ingestMs),
+        wallItemsPerSecond: Math.round((seeded.items * 1000) / wallMs),
+        minutes: Math.round(wallMs / 600) / 100,
+      },
+      baselineItemGet: baseline,
+      frontPage,
+      frontPageDeep: deepPages,
+      frontPageByLanguage: filtered,
+      search: { ...search, meanHits: Math.round((hits / (RUNS + Math.min(20, RUNS))) * 10) / 10 },
+      ratiosToBaselineP95: {
+        frontPage: Math.round((frontPage.p95 / baseline.p95) * 10) / 10,
+        search: Math.round((search.p95 / baseline.p95) * 10) / 10,
+      },
+      sizeMiB: Math.round((await db.maintenance.sizeBytes()) / 2 ** 20),
+      command: `npx tsx bench/db.ts --items ${ITEMS} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS}`,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(path.join(OUT_DIR, `db-${engine}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await db.close();
+    await target.drop();
+  }
+}
+
+const engines: Engine[] = args.engine === 'both' ? ['sqlite', 'postgres'] : [args.engine as Engine];
+for (const engine of engines) await bench(engine);

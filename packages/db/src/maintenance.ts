@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { DbContext } from './context.js';
+
+export interface MaintenanceApi {
+  /** Refreshes the query planner's statistics: run after a bulk load (SQLite PRAGMA optimize, PostgreSQL ANALYZE). */
+  optimize(): Promise<void>;
+  /** The database's size on disk in bytes (SQLite: the main file's pages; PostgreSQL: pg_database_size). */
+  sizeBytes(): Promise<number>;
+}
+
+export function createMaintenanceApi(ctx: DbContext): MaintenanceApi {
+  return {
+    async optimize() {
+      // 0x10002: analyze every table that needs it, even on a connection that has run no queries yet.
+      await sql.raw(ctx.engine === 'sqlite' ? 'PRAGMA optimize = 0x10002' : 'ANALYZE').execute(ctx.kysely);
+    },
+    async sizeBytes() {
+      const query =
+        ctx.engine === 'sqlite'
+          ? sql<{
+              size: number;
+            }>`SELECT page_count * page_size AS size FROM pragma_page_count(), pragma_page_size()`
+          : sql<{ size: number }>`SELECT pg_database_size(current_database()) AS size`;
+      const { rows } = await query.execute(ctx.kysely);
+      return Number(rows[0]?.size ?? 0);
+    },
+  };
+}
