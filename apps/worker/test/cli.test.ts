@@ -83,7 +83,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', () => {
+// Each CLI start loads the parser (jsdom, readability): generous timeouts for a loaded machine.
+describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', { timeout: 60_000 }, () => {
   it('explains its usage on a wrong command', async () => {
     const result = await runCli(['frobnicate'], env);
     expect(result.code).toBe(2);
@@ -201,5 +202,5 @@ describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', () => {
       items_new: 0,
     });
     expect(await countItems()).toBe(itemsBefore);
-  }, 20_000);
+  }, 60_000);
 });
