@@ -5,18 +5,19 @@
 /** Blocks longer than this are prose, whatever they start with. */
 export const MAX_BOILERPLATE_BLOCK_CHARS = 220;
 
-/** Whole blocks that are ad labels, share prompts, sign-up calls and other furniture. */
+/**
+ * Whole blocks that are furniture of HTML pages in particular (captions, credits, gallery
+ * controls, datelines, comment counts). The furniture that scraped text shares with pages (ad
+ * labels, share and follow prompts, newsletter calls, "Read more", related-list headings) is
+ * the shared list in ../text/boilerplate-patterns.ts, which post-cleaning applies too.
+ */
 export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
-  /^(?:advertisement|advert|advertising|ad|sponsored( content)?|promoted( content)?|paid content)$/i,
-  /^(?:story|article|content) continues (?:below|after)(?: (?:this|the) (?:ad|advertisement))?\.?$/i,
   /^(?:skip|jump) to (?:main )?(?:content|navigation|comments)$/i,
-  /^(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print|copy link|comments?|\d+ comments?|show comments|view comments|leave a comment|add comment)$/i,
-  /^(?:read|see|view|load|show) (?:more|all|the full story|next|full article|less)\W*$/i,
-  /^continue reading\W*$/i,
+  /^(?:comments?|\d+ comments?|show comments|view comments|leave a comment|add comment|post a comment)$/i,
+  /^(?:see|view|load|show) (?:more|all|the full story|next|full article|less)\W*$/i,
   /^(?:this|the) (?:slideshow|video|content|embed) requires javascript\.?$/i,
   /^(?:loading|please wait)\W*$/i,
   /^(?:click|tap) (?:here|to)\b.{0,80}$/i,
-  /^(?:sign up|subscribe|register)\b.{0,120}(?:newsletter|inbox|email|updates|free)\W*$/i,
   /\b(?:newsletters?|inbox)\W*$/i,
   /^follow\b.{0,80}\b(?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,60}$/i,
   /^image (?:copyright|caption|source)\b.{0,200}$/i,
@@ -29,19 +30,19 @@ export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
   /^(?:©|\(c\)|copyright\b).{0,160}$/i,
   /^all rights reserved\.?$/i,
   /^(?:tags?|topics?|filed under|categories|related topics)\s*:.{0,200}$/i,
-  /^(?:photo|image|picture|video|credit|source|foto|bild)s?(?: credit)?\s*:.{0,160}$/i,
+  /^(?:photo|image|picture|video|credit|foto|bild)s?(?: credit)?\s*:.{0,160}$/i,
   /^(?:tell us what you think|what do you think)\W*$/i,
   /^get .{0,60} on the go\b.{0,60}$/i,
   /^(?:read|see|click|tap) .{0,80} (?:by clicking here|here)\W*$/i,
 ];
 
 /**
- * Short headings after which a page lists other stories ("You may also like..."): the heading
- * and the link blocks under it are dropped, and when it comes in the article's last part,
- * everything after it too.
+ * Short headings after which a page lists other stories, beyond the shared "related-list"
+ * pattern: the heading and the link blocks under it are dropped, and when it comes in the
+ * article's last part, everything after it too.
  */
 export const RECIRCULATION_HEADINGS: readonly RegExp[] = [
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|you may have missed|recommended(?: for you| stories| reading)?|related(?: articles| stories| posts| content| coverage| news| links| reading)?|more (?:from|on|about|in|stories|news|coverage|headlines)\b.{0,60}|most (?:popular|read|viewed|shared)|trending(?: now| stories)?|don'?t miss|read (?:next|this next)|up next|also read|further reading|see also|editor'?s picks?|top stories|latest (?:news|stories)|want more stories like this\??|popular (?:now|stories|posts))\W*$/i,
+  /^(?:you (?:may|might) (?:also )?(?:be interested in|enjoy)|you may have missed|recommended reading|related(?: links| reading)|more (?:about|coverage|headlines)\b.{0,60}|read (?:next|this next)|up next|also read|further reading|see also|latest stories|want more stories like this\??)\W*$/i,
 ];
 
 /** A link-only block starting like this is a pointer to another story ("READ MORE: ..."). */

@@ -1,4 +1,5 @@
 import { collapseWhitespace } from '../html/html-to-text.js';
+import { matchBoilerplatePattern } from '../text/boilerplate-patterns.js';
 import { BLOCK_ELEMENTS } from './block-text.js';
 import {
   AUTHOR_OR_TAGS_CLASS,
@@ -85,7 +86,8 @@ function isBoilerplateBlock(text: string, element: Element): boolean {
   if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
   // A dateline: a short block built around a <time> element.
   if (text.length <= MAX_DATELINE_CHARS && element.querySelector('time')) return true;
-  if (BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text))) return true;
+  if (matchBoilerplatePattern(text) !== null || BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text)))
+    return true;
   if (TRAILING_CREDIT.test(text)) return true;
   const density = linkDensity(element, text.length);
   if (STORY_POINTER.test(text) && density >= 0.5) return true;
@@ -108,6 +110,14 @@ function leafBlocks(root: Element): Element[] {
   return blocks;
 }
 
+function isRecirculationHeading(text: string): boolean {
+  if (text.length > 80) return false;
+  return (
+    matchBoilerplatePattern(text) === 'related-list' ||
+    RECIRCULATION_HEADINGS.some((pattern) => pattern.test(text))
+  );
+}
+
 /** Removes a recirculation heading, the link blocks under it, and in the tail all that follows. */
 function dropRecirculation(blocks: Element[], texts: string[], removed: string[]): void {
   // Teasers under the heading are short or link-dense: only long prose counts as article.
@@ -120,7 +130,7 @@ function dropRecirculation(blocks: Element[], texts: string[], removed: string[]
   for (let index = 0; index < blocks.length; index++) {
     const text = texts[index]!;
     seen += text.length;
-    if (text.length > 80 || !RECIRCULATION_HEADINGS.some((pattern) => pattern.test(text))) continue;
+    if (!isRecirculationHeading(text)) continue;
     const proseAfter = prose.slice(index + 1).reduce((sum, length) => sum + length, 0);
     const inTail = proseAfter <= Math.max(total, 1) * TAIL_SHARE && proseAfter <= seen;
     drop(blocks[index]!, removed);
@@ -155,7 +165,8 @@ export function postcleanContent(
   const keptTexts: string[] = [];
   blocks.forEach((block, index) => {
     const text = texts[index]!;
-    if (isBoilerplateBlock(text, block)) drop(block, removed);
+    // Recirculation headings stay for dropRecirculation, which also removes what follows them.
+    if (!isRecirculationHeading(text) && isBoilerplateBlock(text, block)) drop(block, removed);
     else {
       kept.push(block);
       keptTexts.push(text);
