@@ -1,5 +1,5 @@
 import type { Db, Feed } from '@newsfeed/db';
-import { buildOpml } from '../deps/parser.js';
+import { buildOpml, OPML_FOLDER_SEPARATOR, type OpmlOutline } from '../deps/parser.js';
 
 async function allFeeds(db: Db): Promise<Feed[]> {
   const feeds: Feed[] = [];
@@ -12,32 +12,30 @@ async function allFeeds(db: Db): Promise<Feed[]> {
   return feeds;
 }
 
-/** Every subscription as an OPML document, grouped by folder. */
-export async function exportOpml(db: Db): Promise<string> {
-  const feeds = await allFeeds(db);
-  const outline = (feed: Feed) => ({
-    text: feed.title ?? feed.url,
-    title: feed.title ?? feed.url,
-    type: 'rss',
-    xmlUrl: feed.url,
-    htmlUrl: feed.siteUrl ?? undefined,
-    children: [],
-  });
-  const folders = new Map<string, Feed[]>();
-  const loose: Feed[] = [];
-  for (const feed of feeds) {
-    if (!feed.folder) loose.push(feed);
-    else folders.set(feed.folder, [...(folders.get(feed.folder) ?? []), feed]);
+function feedOutline(feed: Feed): OpmlOutline {
+  const title = feed.title ?? feed.url;
+  return { title, text: title, xmlUrl: feed.url, htmlUrl: feed.siteUrl, type: 'rss', children: [] };
+}
+
+/** The folder outline for a "Tech/Web" path, created on first use. */
+function folderOutline(roots: OpmlOutline[], path: string): OpmlOutline[] {
+  let level = roots;
+  for (const name of path.split(OPML_FOLDER_SEPARATOR)) {
+    let folder = level.find((outline) => outline.xmlUrl === null && outline.title === name);
+    if (!folder) {
+      folder = { title: name, text: name, xmlUrl: null, htmlUrl: null, type: null, children: [] };
+      level.push(folder);
+    }
+    level = folder.children;
   }
-  return buildOpml({
-    title: 'Newsfeed subscriptions',
-    outlines: [
-      ...[...folders].map(([folder, members]) => ({
-        text: folder,
-        title: folder,
-        children: members.map(outline),
-      })),
-      ...loose.map(outline),
-    ],
-  });
+  return level;
+}
+
+/** Every subscription as an OPML document, nested by folder; `import` reads it back unchanged. */
+export async function exportOpml(db: Db): Promise<string> {
+  const outlines: OpmlOutline[] = [];
+  for (const feed of await allFeeds(db)) {
+    (feed.folder ? folderOutline(outlines, feed.folder) : outlines).push(feedOutline(feed));
+  }
+  return buildOpml({ title: 'Newsfeed subscriptions', outlines });
 }
