@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { EmptyState } from '../components/empty-state';
 
 export default function NotFound() {
@@ -6,7 +5,7 @@ export default function NotFound() {
     <EmptyState title="Page not found">
       <p>
         This story or source does not exist any more (old items are removed after a while). Go back to the{' '}
-        <Link href="/">top stories</Link> or <Link href="/search">search</Link>.
+        <a href="/">top stories</a> or <a href="/search">search</a>.
       </p>
     </EmptyState>
   );

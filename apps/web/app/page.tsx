@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EmptyState } from '../components/empty-state';
 import { StoryCard } from '../components/story-card';
 import { StoryFilters } from '../components/story-filters';
 import { pageOrInvalid } from '../lib/client-errors';
 import { getDb } from '../lib/db';
+import { filterChoices } from '../lib/filter-choices';
 import { webConfig } from '../lib/env';
 import {
   hasFilters,
@@ -26,27 +26,21 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
-  const [page, sources, folders] = await Promise.all([
+  const [page, choices] = await Promise.all([
     pageOrInvalid(
       db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
     ),
-    db.feeds.list({ limit: 500 }),
-    db.feeds.folders(),
+    filterChoices(db),
   ]);
-  const languages = [
-    ...new Set(sources.items.map((feed) => feed.language).filter((value) => value !== null)),
-  ].sort();
 
   return (
     <>
       <h1 className="page-title">Top stories</h1>
-      {sources.items.length > 0 && (
-        <StoryFilters query={query} choices={{ sources: sources.items, folders, languages }} />
-      )}
+      {choices.hasSources && <StoryFilters query={query} choices={choices} />}
       {page === null ? (
         <EmptyState title="This page link has expired">
           <p>
-            The list has changed since the link was made. <Link href="/">Start again from the top</Link>.
+            The list has changed since the link was made. <a href="/">Start again from the top</a>.
           </p>
         </EmptyState>
       ) : page.items.length > 0 ? (
@@ -55,11 +49,11 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
             <StoryCard key={story.id} story={story} now={now} />
           ))}
         </ol>
-      ) : sources.items.length === 0 ? (
+      ) : !choices.hasSources ? (
         <EmptyState title="No feeds yet">
           <p>
-            Newsfeed lists stories from the feeds you subscribe to. Add one in the{' '}
-            <Link href="/admin">admin</Link> (set <code>ADMIN_TOKEN</code> to enable it) or with the worker:
+            Newsfeed lists stories from the feeds you subscribe to. Add one in the <a href="/admin">admin</a>{' '}
+            (set <code>ADMIN_TOKEN</code> to enable it) or with the worker:
           </p>
           <p>
             <code>node apps/worker/dist/main.js add https://example.com/feed.xml</code>
@@ -71,27 +65,26 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
       ) : hasFilters(query) || query.cursor ? (
         <EmptyState title="No stories match these filters">
           <p>
-            Try a longer time window or another source, or <Link href="/">clear the filters</Link>.
+            Try a longer time window or another source, or <a href="/">clear the filters</a>.
           </p>
         </EmptyState>
       ) : (
         <EmptyState title="No stories yet">
           <p>
-            You have {sources.items.length} {sources.items.length === 1 ? 'feed' : 'feeds'}, but nothing has
-            been fetched yet. The worker polls new feeds within seconds; if this lasts, check the{' '}
-            <Link href="/sources">sources page</Link> for errors.
+            Your feeds have not delivered anything yet. The worker polls new feeds within seconds; if this
+            lasts, check the <a href="/sources">sources page</a> for errors.
           </p>
         </EmptyState>
       )}
       {page?.nextCursor && (
         <nav className="pager" aria-label="Pagination">
-          <Link
+          <a
             className="button secondary"
             href={`/${storyQueryString({ ...query, cursor: page.nextCursor })}`}
             rel="next"
           >
             More stories
-          </Link>
+          </a>
         </nav>
       )}
     </>

@@ -1,18 +1,16 @@
-import Link from 'next/link';
-
 export function SiteHeader({ siteName, query = '' }: { siteName: string; query?: string }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand" aria-label={`${siteName}, top stories`}>
+        <a href="/" className="brand" aria-label={`${siteName}, top stories`}>
           <span className="brand__mark" aria-hidden="true">
             N
           </span>
           <span className="brand__name">{siteName}</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="main-nav">
-          <Link href="/">Top stories</Link>
-          <Link href="/sources">Sources</Link>
+          <a href="/">Top stories</a>
+          <a href="/sources">Sources</a>
         </nav>
         <search className="site-search">
           <form action="/search" method="get">

@@ -1,5 +1,4 @@
 import type { StorySummary } from '@newsfeed/db';
-import Link from 'next/link';
 import { externalHref } from '../lib/render-html';
 import { SourceIcon, sourceName } from './source-icon';
 import { TimeAgo } from './time-ago';
@@ -16,16 +15,16 @@ export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
           <SourceIcon feed={story.leadFeed} />
           <strong>{sourceName(story.leadFeed)}</strong>
           {others > 0 && (
-            <Link className="sources-count" href={`/story/${story.id}#coverage`}>
+            <a className="sources-count" href={`/story/${story.id}#coverage`}>
               +{others} {others === 1 ? 'source' : 'sources'}
-            </Link>
+            </a>
           )}
           {story.wire && <span className="badge badge--wire">{story.wire}</span>}
         </div>
         <h2 className="story__title">
-          <Link href={`/story/${story.id}`} data-nav-link>
+          <a href={`/story/${story.id}`} data-nav-link>
             {story.title}
-          </Link>
+          </a>
         </h2>
         {story.summary && <p className="story__summary">{story.summary}</p>}
         <div className="story__meta">

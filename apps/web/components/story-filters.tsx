@@ -1,28 +1,27 @@
-import type { FeedWithStats } from '@newsfeed/db';
+import type { FilterChoices } from '../lib/filter-choices';
 import { type StoryQuery, TIME_WINDOWS } from '../lib/story-filters';
 import { sourceName } from './source-icon';
-
-export interface FilterChoices {
-  sources: FeedWithStats[];
-  folders: string[];
-  languages: string[];
-}
 
 /** A plain GET form: filtering works without JavaScript and every filtered view has a URL. */
 export function StoryFilters({ query, choices }: { query: StoryQuery; choices: FilterChoices }) {
   return (
     <form className="filters" method="get" action="/" aria-label="Filter stories">
-      <label>
-        Source
-        <select name="source" defaultValue={query.source ?? ''}>
-          <option value="">All sources</option>
-          {choices.sources.map((feed) => (
-            <option key={feed.id} value={feed.id}>
-              {sourceName(feed)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {choices.sources ? (
+        <label>
+          Source
+          <select name="source" defaultValue={query.source ?? ''}>
+            <option value="">All sources</option>
+            {choices.sources.map((feed) => (
+              <option key={feed.id} value={feed.id}>
+                {sourceName(feed)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        // Too many sources for a menu: keep the current one (set from a source's page).
+        query.source !== null && <input type="hidden" name="source" value={query.source} />
+      )}
       {choices.folders.length > 0 && (
         <label>
           Folder

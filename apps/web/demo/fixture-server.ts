@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOpml } from '@newsfeed/parser';
 
 // Serves the bundled sample publishers (demo/fixtures/**) on 127.0.0.1 for `npm run demo` and the
 // end-to-end test. Files are templates: {{base}} becomes this server's origin and {{rfc822:90}} /
@@ -41,27 +42,27 @@ export function renderTemplate(text: string, base: string, now: Date): string {
     });
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeXml = (text: string) => text.replace(/[&<>"]/g, (char) => XML_ESCAPES[char]!);
-
-/** The OPML the worker is seeded with (WORKER_SEED_OPML). */
+/** The OPML the worker is seeded with (WORKER_SEED_OPML): one folder per section. */
 export function demoOpml(base: string): string {
   const folders = [...new Set(DEMO_FEEDS.map((feed) => feed.folder))];
-  const outlines = folders.map((folder) => {
-    const feeds = DEMO_FEEDS.filter((feed) => feed.folder === folder).map(
-      (feed) =>
-        `      <outline type="rss" text="${escapeXml(feed.title)}" title="${escapeXml(feed.title)}" xmlUrl="${escapeXml(base + feed.path)}" htmlUrl="${escapeXml(base + feed.site)}"/>`,
-    );
-    return `    <outline text="${escapeXml(folder)}" title="${escapeXml(folder)}">\n${feeds.join('\n')}\n    </outline>`;
+  return buildOpml({
+    title: 'Newsfeed demo publishers',
+    outlines: folders.map((folder) => ({
+      title: folder,
+      text: folder,
+      xmlUrl: null,
+      htmlUrl: null,
+      type: null,
+      children: DEMO_FEEDS.filter((feed) => feed.folder === folder).map((feed) => ({
+        title: feed.title,
+        text: feed.title,
+        xmlUrl: base + feed.path,
+        htmlUrl: base + feed.site,
+        type: 'rss',
+        children: [],
+      })),
+    })),
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Newsfeed demo publishers</title></head>
-  <body>
-${outlines.join('\n')}
-  </body>
-</opml>
-`;
 }
 
 async function readSiteFile(urlPath: string): Promise<{ body: string; latin1: boolean; ext: string } | null> {

@@ -18,7 +18,7 @@ const NEXT_BIN = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist
 
 const DemoOptions = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  DEMO_FIXTURE_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  WEB_DEMO_FIXTURE_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   ADMIN_TOKEN: z.string().min(16).default('demo-admin-token-change-me'),
 });
 
@@ -58,7 +58,7 @@ async function stop(code: number): Promise<never> {
 async function main(): Promise<void> {
   const options = DemoOptions.parse({
     PORT: process.env.PORT || undefined,
-    DEMO_FIXTURE_PORT: process.env.DEMO_FIXTURE_PORT || undefined,
+    WEB_DEMO_FIXTURE_PORT: process.env.WEB_DEMO_FIXTURE_PORT || undefined,
     ADMIN_TOKEN: process.env.ADMIN_TOKEN || undefined,
   });
   if (!existsSync(WORKER_MAIN))
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   // A fresh database each time: the samples' dates are relative to now, so old runs would only confuse.
   await rm(DEMO_DIR, { recursive: true, force: true });
   await mkdir(DEMO_DIR, { recursive: true });
-  const fixtures = await startFixtureServer({ port: options.DEMO_FIXTURE_PORT });
+  const fixtures = await startFixtureServer({ port: options.WEB_DEMO_FIXTURE_PORT });
   closeFixtures = fixtures.close;
   const opmlPath = join(DEMO_DIR, 'demo.opml');
   await writeFile(opmlPath, demoOpml(fixtures.url));

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AdminOff } from '../../components/admin-off';
 import { EmptyState } from '../../components/empty-state';
@@ -128,7 +127,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       <div className="source-cell">
                         <SourceIcon feed={feed} />
                         <div>
-                          <Link href={`/sources/${feed.id}`}>{sourceName(feed)}</Link>
+                          <a href={`/sources/${feed.id}`}>{sourceName(feed)}</a>
                           <div className="muted">{feed.url}</div>
                         </div>
                       </div>
@@ -192,7 +191,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       <TimeAgo iso={poll.startedAt} now={now} />
                     </td>
                     <td>
-                      <Link href={`/sources/${poll.feedId}`}>{poll.feedUrl}</Link>
+                      <a href={`/sources/${poll.feedId}`}>{poll.feedUrl}</a>
                     </td>
                     <td>{poll.httpStatus ?? '—'}</td>
                     <td className="error-text">{poll.error}</td>

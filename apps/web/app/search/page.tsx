@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EmptyState } from '../../components/empty-state';
 import { SourceIcon, sourceName } from '../../components/source-icon';
 import { TimeAgo } from '../../components/time-ago';
@@ -86,9 +85,9 @@ export default async function SearchPage({ searchParams }: Props) {
                     )}
                   </div>
                   <h2 className="hit__title">
-                    <Link href={href} data-nav-link>
+                    <a href={href} data-nav-link>
                       {hit.title}
-                    </Link>
+                    </a>
                   </h2>
                   <p
                     className="hit__snippet"
@@ -110,9 +109,9 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
       {page?.nextCursor && (
         <nav className="pager" aria-label="Pagination">
-          <Link className="button secondary" href={`/search?${next.toString()}`} rel="next">
+          <a className="button secondary" href={`/search?${next.toString()}`} rel="next">
             More results
-          </Link>
+          </a>
         </nav>
       )}
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { EmptyState } from '../../components/empty-state';
 import { FeedStatus } from '../../components/feed-status';
 import { SourceIcon, sourceName } from '../../components/source-icon';
@@ -30,7 +29,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       {page.items.length === 0 ? (
         <EmptyState title="No sources yet">
           <p>
-            Subscribe to a feed in the <Link href="/admin">admin</Link>, import an OPML file there, or run{' '}
+            Subscribe to a feed in the <a href="/admin">admin</a>, import an OPML file there, or run{' '}
             <code>node apps/worker/dist/main.js add URL</code>.
           </p>
         </EmptyState>
@@ -60,9 +59,9 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                       <div className="source-cell">
                         <SourceIcon feed={feed} />
                         <div>
-                          <Link href={`/sources/${feed.id}`} data-nav-link>
+                          <a href={`/sources/${feed.id}`} data-nav-link>
                             {sourceName(feed)}
-                          </Link>
+                          </a>
                           <div className="muted">
                             {feed.siteUrl ? hostOf(feed.siteUrl) : hostOf(feed.url)}
                             {feed.folder && ` · ${feed.folder}`}
@@ -97,13 +96,13 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       )}
       {page.nextCursor && (
         <nav className="pager" aria-label="Pagination">
-          <Link
+          <a
             className="button secondary"
             href={`/sources?cursor=${encodeURIComponent(page.nextCursor)}`}
             rel="next"
           >
             More sources
-          </Link>
+          </a>
         </nav>
       )}
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { EmptyState } from '../../../components/empty-state';
@@ -96,8 +95,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <dt>Subscribe</dt>
         <dd>
           <a href={`/feed.xml?source=${feed.id}`}>RSS</a> · <a href={`/atom.xml?source=${feed.id}`}>Atom</a> ·{' '}
-          <a href={`/feed.json?source=${feed.id}`}>JSON Feed</a> ·{' '}
-          <Link href={`/?source=${feed.id}`}>Stories</Link>
+          <a href={`/feed.json?source=${feed.id}`}>JSON Feed</a> · <a href={`/?source=${feed.id}`}>Stories</a>
         </dd>
       </dl>
       <h2>Latest items</h2>
@@ -115,7 +113,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             <li key={item.id} className="story story--no-image" data-nav-item>
               <div className="story__body">
                 <h3 className="story__title">
-                  <Link
+                  <a
                     href={
                       item.storyId
                         ? `/story/${item.storyId}`
@@ -124,7 +122,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     data-nav-link
                   >
                     {item.title}
-                  </Link>
+                  </a>
                 </h3>
                 {item.summary && <p className="story__summary">{item.summary}</p>}
                 <div className="story__meta">
@@ -142,13 +140,13 @@ export default async function SourcePage({ params, searchParams }: Props) {
       )}
       {page.nextCursor && (
         <nav className="pager" aria-label="Pagination">
-          <Link
+          <a
             className="button secondary"
             href={`/sources/${feed.id}?cursor=${encodeURIComponent(page.nextCursor)}`}
             rel="next"
           >
             Older items
-          </Link>
+          </a>
         </nav>
       )}
     </>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleBody } from '../../../components/article-body';
@@ -58,7 +57,7 @@ export default async function StoryPage({ params }: Props) {
     <article className="reader">
       <div className="reader__kicker">
         <SourceIcon feed={lead.feed} />
-        <Link href={`/sources/${lead.feed.id}`}>{sourceName(lead.feed)}</Link>
+        <a href={`/sources/${lead.feed.id}`}>{sourceName(lead.feed)}</a>
         <span aria-hidden="true">·</span>
         <TimeAgo iso={lead.publishedAt ?? lead.firstSeenAt} />
         {story.wire && (

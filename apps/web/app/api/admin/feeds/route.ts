@@ -2,6 +2,7 @@ import { checkAdmin } from '../../../../lib/admin-guard';
 import { done, field, readForm, refuse } from '../../../../lib/admin-response';
 import { getDb } from '../../../../lib/db';
 import { FeedUrlError, normalizeFeedUrl } from '../../../../lib/feed-url';
+import { forgetFilterChoices } from '../../../../lib/filter-choices';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +37,7 @@ export async function POST(request: Request): Promise<Response> {
     });
   }
   const feed = await db.feeds.add({ url, folder });
+  forgetFilterChoices();
   return done(request, access, {
     ok: true,
     status: 201,

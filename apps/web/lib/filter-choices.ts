@@ -1,0 +1,54 @@
+import type { Db, FeedWithStats } from '@newsfeed/db';
+
+// The front page's filter menus (sources, folders, languages) change only when a feed is added or
+// polled for the first time, but every front-page view needs them: one copy per process, refreshed
+// after a short time, keeps them off the hot path.
+
+/** How long the menus may lag behind a newly added source. */
+export const FILTER_CHOICES_TTL_MS = 30_000;
+/** Above this many sources a <select> stops being usable; the sources page links to each one's stories. */
+export const MAX_SOURCE_CHOICES = 100;
+
+export interface FilterChoices {
+  /** Null when there are too many sources to list. */
+  sources: FeedWithStats[] | null;
+  folders: string[];
+  languages: string[];
+  /** Whether any (enabled) source exists at all. */
+  hasSources: boolean;
+}
+
+let cached: { at: number; choices: Promise<FilterChoices> } | null = null;
+
+async function load(db: Db): Promise<FilterChoices> {
+  const [feeds, folders] = await Promise.all([
+    db.feeds.list({ limit: MAX_SOURCE_CHOICES }),
+    db.feeds.folders(),
+  ]);
+  const languages = [
+    ...new Set(feeds.items.map((feed) => feed.language).filter((code) => code !== null)),
+  ].sort();
+  return {
+    sources: feeds.nextCursor === null ? feeds.items : null,
+    folders,
+    languages,
+    hasSources: feeds.items.length > 0,
+  };
+}
+
+export function filterChoices(db: Db, now: number = Date.now()): Promise<FilterChoices> {
+  if (!cached || now - cached.at > FILTER_CHOICES_TTL_MS) {
+    const choices = load(db);
+    cached = { at: now, choices };
+    // A failed load is not remembered.
+    choices.catch(() => {
+      if (cached?.choices === choices) cached = null;
+    });
+  }
+  return cached.choices;
+}
+
+/** After an admin change, so the next page view sees it. */
+export function forgetFilterChoices(): void {
+  cached = null;
+}

@@ -1,0 +1,219 @@
+// Web benchmark: the BUILT web app (`next start`) on a seeded SQLite database, loaded by autocannon
+// over loopback: front page, story page, search and /feed.xml, each for --duration seconds at
+// --connections connections; req/s and latency p50/p95/p99, and each p95 as a ratio to the baseline
+// measured in the same run (/robots.txt: routing, proxy and headers, no database).
+//
+//   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only]
+//
+// Needs apps/web built (`pnpm turbo run build --filter=@newsfeed/web`). The seeded database is kept
+// in bench/out/web-<items>.db and reused by the next run (seeding a million items takes a while);
+// --fresh seeds it again. Results go to stdout and bench/out/web.json.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb } from '@newsfeed/db';
+import autocannon, { type AutocannonResult } from 'autocannon';
+import { REPO_ROOT } from './lib/corpus-dir.js';
+import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
+
+const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
+const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
+const SEARCH_WORDS =
+  `election ceasefire inflation parliament budget vaccine climate sanctions merger earthquake wildfire
+harvest coalition verdict fraud railway currency satellite festival geneva kyiv brussels tokyo nairobi ankara`.split(
+    /\s+/,
+  );
+const GOALS_P95_MS: Record<string, number> = { front: 50, search: 100 };
+
+const { values: args } = parseArgs({
+  options: {
+    items: { type: 'string', default: '1000000' },
+    feeds: { type: 'string' },
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '16' },
+    fresh: { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+  },
+});
+const ITEMS = Number(args.items);
+const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const DB_PATH = path.join(OUT_DIR, `web-${ITEMS}.db`);
+
+async function seeded(): Promise<{ storyIds: number[]; items: number; stories: number }> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const marker = `${DB_PATH}.complete`;
+  if (args.fresh || !existsSync(marker)) {
+    for (const suffix of ['', '-wal', '-shm', '.complete']) rmSync(`${DB_PATH}${suffix}`, { force: true });
+    const db = await createDb(`file:${DB_PATH}`);
+    const started = performance.now();
+    await seedDatabase(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), (done) => {
+      if (done % 50_000 === 0) {
+        const rate = Math.round(done / ((performance.now() - started) / 1000));
+        console.log(
+          `seeding: ${done.toLocaleString('en')} / ${ITEMS.toLocaleString('en')} items (${rate}/s)`,
+        );
+      }
+    });
+    await db.close();
+    writeFileSync(marker, new Date().toISOString());
+  }
+  const db = await createDb(`file:${DB_PATH}`);
+  const top = await db.stories.listTop({ limit: 100 });
+  const stats = await db.stats();
+  await db.close();
+  // Story pages of the front page's stories, the ones readers open, several sources each where possible.
+  const storyIds = top.items
+    .sort((a, b) => b.sourceCount - a.sourceCount)
+    .slice(0, 30)
+    .map((story) => story.id);
+  return { storyIds, items: stats.items, stories: stats.stories };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function startWeb(port: number): Promise<ChildProcess> {
+  if (!existsSync(path.join(WEB_DIR, '.next/BUILD_ID')))
+    throw new Error('apps/web is not built: pnpm turbo run build --filter=@newsfeed/web');
+  const next = createRequire(path.join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
+  const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: WEB_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: `file:${DB_PATH}`,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/robots.txt`)).ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error('next start did not come up within 60 s');
+}
+
+interface Measurement {
+  path: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
+}
+
+async function load(base: string, paths: string[], duration: number): Promise<Measurement> {
+  const times: number[] = [];
+  let next = 0;
+  const instance = autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.path = paths[next++ % paths.length]!;
+          return request;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, _status, _bytes, responseTimeMs) => times.push(responseTimeMs));
+  const result = await new Promise<AutocannonResult>((resolve) => instance.on('done', resolve));
+  times.sort((a, b) => a - b);
+  return {
+    path: paths.length === 1 ? paths[0]! : `${paths[0]} (+${paths.length - 1} more)`,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main() {
+  const { storyIds, items, stories } = await seeded();
+  console.log(
+    `database: ${DB_PATH} (${items.toLocaleString('en')} items, ${stories.toLocaleString('en')} stories)`,
+  );
+  if (args['seed-only']) return;
+  const port = await freePort();
+  const web = await startWeb(port);
+  const base = `http://127.0.0.1:${port}`;
+  const targets: Record<string, string[]> = {
+    baseline: ['/robots.txt'],
+    front: ['/'],
+    story: storyIds.map((id) => `/story/${id}`),
+    search: SEARCH_WORDS.map((word) => `/search?q=${word}`),
+    feedXml: ['/feed.xml'],
+  };
+  const results: Record<string, Measurement> = {};
+  try {
+    for (const [name, paths] of Object.entries(targets)) {
+      await load(base, paths, 3); // warm-up: JIT, SQLite page cache
+      results[name] = await load(base, paths, DURATION);
+      const r = results[name];
+      console.log(
+        `${name.padEnd(8)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` +
+          (r.errors + r.non2xx > 0 ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''),
+      );
+    }
+  } finally {
+    web.kill('SIGTERM');
+  }
+  const baselineP95 = results.baseline!.p95;
+  const ratios = Object.fromEntries(
+    Object.entries(results)
+      .filter(([name]) => name !== 'baseline')
+      .map(([name, r]) => [name, Math.round((r.p95 / baselineP95) * 10) / 10]),
+  );
+  const goals = Object.fromEntries(
+    Object.entries(GOALS_P95_MS).map(([name, goal]) => [
+      name,
+      { goalP95Ms: goal, p95Ms: results[name]!.p95, met: results[name]!.p95 < goal },
+    ]),
+  );
+  const summary = {
+    items,
+    stories,
+    feeds: FEEDS,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    results,
+    p95RatioToBaseline: ratios,
+    goals,
+    command: `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}`,
+  };
+  writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(JSON.stringify({ p95RatioToBaseline: ratios, goals }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
