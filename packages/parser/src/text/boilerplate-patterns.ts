@@ -21,19 +21,19 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'share-label',
     pattern:
-      /^(?:share|share (?:this|the) (?:article|story|post|page)|share on \w+|click to share|teilen|artikel teilen|partager(?: cet article)?|compartir|compartilhe|condividi|delen|поделиться)\b.{0,60}$/iu,
+      /^(?:share|share (?:this|the) (?:article|story|post|page)|share on \w+|click to share|teilen|artikel teilen|partager(?: cet article)?|compartir|compartilhe|condividi|delen|поделиться)(?![\p{L}\p{N}]).{0,60}$/iu,
     maxWords: 12,
   },
   {
     name: 'follow-us',
     pattern:
-      /^(?:connect with us|follow us|like us|find us|join us|stay connected|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|подписывайтесь)\b/iu,
+      /^(?:connect with us|follow us|like us|find us|join us|stay connected|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|подписывайтесь)(?![\p{L}\p{N}])/iu,
     maxWords: 16,
   },
   {
     name: 'subscribe',
     pattern:
-      /^(?:subscribe|sign up|get (?:our|the) .{0,40}newsletter|join our|abonnez-vous|suscríbete|iscriviti|assine|abonnieren sie)\b|\b(?:newsletter|inbox)\b(?!.*[.!?]["”]?$)/iu,
+      /^(?:subscribe|sign up|get (?:our|the) .{0,40}newsletter|join our|abonnez-vous|suscríbete|iscriviti|assine|abonnieren sie)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:newsletter|inbox)(?![\p{L}\p{N}])(?!.*[.!?]["”]?$)/iu,
     maxWords: 20,
   },
   {
@@ -44,7 +44,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'read-more',
     pattern:
-      /^(?:read more|read also|also read|read next|see also|more:|related:|continue reading|keep reading|click here|full story|read the full (?:story|article)|view (?:full )?article|lesen sie (?:auch|mehr)|weiterlesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|te puede interesar|ver más|leggi anche|continua a leggere|leia (?:também|mais)|veja também|lees (?:ook|verder)|читайте также|читать далее)\b/iu,
+      /^(?:read more|read also|also read|read next|see also|more:|related:|continue reading|keep reading|click here|full story|read the full (?:story|article)|view (?:full )?article|lesen sie (?:auch|mehr)|weiterlesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|te puede interesar|ver más|leggi anche|continua a leggere|leia (?:também|mais)|veja também|lees (?:ook|verder)|читайте также|читать далее)(?![\p{L}\p{N}])/iu,
     maxWords: 25,
   },
   {
@@ -56,7 +56,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'related-list',
     pattern:
-      /^(?:related(?: posts| articles| stories| news| coverage| content| topics)?|you (?:may|might) (?:also )?like|more (?:from|on|in|stories|news)\b.{0,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you| stories)?|popular (?:posts|stories|now)|latest (?:news|posts|stories|headlines)|top stories|don'?t miss|editor'?s picks?|what to read next|noticias relacionadas|articles? similaires|verwandte artikel|ähnliche artikel)\s*[:：]?$/iu,
+      /^(?:related(?: posts| articles| stories| news| coverage| content| topics)?|you (?:may|might) (?:also )?like|more (?:from|on|in|stories|news)(?![\p{L}\p{N}]).{0,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you| stories)?|popular (?:posts|stories|now)|latest (?:news|posts|stories|headlines)|top stories|don'?t miss|editor'?s picks?|what to read next|noticias relacionadas|articles? similaires|verwandte artikel|ähnliche artikel)\s*[:：]?$/iu,
     maxWords: 10,
   },
   {
@@ -69,7 +69,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'copyright',
     pattern:
-      /^(?:©|\(c\)|copyright\b|all rights reserved)|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b/iu,
+      /^(?:©|\(c\)|copyright(?![\p{L}\p{N}])|all rights reserved)|(?<![\p{L}\p{N}])all rights reserved(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])tous droits réservés(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])alle rechte vorbehalten(?![\p{L}\p{N}])/iu,
     maxWords: 40,
   },
   {
@@ -80,41 +80,42 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'comments',
     pattern:
-      /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave a (?:comment|reply)|post a comment|add a comment|no comments(?: yet)?|view comments|show comments|join the (?:conversation|discussion)|kommentare?|commentaires?|comentarios?|commenti)\b/iu,
+      /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave a (?:comment|reply)|post a comment|add a comment|no comments(?: yet)?|view comments|show comments|join the (?:conversation|discussion)|kommentare?|commentaires?|comentarios?|commenti)(?![\p{L}\p{N}])/iu,
     maxWords: 12,
   },
   {
     name: 'site-chrome',
     pattern:
-      /^(?:log ?in|sign ?in|log ?out|register|my account|search|menu|skip to (?:main )?content|close|toggle navigation|back to top|home|accept(?: all)?(?: cookies)?|we use cookies\b.*|cookie (?:settings|policy)|privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|print this (?:page|article))\s*$/iu,
+      /^(?:log ?in|sign ?in|log ?out|register|my account|search|menu|skip to (?:main )?content|close|toggle navigation|back to top|home|accept(?: all)?(?: cookies)?|we use cookies(?![\p{L}\p{N}]).*|cookie (?:settings|policy)|privacy policy|terms (?:of (?:use|service)|and conditions)|contact us|about us|print this (?:page|article))\s*$/iu,
     maxWords: 20,
   },
   {
     name: 'media-credit',
     pattern:
-      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|\b(?:getty images|shutterstock|istock|ap photo|afp photo|reuters\/|\/reuters|\/afp|\/ap|epa-efe|\/dpa|dpa\/)\b/iu,
+      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|reuters\/|\/reuters|\/afp|\/ap|epa-efe|\/dpa|dpa\/)(?![\p{L}\p{N}])/iu,
     maxWords: 20,
   },
   {
     name: 'reading-time',
-    pattern: /^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time\b.*|lesezeit\b.*)$/iu,
+    pattern:
+      /^(?:\d+\s*(?:min|mins|minutes?)(?:\s+read)?|reading time(?![\p{L}\p{N}]).*|lesezeit(?![\p{L}\p{N}]).*)$/iu,
     maxWords: 6,
   },
   {
     name: 'prev-next',
-    pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)\b|^(?:‹|←)\s|\s(?:›|→)$/iu,
+    pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)(?![\p{L}\p{N}])|^(?:‹|←)\s|\s(?:›|→)$/iu,
     maxWords: 20,
   },
   {
     name: 'credits',
     pattern:
-      /^\(?\s*(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|produced|graphics?) by\b|^(?:editor|editors|edited by|translator|producer|责任编辑|编辑|記者|기자)\s*[:：]|^our standards\b/iu,
+      /^\(?\s*(?:(?:additional )?reporting|writing|editing|edited|compiled|translated|produced|graphics?) by(?![\p{L}\p{N}])|^(?:editor|editors|edited by|translator|producer|责任编辑|编辑|記者|기자)\s*[:：]|^our standards(?![\p{L}\p{N}])/iu,
     maxWords: 40,
   },
   {
     name: 'syndication-note',
     pattern:
-      /\b(?:auto-generated from a syndicated feed|syndicated feed|has not been edited by .{0,40} staff|originally (?:appeared|published) (?:on|in|at))\b/iu,
+      /(?<![\p{L}\p{N}])(?:auto-generated from a syndicated feed|syndicated feed|has not been edited by .{0,40} staff|originally (?:appeared|published) (?:on|in|at))(?![\p{L}\p{N}])/iu,
     maxWords: 45,
   },
   {
@@ -126,6 +127,8 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
 ];
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Lines longer than this many characters per allowed word are not furniture (and not worth a regex). */
+const MAX_CHARS_PER_WORD = 40;
 
 export function wordsIn(line: string): number {
   return line.match(WORD)?.length ?? 0;
@@ -137,7 +140,8 @@ export function matchBoilerplatePattern(line: string): string | null {
   if (trimmed === '') return null;
   const words = wordsIn(trimmed);
   for (const { name, pattern, maxWords } of BOILERPLATE_PATTERNS) {
-    if (words <= maxWords && pattern.test(trimmed)) return name;
+    if (words <= maxWords && trimmed.length <= maxWords * MAX_CHARS_PER_WORD && pattern.test(trimmed))
+      return name;
   }
   return null;
 }

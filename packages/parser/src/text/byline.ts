@@ -4,8 +4,9 @@
 const BYLINE =
   /^(?:by|written by|words by|story by|reporting by|author|authors|von|par|por|di|door|автор)\s*[:：]?\s+(.+)$/iu;
 /** A name: capitalised words, with particles ("de", "van", "bin") and initials allowed. */
-const NAME_LIST =
-  /^(?:(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|den|la|le|bin|al|el|dos|du|di)\s*){1,6}(?:(?:,|&|and|und|et|y|e|en|и)\s*(?:(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|den|la|le|bin|al|el|dos|du|di)\s*){1,6})*$/u;
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}.'’-]*|de|da|van|von|der|den|la|le|bin|al|el|dos|du|di)";
+const NAME = `${NAME_WORD}(?:\\s+${NAME_WORD}){0,5}`;
+const NAME_LIST = new RegExp(`^${NAME}(?:\\s*(?:,|&|and|und|et|y|e|en|и)\\s+${NAME})*$`, 'u');
 const MAX_BYLINE_WORDS = 14;
 /** What may follow the names after a comma, pipe or dash: a role, an agency, a place. */
 const CREDIT_SEPARATOR = /\s*(?:[,|•·]|\s[-–—]\s)\s*/u;

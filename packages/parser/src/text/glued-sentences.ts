@@ -6,7 +6,7 @@ import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
 
 /** Never a sentence end: a title or a reference comes next ("Dr.Smith", "No.5", "e.g.The"). */
 const NEVER_ENDS_SENTENCE = new Set(
-  'mr mrs ms mx dr prof st mt ft gen sen rep gov lt col sgt capt cmdr adm rev hon pres supt det insp jr sr no nos vol fig figs pp cf vs e.g i.e approx dept jan feb apr aug sep sept oct nov dec'.split(
+  'mr mrs ms mx dr prof st mt ft gen sen rep gov lt col sgt capt cmdr adm rev hon pres supt det insp jr sr vol fig figs pp cf vs e.g i.e approx dept jan feb apr aug sep sept oct nov dec'.split(
     ' ',
   ),
 );
@@ -39,21 +39,36 @@ interface Seam {
   end: number;
 }
 
+/** How far back the word before a seam is looked for: longer "words" are not abbreviations anyway. */
+const MAX_TOKEN_CHARS = 64;
+
 function leftToken(text: string, terminatorIndex: number): string {
-  const start = text.lastIndexOf(' ', terminatorIndex - 1) + 1;
+  let start = terminatorIndex;
+  while (start > 0 && terminatorIndex - start < MAX_TOKEN_CHARS && text[start - 1] !== ' ') start--;
   return text.slice(start, terminatorIndex).replace(/^[("“‘«[]+/u, '');
 }
 
-function straightQuotesIn(text: string): number {
-  let count = 0;
-  for (const char of text) if (char === '"') count++;
-  return count;
+interface QuoteState {
+  /** Straight double quotes seen: odd means a quotation is open. */
+  straight: number;
+  /** Curly or angle opening quotes minus closing ones. */
+  curly: number;
 }
 
-/** Whether a quotation opened in `text` is still open at its end. */
-function insideQuotation(text: string): boolean {
-  const curlyOpen = (text.match(/[“«]/gu)?.length ?? 0) - (text.match(/[”»]/gu)?.length ?? 0);
-  return straightQuotesIn(text) % 2 === 1 || curlyOpen > 0;
+function quoteStateOf(text: string): QuoteState {
+  let straight = 0;
+  let curly = 0;
+  for (const char of text) {
+    if (char === '"') straight++;
+    else if (char === '“' || char === '«') curly++;
+    else if (char === '”' || char === '»') curly--;
+  }
+  return { straight, curly };
+}
+
+/** Whether a quotation opened in the text is still open at its end. */
+function insideQuotation(state: QuoteState): boolean {
+  return state.straight % 2 === 1 || state.curly > 0;
 }
 
 function isSentenceEnd(text: string, index: number, rightWord: string): boolean {
@@ -78,6 +93,11 @@ function isSentenceEnd(text: string, index: number, rightWord: string): boolean 
 /** Every seam where a sentence end runs into the next sentence without a space. */
 export function findGluedSeams(text: string): Seam[] {
   const seams: Seam[] = [];
+  // Straight quotes before each index, so "is a quotation open here?" costs O(1).
+  const quotesBefore = new Uint32Array(text.length + 1);
+  for (let index = 0; index < text.length; index++) {
+    quotesBefore[index + 1] = quotesBefore[index]! + (text[index] === '"' ? 1 : 0);
+  }
   for (let index = 0; index < text.length; index++) {
     if (!TERMINATOR.test(text[index]!)) continue;
     let last = index;
@@ -98,7 +118,8 @@ export function findGluedSeams(text: string): Seam[] {
       let cut = openers;
       // A lone straight quote between the two sentences: closing if one is open, else opening.
       if (text.slice(closers, position) === '"') {
-        cut = straightQuotesIn(text.slice(seams.at(-1)?.cut ?? 0, closers)) % 2 === 1 ? closers + 1 : closers;
+        const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
+        cut = open ? closers + 1 : closers;
       }
       seams.push({ cut, end: cut });
     }
@@ -122,37 +143,46 @@ export interface GluedSplit {
  */
 export function splitGluedSentences(line: string): GluedSplit {
   const seams = findGluedSeams(line);
+  const cuts = [0, ...seams.map((seam) => seam.cut), line.length];
   const paragraphs: string[] = [];
-  let current = '';
-  let start = 0;
   let paragraphBreaks = 0;
   let missingSpaces = 0;
-  const pieces = seams.map((seam) => {
-    const piece = line.slice(start, seam.cut);
-    start = seam.cut;
-    return piece;
-  });
-  pieces.push(line.slice(start));
-  for (const [index, piece] of pieces.entries()) {
-    if (index === 0) {
-      current = piece;
-      continue;
-    }
-    const next = piece;
+  // The paragraph being built, as pieces plus running counts, so long lines stay linear.
+  let current: string[] = [];
+  let currentWords = 0;
+  let currentQuotes: QuoteState = { straight: 0, curly: 0 };
+  let currentIsBoilerplate = false;
+  for (let index = 0; index + 1 < cuts.length; index++) {
+    const piece = line.slice(cuts[index], cuts[index + 1]);
+    const words = wordsIn(piece);
+    const quotes = quoteStateOf(piece);
+    const boilerplate = matchBoilerplatePattern(piece) !== null;
     const keepsApart =
-      !insideQuotation(current) &&
-      ((wordsIn(current) >= MIN_PARAGRAPH_WORDS && wordsIn(next) >= MIN_PARAGRAPH_WORDS) ||
-        matchBoilerplatePattern(next) !== null ||
-        matchBoilerplatePattern(current) !== null);
-    if (keepsApart) {
-      paragraphs.push(current.trim());
-      current = next;
-      paragraphBreaks++;
+      current.length > 0 &&
+      !insideQuotation(currentQuotes) &&
+      ((currentWords >= MIN_PARAGRAPH_WORDS && words >= MIN_PARAGRAPH_WORDS) ||
+        boilerplate ||
+        currentIsBoilerplate);
+    if (current.length === 0 || keepsApart) {
+      if (current.length > 0) {
+        paragraphs.push(current.join(' ').trim());
+        paragraphBreaks++;
+      }
+      current = [piece];
+      currentWords = words;
+      currentQuotes = quotes;
+      currentIsBoilerplate = boilerplate;
     } else {
-      current = `${current} ${next}`;
+      current.push(piece);
+      currentWords += words;
+      currentQuotes = {
+        straight: currentQuotes.straight + quotes.straight,
+        curly: currentQuotes.curly + quotes.curly,
+      };
+      currentIsBoilerplate = false;
       missingSpaces++;
     }
   }
-  paragraphs.push(current.trim());
+  if (current.length > 0) paragraphs.push(current.join(' ').trim());
   return { paragraphs: paragraphs.filter((paragraph) => paragraph !== ''), paragraphBreaks, missingSpaces };
 }

@@ -6,10 +6,10 @@ import { findVisibleDate } from './visible-date.js';
 // 2022", "By Jane Doe, AFP", "Jan 5, 2022 10:30 AM". Read into fields instead of kept as text.
 
 const UPDATED_LABEL =
-  /\b(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|обновлено)\b/iu;
+  /(?<![\p{L}\p{N}])(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|обновлено)(?![\p{L}\p{N}])/iu;
 /** Words that may surround a date on a date line without making it a sentence. */
 const DATE_LINE_FILLER =
-  /\b(?:published|posted|updated|last|modified|on|at|date|time|le|am|um|el|il|em|op|de|del|published on|posted on|veröffentlicht|aktualisiert|publié|mis|à|jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|geplaatst|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|ago|utc|gmt)\b/giu;
+  /(?<![\p{L}\p{N}])(?:published|posted|updated|last|modified|on|at|date|time|le|am|um|el|il|em|op|de|del|published on|posted on|veröffentlicht|aktualisiert|publié|mis|à|jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|geplaatst|опубликовано|обновлено|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|ago|utc|gmt)(?![\p{L}\p{N}])/giu;
 const SEGMENT_SEPARATOR = /\s*(?:[|•·]|\s[-–—]\s)\s*/u;
 /** A date line holds little besides the date: labels, weekday, a byline. */
 const MAX_DATE_LINE_EXTRA_WORDS = 4;

@@ -24,10 +24,32 @@ export function normalizeForSignature(text: string): string {
 }
 
 const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+/** Runs of unspaced script, numbers ("3.5", "40,000") and words ("Russia's") as one token each. */
+const READING_TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+const UNSPACED_START =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/**
+ * ICU segmentation is only needed inside runs of unspaced script, and its cost grows faster than
+ * the text, so it sees one bounded slice of a run at a time.
+ */
+const SEGMENTER_SLICE_CHARS = 256;
 
-/** Words a reader reads: ICU word segmentation, so Chinese or Thai text counts words, not runs. */
+function countUnspacedWords(run: string): number {
+  let count = 0;
+  for (let start = 0; start < run.length; start += SEGMENTER_SLICE_CHARS) {
+    for (const segment of WORD_SEGMENTER.segment(run.slice(start, start + SEGMENTER_SLICE_CHARS))) {
+      if (segment.isWordLike) count++;
+    }
+  }
+  return count;
+}
+
+/** Words a reader reads: spaced words and numbers, and ICU-segmented words in Chinese, Japanese or Thai. */
 export function countWords(text: string): number {
   let count = 0;
-  for (const segment of WORD_SEGMENTER.segment(text)) if (segment.isWordLike) count++;
+  for (const [token] of text.matchAll(READING_TOKEN)) {
+    count += UNSPACED_START.test(token) ? countUnspacedWords(token) : 1;
+  }
   return count;
 }

@@ -35,5 +35,8 @@ describe('normalizeScrapedText fixtures', () => {
     // Whatever the case, the text is the paragraphs and no dropped line leaks into it.
     expect(article.text).toBe(article.paragraphs.join('\n\n'));
     for (const line of article.removed) expect(article.paragraphs).not.toContain(line);
+    // Normalizing the clean text again changes nothing.
+    const again = normalizeScrapedText(article.text, article.title ? { title: article.title } : {});
+    expect(again.paragraphs).toEqual(article.paragraphs);
   });
 });
