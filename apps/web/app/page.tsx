@@ -36,6 +36,12 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1 className="page-title">Top stories</h1>
+      {choices.failingSources > 0 && (
+        <p className="notice notice--error">
+          {choices.failingSources === 1 ? '1 source is' : `${choices.failingSources} sources are`} failing to
+          update: see why on the <a href="/sources">sources page</a>.
+        </p>
+      )}
       {choices.hasSources && <StoryFilters query={query} choices={choices} />}
       {page === null ? (
         <EmptyState title="This page link has expired">

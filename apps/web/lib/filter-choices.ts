@@ -16,6 +16,8 @@ export interface FilterChoices {
   languages: string[];
   /** Whether any (enabled) source exists at all. */
   hasSources: boolean;
+  /** Enabled sources whose last poll failed (among the first MAX_SOURCE_CHOICES). */
+  failingSources: number;
 }
 
 let cached: { at: number; choices: Promise<FilterChoices> } | null = null;
@@ -33,6 +35,7 @@ async function load(db: Db): Promise<FilterChoices> {
     folders,
     languages,
     hasSources: feeds.items.length > 0,
+    failingSources: feeds.items.filter((feed) => feed.errorCount > 0).length,
   };
 }
 

@@ -99,6 +99,17 @@ describe('front page', () => {
     expect(imagesWithoutAlt).toBe(0);
     await screenshots('/', 'front');
   });
+
+  it('tells the reader when a source is failing, and follows the system dark mode', async () => {
+    await page.goto(baseUrl);
+    await expect(page.locator('.notice--error').innerText()).resolves.toContain('1 source is failing');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(baseUrl);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(18, 20, 23)');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'front-dark-desktop.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
 });
 
 describe('story page', () => {

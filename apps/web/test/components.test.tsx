@@ -1,0 +1,142 @@
+import type { FeedWithStats, StorySummary } from '@newsfeed/db';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ArticleBody } from '../components/article-body';
+import { FeedStatus, feedState } from '../components/feed-status';
+import { SourceIcon } from '../components/source-icon';
+import { StoryCard } from '../components/story-card';
+import { TimeAgo } from '../components/time-ago';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const FEED_REF = { id: 7, title: 'Daily Planet', siteUrl: 'https://planet.example/', iconUrl: null };
+
+function story(fields: Partial<StorySummary> = {}): StorySummary {
+  return {
+    id: 42,
+    title: 'Dam ceasefire agreed',
+    summary: 'Talks ran through the night.',
+    imageUrl: 'https://images.example/dam.jpg',
+    wire: 'AFP',
+    leadItemId: 1,
+    leadUrl: 'https://planet.example/dam',
+    leadFeed: FEED_REF,
+    itemCount: 3,
+    sourceCount: 3,
+    firstSeenAt: '2026-11-28T11:40:00.000Z',
+    updatedAt: '2026-11-28T11:50:00.000Z',
+    publishedAt: '2026-11-28T11:48:00.000Z',
+    score: 1,
+    ...fields,
+  };
+}
+
+function feed(fields: Partial<FeedWithStats> = {}): FeedWithStats {
+  return {
+    ...FEED_REF,
+    url: 'https://planet.example/feed.xml',
+    language: 'en',
+    folder: null,
+    etag: null,
+    lastModified: null,
+    nextPollAt: '2026-11-28T12:30:00.000Z',
+    pollIntervalSeconds: 1800,
+    errorCount: 0,
+    lastError: null,
+    lastErrorAt: null,
+    lastSuccessAt: '2026-11-28T11:30:00.000Z',
+    disabled: false,
+    disabledReason: null,
+    identityRule: 'guid',
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    itemCount: 12,
+    ...fields,
+  };
+}
+
+describe('StoryCard', () => {
+  it('shows the headline, lead source, "+N sources", wire, relative time and a sized lazy image', () => {
+    const html = renderToStaticMarkup(<StoryCard story={story()} now={NOW} />);
+    expect(html).toContain('<a href="/story/42" data-nav-link="true">Dam ceasefire agreed</a>');
+    expect(html).toContain('<strong>Daily Planet</strong>');
+    expect(html).toContain('>+2 sources</a>');
+    expect(html).toContain('<span class="badge badge--wire">AFP</span>');
+    expect(html).toContain(
+      '<time dateTime="2026-11-28T11:48:00.000Z" title="28 Nov 2026, 11:48 UTC">12 min. ago</time>',
+    );
+    expect(html).toMatch(
+      /<img src="https:\/\/images.example\/dam.jpg" alt="" width="176" height="99" loading="lazy"/,
+    );
+  });
+
+  it('has no "+N" for a single source, and no image or link for unsafe URLs', () => {
+    const html = renderToStaticMarkup(
+      <StoryCard
+        story={story({ sourceCount: 1, imageUrl: 'javascript:alert(1)', leadUrl: 'javascript:alert(1)' })}
+        now={NOW}
+      />,
+    );
+    expect(html).not.toContain('sources-count');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('story--no-image');
+  });
+});
+
+describe('SourceIcon', () => {
+  it('uses the feed icon when it is http(s), else a letter badge hidden from screen readers', () => {
+    expect(
+      renderToStaticMarkup(<SourceIcon feed={{ ...FEED_REF, iconUrl: 'https://planet.example/icon.png' }} />),
+    ).toContain('src="https://planet.example/icon.png" alt=""');
+    const letter = renderToStaticMarkup(<SourceIcon feed={{ ...FEED_REF, iconUrl: 'javascript:x' }} />);
+    expect(letter).toMatch(
+      /<span class="source-icon source-icon--letter hue-\d+" aria-hidden="true">D<\/span>/,
+    );
+  });
+});
+
+describe('TimeAgo', () => {
+  it('renders nothing for an invalid date', () => {
+    expect(renderToStaticMarkup(<TimeAgo iso="garbage" now={NOW} />)).toBe('');
+  });
+});
+
+describe('FeedStatus', () => {
+  it.each([
+    ['ok', 'OK', feed()],
+    ['new', 'Not polled yet', feed({ lastSuccessAt: null })],
+    ['failing', 'HTTP 503 from upstream', feed({ errorCount: 3, lastError: 'HTTP 503 from upstream' })],
+    ['disabled', 'HTTP 410 Gone', feed({ disabled: true, disabledReason: 'HTTP 410 Gone' })],
+  ] as const)('%s shows %s', (state, text, input) => {
+    expect(feedState(input)).toBe(state);
+    expect(renderToStaticMarkup(<FeedStatus feed={input} />)).toContain(text);
+  });
+});
+
+describe('ArticleBody', () => {
+  it('re-sanitizes stored HTML', () => {
+    const html = renderToStaticMarkup(
+      <ArticleBody
+        item={{
+          contentHtml: '<p onclick="x()">Hi<script>bad()</script></p>',
+          contentText: null,
+          summary: null,
+          url: null,
+        }}
+      />,
+    );
+    expect(html).toBe('<div class="reader__content"><p>Hi</p></div>');
+  });
+
+  it('falls back to paragraphs of plain text, then to an explanation', () => {
+    const text = renderToStaticMarkup(
+      <ArticleBody item={{ contentHtml: null, contentText: 'One <b>.\n\nTwo.', summary: null, url: null }} />,
+    );
+    expect(text).toBe('<div class="reader__content"><p>One &lt;b&gt;.</p><p>Two.</p></div>');
+    const none = renderToStaticMarkup(
+      <ArticleBody item={{ contentHtml: null, contentText: null, summary: null, url: null }} />,
+    );
+    expect(none).toContain('Read it on the original site');
+  });
+});
