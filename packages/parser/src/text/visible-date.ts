@@ -1,54 +1,8 @@
+import { MONTH_NAMES, ZONE_OFFSETS } from '../dates/date-names.js';
+
 // Dates as people print them on a page: "January 5, 2022 10:30 AM EST", "5. Januar 2022",
 // "5 de enero de 2022", "2022-01-05T10:30:00Z", "05.01.2022 14:30". Turned into ISO 8601 UTC.
-
-const MONTHS: Readonly<Record<string, number>> = (() => {
-  const names: ReadonlyArray<readonly [number, string]> = [
-    [1, 'january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января янв'],
-    [
-      2,
-      'february feb fevrier février févr fevr februar febrero febbraio fevereiro fev februari февраль февраля фев',
-    ],
-    [3, 'march mar mars märz maerz marzo março marco maart март марта'],
-    [4, 'april apr avril abril aprile abr апрель апреля апр'],
-    [5, 'may mai mayo maggio maio mei май мая'],
-    [6, 'june jun juin juni junio giugno junho июнь июня'],
-    [7, 'july jul juillet juil juli julio luglio lug julho июль июля'],
-    [8, 'august aug aout août agosto ago augustus август августа авг'],
-    [9, 'september sep sept septembre septiembre settembre set setembro сентябрь сентября сен'],
-    [10, 'october oct octobre oktober okt octubre ottobre ott outubro out октябрь октября окт'],
-    [11, 'november nov novembre noviembre novembro ноябрь ноября ноя'],
-    [12, 'december dec décembre decembre dezember dez diciembre dic dicembre dezembro декабрь декабря дек'],
-  ];
-  const table: Record<string, number> = {};
-  for (const [month, words] of names) for (const word of words.split(' ')) table[word] = month;
-  return table;
-})();
-
-/** Zone abbreviations a dateline may end with, as minutes east of UTC. */
-const ZONES: Readonly<Record<string, number>> = {
-  utc: 0,
-  gmt: 0,
-  z: 0,
-  bst: 60,
-  cet: 60,
-  cest: 120,
-  eet: 120,
-  eest: 180,
-  msk: 180,
-  ist: 330,
-  jst: 540,
-  kst: 540,
-  aest: 600,
-  aedt: 660,
-  est: -300,
-  edt: -240,
-  cst: -360,
-  cdt: -300,
-  mst: -420,
-  mdt: -360,
-  pst: -480,
-  pdt: -420,
-};
+// Month names and zone abbreviations are the feed parser's tables (src/dates/date-names.ts).
 
 const MONTH_NAME = '([\\p{L}]{3,10})\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?';
@@ -83,10 +37,17 @@ export interface VisibleDate {
   zoneAssumed: boolean;
 }
 
+/** 1-based month of a printed month name ("Jan", "janvier", "марта"), or undefined. */
+function monthNumber(name: string): number | undefined {
+  const month = MONTH_NAMES.get(name.toLowerCase());
+  return month === undefined ? undefined : month + 1;
+}
+
 function zoneOffsetMinutes(zone: string | undefined): number | null {
   if (!zone) return null;
   const lower = zone.toLowerCase().replace(/\s/g, '');
-  if (lower in ZONES) return ZONES[lower]!;
+  const named = ZONE_OFFSETS.get(lower);
+  if (named !== undefined) return named;
   const numeric = /^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$/.exec(lower);
   if (!numeric) return null;
   const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
@@ -136,10 +97,10 @@ export function findVisibleDate(line: string, options: { monthFirst?: boolean } 
       [year, month, day] = [Number(groups[0]), Number(groups[1]), Number(groups[2])];
       rest = [groups[3], groups[4], groups[5], undefined, groups[6]];
     } else if (order === 'mdy') {
-      [month, day, year] = [MONTHS[groups[0]!.toLowerCase()], Number(groups[1]), Number(groups[2])];
+      [month, day, year] = [monthNumber(groups[0]!), Number(groups[1]), Number(groups[2])];
       rest = groups.slice(3);
     } else if (order === 'dmy') {
-      [day, month, year] = [Number(groups[0]), MONTHS[groups[1]!.toLowerCase()], Number(groups[2])];
+      [day, month, year] = [Number(groups[0]), monthNumber(groups[1]!), Number(groups[2])];
       rest = groups.slice(3);
     } else {
       const [first, second] = [Number(groups[0]), Number(groups[1])];
