@@ -5,8 +5,9 @@
 //
 //   const corpus = new SyntheticCorpus({ feeds: 10_000, items: 1_000_000 });
 //   await seedDatabase(db, corpus);            // through the public API, as the worker ingests
+//   await seedDatabase(db, corpus, { pollsPerTransaction: 100 });   // same calls, far fewer commits
 import { createHash } from 'node:crypto';
-import type { CandidateQuery, Db, ItemInput, NewFeed, StoryCandidate } from '@newsfeed/db';
+import type { CandidateQuery, Db, ItemInput, NewFeed, StoryCandidate, UpsertResult } from '@newsfeed/db';
 
 export interface SyntheticCorpusOptions {
   feeds: number;
@@ -290,49 +291,86 @@ export function chooseStory(item: ItemInput, candidates: StoryCandidate[]): numb
   return alike?.storyId ?? null;
 }
 
-export interface SeedResult {
-  feedIds: number[];
-  items: number;
-  /** Time spent inside the database API (upsert, candidates, attach), excluding generation. */
-  ingestMs: number;
+/** The calls one poll's ingest makes: the public API, or the same inside `db.transaction`. */
+type IngestApi = Pick<Db, 'items' | 'stories'>;
+type UpsertWithTime = (feedId: number, items: ItemInput[], options: { now: Date }) => Promise<UpsertResult[]>;
+type TransactionalDb = Db & { transaction?<T>(work: (tx: IngestApi) => Promise<T>): Promise<T> };
+
+/** Ingests one poll as the worker does: items.upsertMany, then candidates and attach per new item. */
+export async function ingestPoll(api: IngestApi, feedId: number, poll: SyntheticPoll): Promise<void> {
+  // `now` (an @newsfeed/db extension) records the poll's time as the items' first-seen time.
+  const upsert = api.items.upsertMany as UpsertWithTime;
+  const results = await upsert(feedId, poll.items, { now: poll.at });
+  for (const [index, result] of results.entries()) {
+    if (result.status !== 'new' || result.id === null) continue;
+    const item = poll.items[index]!;
+    const query: CandidateQuery = {
+      simhash: item.simhash,
+      titleTerms: item.title.split(/\s+/),
+      since: new Date(poll.at.getTime() - 48 * HOUR).toISOString(),
+      limit: 20,
+    };
+    await api.stories.attach(result.id, chooseStory(item, await api.stories.candidates(query)));
+  }
 }
 
-/**
- * Fills `db` with the corpus through the public API, exactly as the worker ingests a poll:
- * items.upsertMany, then stories.candidates and stories.attach for each new item.
- */
-export async function seedDatabase(
-  db: Db,
-  corpus: SyntheticCorpus,
-  onProgress?: (itemsDone: number, ingestMs: number) => void,
-): Promise<SeedResult> {
-  const feedIds: number[] = [];
-  for (const feed of corpus.feeds()) feedIds.push((await db.feeds.add(feed)).id);
+export async function addFeeds(db: Db, corpus: SyntheticCorpus): Promise<number[]> {
+  const ids: number[] = [];
+  for (const feed of corpus.feeds()) ids.push((await db.feeds.add(feed)).id);
+  return ids;
+}
+
+export interface IngestOptions {
+  /** Stop after this many items. */
+  items: number;
+  /**
+   * 1 (default): every call commits on its own, exactly like the worker. More: that many polls per
+   * `db.transaction` (when the Db has one), a bulk-load path with the same statements and fewer commits.
+   */
+  pollsPerTransaction?: number;
+  onProgress?: (itemsDone: number, ingestMs: number) => void;
+}
+
+/** Ingests polls from `polls` until `options.items` items; returns the time spent inside the database API. */
+export async function ingestPolls(
+  db: TransactionalDb,
+  feedIds: number[],
+  polls: Iterator<SyntheticPoll>,
+  options: IngestOptions,
+): Promise<{ items: number; ingestMs: number }> {
+  const perTransaction = options.pollsPerTransaction ?? 1;
   let items = 0;
   let ingestMs = 0;
-  for (const poll of corpus.polls()) {
-    const started = performance.now();
-    const feedId = feedIds[poll.feedIndex]!;
-    const upsert = db.items.upsertMany as (
-      f: number,
-      i: ItemInput[],
-      o: { now: Date },
-    ) => ReturnType<Db['items']['upsertMany']>;
-    const results = await upsert(feedId, poll.items, { now: poll.at });
-    for (const [index, result] of results.entries()) {
-      if (result.status !== 'new' || result.id === null) continue;
-      const item = poll.items[index]!;
-      const query: CandidateQuery = {
-        simhash: item.simhash,
-        titleTerms: item.title.split(/\s+/),
-        since: new Date(poll.at.getTime() - 48 * HOUR).toISOString(),
-        limit: 20,
-      };
-      await db.stories.attach(result.id, chooseStory(item, await db.stories.candidates(query)));
+  while (items < options.items) {
+    const batch: SyntheticPoll[] = [];
+    while (batch.length < perTransaction && items < options.items) {
+      const next = polls.next();
+      if (next.done) break;
+      batch.push(next.value);
+      items += next.value.items.length;
     }
+    if (batch.length === 0) break;
+    const started = performance.now();
+    const run = async (api: IngestApi) => {
+      for (const poll of batch) await ingestPoll(api, feedIds[poll.feedIndex]!, poll);
+    };
+    if (perTransaction > 1 && db.transaction) await db.transaction(run);
+    else await run(db);
     ingestMs += performance.now() - started;
-    items += poll.items.length;
-    onProgress?.(items, ingestMs);
+    options.onProgress?.(items, ingestMs);
   }
-  return { feedIds, items, ingestMs };
+  return { items, ingestMs };
+}
+
+/** Fills `db` with the whole corpus through the public API, one poll at a time, as the worker does. */
+export async function seedDatabase(
+  db: TransactionalDb,
+  corpus: SyntheticCorpus,
+  optionsOrProgress: Omit<IngestOptions, 'items'> | IngestOptions['onProgress'] = {},
+): Promise<{ feedIds: number[]; items: number; ingestMs: number }> {
+  const options =
+    typeof optionsOrProgress === 'function' ? { onProgress: optionsOrProgress } : optionsOrProgress;
+  const feedIds = await addFeeds(db, corpus);
+  const result = await ingestPolls(db, feedIds, corpus.polls(), { items: corpus.options.items, ...options });
+  return { feedIds, ...result };
 }

@@ -31,11 +31,31 @@ export interface CreateDbOptions {
   onBackgroundError?: (error: Error) => void;
 }
 
+/** The entity APIs bound to one connection, pool or transaction. */
+function entityApis(context: DbContext) {
+  return {
+    feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
+    items: withTypedErrors('items', 'feed/item', createItemsApi(context)),
+    stories: withTypedErrors('stories', 'story', createStoriesApi(context)),
+    search: withTypedErrors('search', 'query', createSearchApi(context)),
+    polls: withTypedErrors('polls', 'feed', createPollsApi(context)),
+    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+  };
+}
+
+/** The APIs inside `db.transaction`: every call joins the one transaction. */
+export type TransactionApis = ReturnType<typeof entityApis>;
+
 /** The Db contract plus what this implementation adds (see the README's API notes). */
 export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
   retention: ReturnType<typeof createRetentionApi>;
   maintenance: MaintenanceApi;
+  /**
+   * Runs several calls as one transaction: all of them commit, or none does (e.g. a poll's upsert,
+   * story attachments and schedule). Use only `tx` inside; on SQLite other calls wait until it ends.
+   */
+  transaction<T>(work: (tx: TransactionApis) => Promise<T>): Promise<T>;
   /** Applies pending migrations (createDb already does unless `migrate: false`). */
   migrate(): Promise<MigrationResult>;
   /** The engine's query builder, for tools and benchmarks; not part of the stable API. */
@@ -72,12 +92,14 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   return {
     engine: context.engine,
     context,
-    feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
-    items: withTypedErrors('items', 'feed/item', createItemsApi(context)),
-    stories: withTypedErrors('stories', 'story', createStoriesApi(context)),
-    search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors('polls', 'feed', createPollsApi(context)),
-    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    ...entityApis(context),
+    transaction: (work) =>
+      context
+        .transaction((trx) =>
+          // Nested transactions inside (upsertMany, attach…) run as part of this one.
+          work(entityApis({ engine: context.engine, kysely: trx, transaction: (inner) => inner(trx) })),
+        )
+        .catch((error) => Promise.reject(toDbError(error, 'transaction'))),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {

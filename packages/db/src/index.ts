@@ -1,11 +1,10 @@
-export * from './types.js';
+export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
-  DEFAULT_DATABASE_URL,
-  DatabaseUrlError,
-  parseDatabaseUrl,
   type DatabaseLocation,
+  DatabaseUrlError,
+  DEFAULT_DATABASE_URL,
+  parseDatabaseUrl,
 } from './database-url.js';
-export { createDb, type CreateDbOptions, type NewsfeedDb } from './create-db.js';
 export {
   DbBusyError,
   DbConnectionError,
@@ -20,10 +19,11 @@ export {
 export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './feeds.js';
 export type { UpsertOptions } from './items.js';
 export type { MaintenanceApi } from './maintenance.js';
-export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.js';
 export type { MigrationResult } from './migrate.js';
+export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.js';
 export type { RetentionOptions, RetentionResult } from './retention.js';
-export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
+export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
 export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
 export { DEFAULT_CANDIDATE_LIMIT } from './stories.js';
+export * from './types.js';

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbInputError, DbNotFoundError } from './errors.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import type { Database, ItemsTable } from './schema.js';
 import { simhashBands, titleTerms } from './signatures.js';
 import { refreshStories } from './story-summary.js';
@@ -13,22 +14,14 @@ import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from './types.js
 const KEY_CHUNK = 500;
 
 /** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
-export const ITEM_WITH_FEED_COLUMNS = sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
+export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
   items.canonical_url, items.title, items.summary, items.content_html, items.content_text, items.authors,
   items.categories, items.enclosures, items.published_at, items.updated_at, items.first_seen_at, items.sort_at,
   items.language, items.image_url, items.comments_url, items.wire, items.word_count, items.content_hash,
-  items.simhash, items.story_id, feeds.title AS feed_title, feeds.site_url AS feed_site_url,
-  feeds.icon_url AS feed_icon_url`);
+  items.simhash, items.story_id`)}, ${FEED_REF_COLUMNS}`;
 
-export type ItemWithFeedRow = Omit<
-  ItemsTable,
-  'id' | 'band0' | 'band1' | 'band2' | 'band3' | 'input_hash'
-> & {
-  id: number;
-  feed_title: string | null;
-  feed_site_url: string | null;
-  feed_icon_url: string | null;
-};
+export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'band0' | 'band1' | 'band2' | 'band3' | 'input_hash'> &
+  FeedRefRow & { id: number };
 
 export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   return {
@@ -56,7 +49,7 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
     wordCount: row.word_count,
     contentHash: row.content_hash,
     simhash: row.simhash,
-    feed: { id: row.feed_id, title: row.feed_title, siteUrl: row.feed_site_url, iconUrl: row.feed_icon_url },
+    feed: toFeedRef(row.feed_id, row),
   };
 }
 

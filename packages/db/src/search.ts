@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { parseSearchQuery, toFts5Match, toTsQuery } from './search-query.js';
 import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
@@ -15,7 +16,7 @@ import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 // matches is what people look for; a query with fewer matches than the window is ranked in full.
 
 /** How many of the most recent matches a query ranks. */
-export const SEARCH_WINDOW = 2000;
+export const SEARCH_WINDOW = 1000;
 /** Words of context around the matches in a snippet. */
 export const SNIPPET_WORDS = 24;
 /** PostgreSQL highlights at most this much of an item's text (ts_headline re-parses what it is given). */
@@ -28,16 +29,13 @@ const LESS_THAN = '\uE002';
 const GREATER_THAN = '\uE003';
 const ELLIPSIS = '…';
 
-interface HitRow {
+interface HitRow extends FeedRefRow {
   id: number;
   story_id: number | null;
   title: string;
   url: string | null;
   published_at: number | null;
   feed_id: number;
-  feed_title: string | null;
-  feed_site_url: string | null;
-  feed_icon_url: string | null;
   rank: number;
   snippet: string | null;
 }
@@ -65,7 +63,7 @@ function toHit(row: HitRow): SearchHit {
     storyId: row.story_id,
     title: row.title,
     url: row.url,
-    feed: { id: row.feed_id, title: row.feed_title, siteUrl: row.feed_site_url, iconUrl: row.feed_icon_url },
+    feed: toFeedRef(row.feed_id, row),
     publishedAt: toIsoOrNull(row.published_at),
     snippetHtml: snippetToHtml(row.snippet ?? ''),
     rank: row.rank,
@@ -96,8 +94,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       ORDER BY rank, id LIMIT ${limit + 1}`.execute(kysely);
     if (ranked.length === 0) return [];
     const { rows } = await sql<Omit<HitRow, 'rank'>>`SELECT items.id, items.story_id, items.title, items.url,
-        items.published_at, items.feed_id, feeds.title AS feed_title, feeds.site_url AS feed_site_url,
-        feeds.icon_url AS feed_icon_url,
+        items.published_at, items.feed_id, ${FEED_REF_COLUMNS},
         snippet(items_fts, 1, ${MARK_START}, ${MARK_END}, ${ELLIPSIS}, ${SNIPPET_WORDS}) AS snippet
       FROM items_fts JOIN items ON items.id = items_fts.rowid JOIN feeds ON feeds.id = items.feed_id
       WHERE items_fts MATCH ${match} AND items_fts.rowid IN (${sql.join(ranked.map((row) => row.id))})`.execute(
@@ -129,7 +126,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
         SELECT id, rank FROM ranked ${after} ORDER BY rank DESC, id LIMIT ${limit + 1}
       )
       SELECT items.id, items.story_id, items.title, items.url, items.published_at, items.feed_id,
-        feeds.title AS feed_title, feeds.site_url AS feed_site_url, feeds.icon_url AS feed_icon_url,
+        ${FEED_REF_COLUMNS},
         page.rank,
         ts_headline('simple',
           translate(left(coalesce(items.content_text, ''), ${HEADLINE_TEXT_LIMIT}), '<>', ${LESS_THAN + GREATER_THAN}),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbNotFoundError } from './errors.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
 import { simhashBands, titleTerms } from './signatures.js';
@@ -9,27 +10,21 @@ import { refreshStory } from './story-summary.js';
 import { toIso, toIsoOrNull, toMillis } from './time.js';
 import type {
   CandidateQuery,
+  PageRequest,
   StoriesApi,
   StoryCandidate,
   StoryDetail,
   StoryFilter,
   StorySummary,
-  PageRequest,
 } from './types.js';
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
 /** Most recent items read per simhash band value or title word when looking for candidates. */
 export const MATCHES_PER_KEY = 200;
 
-type StoryRow = Omit<StoriesTable, 'id'> & {
-  id: number;
-  feed_title: string | null;
-  feed_site_url: string | null;
-  feed_icon_url: string | null;
-};
+type StoryRow = Omit<StoriesTable, 'id'> & FeedRefRow & { id: number };
 
-const STORY_COLUMNS = sql.raw(`stories.*, feeds.title AS feed_title, feeds.site_url AS feed_site_url,
-  feeds.icon_url AS feed_icon_url`);
+const STORY_COLUMNS = sql`stories.*, ${FEED_REF_COLUMNS}`;
 
 function toStorySummary(row: StoryRow): StorySummary {
   return {
@@ -40,12 +35,7 @@ function toStorySummary(row: StoryRow): StorySummary {
     wire: row.wire,
     leadItemId: row.lead_item_id,
     leadUrl: row.lead_url,
-    leadFeed: {
-      id: row.lead_feed_id,
-      title: row.feed_title,
-      siteUrl: row.feed_site_url,
-      iconUrl: row.feed_icon_url,
-    },
+    leadFeed: toFeedRef(row.lead_feed_id, row),
     itemCount: row.item_count,
     sourceCount: row.source_count,
     firstSeenAt: toIso(row.first_seen_at),

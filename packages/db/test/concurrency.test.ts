@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { ENGINES, openTestDb } from './helpers/test-db.js';
 import { runScript } from './helpers/run-script.js';
+import { ENGINES, openTestDb } from './helpers/test-db.js';
 
 const FEEDS = 2000;
 const WORKERS = 4;

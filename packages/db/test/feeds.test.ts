@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewsfeedDb } from '../src/create-db.js';
+import { describe, expect, it } from 'vitest';
 import { DbConstraintError, DbInputError, DbNotFoundError } from '../src/errors.js';
-import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
+import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const past = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString();
 const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
 
-describe.each(ENGINES)('feeds on $engine', ({ engine, skipReason }) => {
-  let db: NewsfeedDb;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async (context) => {
-    if (skipReason) context.skip(skipReason);
-    ({ db, dispose } = await openTestDb(engine));
-  });
-  afterEach(async () => dispose?.());
+describe.each(ENGINES)('feeds on $engine', (testEngine) => {
+  const t = useTestDb(testEngine);
 
   it('adds, reads, updates and removes a feed', async () => {
-    const feed = await db.feeds.add({
+    const feed = await t.db.feeds.add({
       url: 'https://a.example/rss',
       title: 'A',
       folder: 'World',
@@ -31,8 +23,8 @@ describe.each(ENGINES)('feeds on $engine', ({ engine, skipReason }) => {
       disabled: false,
     });
     expect(feed.nextPollAt).toBe(past(10));
-    expect(await db.feeds.getByUrl('https://a.example/rss')).toEqual(feed);
-    const updated = await db.feeds.update(feed.id, {
+    expect(await t.db.feeds.getByUrl('https://a.example/rss')).toEqual(feed);
+    const updated = await t.db.feeds.update(feed.id, {
       etag: '"v2"',
       lastModified: 'Sat, 01 Mar 2026 10:00:00 GMT',
       errorCount: 2,
@@ -44,54 +36,54 @@ describe.each(ENGINES)('feeds on $engine', ({ engine, skipReason }) => {
     });
     expect(updated).toMatchObject({ etag: '"v2"', errorCount: 2, disabled: true, identityRule: 'url' });
     expect(updated.lastErrorAt).toBe(NOW.toISOString());
-    expect(await db.feeds.folders()).toEqual(['World']);
-    await db.feeds.remove(feed.id);
-    expect(await db.feeds.get(feed.id)).toBeNull();
-    await expect(db.feeds.update(feed.id, { title: 'x' })).rejects.toBeInstanceOf(DbNotFoundError);
-    await expect(db.feeds.remove(feed.id)).rejects.toThrow(`feed ${feed.id}`);
+    expect(await t.db.feeds.folders()).toEqual(['World']);
+    await t.db.feeds.remove(feed.id);
+    expect(await t.db.feeds.get(feed.id)).toBeNull();
+    await expect(t.db.feeds.update(feed.id, { title: 'x' })).rejects.toBeInstanceOf(DbNotFoundError);
+    await expect(t.db.feeds.remove(feed.id)).rejects.toThrow(`feed ${feed.id}`);
   });
 
   it('refuses a duplicate URL and a bad time with typed errors naming the input', async () => {
-    await db.feeds.add({ url: 'https://dup.example/feed' });
-    const duplicate = db.feeds.add({ url: 'https://dup.example/feed' });
+    await t.db.feeds.add({ url: 'https://dup.example/feed' });
+    const duplicate = t.db.feeds.add({ url: 'https://dup.example/feed' });
     await expect(duplicate).rejects.toBeInstanceOf(DbConstraintError);
-    await expect(db.feeds.add({ url: 'https://dup.example/feed' })).rejects.toThrow(
+    await expect(t.db.feeds.add({ url: 'https://dup.example/feed' })).rejects.toThrow(
       'https://dup.example/feed',
     );
-    await expect(db.feeds.add({ url: 'not a url' })).rejects.toBeInstanceOf(DbInputError);
-    const feed = await db.feeds.add({ url: 'https://ok.example/feed' });
-    await expect(db.feeds.update(feed.id, { nextPollAt: 'tomorrow' })).rejects.toMatchObject({
+    await expect(t.db.feeds.add({ url: 'not a url' })).rejects.toBeInstanceOf(DbInputError);
+    const feed = await t.db.feeds.add({ url: 'https://ok.example/feed' });
+    await expect(t.db.feeds.update(feed.id, { nextPollAt: 'tomorrow' })).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
   });
 
   it('lists feeds by cursor with item counts, disabled ones on request', async () => {
-    for (let i = 0; i < 7; i += 1) await db.feeds.add({ url: `https://list.example/${i}` });
-    const first = (await db.feeds.list({ limit: 100 })).items[0]!;
-    await db.items.upsertMany(first.id, [sampleItem('a'), sampleItem('b')]);
-    await db.feeds.update(first.id + 1, { disabled: true });
+    for (let i = 0; i < 7; i += 1) await t.db.feeds.add({ url: `https://list.example/${i}` });
+    const first = (await t.db.feeds.list({ limit: 100 })).items[0]!;
+    await t.db.items.upsertMany(first.id, [sampleItem('a'), sampleItem('b')]);
+    await t.db.feeds.update(first.id + 1, { disabled: true });
     const urls: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await db.feeds.list({ limit: 3, cursor });
+      const page = await t.db.feeds.list({ limit: 3, cursor });
       urls.push(...page.items.map((feed) => feed.url));
       cursor = page.nextCursor;
     } while (cursor);
     expect(urls).toHaveLength(6);
-    const all = await db.feeds.list({ includeDisabled: true });
+    const all = await t.db.feeds.list({ includeDisabled: true });
     expect(all.items).toHaveLength(7);
     expect(all.items[0]!.itemCount).toBe(2);
   });
 
   it('claims due feeds with a lease, never twice, and again once the lease expires', async () => {
     for (let i = 0; i < 5; i += 1)
-      await db.feeds.add({ url: `https://c.example/${i}`, nextPollAt: past(60 - i) });
-    await db.feeds.add({ url: 'https://c.example/future', nextPollAt: later(3600).toISOString() });
-    const off = await db.feeds.add({ url: 'https://c.example/off', nextPollAt: past(1000) });
-    await db.feeds.update(off.id, { disabled: true });
-    expect(await db.feeds.countDue(NOW)).toBe(5);
+      await t.db.feeds.add({ url: `https://c.example/${i}`, nextPollAt: past(60 - i) });
+    await t.db.feeds.add({ url: 'https://c.example/future', nextPollAt: later(3600).toISOString() });
+    const off = await t.db.feeds.add({ url: 'https://c.example/off', nextPollAt: past(1000) });
+    await t.db.feeds.update(off.id, { disabled: true });
+    expect(await t.db.feeds.countDue(NOW)).toBe(5);
 
-    const a = await db.feeds.claimDue('worker-a', 3, { now: NOW, leaseSeconds: 60 });
+    const a = await t.db.feeds.claimDue('worker-a', 3, { now: NOW, leaseSeconds: 60 });
     expect(a.map((feed) => feed.url)).toEqual([
       'https://c.example/0',
       'https://c.example/1',
@@ -99,17 +91,17 @@ describe.each(ENGINES)('feeds on $engine', ({ engine, skipReason }) => {
     ]);
     expect(a.every((feed) => feed.leaseOwner === 'worker-a')).toBe(true);
     expect(a[0]!.leaseExpiresAt).toBe(later(60).toISOString());
-    const b = await db.feeds.claimDue('worker-b', 10, { now: NOW, leaseSeconds: 60 });
+    const b = await t.db.feeds.claimDue('worker-b', 10, { now: NOW, leaseSeconds: 60 });
     expect(b.map((feed) => feed.url)).toEqual(['https://c.example/3', 'https://c.example/4']);
-    expect(await db.feeds.claimDue('worker-c', 10, { now: NOW })).toEqual([]);
-    expect(await db.feeds.countDue(NOW)).toBe(0);
+    expect(await t.db.feeds.claimDue('worker-c', 10, { now: NOW })).toEqual([]);
+    expect(await t.db.feeds.countDue(NOW)).toBe(0);
 
     // worker-a finishes one feed; the others it "crashed" on come back after the lease.
     expect(
-      await db.feeds.finishPoll(a[0]!.id, 'worker-a', { nextPollAt: later(900).toISOString(), etag: 'e1' }),
+      await t.db.feeds.finishPoll(a[0]!.id, 'worker-a', { nextPollAt: later(900).toISOString(), etag: 'e1' }),
     ).toBe(true);
-    expect(await db.feeds.finishPoll(a[1]!.id, 'worker-b', { etag: 'stolen' })).toBe(false);
-    const afterExpiry = await db.feeds.claimDue('worker-c', 10, { now: later(61), leaseSeconds: 60 });
+    expect(await t.db.feeds.finishPoll(a[1]!.id, 'worker-b', { etag: 'stolen' })).toBe(false);
+    const afterExpiry = await t.db.feeds.claimDue('worker-c', 10, { now: later(61), leaseSeconds: 60 });
     expect(afterExpiry.map((feed) => feed.url)).toEqual([
       'https://c.example/1',
       'https://c.example/2',
@@ -117,47 +109,47 @@ describe.each(ENGINES)('feeds on $engine', ({ engine, skipReason }) => {
       'https://c.example/4',
     ]);
     // The old holder lost its lease: its late finish must not overwrite the new holder's state.
-    expect(await db.feeds.finishPoll(a[1]!.id, 'worker-a', { etag: 'late' })).toBe(false);
-    const finished = await db.feeds.get(a[0]!.id);
+    expect(await t.db.feeds.finishPoll(a[1]!.id, 'worker-a', { etag: 'late' })).toBe(false);
+    const finished = await t.db.feeds.get(a[0]!.id);
     expect(finished).toMatchObject({ etag: 'e1', leaseOwner: null, leaseExpiresAt: null });
-    await db.feeds.releaseLease(a[1]!.id, 'worker-c');
-    expect((await db.feeds.get(a[1]!.id))?.leaseOwner).toBeNull();
+    await t.db.feeds.releaseLease(a[1]!.id, 'worker-c');
+    expect((await t.db.feeds.get(a[1]!.id))?.leaseOwner).toBeNull();
   });
 
   it('claims at most perHostLimit feeds of one host at a time', async () => {
     for (let i = 0; i < 6; i += 1)
-      await db.feeds.add({ url: `https://busy.example/${i}`, nextPollAt: past(100 - i) });
+      await t.db.feeds.add({ url: `https://busy.example/${i}`, nextPollAt: past(100 - i) });
     for (let i = 0; i < 2; i += 1)
-      await db.feeds.add({ url: `https://quiet.example/${i}`, nextPollAt: past(50 - i) });
-    const claimed = await db.feeds.claimDue('w', 10, { now: NOW, perHostLimit: 2 });
+      await t.db.feeds.add({ url: `https://quiet.example/${i}`, nextPollAt: past(50 - i) });
+    const claimed = await t.db.feeds.claimDue('w', 10, { now: NOW, perHostLimit: 2 });
     const hosts = claimed.map((feed) => new URL(feed.url).host);
     expect(hosts.filter((host) => host === 'busy.example')).toHaveLength(2);
     expect(hosts.filter((host) => host === 'quiet.example')).toHaveLength(2);
-    const next = await db.feeds.claimDue('w2', 10, { now: NOW, perHostLimit: 2 });
+    const next = await t.db.feeds.claimDue('w2', 10, { now: NOW, perHostLimit: 2 });
     expect(next.map((feed) => feed.url)).toEqual(['https://busy.example/2', 'https://busy.example/3']);
   });
 
   it('removing a feed removes its items, search rows and the stories left empty', async () => {
-    const a = await db.feeds.add({ url: 'https://rm.example/a' });
-    const b = await db.feeds.add({ url: 'https://rm.example/b' });
-    const [ia] = await db.items.upsertMany(a.id, [sampleItem('x', { title: 'Volcano erupts in Iceland' })]);
-    const [ib] = await db.items.upsertMany(b.id, [
+    const a = await t.db.feeds.add({ url: 'https://rm.example/a' });
+    const b = await t.db.feeds.add({ url: 'https://rm.example/b' });
+    const [ia] = await t.db.items.upsertMany(a.id, [sampleItem('x', { title: 'Volcano erupts in Iceland' })]);
+    const [ib] = await t.db.items.upsertMany(b.id, [
       sampleItem('y', { title: 'Iceland volcano erupts again' }),
     ]);
-    const [solo] = await db.items.upsertMany(a.id, [sampleItem('z', { title: 'Unrelated' })]);
-    const shared = await db.stories.attach(ia!.id!, null);
-    await db.stories.attach(ib!.id!, shared);
-    const alone = await db.stories.attach(solo!.id!, null);
-    await db.feeds.remove(a.id);
-    expect(await db.stories.get(alone)).toBeNull();
-    const story = await db.stories.get(shared);
+    const [solo] = await t.db.items.upsertMany(a.id, [sampleItem('z', { title: 'Unrelated' })]);
+    const shared = await t.db.stories.attach(ia!.id!, null);
+    await t.db.stories.attach(ib!.id!, shared);
+    const alone = await t.db.stories.attach(solo!.id!, null);
+    await t.db.feeds.remove(a.id);
+    expect(await t.db.stories.get(alone)).toBeNull();
+    const story = await t.db.stories.get(shared);
     expect(story?.story).toMatchObject({
       itemCount: 1,
       sourceCount: 1,
       leadItemId: ib!.id,
       leadFeed: { id: b.id },
     });
-    const hits = await db.search.query({ query: 'volcano' });
+    const hits = await t.db.search.query({ query: 'volcano' });
     expect(hits.items.map((hit) => hit.itemId)).toEqual([ib!.id]);
   });
 });

@@ -1,38 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewsfeedDb } from '../src/create-db.js';
+import { describe, expect, it } from 'vitest';
 import { DbInputError, DbNotFoundError } from '../src/errors.js';
-import { ENGINES, openTestDb, sampleItem, uniqueFeedUrl } from './helpers/test-db.js';
+import { ENGINES, sampleItem, uniqueFeedUrl, useTestDb } from './helpers/test-db.js';
 
-describe.each(ENGINES)('items on $engine', ({ engine, skipReason }) => {
-  let db: NewsfeedDb;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async (context) => {
-    if (skipReason) context.skip(skipReason);
-    ({ db, dispose } = await openTestDb(engine));
-  });
-  afterEach(async () => dispose?.());
+describe.each(ENGINES)('items on $engine', (testEngine) => {
+  const t = useTestDb(testEngine);
 
   it('ingesting the same item twice keeps one row; a changed item updates that row', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
-    const first = await db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
+    const first = await t.db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
     expect(first.map((r) => r.status)).toEqual(['new', 'new']);
 
-    const again = await db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    const again = await t.db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
     expect(again).toEqual([
       { key: 'a', id: first[0]!.id, status: 'unchanged' },
       { key: 'b', id: first[1]!.id, status: 'unchanged' },
     ]);
 
-    const edited = await db.items.upsertMany(feed.id, [sampleItem('a', { title: 'Edited title' })]);
+    const edited = await t.db.items.upsertMany(feed.id, [sampleItem('a', { title: 'Edited title' })]);
     expect(edited).toEqual([{ key: 'a', id: first[0]!.id, status: 'updated' }]);
-    const stored = await db.items.get(first[0]!.id!);
+    const stored = await t.db.items.get(first[0]!.id!);
     expect(stored?.title).toBe('Edited title');
-    expect((await db.stats()).items).toBe(2);
+    expect((await t.db.stats()).items).toBe(2);
   });
 
   it('round-trips every field, with times as ISO UTC strings', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl(), title: 'Example News' });
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl(), title: 'Example News' });
     const input = sampleItem('full', {
       canonicalUrl: 'https://news.example/canonical',
       authors: [{ name: 'Ann', email: 'ann@example.com', url: 'https://a.example' }],
@@ -46,8 +38,8 @@ describe.each(ENGINES)('items on $engine', ({ engine, skipReason }) => {
       simhash: '0123456789ABCDEF',
     });
     const before = Date.now();
-    const [result] = await db.items.upsertMany(feed.id, [input]);
-    const item = await db.items.get(result!.id!);
+    const [result] = await t.db.items.upsertMany(feed.id, [input]);
+    const item = await t.db.items.get(result!.id!);
     expect(item).toMatchObject({
       ...input,
       publishedAt: '2026-01-05T08:00:00.000Z',
@@ -62,52 +54,73 @@ describe.each(ENGINES)('items on $engine', ({ engine, skipReason }) => {
   });
 
   it('keeps a removed item removed: its key is tombstoned', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
-    const [a] = await db.items.upsertMany(feed.id, [sampleItem('gone')]);
-    await db.items.remove(a!.id!);
-    expect(await db.items.get(a!.id!)).toBeNull();
-    expect(await db.items.upsertMany(feed.id, [sampleItem('gone')])).toEqual([
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
+    const [a] = await t.db.items.upsertMany(feed.id, [sampleItem('gone')]);
+    await t.db.items.remove(a!.id!);
+    expect(await t.db.items.get(a!.id!)).toBeNull();
+    expect(await t.db.items.upsertMany(feed.id, [sampleItem('gone')])).toEqual([
       { key: 'gone', id: null, status: 'tombstoned' },
     ]);
-    expect(await db.items.existingKeys(feed.id, ['gone', 'never'])).toEqual(new Set(['gone']));
-    await expect(db.items.remove(a!.id!)).rejects.toBeInstanceOf(DbNotFoundError);
+    expect(await t.db.items.existingKeys(feed.id, ['gone', 'never'])).toEqual(new Set(['gone']));
+    await expect(t.db.items.remove(a!.id!)).rejects.toBeInstanceOf(DbNotFoundError);
   });
 
   it('a failing batch leaves nothing half-written', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
-    await db.items.upsertMany(feed.id, [sampleItem('kept')]);
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
+    await t.db.items.upsertMany(feed.id, [sampleItem('kept')]);
     const batch = [
       sampleItem('x1'),
       sampleItem('kept', { title: 'changed' }),
       sampleItem('x2', { simhash: 'not-hex' }),
     ];
-    await expect(db.items.upsertMany(feed.id, batch)).rejects.toBeInstanceOf(DbInputError);
+    await expect(t.db.items.upsertMany(feed.id, batch)).rejects.toBeInstanceOf(DbInputError);
     // A constraint failure inside the transaction, after rows were written: everything rolls back.
     const invalid = [sampleItem('y1'), sampleItem('y2', { title: null as unknown as string })];
-    await expect(db.items.upsertMany(feed.id, invalid)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    const page = await db.items.listByFeed(feed.id);
+    await expect(t.db.items.upsertMany(feed.id, invalid)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const page = await t.db.items.listByFeed(feed.id);
     expect(page.items.map((item) => [item.key, item.title])).toEqual([['kept', 'Item kept']]);
   });
 
   it('rolls back every row a failed transaction had written', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
-    const failure = db.context.transaction(async (trx) => {
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
+    const failure = t.db.context.transaction(async (trx) => {
       await trx.updateTable('feeds').set({ title: 'half-written' }).where('id', '=', feed.id).execute();
       await trx.insertInto('tombstones').values({ feed_id: feed.id, key: 'k', deleted_at: 1 }).execute();
       // The same primary key again: the database refuses the second row.
       await trx.insertInto('tombstones').values({ feed_id: feed.id, key: 'k', deleted_at: 2 }).execute();
     });
     await expect(failure).rejects.toBeTruthy();
-    expect((await db.feeds.get(feed.id))?.title).toBeNull();
-    expect(await db.items.upsertMany(feed.id, [sampleItem('k')])).toMatchObject([{ status: 'new' }]);
+    expect((await t.db.feeds.get(feed.id))?.title).toBeNull();
+    expect(await t.db.items.upsertMany(feed.id, [sampleItem('k')])).toMatchObject([{ status: 'new' }]);
+  });
+
+  it('db.transaction commits several calls together, or none of them', async () => {
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
+    const storyId = await t.db.transaction(async (tx) => {
+      const [result] = await tx.items.upsertMany(feed.id, [sampleItem('together')]);
+      await tx.feeds.update(feed.id, { etag: '"t1"' });
+      return tx.stories.attach(result!.id!, null);
+    });
+    expect((await t.db.stories.get(storyId))?.items.map((item) => item.key)).toEqual(['together']);
+    const failed = t.db.transaction(async (tx) => {
+      await tx.items.upsertMany(feed.id, [sampleItem('never')]);
+      await tx.feeds.update(feed.id, { etag: '"t2"' });
+      await tx.stories.attach(123_456_789, null);
+    });
+    await expect(failed).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('item 123456789'),
+    });
+    expect((await t.db.feeds.get(feed.id))?.etag).toBe('"t1"');
+    expect(await t.db.items.existingKeys(feed.id, ['never', 'together'])).toEqual(new Set(['together']));
   });
 
   it('paginates by cursor without skipping or repeating while items are inserted', async () => {
-    const feed = await db.feeds.add({ url: uniqueFeedUrl() });
+    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
     const base = Date.parse('2026-01-01T00:00:00Z');
     const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
     // Pairs of items share a publication time, so the id tie-break matters.
-    await db.items.upsertMany(
+    await t.db.items.upsertMany(
       feed.id,
       Array.from({ length: 30 }, (_, i) => sampleItem(`old-${i}`, { publishedAt: at(Math.floor(i / 2)) })),
     );
@@ -115,23 +128,23 @@ describe.each(ENGINES)('items on $engine', ({ engine, skipReason }) => {
     let cursor: string | null = null;
     let round = 0;
     do {
-      const page = await db.items.listByFeed(feed.id, { limit: 7, cursor });
+      const page = await t.db.items.listByFeed(feed.id, { limit: 7, cursor });
       seen.push(...page.items.map((item) => item.key));
       cursor = page.nextCursor;
       // Newer items arrive between pages: they sort before the cursor and must not shift the rest.
-      await db.items.upsertMany(feed.id, [sampleItem(`new-${round}`, { publishedAt: at(1000 + round) })]);
+      await t.db.items.upsertMany(feed.id, [sampleItem(`new-${round}`, { publishedAt: at(1000 + round) })]);
       round += 1;
     } while (cursor);
     expect(seen).toHaveLength(30);
     expect(new Set(seen).size).toBe(30);
     expect(seen[0]).toBe('old-29');
     expect(seen.every((key) => key.startsWith('old-'))).toBe(true);
-    await expect(db.items.listByFeed(feed.id, { cursor: 'garbage' })).rejects.toMatchObject({
+    await expect(t.db.items.listByFeed(feed.id, { cursor: 'garbage' })).rejects.toMatchObject({
       code: 'INVALID_CURSOR',
     });
   });
 
   it('reports the feed in the error when it does not exist', async () => {
-    await expect(db.items.upsertMany(999_999, [sampleItem('a')])).rejects.toThrow(/feed 999999/);
+    await expect(t.db.items.upsertMany(999_999, [sampleItem('a')])).rejects.toThrow(/feed 999999/);
   });
 });

@@ -8,8 +8,8 @@ import { createDb } from '../src/create-db.js';
 import { toDbError } from '../src/error-mapping.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
-import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 import { runScript } from './helpers/run-script.js';
+import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 
 const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

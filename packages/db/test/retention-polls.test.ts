@@ -1,61 +1,53 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewsfeedDb } from '../src/create-db.js';
-import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const day = (n: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + n * 86_400_000).toISOString();
 
-describe.each(ENGINES)('retention and polls on $engine', ({ engine, skipReason }) => {
-  let db: NewsfeedDb;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async (context) => {
-    if (skipReason) context.skip(skipReason);
-    ({ db, dispose } = await openTestDb(engine));
-  });
-  afterEach(async () => dispose?.());
+describe.each(ENGINES)('retention and polls on $engine', (testEngine) => {
+  const t = useTestDb(testEngine);
 
   it('deletes old items with their search rows, title terms and empty stories; tombstones their keys', async () => {
-    const feed = await db.feeds.add({ url: 'https://ret.example/rss' });
-    const [oldA, oldB, recent] = await db.items.upsertMany(feed.id, [
+    const feed = await t.db.feeds.add({ url: 'https://ret.example/rss' });
+    const [oldA, oldB, recent] = await t.db.items.upsertMany(feed.id, [
       sampleItem('old-a', { title: 'Ancient glacier melts', publishedAt: day(1) }),
       sampleItem('old-b', { title: 'Glacier study published', publishedAt: day(2) }),
       sampleItem('recent', { title: 'Glacier tours resume', publishedAt: day(40) }),
     ]);
-    const emptied = await db.stories.attach(oldA!.id!, null);
-    const mixed = await db.stories.attach(oldB!.id!, null);
-    await db.stories.attach(recent!.id!, mixed);
+    const emptied = await t.db.stories.attach(oldA!.id!, null);
+    const mixed = await t.db.stories.attach(oldB!.id!, null);
+    await t.db.stories.attach(recent!.id!, mixed);
 
-    const result = await db.retention.run(day(30), { batchSize: 1 });
+    const result = await t.db.retention.run(day(30), { batchSize: 1 });
     expect(result).toMatchObject({ items: 2, stories: 1 });
-    expect(await db.stories.get(emptied)).toBeNull();
-    expect((await db.stories.get(mixed))!.story).toMatchObject({ itemCount: 1, leadItemId: recent!.id });
-    expect((await db.search.query({ query: 'glacier' })).items.map((hit) => hit.itemId)).toEqual([
+    expect(await t.db.stories.get(emptied)).toBeNull();
+    expect((await t.db.stories.get(mixed))!.story).toMatchObject({ itemCount: 1, leadItemId: recent!.id });
+    expect((await t.db.search.query({ query: 'glacier' })).items.map((hit) => hit.itemId)).toEqual([
       recent!.id,
     ]);
     const terms = await sql<{
       n: number;
     }>`SELECT count(*) AS n FROM item_terms WHERE item_id IN (${oldA!.id}, ${oldB!.id})`.execute(
-      db.context.kysely,
+      t.db.context.kysely,
     );
     expect(Number(terms.rows[0]!.n)).toBe(0);
     // The next poll still carries the old items: they stay deleted.
-    const again = await db.items.upsertMany(feed.id, [sampleItem('old-a', { publishedAt: day(1) })]);
+    const again = await t.db.items.upsertMany(feed.id, [sampleItem('old-a', { publishedAt: day(1) })]);
     expect(again[0]!.status).toBe('tombstoned');
-    expect(await db.retention.run(day(30))).toMatchObject({ items: 0, stories: 0 });
+    expect(await t.db.retention.run(day(30))).toMatchObject({ items: 0, stories: 0 });
     // Forgetting old tombstones is explicit.
-    const forgotten = await db.retention.run(day(30), {
+    const forgotten = await t.db.retention.run(day(30), {
       tombstonesOlderThan: new Date(Date.now() + 1000).toISOString(),
     });
     expect(forgotten.tombstones).toBe(2);
-    expect((await db.stats()).items).toBe(1);
+    expect((await t.db.stats()).items).toBe(1);
   });
 
   it('records polls, lists them per feed and errors across feeds by cursor, prunes by age', async () => {
-    const a = await db.feeds.add({ url: 'https://polls.example/a' });
-    const b = await db.feeds.add({ url: 'https://polls.example/b' });
+    const a = await t.db.feeds.add({ url: 'https://polls.example/a' });
+    const b = await t.db.feeds.add({ url: 'https://polls.example/b' });
     for (let i = 0; i < 5; i += 1) {
-      await db.polls.record({
+      await t.db.polls.record({
         feedId: i % 2 === 0 ? a.id : b.id,
         startedAt: day(i),
         durationMs: 120.6,
@@ -66,7 +58,7 @@ describe.each(ENGINES)('retention and polls on $engine', ({ engine, skipReason }
         error: i >= 3 ? `HTTP ${i === 3 ? 500 : 'timeout'}` : null,
       });
     }
-    const pageA = await db.polls.listByFeed(a.id, { limit: 2 });
+    const pageA = await t.db.polls.listByFeed(a.id, { limit: 2 });
     expect(pageA.items.map((poll) => poll.startedAt)).toEqual([day(4), day(2)]);
     expect(pageA.items[0]).toMatchObject({
       feedId: a.id,
@@ -74,15 +66,15 @@ describe.each(ENGINES)('retention and polls on $engine', ({ engine, skipReason }
       bytes: 2048,
       error: 'HTTP timeout',
     });
-    const rest = await db.polls.listByFeed(a.id, { limit: 2, cursor: pageA.nextCursor });
+    const rest = await t.db.polls.listByFeed(a.id, { limit: 2, cursor: pageA.nextCursor });
     expect(rest.items.map((poll) => poll.startedAt)).toEqual([day(0)]);
     expect(rest.nextCursor).toBeNull();
-    const errors = await db.polls.recentErrors();
+    const errors = await t.db.polls.recentErrors();
     expect(errors.items.map((poll) => [poll.feedUrl, poll.error])).toEqual([
       ['https://polls.example/a', 'HTTP timeout'],
       ['https://polls.example/b', 'HTTP 500'],
     ]);
-    expect(await db.polls.prune(day(2))).toBe(2);
-    expect((await db.stats()).polls).toBe(3);
+    expect(await t.db.polls.prune(day(2))).toBe(2);
+    expect((await t.db.stats()).polls).toBe(3);
   });
 });

@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewsfeedDb } from '../src/create-db.js';
+import { describe, expect, it } from 'vitest';
 import { DbNotFoundError } from '../src/errors.js';
-import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
+import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const hour = (n: number) => new Date(Date.parse('2026-02-01T00:00:00Z') + n * 3_600_000).toISOString();
 
-describe.each(ENGINES)('stories on $engine', ({ engine, skipReason }) => {
-  let db: NewsfeedDb;
-  let dispose: () => Promise<void>;
-
-  beforeEach(async (context) => {
-    if (skipReason) context.skip(skipReason);
-    ({ db, dispose } = await openTestDb(engine));
-  });
-  afterEach(async () => dispose?.());
+describe.each(ENGINES)('stories on $engine', (testEngine) => {
+  const t = useTestDb(testEngine);
 
   it('attach creates, grows and moves stories, recomputing lead, counts and score', async () => {
-    const afp = await db.feeds.add({ url: 'https://afp.example/rss', title: 'AFP' });
-    const outlet = await db.feeds.add({ url: 'https://outlet.example/rss', title: 'Outlet' });
-    const [wire] = await db.items.upsertMany(afp.id, [
+    const afp = await t.db.feeds.add({ url: 'https://afp.example/rss', title: 'AFP' });
+    const outlet = await t.db.feeds.add({ url: 'https://outlet.example/rss', title: 'Outlet' });
+    const [wire] = await t.db.items.upsertMany(afp.id, [
       sampleItem('w', { title: 'US, Russia to hold talks in Geneva', publishedAt: hour(1), wire: 'AFP' }),
     ]);
-    const [copy, other] = await db.items.upsertMany(outlet.id, [
+    const [copy, other] = await t.db.items.upsertMany(outlet.id, [
       sampleItem('c', {
         title: 'US and Russia to hold Geneva talks',
         publishedAt: hour(2),
@@ -29,16 +21,16 @@ describe.each(ENGINES)('stories on $engine', ({ engine, skipReason }) => {
       }),
       sampleItem('o', { title: 'Markets close higher', publishedAt: hour(3) }),
     ]);
-    const storyId = await db.stories.attach(copy!.id!, null);
-    expect((await db.stories.get(storyId))?.story).toMatchObject({
+    const storyId = await t.db.stories.attach(copy!.id!, null);
+    expect((await t.db.stories.get(storyId))?.story).toMatchObject({
       leadItemId: copy!.id,
       itemCount: 1,
       sourceCount: 1,
     });
-    const single = (await db.stories.get(storyId))!.story.score;
+    const single = (await t.db.stories.get(storyId))!.story.score;
 
-    expect(await db.stories.attach(wire!.id!, storyId)).toBe(storyId);
-    const detail = (await db.stories.get(storyId))!;
+    expect(await t.db.stories.attach(wire!.id!, storyId)).toBe(storyId);
+    const detail = (await t.db.stories.get(storyId))!;
     expect(detail.story).toMatchObject({
       title: 'US, Russia to hold talks in Geneva',
       leadItemId: wire!.id,
@@ -55,35 +47,35 @@ describe.each(ENGINES)('stories on $engine', ({ engine, skipReason }) => {
     expect(detail.items.map((item) => item.id)).toEqual([wire!.id, copy!.id]);
 
     // Moving the copy out leaves the first story with one item, and creates a second one.
-    const otherStory = await db.stories.attach(other!.id!, null);
-    await db.stories.attach(copy!.id!, otherStory);
-    expect((await db.stories.get(storyId))!.story).toMatchObject({ itemCount: 1, sourceCount: 1 });
-    expect((await db.stories.get(otherStory))!.story).toMatchObject({ itemCount: 2, sourceCount: 1 });
-    await expect(db.stories.attach(copy!.id!, 987_654)).rejects.toBeInstanceOf(DbNotFoundError);
-    await expect(db.stories.attach(987_654, null)).rejects.toThrow('item 987654');
+    const otherStory = await t.db.stories.attach(other!.id!, null);
+    await t.db.stories.attach(copy!.id!, otherStory);
+    expect((await t.db.stories.get(storyId))!.story).toMatchObject({ itemCount: 1, sourceCount: 1 });
+    expect((await t.db.stories.get(otherStory))!.story).toMatchObject({ itemCount: 2, sourceCount: 1 });
+    await expect(t.db.stories.attach(copy!.id!, 987_654)).rejects.toBeInstanceOf(DbNotFoundError);
+    await expect(t.db.stories.attach(987_654, null)).rejects.toThrow('item 987654');
   });
 
   it('an edited lead item updates its story summary', async () => {
-    const feed = await db.feeds.add({ url: 'https://edit.example/rss' });
-    const [item] = await db.items.upsertMany(feed.id, [sampleItem('e', { title: 'First headline' })]);
-    const storyId = await db.stories.attach(item!.id!, null);
-    await db.items.upsertMany(feed.id, [sampleItem('e', { title: 'Corrected headline' })]);
-    expect((await db.stories.get(storyId))!.story.title).toBe('Corrected headline');
+    const feed = await t.db.feeds.add({ url: 'https://edit.example/rss' });
+    const [item] = await t.db.items.upsertMany(feed.id, [sampleItem('e', { title: 'First headline' })]);
+    const storyId = await t.db.stories.attach(item!.id!, null);
+    await t.db.items.upsertMany(feed.id, [sampleItem('e', { title: 'Corrected headline' })]);
+    expect((await t.db.stories.get(storyId))!.story.title).toBe('Corrected headline');
   });
 
   it('finds candidates by simhash band and by title words, within the time window', async () => {
-    const feed = await db.feeds.add({ url: 'https://cand.example/rss' });
-    const results = await db.items.upsertMany(feed.id, [
+    const feed = await t.db.feeds.add({ url: 'https://cand.example/rss' });
+    const results = await t.db.items.upsertMany(feed.id, [
       sampleItem('near', { title: 'Quake hits coast', simhash: 'aaaa1111bbbb2222' }),
       sampleItem('words', { title: 'Geneva summit on Ukraine opens', simhash: '0000000000000000' }),
       sampleItem('unattached', { title: 'Geneva Ukraine', simhash: 'aaaa000000000000' }),
       sampleItem('far', { title: 'Nothing alike', simhash: 'ffffffffffffffff' }),
     ]);
-    for (const result of results.slice(0, 2)) await db.stories.attach(result.id!, null);
-    await db.stories.attach(results[3]!.id!, null);
+    for (const result of results.slice(0, 2)) await t.db.stories.attach(result.id!, null);
+    await t.db.stories.attach(results[3]!.id!, null);
     const since = new Date(Date.now() - 3_600_000).toISOString();
 
-    const byBand = await db.stories.candidates({ simhash: 'aaaa9999cccc3333', titleTerms: [], since });
+    const byBand = await t.db.stories.candidates({ simhash: 'aaaa9999cccc3333', titleTerms: [], since });
     expect(byBand.map((c) => c.itemId)).toEqual([results[0]!.id]);
     expect(byBand[0]).toMatchObject({
       title: 'Quake hits coast',
@@ -91,7 +83,7 @@ describe.each(ENGINES)('stories on $engine', ({ engine, skipReason }) => {
       feedId: feed.id,
     });
 
-    const byTitle = await db.stories.candidates({
+    const byTitle = await t.db.stories.candidates({
       simhash: null,
       titleTerms: ['GENEVA', 'talks', 'Ukraine'],
       since,
@@ -100,42 +92,42 @@ describe.each(ENGINES)('stories on $engine', ({ engine, skipReason }) => {
 
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(
-      await db.stories.candidates({ simhash: 'aaaa1111bbbb2222', titleTerms: ['geneva'], since: future }),
+      await t.db.stories.candidates({ simhash: 'aaaa1111bbbb2222', titleTerms: ['geneva'], since: future }),
     ).toEqual([]);
   });
 
   it('lists the front page by score with filters, paginating stably', async () => {
-    const world = await db.feeds.add({ url: 'https://w.example/rss', folder: 'World' });
-    const tech = await db.feeds.add({ url: 'https://t.example/rss', folder: 'Tech' });
+    const world = await t.db.feeds.add({ url: 'https://w.example/rss', folder: 'World' });
+    const tech = await t.db.feeds.add({ url: 'https://t.example/rss', folder: 'Tech' });
     const ids: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       const feed = i % 2 === 0 ? world : tech;
-      const [item] = await db.items.upsertMany(feed.id, [
+      const [item] = await t.db.items.upsertMany(feed.id, [
         sampleItem(`s${i}`, { publishedAt: hour(i), language: i % 3 === 0 ? 'fr' : 'en' }),
       ]);
-      ids.push(await db.stories.attach(item!.id!, null));
+      ids.push(await t.db.stories.attach(item!.id!, null));
     }
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = await db.stories.listTop({ limit: 5, cursor });
+      const page = await t.db.stories.listTop({ limit: 5, cursor });
       seen.push(...page.items.map((story) => story.id));
       cursor = page.nextCursor;
       // A new top story between pages must not shift the pages still to come.
-      const [fresh] = await db.items.upsertMany(world.id, [
+      const [fresh] = await t.db.items.upsertMany(world.id, [
         sampleItem(`fresh-${seen.length}`, { publishedAt: hour(100) }),
       ]);
-      await db.stories.attach(fresh!.id!, null);
+      await t.db.stories.attach(fresh!.id!, null);
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
 
-    const fr = await db.stories.listTop({ language: 'fr', limit: 100 });
+    const fr = await t.db.stories.listTop({ language: 'fr', limit: 100 });
     expect(fr.items.map((story) => story.id)).toEqual([ids[9], ids[6], ids[3], ids[0]]);
-    const techOnly = await db.stories.listTop({ folder: 'Tech', limit: 100 });
+    const techOnly = await t.db.stories.listTop({ folder: 'Tech', limit: 100 });
     expect(techOnly.items).toHaveLength(6);
-    const byFeed = await db.stories.listTop({ feedId: tech.id, limit: 100 });
+    const byFeed = await t.db.stories.listTop({ feedId: tech.id, limit: 100 });
     expect(byFeed.items.map((story) => story.leadFeed.id)).toEqual(Array(6).fill(tech.id));
-    const recent = await db.stories.listTop({
+    const recent = await t.db.stories.listTop({
       since: new Date(Date.now() - 60_000).toISOString(),
       limit: 100,
     });

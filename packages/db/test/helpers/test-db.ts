@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { type CreateDbOptions, createDb, type NewsfeedDb } from '../../src/create-db.js';
 import type { Engine, ItemInput } from '../../src/types.js';
 
@@ -104,4 +104,26 @@ let feedCounter = 0;
 export function uniqueFeedUrl(host = 'feeds.example'): string {
   feedCounter += 1;
   return `https://${host}/feed-${feedCounter}-${randomBytes(3).toString('hex')}.xml`;
+}
+
+/**
+ * Gives each test of the enclosing describe its own migrated database on `testEngine` (skipped with the
+ * engine's reason when it is unavailable). Read the Db through the returned object's `db`.
+ */
+export function useTestDb(testEngine: TestEngine, options?: CreateDbOptions): { readonly db: NewsfeedDb } {
+  let opened: Awaited<ReturnType<typeof openTestDb>> | undefined;
+  beforeEach(async (context) => {
+    if (testEngine.skipReason) context.skip(testEngine.skipReason);
+    opened = await openTestDb(testEngine.engine, options);
+  });
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+  return {
+    get db() {
+      if (!opened) throw new Error('the test database is open only inside a test');
+      return opened.db;
+    },
+  };
 }
