@@ -2,63 +2,75 @@ import type { FilterChoices } from '../lib/filter-choices';
 import { type StoryQuery, TIME_WINDOWS } from '../lib/story-filters';
 import { sourceName } from './source-icon';
 
+interface Choice {
+  value: string;
+  label: string;
+}
+
+/** One labelled menu; the empty choice means "no filter". */
+function FilterSelect(props: {
+  label: string;
+  name: string;
+  anyLabel: string;
+  value: string | number | null;
+  choices: Choice[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} defaultValue={props.value ?? ''}>
+        <option value="">{props.anyLabel}</option>
+        {props.choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A plain GET form: filtering works without JavaScript and every filtered view has a URL. */
 export function StoryFilters({ query, choices }: { query: StoryQuery; choices: FilterChoices }) {
   return (
     <form className="filters" method="get" action="/" aria-label="Filter stories">
       {choices.sources ? (
-        <label>
-          Source
-          <select name="source" defaultValue={query.source ?? ''}>
-            <option value="">All sources</option>
-            {choices.sources.map((feed) => (
-              <option key={feed.id} value={feed.id}>
-                {sourceName(feed)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Source"
+          name="source"
+          anyLabel="All sources"
+          value={query.source}
+          choices={choices.sources.map((feed) => ({ value: String(feed.id), label: sourceName(feed) }))}
+        />
       ) : (
         // Too many sources for a menu: keep the current one (set from a source's page).
         query.source !== null && <input type="hidden" name="source" value={query.source} />
       )}
       {choices.folders.length > 0 && (
-        <label>
-          Folder
-          <select name="folder" defaultValue={query.folder ?? ''}>
-            <option value="">All folders</option>
-            {choices.folders.map((folder) => (
-              <option key={folder} value={folder}>
-                {folder}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Folder"
+          name="folder"
+          anyLabel="All folders"
+          value={query.folder}
+          choices={choices.folders.map((folder) => ({ value: folder, label: folder }))}
+        />
       )}
       {choices.languages.length > 0 && (
-        <label>
-          Language
-          <select name="lang" defaultValue={query.language ?? ''}>
-            <option value="">All languages</option>
-            {choices.languages.map((language) => (
-              <option key={language} value={language}>
-                {languageName(language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Language"
+          name="lang"
+          anyLabel="All languages"
+          value={query.language}
+          choices={choices.languages.map((code) => ({ value: code, label: languageName(code) }))}
+        />
       )}
-      <label>
-        Time
-        <select name="window" defaultValue={query.window ?? ''}>
-          <option value="">Any time</option>
-          {Object.entries(TIME_WINDOWS).map(([value, { label }]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Time"
+        name="window"
+        anyLabel="Any time"
+        value={query.window}
+        choices={Object.entries(TIME_WINDOWS).map(([value, { label }]) => ({ value, label }))}
+      />
       <button type="submit">Apply</button>
       <a className="clear" href="/">
         Clear

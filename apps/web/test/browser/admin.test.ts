@@ -1,23 +1,12 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { openBrowserPage } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
-let browser: TestBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const view = openBrowserPage();
 
 const form = (fields: Record<string, string>) => ({
   method: 'POST',
@@ -28,9 +17,9 @@ const form = (fields: Record<string, string>) => ({
 
 describe('admin without the token', () => {
   it('sends the admin page to the sign-in form', async () => {
-    await page.goto(`${baseUrl}/admin`);
-    await page.waitForURL(/\/admin\/login$/);
-    await expect(page.getByLabel('Admin token').count()).resolves.toBe(1);
+    await view.page.goto(`${baseUrl}/admin`);
+    await view.page.waitForURL(/\/admin\/login$/);
+    await expect(view.page.getByLabel('Admin token').count()).resolves.toBe(1);
   });
 
   it.each([
@@ -51,57 +40,57 @@ describe('admin without the token', () => {
   });
 
   it('rejects a wrong token at sign-in', async () => {
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.getByLabel('Admin token').fill('wrong-token-wrong-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/error=1/);
-    await expect(page.locator('.notice--error').innerText()).resolves.toContain('not right');
+    await view.page.goto(`${baseUrl}/admin/login`);
+    await view.page.getByLabel('Admin token').fill('wrong-token-wrong-token');
+    await view.page.getByRole('button', { name: 'Sign in' }).click();
+    await view.page.waitForURL(/error=1/);
+    await expect(view.page.locator('.notice--error').innerText()).resolves.toContain('not right');
   });
 });
 
 describe('admin with the token', () => {
   it('signs in, adds a feed by URL, disables, re-enables and removes it', async () => {
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.getByLabel('Admin token').fill(adminToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin$/);
+    await view.page.goto(`${baseUrl}/admin/login`);
+    await view.page.getByLabel('Admin token').fill(adminToken);
+    await view.page.getByRole('button', { name: 'Sign in' }).click();
+    await view.page.waitForURL(/\/admin$/);
 
-    await page.getByLabel('Feed or site URL').fill('https://added.example/');
-    await page.getByLabel('Folder (optional)').fill('Added');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.waitForURL(/notice=/);
-    await expect(page.locator('p.notice[role="status"]').innerText()).resolves.toContain(
+    await view.page.getByLabel('Feed or site URL').fill('https://added.example/');
+    await view.page.getByLabel('Folder (optional)').fill('Added');
+    await view.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await view.page.waitForURL(/notice=/);
+    await expect(view.page.locator('p.notice[role="status"]').innerText()).resolves.toContain(
       'Subscribed to https://added.example/',
     );
-    const row = page.locator('tr', { hasText: 'https://added.example/' });
+    const row = view.page.locator('tr', { hasText: 'https://added.example/' });
     await expect(row.count()).resolves.toBe(1);
 
     await row.getByRole('button', { name: 'Disable' }).click();
-    await page.waitForURL(/notice=Disabled/);
+    await view.page.waitForURL(/notice=Disabled/);
     await expect(
-      page.locator('tr', { hasText: 'https://added.example/' }).locator('.badge').innerText(),
+      view.page.locator('tr', { hasText: 'https://added.example/' }).locator('.badge').innerText(),
     ).resolves.toBe('Disabled');
-    await page
+    await view.page
       .locator('tr', { hasText: 'https://added.example/' })
       .getByRole('button', { name: 'Re-enable' })
       .click();
-    await page.waitForURL(/notice=Re-enabled/);
+    await view.page.waitForURL(/notice=Re-enabled/);
 
-    await page.getByLabel('Feed or site URL').fill('https://added.example/');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.waitForURL(/error=/);
-    await expect(page.locator('.notice--error').innerText()).resolves.toContain('Already subscribed');
+    await view.page.getByLabel('Feed or site URL').fill('https://added.example/');
+    await view.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await view.page.waitForURL(/error=/);
+    await expect(view.page.locator('.notice--error').innerText()).resolves.toContain('Already subscribed');
 
-    await page
+    await view.page
       .locator('tr', { hasText: 'https://added.example/' })
       .getByRole('button', { name: /Remove/ })
       .click();
-    await page.waitForURL(/notice=Removed/);
-    await expect(page.locator('tr', { hasText: 'https://added.example/' }).count()).resolves.toBe(0);
+    await view.page.waitForURL(/notice=Removed/);
+    await expect(view.page.locator('tr', { hasText: 'https://added.example/' }).count()).resolves.toBe(0);
   });
 
   it('refuses a signed-in change without the form token (CSRF) or from another origin', async () => {
-    const cookies = await browser.context.cookies(baseUrl);
+    const cookies = await view.browser.context.cookies(baseUrl);
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     expect(cookie).toContain('newsfeed_admin=');
     const post = (fields: Record<string, string>, origin: string) =>
@@ -111,17 +100,17 @@ describe('admin with the token', () => {
       });
     expect((await post({ url: 'https://csrf.example/' }, baseUrl)).status).toBe(403);
     expect((await post({ url: 'https://csrf.example/', csrf: 'forged' }, baseUrl)).status).toBe(403);
-    const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+    const csrf = await view.page.locator('input[name="csrf"]').first().inputValue();
     expect((await post({ url: 'https://csrf.example/', csrf }, 'https://evil.example')).status).toBe(403);
   });
 
   it('round-trips OPML: export, import into the same list, nothing duplicated, new ones added', async () => {
-    const exported = await page.request.get(`${baseUrl}/api/admin/opml`);
+    const exported = await view.page.request.get(`${baseUrl}/api/admin/opml`);
     expect(exported.status()).toBe(200);
     expect(exported.headers()['content-type']).toContain('text/x-opml');
     const opml = await exported.text();
     expect(opml).toContain('xmlUrl="https://planet.example/feed.xml"');
-    const before = await page.locator('tbody tr').count();
+    const before = await view.page.locator('tbody tr').count();
 
     const dir = await mkdtemp(join(tmpdir(), 'newsfeed-opml-'));
     const withNew = opml.replace(
@@ -129,14 +118,16 @@ describe('admin with the token', () => {
       '<outline text="Imported" title="Imported"><outline type="rss" text="Fresh Feed" xmlUrl="https://fresh.example/rss"/></outline></body>',
     );
     await writeFile(join(dir, 'subs.opml'), withNew);
-    await page.goto(`${baseUrl}/admin`);
-    await page.getByLabel('Import subscriptions from an OPML file').setInputFiles(join(dir, 'subs.opml'));
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.waitForURL(/notice=/);
-    await expect(page.locator('p.notice[role="status"]').innerText()).resolves.toMatch(/Imported 1 new/);
-    await expect(page.locator('tbody tr').count()).resolves.toBe(before + 1);
+    await view.page.goto(`${baseUrl}/admin`);
+    await view.page
+      .getByLabel('Import subscriptions from an OPML file')
+      .setInputFiles(join(dir, 'subs.opml'));
+    await view.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await view.page.waitForURL(/notice=/);
+    await expect(view.page.locator('p.notice[role="status"]').innerText()).resolves.toMatch(/Imported 1 new/);
+    await expect(view.page.locator('tbody tr').count()).resolves.toBe(before + 1);
 
-    const again = await (await page.request.get(`${baseUrl}/api/admin/opml`)).text();
+    const again = await (await view.page.request.get(`${baseUrl}/api/admin/opml`)).text();
     expect(again).toContain('xmlUrl="https://fresh.example/rss"');
     expect(again).toMatch(/<outline[^>]*text="Imported"/);
     expect(await readFile(join(dir, 'subs.opml'), 'utf8')).toContain('fresh.example');

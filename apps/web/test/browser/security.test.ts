@@ -1,41 +1,31 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+
+import { describe, expect, inject, it } from 'vitest';
+import { openBrowserPage } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const seed = inject('seed');
-let browser: TestBrowser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const view = openBrowserPage();
 
 describe('stored HTML renders inert', () => {
   it('runs none of the hostile item’s scripts, handlers or javascript: links', async () => {
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
+    view.page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(`${baseUrl}/story/${seed.hostileStoryId}`);
-    const content = page.locator('.reader__content');
+    await view.page.goto(`${baseUrl}/story/${seed.hostileStoryId}`);
+    const content = view.page.locator('.reader__content');
     await expect(content.innerText()).resolves.toContain('Before the script.');
     await expect(content.innerText()).resolves.toContain('After the script.');
 
     // Nothing from the item executed, on load or on interaction.
-    await page.locator('.reader__content p', { hasText: 'Click me paragraph.' }).click();
-    await page.locator('.reader__content a', { hasText: 'A javascript link' }).click();
-    await page.waitForTimeout(200);
+    await view.page.locator('.reader__content p', { hasText: 'Click me paragraph.' }).click();
+    await view.page.locator('.reader__content a', { hasText: 'A javascript link' }).click();
+    await view.page.waitForTimeout(200);
     await expect(
-      page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
+      view.page.evaluate(() => (window as unknown as { __xss?: string }).__xss),
     ).resolves.toBeUndefined();
-    await expect(page.title()).resolves.not.toBe('pwned');
+    await expect(view.page.title()).resolves.not.toBe('pwned');
     expect(dialogs).toEqual([]);
 
     // And none of it is in the DOM to run later.
@@ -51,7 +41,7 @@ describe('stored HTML renders inert', () => {
     }));
     expect(dangerous).toEqual({ scripts: 0, handlers: 0, styles: 0, javascriptUrls: 0 });
     // The item's own javascript: URL never becomes the "read the original" link.
-    const originals = await page
+    const originals = await view.page
       .locator('a.button')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(originals.every((href) => href === null || /^https?:/.test(href))).toBe(true);
@@ -59,13 +49,13 @@ describe('stored HTML renders inert', () => {
 
   it('keeps the site’s own script working under the CSP (nonce), so the policy is not just off', async () => {
     const violations: string[] = [];
-    page.on('console', (message) => {
+    view.page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
-    await page.goto(baseUrl);
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
-    await page.keyboard.press('j');
-    await expect(page.locator('[data-nav-item].is-current').count()).resolves.toBe(1);
+    await view.page.goto(baseUrl);
+    await view.page.locator('body').click({ position: { x: 5, y: 300 } });
+    await view.page.keyboard.press('j');
+    await expect(view.page.locator('[data-nav-item].is-current').count()).resolves.toBe(1);
     expect(violations).toEqual([]);
   });
 });

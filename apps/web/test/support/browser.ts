@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 // Debian's Chromium through playwright-core, headless, with a fresh profile per test file.
 
@@ -43,3 +44,26 @@ export async function launchBrowser(): Promise<TestBrowser> {
 }
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
+
+/** One browser and one page for a test file: `const view = openBrowserPage()`, then `view.page`. */
+export function openBrowserPage(): { readonly page: Page; readonly browser: TestBrowser } {
+  let browser: TestBrowser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('the browser page is only available inside tests');
+      return page;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is only available inside tests');
+      return browser;
+    },
+  };
+}
