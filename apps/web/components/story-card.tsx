@@ -3,6 +3,17 @@ import { externalHref } from '../lib/render-html';
 import { SourceIcon, sourceName } from './source-icon';
 import { TimeAgo } from './time-ago';
 
+/** The card shows two lines of summary; sending more only makes the page heavier. */
+const SUMMARY_MAX_CHARS = 280;
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
+}
+
+// Plain <a> links, not next/link: each story is a full server-rendered page, and the front page
+// should not prefetch thirty of them.
 /** One story of the front page: lead source, headline, two-line summary, coverage, time, image. */
 export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
   const others = story.sourceCount - 1;
@@ -26,7 +37,7 @@ export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
             {story.title}
           </a>
         </h2>
-        {story.summary && <p className="story__summary">{story.summary}</p>}
+        {story.summary && <p className="story__summary">{shorten(story.summary, SUMMARY_MAX_CHARS)}</p>}
         <div className="story__meta">
           <TimeAgo iso={story.publishedAt} now={now} />
           {original && (
