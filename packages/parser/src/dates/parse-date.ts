@@ -20,6 +20,9 @@ interface DateParts {
 // 20240506T070809+0200, with a space instead of the T.
 const ISO_DATE =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
+// The RFC 822 form most feeds use, read without tokenizing: "Mon, 06 May 2024 07:08:09 +0000".
+const RFC822_COMMON =
+  /^(?:[A-Za-z]{3},? )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-]\d{4}|GMT|UTC|UT|Z)$/;
 const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
 const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?(am|pm|a\.m\.|p\.m\.)?$/i;
@@ -61,6 +64,28 @@ function parseIso(value: string): DateParts | null {
     minute: Number(minute ?? 0),
     second: Number(second ?? 0),
     millisecond: fraction(millis),
+    offsetMinutes,
+  };
+}
+
+function parseRfc822Common(value: string): DateParts | null {
+  const match = RFC822_COMMON.exec(value);
+  if (!match) return null;
+  const [, day, monthName, year, hour, minute, second, zone] = match;
+  const month = MONTH_NAMES.get(monthName!.toLowerCase());
+  if (month === undefined) return null;
+  const offsetMinutes =
+    zone!.length === 5
+      ? (zone![0] === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(3)))
+      : 0;
+  return {
+    year: Number(year),
+    month,
+    day: Number(day),
+    hour: Number(hour),
+    minute: Number(minute),
+    second: Number(second ?? 0),
+    millisecond: 0,
     offsetMinutes,
   };
 }
@@ -191,6 +216,6 @@ export function parseDate(value: string, options: ParseDateOptions = {}): string
   const defaultOffset = options.defaultTimeZoneOffsetMinutes ?? 0;
   if (UNIX_SECONDS.test(text)) return new Date(Math.round(Number(text) * 1000)).toISOString();
   if (UNIX_MILLISECONDS.test(text)) return new Date(Number(text)).toISOString();
-  const parts = parseIso(text) ?? parseLoose(text);
+  const parts = parseRfc822Common(text) ?? parseIso(text) ?? parseLoose(text);
   return parts ? toIso(parts, defaultOffset) : null;
 }

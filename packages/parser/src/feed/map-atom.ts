@@ -1,4 +1,4 @@
-import { baseOf, mediaDescription, mediaImage, resolveUrl } from './map-common.js';
+import { baseOf, documentBase, mediaDescription, mediaImage, resolveUrl } from './map-common.js';
 import type { XmlDocument } from './parse-xml.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
 import { NS, textOf, type XmlNode, XmlScope } from './xml-node.js';
@@ -108,7 +108,7 @@ export function mapAtom(document: XmlDocument, documentUrl: string | null): RawF
   const declared = Object.values(attributes).map((uri) => uri.trim());
   const isAtom03 = declared.includes(NS.atom03) || attributes.version?.trim() === '0.3';
   const scope = new XmlScope(isAtom03 ? NS.atom03 : NS.atom, [attributes], tolerant);
-  const base = baseOf(scope, root, documentUrl);
+  const base = documentBase(scope, [root], documentUrl);
   const links = linksOf(scope, root, base);
   return {
     format: 'atom',

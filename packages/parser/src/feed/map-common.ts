@@ -13,6 +13,23 @@ export function resolveUrl(value: string | null | undefined, base: string | null
   }
 }
 
+/**
+ * The xml:base set at the top of the document (root, channel), resolved against the document URL;
+ * null when there is none: links then resolve against the document URL once, in normalization.
+ */
+export function documentBase(
+  scope: XmlScope,
+  nodes: readonly (XmlNode | undefined)[],
+  documentUrl: string | null,
+): string | null {
+  let base: string | null = null;
+  for (const node of nodes) {
+    const own = scope.attribute(node, 'xml:base');
+    if (own) base = resolveUrl(own, base ?? documentUrl);
+  }
+  return base;
+}
+
 /** The base in effect inside `node`: its xml:base resolved against the parent's base. */
 export function baseOf(scope: XmlScope, node: XmlNode | undefined, parentBase: string | null): string | null {
   const own = scope.attribute(node, 'xml:base');

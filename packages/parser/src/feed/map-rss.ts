@@ -1,5 +1,6 @@
 import {
   baseOf,
+  documentBase,
   mediaDescription,
   mediaEnclosures,
   mediaImage,
@@ -200,7 +201,7 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
   );
   const itemHolders = isRdf ? [root] : [channel, ...(channel === root ? [] : [root])];
   const items = itemHolders.flatMap((holder) => scope.all(holder, null, 'item'));
-  const base = baseOf(scope, channel, baseOf(scope, root, documentUrl));
+  const base = documentBase(scope, [root, channel], documentUrl);
   const links = atomLinks(scope, channel, base);
   const imageNode = scope.first(channel, null, 'image') ?? scope.first(root, null, 'image');
   let version = isRdf

@@ -1,7 +1,7 @@
 import { escapeText } from 'entities';
 import { parseDate } from '../dates/parse-date.js';
 import { collapseWhitespace, htmlToText } from '../html/html-to-text.js';
-import { sanitizeHtml } from '../html/sanitize-html.js';
+import { sanitizeHtmlWithText } from '../html/sanitize-html.js';
 import { assignItemKeys } from './item-key.js';
 import { FUTURE_DATE_TOLERANCE_MS } from './limits.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
@@ -18,12 +18,14 @@ export interface NormalizeContext {
   /** The time "now" is, for the FUTURE_DATE check. */
   now: number;
   maxItems: number;
+  /** Where the feed was fetched from: the base of links when the feed sets no xml:base. */
+  documentUrl: string | null;
 }
 
 function plainText(text: RawText | null): string | null {
   if (!text) return null;
   const html = text.kind === 'html' || (text.kind === 'auto' && LOOKS_LIKE_HTML.test(text.value));
-  const value = collapseWhitespace(html ? htmlToText(text.value) : text.value);
+  const value = html ? collapseWhitespace(htmlToText(text.value)) : collapseWhitespace(text.value);
   return value || null;
 }
 
@@ -52,9 +54,9 @@ function content(text: RawText | null, base: string | null): { html: string | nu
     if (paragraphs.length === 0) return { html: null, text: null };
     return { html: paragraphs.map((p) => `<p>${escapeText(p)}</p>`).join(''), text: paragraphs.join('\n\n') };
   }
-  const html = sanitizeHtml(text.value, { baseUrl: text.base ?? base ?? undefined });
+  const { html, text: plain } = sanitizeHtmlWithText(text.value, { baseUrl: text.base ?? base ?? undefined });
   if (!html) return { html: null, text: null };
-  return { html, text: htmlToText(html) || null };
+  return { html, text: plain || null };
 }
 
 function authors(list: RawAuthor[], base: string | null): ParsedAuthor[] {
@@ -132,7 +134,9 @@ function item(
     guid: raw.guid?.trim() || null,
     url: absoluteUrl(raw.url, base),
     title: plainText(raw.title),
-    summary: plainText(raw.summary),
+    // An RSS description is both summary and content: its text is read once.
+    summary:
+      raw.summary === raw.content ? body.text && collapseWhitespace(body.text) : plainText(raw.summary),
     contentHtml: body.html,
     contentText: body.text,
     authors: authors(raw.authors, base),
@@ -155,10 +159,11 @@ function item(
  * key on every item.
  */
 export function normalizeFeed(raw: RawFeed, context: NormalizeContext): Omit<ParsedFeed, 'warnings'> {
-  const homeUrl = absoluteUrl(raw.homeUrl, raw.base);
-  const feedUrl = absoluteUrl(raw.feedUrl, raw.base);
+  const documentBase = raw.base ?? context.documentUrl;
+  const homeUrl = absoluteUrl(raw.homeUrl, documentBase);
+  const feedUrl = absoluteUrl(raw.feedUrl, documentBase);
   // Relative item links with no document URL or xml:base still resolve against the site.
-  const itemBase = raw.base ?? homeUrl ?? feedUrl;
+  const itemBase = documentBase ?? homeUrl ?? feedUrl;
   let rawItems = raw.items;
   if (rawItems.length > context.maxItems) {
     context.warnings.add(

@@ -80,6 +80,7 @@ export async function parseFeed(
     warnings,
     now: Date.now(),
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
+    documentUrl: url,
   });
   return { ...feed, feedUrl: feed.feedUrl ?? url, warnings: warnings.toArray() };
 }

@@ -50,7 +50,7 @@ const MAX_SERIALIZE_DEPTH = 32;
  */
 export class XmlScope {
   private readonly prefixes = new Map<string, string[]>();
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = new Map<Namespace | null, Map<string, string[]>>();
 
   constructor(
     private readonly core: Namespace | null,
@@ -73,16 +73,23 @@ export class XmlScope {
 
   /** The keys under which xml2js stored elements `ns:local`. */
   keys(ns: Namespace | null, local: string): string[] {
-    const cacheKey = `${ns ?? ''} ${local}`;
-    let keys = this.cache.get(cacheKey);
+    let byLocal = this.cache.get(ns);
+    if (!byLocal) {
+      byLocal = new Map();
+      this.cache.set(ns, byLocal);
+    }
+    let keys = byLocal.get(local);
     if (keys) return keys;
     // Core elements: unprefixed, or under whatever prefix the document bound its own namespace to.
-    const prefixes = new Set<string>(ns === null ? [''] : CONVENTIONAL_PREFIXES[ns]);
+    // Other namespaces: the prefixes the document declared, else the conventional ones.
     const uri = ns ?? this.core;
-    if (uri) for (const prefix of this.prefixes.get(uri) ?? []) prefixes.add(prefix);
+    const declared = uri ? this.prefixes.get(uri) : undefined;
+    const prefixes = new Set<string>(
+      ns === null ? ['', ...(declared ?? [])] : (declared ?? CONVENTIONAL_PREFIXES[ns]),
+    );
     keys = [...prefixes].map((prefix) => (prefix ? `${prefix}:${local}` : local));
     if (this.tolerant) keys = keys.map((key) => key.toLowerCase());
-    this.cache.set(cacheKey, keys);
+    byLocal.set(local, keys);
     return keys;
   }
 

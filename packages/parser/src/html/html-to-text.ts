@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import { decodeHTML } from 'entities';
+import { parseHtml } from './parse-html.js';
 import { DROP_WITH_CONTENT } from './html-policy.js';
 
 /** Elements that start and end a paragraph of text (so their text is never glued to a neighbour). */
@@ -55,15 +56,19 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
 const CELL_TAGS: ReadonlySet<string> = new Set(['td', 'th']);
 
 const INVISIBLE_CHARACTERS = /[\u200b\u2060\ufeff\u00ad]/g;
+const INVISIBLE_CHARACTER = /[\u200b\u2060\ufeff\u00ad]/;
 const WHITESPACE_RUN = /\s+/g;
 
-/**
- * The readable text of an HTML fragment, block by block: each paragraph, heading, list item, quote
- * or table row becomes its own paragraph, paragraphs separated by one blank line, `<br>` a line
- * break; whitespace is collapsed (kept inside `<pre>`), entities decoded, scripts and styles
- * skipped.
- */
-export function htmlToText(html: string): string {
+/** Receives a document's tags and text and builds its readable text (see htmlToText). */
+export interface TextCollector {
+  onopentag(tag: string): void;
+  ontext(text: string): void;
+  onclosetag(tag: string): void;
+  /** The text so far, block by block. */
+  finish(): string;
+}
+
+export function createTextCollector(): TextCollector {
   const paragraphs: string[] = [];
   let lines: string[] = [];
   let line = '';
@@ -82,58 +87,72 @@ export function htmlToText(html: string): string {
     lines = [];
   };
 
-  const parser = new Parser(
-    {
-      onopentag(tag) {
-        if (skipDepth > 0) {
-          if (tag === skipTag) skipDepth++;
-          return;
-        }
-        if (DROP_WITH_CONTENT.has(tag) && tag !== 'form' && tag !== 'iframe') {
-          skipDepth = 1;
-          skipTag = tag;
-          return;
-        }
-        if (BLOCK_TAGS.has(tag)) endParagraph();
-        else if (tag === 'br') endLine();
-        else if (CELL_TAGS.has(tag)) line += ' ';
-        if (tag === 'pre') preDepth++;
-      },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        const clean = text.replace(INVISIBLE_CHARACTERS, '');
-        if (preDepth === 0) {
-          line += clean;
-          return;
-        }
-        const parts = clean.split(/\r?\n/);
-        line += parts[0];
-        for (const part of parts.slice(1)) {
-          endLine();
-          line = part;
-        }
-      },
-      onclosetag(tag) {
-        if (skipDepth > 0) {
-          if (tag === skipTag) skipDepth--;
-          return;
-        }
-        if (tag === 'pre') {
-          endParagraph();
-          preDepth = Math.max(0, preDepth - 1);
-        } else if (BLOCK_TAGS.has(tag)) endParagraph();
-        else if (CELL_TAGS.has(tag)) line += ' ';
-      },
+  return {
+    onopentag(tag) {
+      if (skipDepth > 0) {
+        if (tag === skipTag) skipDepth++;
+        return;
+      }
+      if (DROP_WITH_CONTENT.has(tag) && tag !== 'form' && tag !== 'iframe') {
+        skipDepth = 1;
+        skipTag = tag;
+        return;
+      }
+      if (BLOCK_TAGS.has(tag)) endParagraph();
+      else if (tag === 'br') endLine();
+      else if (CELL_TAGS.has(tag)) line += ' ';
+      if (tag === 'pre') preDepth++;
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  endParagraph();
-  return paragraphs.join('\n\n');
+    ontext(text) {
+      if (skipDepth > 0) return;
+      const clean = INVISIBLE_CHARACTER.test(text) ? text.replace(INVISIBLE_CHARACTERS, '') : text;
+      if (preDepth === 0) {
+        line += clean;
+        return;
+      }
+      const parts = clean.split(/\r?\n/);
+      line += parts[0];
+      for (const part of parts.slice(1)) {
+        endLine();
+        line = part;
+      }
+    },
+    onclosetag(tag) {
+      if (skipDepth > 0) {
+        if (tag === skipTag) skipDepth--;
+        return;
+      }
+      if (tag === 'pre') {
+        endParagraph();
+        preDepth = Math.max(0, preDepth - 1);
+      } else if (BLOCK_TAGS.has(tag)) endParagraph();
+      else if (CELL_TAGS.has(tag)) line += ' ';
+    },
+    finish() {
+      endParagraph();
+      return paragraphs.join('\n\n');
+    },
+  };
+}
+
+/** HTML that is only text: no tag, no entity; read without a parser. */
+export const HAS_MARKUP = /[<&]/;
+
+/**
+ * The readable text of an HTML fragment, block by block: each paragraph, heading, list item, quote
+ * or table row becomes its own paragraph, paragraphs separated by one blank line, `<br>` a line
+ * break; whitespace is collapsed (kept inside `<pre>`), entities decoded, scripts and styles
+ * skipped.
+ */
+export function htmlToText(html: string): string {
+  if (!html.includes('<')) return collapseWhitespace(HAS_MARKUP.test(html) ? decodeHTML(html) : html);
+  const collector = createTextCollector();
+  parseHtml(html, collector);
+  return collector.finish();
 }
 
 /** Text on one line: every run of whitespace (line breaks included) becomes one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(INVISIBLE_CHARACTERS, '').replace(WHITESPACE_RUN, ' ').trim();
+  const visible = INVISIBLE_CHARACTER.test(text) ? text.replace(INVISIBLE_CHARACTERS, '') : text;
+  return visible.replace(WHITESPACE_RUN, ' ').trim();
 }

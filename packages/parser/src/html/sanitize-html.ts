@@ -1,5 +1,6 @@
-import { escapeAttribute, escapeText } from 'entities';
-import { Parser } from 'htmlparser2';
+import { decodeHTML, escapeAttribute, escapeText } from 'entities';
+import { collapseWhitespace, createTextCollector, HAS_MARKUP, type TextCollector } from './html-to-text.js';
+import { parseHtml } from './parse-html.js';
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
@@ -80,62 +81,82 @@ function filterAttributes(tag: string, attributes: Record<string, string>, baseU
  * with absolute URLs when `baseUrl` is given.
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
-  const { baseUrl } = options;
+  return runSanitizer(html, options.baseUrl);
+}
+
+/**
+ * sanitizeHtml and the htmlToText of its result in one pass over the HTML (feeds need both for
+ * every item; one tokenizer run instead of two).
+ */
+export function sanitizeHtmlWithText(
+  html: string,
+  options: SanitizeOptions = {},
+): { html: string; text: string } {
+  if (!html.includes('<')) {
+    // Text and entities only: no parser needed.
+    const decoded = HAS_MARKUP.test(html) ? decodeHTML(html) : html;
+    return { html: escapeText(decoded).trim(), text: collapseWhitespace(decoded) };
+  }
+  const collector = createTextCollector();
+  return { html: runSanitizer(html, options.baseUrl, collector), text: collector.finish() };
+}
+
+/** The sanitizer; what it keeps is also reported to `kept` (a text collector). */
+function runSanitizer(html: string, baseUrl: string | undefined, kept?: TextCollector): string {
   let out = '';
   // Every open tag, and whether it was written out (false: unwrapped, its children kept).
   const stack: { tag: string; emitted: boolean }[] = [];
   let dropDepth = 0;
   let dropTag = '';
 
-  const parser = new Parser(
-    {
-      onopentag(tag, attributes) {
-        if (dropDepth > 0) {
-          if (tag === dropTag) dropDepth++;
-          return;
-        }
-        if (DROP_WITH_CONTENT.has(tag) && tag !== 'iframe') {
-          // htmlparser2 reports a close for void elements (<input>, <meta>) too, so this balances.
+  parseHtml(html, {
+    onopentag(tag, attributes) {
+      if (dropDepth > 0) {
+        if (tag === dropTag) dropDepth++;
+        return;
+      }
+      if (DROP_WITH_CONTENT.has(tag) && tag !== 'iframe') {
+        // htmlparser2 reports a close for void elements (<input>, <meta>) too, so this balances.
+        dropDepth = 1;
+        dropTag = tag;
+        return;
+      }
+      let emitted = false;
+      if (ALLOWED_TAGS.has(tag)) {
+        const kept = filterAttributes(tag, attributes, baseUrl);
+        if (kept === null && tag === 'iframe') {
           dropDepth = 1;
           dropTag = tag;
           return;
         }
-        let emitted = false;
-        if (ALLOWED_TAGS.has(tag)) {
-          const kept = filterAttributes(tag, attributes, baseUrl);
-          if (kept === null && tag === 'iframe') {
-            dropDepth = 1;
-            dropTag = tag;
-            return;
-          }
-          if (kept !== null) {
-            out += `<${tag}${kept}>`;
-            emitted = true;
-          }
+        if (kept !== null) {
+          out += `<${tag}${kept}>`;
+          emitted = true;
         }
-        if (!VOID_TAGS.has(tag)) stack.push({ tag, emitted });
-      },
-      ontext(text) {
-        if (dropDepth === 0) out += escapeText(text);
-      },
-      onclosetag(tag) {
-        if (dropDepth > 0) {
-          if (tag === dropTag) dropDepth--;
-          return;
-        }
-        if (VOID_TAGS.has(tag)) return;
-        const index = stack.findLastIndex((entry) => entry.tag === tag);
-        if (index < 0) return;
-        while (stack.length > index) {
-          const entry = stack.pop()!;
-          if (entry.emitted) out += `</${entry.tag}>`;
-        }
-      },
+      }
+      if (!VOID_TAGS.has(tag)) stack.push({ tag, emitted });
+      kept?.onopentag(tag);
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
+    ontext(text) {
+      if (dropDepth > 0) return;
+      out += escapeText(text);
+      kept?.ontext(text);
+    },
+    onclosetag(tag) {
+      if (dropDepth > 0) {
+        if (tag === dropTag) dropDepth--;
+        return;
+      }
+      kept?.onclosetag(tag);
+      if (VOID_TAGS.has(tag)) return;
+      const index = stack.findLastIndex((entry) => entry.tag === tag);
+      if (index < 0) return;
+      while (stack.length > index) {
+        const entry = stack.pop()!;
+        if (entry.emitted) out += `</${entry.tag}>`;
+      }
+    },
+  });
   for (let entry = stack.pop(); entry; entry = stack.pop()) if (entry.emitted) out += `</${entry.tag}>`;
   return out.trim();
 }
