@@ -38,19 +38,20 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   },
   {
     name: 'source-link',
-    pattern: /^(?:source link|source|(?:source|sources|quelle|fuente|fonte|bron|источник)\s*[:：].{0,60})$/iu,
-    maxWords: 8,
+    pattern:
+      /^(?:source link|original source|source|via)\s*(?:[:：].{0,80})?$|^(?:sources?|quelle|fuente|fonte|bron|источник)\s*[:：].{0,80}$/iu,
+    maxWords: 10,
   },
   {
     name: 'read-more',
     pattern:
-      /^(?:read more|read also|also read|read next|see also|more:|related:|continue reading|keep reading|click here|full story|read the full (?:story|article)|view (?:full )?article|lesen sie (?:auch|mehr)|weiterlesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|te puede interesar|ver más|leggi anche|continua a leggere|leia (?:também|mais)|veja também|lees (?:ook|verder)|читайте также|читать далее)(?![\p{L}\p{N}])/iu,
+      /^(?:read more|read also|also read|read next|see also|more:|related:|continue reading|keep reading|click here|full story|read the full (?:story|article)|read the original (?:article|story|post)|view (?:full )?article|lesen sie (?:auch|mehr)|weiterlesen|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|te puede interesar|ver más|leggi anche|continua a leggere|leia (?:também|mais)|veja também|lees (?:ook|verder)|читайте также|читать далее)(?![\p{L}\p{N}])/iu,
     maxWords: 25,
   },
   {
     name: 'advertisement',
     pattern:
-      /^(?:advertisement|advertising|advert|ads?|sponsored(?: content)?|promoted|paid content|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|scroll to continue(?: with content)?|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|continua após a publicidade)[\s.:…-]*$/iu,
+      /^(?:advertisement|advertising|advert|ads?|sponsored(?: content)?|promoted|paid content|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|scroll to continue(?: with content| reading)?|(?:advertisement|ad)\s*[-–—:]\s*scroll to continue(?: with content| reading)?|anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie|реклама|continua após a publicidade)[\s.:…-]*$/iu,
     maxWords: 6,
   },
   {
@@ -92,8 +93,21 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'media-credit',
     pattern:
-      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|reuters\/|\/reuters|\/afp|\/ap|epa-efe|\/dpa|dpa\/)(?![\p{L}\p{N}])/iu,
-    maxWords: 20,
+      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|epa-efe)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:reuters|afp|ap|dpa|epa|efe|xinhua|anadolu)\/\p{L}|\/(?:reuters|afp|ap|dpa|epa|efe|getty images|file photo)(?![\p{L}\p{N}])/iu,
+    maxWords: 45,
+  },
+  {
+    // Login boxes of common news themes, scraped along with the story.
+    name: 'account-chrome',
+    pattern:
+      /^(?:welcome!? log ?into your account|log ?into your account|your (?:username|password|email)|forgot your password\??(?: get help)?|lost your password\??|password recovery|recover your password|get help|remember me|create an account|a password will be e-?mailed to you\.?)$/iu,
+    maxWords: 10,
+  },
+  {
+    name: 'engagement',
+    pattern:
+      /^(?:\d[\d,.]*\s?[km]?\s+(?:shares?|views?|likes?|reads?|comments?|reactions?)(?:\s*[|•·,]\s*\d[\d,.]*\s?[km]?\s+(?:shares?|views?|likes?|reads?|comments?))*|(?:updated|published|posted)?\s*:?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)$/iu,
+    maxWords: 12,
   },
   {
     name: 'reading-time',

@@ -1,3 +1,5 @@
+import { matchBoilerplatePattern } from './boilerplate-patterns.js';
+
 // Scraped text arrives with the debris of its HTML and of copy-paste: entities, non-breaking and
 // zero-width spaces, CR line ends, tabs, lines hard-wrapped at a fixed width. This turns it into
 // clean lines, with blank lines kept as paragraph boundaries (an empty string).
@@ -32,6 +34,8 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
 const ODD_SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
 const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085\f\v]/gu;
 const SENTENCE_END = /[.!?:;"”’)»…。！？]$/u;
+/** Outside hard-wrapped text, only a line this long can be continued by the next one. */
+const CONTINUED_LINE_MIN_WORDS = 8;
 
 function decodeEntity(match: string, decimal?: string, hex?: string, name?: string): string {
   const codePoint = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : undefined;
@@ -62,7 +66,11 @@ function joinWrappedLines(lines: readonly string[]): string[] {
       line !== '' &&
       (hardWrapped
         ? previous.length >= width * 0.7 || !SENTENCE_END.test(previous)
-        : !SENTENCE_END.test(previous) && previous.split(' ').length >= 5 && /^[\p{Ll}\p{N}]/u.test(line));
+        : !SENTENCE_END.test(previous) &&
+          previous.split(' ').length >= CONTINUED_LINE_MIN_WORDS &&
+          /^\p{Ll}/u.test(line) &&
+          matchBoilerplatePattern(previous) === null &&
+          matchBoilerplatePattern(line) === null);
     if (continues)
       joined[joined.length - 1] = previous.endsWith('-') ? `${previous}${line}` : `${previous} ${line}`;
     else joined.push(line);

@@ -21,6 +21,13 @@ const SENTENCE_OPENERS = new Set(
   ),
 );
 
+/**
+ * Furniture glued to the next sentence with no punctuation at all ("AdvertisementThe Kremlin…",
+ * "Share thisPolice said…"): a lower-case letter running into a capitalised word. Looked for only
+ * near the start of a paragraph.
+ */
+const CASE_JUNCTION = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
+const JUNCTION_SEARCH_CHARS = 80;
 const TERMINATOR = /[.!?…]/u;
 const CLOSER = /["”’»)\]]/u;
 const OPENER = /["“‘«(]/u;
@@ -128,6 +135,23 @@ export function findGluedSeams(text: string): Seam[] {
   return seams;
 }
 
+/**
+ * Splits a furniture line off the start of a paragraph it was glued to. The prefix must match a
+ * boilerplate pattern and, when it is a single word, be followed by a sentence opener, so brand
+ * names ("SharePoint", "LinkedIn") stay whole.
+ */
+function splitLeadingFurniture(paragraph: string): string[] {
+  for (const match of paragraph.slice(0, JUNCTION_SEARCH_CHARS).matchAll(CASE_JUNCTION)) {
+    const prefix = paragraph.slice(0, match.index);
+    const rest = paragraph.slice(match.index);
+    const nextWord = RIGHT_WORD.exec(rest)?.[0] ?? '';
+    if (matchBoilerplatePattern(prefix) && (wordsIn(prefix) >= 2 || SENTENCE_OPENERS.has(nextWord))) {
+      return [prefix.trim(), rest];
+    }
+  }
+  return [paragraph];
+}
+
 export interface GluedSplit {
   paragraphs: string[];
   /** Seams turned into paragraph breaks. */
@@ -184,5 +208,7 @@ export function splitGluedSentences(line: string): GluedSplit {
     }
   }
   if (current.length > 0) paragraphs.push(current.join(' ').trim());
-  return { paragraphs: paragraphs.filter((paragraph) => paragraph !== ''), paragraphBreaks, missingSpaces };
+  const split = paragraphs.flatMap(splitLeadingFurniture).filter((paragraph) => paragraph !== '');
+  paragraphBreaks += split.length - paragraphs.filter((paragraph) => paragraph !== '').length;
+  return { paragraphs: split, paragraphBreaks, missingSpaces };
 }

@@ -78,6 +78,23 @@ describe('splitGluedSentences', () => {
     ]);
   });
 
+  it('splits furniture glued to a sentence without any punctuation, but not brand names', () => {
+    expect(split('AdvertisementThe Kremlin has grown increasingly insistent.')).toEqual([
+      'Advertisement',
+      'The Kremlin has grown increasingly insistent.',
+    ]);
+    expect(split('Share thisPolice said the man was arrested on Monday.')).toEqual([
+      'Share this',
+      'Police said the man was arrested on Monday.',
+    ]);
+    for (const line of [
+      'SharePoint is a Microsoft product used by many firms.',
+      'LinkedIn said it would cut jobs.',
+    ]) {
+      expect(split(line)).toEqual([line]);
+    }
+  });
+
   it('leaves Chinese and Japanese sentences alone', () => {
     const line = '北海道は13日、各地で記録的な大雪となった。札幌市では観測史上最多を更新した。';
     expect(split(line)).toEqual([line]);

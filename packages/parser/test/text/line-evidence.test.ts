@@ -33,6 +33,22 @@ describe('matchBoilerplatePattern', () => {
     ['Publicité', 'advertisement'],
     ['Читайте также: Как изменится схема метро', 'read-more'],
     ['関連記事', 'cjk-furniture'],
+    ['A password will be e-mailed to you.', 'account-chrome'],
+    ['Welcome! Log into your account', 'account-chrome'],
+    ['0 Shares', 'engagement'],
+    ['1.2K views | 14 comments', 'engagement'],
+    ['Updated 2 hours ago', 'engagement'],
+    ['Advertisement - Scroll to continue', 'advertisement'],
+    ['Source link: example.com/story', 'source-link'],
+    ['Sebastian Castaneda/Reuters', 'media-credit'],
+    [
+      'FILE PHOTO: Supporters gather outside Congress in Lima, Peru. REUTERS/Sebastian Castaneda/File Photo',
+      'media-credit',
+    ],
+    [
+      '(This story has not been edited by our staff and is auto-generated from a syndicated feed.)',
+      'syndication-note',
+    ],
   ])('%s -> %s', (line, name) => {
     expect(matchBoilerplatePattern(line)).toBe(name);
   });
