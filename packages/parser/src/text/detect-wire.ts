@@ -44,16 +44,25 @@ function namePattern(name: string): RegExp {
   );
 }
 
+interface CompiledToken {
+  /** The literal: a text without it cannot match its patterns, so most agencies cost one scan. */
+  token: string;
+  /** Set for names, which count anywhere. */
+  mention: RegExp | null;
+  credits: RegExp[];
+}
+
 interface CompiledAgency {
   id: string;
-  names: RegExp[];
-  credits: RegExp[];
+  tokens: CompiledToken[];
 }
 
 const COMPILED: readonly CompiledAgency[] = WIRE_AGENCIES.map((agency) => ({
   id: agency.id,
-  names: agency.names.map(namePattern),
-  credits: [...agency.names, ...agency.codes].flatMap(creditPatterns),
+  tokens: [
+    ...agency.names.map((name) => ({ token: name, mention: namePattern(name), credits: creditPatterns(name) })),
+    ...agency.codes.map((code) => ({ token: code, mention: null, credits: creditPatterns(code) })),
+  ],
 }));
 
 interface Evidence {
@@ -67,19 +76,20 @@ function evidenceFor(agency: CompiledAgency, text: string): Evidence | null {
   let strength = 0;
   let count = 0;
   let firstIndex = Number.POSITIVE_INFINITY;
-  for (const pattern of agency.names) {
-    for (const match of text.matchAll(pattern)) {
-      strength = MENTION;
+  for (const { token, mention, credits } of agency.tokens) {
+    if (!text.includes(token)) continue;
+    for (const match of mention ? text.matchAll(mention) : []) {
+      strength = Math.max(strength, MENTION);
       count++;
       firstIndex = Math.min(firstIndex, match.index);
     }
-  }
-  for (const pattern of agency.credits) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    strength = CREDIT;
-    count++;
-    firstIndex = Math.min(firstIndex, match.index);
+    for (const pattern of credits) {
+      const match = pattern.exec(text);
+      if (!match) continue;
+      strength = CREDIT;
+      count++;
+      firstIndex = Math.min(firstIndex, match.index);
+    }
   }
   return strength === 0 ? null : { id: agency.id, strength, count, firstIndex };
 }
