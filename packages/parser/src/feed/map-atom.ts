@@ -1,31 +1,15 @@
-import { baseOf, documentBase, mediaDescription, mediaImage, resolveUrl } from './map-common.js';
+import {
+  type AtomLink,
+  atomLinks,
+  baseOf,
+  documentBase,
+  mediaDescription,
+  mediaImage,
+  resolveUrl,
+} from './map-common.js';
 import type { XmlDocument } from './parse-xml.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
 import { NS, textOf, type XmlNode, XmlScope } from './xml-node.js';
-
-interface AtomLink {
-  rel: string;
-  type: string | null;
-  href: string;
-  length: string | null;
-}
-
-/** Every `<link>` (rss-parser keeps one): alternate, self, hub, enclosure, replies... */
-function linksOf(scope: XmlScope, node: XmlNode, base: string | null): AtomLink[] {
-  return scope
-    .all(node, null, 'link')
-    .map((link) => ({
-      rel: scope.attribute(link, 'rel')?.trim().toLowerCase() || 'alternate',
-      type: scope.attribute(link, 'type')?.trim() || null,
-      href:
-        resolveUrl(
-          scope.attribute(link, 'href') ?? (typeof link === 'string' ? link : null),
-          baseOf(scope, link, base),
-        ) ?? '',
-      length: scope.attribute(link, 'length'),
-    }))
-    .filter((link) => link.href);
-}
 
 /** The alternate link, preferring an HTML page over other representations. */
 function alternateOf(links: AtomLink[]): string | null {
@@ -72,7 +56,7 @@ function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
 
 function mapEntry(scope: XmlScope, entry: XmlNode, feedBase: string | null): RawItem {
   const base = baseOf(scope, entry, feedBase);
-  const links = linksOf(scope, entry, base);
+  const links = atomLinks(scope, entry, null, base);
   const enclosures: RawEnclosure[] = links
     .filter((link) => link.rel === 'enclosure')
     .map((link) => ({ url: link.href, type: link.type, length: link.length }));
@@ -109,7 +93,7 @@ export function mapAtom(document: XmlDocument, documentUrl: string | null): RawF
   const isAtom03 = declared.includes(NS.atom03) || attributes.version?.trim() === '0.3';
   const scope = new XmlScope(isAtom03 ? NS.atom03 : NS.atom, [attributes], tolerant);
   const base = documentBase(scope, [root], documentUrl);
-  const links = linksOf(scope, root, base);
+  const links = atomLinks(scope, root, null, base);
   return {
     format: 'atom',
     version: isAtom03 ? '0.3' : '1.0',

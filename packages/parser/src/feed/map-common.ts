@@ -1,5 +1,5 @@
 import type { RawAuthor, RawEnclosure } from './raw-feed.js';
-import { NS, type XmlNode, type XmlScope } from './xml-node.js';
+import { NS, type Namespace, type XmlNode, type XmlScope } from './xml-node.js';
 
 /** `value` resolved against `base`; unchanged when there is no usable base. */
 export function resolveUrl(value: string | null | undefined, base: string | null): string | null {
@@ -111,4 +111,36 @@ export function mediaEnclosures(scope: XmlScope, node: XmlNode, base: string | n
     });
   }
   return enclosures;
+}
+
+export interface AtomLink {
+  rel: string;
+  type: string | null;
+  href: string;
+  length: string | null;
+}
+
+/**
+ * Every Atom `<link>` of `node` (rss-parser keeps one): alternate, self, hub, enclosure, replies...
+ * `ns` is null in Atom documents (the core vocabulary) and NS.atom for `atom:link` inside RSS.
+ */
+export function atomLinks(
+  scope: XmlScope,
+  node: XmlNode,
+  ns: Namespace | null,
+  base: string | null,
+): AtomLink[] {
+  return scope
+    .all(node, ns, 'link')
+    .map((link) => ({
+      rel: scope.attribute(link, 'rel')?.trim().toLowerCase() || 'alternate',
+      type: scope.attribute(link, 'type')?.trim() || null,
+      href:
+        resolveUrl(
+          scope.attribute(link, 'href') ?? (typeof link === 'string' ? link : null),
+          baseOf(scope, link, base),
+        ) ?? '',
+      length: scope.attribute(link, 'length'),
+    }))
+    .filter((link) => link.href);
 }

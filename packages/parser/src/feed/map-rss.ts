@@ -1,4 +1,5 @@
 import {
+  atomLinks,
   baseOf,
   documentBase,
   mediaDescription,
@@ -11,21 +12,6 @@ import type { XmlDocument } from './parse-xml.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
 import type { Warnings } from './warnings.js';
 import { NS, type Namespace, type XmlNode, XmlScope } from './xml-node.js';
-
-function atomLinks(
-  scope: XmlScope,
-  node: XmlNode,
-  base: string | null,
-): { rel: string; type: string | null; href: string }[] {
-  return scope
-    .all(node, NS.atom, 'link')
-    .map((link) => ({
-      rel: scope.attribute(link, 'rel')?.trim() || 'alternate',
-      type: scope.attribute(link, 'type'),
-      href: resolveUrl(scope.attribute(link, 'href'), baseOf(scope, link, base)) ?? '',
-    }))
-    .filter((link) => link.href);
-}
 
 /** RSS's `<link>`: its text, or an `href` attribute for feeds that write it Atom-style. */
 function linkOf(scope: XmlScope, node: XmlNode, base: string | null): string | null {
@@ -112,7 +98,7 @@ function enclosuresOf(scope: XmlScope, item: XmlNode, base: string | null): RawE
         length: scope.attribute(enclosure, 'length'),
       });
   }
-  for (const link of atomLinks(scope, item, base)) {
+  for (const link of atomLinks(scope, item, NS.atom, base)) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type, length: null });
   }
   return enclosures.length > 0 ? enclosures : mediaEnclosures(scope, item, base);
@@ -125,7 +111,7 @@ function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isR
     scope.text(item, null, 'guid') ??
     scope.text(item, NS.dc, 'identifier') ??
     (isRdf ? scope.attribute(item, 'rdf:about') : null);
-  const links = atomLinks(scope, item, base);
+  const links = atomLinks(scope, item, NS.atom, base);
   // A guid is the permalink unless it says isPermaLink="false" (RSS 2.0).
   const permalink =
     guid &&
@@ -202,7 +188,7 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
   const itemHolders = isRdf ? [root] : [channel, ...(channel === root ? [] : [root])];
   const items = itemHolders.flatMap((holder) => scope.all(holder, null, 'item'));
   const base = documentBase(scope, [root, channel], documentUrl);
-  const links = atomLinks(scope, channel, base);
+  const links = atomLinks(scope, channel, NS.atom, base);
   const imageNode = scope.first(channel, null, 'image') ?? scope.first(root, null, 'image');
   let version = isRdf
     ? rdfCore === NS.rss090
