@@ -62,28 +62,39 @@ const PROFILES: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>> = 
   return weighted;
 })();
 
+/** Global twins of the script patterns, compiled once (Unicode property classes are costly to build). */
+const GLOBAL_PATTERNS = new Map<RegExp, RegExp>();
+
 function countMatches(sample: string, pattern: RegExp): number {
-  return sample.match(new RegExp(pattern.source, 'gu'))?.length ?? 0;
+  let global = GLOBAL_PATTERNS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'gu');
+    GLOBAL_PATTERNS.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  let count = 0;
+  while (global.exec(sample)) count++;
+  return count;
 }
+
+const SCRIPTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [LATIN, 'latin'],
+  [CYRILLIC, 'cyrillic'],
+  [HAN, 'han'],
+  [KANA, 'kana'],
+  [ARABIC, 'arabic'],
+  ...SCRIPT_LANGUAGES,
+];
 
 /** Letters per script in the sample: one native scan per script beats testing every character. */
 function countScripts(sample: string): { letters: number; counts: Map<string, number> } {
   const counts = new Map<string, number>();
   const letters = countMatches(sample, LETTER);
-  if (letters === 0) return { letters, counts };
-  const scripts: ReadonlyArray<readonly [RegExp, string]> = [
-    [LATIN, 'latin'],
-    [CYRILLIC, 'cyrillic'],
-    [HAN, 'han'],
-    [KANA, 'kana'],
-    [ARABIC, 'arabic'],
-    ...SCRIPT_LANGUAGES,
-  ];
   let counted = 0;
-  for (const [pattern, key] of scripts) {
+  for (const [pattern, key] of SCRIPTS) {
     if (counted >= letters) break;
     const count = countMatches(sample, pattern);
-    if (count > 0) counts.set(key, (counts.get(key) ?? 0) + count);
+    if (count > 0) counts.set(key, count);
     counted += count;
   }
   return { letters, counts };
