@@ -1,4 +1,3 @@
-
 import { describe, expect, inject, it } from 'vitest';
 import { openBrowserPage } from '../support/browser';
 
