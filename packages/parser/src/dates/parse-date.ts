@@ -29,8 +29,11 @@ const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?(am|pm|a\.m\.|p
 const NUMERIC_ZONE = /^(?:gmt|utc|ut)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 const DOTTED_OR_SLASHED_DATE = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 && leap ? 29 : DAYS_IN_MONTH[month]!;
 }
 
 function expandYear(year: number, digits: number): number {
