@@ -48,8 +48,12 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                   <th scope="col">Source</th>
                   <th scope="col">Items</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Last success</th>
-                  <th scope="col">Next poll</th>
+                  <th scope="col" className="hide-narrow">
+                    Last success
+                  </th>
+                  <th scope="col" className="hide-narrow">
+                    Next poll
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -73,14 +77,14 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                     <td>
                       <FeedStatus feed={feed} />
                     </td>
-                    <td>
+                    <td className="hide-narrow">
                       {feed.lastSuccessAt ? (
                         <TimeAgo iso={feed.lastSuccessAt} now={now} />
                       ) : (
                         <span className="muted">never</span>
                       )}
                     </td>
-                    <td>
+                    <td className="hide-narrow">
                       {feed.disabled ? (
                         <span className="muted">—</span>
                       ) : (
