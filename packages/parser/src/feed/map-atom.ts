@@ -54,7 +54,13 @@ function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
     .filter((term) => term.trim());
 }
 
-function mapEntry(scope: XmlScope, entry: XmlNode, feedBase: string | null): RawItem {
+/** `feedLanguage`: the feed's xml:lang, which XML says its entries inherit. */
+function mapEntry(
+  scope: XmlScope,
+  entry: XmlNode,
+  feedBase: string | null,
+  feedLanguage: string | null,
+): RawItem {
   const base = baseOf(scope, entry, feedBase);
   const links = atomLinks(scope, entry, null, base);
   const enclosures: RawEnclosure[] = links
@@ -80,7 +86,7 @@ function mapEntry(scope: XmlScope, entry: XmlNode, feedBase: string | null): Raw
     enclosures,
     imageUrl: mediaImage(scope, entry, base),
     commentsUrl: (replies.find((link) => !link.type || /html/i.test(link.type)) ?? replies[0])?.href ?? null,
-    language: scope.attribute(entry, 'xml:lang'),
+    language: scope.attribute(entry, 'xml:lang') ?? feedLanguage,
     base,
   };
 }
@@ -114,6 +120,8 @@ export function mapAtom(document: XmlDocument, documentUrl: string | null): RawF
     categories: categoriesOf(scope, root),
     ttl: null,
     base,
-    items: scope.all(root, null, 'entry').map((entry) => mapEntry(scope, entry, base)),
+    items: scope
+      .all(root, null, 'entry')
+      .map((entry) => mapEntry(scope, entry, base, scope.attribute(root, 'xml:lang'))),
   };
 }

@@ -104,7 +104,14 @@ function enclosuresOf(scope: XmlScope, item: XmlNode, base: string | null): RawE
   return enclosures.length > 0 ? enclosures : mediaEnclosures(scope, item, base);
 }
 
-function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isRdf: boolean): RawItem {
+/** `inheritedLanguage`: an xml:lang of the channel or root, which XML says items inherit. */
+function mapItem(
+  scope: XmlScope,
+  item: XmlNode,
+  channelBase: string | null,
+  isRdf: boolean,
+  inheritedLanguage: string | null,
+): RawItem {
   const base = baseOf(scope, item, channelBase);
   const guidNode = scope.first(item, null, 'guid');
   const guid =
@@ -166,7 +173,7 @@ function mapItem(scope: XmlScope, item: XmlNode, channelBase: string | null, isR
       resolveUrl(scope.text(item, null, 'comments'), base) ??
       links.find((link) => link.rel === 'replies' && (!link.type || link.type === 'text/html'))?.href ??
       null,
-    language: scope.text(item, NS.dc, 'language') ?? scope.attribute(item, 'xml:lang'),
+    language: scope.text(item, NS.dc, 'language') ?? scope.attribute(item, 'xml:lang') ?? inheritedLanguage,
     base,
   };
 }
@@ -235,6 +242,14 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
     categories: categoriesOf(scope, channel),
     ttl: scope.text(channel, null, 'ttl'),
     base,
-    items: items.map((item) => mapItem(scope, item, base, isRdf)),
+    items: items.map((item) =>
+      mapItem(
+        scope,
+        item,
+        base,
+        isRdf,
+        scope.attribute(channel, 'xml:lang') ?? scope.attribute(root, 'xml:lang'),
+      ),
+    ),
   };
 }
