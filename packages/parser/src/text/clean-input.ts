@@ -78,6 +78,30 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   return joined;
 }
 
+const SCRIPT_OR_STYLE = /<(script|style|noscript)(?![\p{L}\p{N}])[^>]*>[\s\S]*?<\/\1\s*>/giu;
+const HTML_COMMENT = /<!--[\s\S]*?-->/gu;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|h[1-6]|li|ul|ol|blockquote|section|article|header|footer|figure|figcaption|tr|table|hr|aside|nav|pre)(?![\p{L}\p{N}])[^<>]*>/giu;
+/** Only real HTML elements count as markup, so "<budget>" or "a <b> c" in prose is left alone. */
+const ANY_TAG =
+  /<\/?(?:a|abbr|b|i|u|s|em|strong|small|sub|sup|span|font|mark|cite|q|code|time|img|picture|source|iframe|video|audio|p|div|br|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|section|article|header|footer|figure|figcaption|table|thead|tbody|tr|td|th|hr|aside|nav|pre|script|style|noscript)(?=[\s/>])[^<>]*>/giu;
+
+/**
+ * Scraped "text" that still carries markup (`<p>…</p>`, `<br>`, `<a href>`): block tags become
+ * line breaks, other tags vanish, scripts and styles go with their content. Text without tags is
+ * returned as it is.
+ */
+export function stripHtmlTags(text: string): { text: string; stripped: boolean } {
+  if (!ANY_TAG.test(text)) return { text, stripped: false };
+  ANY_TAG.lastIndex = 0;
+  const stripped = text
+    .replace(SCRIPT_OR_STYLE, '\n')
+    .replace(HTML_COMMENT, '')
+    .replace(BLOCK_TAG, '\n')
+    .replace(ANY_TAG, '');
+  return { text: stripped, stripped: true };
+}
+
 /** Clean lines of the text; '' marks a blank line (a paragraph boundary). */
 export function cleanLines(text: string): string[] {
   const decoded = text.replace(ENTITY, decodeEntity);

@@ -60,7 +60,11 @@ interface CompiledAgency {
 const COMPILED: readonly CompiledAgency[] = WIRE_AGENCIES.map((agency) => ({
   id: agency.id,
   tokens: [
-    ...agency.names.map((name) => ({ token: name, mention: namePattern(name), credits: creditPatterns(name) })),
+    ...agency.names.map((name) => ({
+      token: name,
+      mention: namePattern(name),
+      credits: creditPatterns(name),
+    })),
     ...agency.codes.map((code) => ({ token: code, mention: null, credits: creditPatterns(code) })),
   ],
 }));

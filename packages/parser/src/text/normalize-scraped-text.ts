@@ -1,13 +1,14 @@
 import { type ArticleDraft, finishArticle } from '../article/finish-article.js';
 import type { Article, ArticleWarning } from '../article/types.js';
 import { tryCanonicalUrl } from '../url/index.js';
-import { cleanLines } from './clean-input.js';
+import { cleanLines, stripHtmlTags } from './clean-input.js';
 import { detectLanguage } from './detect-language.js';
 import { splitGluedSentences } from './glued-sentences.js';
 import { type LineEvidence, lineEvidence } from './line-evidence.js';
 import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-metadata.js';
 import { ScrapedTextError } from './scraped-text-error.js';
-import { isContinueReadingStub } from './truncation.js';
+import { isTitleCandidate, splitSiteName } from './scraped-title.js';
+import { isContinueReadingStub, splitTrailingStub } from './truncation.js';
 import { normalizeForSignature } from './words.js';
 
 export interface NormalizeScrapedTextOptions {
@@ -21,11 +22,11 @@ export interface NormalizeScrapedTextOptions {
 
 /** Default for `maxInputChars`: far beyond any article, small enough to bound the work. */
 export const DEFAULT_MAX_INPUT_CHARS = 1_000_000;
-/** A title line has this many words. */
-const TITLE_MIN_WORDS = 3;
-const TITLE_MAX_WORDS = 30;
 /** A kept non-prose line this short in the body is a subheading. */
 const SUBHEADING_MAX_WORDS = 15;
+/** Boilerplate that introduces a list of other stories' headlines, one per line. */
+const RELATED_LABELS = new Set(['read-more', 'related-list']);
+const RELATED_LABEL_MAX_WORDS = 4;
 const SITE_NAME_FROM_FOOTER = /^the post .+ appeared first on (.+?)\.?$/iu;
 
 interface Piece {
@@ -42,17 +43,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char]!);
-}
-
-function isTitleCandidate(piece: Piece): boolean {
-  const { words, boilerplate } = piece.evidence;
-  return (
-    boilerplate === null &&
-    words >= TITLE_MIN_WORDS &&
-    words <= TITLE_MAX_WORDS &&
-    !/[.:;,]$/u.test(piece.text) &&
-    !(piece.evidence.allCaps && words < 4)
-  );
 }
 
 function mergeMetadata(into: LineMetadata, from: LineMetadata): void {
@@ -111,7 +101,10 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     input = input.slice(0, maxChars);
   }
 
-  const pieces = splitIntoPieces(cleanLines(input), warnings);
+  const markup = stripHtmlTags(input);
+  if (markup.stripped)
+    warnings.push({ code: 'HTML_TAGS_STRIPPED', message: 'The text carried HTML tags; they were removed' });
+  const pieces = splitIntoPieces(cleanLines(markup.text), warnings);
   const storyIndexes = pieces.flatMap((piece, index) =>
     piece.evidence.prose && !piece.evidence.boilerplate ? [index] : [],
   );
@@ -136,6 +129,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const seen = new Set<string>();
   let siteName: string | null = null;
   let cutOff = false;
+  let inRelatedBlock = false;
 
   // The title is the story-nearest headline-shaped line above the first prose paragraph.
   let titleIndex = -1;
@@ -143,9 +137,9 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     for (let index = first - 1; index >= 0; index--) {
       const piece = pieces[index]!;
       if (readMetadataLine(piece.text, dateOptions)) continue;
-      if (isTitleCandidate(piece)) {
+      if (isTitleCandidate(piece.text, piece.evidence)) {
         titleIndex = index;
-        title = piece.text;
+        ({ title, siteName } = splitSiteName(piece.text));
         break;
       }
     }
@@ -178,11 +172,17 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
         !evidence.prose &&
         (pieces[index - 1]?.evidence.allCaps || pieces[index + 1]?.evidence.allCaps));
     const duplicate = key !== '' && seen.has(key) && evidence.words >= 3;
-    if (droppedAsFurniture || duplicate) {
+    // Headlines listed under a "Read more:" or "Related" label belong to that block.
+    const relatedHeadline = inRelatedBlock && !evidence.prose;
+    if (droppedAsFurniture || duplicate || relatedHeadline) {
       removed.push(piece.text);
       if (index > last && isContinueReadingStub(piece.text)) cutOff = true;
+      if (RELATED_LABELS.has(evidence.boilerplate ?? '') && evidence.words <= RELATED_LABEL_MAX_WORDS) {
+        inRelatedBlock = true;
+      }
       continue;
     }
+    inRelatedBlock = false;
     seen.add(key);
     kept.push({
       text: piece.text,
@@ -190,6 +190,13 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     });
   }
 
+  const lastBlock = kept.at(-1);
+  const trailingStub = lastBlock ? splitTrailingStub(lastBlock.text) : null;
+  if (lastBlock && trailingStub) {
+    lastBlock.text = trailingStub.body;
+    removed.push(trailingStub.stub);
+    cutOff = true;
+  }
   const paragraphs = kept.map((block) => block.text);
   metadata.publishedAt ??= paragraphs[0]
     ? (datelineDate(paragraphs[0], dateOptions) ?? undefined)

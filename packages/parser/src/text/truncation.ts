@@ -22,6 +22,19 @@ export function isContinueReadingStub(line: string): boolean {
   return STUB_LINE.test(trimmed) || MORE_ELLIPSIS_LINE.test(trimmed);
 }
 
+const TRAILING_STUB = new RegExp(`(?<=[.!?…"”’)\\s])\\s*(${CONTINUE_PHRASE}${STUB_TAIL})`, 'iu');
+
+/**
+ * A paragraph that ends in a "Read more" / "Continue reading" stub, split into the paragraph and
+ * the stub; null when it has none (or is nothing but one).
+ */
+export function splitTrailingStub(paragraph: string): { body: string; stub: string } | null {
+  const match = TRAILING_STUB.exec(paragraph);
+  if (!match || match.index === 0) return null;
+  const body = paragraph.slice(0, match.index).trim();
+  return body === '' ? null : { body, stub: match[1]!.trim() };
+}
+
 /**
  * True when the text looks cut off: it ends in an ellipsis ("…", "...", "treaties…."), "[…]", a
  * "continue reading"/"read more" stub, or a long last paragraph that stops mid-clause.

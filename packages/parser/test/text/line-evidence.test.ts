@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchBoilerplatePattern } from '../../src/text/boilerplate-patterns.js';
-import { cleanLines } from '../../src/text/clean-input.js';
+import { cleanLines, stripHtmlTags } from '../../src/text/clean-input.js';
 import { lineEvidence } from '../../src/text/line-evidence.js';
 
 describe('matchBoilerplatePattern', () => {
@@ -129,5 +129,21 @@ describe('cleanLines', () => {
       'US, Russia to hold talks',
       'The talks will start on Monday.',
     ]);
+  });
+});
+
+describe('stripHtmlTags', () => {
+  it('turns block tags into line breaks and drops the rest', () => {
+    expect(
+      stripHtmlTags('<p>One <a href="/x">link</a>.</p><p>Two<br>lines</p><script>var x = "<p>";</script>')
+        .text,
+    ).toBe('\nOne link.\n\nTwo\nlines\n\n');
+  });
+
+  it('leaves prose with angle brackets alone', () => {
+    expect(stripHtmlTags('The <budget> & the plan: a < b and c > d')).toEqual({
+      text: 'The <budget> & the plan: a < b and c > d',
+      stripped: false,
+    });
   });
 });

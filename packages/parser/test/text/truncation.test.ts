@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTruncatedText } from '../../src/text/index.js';
+import { isContinueReadingStub, isTruncatedText } from '../../src/text/index.js';
+import { splitTrailingStub } from '../../src/text/truncation.js';
 
 describe('isTruncatedText', () => {
   it.each([
@@ -23,5 +24,34 @@ describe('isTruncatedText', () => {
     '',
   ])('not truncated: %s', (text) => {
     expect(isTruncatedText(text)).toBe(false);
+  });
+});
+
+describe('continue-reading stubs', () => {
+  it.each([
+    'Continue reading',
+    'Read more »',
+    '[…]',
+    '(more…)',
+    'Read the full story',
+    'Weiterlesen',
+    'Lire la suite',
+  ])('%s is a stub line', (line) => {
+    expect(isContinueReadingStub(line)).toBe(true);
+  });
+
+  it('does not take a related-story link for a stub', () => {
+    expect(isContinueReadingStub('Read more: Floods in Somalia force thousands from their homes')).toBe(
+      false,
+    );
+  });
+
+  it('splits a stub off the end of a paragraph', () => {
+    expect(splitTrailingStub('Talks resume next month. Read more')).toEqual({
+      body: 'Talks resume next month.',
+      stub: 'Read more',
+    });
+    expect(splitTrailingStub('Continue reading')).toBeNull();
+    expect(splitTrailingStub('He told them to read more books.')).toBeNull();
   });
 });
