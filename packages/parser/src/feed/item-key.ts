@@ -53,13 +53,11 @@ export function itemKey(item: ItemIdentity, rule: ItemKeyRule): string | null {
 export function assignItemKeys<
   T extends ItemIdentity & { contentText?: string | null; summary?: string | null },
 >(items: readonly T[]): string[] {
+  const guidKeys = items.map((item) => itemKey(item, 'guid'));
   const guidCounts = new Map<string, number>();
-  for (const item of items) {
-    const key = itemKey(item, 'guid');
-    if (key) guidCounts.set(key, (guidCounts.get(key) ?? 0) + 1);
-  }
-  return items.map((item) => {
-    const guid = itemKey(item, 'guid');
+  for (const key of guidKeys) if (key) guidCounts.set(key, (guidCounts.get(key) ?? 0) + 1);
+  return items.map((item, index) => {
+    const guid = guidKeys[index];
     if (guid && guidCounts.get(guid) === 1) return guid;
     const key = itemKey(item, 'url') ?? itemKey(item, 'hash');
     if (key) return key;
