@@ -27,13 +27,13 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'follow-us',
     pattern:
-      /^(?:connect with us|follow us|like us|find us|join us|stay connected|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|подписывайтесь)(?![\p{L}\p{N}])/iu,
-    maxWords: 16,
+      /^(?:connect with us|follow us|like us|find us|join us|stay connected|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons|подписывайтесь)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])follow us on(?![\p{L}\p{N}])/iu,
+    maxWords: 20,
   },
   {
     name: 'subscribe',
     pattern:
-      /^(?:subscribe|sign up|get (?:our|the) .{0,40}newsletter|join our|abonnez-vous|suscríbete|iscriviti|assine|abonnieren sie)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:newsletter|inbox)(?![\p{L}\p{N}])(?!.*[.!?]["”]?$)/iu,
+      /^(?:subscribe|sign up|get (?:our|the) .{0,40}newsletter|join our|download (?:our|the) app|abonnez-vous|suscríbete|iscriviti|assine|abonnieren sie)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:newsletters?|inbox)(?![\p{L}\p{N}])(?!.*[.!?]["”]?$)/iu,
     maxWords: 20,
   },
   {
@@ -57,7 +57,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'related-list',
     pattern:
-      /^(?:related(?: posts| articles| stories| news| coverage| content| topics)?|you (?:may|might) (?:also )?like|more (?:from|on|in|stories|news)(?![\p{L}\p{N}]).{0,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you| stories)?|popular (?:posts|stories|now)|latest (?:news|posts|stories|headlines)|top stories|don'?t miss|editor'?s picks?|what to read next|noticias relacionadas|articles? similaires|verwandte artikel|ähnliche artikel)\s*[:：]?$/iu,
+      /^(?:related(?: posts| articles| stories| news| coverage| content| topics)?|you (?:may|might) (?:also )?like|more (?:from|on|in|stories|news)(?![\p{L}\p{N}]).{0,40}|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you| stories)?|popular (?:posts|stories|now)|latest (?:news|posts|stories|headlines)|top stories|don'?t miss|editor'?s picks?|what to read next|around the web|from the web|recommended by \w+|promoted stories|sponsored (?:links|stories)|explore more on these topics|noticias relacionadas|articles? similaires|verwandte artikel|ähnliche artikel)\s*[:：]?$/iu,
     maxWords: 10,
   },
   {
@@ -93,7 +93,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'media-credit',
     pattern:
-      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|epa-efe)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:reuters|afp|ap|dpa|epa|efe|xinhua|anadolu)\/\p{L}|\/(?:reuters|afp|ap|dpa|epa|efe|getty images|file photo)(?![\p{L}\p{N}])/iu,
+      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|^(?:image|media) (?:source|caption|credit)\s*[,:]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|epa-efe)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:reuters|afp|ap|dpa|epa|efe|xinhua|anadolu)\/\p{L}|\/(?:reuters|afp|ap|dpa|epa|efe|getty images|file photo)(?![\p{L}\p{N}])/iu,
     maxWords: 45,
   },
   {
@@ -119,6 +119,13 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
     name: 'prev-next',
     pattern: /^(?:previous|next|prev)\s+(?:article|post|story|page)(?![\p{L}\p{N}])|^(?:‹|←)\s|\s(?:›|→)$/iu,
     maxWords: 20,
+  },
+  {
+    // WordPress likes and comment forms.
+    name: 'wordpress-chrome',
+    pattern:
+      /^(?:like this:?|like loading(?:\.{3}|…)?|be the first to like this\.?|post navigation|leave a reply(?: cancel reply)?|cancel reply|your email address will not be published\.?.*|required fields are marked.*|save my name, email, and website.*|(?:name|email|website|comment)\s*\*?|reuse this content|disclaimer\s*[:：].*)$/iu,
+    maxWords: 40,
   },
   {
     name: 'credits',

@@ -41,6 +41,13 @@ describe('matchBoilerplatePattern', () => {
     ['Advertisement - Scroll to continue', 'advertisement'],
     ['Source link: example.com/story', 'source-link'],
     ['Sebastian Castaneda/Reuters', 'media-credit'],
+    ['Like this:', 'wordpress-chrome'],
+    ['Your email address will not be published.', 'wordpress-chrome'],
+    ['Leave a Reply Cancel reply', 'comments'],
+    ['For the latest news, follow us on Twitter and Instagram', 'follow-us'],
+    ['Around the Web', 'related-list'],
+    ['Image source, Getty Images', 'media-credit'],
+    ['Disclaimer: The views expressed are the author’s own.', 'wordpress-chrome'],
     [
       'FILE PHOTO: Supporters gather outside Congress in Lima, Peru. REUTERS/Sebastian Castaneda/File Photo',
       'media-credit',
