@@ -6,6 +6,7 @@ import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from './lib/secu
 // headers on every response, pages, API and feeds alike.
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
+  // NODE_ENV is not configuration: Next.js inlines it at build time (dev needs eval for its overlay).
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
