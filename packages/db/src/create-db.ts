@@ -35,10 +35,18 @@ export interface CreateDbOptions {
 function entityApis(context: DbContext) {
   return {
     feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
-    items: withTypedErrors('items', 'feed/item', createItemsApi(context)),
-    stories: withTypedErrors('stories', 'story', createStoriesApi(context)),
+    items: withTypedErrors(
+      'items',
+      { upsertMany: 'feed', listByFeed: 'feed', existingKeys: 'feed', get: 'item', remove: 'item' },
+      createItemsApi(context),
+    ),
+    stories: withTypedErrors('stories', { get: 'story', attach: 'item' }, createStoriesApi(context)),
     search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors('polls', 'feed', createPollsApi(context)),
+    polls: withTypedErrors(
+      'polls',
+      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
+      createPollsApi(context),
+    ),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
   };
 }

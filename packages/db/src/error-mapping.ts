@@ -44,7 +44,11 @@ export function toDbError(error: unknown, subject: string): DbError {
  * Wraps every method of an API group so that whatever it throws is a DbError whose message names the
  * operation and the entity it was called for (`feed 12`, `item https://…`).
  */
-export function withTypedErrors<Api extends object>(group: string, entity: string, api: Api): Api {
+export function withTypedErrors<Api extends object>(
+  group: string,
+  entity: string | Partial<Record<keyof Api, string>>,
+  api: Api,
+): Api {
   const wrapped: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(api)) {
     if (typeof value !== 'function') continue;
@@ -52,7 +56,8 @@ export function withTypedErrors<Api extends object>(group: string, entity: strin
       try {
         return await value(...args);
       } catch (error) {
-        throw toDbError(error, `${group}.${name}${describeSubject(entity, args[0])}`);
+        const subject = typeof entity === 'string' ? entity : entity[name as keyof Api];
+        throw toDbError(error, `${group}.${name}${subject ? describeSubject(subject, args[0]) : ''}`);
       }
     };
   }
@@ -63,8 +68,14 @@ function describeSubject(entity: string, first: unknown): string {
   if (typeof first === 'number' || typeof first === 'string')
     return ` (${entity} ${String(first).slice(0, 200)})`;
   if (first && typeof first === 'object') {
-    const { id, url, feedId } = first as { id?: unknown; url?: unknown; feedId?: unknown };
-    const ref = id ?? url ?? feedId;
+    const { id, url, feedId, query } = first as {
+      id?: unknown;
+      url?: unknown;
+      feedId?: unknown;
+      query?: unknown;
+    };
+    const ref =
+      id ?? url ?? feedId ?? (typeof query === 'string' ? JSON.stringify(query.slice(0, 100)) : undefined);
     if (ref !== undefined) return ` (${entity} ${String(ref).slice(0, 200)})`;
   }
   return '';
