@@ -36,7 +36,7 @@ const URDU_LETTERS = /[ٹڈڑںےھ]/gu;
 const UKRAINIAN_LETTERS = /[іїєґІЇЄҐ]/gu;
 
 /** Letters sampled: enough to decide, bounded so a huge text costs no more than a long article. */
-const SAMPLE_CHARS = 6_000;
+const SAMPLE_CHARS = 3_000;
 /** A stopword profile needs this many weighted hits, and this share of the words, to decide. */
 const MIN_STOPWORD_SCORE = 2;
 const MIN_STOPWORD_SHARE = 0.04;
@@ -71,10 +71,8 @@ function countMatches(sample: string, pattern: RegExp): number {
     global = new RegExp(pattern.source, 'gu');
     GLOBAL_PATTERNS.set(pattern, global);
   }
-  global.lastIndex = 0;
-  let count = 0;
-  while (global.exec(sample)) count++;
-  return count;
+  // One native pass; deleting the matches and comparing lengths avoids a JS call per match.
+  return sample.length - sample.replace(global, '').length;
 }
 
 const SCRIPTS: ReadonlyArray<readonly [RegExp, string]> = [

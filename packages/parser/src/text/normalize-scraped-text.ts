@@ -220,7 +220,8 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     siteName,
     publishedAt: metadata.publishedAt ?? null,
     updatedAt: metadata.updatedAt ?? null,
-    language: null,
+    // Detected from the story lines above; finishArticle would only detect it again.
+    language,
     excerpt: null,
     leadImageUrl: null,
     contentHtml: kept

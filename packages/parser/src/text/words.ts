@@ -4,6 +4,8 @@
 /** Scripts written without spaces between words: every character counts as one token. */
 const UNSPACED_SCRIPT_CHAR =
   /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/gu;
+const UNSPACED_SCRIPT_TEST = new RegExp(UNSPACED_SCRIPT_CHAR.source, 'u');
+const NON_ASCII = /[^\x00-\x7f]/u;
 const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 /** Apostrophes inside a word ("Russia's", "aujourd’hui") are dropped, not split on. */
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu;
@@ -14,8 +16,12 @@ const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])['’ʼ`´](?=[\p{L}\p{N}])/gu;
  * Punctuation and whitespace differences vanish.
  */
 export function signatureWords(text: string): string[] {
-  const folded = text.normalize('NFKC').toLowerCase().replace(INNER_APOSTROPHE, '');
-  return folded.replace(UNSPACED_SCRIPT_CHAR, ' $1 ').match(WORD_RUN) ?? [];
+  // ASCII needs no compatibility folding, and most text has no unspaced script: skip those passes.
+  const folded = (NON_ASCII.test(text) ? text.normalize('NFKC') : text)
+    .toLowerCase()
+    .replace(INNER_APOSTROPHE, '');
+  const spaced = UNSPACED_SCRIPT_TEST.test(folded) ? folded.replace(UNSPACED_SCRIPT_CHAR, ' $1 ') : folded;
+  return spaced.match(WORD_RUN) ?? [];
 }
 
 /** The text reduced to its folded words separated by single spaces: what contentHash hashes. */
