@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/observe/logger.js';
+import { FullTextFetcher } from '../src/pipeline/full-text.js';
 import {
   createWorld,
   hoursAgo,
@@ -135,6 +137,11 @@ describe('what a poll stores', () => {
     await world.poll(feed);
     await world.poll(other);
     expect(server.hitsOf('/articles/geneva')).toBe(1);
+    // After a restart (an empty cache) the stored full text is still valid: no refetch either.
+    world.runtime.ctx.fullText = new FullTextFetcher(world.runtime.http, 10, silentLogger());
+    await world.poll(feed);
+    expect(server.hitsOf('/articles/geneva')).toBe(1);
+    expect((await itemsOf(feed.id))[0]!.contentText).toMatch(/Palais des Nations/);
     expect((await itemsOf(other.id))[0]!.contentText).toMatch(/Palais des Nations/);
   });
 

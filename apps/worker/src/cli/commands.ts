@@ -120,10 +120,14 @@ export async function runCommand(
         await seedIfEmpty(db, config, logger);
         const progress = new Progress('polling');
         const unregister = io.onSignal(() => void worker.stop());
+        const started = performance.now();
         const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
+        const elapsedMs = Math.round(performance.now() - started);
         unregister();
+        // CPU and peak memory of the run, for cron logs and bench/worker.ts.
+        const usage = process.resourceUsage();
         progress.finish(
-          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated`,
+          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS}`,
         );
         return 0;
       }

@@ -50,6 +50,9 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+/** Errors of a request sent on a connection the server closed at the same moment. */
+const STALE_CONNECTION_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
 
@@ -168,7 +171,7 @@ export class HttpClient {
     if (conditional && req.etag) headers['if-none-match'] = req.etag;
     if (conditional && req.lastModified) headers['if-modified-since'] = req.lastModified;
     try {
-      const response = await request(target, { method: 'GET', headers, signal, dispatcher: this.agent });
+      const response = await this.requestOnce(target, headers, signal);
       const responseHeaders = flattenHeaders(response.headers);
       const status = response.statusCode;
       if (status < 200 || status >= 300) {
@@ -200,6 +203,20 @@ export class HttpClient {
       return { status, headers: responseHeaders, location: undefined, body: bytes, wireBytes };
     } catch (error) {
       throw this.classify(error, target.href, signal);
+    }
+  }
+
+  /**
+   * A GET whose kept-alive connection the server had just closed never reached it: send it once
+   * more on a fresh connection (what browsers do) instead of recording a failure.
+   */
+  private async requestOnce(target: URL, headers: Record<string, string>, signal: AbortSignal) {
+    try {
+      return await request(target, { method: 'GET', headers, signal, dispatcher: this.agent });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (signal.aborted || !STALE_CONNECTION_CODES.has(code)) throw error;
+      return request(target, { method: 'GET', headers, signal, dispatcher: this.agent });
     }
   }
 

@@ -50,29 +50,45 @@ function hoursApart(item: ClusterItem, candidate: StoryCandidate): number {
   return Math.abs(a - b) / 3_600_000;
 }
 
-/** How strongly `item` matches one story member (0 = not the same story). */
+/** Near-identical text (a wire copy under another outlet's boilerplate) within the event window. */
+function isNearDuplicate(item: ClusterItem, candidate: StoryCandidate): boolean {
+  if (!item.simhash || !candidate.simhash || candidate.itemId === item.id) return false;
+  if (simhashDistance(item.simhash, candidate.simhash) > NEAR_DUPLICATE_BITS) return false;
+  if (hoursApart(item, candidate) > SAME_EVENT_HOURS) return false;
+  return (
+    words(item.contentText) >= MIN_WORDS_FOR_SIMHASH && words(candidate.contentText) >= MIN_WORDS_FOR_SIMHASH
+  );
+}
+
+/** How strongly `item` matches one story member (0 = not the same story). Cheap tests first. */
 export function matchScore(item: ClusterItem, candidate: StoryCandidate): number {
   if (candidate.itemId === item.id) return 0;
+  if (isNearDuplicate(item, candidate)) return 2;
   if (hoursApart(item, candidate) > SAME_EVENT_HOURS) return 0;
   const titleScore = titleSimilarity(item.title, candidate.title);
-  const enoughText =
-    words(item.contentText) >= MIN_WORDS_FOR_SIMHASH && words(candidate.contentText) >= MIN_WORDS_FOR_SIMHASH;
-  if (enoughText && item.simhash && candidate.simhash) {
-    if (simhashDistance(item.simhash, candidate.simhash) <= NEAR_DUPLICATE_BITS) return 2;
-  }
   if (item.contentText && candidate.contentText) {
+    // Full text comparison is the expensive part: only for titles that could pass anyway.
+    if (titleScore < TITLE_WITH_TEXT) return 0;
     const textScore = similarity(item.contentText, candidate.contentText);
-    if (textScore >= TEXT_SIMILARITY && titleScore >= TITLE_WITH_TEXT)
-      return 1 + textScore / 2 + titleScore / 2;
-    return 0;
+    return textScore >= TEXT_SIMILARITY ? 1 + textScore / 2 + titleScore / 2 : 0;
   }
   return titleScore >= TITLE_ALONE ? titleScore : 0;
 }
 
+/** Full-text comparisons per item at most: the candidates with the most similar titles. */
+const MAX_TEXT_COMPARISONS = 12;
+
 /** The story the item belongs to, or null for a new one. */
 export function pickStory(item: ClusterItem, candidates: StoryCandidate[]): number | null {
+  const duplicate = candidates.find((candidate) => isNearDuplicate(item, candidate));
+  if (duplicate) return duplicate.storyId;
+  // Most similar titles first, so the bounded number of text comparisons goes to the likeliest.
+  const ranked = candidates
+    .map((candidate) => ({ candidate, title: titleSimilarity(item.title, candidate.title) }))
+    .sort((a, b) => b.title - a.title)
+    .slice(0, MAX_TEXT_COMPARISONS);
   let best: { storyId: number; score: number } | null = null;
-  for (const candidate of candidates) {
+  for (const { candidate } of ranked) {
     const score = matchScore(item, candidate);
     if (score > 0 && (!best || score > best.score)) best = { storyId: candidate.storyId, score };
   }

@@ -1,4 +1,4 @@
-import type { ItemInput } from '@newsfeed/db';
+import type { Item, ItemInput } from '@newsfeed/db';
 import {
   contentHash,
   detectLanguage,
@@ -27,18 +27,25 @@ export function clampToNow(date: string | null, now: Date): string | null {
   return time > now.getTime() + FUTURE_TOLERANCE_MS ? now.toISOString() : date;
 }
 
-/**
- * Turns a parsed item (and the article fetched for it, if any) into the stored record: the longer
- * of feed content and article text, dates that are never in the future, and the signatures used
- * for de-duplication and clustering (`contentHash`, `simhash`, wire agency, language).
- */
-export function signItem(
+/** What signing derives from an item's text; reused from the stored row when the text is unchanged. */
+type TextFields = Pick<
+  ItemInput,
+  | 'canonicalUrl'
+  | 'contentHtml'
+  | 'contentText'
+  | 'language'
+  | 'imageUrl'
+  | 'wire'
+  | 'wordCount'
+  | 'contentHash'
+  | 'simhash'
+>;
+
+function deriveTextFields(
   item: ParsedItem,
-  key: string,
   article: Article | null,
   feedLanguage: string | null,
-  now: Date,
-): ItemInput {
+): TextFields {
   const feedText = (item.contentText ?? '').trim();
   const articleText = article?.text?.trim() ?? '';
   const useArticle = articleText.length > feedText.length;
@@ -48,25 +55,57 @@ export function signItem(
   const hasText = signedText.trim() !== '';
   const basis = `${item.title ?? ''}\n${signedText}`;
   return {
+    canonicalUrl: article?.canonicalUrl ?? tryCanonicalUrl(item.url),
+    contentHtml: contentHtml ?? null,
+    contentText,
+    language: item.language ?? article?.language ?? feedLanguage ?? (hasText ? detectLanguage(basis) : null),
+    imageUrl: item.imageUrl ?? article?.leadImageUrl ?? null,
+    wire: article?.wire ?? (hasText ? detectWire(signedText) : null),
+    wordCount: wordCount(signedText),
+    contentHash: hasText ? contentHash(signedText) : null,
+    simhash: basis.trim() !== '' ? simhash(basis) : null,
+  };
+}
+
+/**
+ * Turns a parsed item (and the article fetched for it, if any) into the stored record: the longer
+ * of feed content and article text, dates that are never in the future, and the signatures used
+ * for de-duplication and clustering (`contentHash`, `simhash`, wire agency, language). With
+ * `stored` (a row whose content is still valid) the text fields are taken from it, not recomputed.
+ */
+export function signItem(
+  item: ParsedItem,
+  key: string,
+  article: Article | null,
+  feedLanguage: string | null,
+  now: Date,
+  stored?: Item,
+): ItemInput {
+  const text: TextFields = stored
+    ? {
+        canonicalUrl: stored.canonicalUrl,
+        contentHtml: stored.contentHtml,
+        contentText: stored.contentText,
+        language: stored.language,
+        imageUrl: stored.imageUrl,
+        wire: stored.wire,
+        wordCount: stored.wordCount,
+        contentHash: stored.contentHash,
+        simhash: stored.simhash,
+      }
+    : deriveTextFields(item, article, feedLanguage);
+  return {
     key,
     guid: item.guid,
     url: item.url,
-    canonicalUrl: article?.canonicalUrl ?? tryCanonicalUrl(item.url),
     title: item.title?.trim() || article?.title?.trim() || item.url || '(untitled)',
     summary: item.summary,
-    contentHtml: contentHtml ?? null,
-    contentText,
     authors: item.authors ?? [],
     categories: item.categories ?? [],
     enclosures: item.enclosures ?? [],
     publishedAt: clampToNow(item.publishedAt ?? article?.publishedAt ?? null, now),
     updatedAt: clampToNow(item.updatedAt, now),
-    language: item.language ?? article?.language ?? feedLanguage ?? (hasText ? detectLanguage(basis) : null),
-    imageUrl: item.imageUrl ?? article?.leadImageUrl ?? null,
     commentsUrl: item.commentsUrl,
-    wire: article?.wire ?? (hasText ? detectWire(signedText) : null),
-    wordCount: wordCount(signedText),
-    contentHash: hasText ? contentHash(signedText) : null,
-    simhash: basis.trim() !== '' ? simhash(basis) : null,
+    ...text,
   };
 }

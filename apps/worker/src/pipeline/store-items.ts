@@ -1,4 +1,4 @@
-import type { Feed, IdentityRule, ItemInput, UpsertResult } from '@newsfeed/db';
+import type { Feed, IdentityRule, ItemInput, ItemWithFeed, UpsertResult } from '@newsfeed/db';
 import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js';
 import { clusterItem } from './cluster.js';
 import type { PollContext } from './context.js';
@@ -6,8 +6,16 @@ import { needsFullText } from './full-text.js';
 import { chooseIdentityRule, guidKey, keyFor } from './identity.js';
 import { signItem } from './sign-item.js';
 
-/** Stored items compared with incoming ones when keys don't match (a re-keyed or moved item). */
+/**
+ * Stored items compared with incoming ones when keys don't match (a re-keyed item): the feed's
+ * newest ones, as many as the feed lists plus a margin, at most this many.
+ */
 const RECENT_ITEMS_COMPARED = 200;
+const RECENT_ITEMS_MARGIN = 10;
+
+function recentLimit(items: ParsedItem[]): number {
+  return Math.min(RECENT_ITEMS_COMPARED, items.length + RECENT_ITEMS_MARGIN);
+}
 
 export interface StoreOutcome {
   rule: IdentityRule;
@@ -36,24 +44,21 @@ async function resolveKeys(
   feed: Feed,
   items: ParsedItem[],
   rule: IdentityRule,
-): Promise<{ keys: string[]; known: Set<string> }> {
+  recent: ItemWithFeed[],
+): Promise<string[]> {
   const keys = items.map((item) => keyFor(item, rule, feed.url));
   const known = await ctx.db.items.existingKeys(feed.id, keys);
-  if (feed.lastSuccessAt === null || keys.every((key) => known.has(key))) return { keys, known };
-  const stored = await ctx.db.items.listByFeed(feed.id, { limit: RECENT_ITEMS_COMPARED });
+  if (keys.every((key) => known.has(key))) return keys;
   const keyByUrl = new Map<string, string>();
-  for (const row of stored.items) {
+  for (const row of recent) {
     const identity = urlIdentityOf(row.canonicalUrl ?? row.url, feed.url);
     if (identity) keyByUrl.set(identity, row.key);
   }
-  const resolved = keys.map((key, index) => {
+  return keys.map((key, index) => {
     if (known.has(key)) return key;
     const identity = urlIdentityOf(items[index]!.url, feed.url);
-    const previous = identity ? keyByUrl.get(identity) : undefined;
-    if (previous) known.add(previous);
-    return previous ?? key;
+    return (identity ? keyByUrl.get(identity) : undefined) ?? key;
   });
-  return { keys: resolved, known };
 }
 
 /** Evidence that the feed's guids changed: none known, yet most items' URLs are already stored. */
@@ -61,15 +66,27 @@ async function guidsChangedSincePreviousPoll(
   ctx: PollContext,
   feed: Feed,
   items: ParsedItem[],
+  recent: ItemWithFeed[],
 ): Promise<boolean> {
-  if (feed.identityRule !== 'guid' || feed.lastSuccessAt === null || items.length === 0) return false;
+  if (feed.identityRule !== 'guid' || recent.length === 0 || items.length === 0) return false;
   const guidKeys = items.map((item) => guidKey(item, feed.url)).filter((key): key is string => key !== null);
   const known = await ctx.db.items.existingKeys(feed.id, guidKeys);
   if (known.size > 0) return false;
-  const stored = await ctx.db.items.listByFeed(feed.id, { limit: RECENT_ITEMS_COMPARED });
-  const storedUrls = new Set(stored.items.map((row) => urlIdentityOf(row.canonicalUrl ?? row.url, feed.url)));
+  const storedUrls = new Set(recent.map((row) => urlIdentityOf(row.canonicalUrl ?? row.url, feed.url)));
   const matching = items.filter((item) => storedUrls.has(urlIdentityOf(item.url, feed.url))).length;
   return matching > 0 && matching * 2 >= items.length;
+}
+
+/**
+ * Whether the stored row already holds this item's content: same title and summary, and either the
+ * same feed text or the full text fetched for a teaser. Its text and signatures are then reused
+ * instead of fetching the page and signing again.
+ */
+function storedContentStillValid(row: ItemWithFeed, item: ParsedItem): boolean {
+  if ((item.title?.trim() ?? '') !== row.title || (item.summary ?? null) !== row.summary) return false;
+  const feedText = (item.contentText ?? '').trim();
+  if ((row.contentText ?? '') === feedText) return true;
+  return needsFullText(item) && (row.contentText?.length ?? 0) > feedText.length;
 }
 
 /** identity → full text → sign → upsert → cluster, for one parsed feed. */
@@ -80,7 +97,12 @@ export async function storeItems(
   signal: AbortSignal,
 ): Promise<StoreOutcome> {
   const now = ctx.now();
-  const guidsChanged = await guidsChangedSincePreviousPoll(ctx, feed, parsed.items);
+  // The feed's newest stored rows: for re-keyed items, changed guids and unchanged content.
+  const recent =
+    feed.lastSuccessAt === null || parsed.items.length === 0
+      ? []
+      : (await ctx.db.items.listByFeed(feed.id, { limit: recentLimit(parsed.items) })).items;
+  const guidsChanged = await guidsChangedSincePreviousPoll(ctx, feed, parsed.items, recent);
   const decision = chooseIdentityRule(parsed.items, feed.url, feed.identityRule, guidsChanged);
   if (decision.rule !== feed.identityRule) {
     ctx.logger.info(
@@ -88,7 +110,8 @@ export async function storeItems(
       'identity rule',
     );
   }
-  const { keys } = await resolveKeys(ctx, feed, parsed.items, decision.rule);
+  const keys = await resolveKeys(ctx, feed, parsed.items, decision.rule, recent);
+  const recentByKey = new Map(recent.map((row) => [row.key, row]));
 
   const seen = new Set<string>();
   const inputs: ItemInput[] = [];
@@ -98,6 +121,11 @@ export async function storeItems(
       const key = keys[index]!;
       if (seen.has(key)) return;
       seen.add(key);
+      const stored = recentByKey.get(key);
+      if (stored && storedContentStillValid(stored, item)) {
+        inputs[index] = signItem(item, key, null, parsed.language, now, stored);
+        return;
+      }
       let article = null;
       if (ctx.fullText && needsFullText(item) && item.url) {
         const result = await ctx.fullText.fetch(item.url, signal);
