@@ -10,8 +10,9 @@ const SUSPECT_AMPERSAND =
   /&(?!(?:amp|lt|gt|quot|apos);)(#[xX][0-9a-fA-F]{1,8};|#\d{1,9};|[a-zA-Z][a-zA-Z0-9]{0,31};)?/g;
 const CDATA_SECTION = /<!\[CDATA\[[\s\S]*?\]\]>/g;
 // Elements that hold text or HTML and which publishers fill with raw, unescaped markup.
-const TEXT_ELEMENTS =
-  /<((?:atom:)?(?:title|summary|content|subtitle)|description|content:encoded|tagline|itunes:summary)(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/\1\s*>/g;
+// (Only the opening tag: the close is found with indexOf, so unclosed elements cost linear time.)
+const TEXT_ELEMENT_OPEN =
+  /<((?:atom:)?(?:title|summary|content|subtitle)|description|content:encoded|tagline|itunes:summary)(\s[^>]*?)?(\/?)>/g;
 const XHTML_TYPE = /\b(?:type\s*=\s*["']xhtml["']|mode\s*=\s*["']xml["'])/;
 const XHTML_WRAPPER = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/;
 
@@ -42,22 +43,58 @@ function toCdata(content: string): string {
   return `<![CDATA[${content.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`;
 }
 
-/** Raw markup inside a text element (and Atom XHTML content) becomes CDATA, so its order survives. */
+function wrapElement(
+  name: string,
+  attributes: string | undefined,
+  inner: string,
+  warnings: Warnings,
+): string | null {
+  if (!inner.includes('<') || inner.includes('<![CDATA[')) return null;
+  const xhtml = attributes !== undefined && XHTML_TYPE.test(attributes);
+  if (!xhtml) warnings.add('XML_REPAIRED', `Unescaped markup inside <${name}> read as HTML`);
+  const html = xhtml ? (XHTML_WRAPPER.exec(inner)?.[1] ?? inner).replace(/<(\/?)[\w-]+:/g, '<$1') : inner;
+  const type = xhtml
+    ? (attributes ?? '').replace(XHTML_TYPE, (m) => (m.startsWith('mode') ? 'mode="escaped"' : 'type="html"'))
+    : (attributes ?? '');
+  return `<${name}${type}>${toCdata(html)}</${name}>`;
+}
+
+/**
+ * Raw markup inside a text element (and Atom XHTML content) becomes CDATA, so its order survives.
+ * An element whose close tag does not come before the next element of its name is left alone
+ * (the balancing pass deals with it); remembered close positions keep this linear.
+ */
 function wrapMarkup(text: string, warnings: Warnings): string {
-  return text.replace(TEXT_ELEMENTS, (whole, name: string, attributes: string | undefined, inner: string) => {
-    if (!inner.includes('<')) return whole;
-    const trimmed = inner.trim();
-    if (trimmed.includes('<![CDATA[')) return whole;
-    const xhtml = attributes !== undefined && XHTML_TYPE.test(attributes);
-    if (!xhtml) warnings.add('XML_REPAIRED', `Unescaped markup inside <${name}> read as HTML`);
-    const html = xhtml ? (XHTML_WRAPPER.exec(inner)?.[1] ?? inner).replace(/<(\/?)[\w-]+:/g, '<$1') : inner;
-    const type = xhtml
-      ? (attributes ?? '').replace(XHTML_TYPE, (m) =>
-          m.startsWith('mode') ? 'mode="escaped"' : 'type="html"',
-        )
-      : (attributes ?? '');
-    return `<${name}${type}>${toCdata(html)}</${name}>`;
-  });
+  let out = '';
+  let last = 0;
+  const knownClose = new Map<string, number>();
+  const open = new RegExp(TEXT_ELEMENT_OPEN.source, 'g');
+  for (let match = open.exec(text); match; match = open.exec(text)) {
+    const [tag, name, attributes, selfClosing] = match as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+    ];
+    if (selfClosing) continue;
+    const innerStart = match.index + tag.length;
+    let close = knownClose.get(name) ?? -2;
+    if (close < innerStart) {
+      close = text.indexOf(`</${name}`, innerStart);
+      knownClose.set(name, close < 0 ? Number.MAX_SAFE_INTEGER : close);
+    }
+    if (close < 0 || close === Number.MAX_SAFE_INTEGER) continue;
+    const nextOpen = text.indexOf(`<${name}`, innerStart);
+    if (nextOpen >= 0 && nextOpen < close) continue;
+    const closeEnd = text.indexOf('>', close);
+    if (closeEnd < 0) continue;
+    const wrapped = wrapElement(name, attributes, text.slice(innerStart, close), warnings);
+    if (wrapped === null) continue;
+    out += text.slice(last, match.index) + wrapped;
+    last = closeEnd + 1;
+    open.lastIndex = last;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 function repairEntities(text: string, declared: Map<string, string>, warnings: Warnings): string {
