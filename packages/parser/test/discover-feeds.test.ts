@@ -31,4 +31,12 @@ describe('discoverFeeds', () => {
     expect(guesses.map((feed) => feed.url)).toContain('https://site.example.org/atom.xml');
     expect(guesses.every((feed) => feed.url.startsWith('https://site.example.org/'))).toBe(true);
   });
+
+  it('reports only absolute links when the page URL is unknown', () => {
+    const feeds = discoverFeeds(
+      '<link rel="alternate" type="application/rss+xml" href="/relative.xml"><link rel="alternate" type="application/atom+xml" href="https://abs.example/atom">',
+      '',
+    );
+    expect(feeds).toEqual([{ url: 'https://abs.example/atom', title: null, type: 'atom', source: 'link' }]);
+  });
 });

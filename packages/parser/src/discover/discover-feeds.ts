@@ -33,16 +33,18 @@ function guessType(path: string): DiscoveredFeed['type'] {
  * The feeds a web page advertises (`<link rel="alternate">` with an RSS, Atom or JSON Feed type,
  * resolved against `<base href>` or the page URL), followed by common feed paths of the same site
  * as guesses for a caller to try. Advertised feeds come first, in page order, without duplicates.
+ * `pageUrl` may be '' when unknown: then relative links and guesses are left out.
  */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   const links: { href: string; title: string | null; type: DiscoveredFeed['type'] }[] = [];
-  let base = pageUrl;
+  // Without a usable page URL only absolute links (or ones under an absolute <base>) are reported.
+  let base: string | undefined = URL.canParse(pageUrl) ? pageUrl : undefined;
   const parser = new Parser(
     {
       onopentag(tag, attributes) {
         if (tag === 'base' && attributes.href) {
           try {
-            base = new URL(attributes.href, pageUrl).href;
+            base = new URL(attributes.href, base).href;
           } catch {
             // An unusable <base> leaves the page URL as the base.
           }
@@ -68,7 +70,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   for (const link of links) {
     let url: string;
     try {
-      url = new URL(link.href, base).href;
+      url = base ? new URL(link.href, base).href : new URL(link.href).href;
     } catch {
       continue;
     }

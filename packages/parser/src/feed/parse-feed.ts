@@ -25,9 +25,7 @@ function readRaw(text: string, url: string | null, warnings: Warnings): RawFeed 
     case 'html':
       throw new FeedParseError('NOT_A_FEED', 'Body is an HTML page, not a feed', {
         url: url ?? undefined,
-        discovered: url
-          ? discoverFeeds(text, url)
-          : discoverFeeds(text, 'http://invalid.invalid/').filter((feed) => feed.source === 'link'),
+        discovered: discoverFeeds(text, url ?? ''),
       });
     case 'unknown':
       throw new FeedParseError(
