@@ -7,13 +7,13 @@ import { MONTH_NAMES, ZONE_OFFSETS } from '../dates/date-names.js';
 const MONTH_NAME = '([\\p{L}]{3,10})\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?';
 const YEAR = '(\\d{4})';
-const TIME =
-  '(?:\\s*(?:,|at|à|um|alle|às|a las|om|в|-|–|\\||•)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?\\s?m\\.?)?\\s*(?:uhr|h)?\\s*(?:\\(?\\s*((?:utc|gmt)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|[a-z]{1,4}(?![\\p{L}]))\\s*\\)?)?)?';
+const ZONE = '((?:utc|gmt)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|[a-z]{1,4}(?![\\p{L}]))';
+const TIME = `(?:\\s*(?:,|at|à|um|alle|às|a las|om|в|-|–|\\||•|@)?\\s*(\\d{1,2})[:.h](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?\\s?m\\.?)?\\s*(?:uhr|h)?\\s*(?:\\(?\\s*${ZONE}\\s*\\)?)?)?`;
 
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 'numeric' }> = [
   {
     pattern:
-      /(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?)?/iu,
+      /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(z|[+-]\d{2}:?\d{2})?)?/iu,
     order: 'ymd',
   },
   { pattern: new RegExp(`${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}${TIME}`, 'iu'), order: 'mdy' },
@@ -26,6 +26,14 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; order: 'ymd' | 'mdy' | 'dmy' | 
     order: 'numeric',
   },
 ];
+
+/** A time printed before its date: "5:30 PM EST, Mon January 3, 2022". */
+const TIME_BEFORE_DATE = new RegExp(
+  `(\\d{1,2})[:.](\\d{2})\\s*([ap]\\.?\\s?m\\.?)?\\s*(?:${ZONE})?[\\s,|•·-]*(?:\\p{L}{2,9}\\.?,?\\s*)?$`,
+  'iu',
+);
+/** US zones printed without saying standard or daylight time; the date decides. */
+const US_ZONES: Readonly<Record<string, number>> = { et: -300, ct: -360, mt: -420, pt: -480 };
 
 export interface VisibleDate {
   /** ISO 8601 UTC. */
@@ -43,11 +51,28 @@ function monthNumber(name: string): number | undefined {
   return month === undefined ? undefined : month + 1;
 }
 
-function zoneOffsetMinutes(zone: string | undefined): number | null {
+/** Whether US daylight saving time is in force on a date: second Sunday of March to first Sunday of November. */
+function usDaylightTime(year: number, month: number, day: number): boolean {
+  const sundayOnOrAfter = (m: number, d: number) =>
+    d + ((7 - new Date(Date.UTC(year, m - 1, d)).getUTCDay()) % 7);
+  const start = sundayOnOrAfter(3, 8);
+  const end = sundayOnOrAfter(11, 1);
+  if (month !== 3 && month !== 11) return month > 3 && month < 11;
+  return month === 3 ? day >= start : day < end;
+}
+
+function zoneOffsetMinutes(
+  zone: string | undefined,
+  year: number,
+  month: number,
+  day: number,
+): number | null {
   if (!zone) return null;
   const lower = zone.toLowerCase().replace(/\s/g, '');
   const named = ZONE_OFFSETS.get(lower);
   if (named !== undefined) return named;
+  const us = US_ZONES[lower];
+  if (us !== undefined) return us + (usDaylightTime(year, month, day) ? 60 : 0);
   const numeric = /^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$/.exec(lower);
   if (!numeric) return null;
   const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
@@ -68,11 +93,10 @@ function buildIso(
   if (meridiem === 'am' && hour === 12) hour = 0;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   if (year < 1990 || year > 2100) return null;
-  const offset = zoneOffsetMinutes(time.zone);
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - (offset ?? 0) * 60_000;
-  const date = new Date(utc);
   // Date.UTC rolls 31 February into March: such a date was not a date.
-  if (offset === null && date.getUTCDate() !== day) return null;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const offset = zoneOffsetMinutes(time.zone, year, month, day);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - (offset ?? 0) * 60_000);
   return {
     iso: date.toISOString().replace('.000Z', 'Z'),
     zoneAssumed: offset === null && time.hour !== undefined,
@@ -112,9 +136,16 @@ export function findVisibleDate(line: string, options: { monthFirst?: boolean } 
       rest = groups.slice(3);
     }
     if (month === undefined) continue;
-    const [hour, minute, second, meridiem, zone] = rest;
+    let [hour, minute, second, meridiem, zone] = rest;
+    let index = match.index;
+    const before =
+      hour === undefined ? TIME_BEFORE_DATE.exec(line.slice(Math.max(0, index - 40), index)) : null;
+    if (before) {
+      [hour, minute, meridiem, zone] = [before[1], before[2], before[3], before[4]];
+      index -= before[0].length;
+    }
     const built = buildIso(year, month, day, { hour, minute, second, meridiem, zone });
-    if (built) return { ...built, index: match.index, length: match[0].length };
+    if (built) return { ...built, index, length: match.index + match[0].length - index };
   }
   return null;
 }

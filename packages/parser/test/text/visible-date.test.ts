@@ -20,6 +20,12 @@ describe('findVisibleDate', () => {
     ['3 maart 2024', '2024-03-03T00:00:00Z'],
     ['12 марта 2024, 10:00', '2024-03-12T10:00:00Z'],
     ['14 August 2023 08:15 UTC+2', '2023-08-14T06:15:00Z'],
+    ['Updated 5:30 PM EST, January 3, 2022', '2022-01-03T22:30:00Z'],
+    ['January 3, 2022 at 5:30 p.m. ET', '2022-01-03T22:30:00Z'],
+    ['July 4, 2023 at 9:00 a.m. ET', '2023-07-04T13:00:00Z'],
+    ['Nov. 6, 2022 1:30 PM PT', '2022-11-06T21:30:00Z'],
+    ['Last Updated: March 12, 2024 @ 9:41 am CET', '2024-03-12T08:41:00Z'],
+    ['2022/01/03', '2022-01-03T00:00:00Z'],
   ])('%s -> %s', (line, iso) => {
     expect(findVisibleDate(line)?.iso).toBe(iso);
   });
@@ -36,12 +42,16 @@ describe('findVisibleDate', () => {
     expect(findVisibleDate('5 March 2024')?.zoneAssumed).toBe(false);
   });
 
-  it.each(['31 February 2022', 'the 3.5 percent rise', 'on Monday', 'Room 12/14', '1 January 1850'])(
-    'finds no date in %s',
-    (line) => {
-      expect(findVisibleDate(line)).toBeNull();
-    },
-  );
+  it.each([
+    '31 February 2022',
+    '31 February 2022 10:00 GMT',
+    'the 3.5 percent rise',
+    'on Monday',
+    'Room 12/14',
+    '1 January 1850',
+  ])('finds no date in %s', (line) => {
+    expect(findVisibleDate(line)).toBeNull();
+  });
 });
 
 describe('parseByline', () => {
