@@ -1,8 +1,8 @@
-import { gzipSync, brotliCompressSync, deflateSync, deflateRawSync, createGzip } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../src/fetch/fetch-error.js';
 import { HttpClient, type HttpClientOptions } from '../src/fetch/http-client.js';
-import { conditional, TestServer } from './helpers/test-server.js';
+import { conditional, gzipBomb, hugeBody, redirect, TestServer } from './helpers/test-server.js';
 
 const OPTIONS: HttpClientOptions = {
   userAgent: 'Newsfeed-test/1 (+https://example.org/newsfeed)',
@@ -34,39 +34,18 @@ beforeAll(async () => {
       '/feed',
       conditional(() => ({ body: '<rss/>', etag: '"v1"', lastModified: 'Tue, 03 Nov 2026 10:00:00 GMT' })),
     )
-    .route('/moved', (_, res) => {
-      res.writeHead(301, { location: '/feed' });
-      res.end();
-    })
-    .route('/moved-twice', (_, res) => {
-      res.writeHead(308, { location: '/moved' });
-      res.end();
-    })
-    .route('/temporary', (_, res) => {
-      res.writeHead(302, { location: '/feed' });
-      res.end();
-    })
-    .route('/temp-then-perm', (_, res) => {
-      res.writeHead(307, { location: '/moved' });
-      res.end();
-    })
-    .route('/loop-a', (_, res) => {
-      res.writeHead(302, { location: '/loop-b' });
-      res.end();
-    })
-    .route('/loop-b', (_, res) => {
-      res.writeHead(302, { location: '/loop-a' });
-      res.end();
-    })
+    .route('/moved', redirect(301, '/feed'))
+    .route('/moved-twice', redirect(308, '/moved'))
+    .route('/temporary', redirect(302, '/feed'))
+    .route('/temp-then-perm', redirect(307, '/moved'))
+    .route('/loop-a', redirect(302, '/loop-b'))
+    .route('/loop-b', redirect(302, '/loop-a'))
     .route('/chain', (req, res) => {
       const step = Number(new URL(req.url!, 'http://x').searchParams.get('n') ?? 0);
       res.writeHead(302, { location: `/chain?n=${step + 1}` });
       res.end();
     })
-    .route('/to-metadata', (_, res) => {
-      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
-      res.end();
-    })
+    .route('/to-metadata', redirect(302, 'http://169.254.169.254/latest/meta-data/'))
     .route('/never', () => {
       // Never answers: the request timeout must end it.
     })
@@ -75,67 +54,9 @@ beforeAll(async () => {
       const timer = setInterval(() => res.write('<'), 200);
       res.on('close', () => clearInterval(timer));
     })
-    .route('/huge', (_, res) => {
-      // 200 MB announced and streamed; the client must stop long before.
-      res.writeHead(200, {
-        'content-type': 'application/rss+xml',
-        'content-length': String(200 * 1024 * 1024),
-      });
-      const chunk = Buffer.alloc(64 * 1024, 'a');
-      let sent = 0;
-      const pump = () => {
-        while (sent < 200 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!res.write(chunk)) {
-            res.once('drain', pump);
-            return;
-          }
-        }
-        res.end();
-      };
-      pump();
-    })
-    .route('/huge-chunked', (_, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      const chunk = Buffer.alloc(64 * 1024, 'a');
-      let sent = 0;
-      const pump = () => {
-        while (sent < 200 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!res.write(chunk)) {
-            res.once('drain', pump);
-            return;
-          }
-        }
-        res.end();
-      };
-      res.on('close', () => {
-        sent = Number.POSITIVE_INFINITY;
-      });
-      pump();
-    })
-    .route('/bomb', (_, res) => {
-      // ~100 KB of gzip that inflates to 100 MB of zeros.
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
-      const gzip = createGzip();
-      gzip.pipe(res);
-      const zeros = Buffer.alloc(1024 * 1024);
-      let written = 0;
-      const pump = () => {
-        while (written < 100) {
-          written++;
-          if (!gzip.write(zeros)) {
-            gzip.once('drain', pump);
-            return;
-          }
-        }
-        gzip.end();
-      };
-      res.on('close', () => {
-        written = Number.POSITIVE_INFINITY;
-      });
-      pump();
-    })
+    .route('/huge', hugeBody(200, true))
+    .route('/huge-chunked', hugeBody(200, false))
+    .route('/bomb', gzipBomb(100))
     .route('/gzip', (_, res) => {
       res.writeHead(200, { 'content-encoding': 'gzip' });
       res.end(gzipSync('<rss>gzip</rss>'));

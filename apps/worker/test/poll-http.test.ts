@@ -1,7 +1,6 @@
-import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, hoursAgo, rss, secondsUntil, type TestWorld } from './helpers/harness.js';
-import { conditional, TestServer } from './helpers/test-server.js';
+import { conditional, gzipBomb, hugeBody, redirect, status, TestServer } from './helpers/test-server.js';
 
 // Each case: what the HTTP server does → what is stored on the feed and when it is polled next.
 
@@ -18,20 +17,6 @@ const FEED = rss(
     pubDate: hoursAgo(index * 2),
   })),
 );
-
-function redirect(status: number, location: string) {
-  return (_: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(status, { location });
-    res.end();
-  };
-}
-
-function status(code: number, headers: Record<string, string> = {}) {
-  return (_: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(code, headers);
-    res.end('error page');
-  };
-}
 
 beforeAll(async () => {
   await server
@@ -55,46 +40,8 @@ beforeAll(async () => {
       const timer = setInterval(() => res.write(' '), 1000);
       res.on('close', () => clearInterval(timer));
     })
-    .route('/huge', (_, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      const chunk = Buffer.alloc(64 * 1024, 'a');
-      let sent = 0;
-      let closed = false;
-      res.on('close', () => {
-        closed = true;
-      });
-      const pump = () => {
-        while (!closed && sent < 200 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!res.write(chunk)) {
-            res.once('drain', pump);
-            return;
-          }
-        }
-        res.end();
-      };
-      pump();
-    })
-    .route('/bomb', (_, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
-      const gzip = createGzip();
-      gzip.pipe(res);
-      let written = 0;
-      let closed = false;
-      res.on('close', () => {
-        closed = true;
-      });
-      const pump = () => {
-        while (!closed && written++ < 100) {
-          if (!gzip.write(Buffer.alloc(1024 * 1024))) {
-            gzip.once('drain', pump);
-            return;
-          }
-        }
-        gzip.end();
-      };
-      pump();
-    })
+    .route('/huge', hugeBody(200, false))
+    .route('/bomb', gzipBomb(100))
     .start();
   world = await createWorld();
 });

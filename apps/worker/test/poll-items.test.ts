@@ -30,11 +30,16 @@ function serve(path: string, body: string | Buffer, contentType = 'application/r
   });
 }
 
-function articlePage(title: string, text: string): string {
-  const paragraphs = text
+/** Plain text with blank lines between paragraphs → <p> elements. */
+function htmlParagraphs(text: string): string {
+  return text
     .split(/\n\s*\n/)
     .map((paragraph) => `<p>${paragraph.trim()}</p>`)
     .join('\n');
+}
+
+function articlePage(title: string, text: string): string {
+  const paragraphs = htmlParagraphs(text);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
 <main><article><h1>${title}</h1>${paragraphs}</article></main>
@@ -153,10 +158,7 @@ describe('what a poll stores', () => {
           title: 'Peace talks resume in Geneva, prisoner exchange on the table',
           link: 'https://a.example/geneva',
           guid: 'a-geneva',
-          content: wire('outlet-a')
-            .split(/\n\s*\n/)
-            .map((p) => `<p>${p}</p>`)
-            .join(''),
+          content: htmlParagraphs(wire('outlet-a')),
           pubDate: hoursAgo(3),
         },
       ]),
@@ -168,20 +170,14 @@ describe('what a poll stores', () => {
           title: 'Geneva talks resume after three-week pause',
           link: 'https://b.example/geneva',
           guid: 'b-geneva',
-          content: wire('outlet-b')
-            .split(/\n\s*\n/)
-            .map((p) => `<p>${p}</p>`)
-            .join(''),
+          content: htmlParagraphs(wire('outlet-b')),
           pubDate: hoursAgo(2),
         },
         {
           title: 'Geneva talks collapse over humanitarian corridors',
           link: 'https://b.example/collapse',
           guid: 'b-collapse',
-          content: wire('other-event')
-            .split(/\n\s*\n/)
-            .map((p) => `<p>${p}</p>`)
-            .join(''),
+          content: htmlParagraphs(wire('other-event')),
           pubDate: hoursAgo(1),
         },
       ]),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createGzip } from 'node:zlib';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
@@ -78,4 +79,67 @@ export function conditional(
     });
     response.end(current.body);
   };
+}
+
+/** Answers with a redirect. */
+export function redirect(status: number, location: string): Handler {
+  return (_, response) => {
+    response.writeHead(status, { location });
+    response.end();
+  };
+}
+
+/** Answers with an error status and a small body. */
+export function status(code: number, headers: Record<string, string> = {}): Handler {
+  return (_, response) => {
+    response.writeHead(code, headers);
+    response.end('error page');
+  };
+}
+
+/** Streams `megabytes` of data (chunked, or announced by Content-Length), stopping when the client hangs up. */
+export function hugeBody(megabytes: number, announce: boolean): Handler {
+  return (_, response) => {
+    const total = megabytes * 1024 * 1024;
+    response.writeHead(200, {
+      'content-type': 'application/rss+xml',
+      ...(announce ? { 'content-length': String(total) } : {}),
+    });
+    streamUntilClosed(response, response, total / (64 * 1024), () => Buffer.alloc(64 * 1024, 'a'));
+  };
+}
+
+/** A gzip bomb: about 100 KB on the wire that inflates to `megabytes` of zeros. */
+export function gzipBomb(megabytes: number): Handler {
+  return (_, response) => {
+    response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+    const gzip = createGzip();
+    gzip.pipe(response);
+    streamUntilClosed(response, gzip, megabytes, () => Buffer.alloc(1024 * 1024));
+  };
+}
+
+/** Writes `chunks` chunks with backpressure, and stops as soon as the response closes. */
+function streamUntilClosed(
+  response: import('node:http').ServerResponse,
+  sink: NodeJS.WritableStream,
+  chunks: number,
+  chunk: () => Buffer,
+): void {
+  let written = 0;
+  let closed = false;
+  response.on('close', () => {
+    closed = true;
+  });
+  const pump = () => {
+    while (!closed && written < chunks) {
+      written++;
+      if (!sink.write(chunk())) {
+        sink.once('drain', pump);
+        return;
+      }
+    }
+    sink.end();
+  };
+  pump();
 }
