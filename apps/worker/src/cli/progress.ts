@@ -30,13 +30,11 @@ export class Progress {
       return;
     }
     const step = Math.floor(ratio * PLAIN_STEPS);
-    if (step !== this.lastPlainStep || done === safeTotal) {
-      if (step === this.lastPlainStep && done !== safeTotal) return;
-      this.lastPlainStep = step;
-      this.stream.write(
-        `${this.label}: ${done}/${safeTotal} (${Math.round(ratio * 100)}%)${detail ? ` ${detail}` : ''}\n`,
-      );
-    }
+    if (step === this.lastPlainStep) return;
+    this.lastPlainStep = step;
+    this.stream.write(
+      `${this.label}: ${done}/${safeTotal} (${Math.round(ratio * 100)}%)${detail ? ` ${detail}` : ''}\n`,
+    );
   }
 
   finish(summary: string): void {
