@@ -59,4 +59,4 @@ export const CAPTION_CLASS =
 
 /** Class or id words of author boxes and tag lists inside the article. */
 export const AUTHOR_OR_TAGS_CLASS =
-  /(?:^|[\s_-])(?:author-bio|authorbio|author-info|author-box|about-the-author|bio|tags|tag-list|post-tags|article-tags|entry-tags|keywords)(?=$|[\s_-])/i;
+  /(?:^|[\s_-])(?:author-bio|authorbio|author-info|author-box|author-details|author-card|author-profile|about-the-author|about-author|bio|tags|tag-list|post-tags|article-tags|entry-tags|keywords)(?=$|[\s_-])/i;

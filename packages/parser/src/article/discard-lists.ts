@@ -154,6 +154,16 @@ export const DISCARD_CLASS_WORDS = {
   ],
 } as const;
 
+/** Words that keep a block named like social furniture: it embeds a post the article quotes. */
+export const EMBED_CLASS_WORDS = [
+  'embed',
+  'embedded',
+  'oembed',
+  'twitter-tweet',
+  'instagram-media',
+  'tiktok-embed',
+] as const;
+
 /** Inline styles that hide an element from readers. */
 export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 

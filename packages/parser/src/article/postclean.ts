@@ -15,10 +15,18 @@ import {
 export const LINK_LIST_MIN_DENSITY = 0.6;
 /** Share of link text above which a block without a sentence is a headline linking elsewhere. */
 export const HEADLINE_LINK_DENSITY = 0.8;
+/** A link block shorter than this is a source credit ("[Reuters]"), not a headline. */
+const HEADLINE_MIN_WORDS = 4;
 /** Blocks at least this long, and not link lists, are article prose when judging the tail. */
 const PROSE_BLOCK_CHARS = 250;
 /** A recirculation heading in the last part of the text (this share of it) ends the article. */
 export const TAIL_SHARE = 0.35;
+/** How many times longer than any other <article> the main one must be for the others to be teasers. */
+const MAIN_ARTICLE_DOMINANCE = 3;
+/** Around the main <article>, a block holding less prose than this share of it is furniture. */
+const SIBLING_MIN_PROSE_SHARE = 0.2;
+/** An <article> shorter than this (characters) is not trusted to be the whole story. */
+const MIN_MAIN_ARTICLE_CHARS = 500;
 /** A block this short that holds a <time> element is a dateline, not prose. */
 const MAX_DATELINE_CHARS = 80;
 /** Caption and credit elements longer than this are kept: they hold article text. */
@@ -67,6 +75,42 @@ function isLinkList(element: Element): boolean {
   if (items.length < 2) return false;
   const text = textOf(element);
   return linkDensity(element, text.length) >= LINK_LIST_MIN_DENSITY;
+}
+
+/** Characters in a subtree's blocks of real prose (long leaf blocks that are not lists of links). */
+function proseBlockChars(element: Element): number {
+  let total = 0;
+  for (const block of [element, ...element.querySelectorAll('p, div, li, blockquote, td, pre')]) {
+    if (hasBlockChild(block)) continue;
+    const length = textOf(block).length;
+    if (length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5) total += length;
+  }
+  return total;
+}
+
+/**
+ * When Readability's choice holds an <article> that dwarfs every other one, that element is the
+ * story: other <article>s are teasers, and whatever sits around it with little real prose (author
+ * boxes, "more stories" rivers, sign-up calls) goes too.
+ */
+function keepMainArticle(root: Element, removed: string[]): void {
+  const articles = [...root.querySelectorAll('article')];
+  if (articles.length === 0) return;
+  const sized = articles
+    .map((article) => ({ article, length: textOf(article).length }))
+    .sort((a, b) => b.length - a.length);
+  const main = sized[0]!;
+  if (main.length < MIN_MAIN_ARTICLE_CHARS) return;
+  const rival = sized.find(
+    (entry) => !entry.article.contains(main.article) && !main.article.contains(entry.article),
+  );
+  if (rival && main.length < rival.length * MAIN_ARTICLE_DOMINANCE) return;
+  for (let node: Element = main.article; node !== root && node.parentElement; node = node.parentElement) {
+    for (const sibling of [...node.parentElement.children]) {
+      if (sibling !== node && proseBlockChars(sibling) < main.length * SIBLING_MIN_PROSE_SHARE)
+        drop(sibling, removed);
+    }
+  }
 }
 
 /** The headline repeated at the top of the body (Readability only catches it in Latin script). */
@@ -155,6 +199,7 @@ export function postcleanContent(
   removed: string[],
   context: { title?: string | null } = {},
 ): void {
+  keepMainArticle(root, removed);
   dropCaptions(root, removed);
   dropTitleHeading(root, context.title, removed);
   for (const list of root.querySelectorAll('ul, ol'))

@@ -5,6 +5,7 @@ import {
   DISCARD_LANDMARKS,
   DISCARD_ROLES,
   DISCARD_TAGS,
+  EMBED_CLASS_WORDS,
   HIDDEN_STYLE,
   KEPT_ATTRIBUTES,
   KEEP_CONTAINER_MIN_PROSE,
@@ -25,6 +26,12 @@ const BOILERPLATE_CLASS = new RegExp(
 // "hidden" only as a whole token: Bootstrap's "hidden-xs" is visible on a desktop.
 const HIDDEN_CLASS = new RegExp(
   `(?:^|\\s)(?:${HIDDEN_CLASS_WORDS.map(escapeRegExp).join('|')})(?=$|\\s)`,
+  'i',
+);
+
+// Embedded posts (tweets, Instagram) quoted by the article sit in "social-embed" wrappers.
+const EMBED_CLASS = new RegExp(
+  `(?:^|[\\s_-])(?:${EMBED_CLASS_WORDS.map(escapeRegExp).join('|')})(?=$|[\\s_-])`,
   'i',
 );
 
@@ -90,7 +97,7 @@ function isBoilerplate(element: Element, pageProse: number): boolean {
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (names.length <= 1) return false;
   if (HIDDEN_CLASS.test(names)) return true;
-  return BOILERPLATE_CLASS.test(names) && !holdsArticleText(element, pageProse);
+  return BOILERPLATE_CLASS.test(names) && !EMBED_CLASS.test(names) && !holdsArticleText(element, pageProse);
 }
 
 /**
