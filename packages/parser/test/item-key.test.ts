@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemKey } from '../src/index.js';
+import { itemKey, parseFeed } from '../src/index.js';
 
 const item = { guid: null, url: null, title: null, publishedAt: null };
 
@@ -38,5 +38,14 @@ describe('itemKey', () => {
     expect(itemKey({ ...item, guid: '  ' }, 'guid')).toBeNull();
     expect(itemKey(item, 'url')).toBeNull();
     expect(itemKey(item, 'hash')).toBeNull();
+  });
+
+  it('gives items with nothing but an enclosure distinct keys', async () => {
+    const feed = await parseFeed(
+      '<rss version="2.0"><channel><title>P</title><item><enclosure url="https://p.example/1.mp3" type="audio/mpeg"/></item><item><enclosure url="https://p.example/2.mp3" type="audio/mpeg"/></item></channel></rss>',
+    );
+    const [one, two] = feed.items.map((item) => item.key);
+    expect(one).toMatch(/^hash:/);
+    expect(one).not.toBe(two);
   });
 });

@@ -47,11 +47,15 @@ export function itemKey(item: ItemIdentity, rule: ItemKeyRule): string | null {
 
 /**
  * The default key of every item of one feed: the guid when present and unique within the feed,
- * else the URL identity, else the title+date hash; an item with none of these gets a hash of its
- * position's content (summary/content), so every item has a key.
+ * else the URL identity, else the title+date hash; an item with none of these gets a hash of what
+ * it has left (enclosure URLs, text), so every item has a key.
  */
 export function assignItemKeys<
-  T extends ItemIdentity & { contentText?: string | null; summary?: string | null },
+  T extends ItemIdentity & {
+    contentText?: string | null;
+    summary?: string | null;
+    enclosures?: readonly { url: string }[];
+  },
 >(items: readonly T[]): string[] {
   const guidKeys = items.map((item) => itemKey(item, 'guid'));
   const guidCounts = new Map<string, number>();
@@ -61,7 +65,10 @@ export function assignItemKeys<
     if (guid && guidCounts.get(guid) === 1) return guid;
     const key = itemKey(item, 'url') ?? itemKey(item, 'hash');
     if (key) return key;
-    const body = item.contentText ?? item.summary ?? '';
+    const body = [
+      ...(item.enclosures ?? []).map((enclosure) => enclosure.url),
+      item.contentText ?? item.summary ?? '',
+    ].join('\n');
     return `hash:${createHash('sha256').update(`\u0000${body}`).digest('hex').slice(0, 32)}`;
   });
 }
