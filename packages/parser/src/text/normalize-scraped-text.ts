@@ -24,6 +24,29 @@ export interface NormalizeScrapedTextOptions {
 export const DEFAULT_MAX_INPUT_CHARS = 1_000_000;
 /** A kept non-prose line this short in the body is a subheading. */
 const SUBHEADING_MAX_WORDS = 15;
+/** Repeats of lines at least this long inside the story are dropped. */
+const DUPLICATE_MIN_WORDS = 8;
+/**
+ * Furniture after a story is a handful of short lines. Non-prose lines after the last prose
+ * paragraph that add up to this share of the story's words are content (a list, a recipe, a
+ * schedule), not furniture.
+ */
+const CONTENT_TAIL_SHARE = 0.5;
+
+/** Index of the story's last piece: the last prose paragraph, or beyond it when a long list follows. */
+function storyTail(pieces: readonly Piece[], lastProse: number): number {
+  const tail = pieces.slice(lastProse + 1);
+  const tailWords = tail.reduce(
+    (sum, piece) => sum + (piece.evidence.boilerplate ? 0 : piece.evidence.words),
+    0,
+  );
+  const storyWords = pieces.slice(0, lastProse + 1).reduce((sum, piece) => sum + piece.evidence.words, 0);
+  if (tailWords < storyWords * CONTENT_TAIL_SHARE) return lastProse;
+  let end = pieces.length - 1;
+  while (end > lastProse && pieces[end]!.evidence.boilerplate) end--;
+  return end;
+}
+
 /** Boilerplate that introduces a list of other stories' headlines, one per line. */
 const RELATED_LABELS = new Set(['read-more', 'related-list']);
 const RELATED_LABEL_MAX_WORDS = 4;
@@ -117,6 +140,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       message: 'No line reads as story prose; kept every line that is not boilerplate',
     });
 
+  const storyEnd = hasProse ? storyTail(pieces, last) : last;
   const language = detectLanguage(storyIndexes.map((index) => pieces[index]!.text).join('\n'));
   const dateOptions = { monthFirst: language === 'en' };
 
@@ -151,7 +175,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     if (index === titleIndex) continue;
     const { evidence } = piece;
     const key = normalizeForSignature(piece.text);
-    const inStory = index >= first && index <= last;
+    const inStory = index >= first && index <= storyEnd;
     const meta = evidence.prose ? null : readMetadataLine(piece.text, dateOptions);
     if (meta) {
       mergeMetadata(metadata, meta);
@@ -171,7 +195,8 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       (evidence.allCaps &&
         !evidence.prose &&
         (pieces[index - 1]?.evidence.allCaps || pieces[index + 1]?.evidence.allCaps));
-    const duplicate = key !== '' && seen.has(key) && evidence.words >= 3;
+    // A repeated paragraph is a scraping artefact; a repeated short line may be a list item.
+    const duplicate = key !== '' && seen.has(key) && (evidence.words >= DUPLICATE_MIN_WORDS || !inStory);
     // Headlines listed under a "Read more:" or "Related" label belong to that block.
     const relatedHeadline = inRelatedBlock && !evidence.prose;
     if (droppedAsFurniture || duplicate || relatedHeadline) {

@@ -51,6 +51,33 @@ describe('normalizeScrapedText', () => {
     );
   });
 
+  it('keeps a long list that follows the prose, and short lines a list repeats', () => {
+    const recipe = [
+      'Quick lentil soup for busy weeknights',
+      'This soup takes twenty minutes and uses what most kitchens already have on the shelf.',
+      '1 cup red lentils, rinsed',
+      '1 onion, chopped',
+      '2 carrots, diced',
+      '1 litre vegetable stock',
+      'Stir well',
+      'Simmer the lentils and vegetables for 15 minutes',
+      'Stir well',
+      'Season with salt, pepper and a squeeze of lemon',
+    ];
+    const article = normalizeScrapedText(recipe.join('\n'));
+    expect(article.paragraphs).toEqual(recipe.slice(1));
+    expect(article.removed).toEqual([]);
+  });
+
+  it('drops a repeated paragraph', () => {
+    const paragraph = 'The harbour bridge will close to traffic for six weeks from Monday, the city said.';
+    const article = normalizeScrapedText(
+      [paragraph, 'Buses will be diverted through the tunnel.', paragraph].join('\n'),
+    );
+    expect(article.paragraphs).toHaveLength(2);
+    expect(article.removed).toEqual([paragraph]);
+  });
+
   it('bounds the input it reads', () => {
     const article = normalizeScrapedText(`${STORY}\n${'x'.repeat(200)}`, { maxInputChars: 100 });
     expect(article.warnings).toContainEqual(expect.objectContaining({ code: 'INPUT_TOO_LARGE' }));
