@@ -93,8 +93,9 @@ function isSentenceEnd(text: string, index: number, rightWord: string): boolean 
     bare.includes('@');
   if (ambiguous) return SENTENCE_OPENERS.has(rightWord);
   if (LOWER_OR_CLOSING.test(previous)) return true;
-  // "joined NATO.The alliance": an acronym can end a sentence; a lone initial ("F.Kennedy") cannot.
-  return UPPER.test(previous) && ACRONYM.test(bare);
+  // "joined NATO.The alliance": an acronym can end a sentence; a lone initial ("F.Kennedy") cannot,
+  // and capitals on both sides ("IQ.LIGHT") are a product name.
+  return UPPER.test(previous) && ACRONYM.test(bare) && !ACRONYM.test(rightWord);
 }
 
 /** Every seam where a sentence end runs into the next sentence without a space. */

@@ -39,6 +39,7 @@ describe('splitGluedSentences', () => {
     'John F.Kennedy visited the city in 1963.',
     'Call System.Console.WriteLine() to print the value to the screen.',
     'Visit https://www.Example.com/News.Today for details of the programme.',
+    'The car comes with the IQ.LIGHT LED headlamps as standard.',
   ])('keeps abbreviations, decimals, names and URLs intact: %s', (line) => {
     expect(split(line)).toEqual([line]);
   });
