@@ -44,6 +44,28 @@ function namePattern(name: string): RegExp {
   );
 }
 
+/**
+ * A mention that cites the agency as someone else's source ("according to Reuters", "Reuters
+ * reported", "a Reuters poll") does not make the text the agency's; "told AFP" or "an AFP
+ * correspondent" does, so those still count.
+ */
+const CITATION_BEFORE =
+  /(?:according to|reported by|cited by|quoted by|quoting|citing|as first reported by|reports? from|in an? (?:interview|statement) (?:to|with))\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const CITATION_AFTER =
+  /^(?:'s)?\s*(?:news agency\s+)?(?:reported|reports|reporting|poll|survey|report|analysis|calculations|data|\/\s*ipsos|\/\s*\p{Lu})/u;
+
+/** "according to an AFP tally", "an AFP correspondent": the agency's own reporting, not a citation. */
+const OWN_REPORTING_AFTER =
+  /^(?:'s)?\s+(?:tally|count|correspondent|journalist|reporter|photographer|team|crew)/iu;
+
+function isCitation(text: string, index: number, length: number): boolean {
+  if (OWN_REPORTING_AFTER.test(text.slice(index + length, index + length + 30))) return false;
+  return (
+    CITATION_BEFORE.test(text.slice(Math.max(0, index - 40), index)) ||
+    CITATION_AFTER.test(text.slice(index + length, index + length + 40))
+  );
+}
+
 interface CompiledToken {
   /** The literal: a text without it cannot match its patterns, so most agencies cost one scan. */
   token: string;
@@ -79,10 +101,15 @@ interface Evidence {
 function evidenceFor(agency: CompiledAgency, text: string): Evidence | null {
   let strength = 0;
   let count = 0;
+  let citations = 0;
   let firstIndex = Number.POSITIVE_INFINITY;
   for (const { token, mention, credits } of agency.tokens) {
     if (!text.includes(token)) continue;
     for (const match of mention ? text.matchAll(mention) : []) {
+      if (isCitation(text, match.index, match[0].length)) {
+        citations++;
+        continue;
+      }
       strength = Math.max(strength, MENTION);
       count++;
       firstIndex = Math.min(firstIndex, match.index);
@@ -95,6 +122,8 @@ function evidenceFor(agency: CompiledAgency, text: string): Evidence | null {
       firstIndex = Math.min(firstIndex, match.index);
     }
   }
+  // A text that mostly cites the agency ("Reuters reported", twice) is about its reporting, not by it.
+  if (strength === MENTION && citations >= count) return null;
   return strength === 0 ? null : { id: agency.id, strength, count, firstIndex };
 }
 

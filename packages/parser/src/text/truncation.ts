@@ -1,3 +1,5 @@
+import { ALL_STOPWORDS } from './stopwords.js';
+
 // How a cut-off text ends: an ellipsis (possibly followed by the sentence's full stop, as in
 // "treaties…."), a bracketed ellipsis, or a "continue reading" stub.
 const ELLIPSIS_END = /(?:…|\.\s?\.\s?\.)[\s.)\]"'”’»]*$/u;
@@ -12,8 +14,12 @@ const STUB_LINE = new RegExp(
   'iu',
 );
 const MORE_ELLIPSIS_LINE = /^[[(]\s*more\s*(?:…|\.{3})\s*[\])]$/iu;
-/** A long last paragraph that stops mid-clause ("…the troops were", "…said that,") was cut. */
-const MID_CLAUSE_END = /(?:[\p{Ll},;:–-])$/u;
+/**
+ * A long last paragraph that stops mid-clause was cut: it ends in a comma, colon, dash, or a
+ * function word no sentence ends with ("…would be ready by the", "…the troops were").
+ */
+const MID_CLAUSE_PUNCTUATION = /[,;:–-]$/u;
+const LAST_WORD = /([\p{L}']+)$/u;
 const MID_CLAUSE_MIN_WORDS = 12;
 
 /** Whether a whole line is only a cut-off marker ("Continue reading", "Read more »", "[…]"). */
@@ -37,7 +43,8 @@ export function splitTrailingStub(paragraph: string): { body: string; stub: stri
 
 /**
  * True when the text looks cut off: it ends in an ellipsis ("…", "...", "treaties…."), "[…]", a
- * "continue reading"/"read more" stub, or a long last paragraph that stops mid-clause.
+ * "continue reading"/"read more" stub, or a long last paragraph that stops mid-clause (on a comma
+ * or a function word like "the", "of", "were").
  */
 export function isTruncatedText(text: string): boolean {
   const trimmed = text.trimEnd();
@@ -46,5 +53,9 @@ export function isTruncatedText(text: string): boolean {
     return true;
   }
   const lastParagraph = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-  return MID_CLAUSE_END.test(lastParagraph) && lastParagraph.split(/\s+/).length >= MID_CLAUSE_MIN_WORDS;
+  if (lastParagraph.split(/\s+/).length < MID_CLAUSE_MIN_WORDS) return false;
+  const lastWord = LAST_WORD.exec(lastParagraph)?.[1]?.toLowerCase();
+  return (
+    MID_CLAUSE_PUNCTUATION.test(lastParagraph) || (lastWord !== undefined && ALL_STOPWORDS.has(lastWord))
+  );
 }

@@ -23,7 +23,8 @@ describe('detectWire', () => {
     ['SEOUL, Jan. 3 (Yonhap) -- North Korea fired...', 'Yonhap'],
     ['MOSCOW, January 3. /TASS/. Russian forces...', 'TASS'],
     ['SYDNEY (AAP) - A man has been charged...', 'AAP'],
-    ['The company declined to comment, Bloomberg News reported.', 'Bloomberg'],
+    ['(Bloomberg) -- Norway’s wealth fund posted a record profit.', 'Bloomberg'],
+    ['At least 40 people have died, according to an AFP tally.', 'AFP'],
     ['LONDON (PA) - Police are appealing for witnesses.', 'PA'],
     ['TOKYO (Kyodo) -- The government said...', 'Kyodo'],
     ['ANKARA (AA) - Turkish officials said...', 'Anadolu'],
@@ -41,6 +42,10 @@ describe('detectWire', () => {
     ['Michael Bloomberg visited the school on Monday.'],
     ['The capital, Lapaz, and the papal visit.'],
     ['Nothing here credits any agency at all.'],
+    ['Alibaba priced its shares at the top of the range, Reuters reported.'],
+    ['A Reuters poll showed most economists expect a cut.'],
+    ['He died on Nov. 5, according to the state-run Xinhua News Agency.'],
+    ['The company declined to comment, Bloomberg News reported.'],
   ])('finds no wire in %s', (text) => {
     expect(detectWire(text)).toBeNull();
   });

@@ -21,6 +21,8 @@ describe('isTruncatedText', () => {
     'The minister said the plan would be ready soon.',
     '"We will wait and see," he said.',
     'Police said the investigation was continuing',
+    'As VW ID.3 production begins, Volkswagen bets it all on an electric future and a new kind of car',
+    'Joint Commission National Patient Safety Goal: Alarm Management and the ECRI top 10 Health Technology Hazard',
     '',
   ])('not truncated: %s', (text) => {
     expect(isTruncatedText(text)).toBe(false);
