@@ -138,6 +138,7 @@ function isBoilerplateBlock(text: string, element: Element): boolean {
   // A block that is all link and no sentence is a headline pointing to another story.
   return (
     density >= HEADLINE_LINK_DENSITY &&
+    text.split(' ').length >= HEADLINE_MIN_WORDS &&
     element.nodeName !== 'LI' &&
     element.nodeName !== 'TD' &&
     !/[.!?:;]["”’)]?$/.test(text)

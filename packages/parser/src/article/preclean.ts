@@ -118,6 +118,14 @@ export function precleanPage($: CheerioAPI, siteRule: SiteRule | null): Preclean
     if (!isBoilerplate(element, pageProse)) {
       for (const name of Object.keys(element.attribs))
         if (!KEPT_ATTRIBUTES.has(name)) delete element.attribs[name];
+      // Readability scores "social-media-embed" as furniture ("media") and prunes link-heavy divs:
+      // an embedded post becomes a neutrally named <figure>, which it leaves alone.
+      const names = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+      if (names.length > 1 && EMBED_CLASS.test(names)) {
+        element.attribs.class = 'embed';
+        delete element.attribs.id;
+        if (element.name === 'div') element.name = 'figure';
+      }
       for (const child of element.children) if (child.type === 'comment') comments.push(child);
       return true;
     }
