@@ -54,8 +54,10 @@ export function isTruncatedText(text: string): boolean {
   }
   const lastParagraph = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   if (lastParagraph.split(/\s+/).length < MID_CLAUSE_MIN_WORDS) return false;
-  const lastWord = LAST_WORD.exec(lastParagraph)?.[1]?.toLowerCase();
+  // Lower case only: "World War I" or "vitamin E" end on a capital, not a function word.
+  const lastWord = LAST_WORD.exec(lastParagraph)?.[1];
   return (
-    MID_CLAUSE_PUNCTUATION.test(lastParagraph) || (lastWord !== undefined && ALL_STOPWORDS.has(lastWord))
+    MID_CLAUSE_PUNCTUATION.test(lastParagraph) ||
+    (lastWord !== undefined && /^\p{Ll}/u.test(lastWord) && ALL_STOPWORDS.has(lastWord))
   );
 }

@@ -21,6 +21,7 @@ describe('isTruncatedText', () => {
     'The minister said the plan would be ready soon.',
     '"We will wait and see," he said.',
     'Police said the investigation was continuing',
+    'The museum opens a new exhibition on the soldiers who fought in World War I',
     'As VW ID.3 production begins, Volkswagen bets it all on an electric future and a new kind of car',
     'Joint Commission National Patient Safety Goal: Alarm Management and the ECRI top 10 Health Technology Hazard',
     '',
