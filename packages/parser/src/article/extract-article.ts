@@ -14,7 +14,7 @@ import {
 } from './extract-options.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
-import { headFinder, readPageMetadata } from './metadata/page-metadata.js';
+import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
 import { nonArticleKind, pageHeading } from './page-kind.js';
 import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
@@ -95,6 +95,7 @@ export async function extractArticle(
   const hasPasswordField = $('input[type="password" i]').length > 0;
 
   const siteRule = findSiteRule(url, options.siteRules ?? SITE_RULES);
+  const siteByline = siteRule?.byline ? cleanByline(firstText($(siteRule.byline))) : null;
   if (siteRule?.content) {
     const content = $(siteRule.content).first();
     if (content.length) $('body').empty().append(content);
@@ -133,7 +134,7 @@ export async function extractArticle(
     url,
     canonicalUrl: metadata.canonicalUrl,
     title: metadata.title,
-    byline: metadata.byline ?? body.byline,
+    byline: metadata.byline ?? siteByline ?? cleanByline(body.byline),
     siteName: metadata.siteName,
     publishedAt: metadata.publishedAt,
     updatedAt: metadata.updatedAt,
