@@ -3,7 +3,7 @@ import type { Element } from 'domhandler';
 import { collapseWhitespace } from '../../html/html-to-text.js';
 import { tryCanonicalUrl } from '../../url/canonical-url.js';
 import { firstText, textOf } from '../page-walk.js';
-import type { ArticleWarning } from '../types.js';
+import type { Article, ArticleWarning } from '../types.js';
 import { dateFromUrl, parseDateline, toIsoUtc } from './dates.js';
 import { readJsonLd } from './json-ld.js';
 
@@ -23,22 +23,24 @@ export const headFinder =
     $('head').find<Element>(selector);
 
 /** Everything about an article that the page says outside its body text. */
-export interface PageMetadata {
-  canonicalUrl: string | null;
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  language: string | null;
-  excerpt: string | null;
-  leadImageUrl: string | null;
-  /** schema.org type of the page's main entity when JSON-LD declares an article. */
+export type PageMetadata = Pick<
+  Article,
+  | 'canonicalUrl'
+  | 'title'
+  | 'byline'
+  | 'siteName'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'language'
+  | 'excerpt'
+  | 'leadImageUrl'
+> & {
+  /** The page's JSON-LD declares an article (see ARTICLE_TYPES). */
   declaresArticle: boolean;
   /** og:type, lower-cased ("article", "website"), when present. */
   ogType: string | null;
   warnings: ArticleWarning[];
-}
+};
 
 /** Meta names that carry the publication date, most trusted first. */
 export const PUBLISHED_META = [
