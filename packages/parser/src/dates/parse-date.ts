@@ -22,7 +22,7 @@ const ISO_DATE =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/i;
 // The RFC 822 form most feeds use, read without tokenizing: "Mon, 06 May 2024 07:08:09 +0000".
 const RFC822_COMMON =
-  /^(?:[A-Za-z]{3},? )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-]\d{4}|GMT|UTC|UT|Z)$/;
+  /^(?:[A-Za-z]{3},? )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-]\d{4}|[A-Za-z]{1,5})$/;
 const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
 const TIME = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?(am|pm|a\.m\.|p\.m\.)?$/i;
@@ -71,16 +71,24 @@ function parseIso(value: string): DateParts | null {
   };
 }
 
+function namedZoneOffset(name: string): number | undefined {
+  return ZONE_OFFSETS.get(name) ?? (name.length === 1 ? militaryZoneOffset(name) : undefined);
+}
+
 function parseRfc822Common(value: string): DateParts | null {
   const match = RFC822_COMMON.exec(value);
   if (!match) return null;
   const [, day, monthName, year, hour, minute, second, zone] = match;
   const month = MONTH_NAMES.get(monthName!.toLowerCase());
   if (month === undefined) return null;
+  const sign = zone![0];
+  // A named zone (GMT, PST, CEST, a military letter) the tables know; any other word is left to
+  // the tokenizing reader, which ignores what it does not know.
   const offsetMinutes =
-    zone!.length === 5
-      ? (zone![0] === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(3)))
-      : 0;
+    sign === '+' || sign === '-'
+      ? (sign === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(3)))
+      : namedZoneOffset(zone!.toLowerCase());
+  if (offsetMinutes === undefined) return null;
   return {
     year: Number(year),
     month,

@@ -70,14 +70,25 @@ function mediaContents(scope: XmlScope, node: XmlNode): XmlNode[] {
   return grouped.length > 0 ? [...direct, ...grouped] : direct;
 }
 
+/** The first non-null `read(node)` of `nodes`. */
+function firstOf<T>(nodes: readonly XmlNode[], read: (node: XmlNode) => T | null): T | null {
+  for (const node of nodes) {
+    const value = read(node);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+function thumbnailUrl(scope: XmlScope, holder: XmlNode): string | null {
+  const url = scope.attribute(scope.first(holder, NS.media, 'thumbnail'), 'url');
+  return url?.trim() ? url : null;
+}
+
 /** The item's picture from Media RSS (thumbnail, then image content) or iTunes. */
 export function mediaImage(scope: XmlScope, node: XmlNode, base: string | null): string | null {
   const groups = scope.all(node, NS.media, 'group');
-  for (const holder of [node, ...groups]) {
-    const thumbnail = scope.first(holder, NS.media, 'thumbnail');
-    const url = scope.attribute(thumbnail, 'url');
-    if (url?.trim()) return resolveUrl(url, base);
-  }
+  const thumbnail = thumbnailUrl(scope, node) ?? firstOf(groups, (group) => thumbnailUrl(scope, group));
+  if (thumbnail) return resolveUrl(thumbnail, base);
   const image = mediaContents(scope, node).find((content) => isImageMedia(scope, content));
   const imageUrl = scope.attribute(image, 'url');
   if (imageUrl?.trim()) return resolveUrl(imageUrl, base);
@@ -90,12 +101,16 @@ export function mediaDescription(
   scope: XmlScope,
   node: XmlNode,
 ): { value: string; kind: 'text' | 'html' } | null {
-  for (const holder of [node, ...scope.all(node, NS.media, 'group')]) {
-    const description = scope.first(holder, NS.media, 'description');
+  const read = (holder: XmlNode) => {
     const value = scope.text(holder, NS.media, 'description');
-    if (value) return { value, kind: scope.attribute(description, 'type') === 'html' ? 'html' : 'text' };
-  }
-  return null;
+    if (!value) return null;
+    const description = scope.first(holder, NS.media, 'description');
+    return {
+      value,
+      kind: scope.attribute(description, 'type') === 'html' ? ('html' as const) : ('text' as const),
+    };
+  };
+  return read(node) ?? firstOf(scope.all(node, NS.media, 'group'), read);
 }
 
 /** Non-image `media:content`, used as enclosures when an item has no `<enclosure>`. */

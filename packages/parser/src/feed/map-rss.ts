@@ -1,4 +1,5 @@
 import {
+  type AtomLink,
   atomLinks,
   baseOf,
   documentBase,
@@ -50,17 +51,23 @@ function atomPeople(scope: XmlScope, node: XmlNode): RawAuthor[] {
   }));
 }
 
+const AUTHOR_SOURCES: readonly [Namespace | null, string][] = [
+  [null, 'author'],
+  [NS.dc, 'creator'],
+  [NS.dc, 'author'],
+  [NS.atom, 'author'],
+  [NS.itunes, 'author'],
+];
+
 /** Authors from the first source that has any: RSS, Dublin Core, Atom, iTunes, then `extra`. */
-function people(scope: XmlScope, node: XmlNode, extra: [Namespace | null, string][] = []): RawAuthor[] {
-  const sources: [Namespace | null, string][] = [
-    [null, 'author'],
-    [NS.dc, 'creator'],
-    [NS.dc, 'author'],
-    [NS.atom, 'author'],
-    [NS.itunes, 'author'],
-    ...extra,
-  ];
+function people(
+  scope: XmlScope,
+  node: XmlNode,
+  extra: readonly [Namespace | null, string][] = [],
+): RawAuthor[] {
+  const sources = extra.length > 0 ? [...AUTHOR_SOURCES, ...extra] : AUTHOR_SOURCES;
   for (const [ns, local] of sources) {
+    if (scope.first(node, ns, local) === undefined) continue;
     const found =
       ns === NS.atom ? atomPeople(scope, node) : texts(scope, node, ns, local).map(parsePersonString);
     const usable = found.filter(
@@ -72,22 +79,28 @@ function people(scope: XmlScope, node: XmlNode, extra: [Namespace | null, string
 }
 
 function categoriesOf(scope: XmlScope, node: XmlNode): string[] {
-  const itunes = (category: XmlNode): string[] => {
+  const found: string[] = [];
+  const itunes = (category: XmlNode): void => {
     const text = scope.attribute(category, 'text');
-    return [...(text ? [text] : []), ...scope.all(category, NS.itunes, 'category').flatMap(itunes)];
+    if (text) found.push(text);
+    for (const sub of scope.all(category, NS.itunes, 'category')) itunes(sub);
   };
-  return [
-    ...texts(scope, node, null, 'category'),
-    ...texts(scope, node, NS.dc, 'subject'),
-    ...scope.all(node, NS.itunes, 'category').flatMap(itunes),
-    ...scope
-      .all(node, NS.atom, 'category')
-      .map((category) => scope.attribute(category, 'label') ?? scope.attribute(category, 'term') ?? ''),
-    ...texts(scope, node, NS.itunes, 'keywords').flatMap((keywords) => keywords.split(',')),
-  ];
+  found.push(...texts(scope, node, null, 'category'), ...texts(scope, node, NS.dc, 'subject'));
+  for (const category of scope.all(node, NS.itunes, 'category')) itunes(category);
+  for (const category of scope.all(node, NS.atom, 'category')) {
+    found.push(scope.attribute(category, 'label') ?? scope.attribute(category, 'term') ?? '');
+  }
+  for (const keywords of texts(scope, node, NS.itunes, 'keywords')) found.push(...keywords.split(','));
+  return found;
 }
 
-function enclosuresOf(scope: XmlScope, item: XmlNode, base: string | null): RawEnclosure[] {
+/** `links`: the item's Atom links (atomLinks), read once for the URL, comments and enclosures. */
+function enclosuresOf(
+  scope: XmlScope,
+  item: XmlNode,
+  links: readonly AtomLink[],
+  base: string | null,
+): RawEnclosure[] {
   const enclosures: RawEnclosure[] = [];
   for (const enclosure of scope.all(item, null, 'enclosure')) {
     const url = resolveUrl(scope.attribute(enclosure, 'url'), base);
@@ -98,7 +111,7 @@ function enclosuresOf(scope: XmlScope, item: XmlNode, base: string | null): RawE
         length: scope.attribute(enclosure, 'length'),
       });
   }
-  for (const link of atomLinks(scope, item, NS.atom, base)) {
+  for (const link of links) {
     if (link.rel === 'enclosure') enclosures.push({ url: link.href, type: link.type, length: null });
   }
   return enclosures.length > 0 ? enclosures : mediaEnclosures(scope, item, base);
@@ -141,7 +154,7 @@ function mapItem(
     scope.attribute(scope.first(item, NS.atom, 'content'), 'type')?.includes('html') ? 'html' : 'text',
     base,
   );
-  const enclosures = enclosuresOf(scope, item, base);
+  const enclosures = enclosuresOf(scope, item, links, base);
   const itunesSummary = textOrNull(scope, item, NS.itunes, 'summary', 'text', base);
   const media = mediaDescription(scope, item);
   return {

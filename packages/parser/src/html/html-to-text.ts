@@ -77,7 +77,8 @@ export function createTextCollector(): TextCollector {
   let skipTag = '';
 
   const endLine = () => {
-    const text = preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(WHITESPACE_RUN, ' ').trim();
+    // (ontext already took the invisible characters out, so collapseWhitespace only collapses.)
+    const text = preDepth > 0 ? line.replace(/\s+$/, '') : collapseWhitespace(line);
     if (text) lines.push(text);
     line = '';
   };
@@ -151,8 +152,35 @@ export function htmlToText(html: string): string {
   return collector.finish();
 }
 
+const SPACE = 0x20;
+
+/**
+ * Whether `text` is already collapsed: no whitespace but single inner spaces, no invisible
+ * characters. Most titles, names and categories are, and a scan costs less than a regex replace
+ * that builds a new string.
+ */
+function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code > SPACE && code < 0x80) continue;
+    if (code === SPACE) {
+      if (index === 0 || index === last || text.charCodeAt(index + 1) === SPACE) return false;
+      continue;
+    }
+    // Control characters, and every non-ASCII character that \s or INVISIBLE_CHARACTER matches.
+    if (code < SPACE || code === 0x85 || code === 0xa0 || code === 0xad || code === 0x1680) return false;
+    if ((code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029) return false;
+    if (code === 0x202f || code === 0x205f || code === 0x2060 || code === 0x3000 || code === 0xfeff) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Text on one line: every run of whitespace (line breaks included) becomes one space. */
 export function collapseWhitespace(text: string): string {
+  if (isCollapsed(text)) return text;
   const visible = INVISIBLE_CHARACTER.test(text) ? text.replace(INVISIBLE_CHARACTERS, '') : text;
   return visible.replace(WHITESPACE_RUN, ' ').trim();
 }

@@ -3,13 +3,16 @@ import { DATA_IMAGE_PATTERN, LINK_SCHEMES, MEDIA_SCHEMES } from './html-policy.j
 // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so
 // the check does too, before parsing.
 const IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f]+/g;
+const HAS_IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f]/;
 
 /**
  * The URL an attribute may keep, resolved against `baseUrl`, or null when it must go: a scheme that
  * can run code (javascript:, vbscript:), data: outside raster images, or anything unparseable.
  */
 export function safeUrl(raw: string, kind: 'link' | 'media', baseUrl: string | undefined): string | null {
-  const compact = raw.replace(IGNORED_IN_URL, (match) => (/^ +$/.test(match) ? match : ''));
+  const compact = HAS_IGNORED_IN_URL.test(raw)
+    ? raw.replace(IGNORED_IN_URL, (match) => (/^ +$/.test(match) ? match : ''))
+    : raw;
   const trimmed = compact.trim();
   if (!trimmed) return null;
   if (/^data:/i.test(trimmed)) return kind === 'media' && DATA_IMAGE_PATTERN.test(trimmed) ? trimmed : null;
