@@ -14,7 +14,11 @@ export interface RunTiming {
 
 function summarize(times: readonly number[]): RunTiming {
   const totalMs = times.reduce((sum, time) => sum + time, 0);
-  return { totalMs, medianMs: median(times), pagesPerSecond: totalMs > 0 ? (times.length * 1000) / totalMs : 0 };
+  return {
+    totalMs,
+    medianMs: median(times),
+    pagesPerSecond: totalMs > 0 ? (times.length * 1000) / totalMs : 0,
+  };
 }
 
 /**
