@@ -76,21 +76,33 @@ async function time(runs: number, work: (run: number) => Promise<unknown>): Prom
   return latency(samples);
 }
 
+type QueryKind = 'word' | 'two words' | 'phrase' | 'prefix';
+const QUERY_KINDS: QueryKind[] = [
+  'phrase',
+  'prefix',
+  'two words',
+  'two words',
+  'two words',
+  'word',
+  'word',
+  'word',
+  'word',
+  'word',
+];
+
 /** Deterministic queries: single words, two words, "phrases" and prefixes, as people type them. */
-function searchQuery(run: number): string {
+function searchQuery(run: number): { kind: QueryKind; query: string } {
   const word = (n: number) => SEARCH_WORDS[(run * 7919 + n * 104_729) % SEARCH_WORDS.length]!;
-  switch (run % 10) {
-    case 0:
-      return `"${word(1)} ${word(2)}"`;
-    case 1:
-      return `${word(1).slice(0, 4)}*`;
-    case 2:
-    case 3:
-    case 4:
-      return `${word(1)} ${word(2)}`;
-    default:
-      return word(1);
-  }
+  const kind = QUERY_KINDS[run % QUERY_KINDS.length]!;
+  const query =
+    kind === 'phrase'
+      ? `"${word(1)} ${word(2)}"`
+      : kind === 'prefix'
+        ? `${word(1).slice(0, 4)}*`
+        : kind === 'two words'
+          ? `${word(1)} ${word(2)}`
+          : word(1);
+  return { kind, query };
 }
 
 async function openEngine(engine: Engine): Promise<{ url: string; drop(): Promise<void> }> {
@@ -170,9 +182,14 @@ async function bench(engine: Engine) {
       db.stories.listTop({ limit: PAGE, language: run % 2 ? 'fr' : 'en' }),
     );
     let hits = 0;
+    const byKind = new Map<QueryKind, number[]>();
     const search = await time(RUNS, async (run) => {
-      hits += (await db.search.query({ query: searchQuery(run), limit: 20 })).items.length;
+      const { kind, query } = searchQuery(run);
+      const started = performance.now();
+      hits += (await db.search.query({ query, limit: 20 })).items.length;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), performance.now() - started]);
     });
+    const searchByKind = Object.fromEntries([...byKind].map(([kind, samples]) => [kind, latency(samples)]));
     const result = {
       engine,
       items: stats.items,
@@ -195,6 +212,7 @@ async function bench(engine: Engine) {
       frontPageDeep: deepPages,
       frontPageByLanguage: filtered,
       search: { ...search, meanHits: Math.round((hits / (RUNS + Math.min(20, RUNS))) * 10) / 10 },
+      searchByKind,
       ratiosToBaselineP95: {
         frontPage: Math.round((frontPage.p95 / baseline.p95) * 10) / 10,
         search: Math.round((search.p95 / baseline.p95) * 10) / 10,
