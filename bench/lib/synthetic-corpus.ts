@@ -70,8 +70,8 @@ const FOLDERS = ['World', 'Politics', 'Business', 'Technology', 'Science', 'Spor
 const BOILERPLATE = ['Follow us for more news.', 'Read more on our website.', 'Subscribe to our newsletter.'];
 const HOUR = 3_600_000;
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: a small, fast, seedable PRNG (exported for other benchmarks' deterministic data). */
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
