@@ -1,6 +1,7 @@
 import RssParser from 'rss-parser';
 import { FeedParseError } from '../errors/feed-parse-error.js';
 import { balanceXml } from './balance-xml.js';
+import { buildXmlTree } from './build-xml-tree.js';
 import { Warnings } from './warnings.js';
 import type { XmlElement } from './xml-node.js';
 
@@ -24,27 +25,38 @@ export interface XmlDocument {
   tolerant: boolean;
 }
 
-function xmlParser(strict: boolean): Xml2jsParser {
-  const rssParser = new RssParser(strict ? {} : { xml2js: TOLERANT_XML2JS_OPTIONS });
+/** rss-parser's own xml2js parser, non-strict (the recovery pass). */
+function tolerantXmlParser(): Xml2jsParser {
+  const rssParser = new RssParser({ xml2js: TOLERANT_XML2JS_OPTIONS });
   return (rssParser as unknown as { xmlParser: Xml2jsParser }).xmlParser;
 }
 
-function tryParse(xml: string, strict: boolean): { document?: XmlDocument; error?: unknown } {
-  let outcome: { document?: XmlDocument; error?: unknown } = {
-    error: new Error('XML parser did not finish'),
-  };
+function asDocument(rootName: string | undefined, root: unknown, tolerant: boolean): ParseOutcome {
+  return rootName && root && typeof root === 'object'
+    ? { document: { rootName, root: root as XmlElement, tolerant } }
+    : { error: new Error('No root element') };
+}
+
+type ParseOutcome = { document?: XmlDocument; error?: unknown };
+
+/** The strict parse: the tree xml2js would build, from the same sax tokenizer (buildXmlTree). */
+function parseStrict(xml: string): ParseOutcome {
+  const outcome = buildXmlTree(xml);
+  return 'error' in outcome ? outcome : asDocument(outcome.root.name, outcome.root.element, false);
+}
+
+function parseTolerant(xml: string): ParseOutcome {
+  let outcome: ParseOutcome = { error: new Error('XML parser did not finish') };
   try {
     // xml2js calls back synchronously when `async` is off (its default).
-    xmlParser(strict).parseString(xml, (error, result) => {
+    tolerantXmlParser().parseString(xml, (error, result) => {
       if (error) {
         outcome = { error };
         return;
       }
       const entries = result && typeof result === 'object' ? Object.entries(result) : [];
       const [rootName, root] = entries[0] ?? [];
-      if (rootName && root && typeof root === 'object')
-        outcome = { document: { rootName, root: root as XmlElement, tolerant: !strict } };
-      else outcome = { error: new Error('No root element') };
+      outcome = asDocument(rootName, root, true);
     });
   } catch (error) {
     outcome = { error };
@@ -53,21 +65,21 @@ function tryParse(xml: string, strict: boolean): { document?: XmlDocument; error
 }
 
 /**
- * Parses feed XML with rss-parser's xml2js parser: strictly first; when that fails, again after
- * balancing the tags; then with the non-strict parser. Only when all three fail is the input
- * MALFORMED_XML.
+ * Parses feed XML into rss-parser's xml2js tree: strictly first (buildXmlTree); when that fails,
+ * again after balancing the tags; then with rss-parser's own xml2js parser in non-strict mode. Only
+ * when all three fail is the input MALFORMED_XML.
  */
 export function parseXml(xml: string, warnings: Warnings): XmlDocument {
-  const strict = tryParse(xml, true);
+  const strict = parseStrict(xml);
   if (strict.document) return strict.document;
   const repairs = new Warnings();
   const balanced = balanceXml(xml, repairs);
-  const second = tryParse(balanced, true);
+  const second = parseStrict(balanced);
   if (second.document) {
     warnings.addAll(repairs);
     return second.document;
   }
-  const tolerant = tryParse(balanced, false);
+  const tolerant = parseTolerant(balanced);
   if (tolerant.document) {
     warnings.addAll(repairs);
     const reason = strict.error instanceof Error ? strict.error.message.split('\n')[0] : String(strict.error);
