@@ -84,6 +84,8 @@ function wrapMarkup(text: string, warnings: Warnings): string {
       knownClose.set(name, close < 0 ? Number.MAX_SAFE_INTEGER : close);
     }
     if (close < 0 || close === Number.MAX_SAFE_INTEGER) continue;
+    // No markup inside (the first "<" is the close tag): nothing to wrap, and nothing to search.
+    if (text.indexOf('<', innerStart) === close) continue;
     const nextOpen = text.indexOf(`<${name}`, innerStart);
     if (nextOpen >= 0 && nextOpen < close) continue;
     const closeEnd = text.indexOf('>', close);
@@ -97,34 +99,57 @@ function wrapMarkup(text: string, warnings: Warnings): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
+/** At an ampersand: a predefined entity or a character reference (group 1 hex, group 2 decimal). */
+const WELL_FORMED_REFERENCE = /&(?:(?:amp|lt|gt|quot|apos);|#[xX]([0-9a-fA-F]{1,8});|#(\d{1,9});)/y;
+
+/**
+ * Whether every ampersand of `part` starts a predefined entity or a reference to an allowed
+ * character: then SUSPECT_AMPERSAND has nothing to change, and the common case (feeds full of
+ * `&#39;` and `&amp;`) skips a callback per reference.
+ */
+function hasOnlyWellFormedReferences(part: string): boolean {
+  for (let index = part.indexOf('&'); index >= 0; index = part.indexOf('&', index + 1)) {
+    WELL_FORMED_REFERENCE.lastIndex = index;
+    const match = WELL_FORMED_REFERENCE.exec(part);
+    if (!match) return false;
+    const [, hex, decimal] = match;
+    if (hex === undefined && decimal === undefined) continue;
+    const code = hex === undefined ? Number.parseInt(decimal!, 10) : Number.parseInt(hex, 16);
+    if (!isXmlCharacter(code)) return false;
+  }
+  return true;
+}
+
 function repairEntities(text: string, declared: Map<string, string>, warnings: Warnings): string {
   return outsideCdata(text, (part) =>
-    part.replace(SUSPECT_AMPERSAND, (match, reference: string | undefined) => {
-      if (reference?.startsWith('#')) {
-        const code =
-          reference[1] === 'x' || reference[1] === 'X'
-            ? Number.parseInt(reference.slice(2), 16)
-            : Number.parseInt(reference.slice(1), 10);
-        if (isXmlCharacter(code)) return match;
-        warnings.add('XML_REPAIRED', `Character reference &${reference} is not allowed in XML; dropped`);
-        return '';
-      }
-      if (reference) {
-        const name = reference.slice(0, -1);
-        const value = declared.get(name);
-        if (value !== undefined) return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-        const decoded = decodeHTMLStrict(match);
-        if (decoded !== match) {
-          warnings.add('XML_REPAIRED', `HTML entity &${reference} replaced by its character`);
-          return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
-        }
-      }
-      warnings.add(
-        'XML_REPAIRED',
-        `Unescaped "&" escaped${reference ? ` (unknown entity &${reference})` : ''}`,
-      );
-      return `&amp;${reference ?? ''}`;
-    }),
+    hasOnlyWellFormedReferences(part)
+      ? part
+      : part.replace(SUSPECT_AMPERSAND, (match, reference: string | undefined) => {
+          if (reference?.startsWith('#')) {
+            const code =
+              reference[1] === 'x' || reference[1] === 'X'
+                ? Number.parseInt(reference.slice(2), 16)
+                : Number.parseInt(reference.slice(1), 10);
+            if (isXmlCharacter(code)) return match;
+            warnings.add('XML_REPAIRED', `Character reference &${reference} is not allowed in XML; dropped`);
+            return '';
+          }
+          if (reference) {
+            const name = reference.slice(0, -1);
+            const value = declared.get(name);
+            if (value !== undefined) return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+            const decoded = decodeHTMLStrict(match);
+            if (decoded !== match) {
+              warnings.add('XML_REPAIRED', `HTML entity &${reference} replaced by its character`);
+              return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join('');
+            }
+          }
+          warnings.add(
+            'XML_REPAIRED',
+            `Unescaped "&" escaped${reference ? ` (unknown entity &${reference})` : ''}`,
+          );
+          return `&amp;${reference ?? ''}`;
+        }),
   );
 }
 
