@@ -7,12 +7,24 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// Building an Intl formatter costs ~0.1 ms, a front page formats thirty times: one per locale.
+const FORMATTERS = new Map<string, Intl.RelativeTimeFormat>();
+
+function formatter(locale: string): Intl.RelativeTimeFormat {
+  let format = FORMATTERS.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    FORMATTERS.set(locale, format);
+  }
+  return format;
+}
+
 /** "12 min ago", "in 3 hours", "just now": how long ago `iso` was, seen from `now`. */
 export function relativeTime(iso: string, now: Date = new Date(), locale = 'en'): string {
   const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000);
   if (!Number.isFinite(seconds)) return '';
   if (Math.abs(seconds) < 45) return 'just now';
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = formatter(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
