@@ -28,6 +28,7 @@ export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
   /\baffiliate (?:links?|commissions?|partnerships?)\b/i,
   /^(?:have a (?:news )?tip|got a (?:news )?tip)\?/i,
   /^(?:©|\(c\)|copyright\b).{0,160}$/i,
+  /(?:©|\(c\)|copyright)\s*(?:\d{4}|\w+ \d{4})\b/i,
   /^all rights reserved\.?$/i,
   /^(?:tags?|topics?|filed under|categories|related topics)\s*:.{0,200}$/i,
   /^(?:photo|image|picture|video|credit|foto|bild)s?(?: credit)?\s*:.{0,160}$/i,

@@ -1,5 +1,6 @@
 import { collapseWhitespace } from '../html/html-to-text.js';
 import { matchBoilerplatePattern } from '../text/boilerplate-patterns.js';
+import { parseByline } from '../text/byline.js';
 import { BLOCK_ELEMENTS } from './block-text.js';
 import {
   AUTHOR_OR_TAGS_CLASS,
@@ -27,6 +28,8 @@ const MAIN_ARTICLE_DOMINANCE = 3;
 const SIBLING_MIN_PROSE_SHARE = 0.2;
 /** An <article> shorter than this (characters) is not trusted to be the whole story. */
 const MIN_MAIN_ARTICLE_CHARS = 500;
+/** Byline blocks are at most this long. */
+const MAX_BYLINE_BLOCK_CHARS = 120;
 /** A block this short that holds a <time> element is a dateline, not prose. */
 const MAX_DATELINE_CHARS = 80;
 /** Caption and credit elements longer than this are kept: they hold article text. */
@@ -133,6 +136,8 @@ function isBoilerplateBlock(text: string, element: Element): boolean {
   if (matchBoilerplatePattern(text) !== null || BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text)))
     return true;
   if (TRAILING_CREDIT.test(text)) return true;
+  // A byline line ("By Jane Doe - 11/18/19 11:04 PM EST"): metadata, not prose.
+  if (text.length <= MAX_BYLINE_BLOCK_CHARS && parseByline(text) !== null) return true;
   const density = linkDensity(element, text.length);
   if (STORY_POINTER.test(text) && density >= 0.5) return true;
   // A block that is all link and no sentence is a headline pointing to another story.
