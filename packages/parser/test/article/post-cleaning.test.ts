@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/article/extract-article.js';
+
+const URL = 'https://metro.example/news/2024/05/02/tram-line';
+const PARAGRAPHS = [
+  'The city council approved the second tram line on Thursday after a debate that ran past midnight and ended with a narrow majority of three votes.',
+  'Construction is due to start next spring, with the first section between the station and the university opening about two years later if the budget holds.',
+  'Opponents said the money would be better spent on buses, which can be rerouted as the city changes, and promised to take the decision to a referendum.',
+  'Supporters pointed to the first line, which carries twice the passengers forecast when it was built and has pushed new housing along its route.',
+];
+const story = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('\n');
+
+describe('post-cleaning of the chosen body', () => {
+  it('keeps the dominant <article> and drops the teaser river after it', async () => {
+    const teasers = Array.from(
+      { length: 12 },
+      (_, index) =>
+        `<article class="teaser"><h3><a href="/s/${index}">Other story number ${index} about the city</a></h3><p>A short summary of another story that the site wants you to read next, number ${index}.</p></article>`,
+    ).join('');
+    const html = `<html><body><div class="page"><section><article class="story">${story}</article></section>
+      <div class="signup"><h3>Want more stories like this?</h3><p>Every day we send an email with the top stories.</p></div>
+      <section>${teasers}</section></div></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toEqual(PARAGRAPHS);
+    expect(article?.removed.some((line) => line.includes('Other story number 3'))).toBe(true);
+  });
+
+  it('keeps an embedded post the article quotes, even in a "social" wrapper', async () => {
+    const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The new tram line is finally happening, and about time too! <a href="https://t.co/x">https://t.co/x</a></p>— Rider (@rider) <a href="https://twitter.com/rider/status/1">May 2, 2024</a></blockquote></div>`;
+    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}${tweet}${PARAGRAPHS.slice(2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}</article></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.text).toContain('The new tram line is finally happening, and about time too!');
+  });
+
+  it('drops a "You may also like" section at the end, captions, credits and bylines', async () => {
+    const html = `<html><body><article>
+      <p>By Jane Roe - 05/02/24 11:04 PM EST</p>
+      <figure><img src="/t.jpg"><figcaption>The tram depot on Thursday. (Photo: Metro Daily)</figcaption></figure>
+      ${story}
+      <p>Image copyright Getty Images</p>
+      <h3>You may also like</h3>
+      <p><a href="/a">Bus fares to rise in June across the whole network</a></p>
+      <p><a href="/b">Bridge works close the ring road for the weekend</a></p>
+    </article></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toEqual(PARAGRAPHS);
+    expect(article?.removed).toEqual(
+      expect.arrayContaining([
+        'By Jane Roe - 05/02/24 11:04 PM EST',
+        'Image copyright Getty Images',
+        'You may also like',
+      ]),
+    );
+  });
+});
