@@ -19,6 +19,7 @@ function parsed(overrides: Partial<ParsedItem>): ParsedItem {
     enclosures: [],
     imageUrl: null,
     commentsUrl: null,
+    commentsCount: null,
     language: null,
     key: '',
     ...overrides,

@@ -2,6 +2,7 @@ import {
   type AtomLink,
   atomLinks,
   baseOf,
+  commentsCountOf,
   documentBase,
   mediaDescription,
   mediaImage,
@@ -86,6 +87,7 @@ function mapEntry(
     enclosures,
     imageUrl: mediaImage(scope, entry, base),
     commentsUrl: (replies.find((link) => !link.type || /html/i.test(link.type)) ?? replies[0])?.href ?? null,
+    commentsCount: commentsCountOf(scope, entry, links),
     language: scope.attribute(entry, 'xml:lang') ?? feedLanguage,
     base,
   };

@@ -1,5 +1,5 @@
 import type { RawAuthor, RawEnclosure } from './raw-feed.js';
-import { NS, type Namespace, type XmlNode, type XmlScope } from './xml-node.js';
+import { type Namespace, NS, type XmlNode, type XmlScope } from './xml-node.js';
 
 /** `value` resolved against `base`; unchanged when there is no usable base. */
 export function resolveUrl(value: string | null | undefined, base: string | null): string | null {
@@ -128,11 +128,24 @@ export function mediaEnclosures(scope: XmlScope, node: XmlNode, base: string | n
   return enclosures;
 }
 
+/**
+ * The comment count an item states: slash:comments (RSS), thr:total (RFC 4685), else the
+ * thr:count of its first replies link that has one (Blogger writes the same count on its HTML and
+ * Atom replies links, so they are not added up).
+ */
+export function commentsCountOf(scope: XmlScope, node: XmlNode, links: readonly AtomLink[]): string | null {
+  const stated = scope.text(node, NS.slash, 'comments') ?? scope.text(node, NS.thr, 'total');
+  if (stated !== null) return stated;
+  return links.find((link) => link.rel === 'replies' && link.count?.trim())?.count ?? null;
+}
+
 export interface AtomLink {
   rel: string;
   type: string | null;
   href: string;
   length: string | null;
+  /** Atom threading (RFC 4685): a replies link's `thr:count`. */
+  count: string | null;
 }
 
 /**
@@ -156,6 +169,7 @@ export function atomLinks(
           baseOf(scope, link, base),
         ) ?? '',
       length: scope.attribute(link, 'length'),
+      count: scope.attribute(link, 'thr:count'),
     }))
     .filter((link) => link.href);
 }

@@ -57,6 +57,7 @@ function mapItem(item: Json, base: string | null): RawItem {
     enclosures,
     imageUrl: resolveUrl(str(item.image) ?? str(item.banner_image), base),
     commentsUrl: null,
+    commentsCount: null,
     language: str(item.language),
     base,
   };

@@ -2,6 +2,7 @@ import {
   type AtomLink,
   atomLinks,
   baseOf,
+  commentsCountOf,
   documentBase,
   mediaDescription,
   mediaEnclosures,
@@ -12,7 +13,7 @@ import {
 import type { XmlDocument } from './parse-xml.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
 import type { Warnings } from './warnings.js';
-import { NS, type Namespace, type XmlNode, XmlScope } from './xml-node.js';
+import { type Namespace, NS, type XmlNode, XmlScope } from './xml-node.js';
 
 /** RSS's `<link>`: its text, or an `href` attribute for feeds that write it Atom-style. */
 function linkOf(scope: XmlScope, node: XmlNode, base: string | null): string | null {
@@ -186,6 +187,7 @@ function mapItem(
       resolveUrl(scope.text(item, null, 'comments'), base) ??
       links.find((link) => link.rel === 'replies' && (!link.type || link.type === 'text/html'))?.href ??
       null,
+    commentsCount: commentsCountOf(scope, item, links),
     language: scope.text(item, NS.dc, 'language') ?? scope.attribute(item, 'xml:lang') ?? inheritedLanguage,
     base,
   };

@@ -10,6 +10,7 @@ import type { Warnings } from './warnings.js';
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
 const FIRST_IMAGE = /<img\s[^>]*?\bsrc="([^"]+)"/;
+const COUNT = /^\d{1,9}$/;
 const WEB_SCHEMES = new Set(['http:', 'https:']);
 const ENCLOSURE_SCHEMES = new Set(['http:', 'https:', 'ftp:']);
 
@@ -115,6 +116,18 @@ function date(value: string | null, where: string, context: NormalizeContext): s
   return iso;
 }
 
+/** A count the feed states ("12", " 3 "), or null with a warning when it is not a whole number. */
+function count(value: string | null, where: string, context: NormalizeContext): number | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  if (COUNT.test(trimmed)) return Number(trimmed);
+  context.warnings.add(
+    'INVALID_COUNT',
+    `${where}: comment count ${JSON.stringify(trimmed.slice(0, 40))} is not a number`,
+  );
+  return null;
+}
+
 function language(value: string | null): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
@@ -149,6 +162,7 @@ function item(
     imageUrl:
       absoluteUrl(raw.imageUrl, base) ?? absoluteUrl(FIRST_IMAGE.exec(body.html ?? '')?.[1] ?? null, null),
     commentsUrl: absoluteUrl(raw.commentsUrl, base),
+    commentsCount: count(raw.commentsCount, where, context),
     language: language(raw.language),
   };
 }

@@ -34,6 +34,8 @@ export interface RawItem {
   enclosures: RawEnclosure[];
   imageUrl: string | null;
   commentsUrl: string | null;
+  /** slash:comments, thr:total or a replies link's thr:count, as written. */
+  commentsCount: string | null;
   language: string | null;
   base: string | null;
 }

@@ -37,6 +37,8 @@ export interface ParsedItem {
   enclosures: ParsedEnclosure[];
   imageUrl: string | null;
   commentsUrl: string | null;
+  /** How many comments the item has (slash:comments, Atom threading thr:total / thr:count); null when the feed does not say. */
+  commentsCount: number | null;
   language: string | null;
   /** Stable identity for de-duplication: see itemKey. */
   key: string;

@@ -22,6 +22,7 @@ export const NS = {
   rss090: 'http://my.netscape.com/rdf/simple/0.9/',
   feedburner: 'http://rssnamespace.org/feedburner/ext/1.0',
   wfw: 'http://wellformedweb.org/CommentAPI/',
+  thr: 'http://purl.org/syndication/thread/1.0',
 } as const;
 export type Namespace = (typeof NS)[keyof typeof NS];
 
@@ -39,6 +40,7 @@ const CONVENTIONAL_PREFIXES: Record<Namespace, readonly string[]> = {
   [NS.rss090]: [],
   [NS.feedburner]: ['feedburner'],
   [NS.wfw]: ['wfw'],
+  [NS.thr]: ['thr'],
 };
 
 const MAX_SERIALIZE_DEPTH = 32;
