@@ -10,11 +10,15 @@ import type { XmlElement, XmlNode } from './xml-node.js';
  * `xmlParser.parseString` yields and where it fails (tests compare the two on every fixture).
  */
 
+const BLANK = /^\s*$/;
+
 interface OpenElement {
   name: string;
   element: XmlElement;
   text: string;
   cdata: boolean;
+  /** Whether the element has attributes or child elements (else it may collapse to its text). */
+  structured: boolean;
 }
 
 /** Sets an own property even for the name `__proto__`, so no element name reaches a prototype. */
@@ -32,17 +36,12 @@ function append(parent: XmlElement, name: string, child: XmlNode): void {
 /** xml2js's end of an element: blank text dropped, a text-only element becomes its string. */
 function finish(open: OpenElement): XmlNode {
   const { element, text } = open;
-  const blank = !open.cdata && /^\s*$/.test(text);
-  if (!blank) element._ = text;
-  let hasOther = false;
-  for (const key in element) {
-    if (key !== '_' && Object.hasOwn(element, key)) {
-      hasOther = true;
-      break;
-    }
+  const blank = !open.cdata && BLANK.test(text);
+  if (open.structured) {
+    if (!blank) element._ = text;
+    return element;
   }
-  if (hasOther) return element;
-  return blank ? text : (element._ as string);
+  return text;
 }
 
 export type XmlTreeOutcome = { root: { name: string; element: XmlNode } } | { error: Error };
@@ -66,15 +65,17 @@ export function buildXmlTree(xml: string): XmlTreeOutcome {
       setOwn(attributes, name, tag.attributes[name]);
     }
     if (attributes) element.$ = attributes;
-    stack.push({ name: tag.name, element, text: '', cdata: false });
+    stack.push({ name: tag.name, element, text: '', cdata: false, structured: attributes !== undefined });
   };
   parser.onclosetag = () => {
     const open = stack.pop();
     if (!open) return;
     const node = finish(open);
     const parent = stack[stack.length - 1];
-    if (parent) append(parent.element, open.name, node);
-    else if (!root) root = { name: open.name, element: node };
+    if (parent) {
+      append(parent.element, open.name, node);
+      parent.structured = true;
+    } else if (!root) root = { name: open.name, element: node };
   };
   parser.ontext = (chunk) => {
     const open = stack[stack.length - 1];
