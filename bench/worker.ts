@@ -30,11 +30,27 @@ const { values: args } = parseArgs({
     changed: { type: 'string', default: '0.1' },
     concurrency: { type: 'string', default: '32' },
     engine: { type: 'string', default: 'sqlite' },
+    // SQLite only: keep bench/out/worker-bench.db from an earlier run (same --feeds) and skip the
+    // first poll, which takes most of the time; the server replays the earlier run's changes.
+    'reuse-db': { type: 'boolean', default: false },
   },
 });
 const FEEDS = Number(args.feeds);
 const CHANGED = Number(args.changed);
 const CONCURRENCY = Number(args.concurrency);
+const REUSE = args['reuse-db'] ?? false;
+
+/** The port the reused database's feed URLs name, so the server can listen there again. */
+async function reusedPort(): Promise<number> {
+  const db = await createDb(`file:${path.join(OUT_DIR, 'worker-bench.db')}`);
+  try {
+    const first = (await db.feeds.list({ limit: 1 })).items[0];
+    if (!first) throw new Error('--reuse-db: bench/out/worker-bench.db has no feeds');
+    return Number(new URL(first.url).port);
+  } finally {
+    await db.close();
+  }
+}
 
 interface RoundResult {
   round: string;
@@ -121,7 +137,7 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
   let cleanup: () => Promise<void>;
   if (engine === 'sqlite') {
     const file = path.join(OUT_DIR, 'worker-bench.db');
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    if (!REUSE) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     databaseUrl = `file:${file}`;
     cleanup = async () => undefined;
   } else {
@@ -131,21 +147,22 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
   }
   const db = await createDb(databaseUrl);
   try {
-    for (let index = 0; index < FEEDS; index++) await db.feeds.add({ url: server.url(index) });
+    if (!REUSE) for (let index = 0; index < FEEDS; index++) await db.feeds.add({ url: server.url(index) });
     console.log(`[${engine}] ${FEEDS} feeds on ${BENCH_HOSTS} hosts, concurrency ${CONCURRENCY}`);
     const rounds: RoundResult[] = [];
     const record = (result: RoundResult) => {
       rounds.push(result);
       console.log(`[${engine}] ${JSON.stringify(result)}`);
     };
-    record(await runOnce('first poll (all new)', databaseUrl));
-    const etags = Array.from({ length: FEEDS }, (_, index) => `"${index}-0"`);
+    if (REUSE) server.change(CHANGED, 1);
+    else record(await runOnce('first poll (all new)', databaseUrl));
+    const etags = Array.from({ length: FEEDS }, (_, index) => `"${index}-${server.versionOf(index)}"`);
     const baselineFeedsPerSecond = await rawConditionalGets(server, etags);
     console.log(`[${engine}] baseline: bare conditional GETs ${baselineFeedsPerSecond} feeds/s`);
     await makeAllDue(db);
     const unchanged = await runOnce('nothing changed (all 304)', databaseUrl);
     record(unchanged);
-    const changed = server.change(CHANGED, 1);
+    const changed = server.change(CHANGED, REUSE ? 2 : 1);
     await makeAllDue(db);
     const tenPercent = await runOnce(`${Math.round(CHANGED * 100)}% changed (${changed} feeds)`, databaseUrl);
     record(tenPercent);
@@ -187,7 +204,7 @@ async function main() {
   for (const engine of engines) {
     // A fresh server per engine: every feed starts at version 0 again.
     const server = new BenchFeedServer(pool, FEEDS);
-    await server.start();
+    await server.start(REUSE ? await reusedPort() : 0);
     try {
       await bench(engine, server);
     } finally {

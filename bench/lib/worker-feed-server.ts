@@ -128,7 +128,12 @@ export class BenchFeedServer {
     return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench feed ${index}</title><link>https://publisher${index % BENCH_HOSTS}.example/</link><description>Generated from the real-world corpus</description>${items.join('\n')}</channel></rss>`;
   }
 
-  async start(): Promise<void> {
+  versionOf(index: number): number {
+    return this.feeds[index]?.version ?? 0;
+  }
+
+  async start(port = 0): Promise<void> {
+    this.port = port;
     const handler = (
       request: import('node:http').IncomingMessage,
       response: import('node:http').ServerResponse,

@@ -2,6 +2,8 @@ import type { Feed } from '@newsfeed/db';
 import type { PollContext } from './pipeline/context.js';
 import { type PollOutcome, pollFeed } from './pipeline/poll-feed.js';
 
+/** Claimed feeds kept waiting per concurrency slot: enough to claim in batches, few enough to start soon. */
+const QUEUED_PER_SLOT = 4;
 /** Empty claims in a row, while feeds are still due, before `runOnce` leaves them to other workers. */
 const MAX_CONTENDED_CLAIMS = 50;
 
@@ -52,6 +54,8 @@ function addToSummary(summary: RoundSummary, outcome: PollOutcome): void {
 export class Worker {
   private readonly abort = new AbortController();
   private readonly inFlight = new Map<number, Promise<void>>();
+  /** Claimed (leased) feeds waiting for a free slot. */
+  private readonly queue: Feed[] = [];
   private stopping = false;
   private wake: (() => void) | null = null;
   private lastError: string | null = null;
@@ -83,7 +87,7 @@ export class Worker {
         await Promise.race(this.inFlight.values());
         continue;
       }
-      const claimed = await this.claim(capacity);
+      const claimed = await this.take(capacity);
       const fresh = claimed.filter((feed) => !seen.has(feed.id));
       // A feed polled in this round that is due again (a clock jump) waits for the next round.
       for (const feed of claimed)
@@ -110,6 +114,7 @@ export class Worker {
         });
       }
     }
+    await this.releaseQueued();
     await Promise.allSettled(this.inFlight.values());
     return summary;
   }
@@ -124,7 +129,7 @@ export class Worker {
           lastBacklogCheck = Date.now();
         }
         const capacity = this.settings.concurrency - this.inFlight.size;
-        const claimed = capacity > 0 ? await this.claim(capacity) : [];
+        const claimed = capacity > 0 ? await this.take(capacity) : [];
         this.lastError = null;
         for (const feed of claimed) this.start(feed, (outcome) => onOutcome?.(outcome));
         if (claimed.length === 0 || capacity <= claimed.length) await this.sleep(claimed.length === 0);
@@ -151,6 +156,7 @@ export class Worker {
   }
 
   private async drain(): Promise<void> {
+    await this.releaseQueued();
     if (this.inFlight.size === 0) return;
     const timer = setTimeout(
       () => this.abort.abort(new Error('worker shutting down')),
@@ -163,18 +169,33 @@ export class Worker {
     }
   }
 
-  private async claim(capacity: number): Promise<Feed[]> {
-    const feeds = await this.ctx.db.feeds.claimDue(
-      this.ctx.workerId,
-      Math.min(capacity, this.settings.batchSize),
-      {
+  /**
+   * Up to `capacity` feeds to start now. Feeds are claimed in batches into a local queue (one
+   * claim query per batch, not per free slot); the queue stays short enough that every queued
+   * feed starts long before its lease ends.
+   */
+  private async take(capacity: number): Promise<Feed[]> {
+    if (this.queue.length < capacity) {
+      const batch = Math.min(this.settings.batchSize, this.settings.concurrency * QUEUED_PER_SLOT);
+      const claimed = await this.ctx.db.feeds.claimDue(this.ctx.workerId, batch - this.queue.length, {
         perHostLimit: this.settings.perHostLimit,
         leaseSeconds: this.settings.leaseSeconds,
         now: this.ctx.now(),
-      },
-    );
-    this.ctx.metrics.inFlight.set(this.inFlight.size + feeds.length);
-    return feeds;
+      });
+      // A poll that outlived its lease is claimable again, by this worker too: it must not start twice.
+      const queued = new Set(this.queue.map((feed) => feed.id));
+      this.queue.push(...claimed.filter((feed) => !this.inFlight.has(feed.id) && !queued.has(feed.id)));
+    }
+    const taken = this.queue.splice(0, capacity);
+    this.ctx.metrics.inFlight.set(this.inFlight.size + taken.length);
+    return taken;
+  }
+
+  /** Gives back the leases of claimed feeds that never started (on shutdown). */
+  private async releaseQueued(): Promise<void> {
+    const queued = this.queue.splice(0);
+    for (const feed of queued)
+      await this.ctx.db.feeds.releaseLease(feed.id, this.ctx.workerId).catch(() => undefined);
   }
 
   private start(feed: Feed, done: (outcome: PollOutcome) => void): void {
