@@ -1,3 +1,4 @@
+import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../components/empty-state';
 import { StoryCard } from '../components/story-card';
@@ -6,6 +7,7 @@ import { pageOrInvalid } from '../lib/client-errors';
 import { getDb } from '../lib/db';
 import { filterChoices } from '../lib/filter-choices';
 import { webConfig } from '../lib/env';
+import { ReadCache } from '../lib/read-cache';
 import {
   hasFilters,
   parseStoryQuery,
@@ -21,14 +23,21 @@ export const metadata: Metadata = {
   openGraph: { title: 'Top stories', description: 'Stories from your feeds, clustered across outlets.' },
 };
 
+type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
+
+/** The front page's stories per filter and cursor (the string that also makes the page's URL). */
+const topStories = new ReadCache<TopPage>();
+
 export default async function FrontPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseStoryQuery(await searchParams);
   const db = await getDb();
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
   const [page, choices] = await Promise.all([
-    pageOrInvalid(
-      db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
+    topStories.get(storyQueryString(query), () =>
+      pageOrInvalid(
+        db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
+      ),
     ),
     filterChoices(db),
   ]);

@@ -27,6 +27,11 @@ export const WEB_OPTIONS = {
     schema: z.coerce.number().int().min(1).max(200).default(50),
     description: 'Entries in /feed.xml, /atom.xml and /feed.json.',
   },
+  WEB_CACHE_TTL_MS: {
+    schema: z.coerce.number().int().min(0).max(600_000).default(5000),
+    description:
+      'How long (ms) a front page, search, story or feed-out query is reused before it runs again; 0 turns the cache off.',
+  },
   WEB_SITE_NAME: {
     schema: z.string().min(1).max(80).default('Newsfeed'),
     description: 'Name shown in the header, page titles and feeds out.',

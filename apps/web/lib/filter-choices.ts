@@ -1,4 +1,5 @@
 import type { Db, FeedWithStats } from '@newsfeed/db';
+import { forgetCachedReads, ReadCache } from './read-cache';
 
 // The front page's filter menus (sources, folders, languages) change only when a feed is added or
 // polled for the first time, but every front-page view needs them: one copy per process, refreshed
@@ -20,7 +21,7 @@ export interface FilterChoices {
   failingSources: number;
 }
 
-let cached: { at: number; choices: Promise<FilterChoices> } | null = null;
+const cached = new ReadCache<FilterChoices>(() => FILTER_CHOICES_TTL_MS, 1);
 
 async function load(db: Db): Promise<FilterChoices> {
   const [feeds, folders] = await Promise.all([
@@ -40,18 +41,10 @@ async function load(db: Db): Promise<FilterChoices> {
 }
 
 export function filterChoices(db: Db, now: number = Date.now()): Promise<FilterChoices> {
-  if (!cached || now - cached.at > FILTER_CHOICES_TTL_MS) {
-    const choices = load(db);
-    cached = { at: now, choices };
-    // A failed load is not remembered.
-    choices.catch(() => {
-      if (cached?.choices === choices) cached = null;
-    });
-  }
-  return cached.choices;
+  return cached.get('menus', () => load(db), now);
 }
 
-/** After an admin change, so the next page view sees it. */
+/** After an admin change, so the next page view sees it (and every other cached read). */
 export function forgetFilterChoices(): void {
-  cached = null;
+  forgetCachedReads();
 }

@@ -1,3 +1,4 @@
+import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../../components/empty-state';
 import { SourceIcon, sourceName } from '../../components/source-icon';
@@ -5,6 +6,7 @@ import { TimeAgo } from '../../components/time-ago';
 import { pageOrInvalid } from '../../lib/client-errors';
 import { getDb } from '../../lib/db';
 import { webConfig } from '../../lib/env';
+import { ReadCache } from '../../lib/read-cache';
 import { externalHref, renderSnippetHtml } from '../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../lib/story-filters';
 
@@ -18,6 +20,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title, openGraph: { title }, robots: { index: false } };
 }
 
+type SearchPageOfHits = Awaited<ReturnType<Db['search']['query']>>;
+
+/** Search results per query, source and cursor: a popular query runs once per TTL. */
+const searchResults = new ReadCache<SearchPageOfHits>();
+
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = param(params, 'q');
@@ -28,7 +35,9 @@ export default async function SearchPage({ searchParams }: Props) {
   // A stale or mangled cursor falls back to the first page of results.
   const page =
     db && q
-      ? ((await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? (await db.search.query(request)))
+      ? await searchResults.get(JSON.stringify([q, source, cursor]), async () => {
+          return (await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? db.search.query(request);
+        })
       : null;
   const now = new Date();
   const next = new URLSearchParams();

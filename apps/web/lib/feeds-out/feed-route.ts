@@ -1,5 +1,6 @@
 import { getDb } from '../db';
 import { webConfig } from '../env';
+import { ReadCache } from '../read-cache';
 import { requestOrigin } from '../site-origin';
 import { parseId } from '../story-filters';
 import { renderAtom } from './atom';
@@ -30,6 +31,9 @@ export function selectionFromUrl(url: URL): FeedSelection | { error: string } {
   return { kind: 'top' };
 }
 
+/** Rendered feeds per format, selection and origin: feed readers poll the same few URLs. */
+const renderedFeeds = new ReadCache<string>();
+
 /** The GET handler of /feed.xml, /atom.xml or /feed.json. */
 export function feedRoute(format: FeedFormat) {
   return async function handleFeedRequest(request: Request): Promise<Response> {
@@ -41,12 +45,17 @@ export function feedRoute(format: FeedFormat) {
       });
     const { WEB_FEED_SIZE, WEB_SITE_NAME } = webConfig();
     try {
-      const feed = await loadFeedDocument(await getDb(), selection, {
-        origin: requestOrigin(request),
-        siteName: WEB_SITE_NAME,
-        limit: WEB_FEED_SIZE,
-      });
-      return new Response(RENDERERS[format](feed), {
+      const origin = requestOrigin(request);
+      const body = await renderedFeeds.get(JSON.stringify([format, selection, origin]), async () =>
+        RENDERERS[format](
+          await loadFeedDocument(await getDb(), selection, {
+            origin,
+            siteName: WEB_SITE_NAME,
+            limit: WEB_FEED_SIZE,
+          }),
+        ),
+      );
+      return new Response(body, {
         headers: { 'Content-Type': FEED_CONTENT_TYPES[format], 'Cache-Control': CACHE_CONTROL },
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -5,6 +6,7 @@ import { ArticleBody } from '../../../components/article-body';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
 import { getDb } from '../../../lib/db';
+import { ReadCache } from '../../../lib/read-cache';
 import { externalHref } from '../../../lib/render-html';
 import { parseId } from '../../../lib/story-filters';
 
@@ -12,11 +14,16 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-// generateMetadata and the page ask for the same story: one query per request.
+type StoryDetail = Awaited<ReturnType<Db['stories']['get']>>;
+
+/** Story pages per id: the front page's stories are the ones everybody opens. */
+const storyDetails = new ReadCache<StoryDetail>();
+
+// generateMetadata and the page ask for the same story: one lookup per request.
 const loadStory = cache(async (rawId: string) => {
   const id = parseId(rawId);
   if (id === null) return null;
-  return (await getDb()).stories.get(id);
+  return storyDetails.get(String(id), async () => (await getDb()).stories.get(id));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
