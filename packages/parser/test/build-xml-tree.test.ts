@@ -63,6 +63,7 @@ const EDGE_CASES: Record<string, string> = {
   'names that are Object.prototype members':
     '<r __proto__="x" constructor="y"><__proto__>p</__proto__><constructor/><toString>t</toString></r>',
   'a child named cdata': '<r><cdata>1</cdata></r>',
+  'an element named _ (the text key)': '<r><_>x</_></r>',
   'BOM and declaration': '\ufeff<?xml version="1.0"?><r>1</r>',
   'text after the root': '<r>1</r>garbage<x>',
   'unclosed root': '<r><a>1</a>',
