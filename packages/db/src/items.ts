@@ -12,6 +12,9 @@ import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from './types.js
 
 /** Keys per IN (…) list: far below both engines' bound-parameter limits. */
 const KEY_CHUNK = 500;
+/** Rows per multi-row INSERT: ~30 parameters per item, 3 per title word, far below both engines' limits. */
+const ITEM_ROWS_PER_INSERT = 100;
+const TERM_ROWS_PER_INSERT = 1_000;
 
 /** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
 export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
@@ -133,19 +136,54 @@ async function findTombstoned(trx: Kysely<Database>, feedId: number, keys: strin
   return found;
 }
 
+/** Writes the title words of several items in as few statements as the parameter limits allow. */
 async function writeTerms(
   trx: Kysely<Database>,
-  itemId: number,
-  title: string,
-  firstSeenAt: number,
+  items: { itemId: number; title: string; firstSeenAt: number }[],
 ): Promise<void> {
-  const terms = titleTerms(title);
-  if (terms.length === 0) return;
-  await trx
-    .insertInto('item_terms')
-    .values(terms.map((term) => ({ term, first_seen_at: firstSeenAt, item_id: itemId })))
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
+  const rows = items.flatMap(({ itemId, title, firstSeenAt }) =>
+    titleTerms(title).map((term) => ({ term, first_seen_at: firstSeenAt, item_id: itemId })),
+  );
+  for (let start = 0; start < rows.length; start += TERM_ROWS_PER_INSERT) {
+    await trx
+      .insertInto('item_terms')
+      .values(rows.slice(start, start + TERM_ROWS_PER_INSERT))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+  }
+}
+
+type InputColumns = ReturnType<typeof inputColumns>;
+
+/**
+ * Inserts new items with multi-row statements; returns the ids by key. ON CONFLICT: a key that a
+ * concurrent writer inserted first is skipped and missing from the result.
+ */
+async function insertNew(
+  trx: Kysely<Database>,
+  feedId: number,
+  entries: { input: ItemInput; columns: InputColumns }[],
+  now: number,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let start = 0; start < entries.length; start += ITEM_ROWS_PER_INSERT) {
+    const rows = await trx
+      .insertInto('items')
+      .values(
+        entries.slice(start, start + ITEM_ROWS_PER_INSERT).map(({ input, columns }) => ({
+          ...columns,
+          feed_id: feedId,
+          key: input.key,
+          first_seen_at: now,
+          sort_at: sortAt(columns.published_at, now),
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['feed_id', 'key']).doNothing())
+      .returning(['id', 'key'])
+      .execute();
+    for (const row of rows) ids.set(row.key, row.id);
+  }
+  return ids;
 }
 
 export interface UpsertOptions {
@@ -171,7 +209,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       const storiesToRefresh = new Set<number>();
       const results: UpsertResult[] = [];
 
-      const update = async (row: ExistingRow, columns: ReturnType<typeof inputColumns>) => {
+      const update = async (row: ExistingRow, columns: InputColumns) => {
         await trx
           .updateTable('items')
           .set({ ...columns, sort_at: sortAt(columns.published_at, row.first_seen_at) })
@@ -179,45 +217,45 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
           .execute();
         if (row.title !== columns.title) {
           await trx.deleteFrom('item_terms').where('item_id', '=', row.id).execute();
-          await writeTerms(trx, row.id, columns.title, row.first_seen_at);
+          await writeTerms(trx, [{ itemId: row.id, title: columns.title, firstSeenAt: row.first_seen_at }]);
         }
         if (row.story_id !== null) storiesToRefresh.add(row.story_id);
         existing.set(row.key, { ...row, input_hash: columns.input_hash, title: columns.title });
       };
+
+      // Keys neither stored nor tombstoned are inserted together (their first occurrence; a repeated
+      // key in the same batch then updates the row like any stored one).
+      const fresh = new Map<string, { input: ItemInput; columns: InputColumns }>();
+      for (const entry of prepared) {
+        const { key } = entry.input;
+        if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
+      }
+      const insertedIds = await insertNew(trx, feedId, [...fresh.values()], now);
+      const newRows: ExistingRow[] = [...fresh.values()].flatMap(({ input, columns }) => {
+        const id = insertedIds.get(input.key);
+        if (id === undefined) return [];
+        const { input_hash, title } = columns;
+        return [{ id, key: input.key, input_hash, first_seen_at: now, story_id: null, title }];
+      });
+      await writeTerms(
+        trx,
+        newRows.map((row) => ({ itemId: row.id, title: row.title, firstSeenAt: now })),
+      );
+      for (const row of newRows) existing.set(row.key, row);
+      const unreported = new Set(insertedIds.keys());
 
       for (const { input, columns } of prepared) {
         if (tombstoned.has(input.key)) {
           results.push({ key: input.key, id: null, status: 'tombstoned' });
           continue;
         }
+        if (unreported.delete(input.key)) {
+          results.push({ key: input.key, id: insertedIds.get(input.key) ?? null, status: 'new' });
+          continue;
+        }
         let row = existing.get(input.key);
         if (!row) {
-          // ON CONFLICT: a concurrent writer that inserted the same key first makes this a no-op.
-          const inserted = await trx
-            .insertInto('items')
-            .values({
-              ...columns,
-              feed_id: feedId,
-              key: input.key,
-              first_seen_at: now,
-              sort_at: sortAt(columns.published_at, now),
-            })
-            .onConflict((conflict) => conflict.columns(['feed_id', 'key']).doNothing())
-            .returning('id')
-            .executeTakeFirst();
-          if (inserted) {
-            await writeTerms(trx, inserted.id, columns.title, now);
-            existing.set(input.key, {
-              id: inserted.id,
-              key: input.key,
-              input_hash: columns.input_hash,
-              first_seen_at: now,
-              story_id: null,
-              title: columns.title,
-            });
-            results.push({ key: input.key, id: inserted.id, status: 'new' });
-            continue;
-          }
+          // Skipped by ON CONFLICT: a concurrent writer inserted this key after findExisting.
           row = (await findExisting(trx, feedId, [input.key])).get(input.key);
           if (!row) throw new DbNotFoundError(`item of feed ${feedId} with key`, input.key);
         }

@@ -6,7 +6,7 @@ import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
 import { simhashBands, titleTerms } from './signatures.js';
-import { refreshStory } from './story-summary.js';
+import { MEMBER_COLUMNS, refreshStory, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull, toMillis } from './time.js';
 import type {
   CandidateQuery,
@@ -112,36 +112,33 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
               AND first_seen_at >= ${since} ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS b${sql.raw(String(band))}`,
           ],
     );
-    const bandIds =
-      bandLookups.length === 0
-        ? []
-        : (
-            await sql<{ id: number }>`SELECT id FROM (${sql.join(bandLookups, sql` UNION `)}) AS band_match
-              ORDER BY id DESC LIMIT ${limit}`.execute(kysely)
-          ).rows.map((row) => row.id);
     const termLookups = terms.map(
       (term, index) =>
         sql`SELECT item_id FROM (SELECT item_id FROM item_terms WHERE term = ${term} AND first_seen_at >= ${since}
           ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS t${sql.raw(String(index))}`,
     );
-    const termIds =
-      termLookups.length === 0
-        ? []
-        : (
-            await sql<{
-              item_id: number;
-            }>`SELECT item_id FROM (${sql.join(termLookups, sql` UNION ALL `)}) AS term_match
-              GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}`.execute(kysely)
-          ).rows.map((row) => row.item_id);
-    // Simhash matches first, then the items sharing the most title words.
-    const ids = [...new Set([...bandIds, ...termIds])];
-    if (ids.length === 0) return [];
-    const { rows } = await sql<CandidateRow>`SELECT id, story_id, feed_id, title, content_text, simhash,
-        published_at, first_seen_at
-      FROM items WHERE id IN (${sql.join(ids)}) AND story_id IS NOT NULL`.execute(kysely);
-    const order = new Map(ids.map((id, index) => [id, index]));
+    // Simhash matches rank first (newest first), then the items sharing the most title words. Both
+    // lists and the candidates' rows come back in one statement, ordered here by list, shared words, newest id.
+    const lists = [];
+    if (bandLookups.length > 0) {
+      lists.push(sql`SELECT id, 0 AS list, 0 AS hits FROM (SELECT id FROM (${sql.join(bandLookups, sql` UNION `)})
+        AS band_union ORDER BY id DESC LIMIT ${limit}) AS band_match`);
+    }
+    if (termLookups.length > 0) {
+      lists.push(sql`SELECT item_id AS id, 1 AS list, hits FROM (
+        SELECT item_id, count(*) AS hits FROM (${sql.join(termLookups, sql` UNION ALL `)}) AS term_union
+        GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}) AS term_match`);
+    }
+    if (lists.length === 0) return [];
+    const { rows } = await sql<CandidateRow & { list: number; hits: number }>`SELECT items.id, items.story_id,
+        items.feed_id, items.title, items.content_text, items.simhash, items.published_at, items.first_seen_at,
+        matches.list, matches.hits
+      FROM (${sql.join(lists, sql` UNION ALL `)}) AS matches JOIN items ON items.id = matches.id
+      WHERE items.story_id IS NOT NULL`.execute(kysely);
+    const seen = new Set<number>();
     return rows
-      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .sort((a, b) => Number(a.list) - Number(b.list) || Number(b.hits) - Number(a.hits) || b.id - a.id)
+      .filter((row) => !seen.has(row.id) && seen.add(row.id))
       .slice(0, limit)
       .map((row) => ({
         storyId: row.story_id,
@@ -159,26 +156,16 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     return ctx.transaction(async (trx) => {
       const item = await trx
         .selectFrom('items')
-        .select(['id', 'story_id', 'feed_id', 'title', 'sort_at', 'first_seen_at'])
+        .select([...MEMBER_COLUMNS, 'story_id'])
         .where('id', '=', itemId)
         .executeTakeFirst();
       if (!item) throw new DbNotFoundError('item', itemId);
       let target = storyId;
       if (target === null) {
-        // The summary columns are filled by refreshStory below, in this same transaction.
+        // A new story's only member is this item: its summary is known without reading anything back.
         const created = await trx
           .insertInto('stories')
-          .values({
-            title: item.title,
-            lead_item_id: item.id,
-            lead_feed_id: item.feed_id,
-            item_count: 1,
-            source_count: 1,
-            first_seen_at: item.first_seen_at,
-            updated_at: item.first_seen_at,
-            published_at: item.sort_at,
-            score: 0,
-          })
+          .values(storySummary([item]))
           .returning('id')
           .executeTakeFirstOrThrow();
         target = created.id;
@@ -193,7 +180,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       if (item.story_id !== target) {
         await trx.updateTable('items').set({ story_id: target }).where('id', '=', itemId).execute();
       }
-      await refreshStory(trx, target);
+      if (storyId !== null) await refreshStory(trx, target);
       if (item.story_id !== null && item.story_id !== target) await refreshStory(trx, item.story_id);
       return target;
     });

@@ -1,12 +1,12 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from './schema.js';
+import type { Kysely } from 'kysely';
+import type { Database, StoriesTable } from './schema.js';
 import { storyScore } from './score.js';
 
 // A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
 // front page reads one indexed table. They are recomputed here, inside the caller's transaction,
 // whenever the story's membership or one of its items changes.
 
-interface MemberRow {
+export interface MemberRow {
   id: number;
   feed_id: number;
   title: string;
@@ -33,39 +33,62 @@ function chooseLead(members: MemberRow[]): MemberRow {
   });
 }
 
+/** The columns every caller reads to summarize a story from its member items. */
+export const MEMBER_COLUMNS = [
+  'id',
+  'feed_id',
+  'title',
+  'summary',
+  'image_url',
+  'wire',
+  'language',
+  'url',
+  'canonical_url',
+  'sort_at',
+  'first_seen_at',
+  'word_count',
+] as const;
+
+/** A story's summary columns computed from its (non-empty) list of member items. */
+export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<StoriesTable, 'id'> {
+  const lead = chooseLead(members);
+  const sourceCount = new Set(members.map((member) => member.feed_id)).size;
+  return {
+    title: lead.title,
+    summary: lead.summary ?? members.find((member) => member.summary)?.summary ?? null,
+    image_url: lead.image_url ?? members.find((member) => member.image_url)?.image_url ?? null,
+    wire: lead.wire ?? members.find((member) => member.wire)?.wire ?? null,
+    language: lead.language,
+    lead_item_id: lead.id,
+    lead_url: lead.canonical_url ?? lead.url,
+    lead_feed_id: lead.feed_id,
+    item_count: members.length,
+    source_count: sourceCount,
+    first_seen_at: members.reduce(
+      (min, member) => Math.min(min, member.first_seen_at),
+      Number.POSITIVE_INFINITY,
+    ),
+    updated_at: members.reduce((max, member) => Math.max(max, member.first_seen_at), 0),
+    published_at: lead.sort_at,
+    score: storyScore(lead.sort_at, sourceCount),
+  };
+}
+
 /** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
 export async function refreshStory(trx: Kysely<Database>, storyId: number): Promise<boolean> {
-  const { rows: members } =
-    await sql<MemberRow>`SELECT id, feed_id, title, summary, image_url, wire, language,
-      url, canonical_url, sort_at, first_seen_at, word_count
-    FROM items WHERE story_id = ${storyId}`.execute(trx);
-  if (members.length === 0) {
+  const members = await trx
+    .selectFrom('items')
+    .select(MEMBER_COLUMNS)
+    .where('story_id', '=', storyId)
+    .execute();
+  const [first, ...rest] = members;
+  if (first === undefined) {
     await trx.deleteFrom('stories').where('id', '=', storyId).execute();
     return false;
   }
-  const lead = chooseLead(members);
-  const sourceCount = new Set(members.map((member) => member.feed_id)).size;
   await trx
     .updateTable('stories')
-    .set({
-      title: lead.title,
-      summary: lead.summary ?? members.find((member) => member.summary)?.summary ?? null,
-      image_url: lead.image_url ?? members.find((member) => member.image_url)?.image_url ?? null,
-      wire: lead.wire ?? members.find((member) => member.wire)?.wire ?? null,
-      language: lead.language,
-      lead_item_id: lead.id,
-      lead_url: lead.canonical_url ?? lead.url,
-      lead_feed_id: lead.feed_id,
-      item_count: members.length,
-      source_count: sourceCount,
-      first_seen_at: members.reduce(
-        (min, member) => Math.min(min, member.first_seen_at),
-        Number.POSITIVE_INFINITY,
-      ),
-      updated_at: members.reduce((max, member) => Math.max(max, member.first_seen_at), 0),
-      published_at: lead.sort_at,
-      score: storyScore(lead.sort_at, sourceCount),
-    })
+    .set(storySummary([first, ...rest]))
     .where('id', '=', storyId)
     .execute();
   return true;
