@@ -1,6 +1,7 @@
 import { collapseWhitespace } from '../html/html-to-text.js';
 import { matchBoilerplatePattern } from '../text/boilerplate-patterns.js';
 import { parseByline } from '../text/byline.js';
+import { lineEvidence, STRUCTURAL_REASONS } from '../text/line-evidence.js';
 import { BLOCK_ELEMENTS } from './block-text.js';
 import {
   AUTHOR_OR_TAGS_CLASS,
@@ -129,12 +130,36 @@ const comparable = (text: string) =>
     .toLowerCase()
     .replace(/[\p{P}\p{S}]+/gu, '');
 
+/** Blocks whose short text is data (a table cell, a list item, code), not furniture. */
+const DATA_BLOCKS = new Set(['TD', 'TH', 'LI', 'DT', 'DD', 'PRE', 'CAPTION']);
+/**
+ * The shapes of furniture that hold inside an article body. A lone URL or a symbol-only line is
+ * furniture in scraped text, where the link around it is lost, but in a page's body it is the
+ * author's reference or separator (link blocks are judged by link density instead).
+ */
+const BODY_SHAPE_REASONS: ReadonlySet<string> = new Set(['breadcrumb', 'nav-list']);
+
+/**
+ * The line-level evidence normalizeScrapedText uses on scraped text, applied to one block: the
+ * shared boilerplate patterns (share and follow prompts, "Source link", "Read more", ad labels,
+ * "The post X appeared first on Y", copyright lines...), each bounded in words so prose that merely
+ * mentions them stays; and the shape of furniture (a breadcrumb, a "News | Sport | Business" menu),
+ * which only counts for a block that does not read as a sentence and is not a table cell or list
+ * item, whose short text is data.
+ */
+function isFurnitureLine(text: string, element: Element): boolean {
+  const evidence = lineEvidence(text);
+  const reason = evidence.boilerplate;
+  if (reason === null) return false;
+  if (!STRUCTURAL_REASONS.has(reason)) return true;
+  return BODY_SHAPE_REASONS.has(reason) && !evidence.prose && !DATA_BLOCKS.has(element.nodeName);
+}
+
 function isBoilerplateBlock(text: string, element: Element): boolean {
   if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
   // A dateline: a short block built around a <time> element.
   if (text.length <= MAX_DATELINE_CHARS && element.querySelector('time')) return true;
-  if (matchBoilerplatePattern(text) !== null || BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text)))
-    return true;
+  if (isFurnitureLine(text, element) || BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text))) return true;
   if (TRAILING_CREDIT.test(text)) return true;
   // A byline line ("By Jane Doe - 11/18/19 11:04 PM EST"): metadata, not prose.
   if (text.length <= MAX_BYLINE_BLOCK_CHARS && parseByline(text) !== null) return true;

@@ -37,6 +37,13 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
     maxWords: 20,
   },
   {
+    // A promo block ending in the call: "... Sign up for the free daily newsletter."
+    name: 'newsletter-call',
+    pattern:
+      /^(?=.*(?<![\p{L}\p{N}])(?:subscribe|sign up|get|join|receive)(?![\p{L}\p{N}])).*(?<![\p{L}\p{N}])(?:newsletters?|inbox)[\s.!…]*$/iu,
+    maxWords: 40,
+  },
+  {
     name: 'source-link',
     pattern:
       /^(?:source link|original source|source|via)\s*(?:[:：].{0,80})?$|^(?:sources?|quelle|fuente|fonte|bron|источник)\s*[:：].{0,80}$/iu,
@@ -63,7 +70,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'tags',
     pattern:
-      /^(?:tags?|tagged(?: with)?|filed under|categories|category|topics?|posted in|keywords?|schlagwörter|stichwörter|mots-clés|etiquetas|temas|argomenti|tag|теги)\s*[:：]/iu,
+      /^(?:tags?|tagged(?: with)?|filed under|categories|category|(?:related )?topics?|posted in|keywords?|schlagwörter|stichwörter|mots-clés|etiquetas|temas|argomenti|tag|теги)\s*[:：]/iu,
     maxWords: 40,
   },
   { name: 'post-appeared-first', pattern: /^the post .+ appeared first on .+$/iu, maxWords: 60 },
@@ -81,7 +88,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'comments',
     pattern:
-      /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave a (?:comment|reply)|post a comment|add a comment|no comments(?: yet)?|view comments|show comments|join the (?:conversation|discussion)|kommentare?|commentaires?|comentarios?|commenti)(?![\p{L}\p{N}])/iu,
+      /^(?:\d+\s+)?comments?\s*(?:\(\d+\))?$|^(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|no comments(?: yet)?|view comments|show comments|join the (?:conversation|discussion)|kommentare?|commentaires?|comentarios?|commenti)(?![\p{L}\p{N}])/iu,
     maxWords: 12,
   },
   {
@@ -93,7 +100,7 @@ export const BOILERPLATE_PATTERNS: readonly BoilerplatePattern[] = [
   {
     name: 'media-credit',
     pattern:
-      /^(?:photo|photos|image|images|picture|pictured|credit|file photo|video|watch|listen|foto|bild|fotos|imagen|immagine|фото)\s*[:：|]|^(?:image|media) (?:source|caption|credit)\s*[,:]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|epa-efe)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:reuters|afp|ap|dpa|epa|efe|xinhua|anadolu)\/\p{L}|\/(?:reuters|afp|ap|dpa|epa|efe|getty images|file photo)(?![\p{L}\p{N}])/iu,
+      /^(?:(?:photo|image|picture|video|foto)s?(?: credits?)?|pictured|credits?|file photo|watch|listen|bild(?:er)?|imagen|immagine|фото)\s*[:：|]|^(?:image|media) (?:source|caption|credit)\s*[,:]|(?<![\p{L}\p{N}])(?:getty images|shutterstock|istock|ap photo|afp photo|epa-efe)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:reuters|afp|ap|dpa|epa|efe|xinhua|anadolu)\/\p{L}|\/(?:reuters|afp|ap|dpa|epa|efe|getty images|file photo)(?![\p{L}\p{N}])/iu,
     maxWords: 45,
   },
   {

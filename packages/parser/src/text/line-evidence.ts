@@ -43,6 +43,14 @@ function stopwordShare(line: string): number {
   return words.filter((word) => ALL_STOPWORDS.has(word)).length / words.length;
 }
 
+/** Furniture reasons read from a line's shape rather than its words (see structuralBoilerplate). */
+export const STRUCTURAL_REASONS: ReadonlySet<string> = new Set([
+  'no-letters',
+  'url',
+  'breadcrumb',
+  'nav-list',
+]);
+
 function structuralBoilerplate(line: string, words: number): string | null {
   if (NO_LETTERS.test(line)) return 'no-letters';
   if (LONE_URL.test(line)) return 'url';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/article/extract-article.js';
+import { fixtureHtml } from './fixtures.js';
 
 const URL = 'https://metro.example/news/2024/05/02/tram-line';
 const PARAGRAPHS = [
@@ -55,5 +56,81 @@ describe('post-cleaning of the chosen body', () => {
         'You may also like',
       ]),
     );
+  });
+});
+
+describe('post-cleaning with the scraped-text line evidence', () => {
+  const FURNITURE = [
+    'Home » World » Europe',
+    'Connect with us',
+    'Share this article',
+    'Advertisement',
+    'Read more: Antwerp terminals brace for diverted cargo',
+    'Follow us on Facebook | Twitter | Instagram',
+    'Source link',
+    'The post Port workers end strike after pay deal appeared first on Harbour Courier.',
+    '© 2026 Harbour Courier. All rights reserved.',
+  ];
+
+  it('drops the boilerplate lines a republished wire story carries, and records them', async () => {
+    const article = await extractArticle(fixtureHtml('republished-wire-story.html'), {
+      url: 'https://harbour-courier.example/world/port-strike',
+    });
+    expect(article).not.toBeNull();
+    for (const line of FURNITURE) {
+      expect(article?.paragraphs).not.toContain(line);
+      expect(article?.removed).toContain(line);
+    }
+    // Short real sentences and table data stay.
+    expect(article?.paragraphs).toEqual(
+      expect.arrayContaining([
+        'Work resumes Thursday.',
+        'The operators declined to comment.',
+        '4.5%',
+        '2027',
+      ]),
+    );
+    expect(article?.paragraphs[0]).toMatch(/^ROTTERDAM \(AFP\) – Dock workers/);
+    expect(article?.wire).toBe('AFP');
+  });
+
+  it.each([
+    ['Connect with us'],
+    ['Source link'],
+    ['Continue reading'],
+    ['Related posts:'],
+    ['Tags: strike, ports, Rotterdam'],
+    ['Loading...'],
+    ['Subscribe to our newsletter'],
+    ['News | Sport | Business | Culture'],
+    ['Home › World › Europe'],
+    ['The post Bridge reopens appeared first on City Times.'],
+  ])('drops a standalone "%s" block between paragraphs', async (line) => {
+    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}<p>${line}</p>${PARAGRAPHS.slice(2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}</article></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toEqual(PARAGRAPHS);
+    expect(article?.removed).toContain(line);
+  });
+
+  it.each([
+    ['He declined to comment.'],
+    ['Read the full decision here, the mayor told reporters on Friday, before walking out.'],
+    ['Subscribers will get the new timetable by post next week.'],
+    ['Advertising revenue fell by a third.'],
+    ['The vote is on Friday.'],
+    ['https://example.org/report-2025.pdf'],
+    ['* * *'],
+  ])('keeps the short prose, reference or separator "%s"', async (line) => {
+    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}<p>${line}</p>${PARAGRAPHS.slice(2)
+      .map((text) => `<p>${text}</p>`)
+      .join('')}</article></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toContain(line);
   });
 });

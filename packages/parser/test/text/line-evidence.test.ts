@@ -56,6 +56,15 @@ describe('matchBoilerplatePattern', () => {
       '(This story has not been edited by our staff and is auto-generated from a syndicated feed.)',
       'syndication-note',
     ],
+    ['Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.', 'newsletter-call'],
+    [
+      'Start your day with the Morning Bell. It is the preferred reading of traders. Sign up for the free daily newsletter.',
+      'newsletter-call',
+    ],
+    ['Photo credit: Jane Roe', 'media-credit'],
+    ['Pictures: Harbour Courier', 'media-credit'],
+    ['Related topics: Ports, Strikes', 'tags'],
+    ['Add comment', 'comments'],
   ])('%s -> %s', (line, name) => {
     expect(matchBoilerplatePattern(line)).toBe(name);
   });
@@ -67,6 +76,8 @@ describe('matchBoilerplatePattern', () => {
     '« Nous vivons la pire sécheresse du siècle », a déclaré le président.',
     'Share prices fell 3% on Monday after the company cut its forecast for the year.',
     'Home prices rose for a third month.',
+    'Readers who signed up early got the first issue of the newsletter.',
+    'The company said the leaked memo had landed in every employee’s inbox.',
   ])('leaves story text alone: %s', (line) => {
     expect(matchBoilerplatePattern(line)).toBeNull();
   });
