@@ -4,6 +4,7 @@
 // measured in the same run (/robots.txt: routing, proxy and headers, no database).
 //
 //   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only] [--partial]
+//                        [--cache-ttl MS]   (the app's WEB_CACHE_TTL_MS; 0 measures every request hitting the database)
 //
 // Needs apps/web built (`pnpm turbo run build --filter=@newsfeed/web`). The seeded database is kept
 // in bench/out/web-<items>.db and reused by the next run (seeding a million items takes a while);
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'seed-only': { type: 'boolean', default: false },
     partial: { type: 'boolean', default: false },
+    'cache-ttl': { type: 'string' },
   },
 });
 const ITEMS = Number(args.items);
@@ -100,6 +102,7 @@ async function startWeb(port: number): Promise<ChildProcess> {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: `file:${DB_PATH}`,
+      ...(args['cache-ttl'] === undefined ? {} : { WEB_CACHE_TTL_MS: args['cache-ttl'] }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -171,6 +174,8 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const targets: Record<string, string[]> = {
     baseline: ['/robots.txt'],
+    // The cost of any App Router page: layout, metadata, a small form, no database.
+    pageFloor: ['/search'],
     front: ['/'],
     story: storyIds.map((id) => `/story/${id}`),
     search: SEARCH_WORDS.map((word) => `/search?q=${word}`),
@@ -183,7 +188,7 @@ async function main() {
       results[name] = await load(base, paths, DURATION);
       const r = results[name];
       console.log(
-        `${name.padEnd(8)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` +
+        `${name.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` +
           (r.errors + r.non2xx > 0 ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''),
       );
     }
@@ -211,7 +216,8 @@ async function main() {
     results,
     p95RatioToBaseline: ratios,
     goals,
-    command: `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}${args.partial ? ' --partial' : ''}`,
+    cacheTtlMs: args['cache-ttl'] === undefined ? 'app default' : Number(args['cache-ttl']),
+    command: `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}${args.partial ? ' --partial' : ''}${args['cache-ttl'] === undefined ? '' : ` --cache-ttl ${args['cache-ttl']}`}`,
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(JSON.stringify({ p95RatioToBaseline: ratios, goals }, null, 2));
