@@ -6,7 +6,10 @@ describe('canonicalUrl', () => {
     ['HTTP://Example.COM:80/a/b?x=1#frag', 'http://example.com/a/b?x=1'],
     ['https://example.com:443/', 'https://example.com/'],
     ['https://example.com:8443/p', 'https://example.com:8443/p'],
-    ['https://news.example.org/story?utm_source=rss&utm_medium=feed&id=7', 'https://news.example.org/story?id=7'],
+    [
+      'https://news.example.org/story?utm_source=rss&utm_medium=feed&id=7',
+      'https://news.example.org/story?id=7',
+    ],
     ['https://example.com/a?fbclid=abc&gclid=def&mc_cid=1&mc_eid=2', 'https://example.com/a'],
     ['https://example.com./path', 'https://example.com/path'],
     ['  https://example.com/padded  ', 'https://example.com/padded'],
@@ -15,11 +18,17 @@ describe('canonicalUrl', () => {
   });
 
   it('resolves relative URLs against a base', () => {
-    expect(canonicalUrl('../b/c?utm_campaign=x', 'https://example.com/a/d/')).toBe('https://example.com/a/b/c');
+    expect(canonicalUrl('../b/c?utm_campaign=x', 'https://example.com/a/d/')).toBe(
+      'https://example.com/a/b/c',
+    );
   });
 
   it('is idempotent', () => {
-    for (const url of ['HTTP://A.com:80/x?utm_a=1&b=2#c', 'https://ex.com/%7Euser/?q=a+b', 'https://ex.com']) {
+    for (const url of [
+      'HTTP://A.com:80/x?utm_a=1&b=2#c',
+      'https://ex.com/%7Euser/?q=a+b',
+      'https://ex.com',
+    ]) {
       const once = canonicalUrl(url);
       expect(canonicalUrl(once)).toBe(once);
     }
