@@ -103,6 +103,11 @@ export const WORKER_OPTIONS = {
     schema: count(5_000),
     description: 'Article URLs remembered so each page is fetched once.',
   },
+  WORKER_FULL_TEXT_CACHE_MB: {
+    schema: count(32),
+    description:
+      'Most memory the remembered article texts may hold (MiB); the oldest are forgotten first, whatever WORKER_FULL_TEXT_CACHE_SIZE says.',
+  },
   WORKER_CLUSTER_WINDOW_HOURS: {
     schema: count(72),
     description: 'Only items first seen within this many hours are candidates for the same story.',

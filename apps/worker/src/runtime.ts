@@ -41,7 +41,12 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     db: database,
     http,
     fullText: config.WORKER_FULL_TEXT
-      ? new FullTextFetcher(http, config.WORKER_FULL_TEXT_CACHE_SIZE, logger)
+      ? new FullTextFetcher(
+          http,
+          config.WORKER_FULL_TEXT_CACHE_SIZE,
+          logger,
+          config.WORKER_FULL_TEXT_CACHE_MB * 1024 * 1024,
+        )
       : null,
     logger,
     metrics,

@@ -2,6 +2,9 @@ import type { HttpClient } from '../fetch/http-client.js';
 import { type Article, extractArticle, isTruncatedText, type ParsedItem } from '../deps/parser.js';
 import type { Logger } from '../observe/logger.js';
 
+/** Default of WORKER_FULL_TEXT_CACHE_MB, in bytes. */
+export const DEFAULT_FULL_TEXT_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** Fewer words than this and the feed only teases the article. */
 const SHORT_CONTENT_WORDS = 60;
 
@@ -18,30 +21,66 @@ export function needsFullText(item: ParsedItem): boolean {
   return countWords(text) < SHORT_CONTENT_WORDS;
 }
 
-/** A small least-recently-used map: Map keeps insertion order, so re-inserting marks as recent. */
+/**
+ * A least-recently-used map bounded by entry count and by total weight (Map keeps insertion
+ * order, so re-inserting marks as recent). The weight bound is what keeps memory flat: pages
+ * differ a hundredfold in size, so a count alone bounds nothing.
+ */
 class LruCache<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
+  private readonly entries = new Map<string, { value: V; weight: number }>();
+  private totalWeight = 0;
+  constructor(
+    private readonly capacity: number,
+    private readonly maxWeight: number,
+  ) {}
   get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
   }
   has(key: string): boolean {
     return this.entries.has(key);
   }
-  set(key: string, value: V): void {
+  set(key: string, value: V, weight = 0): void {
+    this.delete(key);
+    this.entries.set(key, { value, weight });
+    this.totalWeight += weight;
+    while (
+      this.entries.size > this.capacity ||
+      (this.totalWeight > this.maxWeight && this.entries.size > 1)
+    ) {
+      this.delete(this.entries.keys().next().value!);
+    }
+  }
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.totalWeight -= entry.weight;
     this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
+/** What the pipeline reads of an article (`signItem`); the rest (paragraphs, removed lines...) is not kept. */
+export type FetchedArticle = Pick<
+  Article,
+  'title' | 'canonicalUrl' | 'publishedAt' | 'language' | 'leadImageUrl' | 'contentHtml' | 'text' | 'wire'
+>;
+
+function keptFields(article: Article): FetchedArticle {
+  const { title, canonicalUrl, publishedAt, language, leadImageUrl, contentHtml, text, wire } = article;
+  return { title, canonicalUrl, publishedAt, language, leadImageUrl, contentHtml, text, wire };
+}
+
+/** Approximate bytes a cached entry holds: UTF-16 strings plus a fixed overhead per entry. */
+function weightOf(article: FetchedArticle | null): number {
+  const ENTRY_OVERHEAD = 512;
+  return ENTRY_OVERHEAD + (article ? 2 * (article.text.length + article.contentHtml.length) : 0);
+}
+
 export interface FullTextResult {
-  article: Article | null;
+  article: FetchedArticle | null;
   fetched: boolean;
   error: string | null;
 }
@@ -49,16 +88,18 @@ export interface FullTextResult {
 /**
  * Fetches article pages for truncated items through the same guarded, polite client, and
  * remembers each URL's outcome (a failure too) so a page is fetched once, however many feeds or
- * polls carry it. Concurrent requests for one URL share one fetch.
+ * polls carry it. Concurrent requests for one URL share one fetch. Only the fields the pipeline
+ * reads are kept, and the cache is bounded by bytes as well as by URLs.
  */
 export class FullTextFetcher {
-  private readonly cache: LruCache<Promise<Article | null>>;
+  private readonly cache: LruCache<Promise<FetchedArticle | null>>;
   constructor(
     private readonly http: HttpClient,
     capacity: number,
     private readonly logger: Logger,
+    maxBytes = DEFAULT_FULL_TEXT_CACHE_BYTES,
   ) {
-    this.cache = new LruCache(capacity);
+    this.cache = new LruCache(capacity, maxBytes);
   }
 
   async fetch(url: string, signal?: AbortSignal): Promise<FullTextResult> {
@@ -72,10 +113,12 @@ export class FullTextFetcher {
     });
     this.cache.set(url, pending);
     const article = await pending;
+    // Weighed once settled; skipped if evicted (or replaced) meanwhile.
+    if (this.cache.has(url)) this.cache.set(url, Promise.resolve(article), weightOf(article));
     return { article, fetched: true, error };
   }
 
-  private async load(url: string, signal?: AbortSignal): Promise<Article | null> {
+  private async load(url: string, signal?: AbortSignal): Promise<FetchedArticle | null> {
     const response = await this.http.fetch({
       url,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
@@ -83,6 +126,10 @@ export class FullTextFetcher {
     });
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for article page ${url}`);
     const contentType = response.headers['content-type'];
-    return extractArticle(response.body, { url: response.url, ...(contentType ? { contentType } : {}) });
+    const article = await extractArticle(response.body, {
+      url: response.url,
+      ...(contentType ? { contentType } : {}),
+    });
+    return article ? keptFields(article) : null;
   }
 }

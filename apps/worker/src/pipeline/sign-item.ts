@@ -3,11 +3,11 @@ import {
   contentHash,
   detectLanguage,
   detectWire,
-  type Article,
   type ParsedItem,
   simhash,
   tryCanonicalUrl,
 } from '../deps/parser.js';
+import type { FetchedArticle } from './full-text.js';
 
 /** A publication date later than this past the fetch is a clock or zone error, not the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -43,7 +43,7 @@ type TextFields = Pick<
 
 function deriveTextFields(
   item: ParsedItem,
-  article: Article | null,
+  article: FetchedArticle | null,
   feedLanguage: string | null,
 ): TextFields {
   const feedText = (item.contentText ?? '').trim();
@@ -76,7 +76,7 @@ function deriveTextFields(
 export function signItem(
   item: ParsedItem,
   key: string,
-  article: Article | null,
+  article: FetchedArticle | null,
   feedLanguage: string | null,
   now: Date,
   stored?: Item,
