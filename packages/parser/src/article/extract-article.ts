@@ -145,6 +145,7 @@ export async function extractArticle(
     paragraphs: body.paragraphs,
     removed: body.removed,
     warnings,
-    wireEvidence: [body.byline ?? '', ...body.removed].join('\n'),
+    // Bylines are credit lines: "Reuters" as a page's author (JSON-LD, meta) credits the agency.
+    wireEvidence: [metadata.byline ?? '', siteByline ?? '', body.byline ?? '', ...body.removed].join('\n'),
   });
 }

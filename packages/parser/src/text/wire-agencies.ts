@@ -13,16 +13,31 @@ export interface WireAgency {
   names: readonly string[];
   /** Case-sensitive short forms that credit the agency only in a credit position. */
   codes: readonly string[];
+  /** House-style signature lines that credit the agency without naming it. */
+  signatures?: readonly RegExp[];
 }
+
+/** Reuters' closing credit: "(Reporting by Jane Doe in Geneva; Editing by John Roe)". */
+const REUTERS_SIGNATURE =
+  /(?:^|\(|[.!?"”]\s+)\s*(?:[Aa]dditional )?[Rr]eporting by [^;\n()]{2,200};[^\n]{0,300}?(?:[Ee]diting|[Ee]dited) by /mu;
+/** Xinhua's dateline: "新华社武汉8月20日电". */
+const XINHUA_DATELINE = /^\s*新华社[^\n。，]{0,24}电/mu;
+/** Bloomberg's closing credit: "--With assistance from Jane Doe." */
+const BLOOMBERG_SIGNATURE = /^\s*[-–—]{1,2}\s*With assistance from /mu;
 
 export const WIRE_AGENCIES: readonly WireAgency[] = [
   { id: 'AFP', names: ['AFP', 'Agence France-Presse', 'Agence France Presse'], codes: [] },
   { id: 'AP', names: ['Associated Press'], codes: ['AP'] },
-  { id: 'Reuters', names: ['Reuters', 'REUTERS', 'Thomson Reuters'], codes: [] },
+  {
+    id: 'Reuters',
+    names: ['Reuters', 'REUTERS', 'Thomson Reuters'],
+    codes: [],
+    signatures: [REUTERS_SIGNATURE],
+  },
   { id: 'dpa', names: ['dpa', 'Deutsche Presse-Agentur'], codes: ['DPA'] },
   { id: 'EFE', names: ['EFE', 'Agencia EFE'], codes: [] },
   { id: 'ANSA', names: ['ANSA', 'Agenzia Nazionale Stampa Associata'], codes: [] },
-  { id: 'Xinhua', names: ['Xinhua', 'XINHUA', '新华社'], codes: [] },
+  { id: 'Xinhua', names: ['Xinhua', 'XINHUA', '新华社'], codes: [], signatures: [XINHUA_DATELINE] },
   { id: 'PTI', names: ['Press Trust of India'], codes: ['PTI'] },
   { id: 'UPI', names: ['United Press International'], codes: ['UPI'] },
   // "【札幌共同】" is Kyodo's Japanese dateline.
@@ -30,7 +45,7 @@ export const WIRE_AGENCIES: readonly WireAgency[] = [
   { id: 'Yonhap', names: ['Yonhap', '연합뉴스'], codes: [] },
   { id: 'TASS', names: ['TASS', 'ТАСС'], codes: [] },
   { id: 'AAP', names: ['Australian Associated Press'], codes: ['AAP'] },
-  { id: 'Bloomberg', names: ['Bloomberg News'], codes: ['Bloomberg'] },
+  { id: 'Bloomberg', names: ['Bloomberg News'], codes: ['Bloomberg'], signatures: [BLOOMBERG_SIGNATURE] },
   { id: 'PA', names: ['PA Media', 'Press Association'], codes: ['PA'] },
   { id: 'KNA', names: ['Katholische Nachrichten-Agentur'], codes: ['KNA'] },
   { id: 'Anadolu', names: ['Anadolu Agency', 'Anadolu Ajansı'], codes: ['AA'] },
