@@ -10,6 +10,10 @@ const PARAGRAPHS = [
   'Supporters pointed to the first line, which carries twice the passengers forecast when it was built and has pushed new housing along its route.',
 ];
 const story = PARAGRAPHS.map((text) => `<p>${text}</p>`).join('\n');
+const asParagraphs = (texts: string[]) => texts.map((text) => `<p>${text}</p>`).join('');
+/** A page whose <article> holds the story with `inserted` between its second and third paragraphs. */
+const storyAround = (inserted: string) =>
+  `<html><body><article>${asParagraphs(PARAGRAPHS.slice(0, 2))}${inserted}${asParagraphs(PARAGRAPHS.slice(2))}</article></body></html>`;
 
 describe('post-cleaning of the chosen body', () => {
   it('keeps the dominant <article> and drops the teaser river after it', async () => {
@@ -28,12 +32,7 @@ describe('post-cleaning of the chosen body', () => {
 
   it('keeps an embedded post the article quotes, even in a "social" wrapper', async () => {
     const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">The new tram line is finally happening, and about time too! <a href="https://t.co/x">https://t.co/x</a></p>— Rider (@rider) <a href="https://twitter.com/rider/status/1">May 2, 2024</a></blockquote></div>`;
-    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}${tweet}${PARAGRAPHS.slice(2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}</article></body></html>`;
-    const article = await extractArticle(html, { url: URL });
+    const article = await extractArticle(storyAround(tweet), { url: URL });
     expect(article?.text).toContain('The new tram line is finally happening, and about time too!');
   });
 
@@ -106,12 +105,7 @@ describe('post-cleaning with the scraped-text line evidence', () => {
     ['Home › World › Europe'],
     ['The post Bridge reopens appeared first on City Times.'],
   ])('drops a standalone "%s" block between paragraphs', async (line) => {
-    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}<p>${line}</p>${PARAGRAPHS.slice(2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}</article></body></html>`;
-    const article = await extractArticle(html, { url: URL });
+    const article = await extractArticle(storyAround(`<p>${line}</p>`), { url: URL });
     expect(article?.paragraphs).toEqual(PARAGRAPHS);
     expect(article?.removed).toContain(line);
   });
@@ -125,12 +119,7 @@ describe('post-cleaning with the scraped-text line evidence', () => {
     ['https://example.org/report-2025.pdf'],
     ['* * *'],
   ])('keeps the short prose, reference or separator "%s"', async (line) => {
-    const html = `<html><body><article>${PARAGRAPHS.slice(0, 2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}<p>${line}</p>${PARAGRAPHS.slice(2)
-      .map((text) => `<p>${text}</p>`)
-      .join('')}</article></body></html>`;
-    const article = await extractArticle(html, { url: URL });
+    const article = await extractArticle(storyAround(`<p>${line}</p>`), { url: URL });
     expect(article?.paragraphs).toContain(line);
   });
 });
