@@ -12,7 +12,7 @@
 // dropped at the end. Results go to stdout and bench/out/worker-<engine>.json.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type NewsfeedDb } from '@newsfeed/db';
@@ -65,12 +65,19 @@ interface RoundResult {
   peakRssMiB: number;
 }
 
+/** The node flags main.js's shebang names (its heap cap), so the benchmark runs the CLI as its bin does. */
+function shebangFlags(): string[] {
+  const first = readFileSync(MAIN, 'utf8').split('\n', 1)[0] ?? '';
+  const match = /^#!\S*env -S node(.*)$/.exec(first);
+  return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 /** Runs `once` as a child process and reads its summary line (counts, CPU, peak RSS). */
 async function runOnce(round: string, databaseUrl: string): Promise<RoundResult> {
   const started = performance.now();
   // For profiling: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/out/prof'.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN, 'once'], {
+  const child = spawn(process.execPath, [...shebangFlags(), ...nodeArgs, MAIN, 'once'], {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: databaseUrl,

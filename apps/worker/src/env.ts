@@ -43,6 +43,11 @@ export const WORKER_OPTIONS = {
     schema: z.string().default('127.0.0.1'),
     description: 'Address the metrics endpoint listens on.',
   },
+  WORKER_SQLITE_CACHE_MB: {
+    schema: count(16),
+    description:
+      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as a poll touches items and stories across the file, so it is a floor of the worker’s memory; more than 16 bought no measurable speed in `bench/worker.ts`.',
+  },
   WORKER_CONCURRENCY: {
     schema: count(16),
     description: 'Feeds (and article pages) fetched at the same time, in total.',

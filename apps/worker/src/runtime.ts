@@ -34,7 +34,8 @@ export function httpClientFor(config: WorkerConfig): HttpClient {
 
 /** Builds everything a worker process needs from its configuration; `db` may be passed in (tests). */
 export async function createRuntime(config: WorkerConfig, logger: Logger, db?: Db): Promise<Runtime> {
-  const database = db ?? (await openDb(config.DATABASE_URL));
+  const database =
+    db ?? (await openDb(config.DATABASE_URL, { sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB }));
   const http = httpClientFor(config);
   const metrics = new WorkerMetrics();
   const ctx: PollContext = {
