@@ -5,7 +5,7 @@ import { describeWorkerOptions } from '../src/env.js';
 const README = new URL('../../../README.md', import.meta.url);
 
 /** The README row an option must have: `| \`NAME\` | \`default\` | description |` (empty default: blank cell). */
-export function readmeRow(option: { name: string; defaultValue: string; description: string }): string {
+function readmeRow(option: { name: string; defaultValue: string; description: string }): string {
   const value = option.defaultValue === '' ? '' : `\`${option.defaultValue}\``;
   return `| \`${option.name}\` | ${value} | ${option.description} |`;
 }
