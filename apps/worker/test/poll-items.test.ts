@@ -305,6 +305,42 @@ describe('what a poll stores', () => {
     expect(stored.pollIntervalSeconds).toBe(180 * 60);
     expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(180 * 60 * 0.89);
   });
+
+  it('reads a date without a time zone as UTC, and one that lands in the future as the first-seen time', async () => {
+    // RFC 822 without its zone, as some publishers write their local time: the parser reads it as UTC.
+    const zoneless = (offsetHours: number) =>
+      new Date(Date.now() + offsetHours * 3_600_000).toUTCString().replace(/ GMT$/, '');
+    const pastDate = zoneless(-3);
+    serve(
+      '/zoneless',
+      rss([
+        {
+          title: 'Ahead of us',
+          link: 'https://z.example/1',
+          guid: 'z1',
+          description: longText('z'),
+          pubDate: zoneless(2),
+        },
+        {
+          title: 'Behind us',
+          link: 'https://z.example/2',
+          guid: 'z2',
+          description: longText('y'),
+          pubDate: pastDate,
+        },
+      ]),
+    );
+    const feed = await world.db.feeds.add({ url: server.url('/zoneless') });
+    const before = Date.now();
+    expect((await world.poll(feed)).itemsNew).toBe(2);
+    const items = new Map((await itemsOf(feed.id)).map((item) => [item.guid, item]));
+    const ahead = items.get('z1')!;
+    // Two hours ahead: clamped to the fetch time, never after the time the item was first seen.
+    expect(Date.parse(ahead.publishedAt!)).toBeLessThanOrEqual(Date.parse(ahead.firstSeenAt));
+    expect(Date.parse(ahead.publishedAt!)).toBeGreaterThanOrEqual(before - 1000);
+    // In the past: kept as written, read in UTC.
+    expect(Date.parse(items.get('z2')!.publishedAt!)).toBe(Date.parse(`${pastDate} GMT`));
+  });
 });
 
 /** windows-1251 has no TextEncoder in Node; this maps the Cyrillic block by hand. */
