@@ -8,12 +8,17 @@
 //
 //   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--feeds N] [--engine sqlite|postgres|both]
 //                       [--runs 1000] [--polls-per-transaction 100] [--keep]
+//                       [--db-file bench/out/db-bench.db] [--postgres-db NAME] [--reuse]
 //
-// Needs @newsfeed/db built. SQLite writes bench/out/db-bench.db; PostgreSQL uses a fresh database
-// nf_bench_<random> on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database),
-// dropped at the end unless --keep. Results go to stdout and bench/out/db-<engine>.json.
+// Needs @newsfeed/db built. SQLite writes --db-file (default bench/out/db-bench.db); PostgreSQL uses a
+// fresh database (--postgres-db, default nf_bench_<random>) on 127.0.0.1:5432
+// (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database), dropped at the end unless --keep.
+// --reuse: an existing database (--db-file / --postgres-db) that already holds items is kept as it
+// is and kept afterwards: the load phase is skipped, the ingest phase continues the same corpus after
+// the items already there, then the queries are timed. A large database is seeded once (--keep) and
+// measured many times. Results go to stdout and bench/out/db-<engine>.json.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
@@ -38,6 +43,9 @@ const { values: args } = parseArgs({
     'ingest-items': { type: 'string', default: '20000' },
     'polls-per-transaction': { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
+    'db-file': { type: 'string', default: path.join(OUT_DIR, 'db-bench.db') },
+    'postgres-db': { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const ITEMS = Number(args.items);
@@ -105,36 +113,68 @@ function searchQuery(run: number): { kind: QueryKind; query: string } {
   return { kind, query };
 }
 
+const KEEP = args.keep || args.reuse;
+
 async function openEngine(engine: Engine): Promise<{ url: string; drop(): Promise<void> }> {
   if (engine === 'sqlite') {
-    mkdirSync(OUT_DIR, { recursive: true });
-    const file = path.join(OUT_DIR, 'db-bench.db');
+    const file = path.resolve(args['db-file']);
+    mkdirSync(path.dirname(file), { recursive: true });
     const files = [file, `${file}-wal`, `${file}-shm`];
-    for (const f of files) rmSync(f, { force: true });
+    if (!(args.reuse && existsSync(file))) for (const f of files) rmSync(f, { force: true });
     return {
       url: `file:${file}`,
       drop: async () => {
-        if (!args.keep) for (const f of files) rmSync(f, { force: true });
+        if (KEEP) console.log(`kept SQLite database ${file}`);
+        else for (const f of files) rmSync(f, { force: true });
       },
     };
   }
-  const name = `nf_bench_${randomBytes(4).toString('hex')}`;
+  const name = args['postgres-db'] ?? `nf_bench_${randomBytes(4).toString('hex')}`;
+  let url: string;
+  try {
+    url = await createPostgresDatabase(ADMIN_URL, name);
+  } catch (error) {
+    if (!(args.reuse && /already exists/.test(String(error)))) throw error;
+    url = new URL(`/${name}`, ADMIN_URL).toString();
+  }
   return {
-    url: await createPostgresDatabase(ADMIN_URL, name),
+    url,
     drop: async () => {
-      if (args.keep) console.log(`kept PostgreSQL database ${name}`);
+      if (KEEP) console.log(`kept PostgreSQL database ${name}`);
       else await dropPostgresDatabase(ADMIN_URL, name);
     },
   };
+}
+
+/** Ids of the corpus's feeds in a reused database (added in corpus order by the run that seeded it). */
+async function existingFeedIds(db: Awaited<ReturnType<typeof createDb>>, corpus: SyntheticCorpus) {
+  const ids: number[] = [];
+  for (const feed of corpus.feeds()) {
+    const found = await db.feeds.getByUrl(feed.url);
+    if (!found) throw new Error(`--reuse: feed ${feed.url} is missing; seed with the same --feeds`);
+    ids.push(found.id);
+  }
+  return ids;
 }
 
 async function bench(engine: Engine) {
   const target = await openEngine(engine);
   const db = await createDb(target.url);
   try {
-    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
-    const feedIds = await addFeeds(db, corpus);
+    const existing = args.reuse ? (await db.stats()).items : 0;
+    // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
+    const corpus = new SyntheticCorpus({
+      feeds: FEEDS,
+      items: existing > 0 ? existing + INGEST_ITEMS : ITEMS + INGEST_ITEMS,
+    });
+    const feedIds = existing > 0 ? await existingFeedIds(db, corpus) : await addFeeds(db, corpus);
     const polls = corpus.polls();
+    for (let skipped = 0; skipped < existing; ) {
+      const next = polls.next();
+      if (next.done) break;
+      skipped += next.value.items.length;
+    }
+    if (existing > 0) console.log(`[${engine}] reusing ${existing.toLocaleString('en')} items`);
     const progress = (label: string) => {
       let reported = 0;
       return (done: number, ingestMs: number) => {
@@ -149,7 +189,7 @@ async function bench(engine: Engine) {
     const wallStart = performance.now();
     const cpuStart = process.cpuUsage();
     const loaded = await ingestPolls(db, feedIds, polls, {
-      items: ITEMS,
+      items: existing > 0 ? 0 : ITEMS,
       pollsPerTransaction: POLLS_PER_TRANSACTION,
       onProgress: progress('load'),
     });
@@ -197,6 +237,7 @@ async function bench(engine: Engine) {
       stories: stats.stories,
       load: {
         pollsPerTransaction: POLLS_PER_TRANSACTION,
+        reusedItems: existing,
         items: loaded.items,
         itemsPerSecond: Math.round((loaded.items * 1000) / loaded.ingestMs),
         itemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadCpu)),
@@ -218,7 +259,7 @@ async function bench(engine: Engine) {
         search: Math.round((search.p95 / baseline.p95) * 10) / 10,
       },
       sizeMiB: Math.round((await db.maintenance.sizeBytes()) / 2 ** 20),
-      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --polls-per-transaction ${POLLS_PER_TRANSACTION}`,
+      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --polls-per-transaction ${POLLS_PER_TRANSACTION}${args.reuse ? ' --reuse' : ''}`,
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(OUT_DIR, { recursive: true });
