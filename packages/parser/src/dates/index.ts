@@ -1,1 +1,9 @@
-export { type ParseDateOptions, parseDate } from './parse-date.js';
+export {
+  type DateReading,
+  isZoneless,
+  type ParseDateOptions,
+  parseDate,
+  readDate,
+  readingToIso,
+} from './parse-date.js';
+export { isTimeZone, parseTimeZone, type TimeZone } from './time-zone.js';

@@ -1,9 +1,24 @@
 import { MONTH_NAMES, militaryZoneOffset, ZONE_OFFSETS } from './date-names.js';
+import { offsetZone, parseTimeZone, type TimeZone, UTC, wallTimeToInstant } from './time-zone.js';
 
 export interface ParseDateOptions {
-  /** Offset (minutes east of UTC) assumed for a date without a zone; default 0 (UTC). */
+  /**
+   * Zone assumed for a date written without one: an IANA name ("Europe/Berlin", DST-aware), an
+   * offset ("+02:00") or a TimeZone from parseTimeZone; default UTC.
+   */
+  timeZone?: string | TimeZone;
+  /** Offset (minutes east of UTC) assumed for a date without a zone, when `timeZone` is not given. */
   defaultTimeZoneOffsetMinutes?: number;
 }
+
+/**
+ * A date as written: an instant (a Unix timestamp), or a wall-clock time (its fields as if they
+ * were UTC, in `wallMs`) with the offset the text states, or undefined when it states none.
+ * `dateOnly`: the text names a day without a time of day ("2024-05-06").
+ */
+export type DateReading =
+  | { kind: 'instant'; ms: number }
+  | { kind: 'wall'; wallMs: number; offsetMinutes: number | undefined; dateOnly: boolean };
 
 interface DateParts {
   year: number;
@@ -14,6 +29,7 @@ interface DateParts {
   second: number;
   millisecond: number;
   offsetMinutes: number | undefined;
+  dateOnly: boolean;
 }
 
 // W3CDTF / ISO 8601, extended and basic: 2024, 2024-05, 2024-05-06, 2024-05-06T07:08, ...:09.123Z,
@@ -68,6 +84,7 @@ function parseIso(value: string): DateParts | null {
     second: Number(second ?? 0),
     millisecond: fraction(millis),
     offsetMinutes,
+    dateOnly: hour === undefined,
   };
 }
 
@@ -98,6 +115,7 @@ function parseRfc822Common(value: string): DateParts | null {
     second: Number(second ?? 0),
     millisecond: 0,
     offsetMinutes,
+    dateOnly: false,
   };
 }
 
@@ -200,33 +218,70 @@ function parseLoose(value: string): DateParts | null {
     second: time?.[3] ? Number(time[3]) : 0,
     millisecond: fraction(time?.[4]),
     offsetMinutes,
+    dateOnly: !time,
   };
 }
 
-function toIso(parts: DateParts, defaultOffset: number): string | null {
-  const { year, month, day, hour, minute, millisecond } = parts;
+/** Checks the fields (no 31 April, no hour 25) and keeps them as a wall time. */
+function toReading(parts: DateParts): DateReading | null {
+  const { year, month, day, hour, minute, millisecond, offsetMinutes, dateOnly } = parts;
   const second = Math.min(parts.second, 59); // a leap second is the last second of its minute
   if (year < 1000 || year > 9999 || month < 0 || month > 11) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 24 || minute > 59 || (hour === 24 && (minute > 0 || second > 0))) return null;
-  const offset = parts.offsetMinutes ?? defaultOffset;
-  if (Math.abs(offset) > 18 * 60) return null;
-  const time = Date.UTC(year, month, day, hour, minute, second, millisecond) - offset * 60_000;
-  return new Date(time).toISOString();
+  if (offsetMinutes !== undefined && Math.abs(offsetMinutes) > 18 * 60) return null;
+  return {
+    kind: 'wall',
+    wallMs: Date.UTC(year, month, day, hour, minute, second, millisecond),
+    offsetMinutes,
+    dateOnly,
+  };
 }
 
 /**
  * Reads a date the way feeds write them (RFC 822/2822 with every real-world variation, W3CDTF /
- * ISO 8601 including partial dates, Unix timestamps, common non-English month names) and returns
- * it as an ISO 8601 UTC string, or null when it is not a date. A date without a zone is taken in
- * `defaultTimeZoneOffsetMinutes` (UTC by default).
+ * ISO 8601 including partial dates, Unix timestamps, common non-English month names) without
+ * deciding what a missing zone means; null when it is not a date.
  */
-export function parseDate(value: string, options: ParseDateOptions = {}): string | null {
+export function readDate(value: string): DateReading | null {
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text || text.length > 200) return null;
-  const defaultOffset = options.defaultTimeZoneOffsetMinutes ?? 0;
-  if (UNIX_SECONDS.test(text)) return new Date(Math.round(Number(text) * 1000)).toISOString();
-  if (UNIX_MILLISECONDS.test(text)) return new Date(Number(text)).toISOString();
+  if (UNIX_SECONDS.test(text)) return { kind: 'instant', ms: Math.round(Number(text) * 1000) };
+  if (UNIX_MILLISECONDS.test(text)) return { kind: 'instant', ms: Number(text) };
   const parts = parseRfc822Common(text) ?? parseIso(text) ?? parseLoose(text);
-  return parts ? toIso(parts, defaultOffset) : null;
+  return parts ? toReading(parts) : null;
+}
+
+/**
+ * Whether the reading needs a zone from elsewhere: a time of day without an offset. A bare day
+ * ("2024-05-06") is not: it names a calendar day, kept at 00:00 UTC so it shows as that day
+ * everywhere, as W3CDTF readers (and the Universal Feed Parser) do.
+ */
+export function isZoneless(reading: DateReading): boolean {
+  return reading.kind === 'wall' && reading.offsetMinutes === undefined && !reading.dateOnly;
+}
+
+/** The reading as an ISO 8601 UTC string, a zone-less time of day read in `zone`. */
+export function readingToIso(reading: DateReading, zone: TimeZone): string {
+  if (reading.kind === 'instant') return new Date(reading.ms).toISOString();
+  const ms = isZoneless(reading)
+    ? wallTimeToInstant(reading.wallMs, zone)
+    : reading.wallMs - (reading.offsetMinutes ?? 0) * 60_000;
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Reads a date (see readDate) and returns it as an ISO 8601 UTC string, or null when it is not a
+ * date. A date without a zone is taken in `timeZone` (UTC by default).
+ * @throws RangeError when `timeZone` names no zone.
+ */
+export function parseDate(value: string, options: ParseDateOptions = {}): string | null {
+  const reading = readDate(value);
+  if (!reading) return null;
+  const zone =
+    typeof options.timeZone === 'string'
+      ? parseTimeZone(options.timeZone)
+      : (options.timeZone ??
+        (options.defaultTimeZoneOffsetMinutes ? offsetZone(options.defaultTimeZoneOffsetMinutes) : UTC));
+  return readingToIso(reading, zone);
 }

@@ -1,5 +1,6 @@
 import { escapeText } from 'entities';
-import { parseDate } from '../dates/parse-date.js';
+import { FeedDates, type ZonelessSummary } from '../dates/feed-dates.js';
+import type { TimeZone } from '../dates/time-zone.js';
 import { collapseWhitespace, htmlToText } from '../html/html-to-text.js';
 import { sanitizeHtmlWithText } from '../html/sanitize-html.js';
 import { assignItemKeys } from './item-key.js';
@@ -21,6 +22,13 @@ export interface NormalizeContext {
   maxItems: number;
   /** Where the feed was fetched from: the base of links when the feed sets no xml:base. */
   documentUrl: string | null;
+  /** The caller's zone for dates written without one, when the feed shows no zone; null: UTC. */
+  timeZone: TimeZone | null;
+}
+
+/** The context while a feed is normalized: its dates read together (see FeedDates). */
+interface FeedContext extends NormalizeContext {
+  dates: FeedDates;
 }
 
 function plainText(text: RawText | null): string | null {
@@ -100,9 +108,9 @@ function enclosures(list: RawEnclosure[], base: string | null): ParsedEnclosure[
   return [...byUrl.values()];
 }
 
-function date(value: string | null, where: string, context: NormalizeContext): string | null {
+function date(value: string | null, where: string, context: FeedContext): string | null {
   if (!value?.trim()) return null;
-  const iso = parseDate(value);
+  const iso = context.dates.read(value);
   if (iso === null) {
     context.warnings.add(
       'INVALID_DATE',
@@ -137,7 +145,7 @@ function item(
   raw: RawItem,
   index: number,
   feedBase: string | null,
-  context: NormalizeContext,
+  context: FeedContext,
 ): Omit<ParsedItem, 'key'> {
   const base = raw.base ?? feedBase;
   const where = `item ${index + 1}`;
@@ -167,12 +175,38 @@ function item(
   };
 }
 
+const ZONE_SOURCE_TEXT = {
+  feed: 'the offset most of the feed’s other dates state',
+  option: 'the timeZone option',
+  default: 'no zone in the feed and no timeZone option',
+} as const;
+
+/** One warning per feed for its dates without a zone, naming the zone used and why. */
+function warnZoneless(summary: ZonelessSummary | null, context: NormalizeContext): void {
+  if (!summary) return;
+  const code = summary.source === 'feed' ? 'DATE_ZONE_FROM_FEED' : 'DATE_ZONE_ASSUMED';
+  context.warnings.add(
+    code,
+    `${summary.count} date(s) without a time zone (e.g. ${JSON.stringify(summary.example.slice(0, 80))}) read in ${summary.zone.name}: ${ZONE_SOURCE_TEXT[summary.source]}`,
+  );
+}
+
 /**
  * The raw record of any format to the public one: text trimmed, entities decoded, whitespace
  * collapsed, HTML sanitized, URLs absolute, dates ISO 8601 UTC, absent values null or [], and a
  * key on every item.
  */
-export function normalizeFeed(raw: RawFeed, context: NormalizeContext): Omit<ParsedFeed, 'warnings'> {
+export function normalizeFeed(
+  raw: RawFeed,
+  normalizeContext: NormalizeContext,
+): Omit<ParsedFeed, 'warnings'> {
+  const context: FeedContext = {
+    ...normalizeContext,
+    dates: new FeedDates(
+      [raw.updated, ...raw.items.flatMap((rawItem) => [rawItem.published, rawItem.updated])],
+      normalizeContext.timeZone,
+    ),
+  };
   const documentBase = raw.base ?? context.documentUrl;
   const homeUrl = absoluteUrl(raw.homeUrl, documentBase);
   const feedUrl = absoluteUrl(raw.feedUrl, documentBase);
@@ -189,6 +223,8 @@ export function normalizeFeed(raw: RawFeed, context: NormalizeContext): Omit<Par
   const items = rawItems.map((rawItem, index) => item(rawItem, index, itemBase, context));
   const keys = assignItemKeys(items);
   const ttl = raw.ttl?.trim();
+  const updatedAt = date(raw.updated, 'feed', context);
+  warnZoneless(context.dates.zoneless(), context);
   return {
     format: raw.format,
     version: raw.version?.trim() || null,
@@ -199,7 +235,7 @@ export function normalizeFeed(raw: RawFeed, context: NormalizeContext): Omit<Par
     language: language(raw.language),
     imageUrl: absoluteUrl(raw.imageUrl, itemBase),
     iconUrl: absoluteUrl(raw.iconUrl, itemBase),
-    updatedAt: date(raw.updated, 'feed', context),
+    updatedAt,
     authors: authors(raw.authors, itemBase),
     categories: categories(raw.categories),
     hubUrl: absoluteUrl(raw.hubUrl, itemBase),

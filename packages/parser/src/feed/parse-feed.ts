@@ -1,3 +1,4 @@
+import { parseTimeZone } from '../dates/time-zone.js';
 import { discoverFeeds } from '../discover/discover-feeds.js';
 import { FeedParseError } from '../errors/feed-parse-error.js';
 import { decodeBody } from './decode-body.js';
@@ -46,6 +47,8 @@ function readRaw(text: string, url: string | null, warnings: Warnings): RawFeed 
  * Reads a feed (RSS 0.90-2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1; detected from the
  * content) into one normalized record. Encoding problems, broken XML and bad dates are repaired or
  * dropped with a warning in `warnings`; only input that is not a feed at all throws.
+ * Dates without a zone are read in the zone the feed's other dates show, else in `timeZone`.
+ * @throws RangeError when `options.timeZone` names no zone.
  * @throws FeedParseError NOT_A_FEED (with `discovered` feeds for an HTML page), EMPTY, TOO_LARGE,
  *   INVALID_JSON, MALFORMED_XML, UNSAFE_XML.
  */
@@ -53,6 +56,7 @@ export async function parseFeed(
   body: string | Uint8Array,
   options: ParseFeedOptions = {},
 ): Promise<ParsedFeed> {
+  const timeZone = options.timeZone ? parseTimeZone(options.timeZone) : null;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const url = options.url?.trim() || null;
   const size = byteLength(body);
@@ -79,6 +83,7 @@ export async function parseFeed(
     now: Date.now(),
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
     documentUrl: url,
+    timeZone,
   });
   return { ...feed, feedUrl: feed.feedUrl ?? url, warnings: warnings.toArray() };
 }

@@ -78,4 +78,10 @@ export interface ParseFeedOptions {
   maxBytes?: number;
   /** Keep at most this many items (the first ones, with a warning); default DEFAULT_MAX_ITEMS. */
   maxItems?: number;
+  /**
+   * The zone of dates written without one, when the feed shows no zone of its own in its other
+   * dates: an IANA name ("Europe/Berlin", DST-aware) or an offset ("+02:00"); default UTC. Invalid
+   * names throw a RangeError before the body is read.
+   */
+  timeZone?: string;
 }
