@@ -1,3 +1,4 @@
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError } from '../src/fetch/fetch-error.js';
@@ -222,5 +223,58 @@ describe('HttpClient', () => {
       Array.from({ length: 8 }, () => client.fetch({ url: server.url('/count'), accept: '*/*' })),
     );
     expect(peak).toBe(OPTIONS.perHostConcurrency);
+  });
+
+  it('never runs more requests at once than the global limit, across hosts', async () => {
+    // Each port is a host of its own for politeness, so four servers are four hosts.
+    const limited = new HttpClient({ ...OPTIONS, concurrency: 3, perHostConcurrency: 2 });
+    const hosts = await Promise.all(Array.from({ length: 4 }, () => new TestServer().start()));
+    let active = 0;
+    let peak = 0;
+    for (const host of hosts)
+      host.route('/count', async (_, res) => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        active--;
+        res.end('ok');
+      });
+    try {
+      await Promise.all(
+        hosts.flatMap((host) =>
+          Array.from({ length: 3 }, () => limited.fetch({ url: host.url('/count'), accept: '*/*' })),
+        ),
+      );
+      expect(peak).toBe(3);
+      for (const host of hosts) expect(host.hitsOf('/count')).toBe(3);
+    } finally {
+      await limited.close();
+      for (const host of hosts) await host.stop();
+    }
+  });
+
+  it('gives up connecting after the connect timeout, long before the request timeout', async () => {
+    // Accepts TCP but never answers the TLS handshake: the connection is never established.
+    const sockets = new Set<Socket>();
+    const silent = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    const impatient = new HttpClient({ ...OPTIONS, connectTimeoutMs: 300, requestTimeoutMs: 20_000 });
+    try {
+      const started = Date.now();
+      const error = await fetchError(
+        impatient.fetch({ url: `https://127.0.0.1:${port}/feed`, accept: '*/*' }),
+      );
+      expect(error.code).toBe('TIMEOUT');
+      expect(error.message).toMatch(/WORKER_CONNECT_TIMEOUT_MS \(300 ms\)/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await impatient.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

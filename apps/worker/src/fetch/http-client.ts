@@ -53,6 +53,9 @@ function discard(body: Readable): void {
 /** Errors of a request sent on a connection the server closed at the same moment. */
 const STALE_CONNECTION_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
+/** undici's error when the connection (TCP, and TLS for https) is not up within the connect timeout. */
+const CONNECT_TIMEOUT_CODE = 'UND_ERR_CONNECT_TIMEOUT';
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
 
@@ -225,6 +228,14 @@ export class HttpClient {
     if (known) return known;
     const code = (error as { code?: string }).code ?? '';
     const message = (error as Error).message ?? String(error);
+    if (code === CONNECT_TIMEOUT_CODE) {
+      return new FetchError(
+        'TIMEOUT',
+        url,
+        `Could not connect within WORKER_CONNECT_TIMEOUT_MS (${this.options.connectTimeoutMs} ms)`,
+        { cause: error },
+      );
+    }
     if (signal.aborted || /TIMEOUT/i.test(code) || (error as Error).name === 'AbortError') {
       const userAbort =
         signal.aborted && !(signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError');
