@@ -6,10 +6,17 @@
 // politeness): the ratio says what the worker's bookkeeping costs on top of the network.
 //
 //   npx tsx bench/worker.ts [--feeds 10000] [--changed 0.1] [--concurrency 32] [--engine sqlite|postgres|both]
+//                           [--workers 1] [--keep-db] [--reuse-db]
+//
+// --workers N runs N `once` processes at the same time in every round (the scale-out story: they
+// share the feeds through leases); a round's rate is then over the span from the first process's
+// start of polling to the last one's end. Every round checks, from the server's request counts,
+// that each feed was fetched exactly once.
 //
 // Needs apps/worker built (npx -y pnpm@12.4.2 turbo run build --filter=@newsfeed/worker...).
 // SQLite writes bench/out/worker-bench.db; PostgreSQL uses a fresh database on 127.0.0.1:5432,
-// dropped at the end. Results go to stdout and bench/out/worker-<engine>.json.
+// dropped at the end, or with --keep-db `nf_bench_worker_<feeds>`, kept for --reuse-db (which skips
+// the first poll, by far the longest round). Results go to stdout and bench/out/worker-<engine>.json.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,23 +37,45 @@ const { values: args } = parseArgs({
     changed: { type: 'string', default: '0.1' },
     concurrency: { type: 'string', default: '32' },
     engine: { type: 'string', default: 'sqlite' },
-    // SQLite only: keep bench/out/worker-bench.db from an earlier run (same --feeds) and skip the
-    // first poll, which takes most of the time; the server replays the earlier run's changes.
+    workers: { type: 'string', default: '1' },
+    // PostgreSQL: keep the database (named after --feeds) for --reuse-db. SQLite's file is always kept.
+    'keep-db': { type: 'boolean', default: false },
+    // Reuse the database an earlier run kept (same --feeds) and skip the first poll, which takes
+    // most of the time; the server serves each feed at the version its stored ETag names.
     'reuse-db': { type: 'boolean', default: false },
   },
 });
 const FEEDS = Number(args.feeds);
 const CHANGED = Number(args.changed);
 const CONCURRENCY = Number(args.concurrency);
+const WORKERS = Number(args.workers);
 const REUSE = args['reuse-db'] ?? false;
+const KEEP = (args['keep-db'] ?? false) || REUSE;
+const SQLITE_FILE = path.join(OUT_DIR, 'worker-bench.db');
+const KEPT_POSTGRES_NAME = `nf_bench_worker_${FEEDS}`;
 
-/** The port the reused database's feed URLs name, so the server can listen there again. */
-async function reusedPort(): Promise<number> {
-  const db = await createDb(`file:${path.join(OUT_DIR, 'worker-bench.db')}`);
+function keptDatabaseUrl(engine: 'sqlite' | 'postgres'): string {
+  if (engine === 'sqlite') return `file:${SQLITE_FILE}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${KEPT_POSTGRES_NAME}`;
+  return url.toString();
+}
+
+/**
+ * Lines the server up with a reused database: the port its feed URLs name, and each feed at the
+ * version its stored ETag names (so the "nothing changed" round is all 304 however many runs came before).
+ */
+async function resumeServer(engine: 'sqlite' | 'postgres', server: BenchFeedServer): Promise<void> {
+  const db = await createDb(keptDatabaseUrl(engine));
   try {
-    const first = (await db.feeds.list({ limit: 1 })).items[0];
-    if (!first) throw new Error('--reuse-db: bench/out/worker-bench.db has no feeds');
-    return Number(new URL(first.url).port);
+    const rows = await db.context.kysely.selectFrom('feeds').select(['url', 'etag']).execute();
+    if (rows.length !== FEEDS)
+      throw new Error(`--reuse-db: the kept database has ${rows.length} feeds, not ${FEEDS}`);
+    for (const row of rows) {
+      const state = BenchFeedServer.parseEtag(row.etag);
+      if (state) server.setVersion(state.index, state.version);
+    }
+    await server.start(Number(new URL(rows[0]!.url).port));
   } finally {
     await db.close();
   }
@@ -54,6 +83,7 @@ async function reusedPort(): Promise<number> {
 
 interface RoundResult {
   round: string;
+  workers: number;
   seconds: number;
   processSeconds: number;
   feedsPolled: number;
@@ -63,6 +93,19 @@ interface RoundResult {
   failed: number;
   cpuMsPerFeed: number;
   peakRssMiB: number;
+  /** Feeds the server saw requested 0, 1, 2… times in the round: all should be at 1. */
+  requestsPerFeed: number[];
+}
+
+interface ProcessSummary {
+  polled: number;
+  failed: number;
+  itemsNew: number;
+  elapsedMs: number;
+  cpuMs: number;
+  maxRssKb: number;
+  startEpochMs: number;
+  processSeconds: number;
 }
 
 /** The node flags main.js's shebang names (its heap cap), so the benchmark runs the CLI as its bin does. */
@@ -72,8 +115,8 @@ function shebangFlags(): string[] {
   return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
 }
 
-/** Runs `once` as a child process and reads its summary line (counts, CPU, peak RSS). */
-async function runOnce(round: string, databaseUrl: string): Promise<RoundResult> {
+/** Runs one `once` process and reads its summary line (counts, CPU, peak RSS, when polling started). */
+async function runProcess(databaseUrl: string, workerId: string): Promise<ProcessSummary> {
   const started = performance.now();
   // For profiling: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=bench/out/prof'.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -81,6 +124,7 @@ async function runOnce(round: string, databaseUrl: string): Promise<RoundResult>
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: databaseUrl,
+      WORKER_ID: workerId,
       WORKER_SEED_OPML: 'none',
       WORKER_ALLOWED_ADDRESSES: '127.0.0.0/8',
       WORKER_METRICS_PORT: '0',
@@ -88,6 +132,8 @@ async function runOnce(round: string, databaseUrl: string): Promise<RoundResult>
       WORKER_CONCURRENCY: String(CONCURRENCY),
       WORKER_BATCH_SIZE: '200',
       LOG_LEVEL: 'warn',
+      // Settings under study (e.g. WORKER_POSTGRES_POOL_SIZE) pass through.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('WORKER_'))),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -96,26 +142,49 @@ async function runOnce(round: string, databaseUrl: string): Promise<RoundResult>
     stderr += chunk;
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const seconds = (performance.now() - started) / 1000;
   const summary =
-    /(\d+) feeds: (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) disabled; (\d+) new items.*elapsed_ms=(\d+) cpu_ms=(\d+) max_rss_kb=(\d+)/.exec(
+    /(\d+) feeds: (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) disabled; (\d+) new items.*elapsed_ms=(\d+) cpu_ms=(\d+) max_rss_kb=(\d+) start_epoch_ms=(\d+)/.exec(
       stderr,
     );
   if (code !== 0 || !summary) throw new Error(`worker once failed (exit ${code}):\n${stderr.slice(-2000)}`);
-  const [, polled, , , failed, , itemsNew, elapsedMs, cpuMs, maxRss] = summary.map(Number);
-  // Rates over the polling itself; process start (loading the parser) is reported apart.
-  const pollingSeconds = elapsedMs! / 1000;
+  const [, polled, , , failed, , itemsNew, elapsedMs, cpuMs, maxRssKb, startEpochMs] = summary.map(Number);
+  return {
+    polled: polled!,
+    failed: failed!,
+    itemsNew: itemsNew!,
+    elapsedMs: elapsedMs!,
+    cpuMs: cpuMs!,
+    maxRssKb: maxRssKb!,
+    startEpochMs: startEpochMs!,
+    processSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** One round: `WORKERS` processes at once; rates over the polling itself (process start reported apart). */
+async function runRound(round: string, databaseUrl: string, server: BenchFeedServer): Promise<RoundResult> {
+  server.resetHits();
+  const processes = await Promise.all(
+    Array.from({ length: WORKERS }, (_, index) => runProcess(databaseUrl, `bench-worker-${index + 1}`)),
+  );
+  const start = Math.min(...processes.map((one) => one.startEpochMs));
+  const end = Math.max(...processes.map((one) => one.startEpochMs + one.elapsedMs));
+  const pollingSeconds = Math.max(1, end - start) / 1000;
+  const sum = (pick: (one: ProcessSummary) => number) =>
+    processes.reduce((total, one) => total + pick(one), 0);
+  const polled = sum((one) => one.polled);
   return {
     round,
+    workers: WORKERS,
     seconds: Math.round(pollingSeconds * 100) / 100,
-    processSeconds: Math.round(seconds * 100) / 100,
-    feedsPolled: polled!,
-    feedsPerSecond: Math.round(polled! / pollingSeconds),
-    itemsNew: itemsNew!,
-    itemsPerSecond: Math.round(itemsNew! / pollingSeconds),
-    failed: failed!,
-    cpuMsPerFeed: Math.round((cpuMs! / polled!) * 100) / 100,
-    peakRssMiB: Math.round(maxRss! / 1024),
+    processSeconds: Math.round(Math.max(...processes.map((one) => one.processSeconds)) * 100) / 100,
+    feedsPolled: polled,
+    feedsPerSecond: Math.round(polled / pollingSeconds),
+    itemsNew: sum((one) => one.itemsNew),
+    itemsPerSecond: Math.round(sum((one) => one.itemsNew) / pollingSeconds),
+    failed: sum((one) => one.failed),
+    cpuMsPerFeed: Math.round((sum((one) => one.cpuMs) / Math.max(1, polled)) * 100) / 100,
+    peakRssMiB: Math.round(Math.max(...processes.map((one) => one.maxRssKb)) / 1024),
+    requestsPerFeed: server.hitHistogram(),
   };
 }
 
@@ -141,12 +210,15 @@ async function makeAllDue(db: NewsfeedDb): Promise<void> {
 
 async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
   let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (engine === 'sqlite') {
-    const file = path.join(OUT_DIR, 'worker-bench.db');
-    if (!REUSE) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-    databaseUrl = `file:${file}`;
-    cleanup = async () => undefined;
+  let cleanup: () => Promise<void> = async () => undefined;
+  if (REUSE) {
+    databaseUrl = keptDatabaseUrl(engine);
+  } else if (engine === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(SQLITE_FILE + suffix, { force: true });
+    databaseUrl = keptDatabaseUrl(engine);
+  } else if (KEEP) {
+    await dropPostgresDatabase(ADMIN_URL, KEPT_POSTGRES_NAME);
+    databaseUrl = await createPostgresDatabase(ADMIN_URL, KEPT_POSTGRES_NAME);
   } else {
     const name = `nf_bench_worker_${randomBytes(4).toString('hex')}`;
     databaseUrl = await createPostgresDatabase(ADMIN_URL, name);
@@ -155,23 +227,31 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
   const db = await createDb(databaseUrl);
   try {
     if (!REUSE) for (let index = 0; index < FEEDS; index++) await db.feeds.add({ url: server.url(index) });
-    console.log(`[${engine}] ${FEEDS} feeds on ${BENCH_HOSTS} hosts, concurrency ${CONCURRENCY}`);
+    console.log(
+      `[${engine}] ${FEEDS} feeds on ${BENCH_HOSTS} hosts, concurrency ${CONCURRENCY}, ${WORKERS} worker process(es)`,
+    );
     const rounds: RoundResult[] = [];
     const record = (result: RoundResult) => {
       rounds.push(result);
       console.log(`[${engine}] ${JSON.stringify(result)}`);
     };
-    if (REUSE) server.change(CHANGED, 1);
-    else record(await runOnce('first poll (all new)', databaseUrl));
+    // Change rounds are seeded by the feeds' versions, so a reused database gets changes it has not seen.
+    const changeSeed =
+      Math.max(0, ...Array.from({ length: FEEDS }, (_, index) => server.versionOf(index))) + 1;
+    if (!REUSE) record(await runRound('first poll (all new)', databaseUrl, server));
     const etags = Array.from({ length: FEEDS }, (_, index) => `"${index}-${server.versionOf(index)}"`);
     const baselineFeedsPerSecond = await rawConditionalGets(server, etags);
     console.log(`[${engine}] baseline: bare conditional GETs ${baselineFeedsPerSecond} feeds/s`);
     await makeAllDue(db);
-    const unchanged = await runOnce('nothing changed (all 304)', databaseUrl);
+    const unchanged = await runRound('nothing changed (all 304)', databaseUrl, server);
     record(unchanged);
-    const changed = server.change(CHANGED, REUSE ? 2 : 1);
+    const changed = server.change(CHANGED, changeSeed);
     await makeAllDue(db);
-    const tenPercent = await runOnce(`${Math.round(CHANGED * 100)}% changed (${changed} feeds)`, databaseUrl);
+    const tenPercent = await runRound(
+      `${Math.round(CHANGED * 100)}% changed (${changed} feeds)`,
+      databaseUrl,
+      server,
+    );
     record(tenPercent);
     const stats = await db.stats();
     const result = {
@@ -179,6 +259,7 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
       feeds: FEEDS,
       hosts: BENCH_HOSTS,
       concurrency: CONCURRENCY,
+      workers: WORKERS,
       node: process.version,
       rounds,
       baselineConditionalGetFeedsPerSecond: baselineFeedsPerSecond,
@@ -187,7 +268,11 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
       peakRssMiB: Math.max(...rounds.map((round) => round.peakRssMiB)),
       database: stats,
     };
-    writeFileSync(path.join(OUT_DIR, `worker-${engine}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    const suffix = WORKERS > 1 ? `-${WORKERS}workers` : '';
+    writeFileSync(
+      path.join(OUT_DIR, `worker-${engine}${suffix}.json`),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await db.close();
@@ -211,7 +296,8 @@ async function main() {
   for (const engine of engines) {
     // A fresh server per engine: every feed starts at version 0 again.
     const server = new BenchFeedServer(pool, FEEDS);
-    await server.start(REUSE ? await reusedPort() : 0);
+    if (REUSE) await resumeServer(engine, server);
+    else await server.start(0);
     try {
       await bench(engine, server);
     } finally {

@@ -51,6 +51,8 @@ export async function loadCorpusPool(dir: string): Promise<CorpusPool> {
 
 interface FeedState {
   version: number;
+  /** Requests for this feed since the last `resetHits`, to check each feed is polled once per round. */
+  hits: number;
 }
 
 export class BenchFeedServer {
@@ -64,7 +66,7 @@ export class BenchFeedServer {
     private readonly pool: CorpusPool,
     readonly count: number,
   ) {
-    this.feeds = Array.from({ length: count }, () => ({ version: 0 }));
+    this.feeds = Array.from({ length: count }, () => ({ version: 0, hits: 0 }));
   }
 
   url(index: number): string {
@@ -122,6 +124,29 @@ export class BenchFeedServer {
     return this.feeds[index]?.version ?? 0;
   }
 
+  /** Serves the version an earlier run left a feed at (read back from the ETag stored for it). */
+  setVersion(index: number, version: number): void {
+    const feed = this.feeds[index];
+    if (feed) feed.version = version;
+  }
+
+  /** Feed index and version an ETag of this server names, or null. */
+  static parseEtag(etag: string | null): { index: number; version: number } | null {
+    const match = /^"(\d+)-(\d+)"$/.exec(etag ?? '');
+    return match ? { index: Number(match[1]), version: Number(match[2]) } : null;
+  }
+
+  resetHits(): void {
+    for (const feed of this.feeds) feed.hits = 0;
+  }
+
+  /** How many feeds were requested 0, 1, 2… times since `resetHits` (index = requests). */
+  hitHistogram(): number[] {
+    const histogram: number[] = [];
+    for (const feed of this.feeds) histogram[feed.hits] = (histogram[feed.hits] ?? 0) + 1;
+    return Array.from(histogram, (count) => count ?? 0);
+  }
+
   async start(port = 0): Promise<void> {
     this.port = port;
     const handler = (
@@ -136,6 +161,7 @@ export class BenchFeedServer {
         response.writeHead(404).end();
         return;
       }
+      feed.hits++;
       const etag = `"${index}-${feed.version}"`;
       if (request.headers['if-none-match'] === etag) {
         this.notModified++;

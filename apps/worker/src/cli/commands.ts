@@ -121,13 +121,15 @@ export async function runCommand(
         const progress = new Progress('polling');
         const unregister = io.onSignal(() => void worker.stop());
         const started = performance.now();
+        const startedEpochMs = Date.now();
         const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
         const elapsedMs = Math.round(performance.now() - started);
         unregister();
-        // CPU and peak memory of the run, for cron logs and bench/worker.ts.
+        // CPU and peak memory of the run, for cron logs and bench/worker.ts (which also lines up several
+        // workers' rounds by their start time).
         const usage = process.resourceUsage();
         progress.finish(
-          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS}`,
+          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS} start_epoch_ms=${startedEpochMs}`,
         );
         return 0;
       }
