@@ -1,5 +1,6 @@
 import sax from 'sax';
 import type { XmlElement, XmlNode } from './xml-node.js';
+import { closeElement, type OpenElement, setOwn } from './xml-tree-shape.js';
 
 /**
  * A strict XML parse into the tree rss-parser's xml2js builds with its default options (attributes
@@ -10,40 +11,6 @@ import type { XmlElement, XmlNode } from './xml-node.js';
  * `xmlParser.parseString` yields and where it fails (tests compare the two on every fixture), except
  * that an element named `_`, which xml2js garbles into its parent's text, always fails here.
  */
-
-const BLANK = /^\s*$/;
-
-interface OpenElement {
-  name: string;
-  element: XmlElement;
-  text: string;
-  cdata: boolean;
-  /** Whether the element has attributes or child elements (else it may collapse to its text). */
-  structured: boolean;
-}
-
-/** Sets an own property even for the name `__proto__`, so no element name reaches a prototype. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
-}
-
-function append(parent: XmlElement, name: string, child: XmlNode): void {
-  if (Object.hasOwn(parent, name)) (parent[name] as XmlNode[]).push(child);
-  else setOwn(parent, name, [child]);
-}
-
-/** xml2js's end of an element: blank text dropped, a text-only element becomes its string. */
-function finish(open: OpenElement): XmlNode {
-  const { element, text } = open;
-  const blank = !open.cdata && BLANK.test(text);
-  if (open.structured) {
-    if (!blank) element._ = text;
-    return element;
-  }
-  return text;
-}
 
 export type XmlTreeOutcome = { root: { name: string; element: XmlNode } } | { error: Error };
 
@@ -74,12 +41,8 @@ export function buildXmlTree(xml: string): XmlTreeOutcome {
   parser.onclosetag = () => {
     const open = stack.pop();
     if (!open) return;
-    const node = finish(open);
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      append(parent.element, open.name, node);
-      parent.structured = true;
-    } else if (!root) root = { name: open.name, element: node };
+    const node = closeElement(open, stack);
+    if (node !== null && !root) root = { name: open.name, element: node };
   };
   parser.ontext = (chunk) => {
     const open = stack[stack.length - 1];

@@ -3,6 +3,7 @@ import { FeedParseError } from '../errors/feed-parse-error.js';
 import { balanceXml } from './balance-xml.js';
 import { buildXmlTree } from './build-xml-tree.js';
 import { Warnings } from './warnings.js';
+import { buildWellFormedXmlTree } from './well-formed-xml-tree.js';
 import type { XmlElement } from './xml-node.js';
 
 /** The xml2js parser rss-parser builds (rss-parser keeps it as `xmlParser`). */
@@ -39,8 +40,13 @@ function asDocument(rootName: string | undefined, root: unknown, tolerant: boole
 
 type ParseOutcome = { document?: XmlDocument; error?: unknown };
 
-/** The strict parse: the tree xml2js would build, from the same sax tokenizer (buildXmlTree). */
+/**
+ * The strict parse: the tree xml2js would build, read by the well-formed-document scanner when it
+ * is sure of the document, else by the same sax tokenizer xml2js uses (buildXmlTree).
+ */
 function parseStrict(xml: string): ParseOutcome {
+  const wellFormed = buildWellFormedXmlTree(xml);
+  if (wellFormed) return asDocument(wellFormed.name, wellFormed.element, false);
   const outcome = buildXmlTree(xml);
   return 'error' in outcome ? outcome : asDocument(outcome.root.name, outcome.root.element, false);
 }
