@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './deps/parser.js';
 
 const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -47,6 +48,11 @@ export const WORKER_OPTIONS = {
     schema: count(16),
     description:
       'SQLite page cache of the worker’s connection (MiB). It fills up to this size as a poll touches items and stories across the file, so it is a floor of the worker’s memory; in `bench/worker.ts` (1,000 feeds) 16 instead of 64 cost no measurable CPU.',
+  },
+  WORKER_POSTGRES_POOL_SIZE: {
+    schema: count(10),
+    description:
+      'PostgreSQL connections of the worker process (ignored for SQLite). Each feed being polled holds one only for its short statements and its item transaction.',
   },
   WORKER_CONCURRENCY: {
     schema: count(16),
@@ -112,6 +118,17 @@ export const WORKER_OPTIONS = {
     schema: count(32),
     description:
       'Most memory the remembered article texts may hold (MiB); the oldest are forgotten first, whatever WORKER_FULL_TEXT_CACHE_SIZE says.',
+  },
+  WORKER_FEED_TIME_ZONE: {
+    schema: z
+      .string()
+      .trim()
+      .default('local')
+      .refine((value) => value === 'local' || isTimeZone(value), {
+        message: 'expected `local`, an IANA zone (e.g. Europe/Berlin) or an offset (e.g. +02:00)',
+      }),
+    description:
+      'Zone of feed dates written without one, when the feed’s other dates show none: `local` (this machine’s zone, from `TZ`), an IANA name (`Europe/Berlin`) or an offset (`+02:00`). A date still in the future after that is stored as the fetch time.',
   },
   WORKER_CLUSTER_WINDOW_HOURS: {
     schema: count(72),

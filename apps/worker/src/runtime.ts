@@ -35,7 +35,11 @@ export function httpClientFor(config: WorkerConfig): HttpClient {
 /** Builds everything a worker process needs from its configuration; `db` may be passed in (tests). */
 export async function createRuntime(config: WorkerConfig, logger: Logger, db?: Db): Promise<Runtime> {
   const database =
-    db ?? (await openDb(config.DATABASE_URL, { sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB }));
+    db ??
+    (await openDb(config.DATABASE_URL, {
+      sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB,
+      postgresPoolSize: config.WORKER_POSTGRES_POOL_SIZE,
+    }));
   const http = httpClientFor(config);
   const metrics = new WorkerMetrics();
   const ctx: PollContext = {
@@ -58,6 +62,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     },
     maxConsecutiveFailures: config.WORKER_MAX_CONSECUTIVE_FAILURES,
     clusterWindowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
+    feedTimeZone: config.WORKER_FEED_TIME_ZONE,
     now: () => new Date(),
     random: Math.random,
   };

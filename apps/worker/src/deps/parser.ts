@@ -10,6 +10,7 @@ export {
   extractArticle,
   FeedParseError,
   flattenOpml,
+  isTimeZone,
   isTruncatedText,
   OPML_FOLDER_SEPARATOR,
   type OpmlDocument,
@@ -18,8 +19,8 @@ export {
   type ParsedItem,
   parseFeed,
   parseOpml,
-  similarity,
   simhash,
   simhashDistance,
+  similarity,
 } from '@newsfeed/parser';
 export { canonicalUrl, tryCanonicalUrl, urlIdentity } from '@newsfeed/parser/url';

@@ -16,6 +16,8 @@ export interface PollContext {
   limits: ScheduleLimits;
   maxConsecutiveFailures: number;
   clusterWindowHours: number;
+  /** Zone of feed dates written without one (WORKER_FEED_TIME_ZONE; `local` is this machine's). */
+  feedTimeZone: string;
   now: () => Date;
   random: () => number;
 }

@@ -20,12 +20,22 @@ function looksLikeHtml(response: FetchResponse): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 
-/** Parses a 200 body as a feed; an HTML page yields the feeds it advertises. */
-export async function parseStage(response: FetchResponse): Promise<ParseOutcome> {
+/** The zone a WORKER_FEED_TIME_ZONE setting names: `local` is this machine's (from `TZ`). */
+export function resolveFeedTimeZone(setting: string): string {
+  return setting === 'local' ? new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' : setting;
+}
+
+/**
+ * Parses a 200 body as a feed; an HTML page yields the feeds it advertises. Dates written without
+ * a zone are read in the feed's own zone when its other dates show one, else in `timeZone` (a
+ * WORKER_FEED_TIME_ZONE setting); signItem still stores a date in the future as the fetch time (clampToNow).
+ */
+export async function parseStage(response: FetchResponse, timeZone = 'UTC'): Promise<ParseOutcome> {
   const contentType = response.headers['content-type'];
   try {
     const feed = await parseFeed(response.body, {
       url: response.url,
+      timeZone: resolveFeedTimeZone(timeZone),
       ...(contentType ? { contentType } : {}),
     });
     return { kind: 'feed', feed };

@@ -73,7 +73,7 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       ctx.metrics.fetchSeconds.observe(response.durationMs / 1000);
       bytes += response.wireBytes;
       if (target === feed.url) url = response.permanentUrl;
-      const parsed = response.status === 200 ? await parseStage(response) : null;
+      const parsed = response.status === 200 ? await parseStage(response, ctx.feedTimeZone) : null;
       if (parsed?.kind === 'page' && candidates === null) {
         candidates = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED).map((entry) => entry.url);
         ctx.logger.info({ feed_id: feed.id, url: feed.url, discovered: candidates }, 'page advertises feeds');

@@ -19,6 +19,8 @@ export const TEST_ENV: Record<string, string> = {
   WORKER_MAX_CONSECUTIVE_FAILURES: '3',
   WORKER_SHUTDOWN_TIMEOUT_MS: '2000',
   WORKER_ID: 'test-worker',
+  // Dates without a zone read as UTC whatever the machine's zone (the default, `local`, varies).
+  WORKER_FEED_TIME_ZONE: 'UTC',
 };
 
 export interface TestWorld {
