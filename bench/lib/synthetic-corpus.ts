@@ -7,7 +7,7 @@
 //   await seedDatabase(db, corpus);            // through the public API, as the worker ingests
 //   await seedDatabase(db, corpus, { pollsPerTransaction: 100 });   // same calls, far fewer commits
 import { createHash } from 'node:crypto';
-import type { CandidateQuery, Db, ItemInput, NewFeed, StoryCandidate, UpsertResult } from '@newsfeed/db';
+import type { ClusterSubject, Db, ItemInput, NewFeed, StoryAssigner, StoryCandidate } from '@newsfeed/db';
 
 export interface SyntheticCorpusOptions {
   feeds: number;
@@ -275,7 +275,10 @@ export function hammingDistance(a: string, b: string): number {
 }
 
 /** The benchmark's clustering rule: a near-identical text, else a title sharing most words. */
-export function chooseStory(item: ItemInput, candidates: StoryCandidate[]): number | null {
+export function chooseStory(
+  item: Pick<ClusterSubject, 'title' | 'simhash'>,
+  candidates: StoryCandidate[],
+): number | null {
   const near = candidates.find(
     (c) => item.simhash && c.simhash && hammingDistance(item.simhash, c.simhash) <= 3,
   );
@@ -291,27 +294,31 @@ export function chooseStory(item: ItemInput, candidates: StoryCandidate[]): numb
   return alike?.storyId ?? null;
 }
 
+/** The benchmark's clustering settings: the worker's 48-hour window, 20 candidates per item. */
+export const BENCH_STORY_ASSIGNER: StoryAssigner = {
+  windowHours: 48,
+  candidateLimit: 20,
+  pick: chooseStory,
+};
+
 /** The calls one poll's ingest makes: the public API, or the same inside `db.transaction`. */
-type IngestApi = Pick<Db, 'items' | 'stories'>;
-type UpsertWithTime = (feedId: number, items: ItemInput[], options: { now: Date }) => Promise<UpsertResult[]>;
+type IngestApi = Pick<Db, 'items'>;
+type IngestWithTime = (
+  feedId: number,
+  items: ItemInput[],
+  stories: StoryAssigner,
+  options: { now: Date },
+) => Promise<unknown>;
 type TransactionalDb = Db & { transaction?<T>(work: (tx: IngestApi) => Promise<T>): Promise<T> };
 
-/** Ingests one poll as the worker does: items.upsertMany, then candidates and attach per new item. */
+/**
+ * Ingests one poll as the worker does: `items.ingest` writes the items and assigns each new one to
+ * its story (candidates, the clustering rule, the story summaries) in one transaction.
+ */
 export async function ingestPoll(api: IngestApi, feedId: number, poll: SyntheticPoll): Promise<void> {
   // `now` (an @newsfeed/db extension) records the poll's time as the items' first-seen time.
-  const upsert = api.items.upsertMany as UpsertWithTime;
-  const results = await upsert(feedId, poll.items, { now: poll.at });
-  for (const [index, result] of results.entries()) {
-    if (result.status !== 'new' || result.id === null) continue;
-    const item = poll.items[index]!;
-    const query: CandidateQuery = {
-      simhash: item.simhash,
-      titleTerms: item.title.split(/\s+/),
-      since: new Date(poll.at.getTime() - 48 * HOUR).toISOString(),
-      limit: 20,
-    };
-    await api.stories.attach(result.id, chooseStory(item, await api.stories.candidates(query)));
-  }
+  const ingest = api.items.ingest as IngestWithTime;
+  await ingest(feedId, poll.items, BENCH_STORY_ASSIGNER, { now: poll.at });
 }
 
 export async function addFeeds(db: Db, corpus: SyntheticCorpus): Promise<number[]> {

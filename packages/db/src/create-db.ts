@@ -37,7 +37,14 @@ function entityApis(context: DbContext) {
     feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
     items: withTypedErrors(
       'items',
-      { upsertMany: 'feed', listByFeed: 'feed', existingKeys: 'feed', get: 'item', remove: 'item' },
+      {
+        upsertMany: 'feed',
+        ingest: 'feed',
+        listByFeed: 'feed',
+        existingKeys: 'feed',
+        get: 'item',
+        remove: 'item',
+      },
       createItemsApi(context),
     ),
     stories: withTypedErrors('stories', { get: 'story', attach: 'item' }, createStoriesApi(context)),

@@ -1,3 +1,4 @@
+export { DEFAULT_CANDIDATE_LIMIT } from './candidates.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
   type DatabaseLocation,
@@ -25,5 +26,4 @@ export type { RetentionOptions, RetentionResult } from './retention.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
 export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
-export { DEFAULT_CANDIDATE_LIMIT } from './stories.js';
 export * from './types.js';

@@ -1,20 +1,21 @@
-import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
-import { DbInputError, DbNotFoundError } from './errors.js';
+import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
-import type { Database, ItemsTable } from './schema.js';
-import { simhashBands, titleTerms } from './signatures.js';
+import { ingestInTransaction } from './ingest.js';
+import type { ItemsTable } from './schema.js';
 import { refreshStories } from './story-summary.js';
-import { toIso, toIsoOrNull, toMillisOrNull } from './time.js';
-import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from './types.js';
-
-/** Keys per IN (…) list: far below both engines' bound-parameter limits. */
-const KEY_CHUNK = 500;
-/** Rows per multi-row INSERT: ~30 parameters per item, 3 per title word, far below both engines' limits. */
-const ITEM_ROWS_PER_INSERT = 100;
-const TERM_ROWS_PER_INSERT = 1_000;
+import { toIso, toIsoOrNull } from './time.js';
+import type {
+  IngestResult,
+  ItemInput,
+  ItemsApi,
+  ItemWithFeed,
+  StoryAssigner,
+  UpsertResult,
+} from './types.js';
+import { findExisting, findTombstoned, upsertInTransaction } from './upsert.js';
 
 /** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
 export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
@@ -56,136 +57,6 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   };
 }
 
-/** The columns an input item sets, checked and converted; everything but the times that depend on the row. */
-function inputColumns(input: ItemInput) {
-  if (typeof input.key !== 'string' || input.key === '')
-    throw new DbInputError('item key must be a non-empty string');
-  if (typeof input.title !== 'string') throw new DbInputError(`item ${input.key}: title must be a string`);
-  const [band0, band1, band2, band3] = simhashBands(input.simhash?.toLowerCase() ?? null);
-  return {
-    guid: input.guid,
-    url: input.url,
-    canonical_url: input.canonicalUrl,
-    title: input.title,
-    summary: input.summary,
-    content_html: input.contentHtml,
-    content_text: input.contentText,
-    authors: JSON.stringify(input.authors ?? []),
-    categories: JSON.stringify(input.categories ?? []),
-    enclosures: JSON.stringify(input.enclosures ?? []),
-    published_at: toMillisOrNull(input.publishedAt, `item ${input.key}: publishedAt`),
-    updated_at: toMillisOrNull(input.updatedAt, `item ${input.key}: updatedAt`),
-    language: input.language,
-    image_url: input.imageUrl,
-    comments_url: input.commentsUrl,
-    wire: input.wire,
-    word_count: Math.max(0, Math.trunc(input.wordCount || 0)),
-    content_hash: input.contentHash,
-    simhash: input.simhash?.toLowerCase() ?? null,
-    band0: band0 ?? null,
-    band1: band1 ?? null,
-    band2: band2 ?? null,
-    band3: band3 ?? null,
-    input_hash: createHash('sha1').update(JSON.stringify(input)).digest('base64url'),
-  };
-}
-
-/** Items sort (and expire) by publication time, but an item dated in the future sorts as first seen. */
-function sortAt(publishedAt: number | null, firstSeenAt: number): number {
-  return publishedAt === null ? firstSeenAt : Math.min(publishedAt, firstSeenAt);
-}
-
-interface ExistingRow {
-  id: number;
-  key: string;
-  input_hash: string;
-  first_seen_at: number;
-  story_id: number | null;
-  title: string;
-}
-
-async function findExisting(
-  trx: Kysely<Database>,
-  feedId: number,
-  keys: string[],
-): Promise<Map<string, ExistingRow>> {
-  const found = new Map<string, ExistingRow>();
-  for (let start = 0; start < keys.length; start += KEY_CHUNK) {
-    const rows = await trx
-      .selectFrom('items')
-      .select(['id', 'key', 'input_hash', 'first_seen_at', 'story_id', 'title'])
-      .where('feed_id', '=', feedId)
-      .where('key', 'in', keys.slice(start, start + KEY_CHUNK))
-      .execute();
-    for (const row of rows) found.set(row.key, row);
-  }
-  return found;
-}
-
-async function findTombstoned(trx: Kysely<Database>, feedId: number, keys: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let start = 0; start < keys.length; start += KEY_CHUNK) {
-    const rows = await trx
-      .selectFrom('tombstones')
-      .select('key')
-      .where('feed_id', '=', feedId)
-      .where('key', 'in', keys.slice(start, start + KEY_CHUNK))
-      .execute();
-    for (const row of rows) found.add(row.key);
-  }
-  return found;
-}
-
-/** Writes the title words of several items in as few statements as the parameter limits allow. */
-async function writeTerms(
-  trx: Kysely<Database>,
-  items: { itemId: number; title: string; firstSeenAt: number }[],
-): Promise<void> {
-  const rows = items.flatMap(({ itemId, title, firstSeenAt }) =>
-    titleTerms(title).map((term) => ({ term, first_seen_at: firstSeenAt, item_id: itemId })),
-  );
-  for (let start = 0; start < rows.length; start += TERM_ROWS_PER_INSERT) {
-    await trx
-      .insertInto('item_terms')
-      .values(rows.slice(start, start + TERM_ROWS_PER_INSERT))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  }
-}
-
-type InputColumns = ReturnType<typeof inputColumns>;
-
-/**
- * Inserts new items with multi-row statements; returns the ids by key. ON CONFLICT: a key that a
- * concurrent writer inserted first is skipped and missing from the result.
- */
-async function insertNew(
-  trx: Kysely<Database>,
-  feedId: number,
-  entries: { input: ItemInput; columns: InputColumns }[],
-  now: number,
-): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (let start = 0; start < entries.length; start += ITEM_ROWS_PER_INSERT) {
-    const rows = await trx
-      .insertInto('items')
-      .values(
-        entries.slice(start, start + ITEM_ROWS_PER_INSERT).map(({ input, columns }) => ({
-          ...columns,
-          feed_id: feedId,
-          key: input.key,
-          first_seen_at: now,
-          sort_at: sortAt(columns.published_at, now),
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(['feed_id', 'key']).doNothing())
-      .returning(['id', 'key'])
-      .execute();
-    for (const row of rows) ids.set(row.key, row.id);
-  }
-  return ids;
-}
-
 export interface UpsertOptions {
   /** The ingest time recorded as `firstSeenAt` of new items (defaults to now). */
   now?: Date;
@@ -193,79 +64,20 @@ export interface UpsertOptions {
 
 export function createItemsApi(ctx: DbContext): ItemsApi & {
   upsertMany(feedId: number, items: ItemInput[], options?: UpsertOptions): Promise<UpsertResult[]>;
+  ingest(
+    feedId: number,
+    items: ItemInput[],
+    stories: StoryAssigner,
+    options?: UpsertOptions,
+  ): Promise<IngestResult[]>;
 } {
   const { kysely } = ctx;
 
   async function upsertMany(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
     if (inputs.length === 0) return [];
     const now = options.now?.getTime() ?? Date.now();
-    const prepared = inputs.map((input) => ({ input, columns: inputColumns(input) }));
     return ctx.transaction(async (trx) => {
-      const feed = await trx.selectFrom('feeds').select('id').where('id', '=', feedId).executeTakeFirst();
-      if (!feed) throw new DbNotFoundError('feed', feedId);
-      const keys = [...new Set(inputs.map((input) => input.key))];
-      const existing = await findExisting(trx, feedId, keys);
-      const tombstoned = await findTombstoned(trx, feedId, keys);
-      const storiesToRefresh = new Set<number>();
-      const results: UpsertResult[] = [];
-
-      const update = async (row: ExistingRow, columns: InputColumns) => {
-        await trx
-          .updateTable('items')
-          .set({ ...columns, sort_at: sortAt(columns.published_at, row.first_seen_at) })
-          .where('id', '=', row.id)
-          .execute();
-        if (row.title !== columns.title) {
-          await trx.deleteFrom('item_terms').where('item_id', '=', row.id).execute();
-          await writeTerms(trx, [{ itemId: row.id, title: columns.title, firstSeenAt: row.first_seen_at }]);
-        }
-        if (row.story_id !== null) storiesToRefresh.add(row.story_id);
-        existing.set(row.key, { ...row, input_hash: columns.input_hash, title: columns.title });
-      };
-
-      // Keys neither stored nor tombstoned are inserted together (their first occurrence; a repeated
-      // key in the same batch then updates the row like any stored one).
-      const fresh = new Map<string, { input: ItemInput; columns: InputColumns }>();
-      for (const entry of prepared) {
-        const { key } = entry.input;
-        if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
-      }
-      const insertedIds = await insertNew(trx, feedId, [...fresh.values()], now);
-      const newRows: ExistingRow[] = [...fresh.values()].flatMap(({ input, columns }) => {
-        const id = insertedIds.get(input.key);
-        if (id === undefined) return [];
-        const { input_hash, title } = columns;
-        return [{ id, key: input.key, input_hash, first_seen_at: now, story_id: null, title }];
-      });
-      await writeTerms(
-        trx,
-        newRows.map((row) => ({ itemId: row.id, title: row.title, firstSeenAt: now })),
-      );
-      for (const row of newRows) existing.set(row.key, row);
-      const unreported = new Set(insertedIds.keys());
-
-      for (const { input, columns } of prepared) {
-        if (tombstoned.has(input.key)) {
-          results.push({ key: input.key, id: null, status: 'tombstoned' });
-          continue;
-        }
-        if (unreported.delete(input.key)) {
-          results.push({ key: input.key, id: insertedIds.get(input.key) ?? null, status: 'new' });
-          continue;
-        }
-        let row = existing.get(input.key);
-        if (!row) {
-          // Skipped by ON CONFLICT: a concurrent writer inserted this key after findExisting.
-          row = (await findExisting(trx, feedId, [input.key])).get(input.key);
-          if (!row) throw new DbNotFoundError(`item of feed ${feedId} with key`, input.key);
-        }
-        if (row.input_hash === columns.input_hash) {
-          results.push({ key: input.key, id: row.id, status: 'unchanged' });
-          continue;
-        }
-        await update(row, columns);
-        results.push({ key: input.key, id: row.id, status: 'updated' });
-      }
+      const { results, storiesToRefresh } = await upsertInTransaction(trx, feedId, inputs, now);
       await refreshStories(trx, storiesToRefresh);
       return results;
     });
@@ -273,6 +85,12 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
 
   return {
     upsertMany,
+
+    async ingest(feedId: number, inputs: ItemInput[], stories: StoryAssigner, options: UpsertOptions = {}) {
+      if (inputs.length === 0) return [];
+      const now = options.now?.getTime() ?? Date.now();
+      return ctx.transaction((trx) => ingestInTransaction(trx, feedId, inputs, stories, now));
+    },
 
     async get(id: number): Promise<ItemWithFeed | null> {
       const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
+import { findCandidates } from './candidates.js';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
-import { simhashBands, titleTerms } from './signatures.js';
 import { MEMBER_COLUMNS, refreshStory, storySummary } from './story-summary.js';
-import { toIso, toIsoOrNull, toMillis } from './time.js';
+import { toIso, toMillis } from './time.js';
 import type {
   CandidateQuery,
   PageRequest,
@@ -17,10 +17,6 @@ import type {
   StoryFilter,
   StorySummary,
 } from './types.js';
-
-export const DEFAULT_CANDIDATE_LIMIT = 50;
-/** Most recent items read per simhash band value or title word when looking for candidates. */
-export const MATCHES_PER_KEY = 200;
 
 type StoryRow = Omit<StoriesTable, 'id'> & FeedRefRow & { id: number };
 
@@ -43,17 +39,6 @@ function toStorySummary(row: StoryRow): StorySummary {
     publishedAt: toIso(row.published_at),
     score: row.score,
   };
-}
-
-interface CandidateRow {
-  id: number;
-  story_id: number;
-  feed_id: number;
-  title: string;
-  content_text: string | null;
-  simhash: string | null;
-  published_at: number | null;
-  first_seen_at: number;
 }
 
 export function createStoriesApi(ctx: DbContext): StoriesApi {
@@ -98,58 +83,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
   }
 
   async function candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
-    const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
-    const since = toMillis(query.since, 'since');
-    const bands = simhashBands(query.simhash?.toLowerCase() ?? null);
-    const terms = [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))];
-    // Each lookup is one index range (a band value or a title word, newest first within the time
-    // window) and bounded: a value shared by thousands of recent items says little about any of them.
-    const bandLookups = bands.flatMap((value, band) =>
-      value === null
-        ? []
-        : [
-            sql`SELECT id FROM (SELECT id FROM items WHERE ${sql.ref(`band${band}`)} = ${value}
-              AND first_seen_at >= ${since} ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS b${sql.raw(String(band))}`,
-          ],
-    );
-    const termLookups = terms.map(
-      (term, index) =>
-        sql`SELECT item_id FROM (SELECT item_id FROM item_terms WHERE term = ${term} AND first_seen_at >= ${since}
-          ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS t${sql.raw(String(index))}`,
-    );
-    // Simhash matches rank first (newest first), then the items sharing the most title words. Both
-    // lists and the candidates' rows come back in one statement, ordered here by list, shared words, newest id.
-    const lists = [];
-    if (bandLookups.length > 0) {
-      lists.push(sql`SELECT id, 0 AS list, 0 AS hits FROM (SELECT id FROM (${sql.join(bandLookups, sql` UNION `)})
-        AS band_union ORDER BY id DESC LIMIT ${limit}) AS band_match`);
-    }
-    if (termLookups.length > 0) {
-      lists.push(sql`SELECT item_id AS id, 1 AS list, hits FROM (
-        SELECT item_id, count(*) AS hits FROM (${sql.join(termLookups, sql` UNION ALL `)}) AS term_union
-        GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}) AS term_match`);
-    }
-    if (lists.length === 0) return [];
-    const { rows } = await sql<CandidateRow & { list: number; hits: number }>`SELECT items.id, items.story_id,
-        items.feed_id, items.title, items.content_text, items.simhash, items.published_at, items.first_seen_at,
-        matches.list, matches.hits
-      FROM (${sql.join(lists, sql` UNION ALL `)}) AS matches JOIN items ON items.id = matches.id
-      WHERE items.story_id IS NOT NULL`.execute(kysely);
-    const seen = new Set<number>();
-    return rows
-      .sort((a, b) => Number(a.list) - Number(b.list) || Number(b.hits) - Number(a.hits) || b.id - a.id)
-      .filter((row) => !seen.has(row.id) && seen.add(row.id))
-      .slice(0, limit)
-      .map((row) => ({
-        storyId: row.story_id,
-        itemId: row.id,
-        feedId: row.feed_id,
-        title: row.title,
-        contentText: row.content_text,
-        simhash: row.simhash,
-        publishedAt: toIsoOrNull(row.published_at),
-        firstSeenAt: toIso(row.first_seen_at),
-      }));
+    return findCandidates(kysely, query);
   }
 
   async function attach(itemId: number, storyId: number | null): Promise<number> {

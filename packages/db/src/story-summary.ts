@@ -94,10 +94,13 @@ export async function refreshStory(trx: Kysely<Database>, storyId: number): Prom
   return true;
 }
 
-/** Refreshes several stories; returns how many were deleted for being empty. */
+/**
+ * Refreshes several stories, in ascending id order: concurrent PostgreSQL transactions then lock
+ * shared stories in the same order and cannot deadlock. Returns how many were deleted for being empty.
+ */
 export async function refreshStories(trx: Kysely<Database>, storyIds: Iterable<number>): Promise<number> {
   let deleted = 0;
-  for (const storyId of new Set(storyIds)) {
+  for (const storyId of [...new Set(storyIds)].sort((a, b) => a - b)) {
     if (!(await refreshStory(trx, storyId))) deleted += 1;
   }
   return deleted;

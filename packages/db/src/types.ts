@@ -137,6 +137,55 @@ export interface UpsertResult {
   status: UpsertStatus;
 }
 
+/** An item as story clustering compares it. */
+export interface ClusterSubject {
+  id: number;
+  feedId: number;
+  title: string;
+  contentText: string | null;
+  simhash: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+}
+
+/** What an edit changed, as far as clustering is concerned. */
+export interface ItemSignature {
+  title: string;
+  simhash: string | null;
+}
+
+/**
+ * The caller's clustering decisions for `items.ingest`; the layer finds candidates and writes. Both
+ * functions run inside the write transaction: synchronous, quick, no I/O.
+ */
+export interface StoryAssigner {
+  /** Candidates are items first seen at most this many hours before the item itself. */
+  windowHours: number;
+  /** Candidates read per item (default DEFAULT_CANDIDATE_LIMIT). */
+  candidateLimit?: number;
+  /** The story `item` belongs to: one of the candidates' storyId, or null for none of them. */
+  pick(item: ClusterSubject, candidates: StoryCandidate[]): number | null;
+  /**
+   * Whether an edit changed an item enough to re-check its story. Then it stays if `pick` still
+   * matches it with its story's other members, else it moves (to a matching story, or a new one).
+   * Absent: edits never move items.
+   */
+  changedMaterially?(before: ItemSignature, after: ItemSignature): boolean;
+}
+
+/**
+ * What ingest did with an item's story: `created` a new one, `joined` an existing one, `kept` (an
+ * edit re-checked and still matching), `moved` (an edit that no longer matched), `unchanged` (not
+ * re-checked), null for a tombstoned key.
+ */
+export type StoryOutcome = 'created' | 'joined' | 'kept' | 'moved' | 'unchanged' | null;
+
+export interface IngestResult extends UpsertResult {
+  /** The item's story after the call (null for a tombstoned key). */
+  storyId: number | null;
+  story: StoryOutcome;
+}
+
 export interface FeedRef {
   id: number;
   title: string | null;
@@ -262,6 +311,12 @@ export interface FeedsApi {
 export interface ItemsApi {
   /** Inserts new keys, updates changed ones, skips tombstoned ones; one transaction. */
   upsertMany(feedId: number, items: ItemInput[]): Promise<UpsertResult[]>;
+  /**
+   * The worker's write for one poll, in ONE transaction: upsertMany, then every new item (and every
+   * edited one without a story) assigned to a story by `stories.pick`, every materially edited item
+   * re-checked, and the changed stories' lead, counts and score recomputed.
+   */
+  ingest(feedId: number, items: ItemInput[], stories: StoryAssigner): Promise<IngestResult[]>;
   get(id: number): Promise<ItemWithFeed | null>;
   listByFeed(feedId: number, request?: PageRequest): Promise<Page<ItemWithFeed>>;
   /** Deletes the item and keeps a tombstone of its key so it never comes back. */

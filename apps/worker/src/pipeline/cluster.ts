@@ -1,5 +1,6 @@
-import { type Db, type StoryCandidate, titleTerms } from '@newsfeed/db';
-import { similarity, simhashDistance } from '../deps/parser.js';
+import type { ClusterSubject, ItemSignature, StoryAssigner, StoryCandidate } from '@newsfeed/db';
+import { titleTerms } from '@newsfeed/db';
+import { simhashDistance, similarity } from '../deps/parser.js';
 
 // Story clustering: does a new item report the same event as an existing story's item?
 
@@ -8,15 +9,8 @@ export interface ClusterSettings {
   windowHours: number;
 }
 
-export interface ClusterItem {
-  id: number;
-  feedId: number;
-  title: string;
-  contentText: string | null;
-  simhash: string | null;
-  publishedAt: string | null;
-  firstSeenAt: string;
-}
+/** An item as clustering compares it (the storage layer hands these to `pickStory`). */
+export type ClusterItem = ClusterSubject;
 
 /** Near-identical text: a wire copy with different boilerplate stays within a few bits. */
 const NEAR_DUPLICATE_BITS = 3;
@@ -95,19 +89,37 @@ export function pickStory(item: ClusterItem, candidates: StoryCandidate[]): numb
   return best?.storyId ?? null;
 }
 
-/** Finds the item's story among recent candidates and attaches it (db recomputes lead, counts, score). */
-export async function clusterItem(
-  db: Db,
-  item: ClusterItem,
+/**
+ * Whether an edit changed an item enough to re-check its story: its text is no longer a near-duplicate
+ * of what it was (simhash), or its title is no longer near-identical to the old one.
+ */
+export function changedMaterially(before: ItemSignature, after: ItemSignature): boolean {
+  if ((before.simhash === null) !== (after.simhash === null)) return true;
+  if (before.simhash && after.simhash && simhashDistance(before.simhash, after.simhash) > NEAR_DUPLICATE_BITS)
+    return true;
+  return before.title !== after.title && titleSimilarity(before.title, after.title) < TITLE_ALONE;
+}
+
+/**
+ * The clustering decisions the storage layer applies while it ingests a poll (`items.ingest`): it
+ * finds the candidates and writes, `pickStory` decides. A decision that throws (a bug, never bad
+ * input) is reported and the item starts a story of its own instead of failing the whole poll.
+ */
+export function storyAssigner(
   settings: ClusterSettings,
-  now: Date,
-): Promise<number> {
-  const since = new Date(now.getTime() - settings.windowHours * 3_600_000).toISOString();
-  const candidates = await db.stories.candidates({
-    simhash: item.simhash,
-    titleTerms: titleTerms(item.title),
-    since,
-    limit: CANDIDATE_LIMIT,
-  });
-  return db.stories.attach(item.id, pickStory(item, candidates));
+  onError: (item: ClusterItem, error: Error) => void,
+): StoryAssigner {
+  return {
+    windowHours: settings.windowHours,
+    candidateLimit: CANDIDATE_LIMIT,
+    pick(item, candidates) {
+      try {
+        return pickStory(item, candidates);
+      } catch (error) {
+        onError(item, error as Error);
+        return null;
+      }
+    },
+    changedMaterially,
+  };
 }

@@ -1,6 +1,6 @@
-import type { Feed, IdentityRule, ItemInput, ItemWithFeed, UpsertResult } from '@newsfeed/db';
+import type { Feed, IdentityRule, ItemInput, ItemWithFeed } from '@newsfeed/db';
 import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js';
-import { clusterItem } from './cluster.js';
+import { storyAssigner } from './cluster.js';
 import type { PollContext } from './context.js';
 import { needsFullText } from './full-text.js';
 import { chooseIdentityRule, guidKey, keyFor } from './identity.js';
@@ -89,7 +89,7 @@ function storedContentStillValid(row: ItemWithFeed, item: ParsedItem): boolean {
   return needsFullText(item) && (row.contentText?.length ?? 0) > feedText.length;
 }
 
-/** identity → full text → sign → upsert → cluster, for one parsed feed. */
+/** identity → full text → sign → upsert and cluster (one transaction), for one parsed feed. */
 export async function storeItems(
   ctx: PollContext,
   feed: Feed,
@@ -139,38 +139,23 @@ export async function storeItems(
     }),
   );
   const ordered = inputs.filter((input): input is ItemInput => input !== undefined);
-  const results: UpsertResult[] = ordered.length > 0 ? await ctx.db.items.upsertMany(feed.id, ordered) : [];
+  // One transaction: the items, their stories, and the stories' summaries commit together.
+  const assigner = storyAssigner({ windowHours: ctx.clusterWindowHours }, (item, error) =>
+    ctx.logger.error({ feed_id: feed.id, item_id: item.id, err: error.message }, 'clustering failed'),
+  );
+  const results = ordered.length > 0 ? await ctx.db.items.ingest(feed.id, ordered, assigner) : [];
 
   let itemsNew = 0;
   let itemsUpdated = 0;
   let itemsTombstoned = 0;
-  const byKey = new Map(ordered.map((input) => [input.key, input]));
   for (const result of results) {
+    if (result.status === 'new') itemsNew++;
     if (result.status === 'updated') itemsUpdated++;
     if (result.status === 'tombstoned') itemsTombstoned++;
-    if (result.status !== 'new' || result.id === null) continue;
-    itemsNew++;
-    const input = byKey.get(result.key)!;
-    try {
-      await clusterItem(
-        ctx.db,
-        {
-          id: result.id,
-          feedId: feed.id,
-          title: input.title,
-          contentText: input.contentText,
-          simhash: input.simhash,
-          publishedAt: input.publishedAt,
-          firstSeenAt: now.toISOString(),
-        },
-        { windowHours: ctx.clusterWindowHours },
-        now,
-      );
-    } catch (error) {
-      // The item is stored; a story can be assigned later. Record the failure, keep going.
-      ctx.logger.error(
-        { feed_id: feed.id, item_id: result.id, err: (error as Error).message },
-        'clustering failed',
+    if (result.story === 'moved') {
+      ctx.logger.info(
+        { feed_id: feed.id, item_id: result.id, story_id: result.storyId },
+        'edited item moved to another story',
       );
     }
   }

@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_CANDIDATE_LIMIT, findCandidates, storyMembers } from './candidates.js';
+import { DbInputError } from './errors.js';
+import type { Database } from './schema.js';
+import { titleTerms } from './signatures.js';
+import { refreshStories, storySummary } from './story-summary.js';
+import { toIso, toIsoOrNull } from './time.js';
+import type {
+  ClusterSubject,
+  IngestResult,
+  ItemInput,
+  StoryAssigner,
+  StoryCandidate,
+  StoryOutcome,
+} from './types.js';
+import { upsertInTransaction, type WrittenItem } from './upsert.js';
+
+// One poll's items written and clustered in one transaction: one commit per poll instead of one per
+// new item, and every story a poll touched is summarized once, at the end, in id order (two
+// PostgreSQL workers updating the same stories then lock them in the same order and never deadlock).
+// Items are assigned one after the other, so an item can join a story created for an earlier item of
+// the same poll, exactly as with separate upsert and attach calls.
+
+const HOUR_MS = 3_600_000;
+
+function subjectOf(id: number, written: WrittenItem): ClusterSubject {
+  return {
+    id,
+    feedId: written.member.feed_id,
+    title: written.member.title,
+    contentText: written.contentText,
+    simhash: written.simhash,
+    publishedAt: toIsoOrNull(written.publishedAt),
+    firstSeenAt: toIso(written.member.first_seen_at),
+  };
+}
+
+export async function ingestInTransaction(
+  trx: Kysely<Database>,
+  feedId: number,
+  inputs: ItemInput[],
+  assigner: StoryAssigner,
+  now: number,
+): Promise<IngestResult[]> {
+  const upserted = await upsertInTransaction(trx, feedId, inputs, now);
+  const limit = assigner.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
+  // Stories whose summary is stale: edited members, joined, or left by a moved item.
+  const stale = new Set(upserted.storiesToRefresh);
+  const assigned = new Map<number, { storyId: number | null; story: StoryOutcome }>();
+
+  const pick = (subject: ClusterSubject, candidates: StoryCandidate[]): number | null => {
+    const picked = assigner.pick(subject, candidates);
+    if (picked !== null && !candidates.some((candidate) => candidate.storyId === picked)) {
+      throw new DbInputError(
+        `item ${subject.id}: pick chose story ${picked}, which is none of its candidates`,
+      );
+    }
+    return picked;
+  };
+
+  /** Candidates among other items, first seen within the window before this item. */
+  const candidatesFor = async (subject: ClusterSubject, written: WrittenItem) => {
+    const found = await findCandidates(trx, {
+      simhash: written.simhash,
+      titleTerms: titleTerms(subject.title),
+      since: toIso(written.member.first_seen_at - assigner.windowHours * HOUR_MS),
+      limit,
+    });
+    return found.filter((candidate) => candidate.itemId !== subject.id);
+  };
+
+  /** Puts the item in `target` (null: a story of its own); returns the story's id. */
+  const moveTo = async (id: number, written: WrittenItem, target: number | null): Promise<number> => {
+    let storyId = target;
+    if (storyId === null) {
+      // Its only member is this item: the summary is known without reading anything back.
+      const created = await trx
+        .insertInto('stories')
+        .values(storySummary([written.member]))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      storyId = created.id;
+    } else {
+      stale.add(storyId);
+    }
+    await trx.updateTable('items').set({ story_id: storyId }).where('id', '=', id).execute();
+    if (written.storyId !== null) stale.add(written.storyId);
+    return storyId;
+  };
+
+  for (const [id, written] of upserted.written) {
+    const subject = subjectOf(id, written);
+    if (written.storyId === null) {
+      // New, or stored without a story (e.g. clustering failed before): assign it now.
+      const target = pick(subject, await candidatesFor(subject, written));
+      const storyId = await moveTo(id, written, target);
+      assigned.set(id, { storyId, story: target === null ? 'created' : 'joined' });
+      continue;
+    }
+    const current = written.storyId;
+    const after = { title: written.member.title, simhash: written.simhash };
+    if (!written.previous || !assigner.changedMaterially?.(written.previous, after)) {
+      assigned.set(id, { storyId: current, story: 'unchanged' });
+      continue;
+    }
+    // A material edit: it stays if it still matches one of its story's other members.
+    const members = await storyMembers(trx, current, id, limit);
+    if (members.length > 0 && pick(subject, members) !== null) {
+      assigned.set(id, { storyId: current, story: 'kept' });
+      continue;
+    }
+    const others = (await candidatesFor(subject, written)).filter(
+      (candidate) => candidate.storyId !== current,
+    );
+    const target = pick(subject, others);
+    if (target === null && members.length === 0) {
+      // Alone in its story and like no other: its story stays (summary refreshed for the edit).
+      assigned.set(id, { storyId: current, story: 'kept' });
+      continue;
+    }
+    assigned.set(id, { storyId: await moveTo(id, written, target), story: 'moved' });
+  }
+
+  await refreshStories(trx, stale);
+  return upserted.results.map((result) => {
+    if (result.id === null) return { ...result, storyId: null, story: null };
+    const story = assigned.get(result.id);
+    if (story) return { ...result, ...story };
+    return { ...result, storyId: upserted.storyOf.get(result.id) ?? null, story: 'unchanged' };
+  });
+}
