@@ -32,6 +32,16 @@ export const WEB_OPTIONS = {
     description:
       'How long (ms) a front page, search, story or feed-out query is reused before it runs again; 0 turns the cache off.',
   },
+  WEB_PAGE_CACHE_TTL_MS: {
+    schema: z.coerce.number().int().min(0).max(60_000).default(2000),
+    description:
+      'How long (ms) a rendered public page (front page, search, story, sources) is served to anonymous readers before it is rendered again; 0 turns it off.',
+  },
+  WEB_PAGE_CACHE_MB: {
+    schema: z.coerce.number().int().min(1).max(4096).default(32),
+    description:
+      'Memory (MiB) for rendered pages kept by WEB_PAGE_CACHE_TTL_MS; least recently used go first.',
+  },
   WEB_SITE_NAME: {
     schema: z.string().min(1).max(80).default('Newsfeed'),
     description: 'Name shown in the header, page titles and feeds out.',

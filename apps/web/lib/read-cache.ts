@@ -19,6 +19,11 @@ function registry(): Set<{ clear(): void }> {
   return holder[REGISTRY];
 }
 
+/** Makes forgetCachedReads empty `cache` too (the rendered-page cache registers here). */
+export function registerCache(cache: { clear(): void }): void {
+  registry().add(cache);
+}
+
 interface Entry<V> {
   expires: number;
   value: Promise<V>;
@@ -31,7 +36,7 @@ export class ReadCache<V> {
     private readonly ttlMs: () => number = () => webConfig().WEB_CACHE_TTL_MS,
     private readonly maxEntries: number = READ_CACHE_MAX_ENTRIES,
   ) {
-    registry().add(this);
+    registerCache(this);
   }
 
   /** The cached answer for key, or load()'s (remembered unless it fails or the TTL is 0). */

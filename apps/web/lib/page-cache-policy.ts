@@ -1,0 +1,54 @@
+import { isBot } from 'next/dist/shared/lib/router/utils/is-bot';
+
+// Which requests may be answered from the rendered-page cache, and under which key. Only what is
+// the same for every anonymous reader: the public pages, fetched with GET by a plain page load.
+// Everything else renders for itself, as before.
+
+/** The public pages: lists of stories, search, a story, the sources. Admin, API and feeds are not here. */
+export const SHARED_PAGE_PATHS: readonly RegExp[] = [
+  /^\/$/,
+  /^\/search$/,
+  /^\/story\/[^/]+$/,
+  /^\/sources$/,
+  /^\/sources\/[^/]+$/,
+];
+
+// Requests Next.js answers with something other than the page's HTML (RSC payloads for client
+// navigation and prefetches, server actions), so they would need keys of their own: not cached.
+const NEXT_ROUTER_HEADERS = [
+  'rsc',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-router-state-tree',
+  'next-action',
+  'next-url',
+];
+
+/** The request headers a page's HTML may depend on; the render of a miss gets exactly these. */
+export const RENDER_HEADERS = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent'] as const;
+
+export interface PageRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
+/**
+ * The cache key of a request that may share a rendered page, or null when it must render for itself:
+ * not a GET of a public page, or a request that identifies someone (any cookie, Authorization),
+ * or one of Next.js's own RSC requests.
+ */
+export function sharedPageKey(request: PageRequest): string | null {
+  if (request.method !== 'GET') return null;
+  const { headers } = request;
+  if (headers.has('cookie') || headers.has('authorization')) return null;
+  if (NEXT_ROUTER_HEADERS.some((name) => headers.has(name))) return null;
+  const url = new URL(request.url);
+  if (url.searchParams.has('_rsc')) return null;
+  if (!SHARED_PAGE_PATHS.some((path) => path.test(url.pathname))) return null;
+  // The host and protocol go into the page (links in metadata when WEB_PUBLIC_URL is unset); bots
+  // get the metadata in <head> rather than streamed (Next.js decides by User-Agent).
+  const origin = [headers.get('x-forwarded-proto'), headers.get('x-forwarded-host'), headers.get('host')];
+  const reader = isBot(headers.get('user-agent') ?? '') ? 'bot' : 'browser';
+  return JSON.stringify([reader, ...origin, url.pathname, url.search]);
+}

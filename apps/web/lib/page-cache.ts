@@ -1,0 +1,144 @@
+import { registerCache } from './read-cache';
+
+// Rendering a page costs Next.js far more than reading its data (React server rendering, the RSC
+// payload, ~100 KB of HTML), and every anonymous reader of one URL gets the same page. This cache
+// keeps each rendered page for a few seconds, per URL (see page-cache-policy.ts for which requests
+// may use it), in this process:
+// - concurrent misses for one URL share one render;
+// - a copy is served for at most its TTL after it was rendered; once half of that has passed, the
+//   next request starts one background render, so a busy page is renewed without readers waiting;
+// - the bodies it holds are bounded in bytes (least recently used dropped first);
+// - an admin change empties it (forgetCachedReads), and a render started before that is not kept.
+
+/** A rendered response as the server sent it, and where its CSP nonce sits in the body. */
+export interface RenderedPage {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+  nonce: string | null;
+  nonceOffsets: number[];
+}
+
+/** What a render produced and whether it may be shown to other readers (a 200 without cookies). */
+export interface Render {
+  page: RenderedPage;
+  shareable: boolean;
+}
+
+export interface PageCacheOptions {
+  /** How long a copy is served after its render, in ms; 0 turns the cache off. */
+  ttlMs: () => number;
+  /** Bodies kept, in bytes; a page bigger than an eighth of this is never kept. */
+  maxBytes: () => number;
+  now?: () => number;
+}
+
+export type PageCacheOutcome = 'hit' | 'miss' | 'bypass';
+
+interface Entry {
+  page: RenderedPage;
+  renderedAt: number;
+  refreshing: boolean;
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #pending = new Map<string, Promise<Render>>();
+  #bytes = 0;
+  // Bumped by clear(): a render that started before an admin change must not be kept after it.
+  #generation = 0;
+
+  constructor(private readonly options: PageCacheOptions) {
+    registerCache(this);
+  }
+
+  /** The page for key: a kept copy, else render()'s, shared with concurrent callers for the same key. */
+  async get(
+    key: string,
+    render: () => Promise<Render>,
+  ): Promise<{ page: RenderedPage; outcome: PageCacheOutcome }> {
+    const ttl = this.options.ttlMs();
+    if (ttl <= 0) return { page: (await render()).page, outcome: 'bypass' };
+    const now = this.#now();
+    const entry = this.#entries.get(key);
+    if (entry && now - entry.renderedAt < ttl) {
+      // Most recently used last: eviction walks the map from its start.
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      if (!entry.refreshing && now - entry.renderedAt >= ttl / 2) {
+        entry.refreshing = true;
+        this.#load(key, render).catch(() => {
+          // The copy in hand stays until it expires; the next miss renders again.
+          entry.refreshing = false;
+        });
+      }
+      return { page: entry.page, outcome: 'hit' };
+    }
+    return { page: (await this.#load(key, render)).page, outcome: 'miss' };
+  }
+
+  #load(key: string, render: () => Promise<Render>): Promise<Render> {
+    const inFlight = this.#pending.get(key);
+    if (inFlight) return inFlight;
+    const generation = this.#generation;
+    const renderedAt = this.#now();
+    const settle = () => {
+      if (this.#pending.get(key) === loading) this.#pending.delete(key);
+    };
+    const loading: Promise<Render> = render().then(
+      (result) => {
+        settle();
+        if (generation !== this.#generation) return result;
+        if (result.shareable) this.#keep(key, result.page, renderedAt);
+        // No longer a page to share (e.g. the story is gone): the old copy goes too.
+        else this.#drop(key);
+        return result;
+      },
+      (error: unknown) => {
+        settle();
+        throw error;
+      },
+    );
+    this.#pending.set(key, loading);
+    return loading;
+  }
+
+  #keep(key: string, page: RenderedPage, renderedAt: number): void {
+    this.#drop(key);
+    const maxBytes = this.options.maxBytes();
+    if (page.body.byteLength > maxBytes / 8) return;
+    this.#entries.set(key, { page, renderedAt, refreshing: false });
+    this.#bytes += page.body.byteLength;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.page.body.byteLength;
+    }
+  }
+
+  #drop(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.page.body.byteLength;
+  }
+
+  #now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#pending.clear();
+    this.#bytes = 0;
+    this.#generation += 1;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+}

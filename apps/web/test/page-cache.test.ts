@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { PageCache, type Render } from '../lib/page-cache';
+import { forgetCachedReads } from '../lib/read-cache';
+
+const TTL = 1000;
+
+function page(text: string, status = 200): Render['page'] {
+  return { status, headers: [], body: new TextEncoder().encode(text), nonce: null, nonceOffsets: [] };
+}
+
+/** A cache on a clock the test moves, and a renderer that counts its renders. */
+function setup(options: { ttl?: number; maxBytes?: number } = {}) {
+  let now = 0;
+  let renders = 0;
+  const cache = new PageCache({
+    ttlMs: () => options.ttl ?? TTL,
+    maxBytes: () => options.maxBytes ?? 1_000_000,
+    now: () => now,
+  });
+  const render =
+    (text: string, shareable = true) =>
+    async (): Promise<Render> => {
+      renders += 1;
+      return { page: page(`${text}#${renders}`), shareable };
+    };
+  const text = async (key: string, renderer: () => Promise<Render>) => {
+    const { page, outcome } = await cache.get(key, renderer);
+    return `${new TextDecoder().decode(page.body)} ${outcome}`;
+  };
+  return {
+    cache,
+    render,
+    text,
+    at: (ms: number) => {
+      now = ms;
+    },
+    get renders() {
+      return renders;
+    },
+  };
+}
+
+describe('PageCache', () => {
+  it('serves a copy per key until its TTL runs out', async () => {
+    const t = setup();
+    expect(await t.text('/', t.render('front'))).toBe('front#1 miss');
+    t.at(400);
+    expect(await t.text('/', t.render('front'))).toBe('front#1 hit');
+    expect(await t.text('/search?q=a', t.render('search'))).toBe('search#2 miss');
+    t.at(TTL);
+    expect(await t.text('/', t.render('front'))).toBe('front#3 miss');
+  });
+
+  it('renders once for concurrent misses of one key', async () => {
+    const t = setup();
+    const answers = await Promise.all([1, 2, 3].map(() => t.text('/', t.render('front'))));
+    expect(answers).toEqual(['front#1 miss', 'front#1 miss', 'front#1 miss']);
+    expect(t.renders).toBe(1);
+  });
+
+  it('renews a busy page in the background after half its TTL, never serving one older than the TTL', async () => {
+    const t = setup();
+    await t.text('/', t.render('front'));
+    t.at(TTL / 2);
+    // The reader gets the copy in hand at once; one render starts behind it.
+    expect(await t.text('/', t.render('front'))).toBe('front#1 hit');
+    expect(await t.text('/', t.render('front'))).toBe('front#2 hit');
+    expect(t.renders).toBe(2);
+    // The renewed copy counts from its own render (at TTL / 2).
+    t.at(TTL + TTL / 4);
+    expect(await t.text('/', t.render('front'))).toBe('front#2 hit');
+  });
+
+  it('does not keep a page that is not to be shared, and drops the old copy of that URL', async () => {
+    const t = setup();
+    await t.text('/story/1', t.render('story'));
+    t.at(TTL);
+    expect(await t.text('/story/1', t.render('gone', false))).toBe('gone#2 miss');
+    expect(t.cache.size).toBe(0);
+    expect(await t.text('/story/1', t.render('gone', false))).toBe('gone#3 miss');
+  });
+
+  it('does not remember a failed render', async () => {
+    const t = setup();
+    await expect(t.cache.get('/', () => Promise.reject(new Error('render failed')))).rejects.toThrow(
+      'render failed',
+    );
+    expect(await t.text('/', t.render('front'))).toBe('front#1 miss');
+  });
+
+  it('keeps its bodies within the byte budget, least recently used dropped first', async () => {
+    // Bodies of 7-8 bytes ('a....#1' … 'j....#10'): ten pages are 71 bytes, one over the budget.
+    const t = setup({ maxBytes: 64 });
+    const body = (name: string) => t.render(name.padEnd(5, '.'));
+    await t.text('a', body('a'));
+    await t.text('b', body('b'));
+    await t.text('a', body('a')); // a is now more recently used than b
+    for (const key of ['c', 'd', 'e', 'f', 'g', 'h', 'i', 'j']) await t.text(key, body(key));
+    expect(t.cache.size).toBe(9);
+    expect(t.cache.bytes).toBe(64);
+    expect(await t.text('a', body('a'))).toBe('a....#1 hit');
+    expect(await t.text('b', body('b'))).toBe('b....#11 miss');
+  });
+
+  it('never keeps a page bigger than an eighth of the budget', async () => {
+    const t = setup({ maxBytes: 80 });
+    await t.text('big', t.render('x'.repeat(20)));
+    expect(t.cache.size).toBe(0);
+  });
+
+  it('is emptied by an admin change, and a render begun before it is not kept', async () => {
+    const t = setup();
+    await t.text('/', t.render('front'));
+    forgetCachedReads();
+    expect(t.cache.size).toBe(0);
+    let finish: (render: Render) => void = () => {};
+    const slow = t.cache.get('/', () => new Promise<Render>((resolve) => (finish = resolve)));
+    forgetCachedReads();
+    finish({ page: page('before the change'), shareable: true });
+    expect((await slow).outcome).toBe('miss');
+    expect(t.cache.size).toBe(0);
+  });
+
+  it('renders every request when the TTL is 0', async () => {
+    const t = setup({ ttl: 0 });
+    expect(await t.text('/', t.render('front'))).toBe('front#1 bypass');
+    expect(await t.text('/', t.render('front'))).toBe('front#2 bypass');
+    expect(t.cache.size).toBe(0);
+  });
+});
