@@ -4,11 +4,13 @@
 // measured in the same run (/robots.txt: routing, proxy and headers, no database).
 //
 //   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only] [--partial]
+//                        [--polls-per-transaction 100]   (seeding: the worker's calls, this many polls per commit)
 //                        [--cache-ttl MS]   (the app's WEB_CACHE_TTL_MS; 0 measures every request hitting the database)
+//                        [--page-cache-ttl MS]   (the app's WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
 //
 // Needs apps/web built (`pnpm turbo run build --filter=@newsfeed/web`). The seeded database is kept
-// in bench/out/web-<items>.db and reused by the next run (seeding a million items takes a while);
-// --fresh seeds it again. Results go to stdout and bench/out/web.json.
+// in bench/out/web-<items>.db and reused by the next run (seeding a million items takes a while; a
+// seeding that was stopped continues where it stopped on the next run); --fresh seeds it again. Results go to stdout and bench/out/web.json.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +20,9 @@ import { parseArgs } from 'node:util';
 import { createDb } from '@newsfeed/db';
 import autocannon, { type AutocannonResult } from 'autocannon';
 import { REPO_ROOT } from './lib/corpus-dir.js';
-import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
+import { cpuSecondsOfTree } from './lib/process-cpu.js';
+import { seedOrResume } from './lib/resumable-seed.js';
+import { SyntheticCorpus } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
@@ -39,6 +43,10 @@ const { values: args } = parseArgs({
     'seed-only': { type: 'boolean', default: false },
     partial: { type: 'boolean', default: false },
     'cache-ttl': { type: 'string' },
+    'page-cache-ttl': { type: 'string' },
+    // Seeding makes exactly the worker's calls per poll (upsertMany, candidates, attach); grouping
+    // polls in one transaction only saves commits, so the database ends up the same, much sooner.
+    'polls-per-transaction': { type: 'string', default: '100' },
   },
 });
 const ITEMS = Number(args.items);
@@ -50,22 +58,28 @@ const DB_PATH = path.join(OUT_DIR, `web-${ITEMS}.db`);
 async function seeded(): Promise<{ storyIds: number[]; items: number; stories: number }> {
   mkdirSync(OUT_DIR, { recursive: true });
   const marker = `${DB_PATH}.complete`;
+  if (args.fresh)
+    for (const suffix of ['', '-wal', '-shm', '.complete']) rmSync(`${DB_PATH}${suffix}`, { force: true });
   // --partial: measure an interrupted seeding as it is (the corpus is generated in time order, so a
   // partial database is the same corpus over a shorter span); the item count printed says how big.
-  const usePartial = args.partial && existsSync(DB_PATH) && !args.fresh;
-  if (!usePartial && (args.fresh || !existsSync(marker))) {
-    for (const suffix of ['', '-wal', '-shm', '.complete']) rmSync(`${DB_PATH}${suffix}`, { force: true });
+  // Otherwise an interrupted seeding is continued where it stopped.
+  if (!existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
     const db = await createDb(`file:${DB_PATH}`);
     const started = performance.now();
-    await seedDatabase(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), (done) => {
-      if (done % 50_000 === 0) {
-        const rate = Math.round(done / ((performance.now() - started) / 1000));
+    let reported = 0;
+    const { resumedFrom } = await seedOrResume(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), {
+      pollsPerTransaction: Number(args['polls-per-transaction']),
+      onProgress: (done, resumedFrom) => {
+        if (done - reported < 50_000) return;
+        reported = done;
+        const rate = Math.round((done - resumedFrom) / ((performance.now() - started) / 1000));
         console.log(
           `seeding: ${done.toLocaleString('en')} / ${ITEMS.toLocaleString('en')} items (${rate}/s)`,
         );
-      }
+      },
     });
     await db.close();
+    if (resumedFrom > 0) console.log(`seeding: continued from ${resumedFrom.toLocaleString('en')} items`);
     writeFileSync(marker, new Date().toISOString());
   }
   const db = await createDb(`file:${DB_PATH}`);
@@ -103,6 +117,7 @@ async function startWeb(port: number): Promise<ChildProcess> {
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: `file:${DB_PATH}`,
       ...(args['cache-ttl'] === undefined ? {} : { WEB_CACHE_TTL_MS: args['cache-ttl'] }),
+      ...(args['page-cache-ttl'] === undefined ? {} : { WEB_PAGE_CACHE_TTL_MS: args['page-cache-ttl'] }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -124,6 +139,8 @@ interface Measurement {
   p50: number;
   p95: number;
   p99: number;
+  /** Requests answered per CPU-second the server used (null without /proc): robust to a busy machine. */
+  requestsPerServerCpuSecond: number | null;
   errors: number;
   non2xx: number;
 }
@@ -132,8 +149,9 @@ function percentile(sorted: number[], q: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
 }
 
-async function load(base: string, paths: string[], duration: number): Promise<Measurement> {
+async function load(base: string, paths: string[], duration: number, server: number): Promise<Measurement> {
   const times: number[] = [];
+  const cpuBefore = cpuSecondsOfTree(server);
   let next = 0;
   const instance = autocannon({
     url: base,
@@ -151,6 +169,8 @@ async function load(base: string, paths: string[], duration: number): Promise<Me
   });
   instance.on('response', (_client, _status, _bytes, responseTimeMs) => times.push(responseTimeMs));
   const result = await new Promise<AutocannonResult>((resolve) => instance.on('done', resolve));
+  const cpuAfter = cpuSecondsOfTree(server);
+  const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   times.sort((a, b) => a - b);
   return {
     path: paths.length === 1 ? paths[0]! : `${paths[0]} (+${paths.length - 1} more)`,
@@ -158,6 +178,7 @@ async function load(base: string, paths: string[], duration: number): Promise<Me
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     p99: percentile(times, 0.99),
+    requestsPerServerCpuSecond: cpu ? Math.round(times.length / cpu) : null,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
@@ -174,7 +195,8 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const targets: Record<string, string[]> = {
     baseline: ['/robots.txt'],
-    // The cost of any App Router page: layout, metadata, a small form, no database.
+    // The cost of any App Router page: layout, metadata, a small form, no database (with the
+    // rendered-page cache on, the cost of serving a kept page).
     pageFloor: ['/search'],
     front: ['/'],
     story: storyIds.map((id) => `/story/${id}`),
@@ -184,11 +206,11 @@ async function main() {
   const results: Record<string, Measurement> = {};
   try {
     for (const [name, paths] of Object.entries(targets)) {
-      await load(base, paths, 3); // warm-up: JIT, SQLite page cache
-      results[name] = await load(base, paths, DURATION);
+      await load(base, paths, 3, web.pid!); // warm-up: JIT, SQLite page cache, the app's caches
+      results[name] = await load(base, paths, DURATION, web.pid!);
       const r = results[name];
       console.log(
-        `${name.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms` +
+        `${name.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ${r.requestsPerServerCpuSecond ?? '?'} req/server-CPU-s` +
           (r.errors + r.non2xx > 0 ? `  (${r.errors} errors, ${r.non2xx} non-2xx)` : ''),
       );
     }
@@ -200,6 +222,13 @@ async function main() {
     Object.entries(results)
       .filter(([name]) => name !== 'baseline')
       .map(([name, r]) => [name, Math.round((r.p95 / baselineP95) * 10) / 10]),
+  );
+  // Server CPU per request relative to /robots.txt's: how many baseline requests one costs.
+  const baselineRate = results.baseline!.requestsPerServerCpuSecond;
+  const cpuCostVsBaseline = Object.fromEntries(
+    Object.entries(results)
+      .filter(([name, r]) => name !== 'baseline' && r.requestsPerServerCpuSecond && baselineRate)
+      .map(([name, r]) => [name, Math.round((baselineRate! / r.requestsPerServerCpuSecond!) * 10) / 10]),
   );
   const goals = Object.fromEntries(
     Object.entries(GOALS_P95_MS).map(([name, goal]) => [
@@ -215,12 +244,19 @@ async function main() {
     durationSeconds: DURATION,
     results,
     p95RatioToBaseline: ratios,
+    cpuCostVsBaseline,
     goals,
     cacheTtlMs: args['cache-ttl'] === undefined ? 'app default' : Number(args['cache-ttl']),
-    command: `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}${args.partial ? ' --partial' : ''}${args['cache-ttl'] === undefined ? '' : ` --cache-ttl ${args['cache-ttl']}`}`,
+    pageCacheTtlMs: args['page-cache-ttl'] === undefined ? 'app default' : Number(args['page-cache-ttl']),
+    command: [
+      `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}`,
+      ...(args.partial ? ['--partial'] : []),
+      ...(args['cache-ttl'] === undefined ? [] : [`--cache-ttl ${args['cache-ttl']}`]),
+      ...(args['page-cache-ttl'] === undefined ? [] : [`--page-cache-ttl ${args['page-cache-ttl']}`]),
+    ].join(' '),
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  console.log(JSON.stringify({ p95RatioToBaseline: ratios, goals }, null, 2));
+  console.log(JSON.stringify({ p95RatioToBaseline: ratios, cpuCostVsBaseline, goals }, null, 2));
 }
 
 main().catch((error: unknown) => {
