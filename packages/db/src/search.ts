@@ -3,24 +3,38 @@ import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { parseSearchQuery, type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
+import {
+  afterCursor,
+  estimateDocuments,
+  idf,
+  rankWindow,
+  termWeights,
+  weightedTokens,
+} from './search-rank.js';
 import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
 import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 
-// Ranked full-text search. SQLite: FTS5 bm25 (title weighs 10× the text). PostgreSQL: ts_rank over a
-// weighted tsvector (title A, text B). `rank` is higher-is-better on both; its scale differs by engine.
-//
-// Bounded cost: a query is ranked among its SEARCH_WINDOW most recent matches (newest ids first), so a
-// word found in half a million items costs the same as a rare one. For news, the best of the recent
-// matches is what people look for; a query with fewer matches than the window is ranked in full.
-// Then only the page's rows are read, and their snippets built by buildSnippet.
+// Ranked full-text search. Each engine finds a query's SEARCH_WINDOW most recent matches (newest ids
+// first: FTS5 walks its index backwards and stops there; PostgreSQL walks the primary key backwards,
+// or the GIN index for rare terms), with their titles; search-rank.ts ranks that window the same way
+// on both engines (title matches weigh TITLE_WEIGHT times text matches, rarer words more, newer first
+// on equal rank). Bounded cost: a word found in half a million items costs the same as a rare one,
+// and no engine ranking function reads beyond the window (FTS5's bm25() would scan every row holding
+// each term to count them; ts_rank() would de-TOAST every window row's tsvector). For news, the best of
+// the recent matches is what people look for; a query with fewer matches than the window is ranked in
+// full. Then only the page's rows are read, and their snippets built by buildSnippet.
 
 /** How many of the most recent matches a query ranks. */
 export const SEARCH_WINDOW = 1000;
+/** How many of a word's most recent matches estimate how common it is (its weight); see estimateDocuments. */
+export const WORD_WEIGHT_SAMPLE = 100;
+/** At most this many distinct words of a query are looked up for their weights; the rest weigh 0. */
+export const MAX_WEIGHTED_WORDS = 16;
 
-interface RankedRow {
+interface WindowRow {
   id: number;
-  rank: number;
+  title: string;
 }
 
 interface HitRow extends FeedRefRow {
@@ -36,52 +50,57 @@ interface HitRow extends FeedRefRow {
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
 
-  async function rankSqlite(
-    terms: SearchTerm[],
-    request: SearchRequest,
-    limit: number,
-  ): Promise<RankedRow[]> {
-    const feedFilter =
-      request.feedId === undefined
-        ? sql``
-        : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${request.feedId})`;
-    let after = sql``;
-    if (request.cursor) {
-      // FTS5 rank is bm25: lower is better. The cursor holds the engine's own value.
-      const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
-      after = sql`WHERE (recent.rank > ${rank} OR (recent.rank = ${rank} AND recent.id > ${id}))`;
+  /** The window: the query's SEARCH_WINDOW most recent matches (optionally of one feed), with titles. */
+  async function findWindow(terms: SearchTerm[], request: SearchRequest): Promise<WindowRow[]> {
+    if (ctx.engine === 'sqlite') {
+      const feedFilter =
+        request.feedId === undefined
+          ? sql``
+          : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${request.feedId})`;
+      const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM (
+          SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms)} ${feedFilter}
+          ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
+        ) AS recent JOIN items ON items.id = recent.id`.execute(kysely);
+      return rows;
     }
-    // FTS5 walks its index newest first and scores only the window's rows.
-    const { rows } = await sql<RankedRow>`SELECT id, rank FROM (
-        SELECT items_fts.rowid AS id, items_fts.rank AS rank FROM items_fts
-        WHERE items_fts MATCH ${toFts5Match(terms)} ${feedFilter}
-        ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
-      ) AS recent ${after}
-      ORDER BY rank, id LIMIT ${limit + 1}`.execute(kysely);
-    return rows;
+    const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
+    const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM items
+      WHERE items.search_vector @@ to_tsquery('simple', ${toTsQuery(terms)}) ${feedFilter}
+      ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
+    return rows.map((row) => ({ id: Number(row.id), title: row.title }));
   }
 
-  async function rankPostgres(
-    terms: SearchTerm[],
-    request: SearchRequest,
-    limit: number,
-  ): Promise<RankedRow[]> {
-    const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
-    const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
-    let after = sql``;
-    if (request.cursor) {
-      const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
-      // ts_rank is a real (float4): compare as one, or the cursor's own row would not compare equal.
-      after = sql`WHERE (ranked.rank < ${rank}::real OR (ranked.rank = ${rank}::real AND ranked.id > ${id}))`;
+  /** Ids of a word's WORD_WEIGHT_SAMPLE most recent matches, newest first. */
+  async function sampleWord(word: string): Promise<number[]> {
+    const term: SearchTerm[] = [{ tokens: [word], prefix: false }];
+    const query =
+      ctx.engine === 'sqlite'
+        ? sql<{ id: number }>`SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(term)}
+            ORDER BY rowid DESC LIMIT ${WORD_WEIGHT_SAMPLE}`
+        : sql<{
+            id: number;
+          }>`SELECT id FROM items WHERE search_vector @@ to_tsquery('simple', ${toTsQuery(term)})
+            ORDER BY id DESC LIMIT ${WORD_WEIGHT_SAMPLE}`;
+    const { rows } = await query.execute(kysely);
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Each term's weight (search-rank.ts termWeights), from samples of its words' recent matches. */
+  async function weigh(terms: SearchTerm[]): Promise<number[]> {
+    const words = [...new Set(terms.flatMap(weightedTokens))].slice(0, MAX_WEIGHTED_WORDS);
+    const idfOf = new Map<string, number>();
+    if (words.length > 0) {
+      const { rows } = await sql<{ oldest: number | null; newest: number | null }>`SELECT
+          (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(kysely);
+      const newest = Number(rows[0]?.newest ?? 0);
+      // Ids are dense but for deletions: the id span is the row count, near enough for a weight.
+      const total = newest - Number(rows[0]?.oldest ?? 0) + 1;
+      for (const word of words) {
+        const sample = await sampleWord(word);
+        idfOf.set(word, idf(estimateDocuments(sample, WORD_WEIGHT_SAMPLE, newest, total), total));
+      }
     }
-    const { rows } = await sql<RankedRow>`WITH recent AS (
-        SELECT items.id, items.search_vector FROM items WHERE items.search_vector @@ ${tsquery} ${feedFilter}
-        ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}
-      ), ranked AS (
-        SELECT id, ts_rank(search_vector, ${tsquery}) AS rank FROM recent
-      )
-      SELECT id, rank FROM ranked ${after} ORDER BY rank DESC, id LIMIT ${limit + 1}`.execute(kysely);
-    return rows;
+    return termWeights(terms, idfOf);
   }
 
   return {
@@ -89,17 +108,21 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const limit = pageSize(request.limit);
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
-      const ranked =
-        ctx.engine === 'sqlite'
-          ? await rankSqlite(terms, request, limit)
-          : await rankPostgres(terms, request, limit);
+      const window = await findWindow(terms, request);
+      if (window.length === 0) return { items: [], nextCursor: null };
+      let ranked = rankWindow(window, terms, await weigh(terms));
+      if (request.cursor) {
+        const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
+        ranked = afterCursor(ranked, rank as number, id as number);
+      }
+      ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
       const { rows } =
         await sql<HitRow>`SELECT items.id, items.story_id, items.title, items.url, items.published_at,
           items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS}
         FROM items JOIN feeds ON feeds.id = items.feed_id
         WHERE items.id IN (${sql.join(ranked.map((row) => row.id))})`.execute(kysely);
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = new Map(rows.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
       return toPage(
@@ -115,8 +138,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
             feed: toFeedRef(row.feed_id, row),
             publishedAt: toIsoOrNull(row.published_at),
             snippetHtml: buildSnippet(row.text ?? '', terms),
-            // Higher is better on both engines; bm25 is lower-is-better.
-            rank: ctx.engine === 'sqlite' ? -hit.rank : hit.rank,
+            rank: hit.rank,
           };
         },
         (hit) => encodeCursor('search', [hit.rank, hit.id]),

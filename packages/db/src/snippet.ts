@@ -10,6 +10,7 @@ export const SNIPPET_TEXT_LIMIT = 20_000;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -19,7 +20,9 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Case- and accent-insensitive, as both engines' tokenizers compare (near enough). */
-function fold(word: string): string {
+export function foldWord(word: string): string {
+  // Most words are ASCII: lower-casing is all they need, and far cheaper than normalizing.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(MARKS, '').toLowerCase();
 }
 
@@ -37,12 +40,12 @@ export function buildSnippet(text: string, terms: SearchTerm[]): string {
   const prefixes: string[] = [];
   for (const term of terms) {
     term.tokens.forEach((token, index) => {
-      if (term.prefix && index === term.tokens.length - 1) prefixes.push(fold(token));
-      else exact.add(fold(token));
+      if (term.prefix && index === term.tokens.length - 1) prefixes.push(foldWord(token));
+      else exact.add(foldWord(token));
     });
   }
   const words = [...source.matchAll(WORD)].map((match) => {
-    const folded = fold(match[0]);
+    const folded = foldWord(match[0]);
     const hit = exact.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
     return { start: match.index, end: match.index + match[0].length, hit };
   });

@@ -44,6 +44,22 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
       }),
     );
     await db.items.upsertMany(other.id, many);
+    const weather = [
+      ...Array.from({ length: 8 }, (_, i) =>
+        sampleItem(`weather-${i}`, { title: `Weather ${i}`, contentText: 'A storm is coming.' }),
+      ),
+      sampleItem('rare-in-title', {
+        title: 'Lausanne flights cancelled',
+        contentText: 'A storm closed the airport.',
+      }),
+      sampleItem('common-in-title', {
+        title: 'Storm closes airport',
+        contentText: 'Flights to Lausanne were cancelled.',
+      }),
+    ];
+    for (const [index, result] of (await db.items.upsertMany(feed.id, weather)).entries()) {
+      ids.set(weather[index]!.key, result.id!);
+    }
   });
   afterAll(async () => dispose?.());
 
@@ -55,6 +71,24 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
     expect(page.items.map((hit) => hit.itemId)).toEqual([ids.get('title-hit'), ids.get('body-hit')]);
     expect(page.items[0]!.rank).toBeGreaterThan(page.items[1]!.rank);
     expect(page.items[0]).toMatchObject({ title: 'Geneva talks on Ukraine', feed: { title: 'Search News' } });
+  });
+
+  it.skipIf(Boolean(skipReason))('ranks a rare word in the title above a common one', async () => {
+    const page = await search('lausanne storm');
+    expect(page.items.map((hit) => hit.itemId)).toEqual([
+      ids.get('rare-in-title'),
+      ids.get('common-in-title'),
+    ]);
+  });
+
+  it.skipIf(Boolean(skipReason))('lists equal ranks newest first', async () => {
+    const hits = (await search('storm', { limit: 20 })).items;
+    expect(hits[0]!.itemId).toBe(ids.get('common-in-title'));
+    const bodyOnly = hits.slice(1);
+    expect(bodyOnly).toHaveLength(9);
+    expect(new Set(bodyOnly.map((hit) => hit.rank)).size).toBe(1);
+    const newestFirst = bodyOnly.map((hit) => hit.itemId);
+    expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
   });
 
   it.skipIf(Boolean(skipReason))('matches "phrases" only in order, and prefix* terms', async () => {
