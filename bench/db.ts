@@ -13,10 +13,13 @@
 // Needs @newsfeed/db built. SQLite writes --db-file (default bench/out/db-bench.db); PostgreSQL uses a
 // fresh database (--postgres-db, default nf_bench_<random>) on 127.0.0.1:5432
 // (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database), dropped at the end unless --keep.
-// --reuse: an existing database (--db-file / --postgres-db) that already holds items is kept as it
-// is and kept afterwards: the load phase is skipped, the ingest phase continues the same corpus after
-// the items already there, then the queries are timed. A large database is seeded once (--keep) and
-// measured many times. Results go to stdout and bench/out/db-<engine>.json.
+// --reuse: an existing database (--db-file / --postgres-db) that already holds items is measured as
+// it is and kept afterwards: the load phase is skipped, the ingest phase continues the same corpus
+// (--items + --ingest-items items, as when it was seeded: the corpus's times depend on its size) after
+// the items already there, then the queries are timed. A large database is seeded once (--keep, or
+// bench/web.ts's resumable seeding of the same corpus) and measured many times, or measured part-way
+// (it then holds the corpus's first items: a shorter span at the same rate). Results go to stdout
+// and bench/out/db-<engine>.json.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -163,10 +166,7 @@ async function bench(engine: Engine) {
   try {
     const existing = args.reuse ? (await db.stats()).items : 0;
     // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
-    const corpus = new SyntheticCorpus({
-      feeds: FEEDS,
-      items: existing > 0 ? existing + INGEST_ITEMS : ITEMS + INGEST_ITEMS,
-    });
+    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
     const feedIds = existing > 0 ? await existingFeedIds(db, corpus) : await addFeeds(db, corpus);
     const polls = corpus.polls();
     for (let skipped = 0; skipped < existing; ) {
