@@ -3,12 +3,14 @@ import { createDb, type Db } from '@newsfeed/db';
 export interface OpenDbOptions {
   /** SQLite page cache in MiB (ignored for PostgreSQL). */
   sqliteCacheMib?: number;
+  /** PostgreSQL connections in the pool (ignored for SQLite). */
+  postgresPoolSize?: number;
 }
 
 /** Opens (and migrates) the database DATABASE_URL names. */
 export async function openDb(url: string, options: OpenDbOptions = {}): Promise<Db> {
-  return createDb(
-    url,
-    options.sqliteCacheMib === undefined ? {} : { cacheSizeKib: options.sqliteCacheMib * 1024 },
-  );
+  return createDb(url, {
+    ...(options.sqliteCacheMib === undefined ? {} : { cacheSizeKib: options.sqliteCacheMib * 1024 }),
+    ...(options.postgresPoolSize === undefined ? {} : { poolSize: options.postgresPoolSize }),
+  });
 }
