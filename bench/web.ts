@@ -31,6 +31,17 @@ const SEARCH_WORDS =
 harvest coalition verdict fraud railway currency satellite festival geneva kyiv brussels tokyo nairobi ankara`.split(
     /\s+/,
   );
+// Two-word searches nobody has made before in the run (ordered pairs, each used once): what a reader
+// typing a new query waits for, with nothing cached.
+const COLD_SEARCH_WORDS = [
+  ...SEARCH_WORDS,
+  ...`minister government police court talks market prices energy troops border refugees hospital school
+strike union shares investors profit technology privacy security missile drone army navy drought farmers protest
+campaign party opposition investigation trial prison charges corruption`.split(/\s+/),
+];
+const COLD_SEARCHES = COLD_SEARCH_WORDS.flatMap((first) =>
+  COLD_SEARCH_WORDS.filter((second) => second !== first).map((second) => `/search?q=${first}+${second}`),
+);
 const GOALS_P95_MS: Record<string, number> = { front: 50, search: 100 };
 
 const { values: args } = parseArgs({
@@ -149,10 +160,21 @@ function percentile(sorted: number[], q: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
 }
 
-async function load(base: string, paths: string[], duration: number, server: number): Promise<Measurement> {
+/** The target's paths in turn; one rotation serves the warm-up and the measurement, so cold paths stay cold. */
+function rotation(paths: string[]): () => string {
+  let next = 0;
+  return () => paths[next++ % paths.length]!;
+}
+
+async function load(
+  base: string,
+  paths: string[],
+  nextPath: () => string,
+  duration: number,
+  server: number,
+): Promise<Measurement> {
   const times: number[] = [];
   const cpuBefore = cpuSecondsOfTree(server);
-  let next = 0;
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -161,7 +183,7 @@ async function load(base: string, paths: string[], duration: number, server: num
     requests: [
       {
         setupRequest: (request) => {
-          request.path = paths[next++ % paths.length]!;
+          request.path = nextPath();
           return request;
         },
       },
@@ -201,13 +223,15 @@ async function main() {
     front: ['/'],
     story: storyIds.map((id) => `/story/${id}`),
     search: SEARCH_WORDS.map((word) => `/search?q=${word}`),
+    searchCold: COLD_SEARCHES,
     feedXml: ['/feed.xml'],
   };
   const results: Record<string, Measurement> = {};
   try {
     for (const [name, paths] of Object.entries(targets)) {
-      await load(base, paths, 3, web.pid!); // warm-up: JIT, SQLite page cache, the app's caches
-      results[name] = await load(base, paths, DURATION, web.pid!);
+      const nextPath = rotation(paths);
+      await load(base, paths, nextPath, 3, web.pid!); // warm-up: JIT, SQLite page cache, the app's caches
+      results[name] = await load(base, paths, nextPath, DURATION, web.pid!);
       const r = results[name];
       console.log(
         `${name.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  ${r.requestsPerServerCpuSecond ?? '?'} req/server-CPU-s` +
