@@ -42,7 +42,8 @@ async function fromCache(request: NextRequest, key: string): Promise<NextRespons
 
 export async function proxy(request: NextRequest) {
   // `next dev` renders every request: a copy would hide the edit just made.
-  const key = isOwnRender(request) || process.env.NODE_ENV === 'development' ? null : sharedPageKey(request);
+  const cacheOn = webConfig().WEB_PAGE_CACHE_TTL_MS > 0 && process.env.NODE_ENV !== 'development';
+  const key = cacheOn && !isOwnRender(request) ? sharedPageKey(request) : null;
   if (key !== null) {
     const cached = await fromCache(request, key);
     if (cached) return cached;

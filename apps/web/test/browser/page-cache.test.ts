@@ -51,7 +51,11 @@ describe('rendered-page cache', () => {
 
   it('never answers a request with a cookie or Authorization from the cache', async () => {
     await cachedCopy('/');
-    for (const headers of [{ cookie: 'newsfeed_admin=x.1.y' }, { authorization: `Bearer ${adminToken}` }]) {
+    const identified: Record<string, string>[] = [
+      { cookie: 'newsfeed_admin=x.1.y' },
+      { authorization: `Bearer ${adminToken}` },
+    ];
+    for (const headers of identified) {
       const response = await fetch(baseUrl, { headers });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-page-cache')).toBeNull();
