@@ -4,6 +4,8 @@ import { type PollOutcome, pollFeed } from './pipeline/poll-feed.js';
 
 /** Claimed feeds kept waiting per concurrency slot: enough to claim in batches, few enough to start soon. */
 const QUEUED_PER_SLOT = 4;
+/** The next batch is claimed in the background once the queue is below this share of a batch. */
+const REFILL_BELOW = 0.5;
 /** Empty claims in a row, while feeds are still due, before `runOnce` leaves them to other workers. */
 const MAX_CONTENDED_CLAIMS = 50;
 
@@ -56,6 +58,9 @@ export class Worker {
   private readonly inFlight = new Map<number, Promise<void>>();
   /** Claimed (leased) feeds waiting for a free slot. */
   private readonly queue: Feed[] = [];
+  /** The background claim that tops up `queue`, while one runs. */
+  private refilling: Promise<void> | null = null;
+  private refillError: unknown = null;
   private stopping = false;
   private wake: (() => void) | null = null;
   private lastError: string | null = null;
@@ -172,27 +177,61 @@ export class Worker {
   /**
    * Up to `capacity` feeds to start now. Feeds are claimed in batches into a local queue (one
    * claim query per batch, not per free slot); the queue stays short enough that every queued
-   * feed starts long before its lease ends.
+   * feed starts long before its lease ends. When it runs low the next batch is claimed in the
+   * background, so slots do not sit idle while a claim query runs (on PostgreSQL at 10,000 feeds a
+   * claim ranks every due feed by host: tens of milliseconds, once per batch).
    */
   private async take(capacity: number): Promise<Feed[]> {
+    const batch = Math.min(this.settings.batchSize, this.settings.concurrency * QUEUED_PER_SLOT);
+    let claimedNow = false;
     if (this.queue.length < capacity) {
-      const batch = Math.min(this.settings.batchSize, this.settings.concurrency * QUEUED_PER_SLOT);
-      const claimed = await this.ctx.db.feeds.claimDue(this.ctx.workerId, batch - this.queue.length, {
-        perHostLimit: this.settings.perHostLimit,
-        leaseSeconds: this.settings.leaseSeconds,
-        now: this.ctx.now(),
-      });
-      // A poll that outlived its lease is claimable again, by this worker too: it must not start twice.
-      const queued = new Set(this.queue.map((feed) => feed.id));
-      this.queue.push(...claimed.filter((feed) => !this.inFlight.has(feed.id) && !queued.has(feed.id)));
+      await this.refilling;
+      this.throwRefillError();
+      if (this.queue.length < capacity) {
+        await this.refill(batch);
+        claimedNow = true;
+      }
     }
     const taken = this.queue.splice(0, capacity);
+    // Not right after a claim: it just took what was due.
+    if (!claimedNow && !this.refilling && this.queue.length < batch * REFILL_BELOW && !this.stopping) {
+      this.refilling = this.refill(batch)
+        .catch((error: unknown) => {
+          this.refillError = error;
+        })
+        .finally(() => {
+          this.refilling = null;
+        });
+    }
     this.ctx.metrics.inFlight.set(this.inFlight.size + taken.length);
     return taken;
   }
 
+  private async refill(batch: number): Promise<void> {
+    const wanted = batch - this.queue.length;
+    if (wanted <= 0) return;
+    const claimed = await this.ctx.db.feeds.claimDue(this.ctx.workerId, wanted, {
+      perHostLimit: this.settings.perHostLimit,
+      leaseSeconds: this.settings.leaseSeconds,
+      now: this.ctx.now(),
+    });
+    // A poll that outlived its lease is claimable again, by this worker too: it must not start twice.
+    const queued = new Set(this.queue.map((feed) => feed.id));
+    this.queue.push(...claimed.filter((feed) => !this.inFlight.has(feed.id) && !queued.has(feed.id)));
+  }
+
+  /** A background claim's failure surfaces at the next claim, where the loops handle database errors. */
+  private throwRefillError(): void {
+    const error = this.refillError;
+    this.refillError = null;
+    if (error) throw error;
+  }
+
   /** Gives back the leases of claimed feeds that never started (on shutdown). */
   private async releaseQueued(): Promise<void> {
+    // A claim still running would lease feeds after we let go of the queue.
+    await this.refilling;
+    this.refillError = null;
     const queued = this.queue.splice(0);
     for (const feed of queued)
       await this.ctx.db.feeds.releaseLease(feed.id, this.ctx.workerId).catch(() => undefined);
