@@ -24,10 +24,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type NewsfeedDb } from '@newsfeed/db';
 import { REPO_ROOT, SHARED_DIR } from './lib/corpus-dir.js';
+import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { BENCH_HOSTS, BenchFeedServer, loadCorpusPool } from './lib/worker-feed-server.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
-const MAIN = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
+const DEFAULT_MAIN = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
 const CORPUS = path.join(SHARED_DIR, 'corpora/feeds/real-world');
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
@@ -38,6 +39,9 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     engine: { type: 'string', default: 'sqlite' },
     workers: { type: 'string', default: '1' },
+    // The worker build to run; another checkout's (e.g. an older commit's apps/worker built apart)
+    // gives a before/after comparison against the same database, server and load.
+    main: { type: 'string', default: DEFAULT_MAIN },
     // PostgreSQL: keep the database (named after --feeds) for --reuse-db. SQLite's file is always kept.
     'keep-db': { type: 'boolean', default: false },
     // Reuse the database an earlier run kept (same --feeds) and skip the first poll, which takes
@@ -49,6 +53,7 @@ const FEEDS = Number(args.feeds);
 const CHANGED = Number(args.changed);
 const CONCURRENCY = Number(args.concurrency);
 const WORKERS = Number(args.workers);
+const MAIN = path.resolve(args.main ?? DEFAULT_MAIN);
 const REUSE = args['reuse-db'] ?? false;
 const KEEP = (args['keep-db'] ?? false) || REUSE;
 const SQLITE_FILE = path.join(OUT_DIR, 'worker-bench.db');
@@ -92,6 +97,8 @@ interface RoundResult {
   itemsPerSecond: number;
   failed: number;
   cpuMsPerFeed: number;
+  /** PostgreSQL: the server's CPU for this database (its backends), per feed; null for SQLite. */
+  dbCpuMsPerFeed: number | null;
   peakRssMiB: number;
   /** Feeds the server saw requested 0, 1, 2… times in the round: all should be at 1. */
   requestsPerFeed: number[];
@@ -143,11 +150,12 @@ async function runProcess(databaseUrl: string, workerId: string): Promise<Proces
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const summary =
-    /(\d+) feeds: (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) disabled; (\d+) new items.*elapsed_ms=(\d+) cpu_ms=(\d+) max_rss_kb=(\d+) start_epoch_ms=(\d+)/.exec(
+    /(\d+) feeds: (\d+) updated, (\d+) unchanged, (\d+) failed, (\d+) disabled; (\d+) new items.*elapsed_ms=(\d+) cpu_ms=(\d+) max_rss_kb=(\d+)(?: start_epoch_ms=(\d+))?/.exec(
       stderr,
     );
   if (code !== 0 || !summary) throw new Error(`worker once failed (exit ${code}):\n${stderr.slice(-2000)}`);
   const [, polled, , , failed, , itemsNew, elapsedMs, cpuMs, maxRssKb, startEpochMs] = summary.map(Number);
+  // Older builds do not print their start: count back from the exit (which adds the close-down).
   return {
     polled: polled!,
     failed: failed!,
@@ -155,17 +163,25 @@ async function runProcess(databaseUrl: string, workerId: string): Promise<Proces
     elapsedMs: elapsedMs!,
     cpuMs: cpuMs!,
     maxRssKb: maxRssKb!,
-    startEpochMs: startEpochMs!,
+    startEpochMs: Number.isNaN(startEpochMs) ? Date.now() - elapsedMs! : startEpochMs!,
     processSeconds: (performance.now() - started) / 1000,
   };
 }
 
 /** One round: `WORKERS` processes at once; rates over the polling itself (process start reported apart). */
-async function runRound(round: string, databaseUrl: string, server: BenchFeedServer): Promise<RoundResult> {
+async function runRound(
+  round: string,
+  databaseUrl: string,
+  server: BenchFeedServer,
+  db: NewsfeedDb,
+): Promise<RoundResult> {
   server.resetHits();
+  const meter = db.engine === 'postgres' ? new PostgresCpuMeter(db) : null;
+  await meter?.start();
   const processes = await Promise.all(
     Array.from({ length: WORKERS }, (_, index) => runProcess(databaseUrl, `bench-worker-${index + 1}`)),
   );
+  const dbCpuMs = (await meter?.stop()) ?? null;
   const start = Math.min(...processes.map((one) => one.startEpochMs));
   const end = Math.max(...processes.map((one) => one.startEpochMs + one.elapsedMs));
   const pollingSeconds = Math.max(1, end - start) / 1000;
@@ -183,6 +199,7 @@ async function runRound(round: string, databaseUrl: string, server: BenchFeedSer
     itemsPerSecond: Math.round(sum((one) => one.itemsNew) / pollingSeconds),
     failed: sum((one) => one.failed),
     cpuMsPerFeed: Math.round((sum((one) => one.cpuMs) / Math.max(1, polled)) * 100) / 100,
+    dbCpuMsPerFeed: dbCpuMs === null ? null : Math.round((dbCpuMs / Math.max(1, polled)) * 100) / 100,
     peakRssMiB: Math.round(Math.max(...processes.map((one) => one.maxRssKb)) / 1024),
     requestsPerFeed: server.hitHistogram(),
   };
@@ -238,12 +255,12 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
     // Change rounds are seeded by the feeds' versions, so a reused database gets changes it has not seen.
     const changeSeed =
       Math.max(0, ...Array.from({ length: FEEDS }, (_, index) => server.versionOf(index))) + 1;
-    if (!REUSE) record(await runRound('first poll (all new)', databaseUrl, server));
+    if (!REUSE) record(await runRound('first poll (all new)', databaseUrl, server, db));
     const etags = Array.from({ length: FEEDS }, (_, index) => `"${index}-${server.versionOf(index)}"`);
     const baselineFeedsPerSecond = await rawConditionalGets(server, etags);
     console.log(`[${engine}] baseline: bare conditional GETs ${baselineFeedsPerSecond} feeds/s`);
     await makeAllDue(db);
-    const unchanged = await runRound('nothing changed (all 304)', databaseUrl, server);
+    const unchanged = await runRound('nothing changed (all 304)', databaseUrl, server, db);
     record(unchanged);
     const changed = server.change(CHANGED, changeSeed);
     await makeAllDue(db);
@@ -251,6 +268,7 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
       `${Math.round(CHANGED * 100)}% changed (${changed} feeds)`,
       databaseUrl,
       server,
+      db,
     );
     record(tenPercent);
     const stats = await db.stats();
