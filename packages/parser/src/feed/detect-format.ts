@@ -32,6 +32,39 @@ function firstElementName(text: string): { name: string; index: number } | null 
 }
 
 /**
+ * Where the comments, processing instructions and DOCTYPE that lead up to the root start: they are
+ * the document's prolog, not garbage, when only whitespace separates them from each other and from
+ * the root (a DOCTYPE may declare entities the document uses, so it must be kept).
+ */
+function prologStart(text: string, rootIndex: number): number {
+  let runStart = -1;
+  let index = 0;
+  while (index < rootIndex) {
+    const next = text.indexOf('<', index);
+    const limit = next < 0 || next > rootIndex ? rootIndex : next;
+    if (text.slice(index, limit).trim()) runStart = -1;
+    if (limit === rootIndex) break;
+    let end = -1;
+    if (text.startsWith('<!--', next)) end = text.indexOf('-->', next + 4) + 3;
+    else if (text.startsWith('<?', next)) end = text.indexOf('?>', next + 2) + 2;
+    else if (text.startsWith('<!', next)) {
+      const subset = text.indexOf('[', next);
+      const close = text.indexOf('>', next);
+      end = subset >= 0 && subset < close ? text.indexOf(']>', subset) + 2 : close + 1;
+    }
+    if (end <= next || end > rootIndex) {
+      // Another tag, or a construct that runs into the root: garbage.
+      runStart = -1;
+      index = next + 1;
+      continue;
+    }
+    if (runStart < 0) runStart = next;
+    index = end;
+  }
+  return runStart >= 0 ? runStart : rootIndex;
+}
+
+/**
  * What a body is, from its content (never from the URL): JSON, a feed's XML (and where its
  * document really starts, after any garbage a server printed first), an HTML page, or something
  * else.
@@ -53,8 +86,10 @@ export function detectFormat(text: string): DetectedFormat {
   const rootName = /^<([\w.:-]+)/.exec(text.slice(rootIndex, rootIndex + 100))![1]!;
   const rootLocal = rootName.replace(/^.*:/, '');
   const root = rootLocal === 'RDF' ? 'rdf' : rootLocal === 'feed' ? 'feed' : 'rss';
-  // Keep the XML declaration (and DOCTYPE/comments after it) when it comes before the root.
+  // Keep the XML declaration (and DOCTYPE/comments after it) when it comes before the root, else
+  // the comments, processing instructions and DOCTYPE right before the root.
   const declaration = XML_DECLARATION.exec(text);
-  const start = declaration && declaration.index < rootIndex ? declaration.index : rootIndex;
+  const start =
+    declaration && declaration.index < rootIndex ? declaration.index : prologStart(text, rootIndex);
   return { kind: 'xml', root, rootName, start, rootIndex };
 }

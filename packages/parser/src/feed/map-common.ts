@@ -165,7 +165,8 @@ export function atomLinks(
       type: scope.attribute(link, 'type')?.trim() || null,
       href:
         resolveUrl(
-          scope.attribute(link, 'href') ?? (typeof link === 'string' ? link : null),
+          // Atom 0.3-era feeds sometimes put the URL in the element's text instead of href.
+          scope.attribute(link, 'href') ?? (typeof link === 'string' ? link : (link._ ?? null)),
           baseOf(scope, link, base),
         ) ?? '',
       length: scope.attribute(link, 'length'),

@@ -13,7 +13,9 @@ const CDATA_SECTION = /<!\[CDATA\[[\s\S]*?\]\]>/g;
 // (Only the opening tag: the close is found with indexOf, so unclosed elements cost linear time.)
 const TEXT_ELEMENT_OPEN =
   /<((?:atom:)?(?:title|summary|content|subtitle)|description|content:encoded|tagline|itunes:summary)(\s[^>]*?)?(\/?)>/g;
-const XHTML_TYPE = /\b(?:type\s*=\s*["']xhtml["']|mode\s*=\s*["']xml["'])/;
+// Inline XHTML: Atom 1.0 type="xhtml", Atom 0.3 type="application/xhtml+xml" or mode="xml".
+const XHTML_TYPE = /\b(?:type\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']|mode\s*=\s*["']xml["'])/;
+const ATOM10_XHTML_TYPE = /\btype\s*=\s*["']xhtml["']/;
 const XHTML_WRAPPER = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/;
 
 function isXmlCharacter(code: number): boolean {
@@ -52,7 +54,11 @@ function wrapElement(
   if (!inner.includes('<') || inner.includes('<![CDATA[')) return null;
   const xhtml = attributes !== undefined && XHTML_TYPE.test(attributes);
   if (!xhtml) warnings.add('XML_REPAIRED', `Unescaped markup inside <${name}> read as HTML`);
-  const html = xhtml ? (XHTML_WRAPPER.exec(inner)?.[1] ?? inner).replace(/<(\/?)[\w-]+:/g, '<$1') : inner;
+  // Atom 1.0 wraps XHTML in a div that is not part of the content (RFC 4287 3.1.1.3); 0.3 does not.
+  const unwrapped = ATOM10_XHTML_TYPE.test(attributes ?? '')
+    ? (XHTML_WRAPPER.exec(inner)?.[1] ?? inner)
+    : inner;
+  const html = xhtml ? unwrapped.replace(/<(\/?)[\w-]+:/g, '<$1') : inner;
   const type = xhtml
     ? (attributes ?? '').replace(XHTML_TYPE, (m) => (m.startsWith('mode') ? 'mode="escaped"' : 'type="html"'))
     : (attributes ?? '');
@@ -131,8 +137,12 @@ function repairEntities(text: string, declared: Map<string, string>, warnings: W
                 ? Number.parseInt(reference.slice(2), 16)
                 : Number.parseInt(reference.slice(1), 10);
             if (isXmlCharacter(code)) return match;
-            warnings.add('XML_REPAIRED', `Character reference &${reference} is not allowed in XML; dropped`);
-            return '';
+            // As HTML does: the character is lost but its place is kept (U+FFFD REPLACEMENT CHARACTER).
+            warnings.add(
+              'XML_REPAIRED',
+              `Character reference &${reference} is not allowed in XML; replaced by U+FFFD`,
+            );
+            return '&#65533;';
           }
           if (reference) {
             const name = reference.slice(0, -1);

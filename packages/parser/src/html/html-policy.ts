@@ -80,9 +80,12 @@ export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
   'wbr',
 ]);
 
-/** Tags removed together with everything inside them. */
+/**
+ * Tags removed together with everything inside them. `object` and `applet` are not: they are
+ * unwrapped like unknown tags, because their children are the fallback a browser shows when the
+ * plugin does not run, which after sanitizing it never does (their `param`s are dropped).
+ */
 export const DROP_WITH_CONTENT: ReadonlySet<string> = new Set([
-  'applet',
   'base',
   'basefont',
   'button',
@@ -105,7 +108,6 @@ export const DROP_WITH_CONTENT: ReadonlySet<string> = new Set([
   'noembed',
   'noframes',
   'noscript',
-  'object',
   'optgroup',
   'option',
   'param',

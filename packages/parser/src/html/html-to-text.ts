@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
-import { parseHtml } from './parse-html.js';
 import { DROP_WITH_CONTENT } from './html-policy.js';
+import { parseHtml } from './parse-html.js';
 
 /** Elements that start and end a paragraph of text (so their text is never glued to a neighbour). */
 const BLOCK_TAGS: ReadonlySet<string> = new Set([

@@ -1,6 +1,4 @@
 import { decodeHTML, escapeAttribute, escapeText } from 'entities';
-import { collapseWhitespace, createTextCollector, HAS_MARKUP, type TextCollector } from './html-to-text.js';
-import { parseHtml } from './parse-html.js';
 import {
   ALLOWED_ATTRIBUTES,
   ALLOWED_TAGS,
@@ -10,6 +8,8 @@ import {
   URL_ATTRIBUTES,
   VOID_TAGS,
 } from './html-policy.js';
+import { collapseWhitespace, createTextCollector, HAS_MARKUP, type TextCollector } from './html-to-text.js';
+import { parseHtml } from './parse-html.js';
 import { safeSrcset, safeUrl } from './url-policy.js';
 
 export interface SanitizeOptions {
@@ -37,8 +37,13 @@ function isAllowedIframe(src: string | null): boolean {
   return false;
 }
 
-function isTrackingPixel(attributes: Record<string, string>, src: string | null): boolean {
-  if (!src) return true;
+/** `hasSrcset`: an image with only a srcset is a real (responsive) image, not a pixel. */
+function isTrackingPixel(
+  attributes: Record<string, string>,
+  src: string | null,
+  hasSrcset: boolean,
+): boolean {
+  if (!src) return !hasSrcset;
   const width = Number.parseInt(attributes.width ?? '', 10);
   const height = Number.parseInt(attributes.height ?? '', 10);
   if ((width <= 1 && height <= 1) || width === 0 || height === 0) return true;
@@ -64,7 +69,7 @@ function filterAttributes(tag: string, attributes: Record<string, string>, baseU
     if (kept === null) continue;
     out += kept === '' && name !== 'alt' ? ` ${name}` : ` ${name}="${escapeAttribute(kept)}"`;
   }
-  if (tag === 'img' && isTrackingPixel(attributes, src)) return null;
+  if (tag === 'img' && isTrackingPixel(attributes, src, out.includes(' srcset='))) return null;
   if (tag === 'iframe' && !isAllowedIframe(src)) return null;
   if (tag === 'a' && href === null) return null;
   if (MEDIA_TAGS.has(tag) && tag !== 'video' && tag !== 'audio' && src === null && !out.includes('srcset=')) {
