@@ -13,6 +13,7 @@ import type {
   FeedWithStats,
   IdentityRule,
   NewFeed,
+  UnchangedPoll,
 } from './types.js';
 
 /** A lease long enough for a slow poll (fetch, full-text pages, ingest); a crashed worker's feeds return after it. */
@@ -212,6 +213,46 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
         .where('lease_owner', '=', workerId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
+      if (polls.length === 0) return [];
+      const next = polls.map((poll) => toMillis(poll.nextPollAt, 'nextPollAt'));
+      const polledAt = polls.map((poll) => toMillis(poll.polledAt, 'polledAt'));
+      if (ctx.engine === 'postgres') {
+        // One statement for the whole batch: a 304 round is otherwise one round trip and one commit per feed.
+        const { rows } = await sql<{ id: number }>`UPDATE feeds SET next_poll_at = v.next_poll_at,
+            poll_interval_seconds = v.poll_interval_seconds, last_success_at = v.last_success_at,
+            error_count = 0, last_error = NULL, last_error_at = NULL, lease_owner = NULL, lease_expires_at = NULL
+          FROM unnest(${polls.map((poll) => poll.id)}::bigint[], ${next}::bigint[],
+            ${polls.map((poll) => poll.pollIntervalSeconds)}::int[], ${polledAt}::bigint[])
+            AS v(id, next_poll_at, poll_interval_seconds, last_success_at)
+          WHERE feeds.id = v.id AND feeds.lease_owner = ${workerId}
+          RETURNING feeds.id`.execute(kysely);
+        return rows.map((row) => Number(row.id));
+      }
+      return ctx.transaction(async (trx) => {
+        const updated: number[] = [];
+        for (const [index, poll] of polls.entries()) {
+          const result = await trx
+            .updateTable('feeds')
+            .set({
+              error_count: 0,
+              last_error: null,
+              last_error_at: null,
+              lease_owner: null,
+              lease_expires_at: null,
+              next_poll_at: next[index]!,
+              poll_interval_seconds: poll.pollIntervalSeconds,
+              last_success_at: polledAt[index]!,
+            })
+            .where('id', '=', poll.id)
+            .where('lease_owner', '=', workerId)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) > 0) updated.push(poll.id);
+        }
+        return updated;
+      });
     },
 
     async releaseLease(id: number, workerId: string): Promise<void> {

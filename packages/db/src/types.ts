@@ -292,6 +292,15 @@ export interface Stats {
   polls: number;
 }
 
+/** A poll that changed nothing but the feed's schedule (`FeedsApi.finishUnchanged`). */
+export interface UnchangedPoll {
+  id: number;
+  nextPollAt: string;
+  pollIntervalSeconds: number;
+  /** When the poll succeeded (the feed's lastSuccessAt). */
+  polledAt: string;
+}
+
 export interface FeedsApi {
   add(feed: NewFeed): Promise<Feed>;
   get(id: number): Promise<Feed | null>;
@@ -303,6 +312,12 @@ export interface FeedsApi {
   claimDue(workerId: string, limit: number, options?: ClaimOptions): Promise<Feed[]>;
   /** Applies the poll's patch and releases the lease, only if `workerId` still holds it. */
   finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean>;
+  /**
+   * `finishPoll` for many polls that found nothing new (a 304): each feed's schedule is set, its
+   * errors cleared and its lease released, if `workerId` still holds it; one statement on
+   * PostgreSQL, one transaction on SQLite. Returns the ids of the feeds it updated.
+   */
+  finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]>;
   releaseLease(id: number, workerId: string): Promise<void>;
   folders(): Promise<string[]>;
   countDue(now?: Date): Promise<number>;

@@ -116,6 +116,44 @@ describe.each(ENGINES)('feeds on $engine', (testEngine) => {
     expect((await t.db.feeds.get(a[1]!.id))?.leaseOwner).toBeNull();
   });
 
+  it('finishes many unchanged polls at once, only where the lease is still held', async () => {
+    for (let i = 0; i < 4; i += 1)
+      await t.db.feeds.add({ url: `https://u.example/${i}`, nextPollAt: past(10) });
+    const claimed = await t.db.feeds.claimDue('worker-a', 10, { now: NOW, leaseSeconds: 60 });
+    await t.db.feeds.update(claimed[0]!.id, { errorCount: 2, lastError: 'HTTP 500', lastErrorAt: past(5) });
+    // The last feed's lease expired and worker-b holds it now.
+    const stolen = await t.db.feeds.claimDue('worker-b', 10, { now: later(61) });
+    expect(stolen.map((feed) => feed.id)).toEqual(claimed.map((feed) => feed.id));
+    for (const feed of stolen.slice(0, 3)) await t.db.feeds.releaseLease(feed.id, 'worker-b');
+    for (const feed of stolen.slice(0, 3)) await t.db.feeds.claimDue('worker-a', 1, { now: later(62) });
+    const polls = claimed.map((feed, index) => ({
+      id: feed.id,
+      nextPollAt: later(600 + index).toISOString(),
+      pollIntervalSeconds: 600 + index,
+      polledAt: later(62).toISOString(),
+    }));
+    const updated = await t.db.feeds.finishUnchanged('worker-a', polls);
+    expect(updated.sort((a, b) => a - b)).toEqual(claimed.slice(0, 3).map((feed) => feed.id));
+    for (const [index, feed] of claimed.slice(0, 3).entries()) {
+      expect(await t.db.feeds.get(feed.id)).toMatchObject({
+        nextPollAt: later(600 + index).toISOString(),
+        pollIntervalSeconds: 600 + index,
+        lastSuccessAt: later(62).toISOString(),
+        errorCount: 0,
+        lastError: null,
+        lastErrorAt: null,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      });
+    }
+    // worker-b's feed is untouched: still leased to it, still on its old schedule.
+    expect(await t.db.feeds.get(claimed[3]!.id)).toMatchObject({
+      leaseOwner: 'worker-b',
+      nextPollAt: past(10),
+    });
+    expect(await t.db.feeds.finishUnchanged('worker-a', [])).toEqual([]);
+  });
+
   it('claims at most perHostLimit feeds of one host at a time', async () => {
     for (let i = 0; i < 6; i += 1)
       await t.db.feeds.add({ url: `https://busy.example/${i}`, nextPollAt: past(100 - i) });
