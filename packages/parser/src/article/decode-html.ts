@@ -1,3 +1,4 @@
+import { decodeWith } from '../encoding/text-decoder.js';
 import { ArticleExtractionError } from './article-error.js';
 
 // The HTML spec's prescan looks at the first 1024 bytes for <meta charset>; pages in the wild
@@ -78,7 +79,7 @@ export function decodeHtml(input: string | Uint8Array, url: string, contentType?
   const bom = bomEncoding(input);
   let text: string;
   try {
-    text = new TextDecoder(encoding).decode(bom ? input.subarray(bom.length) : input);
+    text = decodeWith(new TextDecoder(encoding), bom ? input.subarray(bom.length) : input);
   } catch (cause) {
     throw new ArticleExtractionError('ARTICLE_DECODE_FAILED', url, `Cannot decode the page as ${encoding}`, {
       cause,

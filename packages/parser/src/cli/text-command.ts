@@ -1,3 +1,4 @@
+import { decodeWith } from '../encoding/text-decoder.js';
 import { normalizeScrapedText } from '../text/normalize-scraped-text.js';
 import type { CliCommand } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
@@ -10,7 +11,7 @@ function decodeText(bytes: Uint8Array): { text: string; legacy: boolean } {
   try {
     return { text: UTF8.decode(bytes), legacy: false };
   } catch {
-    return { text: LEGACY.decode(bytes), legacy: true };
+    return { text: decodeWith(LEGACY, bytes), legacy: true };
   }
 }
 

@@ -1,3 +1,4 @@
+import { decodeWith } from '../encoding/text-decoder.js';
 import type { Warnings } from './warnings.js';
 
 const CHARSET_PARAMETER = /charset\s*=\s*["']?([^;"'\s]+)/i;
@@ -19,9 +20,17 @@ function sniffByteOrder(bytes: Uint8Array): { encoding: string; skip: number } |
   return null;
 }
 
+// Labels publishers write that the Encoding Standard spells otherwise.
+const LABEL_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['mac-roman', 'macintosh'],
+  ['macroman', 'macintosh'],
+  ['mac-cyrillic', 'x-mac-cyrillic'],
+  ['maccyrillic', 'x-mac-cyrillic'],
+]);
+
 function makeDecoder(label: string, fatal: boolean): TextDecoder | null {
   try {
-    return new TextDecoder(label, { fatal, ignoreBOM: true });
+    return new TextDecoder(LABEL_ALIASES.get(label.toLowerCase()) ?? label, { fatal, ignoreBOM: true });
   } catch {
     return null;
   }
@@ -54,7 +63,7 @@ function decodeMixedUtf8(bytes: Uint8Array): string {
       index += length;
       continue;
     }
-    out += utf8.decode(bytes.subarray(runStart, index)) + latin.decode(bytes.subarray(index, index + 1));
+    out += utf8.decode(bytes.subarray(runStart, index)) + decodeWith(latin, bytes.subarray(index, index + 1));
     index += 1;
     runStart = index;
   }
@@ -104,10 +113,10 @@ export function decodeBody(
     decoder = makeDecoder(label, true)!;
   }
   try {
-    return decoder.decode(bytes);
+    return decodeWith(decoder, bytes);
   } catch {
     warnings.add('ENCODING_MISMATCH', `The body is not valid ${label}; decoded best-effort`);
     if (decoder.encoding === 'utf-8') return decodeMixedUtf8(bytes);
-    return makeDecoder(label, false)!.decode(bytes);
+    return decodeWith(makeDecoder(label, false)!, bytes);
   }
 }
