@@ -3,14 +3,8 @@ import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { parseSearchQuery, type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
-import {
-  afterCursor,
-  estimateDocuments,
-  idf,
-  rankWindow,
-  termWeights,
-  weightedTokens,
-} from './search-rank.js';
+import { afterCursor, rankWindow } from './search-rank.js';
+import { createWordWeights } from './search-weights.js';
 import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
 import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
@@ -27,10 +21,6 @@ import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 
 /** How many of the most recent matches a query ranks. */
 export const SEARCH_WINDOW = 1000;
-/** How many of a word's most recent matches estimate how common it is (its weight); see estimateDocuments. */
-export const WORD_WEIGHT_SAMPLE = 100;
-/** At most this many distinct words of a query are looked up for their weights; the rest weigh 0. */
-export const MAX_WEIGHTED_WORDS = 16;
 
 interface WindowRow {
   id: number;
@@ -49,6 +39,7 @@ interface HitRow extends FeedRefRow {
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
+  const weigh = createWordWeights(ctx);
 
   /** The window: the query's SEARCH_WINDOW most recent matches (optionally of one feed), with titles. */
   async function findWindow(terms: SearchTerm[], request: SearchRequest): Promise<WindowRow[]> {
@@ -68,39 +59,6 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       WHERE items.search_vector @@ to_tsquery('simple', ${toTsQuery(terms)}) ${feedFilter}
       ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
     return rows.map((row) => ({ id: Number(row.id), title: row.title }));
-  }
-
-  /** Ids of a word's WORD_WEIGHT_SAMPLE most recent matches, newest first. */
-  async function sampleWord(word: string): Promise<number[]> {
-    const term: SearchTerm[] = [{ tokens: [word], prefix: false }];
-    const query =
-      ctx.engine === 'sqlite'
-        ? sql<{ id: number }>`SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(term)}
-            ORDER BY rowid DESC LIMIT ${WORD_WEIGHT_SAMPLE}`
-        : sql<{
-            id: number;
-          }>`SELECT id FROM items WHERE search_vector @@ to_tsquery('simple', ${toTsQuery(term)})
-            ORDER BY id DESC LIMIT ${WORD_WEIGHT_SAMPLE}`;
-    const { rows } = await query.execute(kysely);
-    return rows.map((row) => Number(row.id));
-  }
-
-  /** Each term's weight (search-rank.ts termWeights), from samples of its words' recent matches. */
-  async function weigh(terms: SearchTerm[]): Promise<number[]> {
-    const words = [...new Set(terms.flatMap(weightedTokens))].slice(0, MAX_WEIGHTED_WORDS);
-    const idfOf = new Map<string, number>();
-    if (words.length > 0) {
-      const { rows } = await sql<{ oldest: number | null; newest: number | null }>`SELECT
-          (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(kysely);
-      const newest = Number(rows[0]?.newest ?? 0);
-      // Ids are dense but for deletions: the id span is the row count, near enough for a weight.
-      const total = newest - Number(rows[0]?.oldest ?? 0) + 1;
-      for (const word of words) {
-        const sample = await sampleWord(word);
-        idfOf.set(word, idf(estimateDocuments(sample, WORD_WEIGHT_SAMPLE, newest, total), total));
-      }
-    }
-    return termWeights(terms, idfOf);
   }
 
   return {

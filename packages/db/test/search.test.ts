@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
@@ -6,12 +7,13 @@ import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
   let db: NewsfeedDb;
   let dispose: (() => Promise<void>) | undefined;
+  let url = '';
   let otherFeedId = 0;
   const ids = new Map<string, number>();
 
   beforeAll(async () => {
     if (skipReason) return;
-    ({ db, dispose } = await openTestDb(engine));
+    ({ db, dispose, url } = await openTestDb(engine));
     const feed = await db.feeds.add({ url: 'https://search.example/rss', title: 'Search News' });
     const other = await db.feeds.add({ url: 'https://other.example/rss', title: 'Other' });
     otherFeedId = other.id;
@@ -80,6 +82,21 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
       ids.get('common-in-title'),
     ]);
   });
+
+  it.skipIf(Boolean(skipReason) || engine !== 'postgres')(
+    'weighs words by the planner statistics once the table is analyzed (PostgreSQL)',
+    async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query('ANALYZE items');
+      await client.end();
+      const page = await search('lausanne storm');
+      expect(page.items.map((hit) => hit.itemId)).toEqual([
+        ids.get('rare-in-title'),
+        ids.get('common-in-title'),
+      ]);
+    },
+  );
 
   it.skipIf(Boolean(skipReason))('lists equal ranks newest first', async () => {
     const hits = (await search('storm', { limit: 20 })).items;
