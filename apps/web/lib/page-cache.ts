@@ -5,8 +5,9 @@ import { registerCache } from './read-cache';
 // keeps each rendered page for a few seconds, per URL (see page-cache-policy.ts for which requests
 // may use it), in this process:
 // - concurrent misses for one URL share one render;
-// - a copy is served for at most its TTL after it was rendered; once half of that has passed, the
-//   next request starts one background render, so a busy page is renewed without readers waiting;
+// - a copy is served for at most its TTL after it was rendered; once RENEW_AFTER of that has
+//   passed, the next request starts one background render, so a busy page is renewed without
+//   readers waiting;
 // - the bodies it holds are bounded in bytes (least recently used dropped first);
 // - an admin change empties it (forgetCachedReads), and a render started before that is not kept.
 
@@ -32,6 +33,13 @@ export interface PageCacheOptions {
   maxBytes: () => number;
   now?: () => number;
 }
+
+/**
+ * Share of the TTL after which a requested copy is renewed in the background. Late enough that a
+ * busy page is rendered about once per TTL, early enough that the render (tens of ms on an idle
+ * machine) finishes before the copy expires.
+ */
+export const RENEW_AFTER = 0.75;
 
 export type PageCacheOutcome = 'hit' | 'miss' | 'bypass';
 
@@ -65,7 +73,7 @@ export class PageCache {
       // Most recently used last: eviction walks the map from its start.
       this.#entries.delete(key);
       this.#entries.set(key, entry);
-      if (!entry.refreshing && now - entry.renderedAt >= ttl / 2) {
+      if (!entry.refreshing && now - entry.renderedAt >= ttl * RENEW_AFTER) {
         entry.refreshing = true;
         this.#load(key, render).catch(() => {
           // The copy in hand stays until it expires; the next miss renders again.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, type Render } from '../lib/page-cache';
+import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache';
 import { forgetCachedReads } from '../lib/read-cache';
 
 const TTL = 1000;
@@ -58,16 +58,19 @@ describe('PageCache', () => {
     expect(t.renders).toBe(1);
   });
 
-  it('renews a busy page in the background after half its TTL, never serving one older than the TTL', async () => {
+  it('renews a busy page in the background late in its TTL, never serving one older than the TTL', async () => {
     const t = setup();
     await t.text('/', t.render('front'));
-    t.at(TTL / 2);
+    t.at(TTL * RENEW_AFTER - 1);
+    expect(await t.text('/', t.render('front'))).toBe('front#1 hit');
+    expect(t.renders).toBe(1);
+    t.at(TTL * RENEW_AFTER);
     // The reader gets the copy in hand at once; one render starts behind it.
     expect(await t.text('/', t.render('front'))).toBe('front#1 hit');
     expect(await t.text('/', t.render('front'))).toBe('front#2 hit');
     expect(t.renders).toBe(2);
-    // The renewed copy counts from its own render (at TTL / 2).
-    t.at(TTL + TTL / 4);
+    // The renewed copy counts from its own render (at TTL * RENEW_AFTER).
+    t.at(TTL + 1);
     expect(await t.text('/', t.render('front'))).toBe('front#2 hit');
   });
 
