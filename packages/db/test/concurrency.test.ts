@@ -70,12 +70,20 @@ describe.each(ENGINES)('4 worker processes on $engine', ({ engine, skipReason })
 
       const stats = await db.stats();
       expect(stats.items).toBe(FEEDS * 4);
-      const { rows } = await sql<{ duplicates: number; unattached: number; leased: number }>`SELECT
+      const { rows } = await sql<Record<string, number>>`SELECT
           (SELECT count(*) FROM (SELECT feed_id, key FROM items GROUP BY feed_id, key HAVING count(*) > 1) AS d)
             AS duplicates,
           (SELECT count(*) FROM items WHERE story_id IS NULL) AS unattached,
-          (SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL) AS leased`.execute(db.context.kysely);
-      expect(rows[0]).toEqual({ duplicates: 0, unattached: 0, leased: 0 });
+          (SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL) AS leased,
+          (SELECT count(*) FROM stories WHERE item_count <> (SELECT count(*) FROM items WHERE story_id = stories.id)
+            OR source_count <> (SELECT count(DISTINCT feed_id) FROM items WHERE story_id = stories.id)) AS stale,
+          (SELECT count(*) FROM stories WHERE item_count = 0) AS empty`.execute(db.context.kysely);
+      expect(rows[0]).toEqual({ duplicates: 0, unattached: 0, leased: 0, stale: 0, empty: 0 });
+      // Stories were shared across feeds (and so across the workers updating them at once).
+      const { rows: shared } = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM stories WHERE source_count > 1`.execute(db.context.kysely);
+      expect(Number(shared[0]!.n)).toBeGreaterThan(0);
     },
     240_000,
   );
