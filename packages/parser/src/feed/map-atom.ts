@@ -40,7 +40,13 @@ function peopleOf(scope: XmlScope, node: XmlNode, base: string | null): RawAutho
     .map((author) => ({
       name: scope.text(author, null, 'name') ?? (typeof author === 'string' ? author : null),
       email: scope.text(author, null, 'email'),
-      url: resolveUrl(scope.text(author, null, 'uri') ?? scope.text(author, null, 'url'), base),
+      // uri (1.0), url (0.3), homepage (0.2-era drafts still served).
+      url: resolveUrl(
+        scope.text(author, null, 'uri') ??
+          scope.text(author, null, 'url') ??
+          scope.text(author, null, 'homepage'),
+        base,
+      ),
     }))
     .filter((author) => author.name || author.email || author.url);
 }

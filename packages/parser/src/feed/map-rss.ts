@@ -247,6 +247,7 @@ export function mapRss(document: XmlDocument, documentUrl: string | null, warnin
       scope.text(channel, null, 'lastBuildDate') ??
       scope.text(channel, null, 'pubDate') ??
       scope.text(channel, NS.dc, 'date') ??
+      scope.text(channel, NS.dcterms, 'modified') ??
       scope.text(channel, NS.atom, 'updated'),
     authors: [
       ...texts(scope, channel, null, 'managingEditor').map(parsePersonString),

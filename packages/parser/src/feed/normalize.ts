@@ -136,8 +136,9 @@ function count(value: string | null, where: string, context: NormalizeContext): 
   return null;
 }
 
+/** A language tag as BCP 47 writes it: "en_US" (POSIX locale style) becomes "en-US". */
 function language(value: string | null): string | null {
-  const trimmed = value?.trim();
+  const trimmed = value?.trim().replace(/_/g, '-');
   return trimmed ? trimmed : null;
 }
 
