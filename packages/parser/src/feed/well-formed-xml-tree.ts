@@ -21,6 +21,7 @@ const SLASH = 0x2f; // /
 const QUESTION = 0x3f; // ?
 const BANG = 0x21; // !
 const EQUALS = 0x3d; // =
+const SEMICOLON = 0x3b; // ;
 const HASH = 0x23; // #
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
@@ -74,22 +75,49 @@ function referencedCharacter(reference: string): string | null {
 }
 
 /**
- * The text of xml[start, end) with its references decoded; null when a reference is not one this
- * scanner reads (sax then decides).
+ * The next occurrence of a character at or after a position that never moves back: one indexOf
+ * per occurrence, not one per question, so a document of many short texts stays linear.
  */
-function decodeText(xml: string, start: number, end: number): string | null {
-  let ampersand = xml.indexOf('&', start);
+class ForwardSearch {
+  private found = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly character: string,
+  ) {}
+
+  /** The first occurrence at or after `from` (never less than the previous `from`), or -1. */
+  next(from: number): number {
+    if (this.found !== -1 && this.found < from) this.found = this.text.indexOf(this.character, from);
+    return this.found;
+  }
+}
+
+/** Where the reference starting at `ampersand` ends (its `;`), or -1 past MAX_REFERENCE_LENGTH. */
+function referenceEnd(xml: string, ampersand: number, end: number): number {
+  const last = Math.min(end - 1, ampersand + 1 + MAX_REFERENCE_LENGTH);
+  for (let index = ampersand + 1; index <= last; index++)
+    if (xml.charCodeAt(index) === SEMICOLON) return index;
+  return -1;
+}
+
+/**
+ * The text of xml[start, end) with its references decoded (`ampersands` finds the `&`s); null
+ * when a reference is not one this scanner reads (sax then decides).
+ */
+function decodeText(xml: string, start: number, end: number, ampersands: ForwardSearch): string | null {
+  let ampersand = ampersands.next(start);
   if (ampersand < 0 || ampersand >= end) return xml.slice(start, end);
   let out = '';
   let last = start;
   while (ampersand >= 0 && ampersand < end) {
-    const semicolon = xml.indexOf(';', ampersand + 1);
-    if (semicolon < 0 || semicolon >= end || semicolon - ampersand - 1 > MAX_REFERENCE_LENGTH) return null;
+    const semicolon = referenceEnd(xml, ampersand, end);
+    if (semicolon < 0) return null;
     const character = referencedCharacter(xml.slice(ampersand + 1, semicolon));
     if (character === null) return null;
     out += xml.slice(last, ampersand) + character;
     last = semicolon + 1;
-    ampersand = xml.indexOf('&', last);
+    ampersand = ampersands.next(last);
   }
   return out + xml.slice(last, end);
 }
@@ -122,7 +150,7 @@ interface OpenTag {
 }
 
 /** Reads the start tag at `lt`, or null when sax might read it differently. */
-function readOpenTag(xml: string, lt: number): OpenTag | null {
+function readOpenTag(xml: string, lt: number, ampersands: ForwardSearch): OpenTag | null {
   const nameStart = lt + 1;
   if (!isNameStart(xml.charCodeAt(nameStart))) return null;
   let at = nameEnd(xml, nameStart + 1);
@@ -148,7 +176,7 @@ function readOpenTag(xml: string, lt: number): OpenTag | null {
     if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) return null;
     const close = xml.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", at + 1);
     if (close < 0) return null;
-    const value = decodeText(xml, at + 1, close);
+    const value = decodeText(xml, at + 1, close, ampersands);
     if (value === null || UNSAFE_ATTRIBUTE_NAMES.has(attribute)) return null;
     attributes ??= {};
     if (Object.hasOwn(attributes, attribute)) return null;
@@ -199,6 +227,7 @@ export interface XmlRoot {
  */
 export function buildWellFormedXmlTree(xml: string): XmlRoot | null {
   const stack: OpenElement[] = [];
+  const ampersands = new ForwardSearch(xml, '&');
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     const lt = xml.indexOf('<', at);
@@ -208,7 +237,7 @@ export function buildWellFormedXmlTree(xml: string): XmlRoot | null {
       if (!top) {
         if (!isBlank(xml, at, lt)) return null;
       } else {
-        const text = decodeText(xml, at, lt);
+        const text = decodeText(xml, at, lt, ampersands);
         if (text === null) return null;
         top.text += text;
       }
@@ -237,7 +266,7 @@ export function buildWellFormedXmlTree(xml: string): XmlRoot | null {
       at = markupEnd(xml, lt);
       if (at < 0) return null;
     } else {
-      const tag = readOpenTag(xml, lt);
+      const tag = readOpenTag(xml, lt, ampersands);
       if (!tag) return null;
       at = tag.end;
       if (!tag.selfClosing) stack.push(tag.open);
