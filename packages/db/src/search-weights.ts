@@ -27,7 +27,17 @@ interface ColumnStats {
   rare: number;
 }
 
-export function createWordWeights(ctx: DbContext): (terms: SearchTerm[]) => Promise<number[]> {
+export interface WordWeights {
+  /** Each term's weight (search-rank.ts termWeights) from how common its words are. */
+  weigh(terms: SearchTerm[]): Promise<number[]>;
+  /**
+   * PostgreSQL: the expected fraction of rows matching all the terms (independent words; a prefix
+   * counts the listed lexemes it starts), from the column statistics; null without them (SQLite).
+   */
+  frequency(terms: SearchTerm[]): Promise<number | null>;
+}
+
+export function createWordWeights(ctx: DbContext): WordWeights {
   const { kysely } = ctx;
   let stats: ColumnStats | null = null;
 
@@ -62,8 +72,24 @@ export function createWordWeights(ctx: DbContext): (terms: SearchTerm[]) => Prom
     return rows.map((row) => Number(row.id));
   }
 
-  /** Each term's weight (search-rank.ts termWeights) from how common its words are. */
-  return async (terms) => {
+  async function frequency(terms: SearchTerm[]): Promise<number | null> {
+    const columnStats = ctx.engine === 'postgres' ? await postgresStats() : null;
+    if (!columnStats) return null;
+    const of = (token: string) => columnStats.frequency.get(token) ?? columnStats.rare;
+    let all = 1;
+    for (const term of terms) {
+      const last = term.tokens[term.tokens.length - 1]!;
+      for (const token of weightedTokens(term)) all *= of(token);
+      if (term.prefix) {
+        let starting = 0;
+        for (const [lexeme, share] of columnStats.frequency) if (lexeme.startsWith(last)) starting += share;
+        all *= Math.min(1, Math.max(starting, columnStats.rare));
+      }
+    }
+    return all;
+  }
+
+  async function weigh(terms: SearchTerm[]): Promise<number[]> {
     const words = [...new Set(terms.flatMap(weightedTokens))].slice(0, MAX_WEIGHTED_WORDS);
     const idfOf = new Map<string, number>();
     if (words.length === 0) return termWeights(terms, idfOf);
@@ -85,5 +111,7 @@ export function createWordWeights(ctx: DbContext): (terms: SearchTerm[]) => Prom
       idfOf.set(word, idf(estimateDocuments(sample, WORD_WEIGHT_SAMPLE, newest, total), total));
     }
     return termWeights(terms, idfOf);
-  };
+  }
+
+  return { weigh, frequency };
 }

@@ -2,30 +2,22 @@ import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
-import { parseSearchQuery, type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
+import { parseSearchQuery } from './search-query.js';
 import { afterCursor, rankWindow } from './search-rank.js';
 import { createWordWeights } from './search-weights.js';
+import { findWindow } from './search-window.js';
 import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
 import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 
-// Ranked full-text search. Each engine finds a query's SEARCH_WINDOW most recent matches (newest ids
-// first: FTS5 walks its index backwards and stops there; PostgreSQL walks the primary key backwards,
-// or the GIN index for rare terms), with their titles; search-rank.ts ranks that window the same way
+// Ranked full-text search. Each engine finds a query's SEARCH_WINDOW most recent matches with their
+// titles (search-window.ts); search-rank.ts ranks that window the same way
 // on both engines (title matches weigh TITLE_WEIGHT times text matches, rarer words more, newer first
 // on equal rank). Bounded cost: a word found in half a million items costs the same as a rare one,
 // and no engine ranking function reads beyond the window (FTS5's bm25() would scan every row holding
 // each term to count them; ts_rank() would de-TOAST every window row's tsvector). For news, the best of
 // the recent matches is what people look for; a query with fewer matches than the window is ranked in
 // full. Then only the page's rows are read, and their snippets built by buildSnippet.
-
-/** How many of the most recent matches a query ranks. */
-export const SEARCH_WINDOW = 1000;
-
-interface WindowRow {
-  id: number;
-  title: string;
-}
 
 interface HitRow extends FeedRefRow {
   id: number;
@@ -39,36 +31,20 @@ interface HitRow extends FeedRefRow {
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
-  const weigh = createWordWeights(ctx);
-
-  /** The window: the query's SEARCH_WINDOW most recent matches (optionally of one feed), with titles. */
-  async function findWindow(terms: SearchTerm[], request: SearchRequest): Promise<WindowRow[]> {
-    if (ctx.engine === 'sqlite') {
-      const feedFilter =
-        request.feedId === undefined
-          ? sql``
-          : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${request.feedId})`;
-      const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM (
-          SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms)} ${feedFilter}
-          ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
-        ) AS recent JOIN items ON items.id = recent.id`.execute(kysely);
-      return rows;
-    }
-    const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
-    const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM items
-      WHERE items.search_vector @@ to_tsquery('simple', ${toTsQuery(terms)}) ${feedFilter}
-      ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
-    return rows.map((row) => ({ id: Number(row.id), title: row.title }));
-  }
+  const words = createWordWeights(ctx);
 
   return {
     async query(request: SearchRequest): Promise<Page<SearchHit>> {
       const limit = pageSize(request.limit);
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
-      const window = await findWindow(terms, request);
+      const window = await findWindow(ctx, {
+        terms,
+        ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
+        frequency: await words.frequency(terms),
+      });
       if (window.length === 0) return { items: [], nextCursor: null };
-      let ranked = rankWindow(window, terms, await weigh(terms));
+      let ranked = rankWindow(window, terms, await words.weigh(terms));
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
         ranked = afterCursor(ranked, rank as number, id as number);

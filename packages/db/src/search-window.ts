@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { DbContext } from './context.js';
+import { type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
+
+// A query's window: its SEARCH_WINDOW most recent matches (optionally of one feed), newest first,
+// with their titles for ranking (search-rank.ts).
+//
+// SQLite: FTS5 walks its index newest first and stops at the window.
+// PostgreSQL: walking the primary key backwards and testing each row (what the planner picks for a
+// common word) de-TOASTs every row's tsvector it passes, ~15 µs each; a phrase with few matches
+// passes them all. Instead the window is read from the GIN index one id range at a time, newest
+// range first: the GIN index gives the range's matches without reading their tsvectors (a phrase is
+// still re-checked on its rows), and only those rows are fetched. The first range is sized from the
+// query's expected frequency so that it usually holds the whole window; each next one is
+// PG_RANGE_GROWTH times wider, so a rare query covers the table in a few steps.
+
+/** How many of the most recent matches a query ranks. */
+export const SEARCH_WINDOW = 1000;
+/** Each further id range read for a PostgreSQL window is this many times wider than the one before. */
+export const PG_RANGE_GROWTH = 4;
+/** The smallest first id range of a PostgreSQL window. */
+export const PG_MIN_RANGE = 2 * SEARCH_WINDOW;
+
+export interface WindowRow {
+  id: number;
+  title: string;
+}
+
+export interface WindowRequest {
+  terms: SearchTerm[];
+  feedId?: number;
+  /** Expected fraction of rows matching (PostgreSQL range sizing); null when unknown. */
+  frequency: number | null;
+}
+
+export async function findWindow(ctx: DbContext, request: WindowRequest): Promise<WindowRow[]> {
+  return ctx.engine === 'sqlite' ? sqliteWindow(ctx, request) : postgresWindow(ctx, request);
+}
+
+async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): Promise<WindowRow[]> {
+  const feedFilter =
+    feedId === undefined
+      ? sql``
+      : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
+  const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM (
+      SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms)} ${feedFilter}
+      ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
+    ) AS recent JOIN items ON items.id = recent.id`.execute(ctx.kysely);
+  return rows;
+}
+
+async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<WindowRow[]> {
+  const tsquery = sql`to_tsquery('simple', ${toTsQuery(request.terms)})`;
+  const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
+  return ctx.kysely.transaction().execute(async (trx) => {
+    const { rows: bounds } = await sql<{ oldest: string | null; newest: string | null }>`SELECT
+        (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(trx);
+    // Bitmap scans only from here: the GIN index ANDed with the primary key's id range (see above).
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    const oldest = Number(bounds[0]?.oldest ?? 1);
+    let high = Number(bounds[0]?.newest ?? 0);
+    const expected = request.frequency ?? 0.01;
+    let range = Math.max(PG_MIN_RANGE, Math.ceil((SEARCH_WINDOW / Math.max(expected, 1e-6)) * 1.5));
+    const window: WindowRow[] = [];
+    while (window.length < SEARCH_WINDOW && high >= oldest) {
+      const low = high - range;
+      const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM items
+        WHERE items.search_vector @@ ${tsquery} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
+        ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW - window.length}`.execute(trx);
+      for (const row of rows) window.push({ id: Number(row.id), title: row.title });
+      high = low;
+      range *= PG_RANGE_GROWTH;
+    }
+    return window;
+  });
+}
