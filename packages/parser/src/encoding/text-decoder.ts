@@ -20,7 +20,10 @@ export function fixWindows1252(text: string): string {
 }
 
 /** Decodes like `decoder`, with windows-1252 (whatever label chose it) following the standard. */
-export function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
+export function decodeWith(
+  decoder: { readonly encoding: string; decode(bytes: Uint8Array): string },
+  bytes: Uint8Array,
+): string {
   const text = decoder.decode(bytes);
   return decoder.encoding === 'windows-1252' ? fixWindows1252(text) : text;
 }

@@ -1,3 +1,4 @@
+import { type BytesDecoder, codePageDecoder, ebcdicHead, looksLikeEbcdic } from '../encoding/code-pages.js';
 import { decodeWith } from '../encoding/text-decoder.js';
 import type { Warnings } from './warnings.js';
 
@@ -26,13 +27,15 @@ const LABEL_ALIASES: ReadonlyMap<string, string> = new Map([
   ['macroman', 'macintosh'],
   ['mac-cyrillic', 'x-mac-cyrillic'],
   ['maccyrillic', 'x-mac-cyrillic'],
+  ['cp874', 'windows-874'],
 ]);
 
-function makeDecoder(label: string, fatal: boolean): TextDecoder | null {
+/** TextDecoder for the Encoding Standard's labels, else a code page table (DOS, EBCDIC...). */
+function makeDecoder(label: string, fatal: boolean): BytesDecoder | null {
   try {
     return new TextDecoder(LABEL_ALIASES.get(label.toLowerCase()) ?? label, { fatal, ignoreBOM: true });
   } catch {
-    return null;
+    return codePageDecoder(label);
   }
 }
 
@@ -81,6 +84,10 @@ function isWellFormed(sequence: Uint8Array): boolean {
 }
 
 function declaredXmlEncoding(bytes: Uint8Array): string | null {
+  if (looksLikeEbcdic(bytes)) {
+    // "<?xm" in EBCDIC: the declaration names the page; cp037 reads it (and is the default).
+    return XML_DECLARATION_ENCODING.exec(ebcdicHead(bytes, DECLARATION_SNIFF_BYTES))?.[1] ?? 'cp037';
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_SNIFF_BYTES));
   return XML_DECLARATION_ENCODING.exec(head)?.[1] ?? null;
 }
@@ -88,7 +95,8 @@ function declaredXmlEncoding(bytes: Uint8Array): string | null {
 /**
  * Bytes to text with the encoding the RFCs say: a BOM first, then the HTTP charset (RFC 7303: it
  * wins over the XML declaration), then the XML declaration, else UTF-8. Any encoding a browser
- * knows works (TextDecoder with ICU). Bytes that do not fit the encoding are decoded best-effort
+ * knows works (TextDecoder with ICU), and so do the IBM PC and EBCDIC code pages and ISO-8859-16
+ * (code-pages.ts; an EBCDIC document is recognized by its first bytes). Bytes that do not fit the encoding are decoded best-effort
  * with an ENCODING_MISMATCH warning; an unknown label falls back to UTF-8 with UNKNOWN_ENCODING.
  */
 export function decodeBody(
