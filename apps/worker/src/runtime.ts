@@ -7,6 +7,7 @@ import type { Logger } from './observe/logger.js';
 import { WorkerMetrics } from './observe/metrics.js';
 import type { PollContext } from './pipeline/context.js';
 import { FullTextFetcher } from './pipeline/full-text.js';
+import { UnchangedPollWriter } from './pipeline/unchanged-polls.js';
 import { Worker } from './worker.js';
 
 export interface Runtime {
@@ -42,8 +43,10 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     }));
   const http = httpClientFor(config);
   const metrics = new WorkerMetrics();
+  const workerId = config.WORKER_ID || `${hostname()}:${process.pid}`;
   const ctx: PollContext = {
     db: database,
+    unchangedPolls: new UnchangedPollWriter(database, workerId),
     http,
     fullText: config.WORKER_FULL_TEXT
       ? new FullTextFetcher(
@@ -55,7 +58,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
       : null,
     logger,
     metrics,
-    workerId: config.WORKER_ID || `${hostname()}:${process.pid}`,
+    workerId,
     limits: {
       minSeconds: config.WORKER_MIN_INTERVAL_SECONDS,
       maxSeconds: config.WORKER_MAX_INTERVAL_SECONDS,

@@ -4,7 +4,10 @@ import { type PollOutcome, pollFeed } from './pipeline/poll-feed.js';
 
 /** Claimed feeds kept waiting per concurrency slot: enough to claim in batches, few enough to start soon. */
 const QUEUED_PER_SLOT = 4;
-/** The next batch is claimed in the background once the queue is below this share of a batch. */
+/**
+ * A whole batch is claimed in the background once the queue is below this share of a batch (so the
+ * queue holds at most 1.5 batches): claims stay whole batches, each of which ranks every due feed.
+ */
 const REFILL_BELOW = 0.5;
 /** Empty claims in a row, while feeds are still due, before `runOnce` leaves them to other workers. */
 const MAX_CONTENDED_CLAIMS = 50;
@@ -188,7 +191,7 @@ export class Worker {
       await this.refilling;
       this.throwRefillError();
       if (this.queue.length < capacity) {
-        await this.refill(batch);
+        await this.refill(batch - this.queue.length);
         claimedNow = true;
       }
     }
@@ -207,8 +210,7 @@ export class Worker {
     return taken;
   }
 
-  private async refill(batch: number): Promise<void> {
-    const wanted = batch - this.queue.length;
+  private async refill(wanted: number): Promise<void> {
     if (wanted <= 0) return;
     const claimed = await this.ctx.db.feeds.claimDue(this.ctx.workerId, wanted, {
       perHostLimit: this.settings.perHostLimit,

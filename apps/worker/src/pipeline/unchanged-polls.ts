@@ -1,0 +1,54 @@
+import type { Db, UnchangedPoll } from '@newsfeed/db';
+
+/** Most unchanged polls written by one statement (bounds the statement's size). */
+export const MAX_UNCHANGED_BATCH = 500;
+
+interface Waiting {
+  poll: UnchangedPoll;
+  resolve: (kept: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Writes the outcome of polls that changed nothing (304s: only the schedule) together. One write
+ * is in flight at a time; polls that finish meanwhile wait for the next one, so nothing waits on a
+ * timer and the batches grow with the rate: an all-304 round of 10,000 feeds becomes a few hundred
+ * statements instead of 10,000 round trips and commits (group commit, as databases do for WAL).
+ */
+export class UnchangedPollWriter {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly workerId: string,
+  ) {}
+
+  /** Records the poll; resolves with whether this worker still held the feed's lease (else nothing was written). */
+  finish(poll: UnchangedPoll): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ poll, resolve, reject });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_UNCHANGED_BATCH);
+      try {
+        const kept = new Set(
+          await this.db.feeds.finishUnchanged(
+            this.workerId,
+            batch.map((entry) => entry.poll),
+          ),
+        );
+        for (const entry of batch) entry.resolve(kept.has(entry.poll.id));
+      } catch (error) {
+        // Each poll's caller handles it as any database failure mid-poll (its lease then expires).
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.writing = false;
+  }
+}
