@@ -18,6 +18,18 @@ const FEED = rss(
   })),
 );
 
+/** Items every ten minutes: on its pace alone the feed would be polled at the 5-minute minimum. */
+function busyItems(prefix: string) {
+  return Array.from({ length: 10 }, (_, index) => ({
+    title: `${prefix} ${index}`,
+    link: `https://busy.example/${prefix}-${index}`,
+    guid: `${prefix}-${index}`,
+    description: `Body of ${prefix} ${index} `.repeat(30),
+    pubDate: hoursAgo(index / 6),
+  }));
+}
+const BUSY_FEED = rss(busyItems('cached'));
+
 beforeAll(async () => {
   await server
     .route(
@@ -40,6 +52,19 @@ beforeAll(async () => {
       const timer = setInterval(() => res.write(' '), 1000);
       res.on('close', () => clearInterval(timer));
     })
+    .route(
+      '/cached',
+      conditional(() => ({ body: BUSY_FEED, etag: '"cached"', cacheControl: 'public, max-age=14400' })),
+    )
+    .route(
+      '/hourly',
+      conditional(() => ({
+        body: rss(busyItems('hourly'), {
+          extra: '<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>1</sy:updateFrequency>',
+        }),
+        etag: '"hourly"',
+      })),
+    )
     .route('/huge', hugeBody(200, false))
     .route('/bomb', gzipBomb(100))
     .start();
@@ -189,5 +214,74 @@ describe('polling over HTTP', () => {
     const polls = await world.db.polls.listByFeed(feed.id);
     expect(polls.items[0]).toMatchObject({ httpStatus: null, itemsNew: 0 });
     expect(polls.items[0]!.error).toMatch(/BLOCKED_ADDRESS/);
+  });
+
+  it('never polls sooner than Cache-Control max-age asks, on 200 and on 304', async () => {
+    const feed = await addFeed('/cached');
+    expect((await world.poll(feed)).outcome).toBe('updated');
+    let stored = await world.feed(feed.id);
+    expect(stored.pollIntervalSeconds).toBe(14_400);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(14_400 * 0.89);
+    expect((await world.poll(feed)).outcome).toBe('not_modified');
+    stored = await world.feed(feed.id);
+    expect(stored.pollIntervalSeconds).toBe(14_400);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(14_400 * 0.89);
+    expect(secondsUntil(stored.nextPollAt)).toBeLessThan(14_400 * 1.11);
+  });
+
+  it('never polls sooner than sy:updatePeriod asks', async () => {
+    const feed = await addFeed('/hourly');
+    await world.poll(feed);
+    const stored = await world.feed(feed.id);
+    expect(stored.pollIntervalSeconds).toBe(3600);
+    expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(3600 * 0.89);
+  });
+
+  it('records an HTML page that is no feed and advertises none, trying at most a few guessed paths', async () => {
+    // A server of its own: the guessed paths (/feed, /rss.xml…) must not find this file's feeds.
+    const site = await new TestServer().start();
+    site.route('/', (_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<!doctype html><html><head><title>Home</title></head><body><p>Welcome to our site.</p></body></html>',
+      );
+    });
+    try {
+      const feed = await world.db.feeds.add({ url: site.url('/') });
+      expect((await world.poll(feed)).outcome).toBe('failed');
+      const stored = await world.feed(feed.id);
+      expect(stored.url).toBe(site.url('/'));
+      expect(stored.lastError).toMatch(/is a web page, not a feed; it advertises none/);
+      expect(stored.errorCount).toBe(1);
+      expect(secondsUntil(stored.nextPollAt)).toBeGreaterThan(MIN * 0.89);
+      expect((await world.db.items.listByFeed(feed.id)).items).toHaveLength(0);
+      // The page itself, then a few guesses (/feed, /rss.xml…): bounded, not every path under the sun.
+      expect(site.requests.length).toBeGreaterThan(1);
+      expect(site.requests.length).toBeLessThanOrEqual(4);
+      expect(site.hitsOf('/')).toBe(1);
+    } finally {
+      await site.stop();
+    }
+  });
+
+  it('spreads the next polls of feeds polled in the same round (jitter)', async () => {
+    const feeds = [];
+    for (let index = 0; index < 40; index++) {
+      server.route(
+        `/spread/${index}`,
+        conditional(() => ({ body: FEED, etag: `"spread-${index}"` })),
+      );
+      feeds.push(await addFeed(`/spread/${index}`));
+    }
+    const summary = await world.runtime.worker.runOnce();
+    expect(summary.polled).toBeGreaterThanOrEqual(40);
+    const next = await Promise.all(
+      feeds.map(async (feed) => Date.parse((await world.feed(feed.id)).nextPollAt)),
+    );
+    const seconds = new Set(next.map((time) => Math.floor(time / 1000)));
+    // ±10 % of an hour is a 12-minute window: 40 feeds land on (nearly) 40 different seconds.
+    expect(seconds.size).toBeGreaterThanOrEqual(35);
+    expect(Math.max(...next) - Math.min(...next)).toBeGreaterThan(60_000);
+    for (const time of next) expect((time - Date.now()) / 1000).toBeGreaterThan(3600 * 0.88);
   });
 });

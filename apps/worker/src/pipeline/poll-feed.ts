@@ -61,6 +61,8 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
     let target = feed.url;
     // Feeds an HTML page advertises, still to try; only the stored URL's page is searched.
     let candidates: string[] | null = null;
+    // Whether the page named any feed itself, or only common paths were guessed.
+    let advertised = false;
     for (;;) {
       response = await ctx.http.fetch({
         url: target,
@@ -75,20 +77,33 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       if (target === feed.url) url = response.permanentUrl;
       const parsed = response.status === 200 ? await parseStage(response, ctx.feedTimeZone) : null;
       if (parsed?.kind === 'page' && candidates === null) {
-        candidates = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED).map((entry) => entry.url);
+        const tried = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED);
+        candidates = tried.map((entry) => entry.url);
+        advertised = tried.some((entry) => entry.source === 'link');
         ctx.logger.info({ feed_id: feed.id, url: feed.url, discovered: candidates }, 'page advertises feeds');
       }
       if (parsed?.kind !== 'feed' && candidates && candidates.length > 0) {
         target = candidates.shift()!;
         continue;
       }
+      if (parsed?.kind !== 'feed' && candidates !== null) {
+        // The stored URL is a web page, and neither its feeds nor the guessed paths gave one: the
+        // reason is about the page, not the last guess's 404 or soft-404 page.
+        patch = fail({
+          reason: advertised
+            ? `${feed.url} is a web page and none of the feeds it advertises could be read`
+            : `${feed.url} is a web page, not a feed; it advertises none and none was found at the usual feed paths`,
+        });
+        break;
+      }
       if (!parsed) break;
       if (parsed.kind !== 'feed') {
-        const reason =
-          parsed.kind === 'invalid'
-            ? `Not a feed (${parsed.code}): ${parsed.message}`
-            : `${feed.url} is a web page and none of the feeds it advertises could be read`;
-        patch = fail({ reason });
+        patch = fail({
+          reason:
+            parsed.kind === 'invalid'
+              ? `Not a feed (${parsed.code}): ${parsed.message}`
+              : `${feed.url} is a web page and none of the feeds it advertises could be read`,
+        });
         break;
       }
       // A feed found through the page becomes the subscription's URL.
@@ -122,7 +137,8 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       outcome = 'updated';
       break;
     }
-    if (response && response.status !== 200) {
+    // (A page's failed candidates were judged in the loop.)
+    if (response && response.status !== 200 && candidates === null) {
       const status = response.status;
       if (status === 304) {
         // Nothing changed: no parse, no item writes, only the schedule.
@@ -183,7 +199,16 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
     }
   }
   const durationMs = Math.round(performance.now() - startedMs);
-  const kept = await ctx.db.feeds.finishPoll(feed.id, ctx.workerId, patch);
+  const kept =
+    outcome! === 'not_modified' && patch.url === undefined
+      ? // Only the schedule changes: written in one statement with this process's other 304s.
+        await ctx.unchangedPolls.finish({
+          id: feed.id,
+          nextPollAt: patch.nextPollAt!,
+          pollIntervalSeconds: patch.pollIntervalSeconds!,
+          polledAt: patch.lastSuccessAt!,
+        })
+      : await ctx.db.feeds.finishPoll(feed.id, ctx.workerId, patch);
   const finalOutcome: PollOutcomeKind = kept ? outcome! : 'lease_lost';
   const status = response?.status ?? null;
   if (kept && finalOutcome !== 'not_modified') {

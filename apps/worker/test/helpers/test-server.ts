@@ -63,12 +63,19 @@ export class TestServer {
 
 /** Serves `body` with ETag / Last-Modified validators and answers 304 when they match. */
 export function conditional(
-  getBody: () => { body: string | Buffer; etag: string; lastModified?: string; contentType?: string },
+  getBody: () => {
+    body: string | Buffer;
+    etag: string;
+    lastModified?: string;
+    contentType?: string;
+    cacheControl?: string;
+  },
 ): Handler {
   return (request, response) => {
     const current = getBody();
+    const caching = current.cacheControl ? { 'cache-control': current.cacheControl } : {};
     if (request.headers['if-none-match'] === current.etag) {
-      response.writeHead(304, { etag: current.etag });
+      response.writeHead(304, { etag: current.etag, ...caching });
       response.end();
       return;
     }
@@ -76,6 +83,7 @@ export function conditional(
       'content-type': current.contentType ?? 'application/rss+xml; charset=utf-8',
       etag: current.etag,
       ...(current.lastModified ? { 'last-modified': current.lastModified } : {}),
+      ...caching,
     });
     response.end(current.body);
   };
