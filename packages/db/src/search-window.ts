@@ -60,8 +60,11 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
     await sql`SET LOCAL enable_seqscan = off`.execute(trx);
     const oldest = Number(bounds[0]?.oldest ?? 1);
     let high = Number(bounds[0]?.newest ?? 0);
-    const expected = request.frequency ?? 0.01;
-    let range = Math.max(PG_MIN_RANGE, Math.ceil((SEARCH_WINDOW / Math.max(expected, 1e-6)) * 1.5));
+    // Without statistics (a table never analyzed) the first range is the smallest, and grows.
+    let range =
+      request.frequency === null
+        ? PG_MIN_RANGE
+        : Math.max(PG_MIN_RANGE, Math.ceil((SEARCH_WINDOW / Math.max(request.frequency, 1e-6)) * 1.5));
     const window: WindowRow[] = [];
     while (window.length < SEARCH_WINDOW && high >= oldest) {
       const low = high - range;

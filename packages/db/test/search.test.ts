@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
+import { PG_MIN_RANGE } from '../src/search-window.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // One database per engine, filled once: search only reads.
@@ -74,6 +75,27 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
     expect(page.items[0]!.rank).toBeGreaterThan(page.items[1]!.rank);
     expect(page.items[0]).toMatchObject({ title: 'Geneva talks on Ukraine', feed: { title: 'Search News' } });
   });
+
+  it.skipIf(Boolean(skipReason))(
+    'finds the oldest match behind thousands of newer rows (PostgreSQL reads the window range by range)',
+    async () => {
+      const feed = await db.feeds.add({ url: 'https://filler.example/rss', title: 'Filler' });
+      const needle = sampleItem('needle', { title: 'Zanzibar ferry', contentText: 'A ferry to Zanzibar.' });
+      const [stored] = await db.items.upsertMany(feed.id, [needle]);
+      const fillers = Array.from({ length: PG_MIN_RANGE + 500 }, (_, i) =>
+        sampleItem(`filler-${i}`, { title: `Filler ${i}`, contentText: 'Nothing to see.' }),
+      );
+      for (let start = 0; start < fillers.length; start += 500) {
+        await db.items.upsertMany(feed.id, fillers.slice(start, start + 500));
+      }
+      const page = await search('zanzibar');
+      expect(page.items.map((hit) => hit.itemId)).toEqual([stored!.id]);
+      expect((await search('"ferry to zanzibar"')).items.map((hit) => hit.itemId)).toEqual([stored!.id]);
+      expect((await search('zanz*', { feedId: feed.id })).items.map((hit) => hit.itemId)).toEqual([
+        stored!.id,
+      ]);
+    },
+  );
 
   it.skipIf(Boolean(skipReason))('ranks a rare word in the title above a common one', async () => {
     const page = await search('lausanne storm');
