@@ -5,7 +5,7 @@ import { registerCache } from './read-cache';
 // keeps each rendered page for a few seconds, per URL (see page-cache-policy.ts for which requests
 // may use it), in this process:
 // - concurrent misses for one URL share one render;
-// - a copy is served for at most its TTL after it was rendered; once RENEW_AFTER of that has
+// - a copy is served for at most its TTL after its render finished; once RENEW_AFTER of that has
 //   passed, the next request starts one background render, so a busy page is renewed without
 //   readers waiting;
 // - the bodies it holds are bounded in bytes (least recently used dropped first);
@@ -89,7 +89,6 @@ export class PageCache {
     const inFlight = this.#pending.get(key);
     if (inFlight) return inFlight;
     const generation = this.#generation;
-    const renderedAt = this.#now();
     const settle = () => {
       if (this.#pending.get(key) === loading) this.#pending.delete(key);
     };
@@ -97,7 +96,9 @@ export class PageCache {
       (result) => {
         settle();
         if (generation !== this.#generation) return result;
-        if (result.shareable) this.#keep(key, result.page, renderedAt);
+        // The TTL counts from when the page was complete, as an HTTP cache counts a response's age
+        // from its arrival: on a busy machine a render can take a good part of the TTL.
+        if (result.shareable) this.#keep(key, result.page, this.#now());
         // No longer a page to share (e.g. the story is gone): the old copy goes too.
         else this.#drop(key);
         return result;

@@ -74,6 +74,19 @@ describe('PageCache', () => {
     expect(await t.text('/', t.render('front'))).toBe('front#2 hit');
   });
 
+  it('counts the TTL from when the render finished', async () => {
+    const t = setup();
+    let finish: (render: Render) => void = () => {};
+    const slow = t.cache.get('/', () => new Promise<Render>((resolve) => (finish = resolve)));
+    t.at(TTL / 2);
+    finish({ page: page('slow'), shareable: true });
+    await slow;
+    t.at(TTL / 2 + TTL * RENEW_AFTER - 1);
+    expect(await t.text('/', t.render('front'))).toBe('slow hit');
+    t.at(TTL / 2 + TTL);
+    expect(await t.text('/', t.render('front'))).toBe('front#1 miss');
+  });
+
   it('does not keep a page that is not to be shared, and drops the old copy of that URL', async () => {
     const t = setup();
     await t.text('/story/1', t.render('story'));
