@@ -1,4 +1,5 @@
 import { type BytesDecoder, codePageDecoder, ebcdicHead, looksLikeEbcdic } from '../encoding/code-pages.js';
+import { guessCjkEncoding } from '../encoding/guess-cjk-encoding.js';
 import { decodeWith } from '../encoding/text-decoder.js';
 import type { Warnings } from './warnings.js';
 
@@ -107,7 +108,8 @@ export function decodeBody(
   if (typeof body === 'string') return body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
   const byteOrder = sniffByteOrder(body);
   const httpCharset = contentType ? CHARSET_PARAMETER.exec(contentType)?.[1] : undefined;
-  let label = byteOrder?.encoding ?? httpCharset ?? declaredXmlEncoding(body) ?? 'utf-8';
+  const declared = byteOrder?.encoding ?? httpCharset ?? declaredXmlEncoding(body);
+  let label = declared ?? 'utf-8';
   const bytes = byteOrder ? body.subarray(byteOrder.skip) : body;
   // A UTF-16 label on 8-bit bytes (no BOM, no zero bytes) is a transcoding leftover: ignore it.
   if (!byteOrder && /^utf-?16/i.test(label)) {
@@ -124,6 +126,14 @@ export function decodeBody(
     return decodeWith(decoder, bytes);
   } catch {
     warnings.add('ENCODING_MISMATCH', `The body is not valid ${label}; decoded best-effort`);
+    if (decoder.encoding === 'utf-8' && declared === null) {
+      // Nothing declared and not UTF-8: an East Asian encoding when the bytes clearly are one.
+      const guessed = guessCjkEncoding(bytes);
+      if (guessed) {
+        warnings.add('ENCODING_GUESSED', `No encoding declared; the content reads as ${guessed}`);
+        return new TextDecoder(guessed).decode(bytes);
+      }
+    }
     if (decoder.encoding === 'utf-8') return decodeMixedUtf8(bytes);
     return decodeWith(makeDecoder(label, false)!, bytes);
   }
