@@ -44,6 +44,15 @@ async function countItems(): Promise<number> {
   }
 }
 
+async function countItemsOf(feedId: number): Promise<number> {
+  const db = await createDb(env.DATABASE_URL);
+  try {
+    return (await db.items.listByFeed(feedId, { limit: 100 })).items.length;
+  } finally {
+    await db.close();
+  }
+}
+
 beforeAll(async () => {
   await server
     .route('/home/', (_, res) => {
@@ -55,6 +64,10 @@ beforeAll(async () => {
     .route('/home/feed', (_, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(rss(items('home'), { title: 'Home feed' }));
+    })
+    .route('/metrics-feed', (_, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss(items('metrics').slice(0, 2)));
     })
     .route('/slow', async (_, res) => {
       // Answers when the test says so: a poll is "in flight" until then.
@@ -162,19 +175,30 @@ describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', { timeout: 60_000 }, (
     expect(feed!.lastSuccessAt).not.toBeNull();
   });
 
-  it('exposes Prometheus metrics while running', async () => {
+  it('exposes Prometheus metrics while running: polls by outcome, items ingested, fetch latency, backlog', async () => {
     const port = await freePort();
+    const db = await createDb(env.DATABASE_URL);
+    const fresh = await db.feeds.add({ url: server.url('/metrics-feed') });
+    await db.close();
     const run = startCli(['run'], {
       ...env,
       WORKER_METRICS_PORT: String(port),
       WORKER_POLL_INTERVAL_MS: '200',
     });
-    const metrics = await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
+    // Until the new feed's poll shows up in the counters.
+    const metrics = await waitFor(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return /newsfeed_worker_items_ingested_total\{status="new"\} [1-9]/.test(text) ? text : null;
+    });
     run.child.kill('SIGINT');
     expect((await run.done).code).toBe(0);
     expect(metrics).toContain('# TYPE newsfeed_worker_polls_total counter');
+    expect(metrics).toMatch(/newsfeed_worker_polls_total\{outcome="updated"\} [1-9]/);
+    expect(metrics).toMatch(/newsfeed_worker_items_ingested_total\{status="new"\} 2/);
     expect(metrics).toContain('# TYPE newsfeed_worker_fetch_duration_seconds histogram');
+    expect(metrics).toMatch(/newsfeed_worker_fetch_duration_seconds_count [1-9]/);
     expect(metrics).toMatch(/newsfeed_worker_due_feeds \d+/);
+    expect(await countItemsOf(fresh.id)).toBe(2);
   });
 
   it('loses and duplicates nothing when killed with SIGKILL mid-poll', async () => {
