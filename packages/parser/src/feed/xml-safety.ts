@@ -55,11 +55,37 @@ export function takeDoctypeEntities(
   return { text: text.slice(0, doctype.index) + text.slice(doctype.index + doctype[0].length), entities };
 }
 
+/** Where the tag name starting at `start` ends: at whitespace, `/`, `>` or the end. */
+function tagNameEnd(text: string, start: number): number {
+  let index = start;
+  for (;;) {
+    const code = text.charCodeAt(index);
+    if (Number.isNaN(code) || code === 62 /* > */ || code === 47 /* / */ || code <= 32) return index;
+    index++;
+  }
+}
+
+/** Whether text[aStart, aEnd) and text[bStart, bEnd) are the same name. */
+function sameName(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let offset = 0; offset < aEnd - aStart; offset++) {
+    if (text.charCodeAt(aStart + offset) !== text.charCodeAt(bStart + offset)) return false;
+  }
+  return true;
+}
+
 /**
- * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it. A quick scan: it
- * skips comments, CDATA and declarations and counts open and close tags.
+ * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it. A quick scan that
+ * skips comments, CDATA and declarations and measures the depth the document has once balanced
+ * (balanceXml): a close tag `</name>` closes everything opened since the last open `name`, and one
+ * that closes nothing is ignored. Counting open tags against close tags instead would refuse a
+ * long feed whose every item leaves an `<enclosure>` open, and let stray close tags hide real depth.
  */
 export function assertNestingDepth(text: string): void {
+  // The open elements' names, as [start, end) positions in `text` (no string per tag); `depth` of
+  // them are open.
+  const starts = new Int32Array(MAX_XML_DEPTH + 1);
+  const ends = new Int32Array(MAX_XML_DEPTH + 1);
   let depth = 0;
   let index = text.indexOf('<');
   while (index >= 0) {
@@ -74,15 +100,28 @@ export function assertNestingDepth(text: string): void {
       index = text.indexOf('<', end);
       continue;
     }
-    if (next === 47 /* / */) depth--;
-    else if (next !== 63 /* ? */) {
+    if (next === 47 /* / */) {
+      const nameStart = index + 2;
+      const nameEnd = tagNameEnd(text, nameStart);
+      let close = nameEnd;
+      while (text.charCodeAt(close) <= 32) close++;
+      if (text.charCodeAt(close) === 62 /* > */) {
+        for (let open = depth - 1; open >= 0; open--) {
+          if (!sameName(text, starts[open]!, ends[open]!, nameStart, nameEnd)) continue;
+          depth = open;
+          break;
+        }
+      }
+    } else if (next !== 63 /* ? */) {
       const end = text.indexOf('>', index);
       if (end < 0) return;
       if (text.charCodeAt(end - 1) !== 47) {
-        depth++;
-        if (depth > MAX_XML_DEPTH) {
+        if (depth === MAX_XML_DEPTH) {
           throw new FeedParseError('UNSAFE_XML', `XML nested deeper than ${MAX_XML_DEPTH} elements; refused`);
         }
+        starts[depth] = index + 1;
+        ends[depth] = tagNameEnd(text, index + 1);
+        depth++;
       }
     }
     index = text.indexOf('<', index + 1);
