@@ -11,7 +11,7 @@ import {
   secondsUntil,
   type TestWorld,
 } from './helpers/harness.js';
-import { TestServer } from './helpers/test-server.js';
+import { redirect, TestServer } from './helpers/test-server.js';
 
 // What a poll stores: items, their identity across polls, full text, stories.
 
@@ -148,6 +148,30 @@ describe('what a poll stores', () => {
     expect(server.hitsOf('/articles/geneva')).toBe(1);
     expect((await itemsOf(feed.id))[0]!.contentText).toMatch(/Palais des Nations/);
     expect((await itemsOf(other.id))[0]!.contentText).toMatch(/Palais des Nations/);
+  });
+
+  it('fetches full text through the same guard: a page redirecting to a metadata address is refused, the teaser kept', async () => {
+    server.route('/articles/sneaky', redirect(302, 'http://169.254.169.254/latest/meta-data/'));
+    serve(
+      '/sneaky-feed',
+      rss([
+        {
+          title: 'Ministers meet in Brussels',
+          link: server.url('/articles/sneaky'),
+          guid: 'sneaky-1',
+          description: 'Ministers met in Brussels on Monday to discuss the budget…',
+          pubDate: hoursAgo(1),
+        },
+      ]),
+    );
+    const feed = await world.db.feeds.add({ url: server.url('/sneaky-feed') });
+    const failedBefore = world.runtime.metrics.fullTextFetches.get({ result: 'failed' });
+    expect((await world.poll(feed)).outcome).toBe('updated');
+    expect(server.hitsOf('/articles/sneaky')).toBe(1);
+    expect(world.runtime.metrics.fullTextFetches.get({ result: 'failed' })).toBe(failedBefore + 1);
+    const [item] = await itemsOf(feed.id);
+    expect(item!.title).toBe('Ministers meet in Brussels');
+    expect(item!.contentText ?? item!.summary).toMatch(/discuss the budget/);
   });
 
   it('makes one story with two sources of a wire story, and keeps a different event apart', async () => {
