@@ -4,6 +4,7 @@ export {
   buildOpml,
   contentHash,
   type DiscoveredFeed,
+  decodeWith,
   detectLanguage,
   detectWire,
   discoverFeeds,

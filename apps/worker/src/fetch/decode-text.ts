@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { decodeWith } from '../deps/parser.js';
 
 /** The charset a Content-Type header names, if any. */
 export function charsetOf(contentType: string | undefined): string | null {
@@ -26,5 +27,6 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | undefined): 
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const meta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase() ?? null;
   const decoder = decoderFor(charsetOf(contentType)) ?? decoderFor(meta) ?? new TextDecoder('utf-8');
-  return decoder.decode(bytes);
+  // decodeWith: windows-1252 by the standard's table (Node 20.18.3+ gets 0x80-0x9F wrong).
+  return decodeWith(decoder, bytes);
 }
