@@ -76,4 +76,18 @@ describe('newsfeed-parser feed', () => {
     const { code } = await run(['feed', file('c.xml', RSS), '--max-items', 'many']);
     expect(code).toBe(2);
   });
+
+  it('reads dates without a zone in --time-zone, and refuses an unknown zone', async () => {
+    const zoneless = file(
+      'z.xml',
+      '<rss version="2.0"><channel><title>Z</title><item><title>A</title><pubDate>Mon, 15 Jul 2024 12:00:00</pubDate></item></channel></rss>',
+    );
+    const { code, lines } = await run(['feed', zoneless, '--time-zone', 'America/Chicago']);
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({
+      items: [{ publishedAt: '2024-07-15T17:00:00.000Z' }],
+      warnings: [{ code: 'DATE_ZONE_ASSUMED' }],
+    });
+    expect((await run(['feed', zoneless, '--time-zone', 'Atlantis/Capital'])).code).toBe(2);
+  });
 });
