@@ -130,7 +130,13 @@ describe.each(ENGINES)('items.ingest on $engine', (testEngine) => {
     const feed = await t.db.feeds.add({ url: 'https://minor.example/rss' });
     const [a] = await t.db.items.ingest(feed.id, [item('a', 'Storm nears coast')], byTopic);
     let picks = 0;
-    const counting: StoryAssigner = { ...byTopic, pick: (s, c) => (picks++, byTopic.pick(s, c)) };
+    const counting: StoryAssigner = {
+      ...byTopic,
+      pick: (subject, candidates) => {
+        picks += 1;
+        return byTopic.pick(subject, candidates);
+      },
+    };
     const [edited] = await t.db.items.ingest(
       feed.id,
       [item('a', 'Storm nears coast', { summary: 'A corrected summary' })],
