@@ -33,7 +33,7 @@ export const WEB_OPTIONS = {
       'How long (ms) a front page, search, story or feed-out query is reused before it runs again; 0 turns the cache off.',
   },
   WEB_PAGE_CACHE_TTL_MS: {
-    schema: z.coerce.number().int().min(0).max(60_000).default(2000),
+    schema: z.coerce.number().int().min(0).max(60_000).default(5000),
     description:
       'How long (ms) a rendered public page (front page, search, story, sources) is served to anonymous readers before it is rendered again; 0 turns it off.',
   },
