@@ -26,16 +26,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
+import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
 import { addFeeds, ingestPolls, SyntheticCorpus } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const PAGE = 30;
-const SEARCH_WORDS =
-  `government election talks ceasefire inflation court storm flood parliament budget vaccine
-climate summit sanctions exports strike merger privacy drone earthquake wildfire harvest protest coalition verdict
-fraud airport railway rescue currency regulation satellite championship festival geneva kyiv brussels tokyo lagos
-nairobi ankara jakarta ottawa macron modi lula guterres lagarde nato opec boeing samsung`.split(/\s+/);
 
 const { values: args } = parseArgs({
   options: {
@@ -56,31 +52,6 @@ const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const RUNS = Number(args.runs);
 const INGEST_ITEMS = Number(args['ingest-items']);
 const POLLS_PER_TRANSACTION = Number(args['polls-per-transaction']);
-
-interface Latency {
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-}
-
-function latency(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  return {
-    p50: round(at(0.5)),
-    p95: round(at(0.95)),
-    p99: round(at(0.99)),
-    mean: round(sorted.reduce((s, v) => s + v, 0) / sorted.length),
-  };
-}
-
-/** This process's CPU milliseconds since `start` (user + system). */
-function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
 
 /**
  * Wall-clock latency, and `cpu`: this process's CPU time per run. On a shared machine the wall clock
@@ -103,35 +74,6 @@ async function time(runs: number, work: (run: number) => Promise<unknown>): Prom
     samples.push(performance.now() - started);
   }
   return { ...latency(samples), cpu: latency(cpu) };
-}
-
-type QueryKind = 'word' | 'two words' | 'phrase' | 'prefix';
-const QUERY_KINDS: QueryKind[] = [
-  'phrase',
-  'prefix',
-  'two words',
-  'two words',
-  'two words',
-  'word',
-  'word',
-  'word',
-  'word',
-  'word',
-];
-
-/** Deterministic queries: single words, two words, "phrases" and prefixes, as people type them. */
-function searchQuery(run: number): { kind: QueryKind; query: string } {
-  const word = (n: number) => SEARCH_WORDS[(run * 7919 + n * 104_729) % SEARCH_WORDS.length]!;
-  const kind = QUERY_KINDS[run % QUERY_KINDS.length]!;
-  const query =
-    kind === 'phrase'
-      ? `"${word(1)} ${word(2)}"`
-      : kind === 'prefix'
-        ? `${word(1).slice(0, 4)}*`
-        : kind === 'two words'
-          ? `${word(1)} ${word(2)}`
-          : word(1);
-  return { kind, query };
 }
 
 const KEEP = args.keep || args.reuse;

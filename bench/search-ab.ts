@@ -1,0 +1,81 @@
+// Search A/B: bench/db.ts's query mix (bench/lib/search-queries.ts) against one existing database,
+// through two copies of the database layer's source, interleaved query by query (A, B, A, B...) so
+// that the shared machine's load slows both alike. Reports wall time and this process's CPU time per
+// query (all of SQLite's work; on PostgreSQL only the client's), overall and by query kind.
+//
+//   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
+//                              [--b packages/db/src] [--runs 1000]
+//
+// A copy of an earlier commit: `git worktree add /tmp/before <commit>` and
+// `ln -s "$PWD/packages/db/node_modules" /tmp/before/packages/db/node_modules` (its imports resolve
+// there). Both copies open the database as it is; migrations they don't have are never run by them
+// (a copy older than the database refuses it). Results go to stdout and bench/out/search-ab.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Db } from '@newsfeed/db';
+import { REPO_ROOT } from './lib/corpus-dir.js';
+import { cpuMsSince, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    a: { type: 'string' },
+    b: { type: 'string', default: path.join(REPO_ROOT, 'packages/db/src') },
+    runs: { type: 'string', default: '1000' },
+  },
+});
+if (!args.db || !args.a)
+  throw new Error('usage: bench/search-ab.ts --db URL --a SRC_DIR [--b SRC_DIR] [--runs N]');
+const RUNS = Number(args.runs);
+
+async function open(sourceDir: string): Promise<Db> {
+  const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
+    createDb(url: string): Promise<Db>;
+  };
+  return module.createDb(args.db!);
+}
+
+interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+const sides = [
+  { name: 'a', source: args.a, db: await open(args.a) },
+  { name: 'b', source: args.b, db: await open(args.b) },
+];
+const all = sides.map((): Samples => ({ wall: [], cpu: [] }));
+const byKind = sides.map(() => new Map<QueryKind, Samples>());
+for (let run = -20; run < RUNS; run += 1) {
+  const { kind, query } = searchQuery(run < 0 ? run + 20 : run); // warm-up: the first 20 queries
+  for (const [index, side] of sides.entries()) {
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    await side.db.search.query({ query, limit: 20 });
+    const cpu = cpuMsSince(cpuStart);
+    const wall = performance.now() - started;
+    if (run < 0) continue; // warm-up
+    const kindSamples = byKind[index]!.get(kind) ?? { wall: [], cpu: [] };
+    for (const samples of [all[index]!, kindSamples]) {
+      samples.wall.push(wall);
+      samples.cpu.push(cpu);
+    }
+    byKind[index]!.set(kind, kindSamples);
+  }
+}
+const summary = (samples: Samples) => ({ ...latency(samples.wall), cpu: latency(samples.cpu) });
+const result = {
+  db: args.db,
+  runs: RUNS,
+  sides: sides.map((side, index) => ({
+    name: side.name,
+    source: side.source,
+    search: summary(all[index]!),
+    byKind: Object.fromEntries([...byKind[index]!].map(([kind, samples]) => [kind, summary(samples)])),
+  })),
+};
+for (const side of sides) await side.db.close();
+console.log(JSON.stringify(result, null, 2));
+mkdirSync(path.join(REPO_ROOT, 'bench/out'), { recursive: true });
+writeFileSync(path.join(REPO_ROOT, 'bench/out/search-ab.json'), `${JSON.stringify(result, null, 2)}\n`);
