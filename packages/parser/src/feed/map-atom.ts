@@ -12,6 +12,10 @@ import type { XmlDocument } from './parse-xml.js';
 import type { RawAuthor, RawEnclosure, RawFeed, RawItem, RawText } from './raw-feed.js';
 import { NS, textOf, type XmlNode, XmlScope } from './xml-node.js';
 
+/** A MIME type that is not text/* nor XML (…/xml, …+xml): base64 content in Atom 1.0. */
+const OPAQUE_MIME_TYPE =
+  /^(?!text\/)[a-z0-9!#$&^_.+-]+\/(?!(?:[a-z0-9!#$&^_.+-]*\+)?xml$)[a-z0-9!#$&^_.+-]+$/;
+
 /** The alternate link, preferring an HTML page over other representations. */
 function alternateOf(links: AtomLink[]): string | null {
   const alternates = links.filter((link) => link.rel === 'alternate');
@@ -28,10 +32,17 @@ function textConstruct(
   let value = textOf(node);
   const type = (scope.attribute(node, 'type') ?? 'text').trim().toLowerCase();
   const mode = scope.attribute(node, 'mode')?.trim().toLowerCase();
-  if (mode === 'base64') value = Buffer.from(value, 'base64').toString('utf8');
+  // Base64: Atom 0.3 says so with mode; Atom 1.0 implies it for a MIME type that is neither text
+  // nor XML (RFC 4287 4.1.3.3), whose bytes can then only be looked at.
+  const binaryType = mode === undefined && OPAQUE_MIME_TYPE.test(type);
+  if (mode === 'base64' || binaryType) value = Buffer.from(value, 'base64').toString('utf8');
   if (!value.trim()) return null;
   const html = type === 'html' || type === 'xhtml' || type.includes('html');
-  return { value, kind: html ? 'html' : 'text', base: baseOf(scope, node, parentBase) };
+  return {
+    value,
+    kind: binaryType ? 'auto' : html ? 'html' : 'text',
+    base: baseOf(scope, node, parentBase),
+  };
 }
 
 function peopleOf(scope: XmlScope, node: XmlNode, base: string | null): RawAuthor[] {
