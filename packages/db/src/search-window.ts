@@ -52,7 +52,8 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
 async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<WindowRow[]> {
   const tsquery = sql`to_tsquery('simple', ${toTsQuery(request.terms)})`;
   const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
-  return ctx.kysely.transaction().execute(async (trx) => {
+  // ctx.transaction: inside db.transaction it joins that transaction (Kysely has no nested ones).
+  return ctx.transaction(async (trx) => {
     const { rows: bounds } = await sql<{ oldest: string | null; newest: string | null }>`SELECT
         (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(trx);
     // Bitmap scans only from here: the GIN index ANDed with the primary key's id range (see above).
@@ -75,6 +76,9 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
       high = low;
       range *= PG_RANGE_GROWTH;
     }
+    // Back to the session's settings for whatever else runs in this transaction.
+    await sql`RESET enable_indexscan`.execute(trx);
+    await sql`RESET enable_seqscan`.execute(trx);
     return window;
   });
 }

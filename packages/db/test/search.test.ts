@@ -97,6 +97,11 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
     },
   );
 
+  it.skipIf(Boolean(skipReason))('searches inside db.transaction as outside it', async () => {
+    const inside = await db.transaction((tx) => tx.search.query({ query: 'geneva talks' }));
+    expect(inside.items.map((hit) => hit.itemId)).toEqual([ids.get('title-hit'), ids.get('body-hit')]);
+  });
+
   it.skipIf(Boolean(skipReason))('ranks a rare word in the title above a common one', async () => {
     const page = await search('lausanne storm');
     expect(page.items.map((hit) => hit.itemId)).toEqual([
