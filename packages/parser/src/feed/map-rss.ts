@@ -197,16 +197,16 @@ function mapItem(
 export function mapRss(document: XmlDocument, documentUrl: string | null, warnings: Warnings): RawFeed {
   const { root, tolerant } = document;
   const isRdf = /(^|:)rdf$/i.test(document.rootName);
-  const channelKey = (key: string) => (tolerant ? key.toLowerCase() : key);
-  const channel = (root[channelKey('channel')] as XmlNode[] | undefined)?.[0] ?? (root as XmlNode);
-  const rdfCore = Object.values(root.$ ?? {}).some((uri) => uri.includes('my.netscape.com/rdf/simple/0.9'))
+  const declared = Object.values(root.$ ?? {}).map((uri) => uri.trim());
+  const rdfCore = declared.some((uri) => uri.includes('my.netscape.com/rdf/simple/0.9'))
     ? NS.rss090
     : NS.rss1;
-  const scope = new XmlScope(
-    isRdf ? rdfCore : null,
-    [root.$, typeof channel === 'string' ? undefined : channel.$],
-    tolerant,
-  );
+  // The document's own vocabulary: RSS 1.0/0.90 for RDF; for RSS, none, or UserLand's RSS 2.0
+  // namespace when declared (then its elements may be prefixed: <r:channel>, <r:item>).
+  const core = isRdf ? rdfCore : declared.some((uri) => uri.replace(/\/$/, '') === NS.rss2) ? NS.rss2 : null;
+  // The channel is found through the root's declarations (<rss:channel> in RDF, <r:channel>).
+  const channel = new XmlScope(core, [root.$], tolerant).first(root, null, 'channel') ?? (root as XmlNode);
+  const scope = new XmlScope(core, [root.$, typeof channel === 'string' ? undefined : channel.$], tolerant);
   const itemHolders = isRdf ? [root] : [channel, ...(channel === root ? [] : [root])];
   const items = itemHolders.flatMap((holder) => scope.all(holder, null, 'item'));
   const base = documentBase(scope, [root, channel], documentUrl);

@@ -20,6 +20,8 @@ export const NS = {
   slash: 'http://purl.org/rss/1.0/modules/slash/',
   rss1: 'http://purl.org/rss/1.0/',
   rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  /** RSS 2.0 put in a namespace, as UserLand once proposed (`<r:rss xmlns:r="…">`). */
+  rss2: 'http://backend.userland.com/rss2',
   feedburner: 'http://rssnamespace.org/feedburner/ext/1.0',
   wfw: 'http://wellformedweb.org/CommentAPI/',
   thr: 'http://purl.org/syndication/thread/1.0',
@@ -38,6 +40,7 @@ const CONVENTIONAL_PREFIXES: Record<Namespace, readonly string[]> = {
   [NS.slash]: ['slash'],
   [NS.rss1]: ['rss'],
   [NS.rss090]: [],
+  [NS.rss2]: [],
   [NS.feedburner]: ['feedburner'],
   [NS.wfw]: ['wfw'],
   [NS.thr]: ['thr'],
