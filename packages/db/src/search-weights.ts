@@ -92,7 +92,8 @@ export function createWordWeights(ctx: DbContext): WordWeights {
   async function weigh(terms: SearchTerm[]): Promise<number[]> {
     const words = [...new Set(terms.flatMap(weightedTokens))].slice(0, MAX_WEIGHTED_WORDS);
     const idfOf = new Map<string, number>();
-    if (words.length === 0) return termWeights(terms, idfOf);
+    // One term: its weight scales every rank alike and orders nothing, so it is not looked up.
+    if (words.length === 0 || terms.length === 1) return terms.map(() => 1);
     const columnStats = ctx.engine === 'postgres' ? await postgresStats() : null;
     if (columnStats) {
       for (const word of words) {
