@@ -92,7 +92,9 @@ export function mediaImage(scope: XmlScope, node: XmlNode, base: string | null):
   const image = mediaContents(scope, node).find((content) => isImageMedia(scope, content));
   const imageUrl = scope.attribute(image, 'url');
   if (imageUrl?.trim()) return resolveUrl(imageUrl, base);
-  const itunes = scope.attribute(scope.first(node, NS.itunes, 'image'), 'href');
+  // href, as Apple documents it; some podcast tools write url.
+  const itunesImage = scope.first(node, NS.itunes, 'image');
+  const itunes = scope.attribute(itunesImage, 'href') ?? scope.attribute(itunesImage, 'url');
   return itunes?.trim() ? resolveUrl(itunes, base) : null;
 }
 

@@ -48,6 +48,26 @@ const CONVENTIONAL_PREFIXES: Record<Namespace, readonly string[]> = {
 
 const MAX_SERIALIZE_DEPTH = 32;
 
+/** Per element: lower-case child name -> the name the document wrote (built on a first miss). */
+const CHILD_NAMES_IGNORING_CASE = new WeakMap<XmlElement, Map<string, string>>();
+
+/**
+ * The child key of `node` equal to `key` but for case (`<pubdate>`, `<TiTlE>`: publishers and
+ * podcast tools write core element names in any case), or undefined.
+ */
+function keyIgnoringCase(node: XmlElement, key: string): string | undefined {
+  let names = CHILD_NAMES_IGNORING_CASE.get(node);
+  if (!names) {
+    names = new Map();
+    for (const name of Object.keys(node)) {
+      const lower = name.toLowerCase();
+      if (name !== '$' && name !== '_' && !names.has(lower)) names.set(lower, name);
+    }
+    CHILD_NAMES_IGNORING_CASE.set(node, names);
+  }
+  return names.get(key.toLowerCase());
+}
+
 /**
  * Finds elements by namespace and local name in an xml2js tree, whatever prefix the document bound
  * the namespace to (feedburner writes `atom10:link`, some Atom feeds `atom:entry`). `core` is the
@@ -101,22 +121,39 @@ export class XmlScope {
   all(node: XmlNode | undefined, ns: Namespace | null, local: string): XmlNode[] {
     if (!node || typeof node === 'string') return [];
     const keys = this.keys(ns, local);
-    if (keys.length === 1) return (node[keys[0]!] as XmlNode[] | undefined) ?? [];
-    const found: XmlNode[] = [];
-    for (const key of keys) {
-      const list = node[key] as XmlNode[] | undefined;
-      if (list) found.push(...list);
+    if (keys.length === 1) {
+      const list = node[keys[0]!] as XmlNode[] | undefined;
+      if (list) return list;
+    } else {
+      const found: XmlNode[] = [];
+      for (const key of keys) {
+        const list = node[key] as XmlNode[] | undefined;
+        if (list) found.push(...list);
+      }
+      if (found.length > 0) return found;
     }
-    return found;
+    return this.allIgnoringCase(node, ns, keys);
+  }
+
+  /** Core elements written in another case, when none has the exact name. */
+  private allIgnoringCase(node: XmlElement, ns: Namespace | null, keys: readonly string[]): XmlNode[] {
+    if (ns !== null || this.tolerant) return [];
+    for (const key of keys) {
+      const actual = keyIgnoringCase(node, key);
+      const list = actual === undefined ? undefined : (node[actual] as XmlNode[] | undefined);
+      if (list) return list;
+    }
+    return [];
   }
 
   first(node: XmlNode | undefined, ns: Namespace | null, local: string): XmlNode | undefined {
     if (!node || typeof node === 'string') return undefined;
-    for (const key of this.keys(ns, local)) {
+    const keys = this.keys(ns, local);
+    for (const key of keys) {
       const list = node[key] as XmlNode[] | undefined;
       if (list?.[0] !== undefined) return list[0];
     }
-    return undefined;
+    return this.allIgnoringCase(node, ns, keys)[0];
   }
 
   /** The text of the first `ns:local` child, or null when there is none or it is blank. */
