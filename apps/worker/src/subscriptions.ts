@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Db, Feed } from '@newsfeed/db';
 import { flattenOpml, parseOpml, tryCanonicalUrl } from './deps/parser.js';
 import type { HttpClient } from './fetch/http-client.js';
-import { FEED_ACCEPT } from './pipeline/poll-feed.js';
 import { parseStage } from './pipeline/parse-stage.js';
+import { FEED_ACCEPT } from './pipeline/poll-feed.js';
 
 export class SubscribeError extends Error {
   readonly code: 'NO_FEED_FOUND' | 'INVALID_URL' | 'FETCH_FAILED';

@@ -1,7 +1,7 @@
 import type { Feed, FeedPatch } from '@newsfeed/db';
 import {
-  addSeconds,
   adaptiveIntervalSeconds,
+  addSeconds,
   backoffSeconds,
   type PublishingSignals,
   type ScheduleLimits,

@@ -1,5 +1,5 @@
-import type { HttpClient } from '../fetch/http-client.js';
 import { type Article, extractArticle, isTruncatedText, type ParsedItem } from '../deps/parser.js';
+import type { HttpClient } from '../fetch/http-client.js';
 import type { Logger } from '../observe/logger.js';
 
 /** Default of WORKER_FULL_TEXT_CACHE_MB, in bytes. */
