@@ -4,7 +4,7 @@ import { safeEqual } from './lib/admin-session';
 import { webConfig } from './lib/env';
 import { PageCache } from './lib/page-cache';
 import { sharedPageKey } from './lib/page-cache-policy';
-import { RENDER_MARKER_HEADER, renderPage, withNonce } from './lib/page-render';
+import { FRESH_READ_HEADER, RENDER_MARKER_HEADER, renderPage, withNonce } from './lib/page-render';
 import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from './lib/security-headers';
 
 // Runs before every request: a fresh CSP nonce for the page being rendered (Next.js reads it from
@@ -52,6 +52,9 @@ export async function proxy(request: NextRequest) {
   // NODE_ENV is not configuration: Next.js inlines it at build time (dev needs eval for its overlay).
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
+  // Only this process's own renders for the page cache read past the read cache.
+  if (isOwnRender(request)) requestHeaders.set(FRESH_READ_HEADER, '1');
+  else requestHeaders.delete(FRESH_READ_HEADER);
   requestHeaders.delete(RENDER_MARKER_HEADER);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);

@@ -5,8 +5,9 @@ import { StoryCard } from '../components/story-card';
 import { StoryFilters } from '../components/story-filters';
 import { pageOrInvalid } from '../lib/client-errors';
 import { getDb } from '../lib/db';
-import { filterChoices } from '../lib/filter-choices';
 import { webConfig } from '../lib/env';
+import { filterChoices } from '../lib/filter-choices';
+import { cachedRead } from '../lib/fresh-read';
 import { ReadCache } from '../lib/read-cache';
 import {
   hasFilters,
@@ -34,7 +35,7 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
   const [page, choices] = await Promise.all([
-    topStories.get(storyQueryString(query), () =>
+    cachedRead(topStories, storyQueryString(query), () =>
       pageOrInvalid(
         db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
       ),

@@ -13,6 +13,12 @@ import { type PageRequest, RENDER_HEADERS } from './page-cache-policy';
 /** Marks the loopback render of a miss; its value is a per-process secret (see proxy.ts). */
 export const RENDER_MARKER_HEADER = 'x-newsfeed-page-render';
 
+/**
+ * Set by proxy.ts on its own loopback renders only (removed from every other request): the page
+ * then reads the database rather than the read cache (see lib/fresh-read.ts).
+ */
+export const FRESH_READ_HEADER = 'x-newsfeed-fresh-read';
+
 /** A render slower than this is abandoned; the request then renders for itself. */
 export const PAGE_RENDER_TIMEOUT_MS = 30_000;
 

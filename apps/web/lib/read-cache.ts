@@ -59,6 +59,15 @@ export class ReadCache<V> {
     return value;
   }
 
+  /**
+   * Runs load() now and keeps its answer as get() would (a render for the page cache: the copy it
+   * makes lives another WEB_PAGE_CACHE_TTL_MS, so it must not start from an answer already old).
+   */
+  reload(key: string, load: () => Promise<V>, now: number = Date.now()): Promise<V> {
+    this.#entries.delete(key);
+    return this.get(key, load, now);
+  }
+
   clear(): void {
     this.#entries.clear();
   }

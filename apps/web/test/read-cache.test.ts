@@ -57,6 +57,15 @@ describe('ReadCache', () => {
     expect(await cache.get('c', loads.load('c'), 1)).toBe('c#3');
   });
 
+  it('reload queries now and keeps that answer for the others (a render for the page cache)', async () => {
+    const cache = new ReadCache<string>(() => 1000);
+    const loads = counter();
+    await cache.get('top', loads.load('a'), 0);
+    expect(await cache.reload('top', loads.load('a'), 900)).toBe('a#2');
+    expect(await cache.get('top', loads.load('a'), 1800)).toBe('a#2');
+    expect(await cache.get('top', loads.load('a'), 1900)).toBe('a#3');
+  });
+
   it('is emptied by forgetCachedReads (after an admin change)', async () => {
     const cache = new ReadCache<string>(() => 1000);
     await cache.get('q', async () => 'old', 0);

@@ -6,6 +6,7 @@ import { TimeAgo } from '../../components/time-ago';
 import { pageOrInvalid } from '../../lib/client-errors';
 import { getDb } from '../../lib/db';
 import { webConfig } from '../../lib/env';
+import { cachedRead } from '../../lib/fresh-read';
 import { ReadCache } from '../../lib/read-cache';
 import { externalHref, renderSnippetHtml } from '../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../lib/story-filters';
@@ -35,7 +36,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // A stale or mangled cursor falls back to the first page of results.
   const page =
     db && q
-      ? await searchResults.get(JSON.stringify([q, source, cursor]), async () => {
+      ? await cachedRead(searchResults, JSON.stringify([q, source, cursor]), async () => {
           return (await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? db.search.query(request);
         })
       : null;

@@ -6,6 +6,7 @@ import { ArticleBody } from '../../../components/article-body';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
 import { getDb } from '../../../lib/db';
+import { cachedRead } from '../../../lib/fresh-read';
 import { ReadCache } from '../../../lib/read-cache';
 import { externalHref } from '../../../lib/render-html';
 import { parseId } from '../../../lib/story-filters';
@@ -23,7 +24,7 @@ const storyDetails = new ReadCache<StoryDetail>();
 const loadStory = cache(async (rawId: string) => {
   const id = parseId(rawId);
   if (id === null) return null;
-  return storyDetails.get(String(id), async () => (await getDb()).stories.get(id));
+  return cachedRead(storyDetails, String(id), async () => (await getDb()).stories.get(id));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

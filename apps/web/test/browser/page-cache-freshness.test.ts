@@ -1,0 +1,92 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createDb, type Db, type ItemInput } from '@newsfeed/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startBuiltApp, WEB_DIR } from '../support/next-server';
+
+// A server of its own whose read cache keeps answers for 10 minutes and whose page cache keeps
+// copies for 1 s: an item stored after a page was cached must show once the copy is renewed, not
+// after the read cache's TTL (the page cache's renders read the database).
+
+const WORD = 'zebrafinch';
+const TITLE = `A ${WORD} sings in the harbour`;
+const ATTEMPTS = 40;
+const PAUSE_MS = 250;
+
+let app: RunningApp;
+let db: Db;
+let feedId: number;
+
+function newItem(): ItemInput {
+  return {
+    key: 'fresh-1',
+    guid: 'fresh-1',
+    url: 'https://fresh.example/zebrafinch',
+    canonicalUrl: null,
+    title: TITLE,
+    summary: 'It sang all morning.',
+    contentHtml: null,
+    contentText: `The ${WORD} sang all morning by the harbour wall.`,
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: new Date().toISOString(),
+    updatedAt: null,
+    language: 'en',
+    imageUrl: null,
+    commentsUrl: null,
+    wire: null,
+    wordCount: 9,
+    contentHash: null,
+    simhash: null,
+  };
+}
+
+/** Fetches path until its HTML contains text; the responses' X-Page-Cache values on the way. */
+async function waitFor(path: string, text: string): Promise<{ found: boolean; outcomes: string[] }> {
+  const outcomes: string[] = [];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const response = await fetch(`${app.url}${path}`);
+    outcomes.push(response.headers.get('x-page-cache') ?? 'none');
+    if ((await response.text()).includes(text)) return { found: true, outcomes };
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+  }
+  return { found: false, outcomes };
+}
+
+beforeAll(async () => {
+  const dir = join(WEB_DIR, 'test-output', 'freshness-db');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const url = `file:${join(dir, 'newsfeed.db')}`;
+  db = await createDb(url);
+  feedId = (await db.feeds.add({ url: 'https://fresh.example/feed.xml', title: 'Fresh Example' })).id;
+  app = await startBuiltApp({ DATABASE_URL: url, WEB_CACHE_TTL_MS: '600000', WEB_PAGE_CACHE_TTL_MS: '1000' });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await db?.close();
+});
+
+describe('page cache and new polls', () => {
+  it('shows an item stored after the pages were cached once their copies are renewed', async () => {
+    const search = `/search?q=${WORD}`;
+    // Cache both pages (and their read-cache answers, good for 10 minutes) before the item exists.
+    for (const path of [search, '/']) {
+      let outcome: string | null = null;
+      for (let attempt = 0; attempt < ATTEMPTS && outcome !== 'hit'; attempt++) {
+        const response = await fetch(`${app.url}${path}`);
+        outcome = response.headers.get('x-page-cache');
+        expect(await response.text()).not.toContain(TITLE);
+      }
+      expect(outcome).toBe('hit');
+    }
+    const [stored] = await db.items.upsertMany(feedId, [newItem()]);
+    await db.stories.attach(stored!.id!, null);
+    for (const path of [search, '/']) {
+      const after = await waitFor(path, TITLE);
+      expect(after.found, `${path} never showed the new item (${after.outcomes.join(', ')})`).toBe(true);
+    }
+  });
+});
