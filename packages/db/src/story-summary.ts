@@ -76,6 +76,15 @@ export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<Stories
 
 /** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
 export async function refreshStory(trx: Kysely<Database>, storyId: number): Promise<boolean> {
+  // Lock the story's row first (a no-op write: PostgreSQL's FOR NO KEY UPDATE lock, on both engines):
+  // a concurrent transaction that changed its members and is refreshing it too commits before the
+  // members are read below, so the last refresh to commit always counts every committed member. On
+  // SQLite, where writers are serialized anyway, it is one cheap statement.
+  await trx
+    .updateTable('stories')
+    .set((eb) => ({ item_count: eb.ref('item_count') }))
+    .where('id', '=', storyId)
+    .execute();
   const members = await trx
     .selectFrom('items')
     .select(MEMBER_COLUMNS)

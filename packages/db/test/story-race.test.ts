@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { createDb, type NewsfeedDb } from '../src/create-db.js';
+import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
+
+// Two PostgreSQL transactions adding items to the same story at once (two workers, two outlets of
+// one wire story): the one that commits last must count the other's item too. Its refresh waits
+// for the first transaction's lock on the story row before reading the members.
+
+const postgres = ENGINES.find((engine) => engine.engine === 'postgres')!;
+
+describe('concurrent story refreshes on postgres', () => {
+  it.skipIf(Boolean(postgres.skipReason))('the last refresh to commit counts every member', async () => {
+    const { db, url, dispose } = await openTestDb('postgres');
+    const second = await createDb(url, { poolSize: 1 });
+    try {
+      const feedA = await db.feeds.add({ url: 'https://race-a.example/rss' });
+      const feedB = await db.feeds.add({ url: 'https://race-b.example/rss' });
+      const feedC = await db.feeds.add({ url: 'https://race-c.example/rss' });
+      const [a] = await db.items.upsertMany(feedA.id, [sampleItem('a')]);
+      const [b] = await db.items.upsertMany(feedB.id, [sampleItem('b')]);
+      const [c] = await db.items.upsertMany(feedC.id, [sampleItem('c')]);
+      const story = await db.stories.attach(a!.id!, null);
+
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // First: B joins the story and the story is refreshed, but the transaction stays open.
+      let refreshed = false;
+      const first = db.transaction(async (tx) => {
+        await tx.stories.attach(b!.id!, story);
+        refreshed = true;
+        await held;
+      });
+      await waitFor(async () => refreshed);
+      // Second: C joins the same story while the first is still open; it must wait for it.
+      const joined = second.stories.attach(c!.id!, story);
+      await waitFor(async () => (await lockWaiters(db)) > 0);
+      release();
+      await first;
+      await joined;
+      const detail = (await db.stories.get(story))!;
+      expect(detail.items).toHaveLength(3);
+      expect(detail.story).toMatchObject({ itemCount: 3, sourceCount: 3 });
+    } finally {
+      await second.close();
+      await dispose();
+    }
+  });
+});
+
+async function lockWaiters(db: NewsfeedDb): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity
+    WHERE wait_event_type = 'Lock' AND datname = current_database()`.execute(db.context.kysely);
+  return Number(rows[0]!.n);
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
