@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { DbContext } from '../context.js';
 import { DbConnectionError } from '../errors.js';
 import type { Database } from '../schema.js';
+import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 
 export interface SqliteSettings {
-  /** How long a writer waits for another process's write lock before failing with DbBusyError. */
+  /**
+   * How long a writer waits for another process's write lock before failing with DbBusyError. In WAL
+   * mode the wait does not block the event loop (see sqlite-busy.ts).
+   */
   busyTimeoutMs: number;
   /** Page cache per connection, in KiB. */
   cacheSizeKib: number;
@@ -64,13 +68,17 @@ export function openSqlite(
     database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
     database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
+    // The statements above waited in SQLite's busy handler (another process may be creating the
+    // file). From here on, in WAL mode, the dialect waits instead (sqlite-busy.ts). Without WAL (a file
+    // system that lacks shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
+    if (database.pragma('journal_mode', { simple: true }) === 'wal') database.pragma('busy_timeout = 0');
   } catch (error) {
     throw new DbConnectionError(`cannot open SQLite database ${path}: ${(error as Error).message}`, {
       cause: error,
     });
   }
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+    dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
   });
   const context: DbContext = {
     engine: 'sqlite',
