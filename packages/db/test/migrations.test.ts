@@ -111,4 +111,35 @@ describe('connection failures become DbConnectionError', () => {
       }
     },
   );
+
+  it.skipIf(Boolean(ENGINES[1]!.skipReason))(
+    'a PostgreSQL connection killed while a query runs on it: that query fails, the next one gets a new connection',
+    async () => {
+      const database = await freshDatabase('postgres');
+      const db = await createDb(database.url, { poolSize: 1, onBackgroundError: () => undefined });
+      const admin = new pg.Client({ connectionString: database.url });
+      await admin.connect();
+      let terminated: Promise<unknown> = Promise.resolve();
+      try {
+        // The server's FATAL answer reaches the running query before the socket's close is read: the
+        // connection is released, and the next query takes it, at once (the race a loaded machine hits).
+        const lost = await db.context.kysely
+          .connection()
+          .execute(async (connection) => {
+            const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(connection);
+            const running = sql`SELECT pg_sleep(30)`.execute(connection);
+            terminated = admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+            await running;
+          })
+          .catch((error) => toDbError(error, 'feeds.get (feed 1)'));
+        expect(lost).toBeInstanceOf(DbConnectionError);
+        expect(await db.feeds.get(1)).toBeNull();
+      } finally {
+        await terminated;
+        await admin.end();
+        await db.close();
+        await database.dispose();
+      }
+    },
+  );
 });

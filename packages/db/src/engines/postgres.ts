@@ -38,7 +38,16 @@ export function openPostgres(
   // A connection that dies while checked out (between two queries of a transaction) emits 'error' on
   // its client, which nobody else listens to: unhandled, it would crash the process. The next query
   // on it fails and is reported as DbConnectionError.
-  pool.on('connect', (client) => client.on('error', settings.onBackgroundError));
+  pool.on('connect', (client) => {
+    client.on('error', settings.onBackgroundError);
+    // A FATAL error ends the server's session (terminated by an administrator, server shutting down).
+    // When it answers a running query, the driver fails that query but still counts the connection as
+    // usable: released before the socket's close is read, it went back to the pool and failed the next
+    // query too. Ended here, the pool drops it on release and the next query gets a new connection.
+    client.connection.on('errorMessage', (message: { severity?: string }) => {
+      if (message.severity === 'FATAL' || message.severity === 'PANIC') client.end().catch(() => undefined);
+    });
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const context: DbContext = {
     engine: 'postgres',
