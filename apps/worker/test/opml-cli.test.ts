@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDb } from '@newsfeed/db';
 import { flattenOpml, parseOpml } from '@newsfeed/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIN, runCli } from './helpers/cli.js';
+import { CLI_TEST_TIMEOUT_MS, CLI_TIMEOUTS_ENV, MAIN, runCli } from './helpers/cli.js';
 import { hoursAgo, longText, rss, TEST_ENV } from './helpers/harness.js';
 import { TestServer } from './helpers/test-server.js';
 
@@ -64,10 +64,11 @@ describe('the bundled default subscriptions', () => {
   });
 });
 
-describe.skipIf(!existsSync(MAIN))('seed, export and import', { timeout: 60_000 }, () => {
+describe.skipIf(!existsSync(MAIN))('seed, export and import', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('seeds an empty database from WORKER_SEED_OPML and polls everything with `once`', async () => {
     const env = {
       ...TEST_ENV,
+      ...CLI_TIMEOUTS_ENV,
       WORKER_ID: '',
       DATABASE_URL: `file:${join(dir, 'a.db')}`,
       WORKER_SEED_OPML: join(dir, 'seed.opml'),

@@ -45,7 +45,30 @@ export function logLines(stdout: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
+/**
+ * Bounds for whole CLI processes on a 2-core machine running other suites at once (load 10-20 in CI):
+ * there an HTTP exchange or a SIGTERM drain takes seconds, not milliseconds. Tests of CLI processes
+ * are not about a timeout firing, so the harness's short ones (meant to end hanging servers fast)
+ * would only make them flaky: they run with these instead.
+ */
+export const CLI_NETWORK_TIMEOUT_MS = 30_000;
+export const CLI_SHUTDOWN_TIMEOUT_MS = 30_000;
+export const CLI_TIMEOUTS_ENV: Record<string, string> = {
+  WORKER_CONNECT_TIMEOUT_MS: String(CLI_NETWORK_TIMEOUT_MS),
+  WORKER_REQUEST_TIMEOUT_MS: String(CLI_NETWORK_TIMEOUT_MS),
+  WORKER_SHUTDOWN_TIMEOUT_MS: String(CLI_SHUTDOWN_TIMEOUT_MS),
+};
+/** Per test: a test runs up to five CLI processes, each loading the parser (jsdom, Readability). */
+export const CLI_TEST_TIMEOUT_MS = 180_000;
+
+/** How long waitFor polls by default: a CLI process starting on a loaded 2-core machine takes tens of seconds. */
+export const WAIT_FOR_TIMEOUT_MS = 120_000;
+
+/** Polls `probe` until it returns a value (a rejection counts as not yet). */
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined>,
+  timeoutMs = WAIT_FOR_TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => null);
