@@ -6,8 +6,16 @@ import { FeedParseError, parseFeed } from '../src/index.js';
 import { sharedCorpus } from './lib/shared-corpus.js';
 
 // Arbitrary mutations of real feeds: parseFeed must return a feed or throw FeedParseError, nothing
-// else, and finish each case within a second (the one timing bound the brief allows in tests).
-const PER_CASE_LIMIT_MS = 1_000;
+// else, and spend at most a second of CPU on each case. CPU time, not wall-clock time: on a 2-core
+// machine running other suites at once a case can wait longer than that for a core, which says
+// nothing about the parser (no wall-clock thresholds in tests).
+const PER_CASE_CPU_LIMIT_MS = 1_000;
+
+/** CPU time (user + system) this process has used, in ms. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 /** Feeds larger than this are left to the corpus tests, to keep this suite quick. */
 const MAX_SEED_BYTES = 120_000;
 
@@ -137,14 +145,14 @@ describe('parseFeed on mutated real feeds', () => {
     expect(SEEDS.length).toBeGreaterThan(20);
   });
 
-  it('returns a feed or throws FeedParseError, within a second, whatever the damage', async () => {
+  it('returns a feed or throws FeedParseError, within a second of CPU, whatever the damage', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...SEEDS),
         fc.array(mutation, { minLength: 1, maxLength: 6 }),
         async (seed, mutations) => {
           const input = apply(seed.bytes, mutations);
-          const started = performance.now();
+          const started = cpuMs();
           try {
             const feed = await parseFeed(input, { url: 'https://mutated.example/feed' });
             expect(Array.isArray(feed.items)).toBe(true);
@@ -152,7 +160,7 @@ describe('parseFeed on mutated real feeds', () => {
           } catch (error) {
             if (!(error instanceof FeedParseError)) throw error;
           }
-          expect(performance.now() - started).toBeLessThan(PER_CASE_LIMIT_MS);
+          expect(cpuMs() - started).toBeLessThan(PER_CASE_CPU_LIMIT_MS);
         },
       ),
       { numRuns: 400 },
