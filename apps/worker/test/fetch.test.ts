@@ -6,6 +6,13 @@ import { HttpClient, type HttpClientOptions } from '../src/fetch/http-client.js'
 import { LOADED_MACHINE_SLACK_MS } from './helpers/harness.js';
 import { conditional, gzipBomb, hugeBody, redirect, TestServer } from './helpers/test-server.js';
 
+/**
+ * How long the concurrency tests' server holds each request: long enough that the client's next
+ * requests arrive while it is held even when a loaded 2-core machine runs this process late, so the
+ * observed peak is the client's limit and not an accident of scheduling.
+ */
+const HOLD_MS = 250;
+
 const OPTIONS: HttpClientOptions = {
   userAgent: 'Newsfeed-test/1 (+https://example.org/newsfeed)',
   connectTimeoutMs: 1_000,
@@ -217,7 +224,7 @@ describe('HttpClient', () => {
     server.route('/count', async (_, res) => {
       active++;
       peak = Math.max(peak, active);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
       active--;
       res.end('ok');
     });
@@ -237,7 +244,7 @@ describe('HttpClient', () => {
       host.route('/count', async (_, res) => {
         active++;
         peak = Math.max(peak, active);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
         active--;
         res.end('ok');
       });
