@@ -24,7 +24,8 @@ export function toDbError(error: unknown, subject: string): DbError {
   const text = `${subject}: ${message}`;
   if (code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code))
     return new DbConstraintError(text, { cause: error });
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40P01' || code === '40001') {
+  // better-sqlite3 reports extended codes: SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE…
+  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code) || code === '40P01' || code === '40001') {
     return new DbBusyError(text, { cause: error });
   }
   if (

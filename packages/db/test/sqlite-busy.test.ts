@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type NewsfeedDb } from '../src/create-db.js';
+import { toDbError } from '../src/error-mapping.js';
 import { DbBusyError } from '../src/errors.js';
 import { sampleItem } from './helpers/test-db.js';
 
@@ -11,6 +12,23 @@ import { sampleItem } from './helpers/test-db.js';
 
 /** Ticks of this process's own timer seen while the write waits: proof that the event loop runs. */
 const TICKS_WHILE_WAITING = 5;
+
+describe('SQLite lock errors', () => {
+  it('are DbBusyError with their extended codes too', () => {
+    for (const code of [
+      'SQLITE_BUSY',
+      'SQLITE_BUSY_RECOVERY',
+      'SQLITE_BUSY_SNAPSHOT',
+      'SQLITE_LOCKED_SHAREDCACHE',
+    ]) {
+      const error = toDbError(Object.assign(new Error('database is locked'), { code }), 'items.ingest');
+      expect(error, code).toBeInstanceOf(DbBusyError);
+    }
+    expect(toDbError(Object.assign(new Error('x'), { code: 'SQLITE_BUSYNESS' }), 'x')).not.toBeInstanceOf(
+      DbBusyError,
+    );
+  });
+});
 
 describe('SQLite writes while another connection holds the write lock', () => {
   let dir: string;
