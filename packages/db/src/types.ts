@@ -229,16 +229,10 @@ export interface StoryFilter {
   since?: string;
 }
 
-/** What clustering needs to compare an incoming item with a story's members. */
-export interface StoryCandidate {
+/** What clustering needs to compare an incoming item with a story's members: one member, as compared. */
+export interface StoryCandidate extends Omit<ClusterSubject, 'id'> {
   storyId: number;
   itemId: number;
-  feedId: number;
-  title: string;
-  contentText: string | null;
-  simhash: string | null;
-  publishedAt: string | null;
-  firstSeenAt: string;
 }
 
 export interface CandidateQuery {
