@@ -43,7 +43,8 @@ async function fromCache(request: NextRequest, key: string): Promise<NextRespons
 export async function proxy(request: NextRequest) {
   // `next dev` renders every request: a copy would hide the edit just made.
   const cacheOn = webConfig().WEB_PAGE_CACHE_TTL_MS > 0 && process.env.NODE_ENV !== 'development';
-  const key = cacheOn && !isOwnRender(request) ? sharedPageKey(request) : null;
+  const ownRender = isOwnRender(request);
+  const key = cacheOn && !ownRender ? sharedPageKey(request) : null;
   if (key !== null) {
     const cached = await fromCache(request, key);
     if (cached) return cached;
@@ -53,7 +54,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
   const requestHeaders = new Headers(request.headers);
   // Only this process's own renders for the page cache read past the read cache.
-  if (isOwnRender(request)) requestHeaders.set(FRESH_READ_HEADER, '1');
+  if (ownRender) requestHeaders.set(FRESH_READ_HEADER, '1');
   else requestHeaders.delete(FRESH_READ_HEADER);
   requestHeaders.delete(RENDER_MARKER_HEADER);
   requestHeaders.set('x-nonce', nonce);
