@@ -110,20 +110,23 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
     ]);
   });
 
-  it.skipIf(Boolean(skipReason) || engine !== 'postgres')(
-    'weighs words by the planner statistics once the table is analyzed (PostgreSQL)',
-    async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query('ANALYZE items');
-      await client.end();
-      const page = await search('lausanne storm');
-      expect(page.items.map((hit) => hit.itemId)).toEqual([
-        ids.get('rare-in-title'),
-        ids.get('common-in-title'),
-      ]);
-    },
-  );
+  // PostgreSQL only: SQLite has no planner statistics to read (registered on that engine alone,
+  // not reported as a skip on SQLite).
+  if (engine === 'postgres')
+    it.skipIf(Boolean(skipReason))(
+      'weighs words by the planner statistics once the table is analyzed (PostgreSQL)',
+      async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query('ANALYZE items');
+        await client.end();
+        const page = await search('lausanne storm');
+        expect(page.items.map((hit) => hit.itemId)).toEqual([
+          ids.get('rare-in-title'),
+          ids.get('common-in-title'),
+        ]);
+      },
+    );
 
   it.skipIf(Boolean(skipReason))('lists equal ranks newest first', async () => {
     const hits = (await search('storm', { limit: 20 })).items;
