@@ -1,19 +1,33 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './schema.js';
-import { simhashBands, titleTerms } from './signatures.js';
+import { SIMHASH_BANDS, simhashBands, titleTerms } from './signatures.js';
 import { toIso, toIsoOrNull, toMillis } from './time.js';
-import type { CandidateQuery, StoryCandidate } from './types.js';
+import type { CandidateQuery, Engine, StoryCandidate } from './types.js';
+import { valueList } from './value-list.js';
 
 // Finding an incoming item's candidate stories without scanning: index ranges on its simhash bands
-// and title words, newest first within the clustering window, each bounded.
+// and title words, newest first within the clustering window, each bounded. Simhash matches rank
+// first (newest first), then the items sharing the most title words.
+//
+// A CandidateLookup remembers what it read for the length of one transaction: each title word's and
+// band value's recent items (a posting list) and the candidates' rows. A poll's items share many title
+// words, and a group of polls ingested together (ingest-group.ts) shares more: the most common words
+// are then read once per transaction instead of once per item. What the transaction itself writes is
+// told to the lookup (`added`, `movedTo`), so its answers stay exactly what the database holds; an
+// edit it is not told about must `forget` everything.
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
 /** Most recent items read per simhash band value or title word when looking for candidates. */
 export const MATCHES_PER_KEY = 200;
+/**
+ * Posting lists a CandidateLookup keeps (least recently used dropped first): at most ~200 postings
+ * each, most far fewer, so a few tens of MB at worst.
+ */
+export const MAX_CACHED_LISTS = 20_000;
 
 interface CandidateRow {
   id: number;
-  story_id: number;
+  story_id: number | null;
   feed_id: number;
   title: string;
   content_text: string | null;
@@ -22,7 +36,43 @@ interface CandidateRow {
   first_seen_at: number;
 }
 
-function toCandidate(row: CandidateRow): StoryCandidate {
+/** A new item as the transaction wrote it: everything a candidate needs but its story (none yet). */
+export type AddedItem = Omit<CandidateRow, 'story_id'>;
+
+/** One item holding a key, in the index's order: newest first, then highest id. */
+interface Posting {
+  id: number;
+  firstSeenAt: number;
+}
+
+interface PostingList {
+  /** The list holds every posting first seen at or after this time, up to MATCHES_PER_KEY of them. */
+  since: number;
+  /** Fewer than MATCHES_PER_KEY were found: an earlier `since` could find more. */
+  short: boolean;
+  postings: Posting[];
+}
+
+/** A key of the candidate index: a title word, or a band number with its value. */
+type Key = { kind: 'term'; term: string } | { kind: 'band'; band: number; value: number };
+
+const keyName = (key: Key) => (key.kind === 'term' ? `t:${key.term}` : `b${key.band}:${key.value}`);
+
+const newerFirst = (a: Posting, b: Posting) => b.firstSeenAt - a.firstSeenAt || b.id - a.id;
+
+/** What a candidate is read with. */
+const CANDIDATE_COLUMNS = [
+  'id',
+  'story_id',
+  'feed_id',
+  'title',
+  'content_text',
+  'simhash',
+  'published_at',
+  'first_seen_at',
+] as const;
+
+function toCandidate(row: CandidateRow & { story_id: number }): StoryCandidate {
   return {
     storyId: row.story_id,
     itemId: row.id,
@@ -35,51 +85,238 @@ function toCandidate(row: CandidateRow): StoryCandidate {
   };
 }
 
+/** Calls `each` with the ids of the first MATCHES_PER_KEY postings at or after `since` (newest first). */
+function forRecent(list: PostingList, since: number, each: (id: number) => void): void {
+  const { postings } = list;
+  const end = Math.min(postings.length, MATCHES_PER_KEY);
+  for (let index = 0; index < end; index += 1) {
+    const posting = postings[index]!;
+    if (posting.firstSeenAt < since) return;
+    each(posting.id);
+  }
+}
+
+/** The index keys a query looks up: its simhash bands and its title words. */
+function keysOf(query: Pick<CandidateQuery, 'simhash' | 'titleTerms'>): { bands: Key[]; terms: Key[] } {
+  return {
+    bands: simhashBands(query.simhash?.toLowerCase() ?? null).flatMap((value, band): Key[] =>
+      value === null ? [] : [{ kind: 'band', band, value }],
+    ),
+    terms: [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))].map(
+      (term): Key => ({ kind: 'term', term }),
+    ),
+  };
+}
+
+/**
+ * The ids holding the most keys (`hits`), most first, then newest (highest id) first: the top `limit`.
+ * Counts are at most the number of keys, so the ids are bucketed by count instead of sorted.
+ */
+function mostHits(hits: Map<number, number>, limit: number): number[] {
+  const buckets: number[][] = [];
+  for (const [id, count] of hits) {
+    const bucket = buckets[count];
+    if (bucket) bucket.push(id);
+    else buckets[count] = [id];
+  }
+  const top: number[] = [];
+  for (let count = buckets.length - 1; count > 0 && top.length < limit; count -= 1) {
+    const bucket = buckets[count];
+    if (!bucket) continue;
+    bucket.sort((a, b) => b - a);
+    for (const id of bucket) {
+      top.push(id);
+      if (top.length === limit) break;
+    }
+  }
+  return top;
+}
+
+export class CandidateLookup {
+  /** Posting lists by key, least recently used first (see MAX_CACHED_LISTS). */
+  private readonly lists = new Map<string, PostingList>();
+  /** Candidates' rows: only for the current transaction (their stories change). */
+  private readonly rows = new Map<number, CandidateRow>();
+
+  constructor(
+    private db: Kysely<Database>,
+    private readonly engine: Engine,
+  ) {}
+
+  /**
+   * Starts using the lookup in another transaction: the posting lists it holds stay (the caller has
+   * made sure nothing but this lookup's own transactions changed items since), the rows go.
+   */
+  continueIn(db: Kysely<Database>): void {
+    this.db = db;
+    this.rows.clear();
+  }
+
+  /** Items in a story that share a simhash band or title words with the query, most alike first. */
+  async find(query: CandidateQuery): Promise<StoryCandidate[]> {
+    const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
+    const since = toMillis(query.since, 'since');
+    const { bands: bandKeys, terms: termKeys } = keysOf(query);
+    await this.read([...bandKeys, ...termKeys], since);
+    const bandSet = new Set<number>();
+    for (const key of bandKeys) forRecent(this.list(key), since, (id) => bandSet.add(id));
+    const bandIds = [...bandSet].sort((a, b) => b - a).slice(0, limit);
+    const hits = new Map<number, number>();
+    for (const key of termKeys)
+      forRecent(this.list(key), since, (id) => hits.set(id, (hits.get(id) ?? 0) + 1));
+    const termIds = mostHits(hits, limit);
+
+    await this.readRows([...bandIds, ...termIds]);
+    const seen = new Set<number>();
+    const candidates: StoryCandidate[] = [];
+    for (const id of [...bandIds, ...termIds]) {
+      const row = this.rows.get(id);
+      // A row gone since its posting was read, or not in a story yet (a later item of the same poll).
+      if (!row || row.story_id === null || seen.has(id)) continue;
+      seen.add(id);
+      candidates.push(toCandidate({ ...row, story_id: row.story_id }));
+      if (candidates.length === limit) break;
+    }
+    return candidates;
+  }
+
+  /** A key's list, just read by `read`; marked as the most recently used. */
+  private list(key: Key): PostingList {
+    const name = keyName(key);
+    const list = this.lists.get(name)!;
+    this.lists.delete(name);
+    this.lists.set(name, list);
+    return list;
+  }
+
+  private remember(name: string, list: PostingList): void {
+    this.lists.delete(name);
+    this.lists.set(name, list);
+    if (this.lists.size > MAX_CACHED_LISTS) this.lists.delete(this.lists.keys().next().value as string);
+  }
+
+  /** A new item this transaction inserted (with its title words and bands). */
+  added(item: AddedItem): void {
+    this.rows.set(item.id, { ...item, story_id: null });
+    const posting = { id: item.id, firstSeenAt: item.first_seen_at };
+    const { bands, terms } = keysOf({ simhash: item.simhash, titleTerms: [item.title] });
+    for (const key of [...bands, ...terms]) {
+      const list = this.lists.get(keyName(key));
+      if (!list || posting.firstSeenAt < list.since) continue;
+      const at = list.postings.findIndex((other) => newerFirst(posting, other) < 0);
+      list.postings.splice(at === -1 ? list.postings.length : at, 0, posting);
+      // A complete list that reached MATCHES_PER_KEY holds the newest of any earlier `since` too.
+      if (list.postings.length >= MATCHES_PER_KEY) list.short = false;
+      // Beyond the newest MATCHES_PER_KEY, a full list's postings can never be read again.
+      if (list.postings.length > 2 * MATCHES_PER_KEY) list.postings.length = MATCHES_PER_KEY;
+    }
+  }
+
+  /** An item this transaction put in another story. */
+  movedTo(itemId: number, storyId: number): void {
+    const row = this.rows.get(itemId);
+    if (row) row.story_id = storyId;
+  }
+
+  /** Drops everything read: after a write the lookup cannot follow (an edit, a rolled-back savepoint). */
+  forget(): void {
+    this.lists.clear();
+    this.rows.clear();
+  }
+
+  /**
+   * Reads the posting lists of several queries at once (one statement for a whole poll's items, which
+   * share their `since`); `find` then reads nothing more for them but the candidates' rows.
+   */
+  async prefetch(queries: CandidateQuery[]): Promise<void> {
+    const bySince = new Map<number, Key[]>();
+    for (const query of queries) {
+      const since = toMillis(query.since, 'since');
+      bySince.set(since, [...(bySince.get(since) ?? []), ...keysOf(query).bands, ...keysOf(query).terms]);
+    }
+    for (const [since, keys] of bySince) await this.read(keys, since);
+  }
+
+  /**
+   * Reads the posting lists not held yet (or held for a later `since` and short): one statement per
+   * kind of key (title words, each band), each returning one row per key with its postings as
+   * `id:firstSeenAt` pairs.
+   */
+  private async read(keys: Key[], since: number): Promise<void> {
+    const names = new Set<string>();
+    const missing = keys.filter((key) => {
+      const name = keyName(key);
+      const list = this.lists.get(name);
+      if (names.has(name) || (list && !(list.short && since < list.since))) return false;
+      names.add(name);
+      return true;
+    });
+    const terms = missing.flatMap((key) => (key.kind === 'term' ? [key.term] : []));
+    if (terms.length > 0) {
+      const postings = sql`SELECT item_id AS id, first_seen_at FROM item_terms WHERE term = j.value
+        AND first_seen_at >= ${since} ORDER BY first_seen_at DESC, item_id DESC LIMIT ${MATCHES_PER_KEY}`;
+      await this.readLists(valueList(this.engine, terms, 'text'), postings, since, (term) => ({
+        kind: 'term',
+        term: String(term),
+      }));
+    }
+    for (let band = 0; band < SIMHASH_BANDS; band += 1) {
+      const values = missing.flatMap((key) => (key.kind === 'band' && key.band === band ? [key.value] : []));
+      if (values.length === 0) continue;
+      const postings = sql`SELECT id, first_seen_at FROM items WHERE ${sql.ref(`band${band}`)} = j.value
+        AND first_seen_at >= ${since} ORDER BY first_seen_at DESC, id DESC LIMIT ${MATCHES_PER_KEY}`;
+      await this.readLists(valueList(this.engine, values, 'integer'), postings, since, (value) => ({
+        kind: 'band',
+        band,
+        value: Number(value),
+      }));
+    }
+  }
+
+  private async readLists(
+    keys: RawBuilder<unknown>,
+    postings: RawBuilder<unknown>,
+    since: number,
+    toKey: (value: string | number) => Key,
+  ): Promise<void> {
+    const pair =
+      this.engine === 'sqlite'
+        ? sql`group_concat(p.id || ':' || p.first_seen_at, ',')`
+        : sql`string_agg(p.id || ':' || p.first_seen_at, ',')`;
+    const { rows } = await sql<{ value: string | number; postings: string | null }>`SELECT j.value AS value,
+      (SELECT ${pair} FROM (${postings}) AS p) AS postings FROM ${keys}`.execute(this.db);
+    for (const row of rows) {
+      const found = (row.postings ? row.postings.split(',') : [])
+        .map((posting) => {
+          const [id, firstSeenAt] = posting.split(':');
+          return { id: Number(id), firstSeenAt: Number(firstSeenAt) };
+        })
+        .sort(newerFirst);
+      this.remember(keyName(toKey(row.value)), {
+        since,
+        short: found.length < MATCHES_PER_KEY,
+        postings: found,
+      });
+    }
+  }
+
+  private async readRows(ids: number[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.rows.has(id));
+    if (missing.length === 0) return;
+    const { rows } =
+      await sql<CandidateRow>`SELECT ${sql.join(CANDIDATE_COLUMNS.map((column) => sql.ref(`items.${column}`)))}
+      FROM ${valueList(this.engine, missing, 'bigint')} JOIN items ON items.id = j.value`.execute(this.db);
+    for (const row of rows) this.rows.set(Number(row.id), row);
+  }
+}
+
 /** Items in a story that share a simhash band or title words with the query, most alike first. */
-export async function findCandidates(db: Kysely<Database>, query: CandidateQuery): Promise<StoryCandidate[]> {
-  const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
-  const since = toMillis(query.since, 'since');
-  const bands = simhashBands(query.simhash?.toLowerCase() ?? null);
-  const terms = [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))];
-  // Each lookup is one index range (a band value or a title word, newest first within the time
-  // window) and bounded: a value shared by thousands of recent items says little about any of them.
-  const bandLookups = bands.flatMap((value, band) =>
-    value === null
-      ? []
-      : [
-          sql`SELECT id FROM (SELECT id FROM items WHERE ${sql.ref(`band${band}`)} = ${value}
-            AND first_seen_at >= ${since} ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS b${sql.raw(String(band))}`,
-        ],
-  );
-  const termLookups = terms.map(
-    (term, index) =>
-      sql`SELECT item_id FROM (SELECT item_id FROM item_terms WHERE term = ${term} AND first_seen_at >= ${since}
-        ORDER BY first_seen_at DESC LIMIT ${MATCHES_PER_KEY}) AS t${sql.raw(String(index))}`,
-  );
-  // Simhash matches rank first (newest first), then the items sharing the most title words. Both
-  // lists and the candidates' rows come back in one statement, ordered here by list, shared words, newest id.
-  const lists = [];
-  if (bandLookups.length > 0) {
-    lists.push(sql`SELECT id, 0 AS list, 0 AS hits FROM (SELECT id FROM (${sql.join(bandLookups, sql` UNION `)})
-      AS band_union ORDER BY id DESC LIMIT ${limit}) AS band_match`);
-  }
-  if (termLookups.length > 0) {
-    lists.push(sql`SELECT item_id AS id, 1 AS list, hits FROM (
-      SELECT item_id, count(*) AS hits FROM (${sql.join(termLookups, sql` UNION ALL `)}) AS term_union
-      GROUP BY item_id ORDER BY count(*) DESC, item_id DESC LIMIT ${limit}) AS term_match`);
-  }
-  if (lists.length === 0) return [];
-  const { rows } = await sql<CandidateRow & { list: number; hits: number }>`SELECT items.id, items.story_id,
-      items.feed_id, items.title, items.content_text, items.simhash, items.published_at, items.first_seen_at,
-      matches.list, matches.hits
-    FROM (${sql.join(lists, sql` UNION ALL `)}) AS matches JOIN items ON items.id = matches.id
-    WHERE items.story_id IS NOT NULL`.execute(db);
-  const seen = new Set<number>();
-  return rows
-    .sort((a, b) => Number(a.list) - Number(b.list) || Number(b.hits) - Number(a.hits) || b.id - a.id)
-    .filter((row) => !seen.has(row.id) && seen.add(row.id))
-    .slice(0, limit)
-    .map(toCandidate);
+export function findCandidates(
+  db: Kysely<Database>,
+  engine: Engine,
+  query: CandidateQuery,
+): Promise<StoryCandidate[]> {
+  return new CandidateLookup(db, engine).find(query);
 }
 
 /** The other members of a story as candidates (its most recent `limit`), to check an edited item against. */
@@ -91,16 +328,7 @@ export async function storyMembers(
 ): Promise<StoryCandidate[]> {
   const rows = await db
     .selectFrom('items')
-    .select([
-      'id',
-      'story_id',
-      'feed_id',
-      'title',
-      'content_text',
-      'simhash',
-      'published_at',
-      'first_seen_at',
-    ])
+    .select(CANDIDATE_COLUMNS)
     .where('story_id', '=', storyId)
     .where('id', '<>', exceptItemId)
     .orderBy('sort_at', 'desc')

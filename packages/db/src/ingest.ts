@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_CANDIDATE_LIMIT, findCandidates, storyMembers } from './candidates.js';
+import { type CandidateLookup, DEFAULT_CANDIDATE_LIMIT, storyMembers } from './candidates.js';
 import { DbInputError } from './errors.js';
 import type { Database } from './schema.js';
 import { titleTerms } from './signatures.js';
 import { refreshStories, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
 import type {
+  CandidateQuery,
   ClusterSubject,
   IngestResult,
   ItemInput,
@@ -41,8 +42,24 @@ export async function ingestInTransaction(
   inputs: ItemInput[],
   assigner: StoryAssigner,
   now: number,
+  lookup: CandidateLookup,
 ): Promise<IngestResult[]> {
   const upserted = await upsertInTransaction(trx, feedId, inputs, now);
+  // The lookup follows the new items; an edit rewrites title words it cannot follow.
+  const written = [...upserted.written];
+  if (written.some(([, item]) => item.previous !== null)) lookup.forget();
+  for (const [id, item] of written) {
+    if (item.previous !== null) continue;
+    lookup.added({
+      id,
+      feed_id: item.member.feed_id,
+      title: item.member.title,
+      content_text: item.contentText,
+      simhash: item.simhash,
+      published_at: item.publishedAt,
+      first_seen_at: item.member.first_seen_at,
+    });
+  }
   const limit = assigner.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
   // Stories whose summary is stale: edited members, joined, or left by a moved item.
   const stale = new Set(upserted.storiesToRefresh);
@@ -58,16 +75,21 @@ export async function ingestInTransaction(
     return picked;
   };
 
-  /** Candidates among other items, first seen within the window before this item. */
+  /** What an item's candidates are looked up by: other items first seen within the window before it. */
+  const candidateQuery = (written: WrittenItem): CandidateQuery => ({
+    simhash: written.simhash,
+    titleTerms: titleTerms(written.member.title),
+    since: toIso(written.member.first_seen_at - assigner.windowHours * HOUR_MS),
+    limit,
+  });
   const candidatesFor = async (subject: ClusterSubject, written: WrittenItem) => {
-    const found = await findCandidates(trx, {
-      simhash: written.simhash,
-      titleTerms: titleTerms(subject.title),
-      since: toIso(written.member.first_seen_at - assigner.windowHours * HOUR_MS),
-      limit,
-    });
+    const found = await lookup.find(candidateQuery(written));
     return found.filter((candidate) => candidate.itemId !== subject.id);
   };
+  // The new items' lookups all at once (one statement for the poll).
+  await lookup.prefetch(
+    written.filter(([, item]) => item.storyId === null).map(([, item]) => candidateQuery(item)),
+  );
 
   /** Puts the item in `target` (null: a story of its own); returns the story's id. */
   const moveTo = async (id: number, written: WrittenItem, target: number | null): Promise<number> => {
@@ -84,6 +106,7 @@ export async function ingestInTransaction(
       stale.add(storyId);
     }
     await trx.updateTable('items').set({ story_id: storyId }).where('id', '=', id).execute();
+    lookup.movedTo(id, storyId);
     if (written.storyId !== null) stale.add(written.storyId);
     return storyId;
   };

@@ -83,7 +83,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
   }
 
   async function candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
-    return findCandidates(kysely, query);
+    return findCandidates(kysely, ctx.engine, query);
   }
 
   async function attach(itemId: number, storyId: number | null): Promise<number> {
