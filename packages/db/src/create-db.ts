@@ -23,6 +23,8 @@ export interface CreateDbOptions {
   busyTimeoutMs?: number;
   /** SQLite: page cache size in KiB. */
   cacheSizeKib?: number;
+  /** SQLite: how much of the file is read through a memory map, in MiB (0: none). */
+  mmapSizeMib?: number;
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
   /** PostgreSQL: how long to wait for a connection (ms). */
@@ -88,6 +90,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
       ? openSqlite(location.path, {
           busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_SQLITE_SETTINGS.busyTimeoutMs,
           cacheSizeKib: options.cacheSizeKib ?? DEFAULT_SQLITE_SETTINGS.cacheSizeKib,
+          mmapSizeMib: options.mmapSizeMib ?? DEFAULT_SQLITE_SETTINGS.mmapSizeMib,
         })
       : openPostgres(location.connectionString, {
           poolSize: options.poolSize ?? DEFAULT_POSTGRES_SETTINGS.poolSize,
@@ -112,7 +115,14 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
       context
         .transaction((trx) =>
           // Nested transactions inside (upsertMany, attach…) run as part of this one.
-          work(entityApis({ engine: context.engine, kysely: trx, transaction: (inner) => inner(trx) })),
+          work(
+            entityApis({
+              engine: context.engine,
+              kysely: trx,
+              transaction: (inner) => inner(trx),
+              inTransaction: true,
+            }),
+          ),
         )
         .catch((error) => Promise.reject(toDbError(error, 'transaction'))),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
+import { CandidateLookup } from './candidates.js';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ingestInTransaction } from './ingest.js';
+import { createIngestGroup } from './ingest-group.js';
 import type { ItemsTable } from './schema.js';
 import { refreshStories } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
@@ -72,6 +74,8 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
   ): Promise<IngestResult[]>;
 } {
   const { kysely } = ctx;
+  // SQLite outside db.transaction: concurrent ingest calls share a transaction (ingest-group.ts).
+  const group = ctx.engine === 'sqlite' && !ctx.inTransaction ? createIngestGroup(ctx) : null;
 
   async function upsertMany(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
     if (inputs.length === 0) return [];
@@ -89,7 +93,13 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
     async ingest(feedId: number, inputs: ItemInput[], stories: StoryAssigner, options: UpsertOptions = {}) {
       if (inputs.length === 0) return [];
       const now = options.now?.getTime() ?? Date.now();
-      return ctx.transaction((trx) => ingestInTransaction(trx, feedId, inputs, stories, now));
+      if (group)
+        return group.run(inputs.length, (trx, lookup) =>
+          ingestInTransaction(trx, feedId, inputs, stories, now, lookup),
+        );
+      return ctx.transaction((trx) =>
+        ingestInTransaction(trx, feedId, inputs, stories, now, new CandidateLookup(trx, ctx.engine)),
+      );
     },
 
     async get(id: number): Promise<ItemWithFeed | null> {

@@ -1,5 +1,6 @@
 import type { Engine } from '../types.js';
 import { initialSchema } from './001-initial.js';
+import { itemChanges } from './002-item-changes.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, itemChanges];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
   return engine === 'sqlite' ? migration.sqlite : migration.postgres;
