@@ -1,12 +1,13 @@
 // Database benchmark on a synthetic corpus (bench/lib/synthetic-corpus.ts):
 //  1. load --items items with the worker's call (items.ingest: upsert, candidates, story assignment),
 //     --polls-per-transaction polls per db.transaction (the bulk path: same statements, fewer commits);
-//  2. ingest --ingest-items more exactly as the worker does (one transaction per poll): the
+//  2. ingest --ingest-items more exactly as the worker does (one call per poll, --ingest-in-flight
+//     polls at once like the worker's WORKER_CONCURRENCY): the
 //     ingest rate at that database size;
 //  3. time the front page (stories.listTop) and search over --runs runs each, against a primary-key
 //     read (items.get) measured in the same run as the baseline; report the size on disk.
 //
-//   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--feeds N] [--engine sqlite|postgres|both]
+//   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--ingest-in-flight 16] [--feeds N] [--engine sqlite|postgres|both]
 //                       [--runs 1000] [--polls-per-transaction 100] [--keep]
 //                       [--db-file bench/out/db-bench.db] [--postgres-db NAME] [--reuse]
 //
@@ -40,6 +41,8 @@ const { values: args } = parseArgs({
     engine: { type: 'string', default: 'both' },
     runs: { type: 'string', default: '1000' },
     'ingest-items': { type: 'string', default: '20000' },
+    // The worker's default WORKER_CONCURRENCY: polls it ingests at once.
+    'ingest-in-flight': { type: 'string', default: '16' },
     'polls-per-transaction': { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
     'db-file': { type: 'string', default: path.join(OUT_DIR, 'db-bench.db') },
@@ -51,6 +54,7 @@ const ITEMS = Number(args.items);
 const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const RUNS = Number(args.runs);
 const INGEST_ITEMS = Number(args['ingest-items']);
+const INGEST_IN_FLIGHT = Number(args['ingest-in-flight']);
 const POLLS_PER_TRANSACTION = Number(args['polls-per-transaction']);
 
 /**
@@ -156,10 +160,12 @@ async function bench(engine: Engine) {
     const loadWallMs = performance.now() - wallStart;
     const loadCpu = process.cpuUsage(cpuStart);
     await db.maintenance.optimize();
-    // The worker's own path, on a database of the loaded size: one transaction per call.
+    // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
+    // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
     const ingestCpuStart = process.cpuUsage();
     const ingested = await ingestPolls(db, feedIds, polls, {
       items: INGEST_ITEMS,
+      pollsInFlight: INGEST_IN_FLIGHT,
       onProgress: progress('ingest'),
     });
     const ingestCpu = process.cpuUsage(ingestCpuStart);
@@ -210,6 +216,7 @@ async function bench(engine: Engine) {
         minutes: Math.round(loadWallMs / 600) / 100,
       },
       ingest: {
+        pollsInFlight: INGEST_IN_FLIGHT,
         items: ingested.items,
         itemsPerSecond: Math.round((ingested.items * 1000) / ingested.ingestMs),
         itemsPerCpuSecond: Math.round((ingested.items * 1000) / cpuMs(ingestCpu)),
@@ -227,7 +234,7 @@ async function bench(engine: Engine) {
         search: Math.round((search.p95 / baseline.p95) * 10) / 10,
       },
       sizeMiB: Math.round((await db.maintenance.sizeBytes()) / 2 ** 20),
-      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --polls-per-transaction ${POLLS_PER_TRANSACTION}${args.reuse ? ' --reuse' : ''}`,
+      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --ingest-in-flight ${INGEST_IN_FLIGHT} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --polls-per-transaction ${POLLS_PER_TRANSACTION}${args.reuse ? ' --reuse' : ''}`,
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(OUT_DIR, { recursive: true });

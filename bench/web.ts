@@ -4,7 +4,9 @@
 // measured in the same run (/robots.txt: routing, proxy and headers, no database).
 //
 //   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only] [--partial]
-//                        [--polls-per-transaction 100]   (seeding: the worker's calls, this many polls per commit)
+//                        [--polls-in-flight 16]   (seeding: the worker's calls, this many polls at once, as the
+//                                                  worker's WORKER_CONCURRENCY; SQLite commits them in groups)
+//                        [--polls-per-transaction N]   (instead: N polls per db.transaction)
 //                        [--cache-ttl MS]   (the app's WEB_CACHE_TTL_MS; 0 measures every request hitting the database)
 //                        [--page-cache-ttl MS]   (the app's WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
 //
@@ -57,7 +59,8 @@ const { values: args } = parseArgs({
     'page-cache-ttl': { type: 'string' },
     // Seeding makes exactly the worker's calls per poll (upsertMany, candidates, attach); grouping
     // polls in one transaction only saves commits, so the database ends up the same, much sooner.
-    'polls-per-transaction': { type: 'string', default: '100' },
+    'polls-per-transaction': { type: 'string', default: '1' },
+    'polls-in-flight': { type: 'string', default: '16' },
   },
 });
 const ITEMS = Number(args.items);
@@ -80,6 +83,7 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
     let reported = 0;
     const { resumedFrom } = await seedOrResume(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), {
       pollsPerTransaction: Number(args['polls-per-transaction']),
+      pollsInFlight: Number(args['polls-in-flight']),
       onProgress: (done, resumedFrom) => {
         if (done - reported < 50_000) return;
         reported = done;

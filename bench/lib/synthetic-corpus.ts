@@ -335,7 +335,32 @@ export interface IngestOptions {
    * `db.transaction` (when the Db has one), a bulk-load path with the same statements and fewer commits.
    */
   pollsPerTransaction?: number;
+  /**
+   * With one poll per transaction: how many polls are ingested at once, as the worker's concurrent
+   * polls do (WORKER_CONCURRENCY); on SQLite the storage layer then commits them in groups.
+   */
+  pollsInFlight?: number;
   onProgress?: (itemsDone: number, ingestMs: number) => void;
+}
+
+/** Polls generated ahead per pollsInFlight when they run concurrently (generation is not timed). */
+const POLLS_AHEAD_PER_FLIGHT = 8;
+
+/** Ingests `polls` with up to `inFlight` calls at once, started in order (so committed in order). */
+async function ingestConcurrently(
+  api: IngestApi,
+  feedIds: number[],
+  polls: SyntheticPoll[],
+  inFlight: number,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < polls.length) {
+      const poll = polls[next++]!;
+      await ingestPoll(api, feedIds[poll.feedIndex]!, poll);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, polls.length) }, lane));
 }
 
 /**
@@ -349,12 +374,14 @@ export async function ingestPolls(
   options: IngestOptions,
 ): Promise<{ items: number; ingestMs: number; ingestCpuMs: number }> {
   const perTransaction = options.pollsPerTransaction ?? 1;
+  const inFlight = perTransaction > 1 ? 1 : (options.pollsInFlight ?? 1);
+  const pollsPerBatch = inFlight > 1 ? inFlight * POLLS_AHEAD_PER_FLIGHT : perTransaction;
   let items = 0;
   let ingestMs = 0;
   let ingestCpuMs = 0;
   while (items < options.items) {
     const batch: SyntheticPoll[] = [];
-    while (batch.length < perTransaction && items < options.items) {
+    while (batch.length < pollsPerBatch && items < options.items) {
       const next = polls.next();
       if (next.done) break;
       batch.push(next.value);
@@ -367,6 +394,7 @@ export async function ingestPolls(
       for (const poll of batch) await ingestPoll(api, feedIds[poll.feedIndex]!, poll);
     };
     if (perTransaction > 1 && db.transaction) await db.transaction(run);
+    else if (inFlight > 1) await ingestConcurrently(db, feedIds, batch, inFlight);
     else await run(db);
     ingestMs += performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
