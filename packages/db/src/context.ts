@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import type { SearchVocabulary } from './search-vocabulary.js';
 import type { Engine } from './types.js';
 
 /** What every entity module gets: the engine, the query builder, and a write transaction that suits it. */
@@ -14,4 +15,6 @@ export interface DbContext {
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Set inside `db.transaction`: every call joins that one transaction. */
   inTransaction?: boolean;
+  /** SQLite: the words of the full-text index, kept for prefix queries (search-vocabulary.ts). */
+  searchVocabulary?: SearchVocabulary;
 }

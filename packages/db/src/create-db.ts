@@ -121,6 +121,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
               kysely: trx,
               transaction: (inner) => inner(trx),
               inTransaction: true,
+              ...(context.searchVocabulary ? { searchVocabulary: context.searchVocabulary } : {}),
             }),
           ),
         )

@@ -92,8 +92,9 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
               // The engine ended the whole transaction (e.g. SQLITE_FULL): the call's error says why.
               throw error;
             }
-            // Its writes are gone; what the lookup learnt of them must go too.
+            // Its writes are gone; what the lookup and the vocabulary learnt of them must go too.
             lookup.forget();
+            ctx.searchVocabulary?.forget();
             outcomes.push({ ok: false, error });
           }
         }

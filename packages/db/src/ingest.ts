@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type CandidateLookup, DEFAULT_CANDIDATE_LIMIT, storyMembers } from './candidates.js';
 import { DbInputError } from './errors.js';
 import type { Database } from './schema.js';
+import type { SearchVocabulary } from './search-vocabulary.js';
 import { titleTerms } from './signatures.js';
 import { refreshStories, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
@@ -43,8 +44,9 @@ export async function ingestInTransaction(
   assigner: StoryAssigner,
   now: number,
   lookup: CandidateLookup,
+  vocabulary?: SearchVocabulary,
 ): Promise<IngestResult[]> {
-  const upserted = await upsertInTransaction(trx, feedId, inputs, now);
+  const upserted = await upsertInTransaction(trx, feedId, inputs, now, vocabulary);
   // The lookup follows the new items; an edit rewrites title words it cannot follow.
   const written = [...upserted.written];
   if (written.some(([, item]) => item.previous !== null)) lookup.forget();

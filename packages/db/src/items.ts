@@ -81,7 +81,13 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
     if (inputs.length === 0) return [];
     const now = options.now?.getTime() ?? Date.now();
     return ctx.transaction(async (trx) => {
-      const { results, storiesToRefresh } = await upsertInTransaction(trx, feedId, inputs, now);
+      const { results, storiesToRefresh } = await upsertInTransaction(
+        trx,
+        feedId,
+        inputs,
+        now,
+        ctx.searchVocabulary,
+      );
       await refreshStories(trx, storiesToRefresh);
       return results;
     });
@@ -95,10 +101,18 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       const now = options.now?.getTime() ?? Date.now();
       if (group)
         return group.run(inputs.length, (trx, lookup) =>
-          ingestInTransaction(trx, feedId, inputs, stories, now, lookup),
+          ingestInTransaction(trx, feedId, inputs, stories, now, lookup, ctx.searchVocabulary),
         );
       return ctx.transaction((trx) =>
-        ingestInTransaction(trx, feedId, inputs, stories, now, new CandidateLookup(trx, ctx.engine)),
+        ingestInTransaction(
+          trx,
+          feedId,
+          inputs,
+          stories,
+          now,
+          new CandidateLookup(trx, ctx.engine),
+          ctx.searchVocabulary,
+        ),
       );
     },
 

@@ -33,9 +33,18 @@ export function parseSearchQuery(query: string): SearchTerm[] {
   return terms;
 }
 
-/** FTS5: each term a double-quoted string (tokens contain no quote), `*` after it for a prefix, implicit AND. */
-export function toFts5Match(terms: SearchTerm[]): string {
-  return terms.map((term) => `"${term.tokens.join(' ')}"${term.prefix ? ' *' : ''}`).join(' AND ');
+/**
+ * FTS5: each term a double-quoted string (tokens contain no quote), `*` after it for a prefix, all
+ * ANDed; a prefix with its words listed in `expansions` (search-vocabulary.ts) becomes their OR.
+ */
+export function toFts5Match(terms: SearchTerm[], expansions: readonly (string[] | null)[] = []): string {
+  return terms
+    .map((term, index) => {
+      const words = expansions[index];
+      if (words) return `(${words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' OR ')})`;
+      return `"${term.tokens.join(' ')}"${term.prefix ? ' *' : ''}`;
+    })
+    .join(' AND ');
 }
 
 /** to_tsquery: each token single-quoted (it contains no quote), phrases with <->, prefix with :*. */

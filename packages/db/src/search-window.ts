@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
+import { expandPrefix } from './search-vocabulary.js';
 
 // A query's window: its SEARCH_WINDOW most recent matches (optionally of one feed), newest first,
 // with their titles for ranking (search-rank.ts).
 //
-// SQLite: FTS5 walks its index newest first and stops at the window.
+// SQLite: FTS5 walks its index newest first and stops at the window (a prefix is first expanded
+// into its words, which FTS5 can walk that way; see search-vocabulary.ts).
 // PostgreSQL: walking the primary key backwards and testing each row (what the planner picks for a
 // common word) de-TOASTs every row's tsvector it passes, ~15 µs each; a phrase with few matches
 // passes them all. Instead the window is read from the GIN index one id range at a time, newest
@@ -42,8 +44,10 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
     feedId === undefined
       ? sql``
       : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
+  // Prefixes as the words they stand for: FTS5 then reads newest first and stops at the window.
+  const expansions = await Promise.all(terms.map((term) => expandPrefix(ctx.kysely, term)));
   const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM (
-      SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms)} ${feedFilter}
+      SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
       ORDER BY items_fts.rowid DESC LIMIT ${SEARCH_WINDOW}
     ) AS recent JOIN items ON items.id = recent.id`.execute(ctx.kysely);
   return rows;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from './errors.js';
 import type { Database } from './schema.js';
+import type { SearchVocabulary } from './search-vocabulary.js';
 import { simhashBands, titleTerms } from './signatures.js';
 import type { MemberRow } from './story-summary.js';
 import { toMillisOrNull } from './time.js';
@@ -216,6 +217,7 @@ export async function upsertInTransaction(
   feedId: number,
   inputs: ItemInput[],
   now: number,
+  vocabulary?: SearchVocabulary,
 ): Promise<UpsertOutcome> {
   const prepared = inputs.map((input) => ({ input, columns: inputColumns(input) }));
   const outcome: UpsertOutcome = {
@@ -239,6 +241,7 @@ export async function upsertInTransaction(
       .set({ ...columns, sort_at: sortAt(columns.published_at, row.first_seen_at) })
       .where('id', '=', row.id)
       .execute();
+    await vocabulary?.add(trx, [columns.title, columns.content_text]);
     if (row.title !== columns.title) {
       await trx.deleteFrom('item_terms').where('item_id', '=', row.id).execute();
       await writeTerms(trx, [{ itemId: row.id, title: columns.title, firstSeenAt: row.first_seen_at }]);
@@ -264,6 +267,10 @@ export async function upsertInTransaction(
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
   }
   const insertedIds = await insertNew(trx, feedId, [...fresh.values()], now);
+  await vocabulary?.add(
+    trx,
+    [...fresh.values()].flatMap(({ columns }) => [columns.title, columns.content_text]),
+  );
   const newRows: ExistingRow[] = [];
   for (const { input, columns } of fresh.values()) {
     const id = insertedIds.get(input.key);

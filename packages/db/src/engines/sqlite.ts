@@ -5,6 +5,7 @@ import { Kysely, sql } from 'kysely';
 import type { DbContext } from '../context.js';
 import { DbConnectionError } from '../errors.js';
 import type { Database } from '../schema.js';
+import { SearchVocabulary } from '../search-vocabulary.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 
 export interface SqliteSettings {
@@ -91,9 +92,11 @@ export function openSqlite(
   const kysely = new Kysely<Database>({
     dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
   });
+  const searchVocabulary = new SearchVocabulary();
   const context: DbContext = {
     engine: 'sqlite',
     kysely,
+    searchVocabulary,
     // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
     // transaction runs without any other query interleaving.
     transaction: (work) =>
@@ -106,6 +109,8 @@ export function openSqlite(
         } catch (error) {
           // SQLite may already have rolled back (e.g. on SQLITE_FULL); only do it if still open.
           if (database.inTransaction) await sql`ROLLBACK`.execute(connection);
+          // Words it stored are gone again.
+          searchVocabulary.forget();
           throw error;
         }
       }),
