@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type NextRequest, NextResponse } from 'next/server';
 import { safeEqual } from './lib/admin-session';
 import { webConfig } from './lib/env';
+import { SecondRequestAdmission } from './lib/page-admission';
 import { PageCache } from './lib/page-cache';
 import { sharedPageKey } from './lib/page-cache-policy';
 import { FRESH_READ_HEADER, RENDER_MARKER_HEADER, renderPage, withNonce } from './lib/page-render';
@@ -10,7 +11,8 @@ import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from './lib/secu
 // Runs before every request: a fresh CSP nonce for the page being rendered (Next.js reads it from
 // the request's Content-Security-Policy header and puts it on its own scripts), and the security
 // headers on every response, pages, API and feeds alike. Anonymous GETs of the public pages are
-// answered from the rendered-page cache (lib/page-cache.ts), each with a fresh nonce of its own.
+// answered from the rendered-page cache (lib/page-cache.ts), each with a fresh nonce of its own,
+// from a URL's second request on.
 
 const MIB = 1024 * 1024;
 
@@ -18,6 +20,8 @@ const pages = new PageCache({
   ttlMs: () => webConfig().WEB_PAGE_CACHE_TTL_MS,
   maxBytes: () => webConfig().WEB_PAGE_CACHE_MB * MIB,
 });
+// A URL's first request renders for itself (lib/page-admission.ts): most one-off searches never repeat.
+const admission = new SecondRequestAdmission();
 
 // Proves a request is this process rendering a miss (which must not consult the cache again);
 // never sent anywhere but this server's own address.
@@ -45,7 +49,7 @@ export async function proxy(request: NextRequest) {
   const cacheOn = webConfig().WEB_PAGE_CACHE_TTL_MS > 0 && process.env.NODE_ENV !== 'development';
   const ownRender = isOwnRender(request);
   const key = cacheOn && !ownRender ? sharedPageKey(request) : null;
-  if (key !== null) {
+  if (key !== null && admission.admit(key)) {
     const cached = await fromCache(request, key);
     if (cached) return cached;
   }
