@@ -12,16 +12,23 @@ import { ENGINES, openTestDb, sampleItem, useTestDb } from './helpers/test-db.js
 const topic = (title: string) => title.toLowerCase().match(/\p{L}+/u)?.[0];
 
 /** Items whose titles start with the same word are one story; records what each item was offered. */
-function recordingAssigner(): StoryAssigner & { offered: Map<string, number[]> } {
+function recordingAssigner(): StoryAssigner & {
+  offered: Map<string, number[]>;
+  storyOf: Map<number, number>;
+} {
   const offered = new Map<string, number[]>();
+  /** Each offered item's story, as the last offer gave it. */
+  const storyOf = new Map<number, number>();
   return {
     offered,
+    storyOf,
     windowHours: 48,
     pick(item, candidates) {
       offered.set(
         item.title,
         candidates.map((candidate) => candidate.itemId),
       );
+      for (const candidate of candidates) storyOf.set(candidate.itemId, candidate.storyId);
       return candidates.find((c) => topic(c.title) === topic(item.title))?.storyId ?? null;
     },
   };
@@ -167,6 +174,11 @@ describe.each(ENGINES)('concurrent items.ingest on $engine', (testEngine) => {
       await db.items.ingest(feed.id, [sampleItem('k5', { title: 'Summit talks recap' })], assigner);
       expect(assigner.offered.get('Summit talks recap')).not.toContain(second!.id);
       expect(assigner.offered.get('Summit talks recap')).toHaveLength(3);
+      // Another connection moves an item to a story of its own: the next offer says so.
+      const moved = await other.stories.attach(third!.id!, null);
+      expect(moved).not.toBe(third!.storyId);
+      await db.items.ingest(feed.id, [sampleItem('k6', { title: 'Summit talks wrap' })], assigner);
+      expect(assigner.storyOf.get(third!.id!)).toBe(moved);
     } finally {
       await other.close();
       await opened.dispose();
