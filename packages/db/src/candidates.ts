@@ -9,13 +9,12 @@ import { valueList } from './value-list.js';
 // and title words, newest first within the clustering window, each bounded. Simhash matches rank
 // first (newest first), then the items sharing the most title words.
 //
-// A CandidateLookup remembers what it read: each title word's and band value's recent items (a
-// posting list) and the candidates' rows, for one transaction, or on SQLite across the ingest group's
-// transactions while nothing else changes items (ingest-group.ts). A poll's items share many title
-// words and a group of polls more, and the candidates of one hour's items are largely the same
-// recent items: each is then read once, not once per item. What its own transactions write is told
-// to the lookup (`added`, `movedTo`), so its answers stay exactly what the database holds; an edit it
-// is not told about must `forget` everything.
+// A CandidateLookup remembers what it read for the length of one transaction: each title word's and
+// band value's recent items (a posting list) and the candidates' rows. A poll's items share many title
+// words, and a group of polls ingested together (ingest-group.ts) shares more: the most common words
+// are then read once per transaction instead of once per item. What the transaction itself writes is
+// told to the lookup (`added`, `movedTo`), so its answers stay exactly what the database holds; an
+// edit it is not told about must `forget` everything.
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
 /** Most recent items read per simhash band value or title word when looking for candidates. */
@@ -25,11 +24,6 @@ export const MATCHES_PER_KEY = 200;
  * each, most far fewer, so a few tens of MB at worst.
  */
 export const MAX_CACHED_LISTS = 20_000;
-/**
- * Candidates' rows a CandidateLookup keeps (least recently used dropped first): the recent items
- * candidates come from, with their text (a few KB each).
- */
-export const MAX_CACHED_ROWS = 5_000;
 
 interface CandidateRow {
   id: number;
@@ -141,7 +135,7 @@ function mostHits(hits: Map<number, number>, limit: number): number[] {
 export class CandidateLookup {
   /** Posting lists by key, least recently used first (see MAX_CACHED_LISTS). */
   private readonly lists = new Map<string, PostingList>();
-  /** Candidates' rows, least recently used first (see MAX_CACHED_ROWS). */
+  /** Candidates' rows: only for the current transaction (their stories change). */
   private readonly rows = new Map<number, CandidateRow>();
 
   constructor(
@@ -150,11 +144,12 @@ export class CandidateLookup {
   ) {}
 
   /**
-   * Starts using the lookup in another transaction. What it holds stays: the caller has made sure
-   * nothing but this lookup's own transactions changed items since (their stories included).
+   * Starts using the lookup in another transaction: the posting lists it holds stay (the caller has
+   * made sure nothing but this lookup's own transactions changed items since), the rows go.
    */
   continueIn(db: Kysely<Database>): void {
     this.db = db;
+    this.rows.clear();
   }
 
   /** Items in a story that share a simhash band or title words with the query, most alike first. */
@@ -194,12 +189,6 @@ export class CandidateLookup {
     return list;
   }
 
-  private rememberRow(row: CandidateRow): void {
-    this.rows.delete(row.id);
-    this.rows.set(row.id, row);
-    if (this.rows.size > MAX_CACHED_ROWS) this.rows.delete(this.rows.keys().next().value as number);
-  }
-
   private remember(name: string, list: PostingList): void {
     this.lists.delete(name);
     this.lists.set(name, list);
@@ -208,7 +197,7 @@ export class CandidateLookup {
 
   /** A new item this transaction inserted (with its title words and bands). */
   added(item: AddedItem): void {
-    this.rememberRow({ ...item, story_id: null });
+    this.rows.set(item.id, { ...item, story_id: null });
     const posting = { id: item.id, firstSeenAt: item.first_seen_at };
     const { bands, terms } = keysOf({ simhash: item.simhash, titleTerms: [item.title] });
     for (const key of [...bands, ...terms]) {
@@ -312,18 +301,12 @@ export class CandidateLookup {
   }
 
   private async readRows(ids: number[]): Promise<void> {
-    // The rows held are marked as just used first, so reading the others cannot push them out.
-    const missing: number[] = [];
-    for (const id of new Set(ids)) {
-      const row = this.rows.get(id);
-      if (row) this.rememberRow(row);
-      else missing.push(id);
-    }
+    const missing = [...new Set(ids)].filter((id) => !this.rows.has(id));
     if (missing.length === 0) return;
     const { rows } =
       await sql<CandidateRow>`SELECT ${sql.join(CANDIDATE_COLUMNS.map((column) => sql.ref(`items.${column}`)))}
       FROM ${valueList(this.engine, missing, 'bigint')} JOIN items ON items.id = j.value`.execute(this.db);
-    for (const row of rows) this.rememberRow({ ...row, id: Number(row.id) });
+    for (const row of rows) this.rows.set(Number(row.id), row);
   }
 }
 

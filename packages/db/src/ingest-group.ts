@@ -10,10 +10,9 @@ import type { Database } from './schema.js';
 // others commit. One commit (and one FTS5 segment flush) then serves the whole group. A call never
 // waits for company: the first one starts at once, and the group is whatever queued behind it.
 //
-// All groups share one CandidateLookup: the title words' and bands' posting lists and the candidates'
-// rows it read stay valid from one group to the next as long as only the group changed items, which
-// the item change counter (migrations 002 and 004) tells; common title words and recent candidates
-// are then read from the database once, not once per item.
+// All groups share one CandidateLookup: the title words' and bands' posting lists it read stay valid
+// from one group to the next as long as only the group changed items, which the item change counter
+// (migration 002) tells; common title words are then read from the database once, not once per item.
 //
 // PostgreSQL keeps one transaction per call: its writers run in parallel, and a group would hold the
 // locks of many polls at once, in an order two processes could deadlock on.
