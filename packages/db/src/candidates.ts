@@ -232,7 +232,10 @@ export class CandidateLookup {
     const bySince = new Map<number, Key[]>();
     for (const query of queries) {
       const since = toMillis(query.since, 'since');
-      bySince.set(since, [...(bySince.get(since) ?? []), ...keysOf(query).bands, ...keysOf(query).terms]);
+      const { bands, terms } = keysOf(query);
+      const keys = bySince.get(since);
+      if (keys) keys.push(...bands, ...terms);
+      else bySince.set(since, [...bands, ...terms]);
     }
     for (const [since, keys] of bySince) await this.read(keys, since);
   }

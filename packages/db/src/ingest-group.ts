@@ -69,16 +69,12 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
         if ((await itemChanges(trx)) !== changesSeen) lookup.forget();
         lookup.continueIn(trx);
         changesSeen = null; // until this transaction commits
-        const committing = async () => {
-          changes = await itemChanges(trx);
-        };
-        if (group.length === 1) {
-          // Alone: its failure is the transaction's, as without grouping.
-          outcomes.push({ ok: true, value: await group[0]!.work(trx, lookup) });
-          await committing();
-          return;
-        }
         for (const call of group) {
+          if (group.length === 1) {
+            // Alone: its failure is the transaction's, as without grouping.
+            outcomes.push({ ok: true, value: await call.work(trx, lookup) });
+            continue;
+          }
           await sql`SAVEPOINT ingest_call`.execute(trx);
           try {
             const value = await call.work(trx, lookup);
@@ -98,7 +94,7 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
             outcomes.push({ ok: false, error });
           }
         }
-        await committing();
+        changes = await itemChanges(trx);
       });
       changesSeen = changes;
     } catch (error) {

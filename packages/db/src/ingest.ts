@@ -3,7 +3,6 @@ import { type CandidateLookup, DEFAULT_CANDIDATE_LIMIT, storyMembers } from './c
 import { DbInputError } from './errors.js';
 import type { Database } from './schema.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
-import { titleTerms } from './signatures.js';
 import { refreshStories, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
 import type {
@@ -78,12 +77,21 @@ export async function ingestInTransaction(
   };
 
   /** What an item's candidates are looked up by: other items first seen within the window before it. */
-  const candidateQuery = (written: WrittenItem): CandidateQuery => ({
-    simhash: written.simhash,
-    titleTerms: titleTerms(written.member.title),
-    since: toIso(written.member.first_seen_at - assigner.windowHours * HOUR_MS),
-    limit,
-  });
+  const queries = new Map<WrittenItem, CandidateQuery>();
+  const candidateQuery = (written: WrittenItem): CandidateQuery => {
+    let query = queries.get(written);
+    if (!query) {
+      query = {
+        simhash: written.simhash,
+        // The lookup takes the title's words from the title itself (titleTerms).
+        titleTerms: [written.member.title],
+        since: toIso(written.member.first_seen_at - assigner.windowHours * HOUR_MS),
+        limit,
+      };
+      queries.set(written, query);
+    }
+    return query;
+  };
   const candidatesFor = async (subject: ClusterSubject, written: WrittenItem) => {
     const found = await lookup.find(candidateQuery(written));
     return found.filter((candidate) => candidate.itemId !== subject.id);

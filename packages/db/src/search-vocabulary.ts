@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 import type { SearchTerm } from './search-query.js';
+import { foldedWords } from './signatures.js';
 
 // SQLite: every word the full-text index holds, in a table of its own (migration 003), so that a
 // prefix query can be expanded into the words it stands for. FTS5 answers `"gove" *` by merging the
@@ -18,14 +19,6 @@ export const MAX_PREFIX_EXPANSION = 64;
 /** Words a process remembers as stored; past this the memory starts over (re-adding is a no-op). */
 export const MAX_KNOWN_WORDS = 500_000;
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const MARKS = /\p{M}+/gu;
-
-/** The words of a text as the index stores them. */
-export function indexWords(text: string): string[] {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().match(WORD) ?? [];
-}
-
 export class SearchVocabulary {
   private readonly known = new Set<string>();
 
@@ -34,7 +27,7 @@ export class SearchVocabulary {
     const fresh = new Set<string>();
     for (const text of texts) {
       if (!text) continue;
-      for (const word of indexWords(text)) if (!this.known.has(word)) fresh.add(word);
+      for (const word of foldedWords(text)) if (!this.known.has(word)) fresh.add(word);
     }
     if (fresh.size === 0) return;
     await sql`INSERT OR IGNORE INTO search_terms (term) SELECT value FROM json_each(${JSON.stringify([...fresh])})`.execute(
@@ -56,7 +49,7 @@ export class SearchVocabulary {
  */
 export async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<string[] | null> {
   if (!term.prefix || term.tokens.length !== 1) return null;
-  const prefix = indexWords(term.tokens[0]!).join('');
+  const prefix = foldedWords(term.tokens[0]!).join('');
   const { rows } = await sql<{ term: string }>`SELECT term FROM search_terms
     WHERE term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} ORDER BY term LIMIT ${MAX_PREFIX_EXPANSION + 1}`.execute(
     db,

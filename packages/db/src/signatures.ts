@@ -21,8 +21,16 @@ export function simhashBands(simhash: string | null): (number | null)[] {
 /** Title words stored per item; more would cost index space without finding better candidates. */
 export const MAX_TITLE_TERMS = 12;
 const MIN_TERM_LENGTH = 3;
-const TERM_PATTERN = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
 const DIACRITICS = /\p{M}+/gu;
+
+/**
+ * A text's words as the full-text index folds them (FTS5 unicode61 with remove_diacritics): letters
+ * and digits, lower-cased, accents removed. Title words and the search vocabulary both start here.
+ */
+export function foldedWords(text: string): string[] {
+  return text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().match(WORD) ?? [];
+}
 // Words too common in news titles to say anything about which event a title is about.
 const STOP_WORDS = new Set(
   (
@@ -41,8 +49,7 @@ const STOP_WORDS = new Set(
  */
 export function titleTerms(text: string): string[] {
   const terms = new Set<string>();
-  const words = text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().match(TERM_PATTERN) ?? [];
-  for (const word of words) {
+  for (const word of foldedWords(text)) {
     if (word.length < MIN_TERM_LENGTH || STOP_WORDS.has(word)) continue;
     terms.add(word);
     if (terms.size === MAX_TITLE_TERMS) break;
