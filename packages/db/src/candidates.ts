@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { HitCounter } from './hit-counter.js';
 import type { Database } from './schema.js';
 import { SIMHASH_BANDS, simhashBands, titleTerms } from './signatures.js';
 import { toIso, toIsoOrNull, toMillis } from './time.js';
@@ -85,15 +86,13 @@ function toCandidate(row: CandidateRow & { story_id: number }): StoryCandidate {
   };
 }
 
-/** Calls `each` with the ids of the first MATCHES_PER_KEY postings at or after `since` (newest first). */
-function forRecent(list: PostingList, since: number, each: (id: number) => void): void {
+/** How many of the list's postings a lookup since `since` reads: its newest MATCHES_PER_KEY at or after it. */
+function recentCount(list: PostingList, since: number): number {
   const { postings } = list;
   const end = Math.min(postings.length, MATCHES_PER_KEY);
-  for (let index = 0; index < end; index += 1) {
-    const posting = postings[index]!;
-    if (posting.firstSeenAt < since) return;
-    each(posting.id);
-  }
+  let count = 0;
+  while (count < end && postings[count]!.firstSeenAt >= since) count += 1;
+  return count;
 }
 
 /** The index keys a query looks up: its simhash bands and its title words. */
@@ -108,35 +107,16 @@ function keysOf(query: Pick<CandidateQuery, 'simhash' | 'titleTerms'>): { bands:
   };
 }
 
-/**
- * The ids holding the most keys (`hits`), most first, then newest (highest id) first: the top `limit`.
- * Counts are at most the number of keys, so the ids are bucketed by count instead of sorted.
- */
-function mostHits(hits: Map<number, number>, limit: number): number[] {
-  const buckets: number[][] = [];
-  for (const [id, count] of hits) {
-    const bucket = buckets[count];
-    if (bucket) bucket.push(id);
-    else buckets[count] = [id];
-  }
-  const top: number[] = [];
-  for (let count = buckets.length - 1; count > 0 && top.length < limit; count -= 1) {
-    const bucket = buckets[count];
-    if (!bucket) continue;
-    bucket.sort((a, b) => b - a);
-    for (const id of bucket) {
-      top.push(id);
-      if (top.length === limit) break;
-    }
-  }
-  return top;
-}
-
 export class CandidateLookup {
   /** Posting lists by key, least recently used first (see MAX_CACHED_LISTS). */
   private readonly lists = new Map<string, PostingList>();
   /** Candidates' rows: only for the current transaction (their stories change). */
   private readonly rows = new Map<number, CandidateRow>();
+  /** The candidates made of those rows, made once per row and story (reused by every item of a group). */
+  private readonly candidates = new Map<number, StoryCandidate>();
+  /** Each query's keys, computed once for its prefetch and its find. */
+  private readonly queryKeys = new WeakMap<object, { bands: Key[]; terms: Key[] }>();
+  private readonly hits = new HitCounter();
 
   constructor(
     private db: Kysely<Database>,
@@ -150,21 +130,38 @@ export class CandidateLookup {
   continueIn(db: Kysely<Database>): void {
     this.db = db;
     this.rows.clear();
+    this.candidates.clear();
+  }
+
+  private keysOf(query: CandidateQuery): { bands: Key[]; terms: Key[] } {
+    let keys = this.queryKeys.get(query);
+    if (!keys) {
+      keys = keysOf(query);
+      this.queryKeys.set(query, keys);
+    }
+    return keys;
   }
 
   /** Items in a story that share a simhash band or title words with the query, most alike first. */
   async find(query: CandidateQuery): Promise<StoryCandidate[]> {
     const limit = query.limit ?? DEFAULT_CANDIDATE_LIMIT;
     const since = toMillis(query.since, 'since');
-    const { bands: bandKeys, terms: termKeys } = keysOf(query);
+    const { bands: bandKeys, terms: termKeys } = this.keysOf(query);
     await this.read([...bandKeys, ...termKeys], since);
     const bandSet = new Set<number>();
-    for (const key of bandKeys) forRecent(this.list(key), since, (id) => bandSet.add(id));
+    for (const key of bandKeys) {
+      const list = this.list(key);
+      for (let index = recentCount(list, since) - 1; index >= 0; index -= 1)
+        bandSet.add(list.postings[index]!.id);
+    }
     const bandIds = [...bandSet].sort((a, b) => b - a).slice(0, limit);
-    const hits = new Map<number, number>();
-    for (const key of termKeys)
-      forRecent(this.list(key), since, (id) => hits.set(id, (hits.get(id) ?? 0) + 1));
-    const termIds = mostHits(hits, limit);
+    const { hits } = this;
+    for (const key of termKeys) {
+      const list = this.list(key);
+      for (let index = recentCount(list, since) - 1; index >= 0; index -= 1)
+        hits.add(list.postings[index]!.id);
+    }
+    const termIds = hits.takeMost(limit);
 
     await this.readRows([...bandIds, ...termIds]);
     const seen = new Set<number>();
@@ -174,7 +171,12 @@ export class CandidateLookup {
       // A row gone since its posting was read, or not in a story yet (a later item of the same poll).
       if (!row || row.story_id === null || seen.has(id)) continue;
       seen.add(id);
-      candidates.push(toCandidate({ ...row, story_id: row.story_id }));
+      let candidate = this.candidates.get(id);
+      if (!candidate) {
+        candidate = toCandidate({ ...row, story_id: row.story_id });
+        this.candidates.set(id, candidate);
+      }
+      candidates.push(candidate);
       if (candidates.length === limit) break;
     }
     return candidates;
@@ -216,12 +218,14 @@ export class CandidateLookup {
   movedTo(itemId: number, storyId: number): void {
     const row = this.rows.get(itemId);
     if (row) row.story_id = storyId;
+    this.candidates.delete(itemId);
   }
 
   /** Drops everything read: after a write the lookup cannot follow (an edit, a rolled-back savepoint). */
   forget(): void {
     this.lists.clear();
     this.rows.clear();
+    this.candidates.clear();
   }
 
   /**
@@ -232,7 +236,7 @@ export class CandidateLookup {
     const bySince = new Map<number, Key[]>();
     for (const query of queries) {
       const since = toMillis(query.since, 'since');
-      const { bands, terms } = keysOf(query);
+      const { bands, terms } = this.keysOf(query);
       const keys = bySince.get(since);
       if (keys) keys.push(...bands, ...terms);
       else bySince.set(since, [...bands, ...terms]);
