@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { CandidateLookup } from './candidates.js';
 import type { DbContext } from './context.js';
+import { indexQueuedItems } from './full-text-queue.js';
 import type { Database } from './schema.js';
 
 // Group commit for SQLite's single writer. A worker ingests many polls at once (WORKER_CONCURRENCY),
@@ -94,6 +95,8 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
             outcomes.push({ ok: false, error });
           }
         }
+        // The group's new items enter the full-text index together (one FTS5 segment per group).
+        await indexQueuedItems(trx, ctx.engine);
         changes = await itemChanges(trx);
       });
       changesSeen = changes;

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ingestInTransaction } from './ingest.js';
+import { indexQueuedItems } from './full-text-queue.js';
 import { createIngestGroup } from './ingest-group.js';
 import type { ItemsTable } from './schema.js';
 import { refreshStories } from './story-summary.js';
@@ -83,12 +84,14 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
     return ctx.transaction(async (trx) => {
       const { results, storiesToRefresh } = await upsertInTransaction(
         trx,
+        ctx.engine,
         feedId,
         inputs,
         now,
         ctx.searchVocabulary,
       );
       await refreshStories(trx, storiesToRefresh);
+      await indexQueuedItems(trx, ctx.engine);
       return results;
     });
   }
@@ -101,19 +104,23 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       const now = options.now?.getTime() ?? Date.now();
       if (group)
         return group.run(inputs.length, (trx, lookup) =>
-          ingestInTransaction(trx, feedId, inputs, stories, now, lookup, ctx.searchVocabulary),
+          ingestInTransaction(trx, ctx.engine, feedId, inputs, stories, now, lookup, ctx.searchVocabulary),
         );
-      return ctx.transaction((trx) =>
-        ingestInTransaction(
+      return ctx.transaction(async (trx) => {
+        const lookup = new CandidateLookup(trx, ctx.engine);
+        const results = await ingestInTransaction(
           trx,
+          ctx.engine,
           feedId,
           inputs,
           stories,
           now,
-          new CandidateLookup(trx, ctx.engine),
+          lookup,
           ctx.searchVocabulary,
-        ),
-      );
+        );
+        await indexQueuedItems(trx, ctx.engine);
+        return results;
+      });
     },
 
     async get(id: number): Promise<ItemWithFeed | null> {

@@ -2,6 +2,7 @@ import type { Engine } from '../types.js';
 import { initialSchema } from './001-initial.js';
 import { itemChanges } from './002-item-changes.js';
 import { searchTerms } from './003-search-terms.js';
+import { fullTextQueue } from './004-full-text-queue.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, itemChanges, searchTerms];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, itemChanges, searchTerms, fullTextQueue];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
   return engine === 'sqlite' ? migration.sqlite : migration.postgres;
