@@ -25,11 +25,19 @@ export interface CreateDbOptions {
   cacheSizeKib?: number;
   /** SQLite: how much of the file is read through a memory map, in MiB (0: none). */
   mmapSizeMib?: number;
+  /**
+   * SQLite: how soon after a commit a background thread checkpoints the write-ahead log, in ms (0: no
+   * thread; SQLite checkpoints inside the commit that fills the log).
+   */
+  checkpointIntervalMs?: number;
   /** PostgreSQL: connections in this process's pool. */
   poolSize?: number;
   /** PostgreSQL: how long to wait for a connection (ms). */
   connectTimeoutMs?: number;
-  /** PostgreSQL: errors of idle pooled connections; default: a process warning. */
+  /**
+   * Errors no call is waiting for (PostgreSQL: idle pooled connections; SQLite: a background
+   * checkpoint); default: a process warning.
+   */
   onBackgroundError?: (error: Error) => void;
 }
 
@@ -91,6 +99,8 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
           busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_SQLITE_SETTINGS.busyTimeoutMs,
           cacheSizeKib: options.cacheSizeKib ?? DEFAULT_SQLITE_SETTINGS.cacheSizeKib,
           mmapSizeMib: options.mmapSizeMib ?? DEFAULT_SQLITE_SETTINGS.mmapSizeMib,
+          checkpointIntervalMs: options.checkpointIntervalMs ?? DEFAULT_SQLITE_SETTINGS.checkpointIntervalMs,
+          onBackgroundError: options.onBackgroundError ?? DEFAULT_SQLITE_SETTINGS.onBackgroundError,
         })
       : openPostgres(location.connectionString, {
           poolSize: options.poolSize ?? DEFAULT_POSTGRES_SETTINGS.poolSize,
