@@ -8,6 +8,7 @@ import { toIso, toIsoOrNull } from './time.js';
 import type {
   CandidateQuery,
   ClusterSubject,
+  Engine,
   IngestResult,
   ItemInput,
   StoryAssigner,
@@ -38,6 +39,7 @@ function subjectOf(id: number, written: WrittenItem): ClusterSubject {
 
 export async function ingestInTransaction(
   trx: Kysely<Database>,
+  engine: Engine,
   feedId: number,
   inputs: ItemInput[],
   assigner: StoryAssigner,
@@ -45,7 +47,7 @@ export async function ingestInTransaction(
   lookup: CandidateLookup,
   vocabulary?: SearchVocabulary,
 ): Promise<IngestResult[]> {
-  const upserted = await upsertInTransaction(trx, feedId, inputs, now, vocabulary);
+  const upserted = await upsertInTransaction(trx, engine, feedId, inputs, now, vocabulary);
   // The lookup follows the new items; an edit rewrites title words it cannot follow.
   const written = [...upserted.written];
   if (written.some(([, item]) => item.previous !== null)) lookup.forget();

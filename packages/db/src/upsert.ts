@@ -6,7 +6,8 @@ import type { SearchVocabulary } from './search-vocabulary.js';
 import { simhashBands, titleTerms } from './signatures.js';
 import type { MemberRow } from './story-summary.js';
 import { toMillisOrNull } from './time.js';
-import type { ItemInput, UpsertResult } from './types.js';
+import { insertRows } from './row-insert.js';
+import type { Engine, ItemInput, UpsertResult } from './types.js';
 
 // The write half of ingest: a feed's items inserted (new keys), updated (changed input) or skipped
 // (unchanged, tombstoned), inside the caller's transaction. `items.upsertMany` and `items.ingest` both
@@ -109,19 +110,26 @@ export async function findTombstoned(
 /** Writes the title words of several items in as few statements as the parameter limits allow. */
 async function writeTerms(
   trx: Kysely<Database>,
+  engine: Engine,
   items: { itemId: number; title: string; firstSeenAt: number }[],
 ): Promise<void> {
   const rows = items.flatMap(({ itemId, title, firstSeenAt }) =>
-    titleTerms(title).map((term) => ({ term, first_seen_at: firstSeenAt, item_id: itemId })),
+    titleTerms(title).map((term) => [term, firstSeenAt, itemId]),
   );
-  for (let start = 0; start < rows.length; start += TERM_ROWS_PER_INSERT) {
-    await trx
-      .insertInto('item_terms')
-      .values(rows.slice(start, start + TERM_ROWS_PER_INSERT))
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  }
+  await insertRows(trx, engine, 'item_terms', ['term', 'first_seen_at', 'item_id'], rows, {
+    rowsPerStatement: TERM_ROWS_PER_INSERT,
+    tail: 'ON CONFLICT DO NOTHING',
+  });
 }
+
+/** The columns a new item is inserted with, in the order insertNew binds them. */
+const NEW_ITEM_COLUMNS = [
+  'feed_id',
+  'key',
+  'first_seen_at',
+  'sort_at',
+  ...(Object.keys(inputColumns({ key: 'k', title: '' } as ItemInput)) as (keyof InputColumns)[]),
+] as const;
 
 /**
  * Inserts new items with multi-row statements; returns the ids by key. ON CONFLICT: a key that a
@@ -129,29 +137,29 @@ async function writeTerms(
  */
 async function insertNew(
   trx: Kysely<Database>,
+  engine: Engine,
   feedId: number,
   entries: { input: ItemInput; columns: InputColumns }[],
   now: number,
 ): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (let start = 0; start < entries.length; start += ITEM_ROWS_PER_INSERT) {
-    const rows = await trx
-      .insertInto('items')
-      .values(
-        entries.slice(start, start + ITEM_ROWS_PER_INSERT).map(({ input, columns }) => ({
-          ...columns,
-          feed_id: feedId,
-          key: input.key,
-          first_seen_at: now,
-          sort_at: sortAt(columns.published_at, now),
-        })),
-      )
-      .onConflict((conflict) => conflict.columns(['feed_id', 'key']).doNothing())
-      .returning(['id', 'key'])
-      .execute();
-    for (const row of rows) ids.set(row.key, row.id);
-  }
-  return ids;
+  const rows = entries.map(({ input, columns }) => {
+    const row: unknown[] = [feedId, input.key, now, sortAt(columns.published_at, now)];
+    for (let index = 4; index < NEW_ITEM_COLUMNS.length; index += 1)
+      row.push(columns[NEW_ITEM_COLUMNS[index] as keyof InputColumns]);
+    return row;
+  });
+  const inserted = await insertRows<{ id: number; key: string }>(
+    trx,
+    engine,
+    'items',
+    NEW_ITEM_COLUMNS,
+    rows,
+    {
+      rowsPerStatement: ITEM_ROWS_PER_INSERT,
+      tail: 'ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key',
+    },
+  );
+  return new Map(inserted.map((row) => [row.key, Number(row.id)]));
 }
 
 /** A new or edited item as it is now stored: what story assignment compares and summarizes. */
@@ -214,6 +222,7 @@ function writtenItem(
  */
 export async function upsertInTransaction(
   trx: Kysely<Database>,
+  engine: Engine,
   feedId: number,
   inputs: ItemInput[],
   now: number,
@@ -244,7 +253,9 @@ export async function upsertInTransaction(
     await vocabulary?.add(trx, [columns.title, columns.content_text]);
     if (row.title !== columns.title) {
       await trx.deleteFrom('item_terms').where('item_id', '=', row.id).execute();
-      await writeTerms(trx, [{ itemId: row.id, title: columns.title, firstSeenAt: row.first_seen_at }]);
+      await writeTerms(trx, engine, [
+        { itemId: row.id, title: columns.title, firstSeenAt: row.first_seen_at },
+      ]);
     }
     if (row.story_id !== null) outcome.storiesToRefresh.add(row.story_id);
     const earlier = outcome.written.get(row.id);
@@ -266,7 +277,7 @@ export async function upsertInTransaction(
     const { key } = entry.input;
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
   }
-  const insertedIds = await insertNew(trx, feedId, [...fresh.values()], now);
+  const insertedIds = await insertNew(trx, engine, feedId, [...fresh.values()], now);
   await vocabulary?.add(
     trx,
     [...fresh.values()].flatMap(({ columns }) => [columns.title, columns.content_text]),
@@ -281,6 +292,7 @@ export async function upsertInTransaction(
   }
   await writeTerms(
     trx,
+    engine,
     newRows.map((row) => ({ itemId: row.id, title: row.title, firstSeenAt: now })),
   );
   for (const row of newRows) existing.set(row.key, row);
