@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import { type CandidateLookup, DEFAULT_CANDIDATE_LIMIT, storyMembers } from './candidates.js';
+import { type AddedItem, type CandidateLookup, DEFAULT_CANDIDATE_LIMIT, storyMembers } from './candidates.js';
 import { DbInputError } from './errors.js';
-import type { Database } from './schema.js';
+import { allocateIds } from './id-allocation.js';
+import { insertRows } from './row-insert.js';
+import type { Database, StoriesTable } from './schema.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
 import { refreshStories, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
@@ -24,6 +26,39 @@ import { upsertInTransaction, type WrittenItem } from './upsert.js';
 // the same poll, exactly as with separate upsert and attach calls.
 
 const HOUR_MS = 3_600_000;
+/** Rows per multi-row INSERT of new stories: 15 parameters each, far below both engines' limits. */
+const STORY_ROWS_PER_INSERT = 200;
+/** A new story's columns, its id first. */
+const STORY_COLUMNS = [
+  'id',
+  'title',
+  'summary',
+  'image_url',
+  'wire',
+  'language',
+  'lead_item_id',
+  'lead_url',
+  'lead_feed_id',
+  'item_count',
+  'source_count',
+  'first_seen_at',
+  'updated_at',
+  'published_at',
+  'score',
+] as const satisfies readonly (keyof StoriesTable)[];
+
+/** A new item as the candidate lookup learns of it. */
+function addedItem(id: number, written: WrittenItem): AddedItem {
+  return {
+    id,
+    feed_id: written.member.feed_id,
+    title: written.member.title,
+    content_text: written.contentText,
+    simhash: written.simhash,
+    published_at: written.publishedAt,
+    first_seen_at: written.member.first_seen_at,
+  };
+}
 
 function subjectOf(id: number, written: WrittenItem): ClusterSubject {
   return {
@@ -47,25 +82,9 @@ export async function ingestInTransaction(
   lookup: CandidateLookup,
   vocabulary?: SearchVocabulary,
 ): Promise<IngestResult[]> {
-  const upserted = await upsertInTransaction(trx, engine, feedId, inputs, now, vocabulary);
-  // The lookup follows the new items; an edit rewrites title words it cannot follow.
-  const written = [...upserted.written];
-  if (written.some(([, item]) => item.previous !== null)) lookup.forget();
-  for (const [id, item] of written) {
-    if (item.previous !== null) continue;
-    lookup.added({
-      id,
-      feed_id: item.member.feed_id,
-      title: item.member.title,
-      content_text: item.contentText,
-      simhash: item.simhash,
-      published_at: item.publishedAt,
-      first_seen_at: item.member.first_seen_at,
-    });
-  }
   const limit = assigner.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
   // Stories whose summary is stale: edited members, joined, or left by a moved item.
-  const stale = new Set(upserted.storiesToRefresh);
+  const stale = new Set<number>();
   const assigned = new Map<number, { storyId: number | null; story: StoryOutcome }>();
 
   const pick = (subject: ClusterSubject, candidates: StoryCandidate[]): number | null => {
@@ -98,10 +117,55 @@ export async function ingestInTransaction(
     const found = await lookup.find(candidateQuery(written));
     return found.filter((candidate) => candidate.itemId !== subject.id);
   };
-  // The new items' lookups all at once (one statement for the poll).
-  await lookup.prefetch(
-    written.filter(([, item]) => item.storyId === null).map(([, item]) => candidateQuery(item)),
-  );
+
+  /**
+   * New items are clustered before they are written, one after the other (an item can join a story
+   * made for an earlier one), so each row is inserted once, in its story; the new stories are
+   * inserted first, with the ids their lead items will have.
+   */
+  const assignNew = async (items: [number, WrittenItem][]): Promise<Map<number, number>> => {
+    // Their lookups all at once (one statement per kind of key for the poll), then the lists learn of
+    // the items themselves, which are not written yet.
+    await lookup.prefetch(items.map(([, item]) => candidateQuery(item)));
+    for (const [id, item] of items) lookup.added(addedItem(id, item));
+    const storyIds = await allocateIds(trx, engine, 'stories', items.length);
+    const created: Omit<StoriesTable, 'id'>[] = [];
+    const stories = new Map<number, number>();
+    for (const [id, item] of items) {
+      const subject = subjectOf(id, item);
+      const target = pick(subject, await candidatesFor(subject, item));
+      const storyId = target ?? storyIds[created.length]!;
+      if (target === null) created.push(storySummary([item.member]));
+      else stale.add(target);
+      lookup.movedTo(id, storyId);
+      stories.set(id, storyId);
+      assigned.set(id, { storyId, story: target === null ? 'created' : 'joined' });
+    }
+    await insertRows(
+      trx,
+      engine,
+      'stories',
+      STORY_COLUMNS,
+      created.map((summary, index) => [
+        storyIds[index],
+        ...STORY_COLUMNS.slice(1).map((column) => summary[column as keyof typeof summary]),
+      ]),
+      { rowsPerStatement: STORY_ROWS_PER_INSERT },
+    );
+    return stories;
+  };
+
+  const upserted = await upsertInTransaction(trx, engine, feedId, inputs, now, vocabulary, assignNew);
+  for (const id of assigned.keys()) {
+    // Not inserted after all (a concurrent writer's row won): what the lookup was told is wrong.
+    if (!upserted.written.has(id)) {
+      assigned.delete(id);
+      lookup.forget();
+    }
+  }
+  // An edit rewrites title words the lookup cannot follow.
+  if ([...upserted.written.values()].some((item) => item.previous !== null)) lookup.forget();
+  for (const storyId of upserted.storiesToRefresh) stale.add(storyId);
 
   /** Puts the item in `target` (null: a story of its own); returns the story's id. */
   const moveTo = async (id: number, written: WrittenItem, target: number | null): Promise<number> => {
@@ -124,6 +188,7 @@ export async function ingestInTransaction(
   };
 
   for (const [id, written] of upserted.written) {
+    if (assigned.has(id)) continue; // new: placed before it was written
     const subject = subjectOf(id, written);
     if (written.storyId === null) {
       // New, or stored without a story (e.g. clustering failed before): assign it now.

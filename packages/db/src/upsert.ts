@@ -6,6 +6,7 @@ import type { SearchVocabulary } from './search-vocabulary.js';
 import { simhashBands, titleTerms } from './signatures.js';
 import type { MemberRow } from './story-summary.js';
 import { toMillisOrNull } from './time.js';
+import { allocateIds } from './id-allocation.js';
 import { insertRows } from './row-insert.js';
 import type { Engine, ItemInput, UpsertResult } from './types.js';
 
@@ -124,6 +125,8 @@ async function writeTerms(
 
 /** The columns a new item is inserted with, in the order insertNew binds them. */
 const NEW_ITEM_COLUMNS = [
+  'id',
+  'story_id',
   'feed_id',
   'key',
   'first_seen_at',
@@ -139,12 +142,12 @@ async function insertNew(
   trx: Kysely<Database>,
   engine: Engine,
   feedId: number,
-  entries: { input: ItemInput; columns: InputColumns }[],
+  entries: { id: number; storyId: number | null; input: ItemInput; columns: InputColumns }[],
   now: number,
 ): Promise<Map<string, number>> {
-  const rows = entries.map(({ input, columns }) => {
-    const row: unknown[] = [feedId, input.key, now, sortAt(columns.published_at, now)];
-    for (let index = 4; index < NEW_ITEM_COLUMNS.length; index += 1)
+  const rows = entries.map(({ id, storyId, input, columns }) => {
+    const row: unknown[] = [id, storyId, feedId, input.key, now, sortAt(columns.published_at, now)];
+    for (let index = row.length; index < NEW_ITEM_COLUMNS.length; index += 1)
       row.push(columns[NEW_ITEM_COLUMNS[index] as keyof InputColumns]);
     return row;
   });
@@ -217,8 +220,15 @@ function writtenItem(
 }
 
 /**
+ * Decides the stories of a call's new items before they are written (items.ingest): the items as
+ * they will be stored, with their ids; returns each one's story, which must exist by then.
+ */
+export type AssignNewItems = (items: [number, WrittenItem][]) => Promise<Map<number, number>>;
+
+/**
  * Inserts new keys, updates changed ones and skips tombstoned ones, inside `trx`. Does not refresh
  * story summaries: the caller does, once, for `storiesToRefresh` and whatever else it changed.
+ * With `assignNew`, new items are inserted in the stories it picks; otherwise in none.
  */
 export async function upsertInTransaction(
   trx: Kysely<Database>,
@@ -227,6 +237,7 @@ export async function upsertInTransaction(
   inputs: ItemInput[],
   now: number,
   vocabulary?: SearchVocabulary,
+  assignNew?: AssignNewItems,
 ): Promise<UpsertOutcome> {
   const prepared = inputs.map((input) => ({ input, columns: inputColumns(input) }));
   const outcome: UpsertOutcome = {
@@ -277,18 +288,39 @@ export async function upsertInTransaction(
     const { key } = entry.input;
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
   }
-  const insertedIds = await insertNew(trx, engine, feedId, [...fresh.values()], now);
+  // A key repeated in this call is clustered as its last occurrence leaves it (the repeats update
+  // the row below, as they update any stored row).
+  const lastColumns = new Map(prepared.map(({ input, columns }) => [input.key, columns]));
+  const ids = await allocateIds(trx, engine, 'items', fresh.size);
+  const entries = [...fresh.values()].map((entry, index) => ({ ...entry, id: ids[index]! }));
+  const stories = assignNew
+    ? await assignNew(
+        entries.map(({ id, input }) => [id, writtenItem(id, feedId, lastColumns.get(input.key)!, now, null)]),
+      )
+    : new Map<number, number>();
+  const insertedIds = await insertNew(
+    trx,
+    engine,
+    feedId,
+    entries.map((entry) => ({ ...entry, storyId: stories.get(entry.id) ?? null })),
+    now,
+  );
   await vocabulary?.add(
     trx,
     [...fresh.values()].flatMap(({ columns }) => [columns.title, columns.content_text]),
   );
   const newRows: ExistingRow[] = [];
-  for (const { input, columns } of fresh.values()) {
-    const id = insertedIds.get(input.key);
-    if (id === undefined) continue;
+  for (const { id, input, columns } of entries) {
+    const storyId = stories.get(id) ?? null;
+    if (insertedIds.get(input.key) !== id) {
+      // Skipped by ON CONFLICT (a concurrent writer inserted the key first): a story made for it
+      // alone is empty, one it joined lost nothing; refreshing settles both.
+      if (storyId !== null) outcome.storiesToRefresh.add(storyId);
+      continue;
+    }
     const { input_hash, title, simhash } = columns;
-    newRows.push({ id, key: input.key, input_hash, first_seen_at: now, story_id: null, title, simhash });
-    outcome.written.set(id, writtenItem(id, feedId, columns, now, null));
+    newRows.push({ id, key: input.key, input_hash, first_seen_at: now, story_id: storyId, title, simhash });
+    outcome.written.set(id, { ...writtenItem(id, feedId, columns, now, null), storyId });
   }
   await writeTerms(
     trx,
