@@ -12,6 +12,8 @@ import { Worker } from 'node:worker_threads';
 /** The writer's autocheckpoint (pages) while a checkpointer runs: only a fallback. */
 export const FALLBACK_CHECKPOINT_PAGES = 40_000;
 
+// The thread's code (CommonJS, run with eval: nothing to resolve or bundle but the driver, whose path
+// the caller passes). A failed checkpoint is reported and ends the thread's work.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -38,42 +40,52 @@ parentPort.on('message', (message) => {
 `;
 
 export interface Checkpointer {
-  /** A write transaction committed: a checkpoint follows within the interval. */
+  /** A write transaction committed: a checkpoint follows within the interval. Never throws. */
   committed(): void;
   close(): Promise<void>;
 }
 
 /**
  * Starts the checkpoint thread at the first commit (a database only read, or opened for a moment,
- * never starts one). `onError` receives a failed checkpoint's message (the writer's fallback still
- * bounds the log).
+ * never starts one). If the thread cannot start or fails, `onFailure` is told once and checkpoints are
+ * left to the writer again; a commit never fails for it.
  */
 export function createCheckpointer(
   path: string,
   intervalMs: number,
-  onError: (message: string) => void,
+  onFailure: (error: Error) => void,
 ): Checkpointer {
   let worker: Worker | null = null;
   let exited: Promise<void> | null = null;
-  let closed = false;
+  let stopped = false;
+  const fail = (error: Error) => {
+    if (stopped) return;
+    stopped = true;
+    onFailure(error);
+  };
   return {
     committed() {
-      if (closed) return;
+      if (stopped) return;
       if (!worker) {
-        const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-        worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
+        try {
+          const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+          worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, intervalMs } });
+        } catch (error) {
+          fail(error as Error);
+          return;
+        }
         // Never what keeps a process alive: close() ends it, and so does the process's exit.
         worker.unref();
         worker.on('message', (message: { error?: string }) => {
-          if (message.error) onError(message.error);
+          if (message.error) fail(new Error(message.error));
         });
-        worker.on('error', (error) => onError(error.message));
+        worker.on('error', fail);
         exited = new Promise((resolve) => worker!.once('exit', () => resolve()));
       }
       worker.postMessage('commit');
     },
     async close() {
-      closed = true;
+      stopped = true;
       if (!worker) return;
       // Waited for now: an unreferenced thread would let the process's event loop run dry meanwhile.
       worker.ref();

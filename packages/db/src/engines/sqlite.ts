@@ -80,9 +80,15 @@ export function openSqlite(
   let database: BetterSqlite3.Database;
   const checkpointer: Checkpointer | null =
     path !== ':memory:' && settings.checkpointIntervalMs > 0
-      ? createCheckpointer(path, settings.checkpointIntervalMs, (message) =>
-          settings.onBackgroundError(new DbConnectionError(`background checkpoint of ${path}: ${message}`)),
-        )
+      ? createCheckpointer(path, settings.checkpointIntervalMs, (error) => {
+          // Checkpoints go back into the commits, as without the thread.
+          database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+          settings.onBackgroundError(
+            new DbConnectionError(`background checkpoints of ${path} stopped: ${error.message}`, {
+              cause: error,
+            }),
+          );
+        })
       : null;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
