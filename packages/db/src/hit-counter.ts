@@ -3,33 +3,50 @@
 // this at ~40 % of the candidate lookup's time; open addressing over typed arrays reused from one
 // lookup to the next does it without allocating.
 
-/** More slots than a lookup can fill (12 lists × 200 postings) at a load under a third. */
-const SLOTS = 8192;
-const MASK = SLOTS - 1;
+/**
+ * Slots to start with: more than the ingest path's lookups fill (12 lists × 200 postings) at a load
+ * under a third. A caller's query with more title words doubles them as needed.
+ */
+const INITIAL_SLOTS = 8192;
 
 export class HitCounter {
-  private readonly ids = new Float64Array(SLOTS);
+  private ids = new Float64Array(INITIAL_SLOTS);
   /** 0: the slot is free. */
-  private readonly counts = new Uint8Array(SLOTS);
-  private readonly used: number[] = [];
+  private counts = new Uint16Array(INITIAL_SLOTS);
+  private used: number[] = [];
 
   add(id: number): void {
+    const mask = this.ids.length - 1;
     // Fibonacci hashing of the id's low and high 32 bits (ids may exceed 2^32 on PostgreSQL).
-    let slot = (Math.imul(id | 0, 0x9e3779b1) ^ Math.imul((id / 0x100000000) | 0, 0x85ebca6b)) & MASK;
+    let slot = (Math.imul(id | 0, 0x9e3779b1) ^ Math.imul((id / 0x100000000) | 0, 0x85ebca6b)) & mask;
     for (;;) {
       const count = this.counts[slot]!;
       if (count === 0) {
         this.ids[slot] = id;
         this.counts[slot] = 1;
         this.used.push(slot);
-        if (this.used.length > SLOTS / 2) throw new Error('HitCounter: more ids than it was sized for');
+        if (this.used.length > this.ids.length / 2) this.grow();
         return;
       }
       if (this.ids[slot] === id) {
-        if (count < 255) this.counts[slot] = count + 1;
+        if (count < 0xffff) this.counts[slot] = count + 1;
         return;
       }
-      slot = (slot + 1) & MASK;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Twice the slots, every id and count carried over (kept under half full, probes stay short). */
+  private grow(): void {
+    const { ids, counts, used } = this;
+    this.ids = new Float64Array(ids.length * 2);
+    this.counts = new Uint16Array(ids.length * 2);
+    this.used = [];
+    for (const slot of used) {
+      const id = ids[slot]!;
+      const count = counts[slot]!;
+      this.add(id);
+      this.counts[this.used[this.used.length - 1]!] = count;
     }
   }
 

@@ -46,4 +46,15 @@ describe('HitCounter', () => {
     expect(counter.takeMost(10)).toEqual([8192, 16384, 24576]);
     expect(counter.takeMost(10)).toEqual([]);
   });
+
+  it('grows past its first size for a query with many title words', () => {
+    const counter = new HitCounter();
+    const next = random(11);
+    // 60 lists of 200 postings, more distinct ids than the first table holds.
+    const ids = Array.from({ length: 12_000 }, () => 1 + Math.floor(next() * 20_000));
+    for (const id of ids) counter.add(id);
+    expect(counter.takeMost(50)).toEqual(expected(ids, 50));
+    counter.add(7);
+    expect(counter.takeMost(5)).toEqual([7]);
+  });
 });
