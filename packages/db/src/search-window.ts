@@ -4,8 +4,7 @@ import { type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
 import { expandPrefix } from './search-vocabulary.js';
 
 // A query's window: its SEARCH_WINDOW (with a phrase: PHRASE_SEARCH_WINDOW) most recent matches
-// (optionally of one feed), newest first,
-// with their titles for ranking (search-rank.ts).
+// (optionally of one feed), newest first, with their titles for ranking (search-rank.ts).
 //
 // SQLite: FTS5 walks its index newest first and stops at the window (a prefix is first expanded
 // into its words, which FTS5 can walk that way; see search-vocabulary.ts).

@@ -11,8 +11,8 @@ import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 
 // Ranked full-text search. Each engine finds a query's window, its most recent matches (SEARCH_WINDOW,
-// or PHRASE_SEARCH_WINDOW with a phrase) with their titles (search-window.ts); search-rank.ts ranks that window the same way
-// on both engines (title matches weigh TITLE_WEIGHT times text matches, rarer words more, newer first
+// or PHRASE_SEARCH_WINDOW with a phrase) with their titles (search-window.ts); search-rank.ts ranks
+// that window the same way on both engines (title matches weigh TITLE_WEIGHT times text matches, rarer words more, newer first
 // on equal rank). Bounded cost: a word found in half a million items costs the same as a rare one,
 // and no engine ranking function reads beyond the window (FTS5's bm25() would scan every row holding
 // each term to count them; ts_rank() would de-TOAST every window row's tsvector). For news, the best of

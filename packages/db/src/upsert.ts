@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from './errors.js';
+import { allocateIds } from './id-allocation.js';
+import { insertRows } from './row-insert.js';
 import type { Database } from './schema.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
 import { simhashBands, titleTerms } from './signatures.js';
 import type { MemberRow } from './story-summary.js';
 import { toMillisOrNull } from './time.js';
-import { allocateIds } from './id-allocation.js';
-import { insertRows } from './row-insert.js';
 import type { Engine, ItemInput, UpsertResult } from './types.js';
 
 // The write half of ingest: a feed's items inserted (new keys), updated (changed input) or skipped
@@ -288,16 +288,17 @@ export async function upsertInTransaction(
     const { key } = entry.input;
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
   }
-  // A key repeated in this call is clustered as its last occurrence leaves it (the repeats update
-  // the row below, as they update any stored row).
-  const lastColumns = new Map(prepared.map(({ input, columns }) => [input.key, columns]));
   const ids = await allocateIds(trx, engine, 'items', fresh.size);
   const entries = [...fresh.values()].map((entry, index) => ({ ...entry, id: ids[index]! }));
-  const stories = assignNew
-    ? await assignNew(
-        entries.map(({ id, input }) => [id, writtenItem(id, feedId, lastColumns.get(input.key)!, now, null)]),
-      )
-    : new Map<number, number>();
+  let stories = new Map<number, number>();
+  if (assignNew) {
+    // A key repeated in this call is clustered as its last occurrence leaves it (the repeats update
+    // the row below, as they update any stored row).
+    const lastColumns = new Map(prepared.map(({ input, columns }) => [input.key, columns]));
+    stories = await assignNew(
+      entries.map(({ id, input }) => [id, writtenItem(id, feedId, lastColumns.get(input.key)!, now, null)]),
+    );
+  }
   const insertedIds = await insertNew(
     trx,
     engine,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
+import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through
 // items_fts_queue, migration 004). Whatever happens to an item before that, in the same transaction,
@@ -9,8 +9,7 @@ import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 describe.each(ENGINES)('full-text index kept in step with the items on $engine', (testEngine) => {
   const t = useTestDb(testEngine);
 
-  const keysFound = async (query: string) =>
-    (await t.db.search.query({ query, limit: 100 })).items.map((hit) => hit.url?.split('/').pop()).sort();
+  const keysFound = (query: string) => searchKeys(t.db, query);
 
   /** SQLite: FTS5's own check that the index holds exactly the items' text (throws if not). */
   const indexIsConsistent = async () => {

@@ -98,8 +98,9 @@ export function openSqlite(
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    // Checkpoint (and fsync) every ~40 MB of WAL instead of every 4 MB: small write transactions
-    // (one per attached item) otherwise pay for a checkpoint every hundred commits.
+    // Without the checkpoint thread: checkpoint (and fsync) every ~40 MB of WAL instead of every
+    // 4 MB, so small write transactions do not pay for a checkpoint every hundred commits. With it:
+    // only a bound, should the thread fall behind.
     database.pragma(
       `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
     );

@@ -72,6 +72,12 @@ export async function openTestDb(
   };
 }
 
+/** The keys of the items a search finds, sorted (sampleItem's URLs end with the item's key). */
+export async function searchKeys(db: NewsfeedDb, query: string): Promise<(string | undefined)[]> {
+  const { items } = await db.search.query({ query, limit: 100 });
+  return items.map((hit) => hit.url?.split('/').pop()).sort();
+}
+
 /** A complete item with sensible defaults; tests override what they look at. */
 export function sampleItem(key: string, overrides: Partial<ItemInput> = {}): ItemInput {
   return {
