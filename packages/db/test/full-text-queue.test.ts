@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { QUEUED_TEXT_SQL } from '../src/full-text-queue.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through
@@ -105,5 +106,22 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
       expect(await keysFound('lighthouse')).toEqual(['inside', 'outside']);
       expect(await keysFound('ephemeral')).toEqual([]);
       await indexIsConsistent();
+    });
+
+  // SQLite only: the flush must read the queued items, not every item, whatever ANALYZE has seen.
+  if (testEngine.engine === 'sqlite')
+    it('reads only the queued items when the statistics say the queue is empty', async () => {
+      const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
+      await t.db.items.upsertMany(
+        feed.id,
+        Array.from({ length: 200 }, (_, index) => sampleItem(`k${index}`, { title: `Report ${index}` })),
+      );
+      await t.db.maintenance.optimize(); // ANALYZE: the queue is empty now, the items are not
+      const { rows } = await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(QUEUED_TEXT_SQL)}`.execute(
+        t.db.context.kysely,
+      );
+      const plan = rows.map((row) => row.detail);
+      expect(plan.some((step) => /^SCAN items_fts_queue/.test(step))).toBe(true);
+      expect(plan.some((step) => /^SCAN items\b(?!_)/.test(step))).toBe(false);
     });
 });
