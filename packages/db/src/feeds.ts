@@ -199,7 +199,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
         const deleted = await trx.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
         if (Number(deleted.numDeletedRows) === 0) throw new DbNotFoundError('feed', id);
         // The feed's items went with it (ON DELETE CASCADE); its stories lost members.
-        await refreshStories(trx, storyIds);
+        await refreshStories(trx, ctx.engine, storyIds);
       });
     },
 

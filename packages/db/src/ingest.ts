@@ -221,7 +221,7 @@ export async function ingestInTransaction(
     assigned.set(id, { storyId: await moveTo(id, written, target), story: 'moved' });
   }
 
-  await refreshStories(trx, stale);
+  await refreshStories(trx, engine, stale);
   return upserted.results.map((result) => {
     if (result.id === null) return { ...result, storyId: null, story: null };
     const story = assigned.get(result.id);

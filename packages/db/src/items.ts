@@ -90,7 +90,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
         now,
         ctx.searchVocabulary,
       );
-      await refreshStories(trx, storiesToRefresh);
+      await refreshStories(trx, ctx.engine, storiesToRefresh);
       await indexQueuedItems(trx, ctx.engine);
       return results;
     });
@@ -157,7 +157,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
           .onConflict((conflict) => conflict.doNothing())
           .execute();
         await trx.deleteFrom('items').where('id', '=', id).execute();
-        if (row.story_id !== null) await refreshStories(trx, [row.story_id]);
+        if (row.story_id !== null) await refreshStories(trx, ctx.engine, [row.story_id]);
       });
     },
 

@@ -53,7 +53,7 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
             )
             .execute();
           const storyIds = rows.flatMap((row) => (row.story_id === null ? [] : [row.story_id]));
-          totals.stories += await refreshStories(trx, storyIds);
+          totals.stories += await refreshStories(trx, ctx.engine, storyIds);
           return rows.length;
         });
         totals.items += deleted;

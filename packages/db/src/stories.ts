@@ -114,8 +114,9 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       if (item.story_id !== target) {
         await trx.updateTable('items').set({ story_id: target }).where('id', '=', itemId).execute();
       }
-      if (storyId !== null) await refreshStory(trx, target);
-      if (item.story_id !== null && item.story_id !== target) await refreshStory(trx, item.story_id);
+      if (storyId !== null) await refreshStory(trx, ctx.engine, target);
+      if (item.story_id !== null && item.story_id !== target)
+        await refreshStory(trx, ctx.engine, item.story_id);
       return target;
     });
   }

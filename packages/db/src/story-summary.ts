@@ -1,6 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, StoriesTable } from './schema.js';
 import { storyScore } from './score.js';
+import type { Engine } from './types.js';
+import { valueList } from './value-list.js';
 
 // A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
 // front page reads one indexed table. They are recomputed here, inside the caller's transaction,
@@ -74,43 +76,94 @@ export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<Stories
   };
 }
 
-/** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
-export async function refreshStory(trx: Kysely<Database>, storyId: number): Promise<boolean> {
-  // Lock the story's row first (a no-op write: PostgreSQL's FOR NO KEY UPDATE lock, on both engines):
-  // a concurrent transaction that changed its members and is refreshing it too commits before the
-  // members are read below, so the last refresh to commit always counts every committed member. On
-  // SQLite, where writers are serialized anyway, it is one cheap statement.
+/** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
+const STORIES_PER_READ = 500;
+
+/** A story's summary columns, in the order the update binds them. */
+const SUMMARY_COLUMNS = [
+  'title',
+  'summary',
+  'image_url',
+  'wire',
+  'language',
+  'lead_item_id',
+  'lead_url',
+  'lead_feed_id',
+  'item_count',
+  'source_count',
+  'first_seen_at',
+  'updated_at',
+  'published_at',
+  'score',
+] as const satisfies readonly (keyof StoriesTable)[];
+
+/**
+ * PostgreSQL: locks the story's row (a no-op write: FOR NO KEY UPDATE). A concurrent transaction
+ * that changed its members and is refreshing it too then commits before the members are read, so the
+ * last refresh to commit always counts every committed member. SQLite runs one writer at a time:
+ * nothing to wait for.
+ */
+async function lockStory(trx: Kysely<Database>, storyId: number): Promise<void> {
   await trx
     .updateTable('stories')
     .set((eb) => ({ item_count: eb.ref('item_count') }))
     .where('id', '=', storyId)
     .execute();
-  const members = await trx
-    .selectFrom('items')
-    .select(MEMBER_COLUMNS)
-    .where('story_id', '=', storyId)
-    .execute();
-  const [first, ...rest] = members;
-  if (first === undefined) {
-    await trx.deleteFrom('stories').where('id', '=', storyId).execute();
-    return false;
+}
+
+/** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
+async function membersOf(
+  trx: Kysely<Database>,
+  engine: Engine,
+  storyIds: number[],
+): Promise<Map<number, MemberRow[]>> {
+  const members = new Map<number, MemberRow[]>();
+  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
+    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_id, ${sql.join(
+      MEMBER_COLUMNS.map((column) => sql.ref(column)),
+    )} FROM items WHERE story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    for (const row of rows) {
+      const storyId = Number(row.story_id);
+      const list = members.get(storyId);
+      if (list) list.push(row);
+      else members.set(storyId, [row]);
+    }
   }
-  await trx
-    .updateTable('stories')
-    .set(storySummary([first, ...rest]))
-    .where('id', '=', storyId)
-    .execute();
-  return true;
+  return members;
 }
 
 /**
- * Refreshes several stories, in ascending id order: concurrent PostgreSQL transactions then lock
- * shared stories in the same order and cannot deadlock. Returns how many were deleted for being empty.
+ * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
+ * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
+ * order and cannot deadlock. The members of all of them are read at once.
  */
-export async function refreshStories(trx: Kysely<Database>, storyIds: Iterable<number>): Promise<number> {
-  let deleted = 0;
-  for (const storyId of [...new Set(storyIds)].sort((a, b) => a - b)) {
-    if (!(await refreshStory(trx, storyId))) deleted += 1;
+export async function refreshStories(
+  trx: Kysely<Database>,
+  engine: Engine,
+  storyIds: Iterable<number>,
+): Promise<number> {
+  const ids = [...new Set(storyIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return 0;
+  if (engine === 'postgres') for (const id of ids) await lockStory(trx, id);
+  const members = await membersOf(trx, engine, ids);
+  const empty = ids.filter((id) => !members.has(id));
+  for (const id of ids) {
+    const [first, ...rest] = members.get(id) ?? [];
+    if (first === undefined) continue;
+    const summary = storySummary([first, ...rest]);
+    await sql`UPDATE stories SET ${sql.join(
+      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = ${summary[column]}`),
+    )} WHERE id = ${id}`.execute(trx);
   }
-  return deleted;
+  if (empty.length > 0)
+    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
+      trx,
+    );
+  return empty.length;
+}
+
+/** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
+export async function refreshStory(trx: Kysely<Database>, engine: Engine, storyId: number): Promise<boolean> {
+  return (await refreshStories(trx, engine, [storyId])) === 0;
 }
