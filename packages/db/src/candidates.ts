@@ -10,12 +10,15 @@ import { valueList } from './value-list.js';
 // and title words, newest first within the clustering window, each bounded. Simhash matches rank
 // first (newest first), then the items sharing the most title words.
 //
-// A CandidateLookup remembers what it read for the length of one transaction: each title word's and
-// band value's recent items (a posting list) and the candidates' rows. A poll's items share many title
-// words, and a group of polls ingested together (ingest-group.ts) shares more: the most common words
-// are then read once per transaction instead of once per item. What the transaction itself writes is
-// told to the lookup (`added`, `movedTo`), so its answers stay exactly what the database holds; an
-// edit it is not told about must `forget` everything.
+// A CandidateLookup remembers what it read: each title word's and band value's recent items (a
+// posting list) and the candidates' rows. A poll's items share many title words, and a group of polls
+// ingested together (ingest-group.ts) shares more: the most common words are then read once per
+// transaction instead of once per item. What the transaction itself writes is told to the lookup
+// (`added`, `movedTo`), so its answers stay exactly what the database holds; an edit it is not told
+// about must `forget` everything. Kept from one transaction to the next (continueIn, when nobody else
+// wrote in between), it also holds the rows of the items it was told about: the newest items, which
+// are most new items' candidates, are then never read back (at 1M items, reading candidates' rows was
+// the costliest statement of the ingest path after COMMIT).
 
 export const DEFAULT_CANDIDATE_LIMIT = 50;
 /** Most recent items read per simhash band value or title word when looking for candidates. */
@@ -25,6 +28,18 @@ export const MATCHES_PER_KEY = 200;
  * each, most far fewer, so a few tens of MB at worst.
  */
 export const MAX_CACHED_LISTS = 20_000;
+/**
+ * Candidate rows a CandidateLookup keeps between transactions (oldest dropped first), and the most
+ * text they may hold together, in characters: with ~5,000-character articles, about 100 MB at most.
+ */
+export const MAX_CACHED_ROWS = 20_000;
+export const MAX_CACHED_ROW_CHARS = 50_000_000;
+
+/** How many candidate rows a lookup keeps between transactions, and how much text they may hold. */
+export interface RowBounds {
+  maxRows: number;
+  maxRowChars: number;
+}
 
 interface CandidateRow {
   id: number;
@@ -88,6 +103,9 @@ function toCandidate(row: CandidateRow & { story_id: number }): StoryCandidate {
   };
 }
 
+/** What a cached row costs in memory, roughly: its text. */
+const rowChars = (row: CandidateRow) => row.title.length + (row.content_text?.length ?? 0);
+
 /** How many of the list's postings a lookup since `since` reads: its newest MATCHES_PER_KEY at or after it. */
 function recentCount(list: PostingList, since: number): number {
   const { postings } = list;
@@ -117,8 +135,10 @@ function keysOf(query: Pick<CandidateQuery, 'simhash' | 'titleTerms'>): { bands:
 export class CandidateLookup {
   /** Posting lists by key, least recently used first (see MAX_CACHED_LISTS). */
   private readonly lists = new Map<string, PostingList>();
-  /** Candidates' rows: only for the current transaction (their stories change). */
+  /** Candidates' rows, oldest first (see MAX_CACHED_ROWS); their stories follow `movedTo`. */
   private readonly rows = new Map<number, CandidateRow>();
+  /** The text characters the rows hold (see MAX_CACHED_ROW_CHARS). */
+  private rowChars = 0;
   /** The candidates made of those rows, made once per row and story (reused by every item of a group). */
   private readonly candidates = new Map<number, StoryCandidate>();
   /** Each query's keys, computed once for its prefetch and its find. */
@@ -130,17 +150,43 @@ export class CandidateLookup {
   constructor(
     private db: Kysely<Database>,
     private readonly engine: Engine,
+    private readonly bounds: RowBounds = { maxRows: MAX_CACHED_ROWS, maxRowChars: MAX_CACHED_ROW_CHARS },
   ) {}
 
+  /** The candidate rows held now. */
+  get heldRows(): number {
+    return this.rows.size;
+  }
+
   /**
-   * Starts using the lookup in another transaction: the posting lists it holds stay (the caller has
-   * made sure nothing but this lookup's own transactions changed items since), the rows go.
+   * Starts using the lookup in another transaction: the posting lists and rows it holds stay (the
+   * caller has made sure nothing but this lookup's own transactions changed items since).
    */
   continueIn(db: Kysely<Database>): void {
     this.db = db;
     this.transaction += 1;
-    this.rows.clear();
-    this.candidates.clear();
+    this.dropOldRows();
+  }
+
+  private keepRow(row: CandidateRow): void {
+    const earlier = this.rows.get(row.id);
+    if (earlier) this.rowChars -= rowChars(earlier);
+    this.rows.set(row.id, row);
+    this.rowChars += rowChars(row);
+  }
+
+  /**
+   * Drops the oldest rows beyond the bounds; only between transactions, so that within one the rows
+   * of its own new items, which are not written yet, can never be lost.
+   */
+  private dropOldRows(): void {
+    const { maxRows, maxRowChars } = this.bounds;
+    while (this.rows.size > maxRows || this.rowChars > maxRowChars) {
+      const [oldestId, oldest] = this.rows.entries().next().value as [number, CandidateRow];
+      this.rows.delete(oldestId);
+      this.candidates.delete(oldestId);
+      this.rowChars -= rowChars(oldest);
+    }
   }
 
   private keysOf(query: CandidateQuery): { bands: Key[]; terms: Key[] } {
@@ -214,7 +260,7 @@ export class CandidateLookup {
 
   /** A new item this transaction inserted (with its title words and bands). */
   added(item: AddedItem): void {
-    this.rows.set(item.id, { ...item, story_id: null });
+    this.keepRow({ ...item, story_id: null });
     const posting = { id: item.id, firstSeenAt: item.first_seen_at };
     const { bands, terms } = keysOf({ simhash: item.simhash, titleTerms: [item.title] });
     for (const key of [...bands, ...terms]) {
@@ -240,6 +286,7 @@ export class CandidateLookup {
   forget(): void {
     this.lists.clear();
     this.rows.clear();
+    this.rowChars = 0;
     this.candidates.clear();
   }
 
@@ -328,7 +375,7 @@ export class CandidateLookup {
     const { rows } =
       await sql<CandidateRow>`SELECT ${sql.join(CANDIDATE_COLUMNS.map((column) => sql.ref(`items.${column}`)))}
       FROM ${valueList(this.engine, missing, 'bigint')} JOIN items ON items.id = j.value`.execute(this.db);
-    for (const row of rows) this.rows.set(Number(row.id), row);
+    for (const row of rows) this.keepRow({ ...row, id: Number(row.id) });
   }
 }
 

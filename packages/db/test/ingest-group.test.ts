@@ -15,20 +15,26 @@ const topic = (title: string) => title.toLowerCase().match(/\p{L}+/u)?.[0];
 function recordingAssigner(): StoryAssigner & {
   offered: Map<string, number[]>;
   storyOf: Map<number, number>;
+  textOf: Map<number, string | null>;
 } {
   const offered = new Map<string, number[]>();
-  /** Each offered item's story, as the last offer gave it. */
+  /** Each offered item's story and text, as the last offer gave them. */
   const storyOf = new Map<number, number>();
+  const textOf = new Map<number, string | null>();
   return {
     offered,
     storyOf,
+    textOf,
     windowHours: 48,
     pick(item, candidates) {
       offered.set(
         item.title,
         candidates.map((candidate) => candidate.itemId),
       );
-      for (const candidate of candidates) storyOf.set(candidate.itemId, candidate.storyId);
+      for (const candidate of candidates) {
+        storyOf.set(candidate.itemId, candidate.storyId);
+        textOf.set(candidate.itemId, candidate.contentText);
+      }
       return candidates.find((c) => topic(c.title) === topic(item.title))?.storyId ?? null;
     },
   };
@@ -179,6 +185,12 @@ describe.each(ENGINES)('concurrent items.ingest on $engine', (testEngine) => {
       expect(moved).not.toBe(third!.storyId);
       await db.items.ingest(feed.id, [sampleItem('k6', { title: 'Summit talks wrap' })], assigner);
       expect(assigner.storyOf.get(third!.id!)).toBe(moved);
+      // Another connection rewrites an item's text: the next offer carries the new text.
+      await other.items.upsertMany(feed.id, [
+        sampleItem('k1', { title: 'Summit talks begin', contentText: 'A corrected account of the talks.' }),
+      ]);
+      await db.items.ingest(feed.id, [sampleItem('k7', { title: 'Summit talks close' })], assigner);
+      expect(assigner.textOf.get(first!.id!)).toBe('A corrected account of the talks.');
     } finally {
       await other.close();
       await opened.dispose();

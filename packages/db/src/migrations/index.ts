@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial.js';
 import { itemChanges } from './002-item-changes.js';
 import { searchTerms } from './003-search-terms.js';
 import { fullTextQueue } from './004-full-text-queue.js';
+import { itemChangesRows } from './005-item-changes-rows.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -13,7 +14,13 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, itemChanges, searchTerms, fullTextQueue];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  itemChanges,
+  searchTerms,
+  fullTextQueue,
+  itemChangesRows,
+];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
   return engine === 'sqlite' ? migration.sqlite : migration.postgres;
