@@ -1,0 +1,129 @@
+// Ingest A/B: the worker's ingest path (one items.ingest call per poll, --in-flight polls at once, as
+// bench/db.ts's ingest phase) through two copies of the database layer's source, each on its own copy
+// of one seeded SQLite database. Both are fed the same polls, chunk by chunk, taking turns (A then B,
+// then B then A…) so that the shared machine's load slows both alike. Reports items/s for each and
+// the ratio B/A, and the stories each copy ends with (equal when the change keeps clustering as it was).
+//
+//   npx tsx bench/ingest-ab.ts --db-file bench/out/web-1000000.db --feeds 10000 \
+//                              --a /tmp/before/packages/db/src [--b packages/db/src] [--chunks 12] [--chunk-items 1000]
+//
+// A copy of an earlier commit: `git worktree add /tmp/before <commit>` and
+// `ln -s "$PWD/packages/db/node_modules" /tmp/before/packages/db/node_modules`. The seeded database
+// (bench/web.ts --seed-only, or bench/db.ts --keep) is copied twice next to itself and left as it was;
+// the copies are deleted at the end. Results go to stdout and bench/out/ingest-ab.json.
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Db } from '@newsfeed/db';
+import BetterSqlite3 from 'better-sqlite3';
+import { REPO_ROOT } from './lib/corpus-dir.js';
+import { ingestPolls, SyntheticCorpus, type SyntheticPoll } from './lib/synthetic-corpus.js';
+
+const { values: args } = parseArgs({
+  options: {
+    'db-file': { type: 'string' },
+    feeds: { type: 'string', default: '10000' },
+    a: { type: 'string' },
+    b: { type: 'string', default: path.join(REPO_ROOT, 'packages/db/src') },
+    chunks: { type: 'string', default: '12' },
+    'chunk-items': { type: 'string', default: '1000' },
+    'in-flight': { type: 'string', default: '16' },
+  },
+});
+if (!args['db-file'] || !args.a)
+  throw new Error('usage: bench/ingest-ab.ts --db-file FILE.db --a SRC_DIR [--b SRC_DIR] [--feeds N]');
+const SOURCE = path.resolve(args['db-file']);
+const CHUNKS = Number(args.chunks);
+const CHUNK_ITEMS = Number(args['chunk-items']);
+const IN_FLIGHT = Number(args['in-flight']);
+
+/** Copies the seeded database (its log checkpointed into the file first). */
+function copyOf(label: string): string {
+  const copy = path.join(path.dirname(SOURCE), `ingest-ab-${label}.db`);
+  const source = new BetterSqlite3(SOURCE, { fileMustExist: true });
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  copyFileSync(SOURCE, copy);
+  return copy;
+}
+
+interface Variant {
+  label: 'A' | 'B';
+  file: string;
+  db: Db;
+  items: number;
+  ms: number;
+}
+
+async function open(label: Variant['label'], sourceDir: string): Promise<Variant> {
+  const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
+    createDb(url: string): Promise<Db>;
+  };
+  const file = copyOf(label);
+  return { label, file, db: await module.createDb(`file:${file}`), items: 0, ms: 0 };
+}
+
+const a = await open('A', args.a);
+const b = await open('B', args.b);
+try {
+  const existing = (await a.db.stats()).items;
+  const corpus = new SyntheticCorpus({ feeds: Number(args.feeds), items: existing + CHUNKS * CHUNK_ITEMS });
+  const feedIds: number[] = [];
+  for (const feed of corpus.feeds()) {
+    const found = await a.db.feeds.getByUrl(feed.url);
+    if (!found) throw new Error(`feed ${feed.url} is missing: pass the --feeds the database was seeded with`);
+    feedIds.push(found.id);
+  }
+  const polls = corpus.polls();
+  for (let skipped = 0; skipped < existing; ) {
+    const next = polls.next();
+    if (next.done) throw new Error('the database holds more items than the corpus');
+    skipped += next.value.items.length;
+  }
+  for (let chunk = 0; chunk < CHUNKS; chunk += 1) {
+    const batch: SyntheticPoll[] = [];
+    for (let items = 0; items < CHUNK_ITEMS; ) {
+      const next = polls.next();
+      if (next.done) break;
+      batch.push(next.value);
+      items += next.value.items.length;
+    }
+    for (const variant of chunk % 2 === 0 ? [a, b] : [b, a]) {
+      const result = await ingestPolls(variant.db as never, feedIds, batch[Symbol.iterator](), {
+        items: Number.POSITIVE_INFINITY,
+        pollsInFlight: IN_FLIGHT,
+      });
+      variant.items += result.items;
+      variant.ms += result.ingestMs;
+    }
+    const rate = (variant: Variant) => Math.round((variant.items * 1000) / variant.ms);
+    console.log(`chunk ${chunk + 1}/${CHUNKS}: A ${rate(a)} items/s, B ${rate(b)} items/s`);
+  }
+  const summary = {
+    database: SOURCE,
+    existingItems: existing,
+    chunks: CHUNKS,
+    chunkItems: CHUNK_ITEMS,
+    inFlight: IN_FLIGHT,
+    a: {
+      source: args.a,
+      itemsPerSecond: Math.round((a.items * 1000) / a.ms),
+      stories: (await a.db.stats()).stories,
+    },
+    b: {
+      source: args.b,
+      itemsPerSecond: Math.round((b.items * 1000) / b.ms),
+      stories: (await b.db.stats()).stories,
+    },
+    ratioBToA: Math.round((a.ms / a.items / (b.ms / b.items)) * 100) / 100,
+  };
+  console.log(JSON.stringify(summary, null, 2));
+  mkdirSync(path.join(REPO_ROOT, 'bench/out'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'bench/out/ingest-ab.json'), `${JSON.stringify(summary, null, 2)}\n`);
+} finally {
+  for (const variant of [a, b]) {
+    await variant.db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${variant.file}${suffix}`, { force: true });
+  }
+}
