@@ -71,10 +71,11 @@ interface PostingList {
   postings: Posting[];
 }
 
-/** A key of the candidate index: a title word, or a band number with its value. */
-type Key = { kind: 'term'; term: string } | { kind: 'band'; band: number; value: number };
+/** A key of the candidate index: a title word, or a band number with its value; `name` names its list. */
+type Key = ({ kind: 'term'; term: string } | { kind: 'band'; band: number; value: number }) & { name: string };
 
-const keyName = (key: Key) => (key.kind === 'term' ? `t:${key.term}` : `b${key.band}:${key.value}`);
+const termKey = (term: string): Key => ({ kind: 'term', term, name: `t:${term}` });
+const bandKey = (band: number, value: number): Key => ({ kind: 'band', band, value, name: `b${band}:${value}` });
 
 const newerFirst = (a: Posting, b: Posting) => b.firstSeenAt - a.firstSeenAt || b.id - a.id;
 
@@ -124,11 +125,9 @@ function recentCount(list: PostingList, since: number): number {
 function keysOf(query: Pick<CandidateQuery, 'simhash' | 'titleTerms'>): { bands: Key[]; terms: Key[] } {
   return {
     bands: simhashBands(query.simhash?.toLowerCase() ?? null).flatMap((value, band): Key[] =>
-      value === null ? [] : [{ kind: 'band', band, value }],
+      value === null ? [] : [bandKey(band, value)],
     ),
-    terms: [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))].map(
-      (term): Key => ({ kind: 'term', term }),
-    ),
+    terms: [...new Set(query.titleTerms.flatMap((term) => titleTerms(term)))].map(termKey),
   };
 }
 
@@ -240,7 +239,7 @@ export class CandidateLookup {
 
   /** A key's list, just read by `read`; marked as the most recently used. */
   private list(key: Key): PostingList {
-    const name = keyName(key);
+    const { name } = key;
     const list = this.lists.get(name)!;
     // Moved to the recently used end once per transaction: enough for the bound, and a Map's
     // delete and set on every use of a common word cost more than the lookup itself.
@@ -258,13 +257,18 @@ export class CandidateLookup {
     if (this.lists.size > MAX_CACHED_LISTS) this.lists.delete(this.lists.keys().next().value as string);
   }
 
-  /** A new item this transaction inserted (with its title words and bands). */
-  added(item: AddedItem): void {
+  /**
+   * A new item this transaction inserted (with its title words and bands). `query`: the item's own
+   * candidate query (its simhash and title), whose keys are then not computed again.
+   */
+  added(item: AddedItem, query?: CandidateQuery): void {
     this.keepRow({ ...item, story_id: null });
     const posting = { id: item.id, firstSeenAt: item.first_seen_at };
-    const { bands, terms } = keysOf({ simhash: item.simhash, titleTerms: [item.title] });
+    const { bands, terms } = query
+      ? this.keysOf(query)
+      : keysOf({ simhash: item.simhash, titleTerms: [item.title] });
     for (const key of [...bands, ...terms]) {
-      const list = this.lists.get(keyName(key));
+      const list = this.lists.get(key.name);
       if (!list || posting.firstSeenAt < list.since) continue;
       const at = list.postings.findIndex((other) => newerFirst(posting, other) < 0);
       list.postings.splice(at === -1 ? list.postings.length : at, 0, posting);
@@ -314,7 +318,7 @@ export class CandidateLookup {
   private async read(keys: Key[], since: number): Promise<void> {
     const names = new Set<string>();
     const missing = keys.filter((key) => {
-      const name = keyName(key);
+      const { name } = key;
       const list = this.lists.get(name);
       if (names.has(name) || (list && !(list.short && since < list.since))) return false;
       names.add(name);
@@ -324,21 +328,18 @@ export class CandidateLookup {
     if (terms.length > 0) {
       const postings = sql`SELECT item_id AS id, first_seen_at FROM item_terms WHERE term = j.value
         AND first_seen_at >= ${since} ORDER BY first_seen_at DESC, item_id DESC LIMIT ${MATCHES_PER_KEY}`;
-      await this.readLists(valueList(this.engine, terms, 'text'), postings, since, (term) => ({
-        kind: 'term',
-        term: String(term),
-      }));
+      await this.readLists(valueList(this.engine, terms, 'text'), postings, since, (term) =>
+        termKey(String(term)),
+      );
     }
     for (let band = 0; band < SIMHASH_BANDS; band += 1) {
       const values = missing.flatMap((key) => (key.kind === 'band' && key.band === band ? [key.value] : []));
       if (values.length === 0) continue;
       const postings = sql`SELECT id, first_seen_at FROM items WHERE ${sql.ref(`band${band}`)} = j.value
         AND first_seen_at >= ${since} ORDER BY first_seen_at DESC, id DESC LIMIT ${MATCHES_PER_KEY}`;
-      await this.readLists(valueList(this.engine, values, 'integer'), postings, since, (value) => ({
-        kind: 'band',
-        band,
-        value: Number(value),
-      }));
+      await this.readLists(valueList(this.engine, values, 'integer'), postings, since, (value) =>
+        bandKey(band, Number(value)),
+      );
     }
   }
 
@@ -361,7 +362,7 @@ export class CandidateLookup {
           return { id: Number(id), firstSeenAt: Number(firstSeenAt) };
         })
         .sort(newerFirst);
-      this.remember(keyName(toKey(row.value)), {
+      this.remember(toKey(row.value).name, {
         since,
         short: found.length < MATCHES_PER_KEY,
         postings: found,

@@ -127,7 +127,7 @@ export async function ingestInTransaction(
     // Their lookups all at once (one statement per kind of key for the poll), then the lists learn of
     // the items themselves, which are not written yet.
     await lookup.prefetch(items.map(([, item]) => candidateQuery(item)));
-    for (const [id, item] of items) lookup.added(addedItem(id, item));
+    for (const [id, item] of items) lookup.added(addedItem(id, item), candidateQuery(item));
     const storyIds = await allocateIds(trx, engine, 'stories', items.length);
     const created: Omit<StoriesTable, 'id'>[] = [];
     const stories = new Map<number, number>();

@@ -14,8 +14,20 @@ export function toMillisOrNull(value: string | Date | null | undefined, field: s
   return value === null || value === undefined ? null : toMillis(value, field);
 }
 
+/** ISO strings made lately, by milliseconds: the ingest path formats the same few times over and over. */
+const isoStrings = new Map<number, string>();
+/** Past this many, the memo starts over (about a megabyte). */
+const MAX_ISO_STRINGS = 10_000;
+
 export function toIso(millis: number | string): string {
-  return new Date(Number(millis)).toISOString();
+  const key = Number(millis);
+  let iso = isoStrings.get(key);
+  if (iso === undefined) {
+    iso = new Date(key).toISOString();
+    if (isoStrings.size >= MAX_ISO_STRINGS) isoStrings.clear();
+    isoStrings.set(key, iso);
+  }
+  return iso;
 }
 
 export function toIsoOrNull(millis: number | string | null): string | null {
