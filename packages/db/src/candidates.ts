@@ -72,10 +72,17 @@ interface PostingList {
 }
 
 /** A key of the candidate index: a title word, or a band number with its value; `name` names its list. */
-type Key = ({ kind: 'term'; term: string } | { kind: 'band'; band: number; value: number }) & { name: string };
+type Key = ({ kind: 'term'; term: string } | { kind: 'band'; band: number; value: number }) & {
+  name: string;
+};
 
 const termKey = (term: string): Key => ({ kind: 'term', term, name: `t:${term}` });
-const bandKey = (band: number, value: number): Key => ({ kind: 'band', band, value, name: `b${band}:${value}` });
+const bandKey = (band: number, value: number): Key => ({
+  kind: 'band',
+  band,
+  value,
+  name: `b${band}:${value}`,
+});
 
 const newerFirst = (a: Posting, b: Posting) => b.firstSeenAt - a.firstSeenAt || b.id - a.id;
 

@@ -5,7 +5,7 @@ import { allocateIds } from './id-allocation.js';
 import { insertRows } from './row-insert.js';
 import type { Database, StoriesTable } from './schema.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
-import { refreshStories, storySummary } from './story-summary.js';
+import { refreshStories, SUMMARY_COLUMNS, storySummary } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
 import type {
   CandidateQuery,
@@ -29,23 +29,7 @@ const HOUR_MS = 3_600_000;
 /** Rows per multi-row INSERT of new stories: 15 parameters each, far below both engines' limits. */
 const STORY_ROWS_PER_INSERT = 200;
 /** A new story's columns, its id first. */
-const STORY_COLUMNS = [
-  'id',
-  'title',
-  'summary',
-  'image_url',
-  'wire',
-  'language',
-  'lead_item_id',
-  'lead_url',
-  'lead_feed_id',
-  'item_count',
-  'source_count',
-  'first_seen_at',
-  'updated_at',
-  'published_at',
-  'score',
-] as const satisfies readonly (keyof StoriesTable)[];
+const STORY_COLUMNS = ['id', ...SUMMARY_COLUMNS] as const;
 
 /** A new item as the candidate lookup learns of it. */
 function addedItem(id: number, written: WrittenItem): AddedItem {
@@ -146,10 +130,7 @@ export async function ingestInTransaction(
       engine,
       'stories',
       STORY_COLUMNS,
-      created.map((summary, index) => [
-        storyIds[index],
-        ...STORY_COLUMNS.slice(1).map((column) => summary[column as keyof typeof summary]),
-      ]),
+      created.map((summary, index) => [storyIds[index], ...SUMMARY_COLUMNS.map((column) => summary[column])]),
       { rowsPerStatement: STORY_ROWS_PER_INSERT },
     );
     return stories;

@@ -79,8 +79,8 @@ export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<Stories
 /** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
 const STORIES_PER_READ = 500;
 
-/** A story's summary columns, in the order the update binds them. */
-const SUMMARY_COLUMNS = [
+/** A story's summary columns (all but its id), in the order its insert and update bind them. */
+export const SUMMARY_COLUMNS = [
   'title',
   'summary',
   'image_url',
