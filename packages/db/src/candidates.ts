@@ -265,15 +265,13 @@ export class CandidateLookup {
   }
 
   /**
-   * A new item this transaction inserted (with its title words and bands). `query`: the item's own
-   * candidate query (its simhash and title), whose keys are then not computed again.
+   * A new item this transaction inserted, with its own candidate query (its simhash and title: the
+   * title words and bands it is now listed under).
    */
-  added(item: AddedItem, query?: CandidateQuery): void {
+  added(item: AddedItem, query: CandidateQuery): void {
     this.keepRow({ ...item, story_id: null });
     const posting = { id: item.id, firstSeenAt: item.first_seen_at };
-    const { bands, terms } = query
-      ? this.keysOf(query)
-      : keysOf({ simhash: item.simhash, titleTerms: [item.title] });
+    const { bands, terms } = this.keysOf(query);
     for (const key of [...bands, ...terms]) {
       const list = this.lists.get(key.name);
       if (!list || posting.firstSeenAt < list.since) continue;
@@ -383,7 +381,10 @@ export class CandidateLookup {
     const { rows } =
       await sql<CandidateRow>`SELECT ${sql.join(CANDIDATE_COLUMNS.map((column) => sql.ref(`items.${column}`)))}
       FROM ${valueList(this.engine, missing, 'bigint')} JOIN items ON items.id = j.value`.execute(this.db);
-    for (const row of rows) this.keepRow({ ...row, id: Number(row.id) });
+    for (const row of rows) {
+      row.id = Number(row.id); // a bigint arrives as a string from PostgreSQL
+      this.keepRow(row);
+    }
   }
 }
 
