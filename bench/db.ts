@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
-import { addFeeds, ingestPolls, SyntheticCorpus } from './lib/synthetic-corpus.js';
+import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -113,17 +113,6 @@ async function openEngine(engine: Engine): Promise<{ url: string; drop(): Promis
   };
 }
 
-/** Ids of the corpus's feeds in a reused database (added in corpus order by the run that seeded it). */
-async function existingFeedIds(db: Awaited<ReturnType<typeof createDb>>, corpus: SyntheticCorpus) {
-  const ids: number[] = [];
-  for (const feed of corpus.feeds()) {
-    const found = await db.feeds.getByUrl(feed.url);
-    if (!found) throw new Error(`--reuse: feed ${feed.url} is missing; seed with the same --feeds`);
-    ids.push(found.id);
-  }
-  return ids;
-}
-
 async function bench(engine: Engine) {
   const target = await openEngine(engine);
   const db = await createDb(target.url);
@@ -131,13 +120,8 @@ async function bench(engine: Engine) {
     const existing = args.reuse ? (await db.stats()).items : 0;
     // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
     const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
-    const feedIds = existing > 0 ? await existingFeedIds(db, corpus) : await addFeeds(db, corpus);
-    const polls = corpus.polls();
-    for (let skipped = 0; skipped < existing; ) {
-      const next = polls.next();
-      if (next.done) break;
-      skipped += next.value.items.length;
-    }
+    const feedIds = existing > 0 ? await seededFeedIds(db, corpus) : await addFeeds(db, corpus);
+    const polls = pollsAfter(corpus, existing);
     if (existing > 0) console.log(`[${engine}] reusing ${existing.toLocaleString('en')} items`);
     const progress = (label: string) => {
       let reported = 0;

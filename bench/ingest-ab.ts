@@ -17,7 +17,13 @@ import { parseArgs } from 'node:util';
 import type { Db } from '@newsfeed/db';
 import BetterSqlite3 from 'better-sqlite3';
 import { REPO_ROOT } from './lib/corpus-dir.js';
-import { ingestPolls, SyntheticCorpus, type SyntheticPoll } from './lib/synthetic-corpus.js';
+import {
+  ingestPolls,
+  pollsAfter,
+  SyntheticCorpus,
+  type SyntheticPoll,
+  seededFeedIds,
+} from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -69,18 +75,8 @@ const b = await open('B', args.b);
 try {
   const existing = (await a.db.stats()).items;
   const corpus = new SyntheticCorpus({ feeds: Number(args.feeds), items: existing + CHUNKS * CHUNK_ITEMS });
-  const feedIds: number[] = [];
-  for (const feed of corpus.feeds()) {
-    const found = await a.db.feeds.getByUrl(feed.url);
-    if (!found) throw new Error(`feed ${feed.url} is missing: pass the --feeds the database was seeded with`);
-    feedIds.push(found.id);
-  }
-  const polls = corpus.polls();
-  for (let skipped = 0; skipped < existing; ) {
-    const next = polls.next();
-    if (next.done) throw new Error('the database holds more items than the corpus');
-    skipped += next.value.items.length;
-  }
+  const feedIds = await seededFeedIds(a.db, corpus);
+  const polls = pollsAfter(corpus, existing);
   for (let chunk = 0; chunk < CHUNKS; chunk += 1) {
     const batch: SyntheticPoll[] = [];
     for (let items = 0; items < CHUNK_ITEMS; ) {

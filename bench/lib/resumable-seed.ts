@@ -1,5 +1,5 @@
 import type { Db } from '@newsfeed/db';
-import { ingestPolls, type SyntheticCorpus } from './synthetic-corpus.js';
+import { ingestPolls, pollsAfter, type SyntheticCorpus } from './synthetic-corpus.js';
 
 // Seeding a million items takes from a quarter of an hour on a quiet machine to hours on a busy
 // one, so a seeding that was stopped continues where it stopped instead of starting over. The
@@ -28,16 +28,7 @@ export async function seedOrResume(
   const feedIds: number[] = [];
   for (const feed of corpus.feeds())
     feedIds.push(((await db.feeds.getByUrl(feed.url)) ?? (await db.feeds.add(feed))).id);
-  const polls = corpus.polls();
-  let skipped = 0;
-  while (skipped < existing) {
-    const next = polls.next();
-    if (next.done) break;
-    skipped += next.value.items.length;
-  }
-  if (skipped !== existing) {
-    throw new Error(`cannot resume: ${existing} items in the database are not the corpus's first polls`);
-  }
+  const polls = pollsAfter(corpus, existing);
   await ingestPolls(db, feedIds, polls, {
     items: corpus.options.items - existing,
     pollsPerTransaction: options.pollsPerTransaction,

@@ -327,6 +327,37 @@ export async function addFeeds(db: Db, corpus: SyntheticCorpus): Promise<number[
   return ids;
 }
 
+/** Ids of the corpus's feeds in a database seeded with it (added in corpus order by the seeding run). */
+export async function seededFeedIds(db: Db, corpus: SyntheticCorpus): Promise<number[]> {
+  const ids: number[] = [];
+  for (const feed of corpus.feeds()) {
+    const found = await db.feeds.getByUrl(feed.url);
+    if (!found) throw new Error(`feed ${feed.url} is missing: use the --feeds the database was seeded with`);
+    ids.push(found.id);
+  }
+  return ids;
+}
+
+/**
+ * The corpus's polls after its first `items` items: those a database seeded with it already holds
+ * (polls are committed whole and in order). Throws if `items` does not end on a poll of the corpus.
+ */
+export function pollsAfter(corpus: SyntheticCorpus, items: number): Generator<SyntheticPoll> {
+  const polls = corpus.polls();
+  let skipped = 0;
+  while (skipped < items) {
+    const next = polls.next();
+    if (next.done) break;
+    skipped += next.value.items.length;
+  }
+  if (skipped !== items) {
+    throw new Error(
+      `the database's ${items} items are not the first polls of this corpus (--items, --feeds?)`,
+    );
+  }
+  return polls;
+}
+
 export interface IngestOptions {
   /** Stop after this many items. */
   items: number;
