@@ -11,10 +11,14 @@
 // `ln -s "$PWD/packages/db/node_modules" /tmp/before/packages/db/node_modules`. The seeded database
 // (bench/web.ts --seed-only, or bench/db.ts --keep) is copied twice next to itself and left as it was;
 // the copies are deleted at the end. Results go to stdout and bench/out/ingest-ab.json.
+//
+// PostgreSQL: --postgres-db NAME instead of --db-file, a database seeded by bench/seed-postgres.ts; the
+// two copies are databases made from it as a template (NEWSFEED_BENCH_POSTGRES_URL names the server,
+// as for bench/seed-postgres.ts), dropped at the end.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Db } from '@newsfeed/db';
+import { createPostgresDatabase, type Db, dropPostgresDatabase } from '@newsfeed/db';
 import BetterSqlite3 from 'better-sqlite3';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import {
@@ -28,6 +32,7 @@ import {
 const { values: args } = parseArgs({
   options: {
     'db-file': { type: 'string' },
+    'postgres-db': { type: 'string' },
     feeds: { type: 'string', default: '10000' },
     a: { type: 'string' },
     b: { type: 'string', default: path.join(REPO_ROOT, 'packages/db/src') },
@@ -36,27 +41,47 @@ const { values: args } = parseArgs({
     'in-flight': { type: 'string', default: '16' },
   },
 });
-if (!args['db-file'] || !args.a)
-  throw new Error('usage: bench/ingest-ab.ts --db-file FILE.db --a SRC_DIR [--b SRC_DIR] [--feeds N]');
-const SOURCE = path.resolve(args['db-file']);
+if (!(args['db-file'] || args['postgres-db']) || !args.a)
+  throw new Error(
+    'usage: bench/ingest-ab.ts (--db-file FILE.db | --postgres-db NAME) --a SRC_DIR [--b SRC_DIR] [--feeds N]',
+  );
+const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const SOURCE = args['postgres-db'] ?? path.resolve(args['db-file']!);
 const CHUNKS = Number(args.chunks);
 const CHUNK_ITEMS = Number(args['chunk-items']);
 const IN_FLIGHT = Number(args['in-flight']);
 
-/** Copies the seeded database (its log checkpointed into the file first). */
-function copyOf(label: string): string {
+/** A copy of the seeded database, and how to delete it. */
+interface Copy {
+  url: string;
+  remove(): Promise<void>;
+}
+
+/** Copies the seeded SQLite database (its log checkpointed into the file first). */
+function copyFile(label: string): Copy {
   const copy = path.join(path.dirname(SOURCE), `ingest-ab-${label}.db`);
   const source = new BetterSqlite3(SOURCE, { fileMustExist: true });
   source.pragma('wal_checkpoint(TRUNCATE)');
   source.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  const removeFiles = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  };
+  removeFiles();
   copyFileSync(SOURCE, copy);
-  return copy;
+  return { url: `file:${copy}`, remove: async () => removeFiles() };
+}
+
+/** Copies the seeded PostgreSQL database: a new database with it as the template. */
+async function copyDatabase(label: string): Promise<Copy> {
+  const name = `nf_ingest_ab_${label.toLowerCase()}`;
+  await dropPostgresDatabase(ADMIN_URL, name);
+  const url = await createPostgresDatabase(ADMIN_URL, name, { template: SOURCE });
+  return { url, remove: () => dropPostgresDatabase(ADMIN_URL, name) };
 }
 
 interface Variant {
   label: 'A' | 'B';
-  file: string;
+  copy: Copy;
   db: Db;
   items: number;
   ms: number;
@@ -66,8 +91,8 @@ async function open(label: Variant['label'], sourceDir: string): Promise<Variant
   const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
     createDb(url: string): Promise<Db>;
   };
-  const file = copyOf(label);
-  return { label, file, db: await module.createDb(`file:${file}`), items: 0, ms: 0 };
+  const copy = args['postgres-db'] ? await copyDatabase(label) : copyFile(label);
+  return { label, copy, db: await module.createDb(copy.url), items: 0, ms: 0 };
 }
 
 const a = await open('A', args.a);
@@ -120,6 +145,6 @@ try {
 } finally {
   for (const variant of [a, b]) {
     await variant.db.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${variant.file}${suffix}`, { force: true });
+    await variant.copy.remove();
   }
 }

@@ -138,6 +138,15 @@ function keysOf(query: Pick<CandidateQuery, 'simhash' | 'titleTerms'>): { bands:
   };
 }
 
+/**
+ * The names of the index keys an item is looked up by and listed under (bands and title words):
+ * two items can be each other's candidates only if they share one.
+ */
+export function candidateKeyNames(item: { title: string; simhash: string | null }): string[] {
+  const { bands, terms } = keysOf({ simhash: item.simhash, titleTerms: [item.title] });
+  return [...bands, ...terms].map((key) => key.name);
+}
+
 export class CandidateLookup {
   /** Posting lists by key, least recently used first (see MAX_CACHED_LISTS). */
   private readonly lists = new Map<string, PostingList>();

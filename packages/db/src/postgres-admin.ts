@@ -21,9 +21,17 @@ function checked(name: string): string {
   return name;
 }
 
-/** Creates database `name` and returns its URL (the admin URL with the database swapped). */
-export async function createPostgresDatabase(adminUrl: string, name: string): Promise<string> {
-  await onServer(adminUrl, `CREATE DATABASE ${checked(name)}`);
+/**
+ * Creates database `name` and returns its URL (the admin URL with the database swapped). With
+ * `template`, the new database is a copy of that one (which nobody may be connected to meanwhile).
+ */
+export async function createPostgresDatabase(
+  adminUrl: string,
+  name: string,
+  options: { template?: string } = {},
+): Promise<string> {
+  const template = options.template === undefined ? '' : ` TEMPLATE ${checked(options.template)}`;
+  await onServer(adminUrl, `CREATE DATABASE ${checked(name)}${template}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();

@@ -105,6 +105,11 @@ export interface PollsTable {
   error: string | null;
 }
 
+/** PostgreSQL only (migration 006): the index keys ingest transactions lock (cluster-locks.ts). */
+export interface ClusterKeysTable {
+  id: number;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -118,5 +123,6 @@ export interface Database {
   tombstones: TombstonesTable;
   stories: StoriesTable;
   polls: PollsTable;
+  cluster_keys: ClusterKeysTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { lockClusterKeys } from './cluster-locks.js';
 import { DbInputError, DbNotFoundError } from './errors.js';
 import { allocateIds } from './id-allocation.js';
 import { insertRows } from './row-insert.js';
@@ -71,6 +72,10 @@ interface ExistingRow {
   title: string;
   simhash: string | null;
 }
+
+/** A stored row whose input differs from `columns` (it will be updated). */
+const isChanged = (row: ExistingRow | undefined, columns: InputColumns) =>
+  row !== undefined && row.input_hash !== columns.input_hash;
 
 export async function findExisting(
   db: Kysely<Database>,
@@ -287,6 +292,17 @@ export async function upsertInTransaction(
   for (const entry of prepared) {
     const { key } = entry.input;
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
+  }
+  if (assignNew) {
+    // The new and changed items are clustered next: concurrent PostgreSQL transactions clustering
+    // items that share index keys must take turns (cluster-locks.ts).
+    await lockClusterKeys(
+      trx,
+      engine,
+      prepared
+        .filter(({ input, columns }) => fresh.has(input.key) || isChanged(existing.get(input.key), columns))
+        .map(({ columns }) => columns),
+    );
   }
   const ids = await allocateIds(trx, engine, 'items', fresh.size);
   const entries = [...fresh.values()].map((entry, index) => ({ ...entry, id: ids[index]! }));

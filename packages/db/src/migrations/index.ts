@@ -4,6 +4,7 @@ import { itemChanges } from './002-item-changes.js';
 import { searchTerms } from './003-search-terms.js';
 import { fullTextQueue } from './004-full-text-queue.js';
 import { itemChangesRows } from './005-item-changes-rows.js';
+import { clusterKeys } from './006-cluster-keys.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchTerms,
   fullTextQueue,
   itemChangesRows,
+  clusterKeys,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
