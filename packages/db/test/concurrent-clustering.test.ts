@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_LOCK_ROWS, clusterLockRows } from '../src/cluster-locks.js';
-import { createDb, type NewsfeedDb } from '../src/create-db.js';
+import { createDb } from '../src/create-db.js';
 import type { ItemInput, StoryAssigner } from '../src/types.js';
+import { lockWaiters, waitFor } from './helpers/lock-waits.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // Copies of one story polled from several outlets at the same moment must end in one story, whichever
@@ -115,7 +116,7 @@ describe('cluster locks on postgres', () => {
         const copy = second.items.ingest(outlet.id, [copyOf(0, 1)], sameSimhash).finally(() => {
           settled = true;
         });
-        await waitFor(async () => settled || (await lockWaiters(db)) > 0);
+        await waitFor(async () => settled || (await lockWaiters(db, 'cluster_keys')) > 0);
         expect(settled).toBe(false);
         release();
         await first;
@@ -143,19 +144,3 @@ describe('clusterLockRows', () => {
     expect(ids.every((id) => Number.isInteger(id) && id >= 0 && id < CLUSTER_LOCK_ROWS)).toBe(true);
   });
 });
-
-/** Connections of this test's database waiting for a lock (its schema is its own). */
-async function lockWaiters(db: NewsfeedDb): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity
-    WHERE wait_event_type = 'Lock' AND datname = current_database()
-      AND query LIKE '%cluster_keys%'`.execute(db.context.kysely);
-  return Number(rows[0]!.n);
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

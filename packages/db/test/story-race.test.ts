@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createDb, type NewsfeedDb } from '../src/create-db.js';
+import { createDb } from '../src/create-db.js';
+import { lockWaiters, waitFor } from './helpers/lock-waits.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // Two PostgreSQL transactions adding items to the same story at once (two workers, two outlets of
@@ -89,17 +90,3 @@ describe('the same new item ingested by two transactions at once on postgres', (
     }
   });
 });
-
-async function lockWaiters(db: NewsfeedDb): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM pg_stat_activity
-    WHERE wait_event_type = 'Lock' AND datname = current_database()`.execute(db.context.kysely);
-  return Number(rows[0]!.n);
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
