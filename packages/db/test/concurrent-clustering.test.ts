@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_LOCK_ROWS, clusterLockRows } from '../src/cluster-locks.js';
 import { createDb } from '../src/create-db.js';
+import { DbBusyError } from '../src/errors.js';
 import type { ItemInput, StoryAssigner } from '../src/types.js';
 import { lockWaiters, waitFor } from './helpers/lock-waits.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
@@ -129,6 +130,46 @@ describe('cluster locks on postgres', () => {
         await dispose();
       }
     },
+  );
+});
+
+describe('several ingest calls in one transaction on postgres', () => {
+  // The README's caveat, shown: each call takes its locks when it starts, so two such transactions
+  // can each hold what the other's next call needs. PostgreSQL breaks the cycle and the loser gets a
+  // typed, retryable error; the winner commits.
+  it.skipIf(Boolean(postgres.skipReason))(
+    'can deadlock; one fails with DbBusyError, the other commits',
+    async () => {
+      const { db, dispose } = await openTestDb('postgres');
+      try {
+        const left = await db.feeds.add({ url: 'https://left.example/rss' });
+        const right = await db.feeds.add({ url: 'https://right.example/rss' });
+        const quake = (key: string) =>
+          sampleItem(key, { title: 'Alpine quake', simhash: '0123012301230123' });
+        const flood = (key: string) => sampleItem(key, { title: 'Delta flood', simhash: '4567456745674567' });
+        let firstCalls = 0;
+        const bothHoldTheirFirstLocks = waitFor(async () => firstCalls === 2);
+        const run = (feedId: number, first: ItemInput, then: ItemInput) =>
+          db.transaction(async (tx) => {
+            await tx.items.ingest(feedId, [first], sameSimhash);
+            firstCalls += 1;
+            await bothHoldTheirFirstLocks;
+            await tx.items.ingest(feedId, [then], sameSimhash);
+          });
+        const outcomes = await Promise.allSettled([
+          run(left.id, quake('left-1'), flood('left-2')),
+          run(right.id, flood('right-1'), quake('right-2')),
+        ]);
+        const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(failed).toHaveLength(1);
+        expect((failed[0] as PromiseRejectedResult).reason).toBeInstanceOf(DbBusyError);
+        // The winner's two items are stored; the loser's first call was rolled back with its transaction.
+        expect((await db.stats()).items).toBe(2);
+      } finally {
+        await dispose();
+      }
+    },
+    30_000,
   );
 });
 
