@@ -14,7 +14,9 @@ import { expandPrefix } from './search-vocabulary.js';
 // range first: the GIN index gives the range's matches without reading their tsvectors (a phrase is
 // still re-checked on its rows), and only those rows are fetched. The first range is sized from the
 // query's expected frequency so that it usually holds the whole window; each next one is
-// PG_RANGE_GROWTH times wider, so a rare query covers the table in a few steps.
+// PG_RANGE_GROWTH times wider, so a rare query covers the table in a few steps. A query with a
+// phrase reads the word-pair index instead (migration 007): the items holding every adjacent pair of
+// its phrases, far fewer than those holding the words; only they are checked against the query.
 
 /** How many of the most recent matches a query ranks. */
 export const SEARCH_WINDOW = 1000;
@@ -64,11 +66,36 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
   return rows;
 }
 
+/**
+ * The words of each phrase whose adjacency the word-pair index can show: all of them, but a
+ * prefix's last word (a pair holds whole words). Phrases of fewer than two such words have none.
+ */
+function pairedPhrases(terms: SearchTerm[]): string[] {
+  return terms
+    .map((term) => (term.prefix ? term.tokens.slice(0, -1) : term.tokens))
+    .filter((tokens) => tokens.length > 1)
+    .map((tokens) => tokens.join(' '));
+}
+
 async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<WindowRow[]> {
   const tsquery = sql`to_tsquery('simple', ${toTsQuery(request.terms)})`;
   const feedFilter = request.feedId === undefined ? sql`` : sql`AND items.feed_id = ${request.feedId}`;
   // ctx.transaction: inside db.transaction it joins that transaction (Kysely has no nested ones).
   return ctx.transaction(async (trx) => {
+    let match = sql`items.search_vector @@ ${tsquery}`;
+    const phrases = pairedPhrases(request.terms);
+    if (phrases.length > 0) {
+      // The phrases' pairs, as the stored vectors have them (the same parser and nf_word_pairs).
+      const { rows } = await sql<{ pairs: string | null }>`SELECT
+          string_agg(DISTINCT quote_literal(pair.lexeme), ' & ') AS pairs
+        FROM unnest(${phrases}::text[]) AS phrase(text),
+          unnest(nf_word_pairs(to_tsvector('simple', phrase.text))) AS pair`.execute(trx);
+      const pairs = rows[0]?.pairs ?? null;
+      // The whole query is then checked on those items only: IS TRUE keeps the planner from also
+      // reading the word index, which is the cost avoided.
+      if (pairs !== null)
+        match = sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND (items.search_vector @@ ${tsquery}) IS TRUE`;
+    }
     const { rows: bounds } = await sql<{ oldest: string | null; newest: string | null }>`SELECT
         (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(trx);
     // Bitmap scans only from here: the GIN index ANDed with the primary key's id range (see above).
@@ -86,7 +113,7 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
     while (window.length < size && high >= oldest) {
       const low = high - range;
       const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM items
-        WHERE items.search_vector @@ ${tsquery} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
+        WHERE ${match} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
         ORDER BY items.id DESC LIMIT ${size - window.length}`.execute(trx);
       for (const row of rows) window.push({ id: Number(row.id), title: row.title });
       high = low;

@@ -5,6 +5,7 @@ import { searchTerms } from './003-search-terms.js';
 import { fullTextQueue } from './004-full-text-queue.js';
 import { itemChangesRows } from './005-item-changes-rows.js';
 import { clusterKeys } from './006-cluster-keys.js';
+import { phrasePairs } from './007-phrase-pairs.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   fullTextQueue,
   itemChangesRows,
   clusterKeys,
+  phrasePairs,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
