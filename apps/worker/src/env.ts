@@ -47,7 +47,7 @@ export const WORKER_OPTIONS = {
   WORKER_SQLITE_CACHE_MB: {
     schema: count(16),
     description:
-      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as a poll touches items and stories across the file, so it is a floor of the worker’s memory; in `bench/worker.ts` (1,000 feeds) 16 instead of 64 cost no measurable CPU; on a database of a million items, 256 ingests 1.19× faster than 64 (`bench/ingest-ab.ts`).',
+      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as a poll touches items and stories across the file, so it is a floor of the worker’s memory; in `bench/worker.ts` (1,000 feeds) 16 instead of 64 cost no measurable CPU; on a database of a million items, 256 ingests 1.19× faster than 64, and 1,024 is slower again (0.86× of 256) (`bench/ingest-ab.ts`).',
   },
   WORKER_POSTGRES_POOL_SIZE: {
     schema: count(10),
