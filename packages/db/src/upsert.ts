@@ -364,7 +364,7 @@ export async function upsertInTransaction(
       if (!row) throw new DbNotFoundError(`item of feed ${feedId} with key`, input.key);
       before.set(row.key, row);
     }
-    if (row.input_hash === columns.input_hash) {
+    if (!isChanged(row, columns)) {
       results.push({ key: input.key, id: row.id, status: 'unchanged' });
       if (!outcome.written.has(row.id)) outcome.storyOf.set(row.id, row.story_id);
       continue;
