@@ -15,12 +15,12 @@
 // PostgreSQL: --postgres-db NAME instead of --db-file, a database seeded by bench/seed-postgres.ts; the
 // two copies are databases made from it as a template (NEWSFEED_BENCH_POSTGRES_URL names the server,
 // as for bench/seed-postgres.ts), dropped at the end.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPostgresDatabase, type Db, dropPostgresDatabase } from '@newsfeed/db';
-import BetterSqlite3 from 'better-sqlite3';
 import { REPO_ROOT } from './lib/corpus-dir.js';
+import { copySqliteDatabase } from './lib/sqlite-copy.js';
 import {
   ingestPolls,
   pollsAfter,
@@ -54,21 +54,7 @@ const IN_FLIGHT = Number(args['in-flight']);
 /** A copy of the seeded database, and how to delete it. */
 interface Copy {
   url: string;
-  remove(): Promise<void>;
-}
-
-/** Copies the seeded SQLite database (its log checkpointed into the file first). */
-function copyFile(label: string): Copy {
-  const copy = path.join(path.dirname(SOURCE), `ingest-ab-${label}.db`);
-  const source = new BetterSqlite3(SOURCE, { fileMustExist: true });
-  source.pragma('wal_checkpoint(TRUNCATE)');
-  source.close();
-  const removeFiles = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
-  };
-  removeFiles();
-  copyFileSync(SOURCE, copy);
-  return { url: `file:${copy}`, remove: async () => removeFiles() };
+  remove(): void | Promise<void>;
 }
 
 /** Copies the seeded PostgreSQL database: a new database with it as the template. */
@@ -91,7 +77,9 @@ async function open(label: Variant['label'], sourceDir: string): Promise<Variant
   const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
     createDb(url: string): Promise<Db>;
   };
-  const copy = args['postgres-db'] ? await copyDatabase(label) : copyFile(label);
+  const copy = args['postgres-db']
+    ? await copyDatabase(label)
+    : copySqliteDatabase(SOURCE, `ingest-ab-${label}`);
   return { label, copy, db: await module.createDb(copy.url), items: 0, ms: 0 };
 }
 
