@@ -25,8 +25,8 @@ import {
   ingestPolls,
   pollsAfter,
   SyntheticCorpus,
-  type SyntheticPoll,
   seededFeedIds,
+  takePolls,
 } from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
@@ -91,13 +91,7 @@ try {
   const feedIds = await seededFeedIds(a.db, corpus);
   const polls = pollsAfter(corpus, existing);
   for (let chunk = 0; chunk < CHUNKS; chunk += 1) {
-    const batch: SyntheticPoll[] = [];
-    for (let items = 0; items < CHUNK_ITEMS; ) {
-      const next = polls.next();
-      if (next.done) break;
-      batch.push(next.value);
-      items += next.value.items.length;
-    }
+    const batch = takePolls(polls, CHUNK_ITEMS);
     for (const variant of chunk % 2 === 0 ? [a, b] : [b, a]) {
       const result = await ingestPolls(variant.db as never, feedIds, batch[Symbol.iterator](), {
         items: Number.POSITIVE_INFINITY,

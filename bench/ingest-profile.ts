@@ -26,6 +26,7 @@ import {
   SyntheticCorpus,
   type SyntheticPoll,
   seededFeedIds,
+  takePolls,
 } from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
@@ -104,24 +105,14 @@ try {
   const corpus = new SyntheticCorpus({ feeds: Number(args.feeds), items: existing + WARMUP_ITEMS + ITEMS });
   const feedIds = await seededFeedIds(db, corpus);
   const polls = pollsAfter(corpus, existing);
-  const take = (items: number): SyntheticPoll[] => {
-    const batch: SyntheticPoll[] = [];
-    for (let taken = 0; taken < items; ) {
-      const next = polls.next();
-      if (next.done) break;
-      batch.push(next.value);
-      taken += next.value.items.length;
-    }
-    return batch;
-  };
   const ingest = (batch: SyntheticPoll[]) =>
     ingestPolls(db as never, feedIds, batch[Symbol.iterator](), {
       items: Number.POSITIVE_INFINITY,
       pollsInFlight: IN_FLIGHT,
     });
   // The first polls after opening read cold pages and fill the lookup's lists: not the steady state.
-  await ingest(take(WARMUP_ITEMS));
-  const measured = take(ITEMS);
+  await ingest(takePolls(polls, WARMUP_ITEMS));
+  const measured = takePolls(polls, ITEMS);
 
   timing = true;
   const from = performance.now();

@@ -358,6 +358,18 @@ export function pollsAfter(corpus: SyntheticCorpus, items: number): Generator<Sy
   return polls;
 }
 
+/** The next polls of `polls` up to `items` items (the last poll whole), for a run to ingest as one batch. */
+export function takePolls(polls: Iterator<SyntheticPoll>, items: number): SyntheticPoll[] {
+  const batch: SyntheticPoll[] = [];
+  for (let taken = 0; taken < items; ) {
+    const next = polls.next();
+    if (next.done) break;
+    batch.push(next.value);
+    taken += next.value.items.length;
+  }
+  return batch;
+}
+
 export interface IngestOptions {
   /** Stop after this many items. */
   items: number;
