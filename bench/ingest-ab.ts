@@ -21,13 +21,7 @@ import { parseArgs } from 'node:util';
 import { createPostgresDatabase, type Db, dropPostgresDatabase } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { copySqliteDatabase } from './lib/sqlite-copy.js';
-import {
-  ingestPolls,
-  pollsAfter,
-  SyntheticCorpus,
-  seededFeedIds,
-  takePolls,
-} from './lib/synthetic-corpus.js';
+import { continueSeededCorpus, ingestPolls, takePolls } from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -86,10 +80,11 @@ async function open(label: Variant['label'], sourceDir: string): Promise<Variant
 const a = await open('A', args.a);
 const b = await open('B', args.b);
 try {
-  const existing = (await a.db.stats()).items;
-  const corpus = new SyntheticCorpus({ feeds: Number(args.feeds), items: existing + CHUNKS * CHUNK_ITEMS });
-  const feedIds = await seededFeedIds(a.db, corpus);
-  const polls = pollsAfter(corpus, existing);
+  const { existing, feedIds, polls } = await continueSeededCorpus(
+    a.db,
+    Number(args.feeds),
+    CHUNKS * CHUNK_ITEMS,
+  );
   for (let chunk = 0; chunk < CHUNKS; chunk += 1) {
     const batch = takePolls(polls, CHUNK_ITEMS);
     for (const variant of chunk % 2 === 0 ? [a, b] : [b, a]) {

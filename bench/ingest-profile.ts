@@ -20,14 +20,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { copySqliteDatabase } from './lib/sqlite-copy.js';
-import {
-  ingestPolls,
-  pollsAfter,
-  SyntheticCorpus,
-  type SyntheticPoll,
-  seededFeedIds,
-  takePolls,
-} from './lib/synthetic-corpus.js';
+import { continueSeededCorpus, ingestPolls, type SyntheticPoll, takePolls } from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -101,10 +94,11 @@ const { createDb } = (await import(path.join(SOURCE_DIR, 'index.ts'))) as {
 };
 const db = await createDb(copy.url);
 try {
-  const existing = (await db.stats()).items;
-  const corpus = new SyntheticCorpus({ feeds: Number(args.feeds), items: existing + WARMUP_ITEMS + ITEMS });
-  const feedIds = await seededFeedIds(db, corpus);
-  const polls = pollsAfter(corpus, existing);
+  const { existing, feedIds, polls } = await continueSeededCorpus(
+    db,
+    Number(args.feeds),
+    WARMUP_ITEMS + ITEMS,
+  );
   const ingest = (batch: SyntheticPoll[]) =>
     ingestPolls(db as never, feedIds, batch[Symbol.iterator](), {
       items: Number.POSITIVE_INFINITY,

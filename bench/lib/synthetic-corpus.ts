@@ -358,6 +358,20 @@ export function pollsAfter(corpus: SyntheticCorpus, items: number): Generator<Sy
   return polls;
 }
 
+/**
+ * A seeded database's corpus, continued for `more` items: how many it holds, its feeds' ids, and the
+ * polls that come after its items (for a run that ingests more of the same corpus into it).
+ */
+export async function continueSeededCorpus(
+  db: Db,
+  feeds: number,
+  more: number,
+): Promise<{ existing: number; feedIds: number[]; polls: Generator<SyntheticPoll> }> {
+  const existing = (await db.stats()).items;
+  const corpus = new SyntheticCorpus({ feeds, items: existing + more });
+  return { existing, feedIds: await seededFeedIds(db, corpus), polls: pollsAfter(corpus, existing) };
+}
+
 /** The next polls of `polls` up to `items` items (the last poll whole), for a run to ingest as one batch. */
 export function takePolls(polls: Iterator<SyntheticPoll>, items: number): SyntheticPoll[] {
   const batch: SyntheticPoll[] = [];
