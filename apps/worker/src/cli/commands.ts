@@ -6,8 +6,10 @@ import type { Logger } from '../observe/logger.js';
 import { startMetricsServer } from '../observe/metrics-server.js';
 import { createRuntime } from '../runtime.js';
 import { importOpml, resolveFeedUrl, subscribe } from '../subscriptions.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
 import { exportOpml } from './export-opml.js';
 import { Progress } from './progress.js';
+import { UsageError } from './usage-error.js';
 
 /** The package root (apps/worker), where relative WORKER_SEED_OPML paths and the default list live. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,14 +20,6 @@ export interface CommandIo {
   onSignal: (handler: (signal: string) => void) => () => void;
 }
 
-export class UsageError extends Error {
-  readonly code = 'USAGE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export const USAGE = `Usage: newsfeed-worker <command>
   run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
   once              poll every due feed once, then exit (for cron)
@@ -34,6 +28,8 @@ export const USAGE = `Usage: newsfeed-worker <command>
   export            print every subscription as OPML
   list              feeds with status, last error and next poll
   stats             counts of feeds, items, stories and polls
+  backup FILE       write a consistent copy of the database while the worker runs (PostgreSQL: pg_dump)
+  restore FILE      replace the database with a backup (stop the worker and web app first)
 Configuration: environment variables, see the README's configuration table.`;
 
 /** Subscribes the seed OPML when the database has no feed yet, so a first start shows news. */
@@ -75,10 +71,21 @@ export async function runCommand(
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats'];
+  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats', 'backup', 'restore'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
-  if ((command === 'add' || command === 'import') && !args[0])
+  if (['add', 'import', 'backup', 'restore'].includes(command) && !args[0])
     throw new UsageError(`${command} needs an argument\n${USAGE}`);
+  if (command === 'backup' || command === 'restore') {
+    // Neither needs the poller: backup reads, restore must not open the database it replaces.
+    const result = await (command === 'backup' ? backupDatabase : restoreDatabase)(
+      config.DATABASE_URL,
+      args[0]!,
+    );
+    io.out(
+      `${command === 'backup' ? 'backed up to' : 'restored from'} ${result.file}: ${result.feeds} feeds, ${result.items} items, ${result.stories} stories`,
+    );
+    return 0;
+  }
 
   const runtime = await createRuntime(config, logger);
   const { db, worker } = runtime;
