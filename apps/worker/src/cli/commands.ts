@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db, FeedWithStats } from '@newsfeed/db';
+import { type Db, describeDatabase, type FeedWithStats, parseDatabaseUrl } from '@newsfeed/db';
 import type { WorkerConfig } from '../env.js';
 import type { Logger } from '../observe/logger.js';
 import { startMetricsServer } from '../observe/metrics-server.js';
@@ -89,6 +89,7 @@ export async function runCommand(
 
   const runtime = await createRuntime(config, logger);
   const { db, worker } = runtime;
+  const database = describeDatabase(parseDatabaseUrl(config.DATABASE_URL));
   try {
     switch (command) {
       case 'run': {
@@ -115,7 +116,7 @@ export async function runCommand(
           logger.info({ signal, worker_id: runtime.ctx.workerId }, 'stopping');
           void worker.stop();
         });
-        logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine }, 'worker started');
+        logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine, database }, 'worker started');
         await worker.run();
         unregister();
         clearInterval(retention);
@@ -161,6 +162,7 @@ export async function runCommand(
         io.out(await exportOpml(db));
         return 0;
       case 'list': {
+        io.out(`database: ${database}`);
         let cursor: string | null = null;
         do {
           const page = await db.feeds.list({ limit: 200, cursor, includeDisabled: true });
@@ -172,7 +174,7 @@ export async function runCommand(
       default: {
         const stats = await db.stats();
         const due = await db.feeds.countDue();
-        io.out(JSON.stringify({ ...stats, feedsDue: due }, null, 2));
+        io.out(JSON.stringify({ database, ...stats, feedsDue: due }, null, 2));
         return 0;
       }
     }
