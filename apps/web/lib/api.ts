@@ -16,10 +16,30 @@ export function apiError(status: number, code: string, message: string): Respons
   return json({ error: { code, message } }, { status });
 }
 
-/** `?limit=` within 1..MAX_API_LIMIT, else the default. */
+/** A query parameter the API does not accept: answered 400 `invalid_parameter` by withApiErrors. */
+export class InvalidParameterError extends Error {
+  readonly code = 'INVALID_PARAMETER';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidParameterError';
+  }
+}
+
+/** Throws InvalidParameterError for a problem sentence (see lib/story-filters.ts), else does nothing. */
+export function rejectProblem(problem: string | null): void {
+  if (problem !== null) throw new InvalidParameterError(problem);
+}
+
+/** `?limit=` (an integer within 1..MAX_API_LIMIT), or the default when absent; anything else is refused. */
 export function apiLimit(url: URL, fallback: number): number {
-  const raw = Number(url.searchParams.get('limit'));
-  return Number.isInteger(raw) && raw >= 1 ? Math.min(raw, MAX_API_LIMIT) : Math.min(fallback, MAX_API_LIMIT);
+  const raw = url.searchParams.get('limit');
+  if (raw === null) return Math.min(fallback, MAX_API_LIMIT);
+  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(limit >= 1 && limit <= MAX_API_LIMIT))
+    throw new InvalidParameterError(
+      `limit must be an integer from 1 to ${MAX_API_LIMIT}, got ${JSON.stringify(raw)}`,
+    );
+  return limit;
 }
 
 /** A list page with the URL of the next one, so clients can follow `next` until it is null. */
