@@ -1,7 +1,8 @@
+import { withHttpUrlsOnly } from './api-urls';
 import { isClientError } from './client-errors';
 
 // Shared shape of the JSON API under /api/v1: `{ data, nextCursor, next }` for lists, `{ error:
-// { code, message } }` for failures, never a stack trace.
+// { code, message } }` for failures, never a stack trace; URL fields only ever http(s) (api-urls.ts).
 
 export const MAX_API_LIMIT = 100;
 
@@ -9,7 +10,7 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', 'application/json; charset=utf-8');
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-  return new Response(`${JSON.stringify(data)}\n`, { ...init, headers });
+  return new Response(`${JSON.stringify(withHttpUrlsOnly(data))}\n`, { ...init, headers });
 }
 
 export function apiError(status: number, code: string, message: string): Response {
