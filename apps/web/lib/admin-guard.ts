@@ -2,7 +2,7 @@ import { adminAttempts, clientKey } from './admin-attempts';
 import { bearerMatches, SESSION_COOKIE, verifyCsrf } from './admin-session';
 import { webConfig } from './env';
 import { activeSessionId } from './session-store';
-import { requestOrigin } from './site-origin';
+import { requestHost, requestOrigin } from './site-origin';
 
 // The one gate in front of every admin route handler. Admin is off (403) without ADMIN_TOKEN;
 // without credentials it is 401; a cookie-authenticated change also needs a same-origin request
@@ -44,7 +44,15 @@ export function readCookie(request: Request, name: string): string | null {
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') !== 'cross-site';
-  return origin === requestOrigin(request) || origin === new URL(request.url).origin;
+  if (origin === requestOrigin(request) || origin === new URL(request.url).origin) return true;
+  // Behind a TLS proxy that is not trusted (WEB_TRUST_PROXY) the scheme is unknown here: the same
+  // host name is the same site.
+  const host = requestHost((name) => request.headers.get(name));
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 export async function checkAdmin(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as feedJson } from '../app/feed.json/route';
 import { GET as feedXml } from '../app/feed.xml/route';
+import { isSameOrigin } from '../lib/admin-guard';
 import { originFromHeaders, originVary } from '../lib/site-origin';
 import { get, type RouteEnv, seededRouteEnv } from './support/route-env';
 
@@ -55,5 +56,20 @@ describe('feeds out without WEB_PUBLIC_URL', () => {
     const rss = await (await feedXml(get('/feed.xml', { 'X-Forwarded-Host': 'evil.invalid' }))).text();
     expect(rss).not.toContain('evil.invalid');
     expect(rss).toContain('http://newsfeed.test/');
+  });
+
+  it('takes a form posted from the same host as same-origin whatever the scheme, and no other', () => {
+    const from = (origin: string) =>
+      isSameOrigin(
+        new Request('http://127.0.0.1:3000/api/admin/login', {
+          method: 'POST',
+          headers: { host: 'news.example.org', origin },
+        }),
+      );
+    expect(from('https://news.example.org')).toBe(true);
+    expect(from('http://news.example.org')).toBe(true);
+    expect(from('https://evil.example')).toBe(false);
+    expect(from('https://news.example.org.evil.example')).toBe(false);
+    expect(from('null')).toBe(false);
   });
 });
