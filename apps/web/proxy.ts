@@ -6,11 +6,13 @@ import { SecondRequestAdmission } from './lib/page-admission';
 import { PageCache } from './lib/page-cache';
 import { sharedPageKey } from './lib/page-cache-policy';
 import { FRESH_READ_HEADER, RENDER_MARKER_HEADER, renderPage, withNonce } from './lib/page-render';
+import { screenRequest } from './lib/request-screen';
 import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from './lib/security-headers';
 
 // Runs before every request: a fresh CSP nonce for the page being rendered (Next.js reads it from
 // the request's Content-Security-Policy header and puts it on its own scripts), and the security
-// headers on every response, pages, API and feeds alike. Anonymous GETs of the public pages are
+// headers on every response, pages, API and feeds alike. Requests no route should see are refused
+// first (lib/request-screen.ts). Anonymous GETs of the public pages are
 // answered from the rendered-page cache (lib/page-cache.ts), each with a fresh nonce of its own,
 // from a URL's second request on.
 
@@ -44,7 +46,15 @@ async function fromCache(request: NextRequest, key: string): Promise<NextRespons
   }
 }
 
+function withSecurityHeaders(response: Response): Response {
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy(createNonce()));
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
+  const refusal = screenRequest(request, webConfig());
+  if (refusal) return withSecurityHeaders(refusal);
   // `next dev` renders every request: a copy would hide the edit just made.
   const cacheOn = webConfig().WEB_PAGE_CACHE_TTL_MS > 0 && process.env.NODE_ENV !== 'development';
   const ownRender = isOwnRender(request);

@@ -1,4 +1,5 @@
 import type { Feed } from '@newsfeed/db';
+import { publicDisabledReason, publicErrorCategory } from '../lib/public-error';
 
 export type FeedState = 'ok' | 'failing' | 'disabled' | 'new';
 
@@ -15,10 +16,19 @@ const LABELS: Record<FeedState, string> = {
   new: 'Not polled yet',
 };
 
-/** The feed's health as a badge, with the reason when it is failing or disabled. */
-export function FeedStatus({ feed }: { feed: Feed }) {
+/**
+ * The feed's health as a badge, with the reason when it is failing or disabled: its category for
+ * the public (lib/public-error.ts), the worker's whole message for the admin (`detail`).
+ */
+export function FeedStatus({ feed, detail = false }: { feed: Feed; detail?: boolean }) {
   const state = feedState(feed);
-  const reason = state === 'disabled' ? feed.disabledReason : state === 'failing' ? feed.lastError : null;
+  const raw = state === 'disabled' ? feed.disabledReason : state === 'failing' ? feed.lastError : null;
+  const reason =
+    raw === null || detail
+      ? raw
+      : state === 'disabled'
+        ? publicDisabledReason(raw)
+        : publicErrorCategory(raw);
   return (
     <>
       <span className={`badge badge--${state === 'new' ? 'ok' : state}`}>

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { demoAdminToken } from './demo-token';
 import { demoOpml, startFixtureServer } from './fixture-server';
 
 // `npm run demo`: the sample publishers on 127.0.0.1, the worker subscribed to them (and only to
@@ -19,7 +20,7 @@ const NEXT_BIN = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist
 const DemoOptions = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   WEB_DEMO_FIXTURE_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
-  ADMIN_TOKEN: z.string().min(16).default('demo-admin-token-change-me'),
+  ADMIN_TOKEN: z.string().min(16),
 });
 
 function start(
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const options = DemoOptions.parse({
     PORT: process.env.PORT || undefined,
     WEB_DEMO_FIXTURE_PORT: process.env.WEB_DEMO_FIXTURE_PORT || undefined,
-    ADMIN_TOKEN: process.env.ADMIN_TOKEN || undefined,
+    ADMIN_TOKEN: demoAdminToken(process.env.ADMIN_TOKEN),
   });
   if (!existsSync(WORKER_MAIN))
     throw new Error(

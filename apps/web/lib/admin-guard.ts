@@ -1,19 +1,41 @@
+import { adminAttempts, clientKey } from './admin-attempts';
+import { bearerMatches, SESSION_COOKIE, verifyCsrf } from './admin-session';
 import { webConfig } from './env';
-import { bearerMatches, SESSION_COOKIE, verifyCsrf, verifySession } from './admin-session';
-import { requestOrigin } from './site-origin';
+import { activeSessionId } from './session-store';
+import { requestHost, requestOrigin } from './site-origin';
 
 // The one gate in front of every admin route handler. Admin is off (403) without ADMIN_TOKEN;
 // without credentials it is 401; a cookie-authenticated change also needs a same-origin request
-// and the session's CSRF token (403 otherwise).
+// and the session's CSRF token (403 otherwise). A client past its count of wrong tokens gets 429
+// and its Bearer token is not even compared (lib/failure-limiter.ts).
 
 export type AdminAccess =
   | { ok: true; token: string; via: 'bearer' | 'session'; sessionId: string | null }
-  | { ok: false; status: 401 | 403; code: string; message: string };
+  | { ok: false; status: 401 | 403; code: string; message: string }
+  | { ok: false; status: 429; code: string; message: string; retryAfterSeconds: number };
+
+/** The refusal for a client that sent too many wrong tokens, or null when it may try. */
+export function tooManyAttempts(request: Request): Extract<AdminAccess, { status: 429 }> | null {
+  const retryAfterSeconds = adminAttempts().retryAfterSeconds(clientKey(request));
+  if (retryAfterSeconds === null) return null;
+  return {
+    ok: false,
+    status: 429,
+    code: 'too_many_attempts',
+    message: `Too many wrong admin tokens: try again in ${retryAfterSeconds} s.`,
+    retryAfterSeconds,
+  };
+}
 
 export function readCookie(request: Request, name: string): string | null {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return null; // a malformed %-escape is no session
+    }
   }
   return null;
 }
@@ -22,13 +44,21 @@ export function readCookie(request: Request, name: string): string | null {
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return request.headers.get('sec-fetch-site') !== 'cross-site';
-  return origin === requestOrigin(request) || origin === new URL(request.url).origin;
+  if (origin === requestOrigin(request) || origin === new URL(request.url).origin) return true;
+  // Behind a TLS proxy that is not trusted (WEB_TRUST_PROXY) the scheme is unknown here: the same
+  // host name is the same site.
+  const host = requestHost((name) => request.headers.get(name));
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
-export function checkAdmin(
+export async function checkAdmin(
   request: Request,
   options: { csrf?: string | null; mutation: boolean },
-): AdminAccess {
+): Promise<AdminAccess> {
   const token = webConfig().ADMIN_TOKEN;
   if (!token)
     return {
@@ -37,9 +67,15 @@ export function checkAdmin(
       code: 'admin_disabled',
       message: 'Admin is off: set ADMIN_TOKEN to enable it.',
     };
-  if (bearerMatches(token, request.headers.get('authorization')))
-    return { ok: true, token, via: 'bearer', sessionId: null };
-  const sessionId = verifySession(token, readCookie(request, SESSION_COOKIE));
+  const authorization = request.headers.get('authorization');
+  if (authorization !== null) {
+    const limited = tooManyAttempts(request);
+    if (limited) return limited;
+    if (bearerMatches(token, authorization)) return { ok: true, token, via: 'bearer', sessionId: null };
+    adminAttempts().recordFailure(clientKey(request));
+    return { ok: false, status: 401, code: 'unauthorized', message: 'Wrong admin token.' };
+  }
+  const sessionId = await activeSessionId(token, readCookie(request, SESSION_COOKIE));
   if (sessionId === null)
     return { ok: false, status: 401, code: 'unauthorized', message: 'Sign in with the admin token first.' };
   if (options.mutation) {

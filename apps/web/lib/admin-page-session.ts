@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers';
-import { csrfToken, SESSION_COOKIE, verifySession } from './admin-session';
+import { csrfToken, SESSION_COOKIE } from './admin-session';
 import { webConfig } from './env';
+import { activeSessionId } from './session-store';
 
 export type AdminPageState =
   | { state: 'off' }
@@ -11,7 +12,7 @@ export type AdminPageState =
 export async function adminPageState(): Promise<AdminPageState> {
   const token = webConfig().ADMIN_TOKEN;
   if (!token) return { state: 'off' };
-  const sessionId = verifySession(token, (await cookies()).get(SESSION_COOKIE)?.value);
+  const sessionId = await activeSessionId(token, (await cookies()).get(SESSION_COOKIE)?.value);
   return sessionId === null
     ? { state: 'signed-out' }
     : { state: 'signed-in', csrf: csrfToken(token, sessionId) };

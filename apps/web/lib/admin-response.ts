@@ -1,14 +1,20 @@
-import { apiError, json } from './api';
+import { retryAfterHeaders } from './admin-attempts';
 import { type AdminAccess, wantsJson } from './admin-guard';
+import { apiError, json } from './api';
 
 /** The refusal: JSON for scripts, a short plain page for browsers (never a redirect that hides the status). */
 export function refuse(request: Request, access: Extract<AdminAccess, { ok: false }>): Response {
-  if (wantsJson(request)) return apiError(access.status, access.code, access.message);
-  const body = `${access.message}\n\nGo to /admin/login to sign in.\n`;
-  return new Response(body, {
-    status: access.status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  });
+  const response = wantsJson(request)
+    ? apiError(access.status, access.code, access.message)
+    : new Response(`${access.message}\n\nGo to /admin/login to sign in.\n`, {
+        status: access.status,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      });
+  if (access.status === 429) {
+    for (const [name, value] of Object.entries(retryAfterHeaders(access.retryAfterSeconds)))
+      response.headers.set(name, value);
+  }
+  return response;
 }
 
 /** After a form post: back to the admin page with a notice (303 so the browser GETs it). */

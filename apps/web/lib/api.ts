@@ -1,7 +1,8 @@
+import { withHttpUrlsOnly } from './api-urls';
 import { isClientError } from './client-errors';
 
 // Shared shape of the JSON API under /api/v1: `{ data, nextCursor, next }` for lists, `{ error:
-// { code, message } }` for failures, never a stack trace.
+// { code, message } }` for failures, never a stack trace; URL fields only ever http(s) (api-urls.ts).
 
 export const MAX_API_LIMIT = 100;
 
@@ -9,17 +10,37 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', 'application/json; charset=utf-8');
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
-  return new Response(`${JSON.stringify(data)}\n`, { ...init, headers });
+  return new Response(`${JSON.stringify(withHttpUrlsOnly(data))}\n`, { ...init, headers });
 }
 
 export function apiError(status: number, code: string, message: string): Response {
   return json({ error: { code, message } }, { status });
 }
 
-/** `?limit=` within 1..MAX_API_LIMIT, else the default. */
+/** A query parameter the API does not accept: answered 400 `invalid_parameter` by withApiErrors. */
+export class InvalidParameterError extends Error {
+  readonly code = 'INVALID_PARAMETER';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidParameterError';
+  }
+}
+
+/** Throws InvalidParameterError for a problem sentence (see lib/story-filters.ts), else does nothing. */
+export function rejectProblem(problem: string | null): void {
+  if (problem !== null) throw new InvalidParameterError(problem);
+}
+
+/** `?limit=` (an integer within 1..MAX_API_LIMIT), or the default when absent; anything else is refused. */
 export function apiLimit(url: URL, fallback: number): number {
-  const raw = Number(url.searchParams.get('limit'));
-  return Number.isInteger(raw) && raw >= 1 ? Math.min(raw, MAX_API_LIMIT) : Math.min(fallback, MAX_API_LIMIT);
+  const raw = url.searchParams.get('limit');
+  if (raw === null) return Math.min(fallback, MAX_API_LIMIT);
+  const limit = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(limit >= 1 && limit <= MAX_API_LIMIT))
+    throw new InvalidParameterError(
+      `limit must be an integer from 1 to ${MAX_API_LIMIT}, got ${JSON.stringify(raw)}`,
+    );
+  return limit;
 }
 
 /** A list page with the URL of the next one, so clients can follow `next` until it is null. */

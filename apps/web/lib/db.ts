@@ -1,4 +1,4 @@
-import { createDb, type Db } from '@newsfeed/db';
+import { createDb, type NewsfeedDb } from '@newsfeed/db';
 import { webConfig } from './env';
 
 // One database client per server process, shared by every request. It lives on globalThis so that
@@ -7,9 +7,9 @@ import { webConfig } from './env';
 // the items and its own thread checkpoints them, and inside the Next.js bundle the thread could not
 // find the SQLite driver (it would report that and fall back to checkpointing in commits anyway).
 const KEY = Symbol.for('newsfeed.web.db');
-type Holder = { [KEY]?: Promise<Db> };
+type Holder = { [KEY]?: Promise<NewsfeedDb> };
 
-export function getDb(): Promise<Db> {
+export function getDb(): Promise<NewsfeedDb> {
   const holder = globalThis as Holder;
   holder[KEY] ??= Promise.resolve(createDb(webConfig().DATABASE_URL, { checkpointIntervalMs: 0 })).catch(
     (error: unknown) => {

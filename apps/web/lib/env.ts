@@ -17,7 +17,27 @@ export const WEB_OPTIONS = {
   },
   WEB_PUBLIC_URL: {
     schema: z.url({ protocol: /^https?$/ }).optional(),
-    description: 'Public origin used in feeds out and Open Graph tags; unset means the request’s Host.',
+    description:
+      'Public origin used in feeds out and Open Graph tags, and the one host name (besides loopback) admin and form posts are accepted on; unset means the request’s Host.',
+  },
+  WEB_TRUST_PROXY: {
+    schema: z.stringbool().default(false),
+    description:
+      'true behind a reverse proxy that sets X-Forwarded-Host and X-Forwarded-Proto: they then name the origin of links in pages and feeds out; otherwise they are ignored.',
+  },
+  WEB_AUTH_MAX_FAILURES: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(10),
+    description:
+      'Wrong admin tokens (login form or Bearer) one client may send per WEB_AUTH_WINDOW_SECONDS before it is answered 429.',
+  },
+  WEB_AUTH_MAX_FAILURES_TOTAL: {
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(100),
+    description:
+      'Wrong admin tokens from all clients together per WEB_AUTH_WINDOW_SECONDS before every attempt is answered 429 (bounds guessing from many addresses).',
+  },
+  WEB_AUTH_WINDOW_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(86_400).default(900),
+    description: 'The window (seconds) over which wrong admin tokens are counted.',
   },
   WEB_PAGE_SIZE: {
     schema: z.coerce.number().int().min(1).max(100).default(30),

@@ -108,7 +108,8 @@ const NUMERIC_ATTRIBUTES = new Set(['width', 'height', 'colspan', 'rowspan', 'st
 const SAFE_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const SAFE_IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 /** Headings inside an article never outrank the page's own h1. */
-const RENAMED_TAGS: Record<string, string> = { h1: 'h2' };
+// A Map: tag names come from stored HTML, and `<constructor>` must not find Object's.
+const RENAMED_TAGS: ReadonlyMap<string, string> = new Map([['h1', 'h2']]);
 
 export interface RenderHtmlOptions {
   /** Resolves relative links and images (the article's URL). */
@@ -182,7 +183,7 @@ export function renderSafeHtml(html: string | null | undefined, options: RenderH
   const parser = new Parser(
     {
       onopentag(rawName, attributes) {
-        const name = RENAMED_TAGS[rawName] ?? rawName;
+        const name = RENAMED_TAGS.get(rawName) ?? rawName;
         // htmlparser2 pairs every open with a close (implied for void tags and at the end).
         if (dropDepth > 0 || DROPPED_WITH_CONTENT.has(name)) {
           dropDepth++;
@@ -197,7 +198,7 @@ export function renderSafeHtml(html: string | null | undefined, options: RenderH
         if (dropDepth === 0) out.push(escapeHtml(text));
       },
       onclosetag(rawName) {
-        const name = RENAMED_TAGS[rawName] ?? rawName;
+        const name = RENAMED_TAGS.get(rawName) ?? rawName;
         if (dropDepth > 0) {
           dropDepth--;
           return;

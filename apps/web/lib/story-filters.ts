@@ -1,7 +1,9 @@
 import type { StoryFilter } from '@newsfeed/db';
 
 // The front page's filters as they appear in the URL (?source=3&folder=Tech&lang=en&window=24h) and
-// as the database wants them. Anything malformed is ignored rather than turned into an error page.
+// as the database wants them. A value no link of ours makes is the visitor's mistake: the proxy
+// answers 400 for pages (storyParamsProblem) and the API does too, so parsing here only ever sees
+// values that passed, and still looks keys up as own properties (never `toString` from a prototype).
 
 export const TIME_WINDOWS = {
   '1h': { label: 'Last hour', seconds: 3600 },
@@ -12,6 +14,12 @@ export const TIME_WINDOWS = {
 } as const;
 
 export type TimeWindow = keyof typeof TIME_WINDOWS;
+
+export function isTimeWindow(value: string): value is TimeWindow {
+  return Object.hasOwn(TIME_WINDOWS, value);
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 export interface StoryQuery {
   source: number | null;
@@ -44,10 +52,32 @@ export function parseStoryQuery(params: SearchParams | URLSearchParams): StoryQu
   return {
     source: parseId(param(params, 'source')),
     folder: param(params, 'folder'),
-    language: language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language) ? language.toLowerCase() : null,
-    window: window && window in TIME_WINDOWS ? (window as TimeWindow) : null,
+    language: language && LANGUAGE_TAG.test(language) ? language.toLowerCase() : null,
+    window: window && isTimeWindow(window) ? window : null,
     cursor: param(params, 'cursor'),
   };
+}
+
+/** What is wrong with the filter parameters (a sentence naming the parameter), or null when nothing is. */
+export function storyParamsProblem(params: SearchParams | URLSearchParams): string | null {
+  const window = param(params, 'window');
+  if (window !== null && !isTimeWindow(window))
+    return `window must be one of ${Object.keys(TIME_WINDOWS).join(', ')}, got ${JSON.stringify(window)}`;
+  return idParamProblem(params, 'source') ?? languageProblem(param(params, 'lang'));
+}
+
+/** What is wrong with an optional id parameter (e.g. ?source=), or null. */
+export function idParamProblem(params: SearchParams | URLSearchParams, name: string): string | null {
+  const raw = param(params, name);
+  return raw !== null && parseId(raw) === null
+    ? `${name} must be a positive integer id, got ${JSON.stringify(raw)}`
+    : null;
+}
+
+function languageProblem(language: string | null): string | null {
+  return language !== null && !LANGUAGE_TAG.test(language)
+    ? `lang must be a language code such as en or pt-br, got ${JSON.stringify(language)}`
+    : null;
 }
 
 export function toStoryFilter(query: StoryQuery, now: Date = new Date()): StoryFilter {

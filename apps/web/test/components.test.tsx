@@ -106,11 +106,22 @@ describe('FeedStatus', () => {
   it.each([
     ['ok', 'OK', feed()],
     ['new', 'Not polled yet', feed({ lastSuccessAt: null })],
-    ['failing', 'HTTP 503 from upstream', feed({ errorCount: 3, lastError: 'HTTP 503 from upstream' })],
-    ['disabled', 'HTTP 410 Gone', feed({ disabled: true, disabledReason: 'HTTP 410 Gone' })],
+    ['failing', 'HTTP 503', feed({ errorCount: 3, lastError: 'HTTP 503 from upstream' })],
+    ['disabled', 'HTTP 410', feed({ disabled: true, disabledReason: 'HTTP 410 Gone' })],
   ] as const)('%s shows %s', (state, text, input) => {
     expect(feedState(input)).toBe(state);
     expect(renderToStaticMarkup(<FeedStatus feed={input} />)).toContain(text);
+  });
+
+  it('shows the public a category of the error and the admin the whole message', () => {
+    const failing = feed({
+      errorCount: 2,
+      lastError: 'NETWORK: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9464',
+    });
+    const shown = renderToStaticMarkup(<FeedStatus feed={failing} />);
+    expect(shown).toContain('connection refused');
+    expect(shown).not.toContain('127.0.0.1');
+    expect(renderToStaticMarkup(<FeedStatus feed={failing} detail />)).toContain('127.0.0.1:9464');
   });
 });
 

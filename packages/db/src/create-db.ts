@@ -11,6 +11,7 @@ import { type MigrationResult, migrate } from './migrate.js';
 import { createPollsApi } from './polls.js';
 import { createRetentionApi } from './retention.js';
 import { createSearchApi } from './search.js';
+import { createSessionsApi, type SessionsApi } from './sessions.js';
 import { createStoriesApi } from './stories.js';
 import type { Db, Stats } from './types.js';
 
@@ -76,6 +77,8 @@ export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
   retention: ReturnType<typeof createRetentionApi>;
   maintenance: MaintenanceApi;
+  /** Server-side sign-in sessions (sessions.ts). */
+  sessions: SessionsApi;
   /**
    * Runs several calls as one transaction: all of them commit, or none does (e.g. a poll's upsert,
    * story attachments and schedule). Use only `tx` inside; on SQLite other calls wait until it ends.
@@ -137,6 +140,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
         )
         .catch((error) => Promise.reject(toDbError(error, 'transaction'))),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
+    sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {
       try {

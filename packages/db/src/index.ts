@@ -27,5 +27,6 @@ export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.j
 export type { RetentionOptions, RetentionResult } from './retention.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
+export type { NewSession, Session, SessionsApi } from './sessions.js';
 export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
 export * from './types.js';

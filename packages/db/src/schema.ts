@@ -116,6 +116,13 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+export interface SessionsTable {
+  id: string;
+  user_id: number | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -124,5 +131,6 @@ export interface Database {
   stories: StoriesTable;
   polls: PollsTable;
   cluster_keys: ClusterKeysTable;
+  sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -133,7 +133,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                       </div>
                     </td>
                     <td>
-                      <FeedStatus feed={feed} />
+                      <FeedStatus feed={feed} detail />
                     </td>
                     <td>{feed.itemCount}</td>
                     <td>

@@ -1,7 +1,7 @@
 import { getDb } from '../db';
 import { webConfig } from '../env';
 import { ReadCache } from '../read-cache';
-import { requestOrigin } from '../site-origin';
+import { originVary, requestOrigin } from '../site-origin';
 import { parseId } from '../story-filters';
 import { renderAtom } from './atom';
 import { FEED_CONTENT_TYPES, type FeedDocument, type FeedFormat } from './feed-document';
@@ -55,9 +55,13 @@ export function feedRoute(format: FeedFormat) {
           }),
         ),
       );
-      return new Response(body, {
-        headers: { 'Content-Type': FEED_CONTENT_TYPES[format], 'Cache-Control': CACHE_CONTROL },
+      const headers = new Headers({
+        'Content-Type': FEED_CONTENT_TYPES[format],
+        'Cache-Control': CACHE_CONTROL,
       });
+      const vary = originVary();
+      if (vary !== null) headers.set('Vary', vary);
+      return new Response(body, { headers });
     } catch (error) {
       if (error instanceof FeedSelectionNotFoundError) {
         return new Response(`${error.message}\n`, {

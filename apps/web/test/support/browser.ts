@@ -26,12 +26,13 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `extraArgs`: more Chromium switches, e.g. `--host-resolver-rules` to give a made-up name an address. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'newsfeed-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: DESKTOP,
   });
   return {
@@ -46,11 +47,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'test-output', 'screenshots');
 
 /** One browser and one page for a test file: `const view = openBrowserPage()`, then `view.page`. */
-export function openBrowserPage(): { readonly page: Page; readonly browser: TestBrowser } {
+export function openBrowserPage(extraArgs: readonly string[] = []): {
+  readonly page: Page;
+  readonly browser: TestBrowser;
+} {
   let browser: TestBrowser | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await launchBrowser(extraArgs);
     page = await browser.context.newPage();
   });
   afterAll(async () => {

@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '@newsfeed/db';
+import { createPostgresDatabase, type Db, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { type SeedInfo, seedTestDatabase } from './seed';
 
 // Route handlers read their configuration and database through lib/env and lib/db, as in
-// production; a test points them at a freshly seeded SQLite file before the first call.
+// production; a test points them at a freshly seeded SQLite file (or PostgreSQL database) before
+// the first call. lib/env reads the environment once per process: one engine per test file.
+
+/** The PostgreSQL server's maintenance database, where a test's own database is created and dropped. */
+const POSTGRES_ADMIN_URL =
+  process.env.NEWSFEED_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
 const DB_KEY = Symbol.for('newsfeed.web.db');
 
@@ -14,9 +20,15 @@ export interface RouteEnv {
   cleanup(): Promise<void>;
 }
 
-export async function seededRouteEnv(env: Record<string, string | undefined>): Promise<RouteEnv> {
+export async function seededRouteEnv(
+  env: Record<string, string | undefined>,
+  engine: Engine = 'sqlite',
+): Promise<RouteEnv> {
   const dir = await mkdtemp(join(tmpdir(), 'newsfeed-web-routes-'));
-  const databaseUrl = `file:${join(dir, 'newsfeed.db')}`;
+  const postgresName = engine === 'postgres' ? `nf_web_test_${randomBytes(6).toString('hex')}` : null;
+  const databaseUrl = postgresName
+    ? await createPostgresDatabase(POSTGRES_ADMIN_URL, postgresName)
+    : `file:${join(dir, 'newsfeed.db')}`;
   const seed = await seedTestDatabase(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   for (const [name, value] of Object.entries(env)) {
@@ -30,6 +42,7 @@ export async function seededRouteEnv(env: Record<string, string | undefined>): P
       const db = holder[DB_KEY];
       delete holder[DB_KEY];
       await (await db)?.close();
+      if (postgresName) await dropPostgresDatabase(POSTGRES_ADMIN_URL, postgresName);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -8,6 +8,7 @@ import { TimeAgo } from '../../../components/time-ago';
 import { pageOrInvalid } from '../../../lib/client-errors';
 import { getDb } from '../../../lib/db';
 import { webConfig } from '../../../lib/env';
+import { publicErrorCategory } from '../../../lib/public-error';
 import { externalHref } from '../../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../../lib/story-filters';
 
@@ -103,7 +104,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <EmptyState title="No items from this source yet">
           <p>
             {feed.lastError
-              ? `The last poll failed: ${feed.lastError}`
+              ? `The last poll failed: ${publicErrorCategory(feed.lastError)}.`
               : 'The worker has not fetched this feed yet, or it had no items.'}
           </p>
         </EmptyState>

@@ -14,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   const isJson = (request.headers.get('content-type') ?? '').includes('application/json');
   const form = isJson ? null : await readForm(request);
   const body = isJson ? ((await request.json().catch(() => null)) as Record<string, unknown> | null) : null;
-  const access = checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  const access = await checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
   if (!access.ok) return refuse(request, access);
 
   const rawUrl = (typeof body?.url === 'string' ? body.url : field(form, 'url')) ?? '';

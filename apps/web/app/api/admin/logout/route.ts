@@ -1,11 +1,15 @@
+import { isSameOrigin, readCookie } from '../../../../lib/admin-guard';
 import { SESSION_COOKIE } from '../../../../lib/admin-session';
-import { isSameOrigin } from '../../../../lib/admin-guard';
+import { webConfig } from '../../../../lib/env';
+import { endSession } from '../../../../lib/session-store';
 
 export const dynamic = 'force-dynamic';
 
-/** POST /api/admin/logout: forgets the session cookie. */
+/** POST /api/admin/logout: ends the session on the server (a copy of the cookie stops working) and forgets the cookie. */
 export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return new Response('Cross-site request refused.\n', { status: 403 });
+  const token = webConfig().ADMIN_TOKEN;
+  if (token) await endSession(token, readCookie(request, SESSION_COOKIE));
   return new Response(null, {
     status: 303,
     headers: {

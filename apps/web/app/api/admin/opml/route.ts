@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/admin/opml: every subscription as an OPML download (reading only: no CSRF token needed). */
 export async function GET(request: Request): Promise<Response> {
-  const access = checkAdmin(request, { mutation: false });
+  const access = await checkAdmin(request, { mutation: false });
   if (!access.ok) return refuse(request, access);
   const opml = await exportOpml(await getDb(), `${webConfig().WEB_SITE_NAME} subscriptions`);
   return new Response(opml, {
@@ -38,7 +38,7 @@ async function uploadedText(request: Request, form: FormData | null): Promise<st
 export async function POST(request: Request): Promise<Response> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   const form = declared > MAX_OPML_BYTES + 64 * 1024 ? null : await readForm(request);
-  const access = checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  const access = await checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
   if (!access.ok) return refuse(request, access);
   if (declared > MAX_OPML_BYTES + 64 * 1024) {
     return done(request, access, {

@@ -1,8 +1,8 @@
-import { apiError, apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
+import { apiError, apiLimit, json, pageBody, rejectProblem, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { renderSnippetHtml } from '../../../../lib/render-html';
-import { parseId } from '../../../../lib/story-filters';
+import { idParamProblem, parseId } from '../../../../lib/story-filters';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +11,7 @@ export const GET = withApiErrors(async (request: Request): Promise<Response> => 
   const url = new URL(request.url);
   const query = url.searchParams.get('q')?.trim().slice(0, 200);
   if (!query) return apiError(400, 'missing_query', 'Pass the words to search for as ?q=');
+  rejectProblem(idParamProblem(url.searchParams, 'source'));
   const feedId = parseId(url.searchParams.get('source'));
   const page = await (await getDb()).search.query({
     query,

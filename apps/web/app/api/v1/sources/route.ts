@@ -1,5 +1,6 @@
 import { apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
+import { withPublicErrors } from '../../../../lib/public-error';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,8 +32,10 @@ export const GET = withApiErrors(async (request: Request): Promise<Response> => 
     limit: apiLimit(url, 100),
     cursor: url.searchParams.get('cursor'),
   });
-  const sources = page.items.map((feed) =>
-    Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, feed[field]])),
-  );
+  // Errors as categories: the worker's messages name resolved addresses and ports (lib/public-error.ts).
+  const sources = page.items.map((feed) => {
+    const shown = withPublicErrors(feed);
+    return Object.fromEntries(PUBLIC_FIELDS.map((field) => [field, shown[field]]));
+  });
   return json(pageBody(url, sources, page.nextCursor));
 });

@@ -15,7 +15,7 @@ export async function POST(
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const form = await readForm(request);
-  const access = checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  const access = await checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
   if (!access.ok) return refuse(request, access);
   const { id: rawId } = await context.params;
   const id = parseId(rawId);

@@ -1,0 +1,3 @@
+import { describeSessionRevocation } from './support/session-revocation';
+
+describeSessionRevocation('postgres');
