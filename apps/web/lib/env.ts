@@ -11,6 +11,11 @@ export const WEB_OPTIONS = {
     schema: z.coerce.number().int().min(0).max(65_535).default(3000),
     description: 'The port `next start` listens on.',
   },
+  HOST: {
+    schema: z.string().min(1).default('127.0.0.1'),
+    description:
+      'The address `next start` listens on: `127.0.0.1` serves this machine only (put a proxy in front); `0.0.0.0` or `::` every interface.',
+  },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),
     description: 'Secret that unlocks /admin and the admin API; unset means admin is off.',

@@ -20,7 +20,8 @@ const list = z
 export const WORKER_OPTIONS = {
   DATABASE_URL: {
     schema: z.string().default('file:./data/newsfeed.db'),
-    description: 'Where to store feeds and items: `file:PATH` (SQLite) or `postgres://…` (PostgreSQL).',
+    description:
+      'Where to store feeds and items: `file:PATH` (SQLite; a relative path is read against the repository root, wherever the command starts) or `postgres://…` (PostgreSQL).',
   },
   WORKER_POLL_INTERVAL_MS: {
     schema: milliseconds(5_000),

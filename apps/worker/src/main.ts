@@ -3,7 +3,8 @@
 // during an ingesting poll although the live set stays under ~80 MiB (bench/RESULTS.md, Worker);
 // at 160 MiB it collects sooner at no measurable CPU cost. Raise it with
 // `node --max-old-space-size=N dist/main.js` for feeds near WORKER_MAX_BODY_BYTES at high concurrency.
-import { runCommand, UsageError } from './cli/commands.js';
+import { runCommand } from './cli/commands.js';
+import { UsageError } from './cli/usage-error.js';
 import { ConfigError, loadWorkerConfig } from './env.js';
 import { createLogger } from './observe/logger.js';
 

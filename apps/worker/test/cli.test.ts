@@ -143,9 +143,16 @@ describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', { timeout: CLI_TEST_TI
     expect(typeof polled.next_poll_at).toBe('string');
 
     const list = await runCli(['list'], env);
+    // Which database is open, so an empty list from the wrong file is told apart from no feeds.
+    expect(list.stdout).toContain(`database: SQLite ${join(dir, 'cli.db')}`);
     expect(list.stdout).toMatch(/1 {2}http:\/\/127\.0\.0\.1:\d+\/home\/feed {2}items=3 {2}next=\S+ {2}ok/);
     const stats = JSON.parse((await runCli(['stats'], env)).stdout);
-    expect(stats).toMatchObject({ feeds: 1, items: 3, feedsDue: 0 });
+    expect(stats).toMatchObject({
+      database: `SQLite ${join(dir, 'cli.db')}`,
+      feeds: 1,
+      items: 3,
+      feedsDue: 0,
+    });
     expect(stats.stories).toBeGreaterThanOrEqual(1);
   });
 

@@ -18,7 +18,7 @@ import type { Db, Stats } from './types.js';
 export interface CreateDbOptions {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
-  /** Base directory for a relative SQLite path (default: the process's working directory). */
+  /** Base directory for a relative SQLite path (default: the Newsfeed checkout the process runs in, else its working directory). */
   cwd?: string;
   /** SQLite: how long a write waits for another process's lock before failing with DbBusyError (ms). */
   busyTimeoutMs?: number;

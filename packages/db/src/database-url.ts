@@ -1,6 +1,7 @@
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
-/** Where the database lives when DATABASE_URL is unset: a file under ./data, no server needed. */
+/** Where the database lives when DATABASE_URL is unset: a file under the checkout's ./data, no server needed. */
 export const DEFAULT_DATABASE_URL = 'file:./data/newsfeed.db';
 
 export type DatabaseLocation =
@@ -17,10 +18,31 @@ export class DatabaseUrlError extends Error {
 }
 
 /**
- * Reads a DATABASE_URL: `file:PATH` (or `sqlite:PATH`, or a bare path ending in .db/.sqlite) is
- * SQLite, relative paths against `cwd`; `postgres://` or `postgresql://` is PostgreSQL.
+ * The folder relative SQLite paths are read against: the Newsfeed checkout holding `from` (the nearest
+ * folder up with pnpm-workspace.yaml), so the worker started from apps/worker and the web app started
+ * from apps/web open the same file as the root scripts; outside a checkout, `from` itself.
  */
-export function parseDatabaseUrl(url: string | undefined | null, cwd = process.cwd()): DatabaseLocation {
+export function projectRoot(from = process.cwd()): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return resolve(from);
+  }
+}
+
+/** The open database in words for logs and `stats`: the SQLite file, or the PostgreSQL URL without its password. */
+export function describeDatabase(location: DatabaseLocation): string {
+  if (location.engine === 'sqlite') return `SQLite ${location.path}`;
+  const url = new URL(location.connectionString);
+  if (url.password) url.password = '***';
+  return `PostgreSQL ${url.toString()}`;
+}
+
+/**
+ * Reads a DATABASE_URL: `file:PATH` (or `sqlite:PATH`, or a bare path ending in .db/.sqlite) is
+ * SQLite, relative paths against `baseDir` (default: the checkout, see projectRoot);
+ * `postgres://` or `postgresql://` is PostgreSQL.
+ */
+export function parseDatabaseUrl(url: string | undefined | null, baseDir = projectRoot()): DatabaseLocation {
   const value = url?.trim() || DEFAULT_DATABASE_URL;
   if (/^postgres(ql)?:\/\//i.test(value)) return { engine: 'postgres', connectionString: value, url: value };
   const match = /^(?:file|sqlite):(?:\/\/)?(.*)$/i.exec(value);
@@ -29,6 +51,6 @@ export function parseDatabaseUrl(url: string | undefined | null, cwd = process.c
     throw new DatabaseUrlError(value, 'use file:PATH for SQLite or postgres://… for PostgreSQL');
   if (rawPath === '') throw new DatabaseUrlError(value, 'the SQLite path is empty');
   if (rawPath === ':memory:') return { engine: 'sqlite', path: ':memory:', url: value };
-  const path = isAbsolute(rawPath) ? rawPath : resolve(cwd, rawPath);
+  const path = isAbsolute(rawPath) ? rawPath : resolve(baseDir, rawPath);
   return { engine: 'sqlite', path, url: value };
 }

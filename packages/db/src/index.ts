@@ -4,7 +4,9 @@ export {
   type DatabaseLocation,
   DatabaseUrlError,
   DEFAULT_DATABASE_URL,
+  describeDatabase,
   parseDatabaseUrl,
+  projectRoot,
 } from './database-url.js';
 export {
   DbBusyError,

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseUrlError, parseDatabaseUrl } from '../src/database-url.js';
+import { DatabaseUrlError, describeDatabase, parseDatabaseUrl, projectRoot } from '../src/database-url.js';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file under ./data', () => {
@@ -29,5 +32,28 @@ describe('parseDatabaseUrl', () => {
     expect(() => parseDatabaseUrl('mysql://root:secret@h/db')).toThrow(DatabaseUrlError);
     expect(() => parseDatabaseUrl('mysql://root:secret@h/db')).not.toThrow(/secret/);
     expect(() => parseDatabaseUrl('file:')).toThrow(DatabaseUrlError);
+  });
+
+  it('reads relative paths against the checkout, from whichever of its folders the process starts', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'newsfeed-checkout-'));
+    try {
+      writeFileSync(join(checkout, 'pnpm-workspace.yaml'), 'packages: []\n');
+      const app = join(checkout, 'apps', 'worker');
+      mkdirSync(app, { recursive: true });
+      expect(projectRoot(app)).toBe(checkout);
+      expect(parseDatabaseUrl(undefined, projectRoot(app)).path).toBe(join(checkout, 'data', 'newsfeed.db'));
+      // Outside a checkout: the folder itself.
+      const elsewhere = mkdtempSync(join(tmpdir(), 'newsfeed-elsewhere-'));
+      expect(projectRoot(elsewhere)).toBe(elsewhere);
+      rmSync(elsewhere, { recursive: true });
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+
+  it('describes the open database without its password', () => {
+    expect(describeDatabase(parseDatabaseUrl('file:/var/lib/nf.db'))).toBe('SQLite /var/lib/nf.db');
+    const described = describeDatabase(parseDatabaseUrl('postgres://nf:hunter2@db.internal:5432/newsfeed'));
+    expect(described).toBe('PostgreSQL postgres://nf:***@db.internal:5432/newsfeed');
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
 
 // Debian's Chromium through playwright-core, headless, with a fresh profile per test file.
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium unless CHROMIUM_PATH names another build. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase, type Db, dropPostgresDatabase, type Engine } from '@newsfeed/db';
@@ -14,6 +15,27 @@ const POSTGRES_ADMIN_URL =
   process.env.NEWSFEED_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
 const DB_KEY = Symbol.for('newsfeed.web.db');
+
+/** Whether the PostgreSQL server answers at all; outside CI its tests skip with this reason. */
+async function probePostgres(): Promise<string | null> {
+  const url = new URL(POSTGRES_ADMIN_URL);
+  const reachable = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 5432), timeout: 3000 });
+    const settle = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.once('connect', () => settle(true));
+    socket.once('error', () => settle(false));
+    socket.once('timeout', () => settle(false));
+  });
+  if (reachable || process.env.CI) return null;
+  const reason = `PostgreSQL is not reachable at ${url.host} (set NEWSFEED_TEST_POSTGRES_URL)`;
+  console.warn(`[@newsfeed/web] SKIPPING the PostgreSQL route tests: ${reason}`);
+  return reason;
+}
+
+export const POSTGRES_SKIP_REASON = await probePostgres();
 
 export interface RouteEnv {
   seed: SeedInfo;

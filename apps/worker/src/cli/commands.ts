@@ -1,13 +1,15 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db, FeedWithStats } from '@newsfeed/db';
+import { type Db, describeDatabase, type FeedWithStats, parseDatabaseUrl } from '@newsfeed/db';
 import type { WorkerConfig } from '../env.js';
 import type { Logger } from '../observe/logger.js';
 import { startMetricsServer } from '../observe/metrics-server.js';
 import { createRuntime } from '../runtime.js';
 import { importOpml, resolveFeedUrl, subscribe } from '../subscriptions.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
 import { exportOpml } from './export-opml.js';
 import { Progress } from './progress.js';
+import { UsageError } from './usage-error.js';
 
 /** The package root (apps/worker), where relative WORKER_SEED_OPML paths and the default list live. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,14 +20,6 @@ export interface CommandIo {
   onSignal: (handler: (signal: string) => void) => () => void;
 }
 
-export class UsageError extends Error {
-  readonly code = 'USAGE';
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export const USAGE = `Usage: newsfeed-worker <command>
   run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
   once              poll every due feed once, then exit (for cron)
@@ -34,6 +28,8 @@ export const USAGE = `Usage: newsfeed-worker <command>
   export            print every subscription as OPML
   list              feeds with status, last error and next poll
   stats             counts of feeds, items, stories and polls
+  backup FILE       write a consistent copy of the database while the worker runs (PostgreSQL: pg_dump)
+  restore FILE      replace the database with a backup (stop the worker and web app first)
 Configuration: environment variables, see the README's configuration table.`;
 
 /** Subscribes the seed OPML when the database has no feed yet, so a first start shows news. */
@@ -75,13 +71,25 @@ export async function runCommand(
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats'];
+  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats', 'backup', 'restore'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
-  if ((command === 'add' || command === 'import') && !args[0])
+  if (['add', 'import', 'backup', 'restore'].includes(command) && !args[0])
     throw new UsageError(`${command} needs an argument\n${USAGE}`);
+  if (command === 'backup' || command === 'restore') {
+    // Neither needs the poller: backup reads, restore must not open the database it replaces.
+    const result = await (command === 'backup' ? backupDatabase : restoreDatabase)(
+      config.DATABASE_URL,
+      args[0]!,
+    );
+    io.out(
+      `${command === 'backup' ? 'backed up to' : 'restored from'} ${result.file}: ${result.feeds} feeds, ${result.items} items, ${result.stories} stories`,
+    );
+    return 0;
+  }
 
   const runtime = await createRuntime(config, logger);
   const { db, worker } = runtime;
+  const database = describeDatabase(parseDatabaseUrl(config.DATABASE_URL));
   try {
     switch (command) {
       case 'run': {
@@ -108,7 +116,7 @@ export async function runCommand(
           logger.info({ signal, worker_id: runtime.ctx.workerId }, 'stopping');
           void worker.stop();
         });
-        logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine }, 'worker started');
+        logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine, database }, 'worker started');
         await worker.run();
         unregister();
         clearInterval(retention);
@@ -154,6 +162,7 @@ export async function runCommand(
         io.out(await exportOpml(db));
         return 0;
       case 'list': {
+        io.out(`database: ${database}`);
         let cursor: string | null = null;
         do {
           const page = await db.feeds.list({ limit: 200, cursor, includeDisabled: true });
@@ -165,7 +174,7 @@ export async function runCommand(
       default: {
         const stats = await db.stats();
         const due = await db.feeds.countDue();
-        io.out(JSON.stringify({ ...stats, feedsDue: due }, null, 2));
+        io.out(JSON.stringify({ database, ...stats, feedsDue: due }, null, 2));
         return 0;
       }
     }
