@@ -4,7 +4,10 @@ import {
   DEFAULT_MAX_ENTITY_EXPANSION,
   DEFAULT_MAX_LIST_ENTRIES,
   DEFAULT_MAX_TITLE_CHARS,
+  discoverFeeds,
+  flattenOpml,
   parseFeed,
+  parseOpml,
   safeHttpUrl,
 } from '../src/index.js';
 
@@ -158,5 +161,30 @@ describe('URL policy', () => {
     expect(safeHttpUrl('/relative')).toBeNull();
     expect(safeHttpUrl(`https://example.com/${'a'.repeat(10_000)}`)).toBeNull();
     expect(safeHttpUrl(null)).toBeNull();
+  });
+
+  it('drops OPML xmlUrl and htmlUrl values that are not http(s), with a warning', () => {
+    const document = parseOpml(`<opml version="2.0"><body>
+      <outline text="a" xmlUrl="https://a.example/feed" htmlUrl="javascript:alert(1)"/>
+      <outline text="b" xmlUrl="javascript:alert(2)" htmlUrl="https://b.example/"/>
+      <outline text="c" xmlUrl="file:///etc/passwd"/></body></opml>`);
+    expect(flattenOpml(document)).toEqual([
+      { xmlUrl: 'https://a.example/feed', title: 'a', htmlUrl: null, folder: null },
+    ]);
+    expect(document.warnings?.map((warning) => warning.code)).toEqual([
+      'URL_DROPPED',
+      'URL_DROPPED',
+      'URL_DROPPED',
+    ]);
+  });
+
+  it('discovers only http(s) feed URLs', () => {
+    const found = discoverFeeds(
+      `<html><head><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+       <link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>`,
+      'https://example.com/',
+    );
+    expect(found.every((feed) => /^https?:\/\//.test(feed.url))).toBe(true);
+    expect(found[0]!.url).toBe('https://example.com/feed.xml');
   });
 });

@@ -8,9 +8,17 @@ export interface OpmlOutline {
   children: OpmlOutline[];
 }
 
+export interface OpmlWarning {
+  /** URL_DROPPED: an xmlUrl or htmlUrl that is not an absolute http(s) URL. */
+  code: string;
+  message: string;
+}
+
 export interface OpmlDocument {
   title: string | null;
   outlines: OpmlOutline[];
+  /** What parseOpml dropped; absent when nothing was. */
+  warnings?: OpmlWarning[];
 }
 
 /** A subscription with the folder it sits in ("Tech/Web" for nested folders; null at the top). */
