@@ -4,6 +4,8 @@ export {
   ArticleExtractionError,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
+  DEFAULT_MAX_READABILITY_CHARS,
+  DEFAULT_MAX_TEXT_CHARS,
   DEFAULT_TIME_BUDGET_MS,
   type ExtractArticleOptions,
   extractArticle,
