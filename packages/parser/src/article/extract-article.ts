@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
   DEFAULT_MAX_READABILITY_CHARS,
+  DEFAULT_MAX_READABILITY_COST,
   DEFAULT_MAX_TEXT_CHARS,
   DEFAULT_TIME_BUDGET_MS,
   type ExtractArticleOptions,
@@ -20,7 +21,7 @@ import { finishArticle } from './finish-article.js';
 import { flattenDeepNesting } from './flatten-nesting.js';
 import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
 import { nonArticleKind, pageHeading } from './page-kind.js';
-import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
+import { firstText, proseLength, textDepthCost, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
 import { precleanPage } from './preclean.js';
 import { withReadability } from './readability-stage.js';
@@ -114,6 +115,7 @@ export async function extractArticle(
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxReadabilityChars = options.maxReadabilityChars ?? DEFAULT_MAX_READABILITY_CHARS;
+  const maxReadabilityCost = options.maxReadabilityCost ?? DEFAULT_MAX_READABILITY_COST;
   const warnings: ArticleWarning[] = [];
 
   // Absurd nesting makes the HTML parser quadratic and every later stage slow or recursive: it is
@@ -158,8 +160,10 @@ export async function extractArticle(
   if (kind) return null;
 
   let body: Body | null = null;
-  // Readability's passes cost the page's text times its depth: a flattened page skips them.
+  // Readability's time and memory grow with the page's size and its text times its depth: a page
+  // past any of the caps, or past its budget, skips it.
   const document = tooComplex || budget.spent() ? null : cleanedDocument($);
+  const cost = document === null ? 0 : textDepthCost(bodyNode);
   const reason =
     shape.elements > maxElements
       ? `${shape.elements} elements exceed maxElements ${maxElements}`
@@ -169,7 +173,9 @@ export async function extractArticle(
           ? `${Math.round(budget.elapsedMs())} ms spent before extraction exceed timeBudgetMs ${budget.limitMs}`
           : document.length > maxReadabilityChars
             ? `${document.length} characters of cleaned HTML exceed maxReadabilityChars ${maxReadabilityChars}`
-            : null;
+            : cost > maxReadabilityCost
+              ? `Readability cost ${cost} (text characters times depth) exceeds maxReadabilityCost ${maxReadabilityCost}`
+              : null;
   if (reason !== null || document === null) {
     warnings.push({ code: 'PAGE_TOO_COMPLEX', message: `Simplified extraction: ${reason}` });
   } else {

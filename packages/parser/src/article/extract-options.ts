@@ -15,6 +15,11 @@ export const DEFAULT_TIME_BUDGET_MS = 3_000;
  * with the page) for the simpler extraction.
  */
 export const DEFAULT_MAX_READABILITY_CHARS = 500_000;
+/**
+ * Readability's cost on the cleaned page (every text character times its depth: see textDepthCost)
+ * above which the simpler extraction answers: a long text nested hundreds deep takes minutes.
+ */
+export const DEFAULT_MAX_READABILITY_COST = 2_000_000;
 /** Characters of article text kept; paragraphs past it are dropped with a TEXT_TRUNCATED warning. */
 export const DEFAULT_MAX_TEXT_CHARS = 500_000;
 /** Fewer words than this in the extracted body: the page has no article. */
@@ -33,6 +38,8 @@ export interface ExtractArticleOptions {
   timeBudgetMs?: number;
   /** Cleaned-HTML size cap for Readability; default DEFAULT_MAX_READABILITY_CHARS. */
   maxReadabilityChars?: number;
+  /** Readability cost cap (text characters times depth); default DEFAULT_MAX_READABILITY_COST. */
+  maxReadabilityCost?: number;
   /** Article text cap; default DEFAULT_MAX_TEXT_CHARS. */
   maxTextChars?: number;
   /** Per-site rules to use instead of the built-in SITE_RULES. */

@@ -7,7 +7,11 @@ import { load } from 'cheerio/slim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { capHtmlNesting } from '../../src/article/cap-html-nesting.js';
 import { extractArticle } from '../../src/article/extract-article.js';
-import { DEFAULT_MAX_READABILITY_CHARS, DEFAULT_MAX_TEXT_CHARS } from '../../src/article/extract-options.js';
+import {
+  DEFAULT_MAX_READABILITY_CHARS,
+  DEFAULT_MAX_READABILITY_COST,
+  DEFAULT_MAX_TEXT_CHARS,
+} from '../../src/article/extract-options.js';
 import { walkElements } from '../../src/article/page-walk.js';
 
 // Pages built to exhaust the worker (issue 16 items 2, 3, 8): extraction stays within its caps,
@@ -60,6 +64,13 @@ describe('deep nesting', () => {
     const article = await extractArticle(html, { url: URL });
     expect(article?.paragraphs).toEqual(STORY);
     expect(article?.warnings[0]?.message).toContain(`${2 * (50_000 - 400)} tags removed`);
+  });
+  it('a long text nested just under maxDepth skips Readability (its cost is text times depth)', async () => {
+    const paragraphs = Array.from({ length: 15 }, () => storyHtml()).join('');
+    const html = `<html><body>${'<div>'.repeat(390)}${paragraphs}${'</div>'.repeat(390)}</body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toHaveLength(45);
+    expect(article?.warnings[0]?.message).toContain(`maxReadabilityCost ${DEFAULT_MAX_READABILITY_COST}`);
   });
 });
 

@@ -1,0 +1,151 @@
+import { load } from 'cheerio/slim';
+import type { CheerioAPI } from 'cheerio/slim';
+import { collapseWhitespace } from '../html/html-to-text.js';
+import { sanitizeHtml } from '../html/sanitize-html.js';
+import { countWords } from '../text/words.js';
+import { blockParagraphs } from './block-text.js';
+import { decodeHtml } from './decode-html.js';
+import {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_ELEMENTS,
+  DEFAULT_TIME_BUDGET_MS,
+  type ExtractArticleOptions,
+  MIN_ARTICLE_WORDS,
+} from './extract-options.js';
+import { densestBlockParagraphs } from './fallback-extract.js';
+import { finishArticle } from './finish-article.js';
+import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
+import { nonArticleKind, pageHeading } from './page-kind.js';
+import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
+import { postcleanContent } from './postclean.js';
+import { precleanPage } from './preclean.js';
+import { withReadability } from './readability-stage.js';
+import { findSiteRule, SITE_RULES } from './site-rules.js';
+import type { Article, ArticleWarning } from './types.js';
+
+interface Body {
+  contentHtml: string;
+  paragraphs: string[];
+  removed: string[];
+  byline: string | null;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The cleaned page as a small document for jsdom: the title (Readability compares headings with it) and the body. */
+function cleanedDocument($: CheerioAPI): string {
+  const title = escapeHtml(firstText($('head > title')));
+  const body = $('body').html() ?? $.root().html() ?? '';
+  return `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+function readabilityBody(html: string, url: string, title: string | null): Body | null {
+  return withReadability(html, url, (result) => {
+    if (!result) return null;
+    const removed: string[] = [];
+    postcleanContent(result.content, removed, { title });
+    return {
+      contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
+      paragraphs: blockParagraphs(result.content),
+      removed,
+      byline: result.byline,
+    };
+  });
+}
+
+function fallbackBody($: CheerioAPI): Body {
+  const paragraphs = densestBlockParagraphs($);
+  return {
+    contentHtml: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
+    paragraphs,
+    removed: [],
+    byline: null,
+  };
+}
+
+/**
+ * Extracts the article of a news page: decodes the bytes, reads the metadata (JSON-LD, meta
+ * tags, <time>, URL date, dateline), drops page furniture with cheerio, lets Readability choose
+ * the body on jsdom, post-cleans it and builds the text block by block. Pages too large or too
+ * deep for that (see maxElements, maxDepth, timeBudgetMs) get a simpler densest-block extraction
+ * and a warning.
+ *
+ * @returns null when the page has no article (a home page, a login wall, an error page, a page
+ *   with almost no text).
+ * @throws ArticleExtractionError only when the input cannot be read at all.
+ */
+export async function extractArticle(
+  html: string | Uint8Array,
+  options: ExtractArticleOptions,
+): Promise<Article | null> {
+  const started = performance.now();
+  const url = options.url;
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const warnings: ArticleWarning[] = [];
+
+  const $ = load(decodeHtml(html, url, options.contentType));
+  const shape = walkElements($.root()[0]!, () => true);
+  const tooComplex = shape.elements > maxElements || shape.maxDepth > maxDepth;
+  // On a pathological page every selector over the whole tree is slow: read metadata from <head>.
+  const metadata = readPageMetadata($, url, tooComplex ? headFinder($) : undefined);
+  warnings.push(...metadata.warnings);
+  const heading = pageHeading($);
+  const hasPasswordField = $('input[type="password" i]').length > 0;
+
+  const siteRule = findSiteRule(url, options.siteRules ?? SITE_RULES);
+  const siteByline = siteRule?.byline ? cleanByline(firstText($(siteRule.byline))) : null;
+  if (siteRule?.content) {
+    const content = $(siteRule.content).first();
+    if (content.length) $('body').empty().append(content);
+  }
+  precleanPage($, siteRule);
+  const bodyNode = $('body')[0] ?? $.root()[0]!;
+  const kind = nonArticleKind({
+    url,
+    metadata,
+    heading,
+    hasPasswordField,
+    cleanedText: collapseWhitespace(textOf(bodyNode)),
+    proseChars: proseLength(bodyNode),
+  });
+  if (kind) return null;
+
+  let body: Body | null;
+  const elapsed = performance.now() - started;
+  if (tooComplex || elapsed > timeBudgetMs) {
+    const reason =
+      shape.elements > maxElements
+        ? `${shape.elements} elements exceed maxElements ${maxElements}`
+        : shape.maxDepth > maxDepth
+          ? `nesting depth ${shape.maxDepth} exceeds maxDepth ${maxDepth}`
+          : `${Math.round(elapsed)} ms spent before extraction exceed timeBudgetMs ${timeBudgetMs}`;
+    warnings.push({ code: 'PAGE_TOO_COMPLEX', message: `Simplified extraction: ${reason}` });
+    body = fallbackBody($);
+  } else {
+    // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    body = readabilityBody(cleanedDocument($), url, metadata.title) ?? fallbackBody($);
+  }
+  if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
+
+  return finishArticle({
+    url,
+    canonicalUrl: metadata.canonicalUrl,
+    title: metadata.title,
+    byline: metadata.byline ?? siteByline ?? cleanByline(body.byline),
+    siteName: metadata.siteName,
+    publishedAt: metadata.publishedAt,
+    updatedAt: metadata.updatedAt,
+    language: metadata.language,
+    excerpt: metadata.excerpt,
+    leadImageUrl: metadata.leadImageUrl,
+    contentHtml: body.contentHtml,
+    paragraphs: body.paragraphs,
+    removed: body.removed,
+    warnings,
+    // Bylines are credit lines: "Reuters" as a page's author (JSON-LD, meta) credits the agency.
+    wireEvidence: [metadata.byline ?? '', siteByline ?? '', body.byline ?? '', ...body.removed].join('\n'),
+  });
+}

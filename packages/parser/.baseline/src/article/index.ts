@@ -1,0 +1,12 @@
+export { ArticleExtractionError, type ArticleErrorCode } from './article-error.js';
+export { sniffHtmlEncoding } from './decode-html.js';
+export { extractArticle } from './extract-article.js';
+export {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_ELEMENTS,
+  DEFAULT_TIME_BUDGET_MS,
+  type ExtractArticleOptions,
+  MIN_ARTICLE_WORDS,
+} from './extract-options.js';
+export { findSiteRule, SITE_RULES, type SiteRule } from './site-rules.js';
+export type { Article, ArticleWarning } from './types.js';

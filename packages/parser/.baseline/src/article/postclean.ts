@@ -1,0 +1,252 @@
+import { collapseWhitespace } from '../html/html-to-text.js';
+import { matchBoilerplatePattern } from '../text/boilerplate-patterns.js';
+import { parseByline } from '../text/byline.js';
+import { lineEvidence, STRUCTURAL_REASONS } from '../text/line-evidence.js';
+import { BLOCK_ELEMENTS } from './block-text.js';
+import {
+  AUTHOR_OR_TAGS_CLASS,
+  BOILERPLATE_BLOCKS,
+  CAPTION_CLASS,
+  MAX_BOILERPLATE_BLOCK_CHARS,
+  RECIRCULATION_HEADINGS,
+  STORY_POINTER,
+  TRAILING_CREDIT,
+} from './boilerplate-patterns.js';
+
+/** Share of a block's text inside links above which it is a list of pointers, not prose. */
+export const LINK_LIST_MIN_DENSITY = 0.6;
+/** Share of link text above which a block without a sentence is a headline linking elsewhere. */
+export const HEADLINE_LINK_DENSITY = 0.8;
+/** A link block shorter than this is a source credit ("[Reuters]"), not a headline. */
+const HEADLINE_MIN_WORDS = 4;
+/** Blocks at least this long, and not link lists, are article prose when judging the tail. */
+const PROSE_BLOCK_CHARS = 250;
+/** A recirculation heading in the last part of the text (this share of it) ends the article. */
+export const TAIL_SHARE = 0.35;
+/** How many times longer than any other <article> the main one must be for the others to be teasers. */
+const MAIN_ARTICLE_DOMINANCE = 3;
+/** Around the main <article>, a block holding less prose than this share of it is furniture. */
+const SIBLING_MIN_PROSE_SHARE = 0.2;
+/** An <article> shorter than this (characters) is not trusted to be the whole story. */
+const MIN_MAIN_ARTICLE_CHARS = 500;
+/** Byline blocks are at most this long. */
+const MAX_BYLINE_BLOCK_CHARS = 120;
+/** A block this short that holds a <time> element is a dateline, not prose. */
+const MAX_DATELINE_CHARS = 80;
+/** Caption and credit elements longer than this are kept: they hold article text. */
+const MAX_CAPTION_CHARS = 400;
+
+const textOf = (element: Element) => collapseWhitespace(element.textContent ?? '');
+
+function linkDensity(element: Element, textLength: number): number {
+  if (textLength === 0) return 0;
+  let linked = 0;
+  for (const link of element.querySelectorAll('a'))
+    linked += collapseWhitespace(link.textContent ?? '').length;
+  return linked / textLength;
+}
+
+function hasBlockChild(element: Element): boolean {
+  for (const child of element.children)
+    if (BLOCK_ELEMENTS.has(child.nodeName) && child.nodeName !== 'BR') return true;
+  return false;
+}
+
+function classNames(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+}
+
+/** Drops an element, recording its text in `removed` when it had any. */
+function drop(element: Element, removed: string[]): void {
+  const text = textOf(element);
+  if (text) removed.push(text);
+  element.remove();
+}
+
+function dropCaptions(root: Element, removed: string[]): void {
+  for (const element of root.querySelectorAll('figcaption, [class], [id]')) {
+    if (!element.isConnected) continue;
+    const named =
+      element.nodeName === 'FIGCAPTION' ||
+      CAPTION_CLASS.test(classNames(element)) ||
+      AUTHOR_OR_TAGS_CLASS.test(classNames(element));
+    if (named && textOf(element).length <= MAX_CAPTION_CHARS) drop(element, removed);
+  }
+}
+
+function isLinkList(element: Element): boolean {
+  const items = element.querySelectorAll(':scope > li');
+  if (items.length < 2) return false;
+  const text = textOf(element);
+  return linkDensity(element, text.length) >= LINK_LIST_MIN_DENSITY;
+}
+
+/** Characters in a subtree's blocks of real prose (long leaf blocks that are not lists of links). */
+function proseBlockChars(element: Element): number {
+  let total = 0;
+  for (const block of [element, ...element.querySelectorAll('p, div, li, blockquote, td, pre')]) {
+    if (hasBlockChild(block)) continue;
+    const length = textOf(block).length;
+    if (length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5) total += length;
+  }
+  return total;
+}
+
+/**
+ * When Readability's choice holds an <article> that dwarfs every other one, that element is the
+ * story: other <article>s are teasers, and whatever sits around it with little real prose (author
+ * boxes, "more stories" rivers, sign-up calls) goes too.
+ */
+function keepMainArticle(root: Element, removed: string[]): void {
+  const articles = [...root.querySelectorAll('article')];
+  if (articles.length === 0) return;
+  const sized = articles
+    .map((article) => ({ article, length: textOf(article).length }))
+    .sort((a, b) => b.length - a.length);
+  const main = sized[0]!;
+  if (main.length < MIN_MAIN_ARTICLE_CHARS) return;
+  const rival = sized.find(
+    (entry) => !entry.article.contains(main.article) && !main.article.contains(entry.article),
+  );
+  if (rival && main.length < rival.length * MAIN_ARTICLE_DOMINANCE) return;
+  for (let node: Element = main.article; node !== root && node.parentElement; node = node.parentElement) {
+    for (const sibling of [...node.parentElement.children]) {
+      if (sibling !== node && proseBlockChars(sibling) < main.length * SIBLING_MIN_PROSE_SHARE)
+        drop(sibling, removed);
+    }
+  }
+}
+
+/** The headline repeated at the top of the body (Readability only catches it in Latin script). */
+function dropTitleHeading(root: Element, title: string | null | undefined, removed: string[]): void {
+  if (!title) return;
+  const wanted = comparable(title);
+  const heading = root.querySelector('h1, h2');
+  if (heading && comparable(heading.textContent ?? '') === wanted) drop(heading, removed);
+}
+
+const comparable = (text: string) =>
+  collapseWhitespace(text)
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, '');
+
+/** Blocks whose short text is data (a table cell, a list item, code), not furniture. */
+const DATA_BLOCKS = new Set(['TD', 'TH', 'LI', 'DT', 'DD', 'PRE', 'CAPTION']);
+/**
+ * The shapes of furniture that hold inside an article body. A lone URL or a symbol-only line is
+ * furniture in scraped text, where the link around it is lost, but in a page's body it is the
+ * author's reference or separator (link blocks are judged by link density instead).
+ */
+const BODY_SHAPE_REASONS: ReadonlySet<string> = new Set(['breadcrumb', 'nav-list']);
+
+/**
+ * The line-level evidence normalizeScrapedText uses on scraped text, applied to one block: the
+ * shared boilerplate patterns (share and follow prompts, "Source link", "Read more", ad labels,
+ * "The post X appeared first on Y", copyright lines...), each bounded in words so prose that merely
+ * mentions them stays; and the shape of furniture (a breadcrumb, a "News | Sport | Business" menu),
+ * which only counts for a block that does not read as a sentence and is not a table cell or list
+ * item, whose short text is data.
+ */
+function isFurnitureLine(text: string, element: Element): boolean {
+  const evidence = lineEvidence(text);
+  const reason = evidence.boilerplate;
+  if (reason === null) return false;
+  if (!STRUCTURAL_REASONS.has(reason)) return true;
+  return BODY_SHAPE_REASONS.has(reason) && !evidence.prose && !DATA_BLOCKS.has(element.nodeName);
+}
+
+function isBoilerplateBlock(text: string, element: Element): boolean {
+  if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
+  // A dateline: a short block built around a <time> element.
+  if (text.length <= MAX_DATELINE_CHARS && element.querySelector('time')) return true;
+  if (isFurnitureLine(text, element) || BOILERPLATE_BLOCKS.some((pattern) => pattern.test(text))) return true;
+  if (TRAILING_CREDIT.test(text)) return true;
+  // A byline line ("By Jane Doe - 11/18/19 11:04 PM EST"): metadata, not prose.
+  if (text.length <= MAX_BYLINE_BLOCK_CHARS && parseByline(text) !== null) return true;
+  const density = linkDensity(element, text.length);
+  if (STORY_POINTER.test(text) && density >= 0.5) return true;
+  // A block that is all link and no sentence is a headline pointing to another story.
+  return (
+    density >= HEADLINE_LINK_DENSITY &&
+    text.split(' ').length >= HEADLINE_MIN_WORDS &&
+    element.nodeName !== 'LI' &&
+    element.nodeName !== 'TD' &&
+    !/[.!?:;]["”’)]?$/.test(text)
+  );
+}
+
+/** The leaf blocks of the article: elements holding text directly, with no block inside. */
+function leafBlocks(root: Element): Element[] {
+  const blocks: Element[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (!BLOCK_ELEMENTS.has(element.nodeName) || element.nodeName === 'BR') continue;
+    if (!hasBlockChild(element)) blocks.push(element);
+  }
+  return blocks;
+}
+
+function isRecirculationHeading(text: string): boolean {
+  if (text.length > 80) return false;
+  return (
+    matchBoilerplatePattern(text) === 'related-list' ||
+    RECIRCULATION_HEADINGS.some((pattern) => pattern.test(text))
+  );
+}
+
+/** Removes a recirculation heading, the link blocks under it, and in the tail all that follows. */
+function dropRecirculation(blocks: Element[], texts: string[], removed: string[]): void {
+  // Teasers under the heading are short or link-dense: only long prose counts as article.
+  const prose = blocks.map((block, index) => {
+    const length = texts[index]!.length;
+    return length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5 ? length : 0;
+  });
+  const total = texts.reduce((sum, text) => sum + text.length, 0);
+  let seen = 0;
+  for (let index = 0; index < blocks.length; index++) {
+    const text = texts[index]!;
+    seen += text.length;
+    if (!isRecirculationHeading(text)) continue;
+    const proseAfter = prose.slice(index + 1).reduce((sum, length) => sum + length, 0);
+    const inTail = proseAfter <= Math.max(total, 1) * TAIL_SHARE && proseAfter <= seen;
+    drop(blocks[index]!, removed);
+    for (let next = index + 1; next < blocks.length; next++) {
+      const block = blocks[next]!;
+      const nextText = texts[next]!;
+      if (!block.isConnected) continue;
+      if (!inTail && linkDensity(block, nextText.length) < 0.5) break;
+      drop(block, removed);
+      index = next;
+    }
+  }
+}
+
+/**
+ * Cleans Readability's chosen subtree in place: captions and credits, author boxes and tag
+ * lists, lists of links to other stories, ad labels and share prompts, the recirculation block
+ * at the end. Every dropped text goes to `removed`, in document order.
+ */
+export function postcleanContent(
+  root: Element,
+  removed: string[],
+  context: { title?: string | null } = {},
+): void {
+  keepMainArticle(root, removed);
+  dropCaptions(root, removed);
+  dropTitleHeading(root, context.title, removed);
+  for (const list of root.querySelectorAll('ul, ol'))
+    if (list.isConnected && isLinkList(list)) drop(list, removed);
+  const blocks = leafBlocks(root);
+  const texts = blocks.map(textOf);
+  const kept: Element[] = [];
+  const keptTexts: string[] = [];
+  blocks.forEach((block, index) => {
+    const text = texts[index]!;
+    // Recirculation headings stay for dropRecirculation, which also removes what follows them.
+    if (!isRecirculationHeading(text) && isBoilerplateBlock(text, block)) drop(block, removed);
+    else {
+      kept.push(block);
+      keptTexts.push(text);
+    }
+  });
+  dropRecirculation(kept, keptTexts, removed);
+}

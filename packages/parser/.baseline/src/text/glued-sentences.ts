@@ -1,0 +1,215 @@
+import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
+
+// Scrapers that concatenate <p> elements' text leave "on January 10.The Kremlin": a sentence end
+// immediately followed by the next sentence's capital. This module finds those seams and decides,
+// for each, whether it was a paragraph break (the usual cause) or just a missing space.
+
+/** Never a sentence end: a title or a reference comes next ("Dr.Smith", "No.5", "e.g.The"). */
+const NEVER_ENDS_SENTENCE = new Set(
+  'mr mrs ms mx dr prof st mt ft gen sen rep gov lt col sgt capt cmdr adm rev hon pres supt det insp jr sr vol fig figs pp cf vs e.g i.e approx dept jan feb apr aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
+/**
+ * After these (and after initialisms like "U.S", "a.m", or dotted names like "example.com") a
+ * seam is a sentence end only when a typical sentence opener follows: "in the U.S.The Kremlin".
+ */
+const MAY_END_SENTENCE = new Set('inc ltd co corp llc plc etc bros'.split(' '));
+const SENTENCE_OPENERS = new Set(
+  'The A An In It He She They We I But And This That These Those There His Her Their Its Our On At For As After Before When While If However Meanwhile Also Some Many Most Officials Police Der Die Das Ein Eine Er Sie Es Le La Les Un Une Il Elle El Los Las Lo Gli Uno O Os De Het Een Он Она Они В На'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Furniture glued to the next sentence with no punctuation at all ("AdvertisementThe Kremlin…",
+ * "Share thisPolice said…"): a lower-case letter running into a capitalised word. Looked for only
+ * near the start of a paragraph.
+ */
+const CASE_JUNCTION = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
+const JUNCTION_SEARCH_CHARS = 80;
+const TERMINATOR = /[.!?…]/u;
+const CLOSER = /["”’»)\]]/u;
+const OPENER = /["“‘«(]/u;
+const LOWER_OR_CLOSING = /[\p{Ll}\p{N}"”’)\]%…#+]/u;
+const UPPER = /\p{Lu}/u;
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
+const RIGHT_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*/u;
+/** A fragment shorter than this is a missing space ("He said no.Then left."), not a paragraph. */
+const MIN_PARAGRAPH_WORDS = 4;
+
+interface Seam {
+  /** Index where the second piece starts. */
+  cut: number;
+  /** Index of the first character after the sentence end and its closing quote, if any. */
+  end: number;
+}
+
+/** How far back the word before a seam is looked for: longer "words" are not abbreviations anyway. */
+const MAX_TOKEN_CHARS = 64;
+
+function leftToken(text: string, terminatorIndex: number): string {
+  let start = terminatorIndex;
+  while (start > 0 && terminatorIndex - start < MAX_TOKEN_CHARS && text[start - 1] !== ' ') start--;
+  return text.slice(start, terminatorIndex).replace(/^[("“‘«[]+/u, '');
+}
+
+interface QuoteState {
+  /** Straight double quotes seen: odd means a quotation is open. */
+  straight: number;
+  /** Curly or angle opening quotes minus closing ones. */
+  curly: number;
+}
+
+function quoteStateOf(text: string): QuoteState {
+  let straight = 0;
+  let curly = 0;
+  for (const char of text) {
+    if (char === '"') straight++;
+    else if (char === '“' || char === '«') curly++;
+    else if (char === '”' || char === '»') curly--;
+  }
+  return { straight, curly };
+}
+
+/** Whether a quotation opened in the text is still open at its end. */
+function insideQuotation(state: QuoteState): boolean {
+  return state.straight % 2 === 1 || state.curly > 0;
+}
+
+function isSentenceEnd(text: string, index: number, rightWord: string): boolean {
+  const previous = text[index - 1];
+  if (previous === undefined) return false;
+  const token = leftToken(text, index);
+  const bare = token.replace(/[.!?…"”’)\]%]+$/u, '');
+  if (NEVER_ENDS_SENTENCE.has(bare.toLowerCase())) return false;
+  if (rightWord.length === 1 && rightWord !== 'A' && rightWord !== 'I') return false;
+  const ambiguous =
+    MAY_END_SENTENCE.has(bare.toLowerCase()) ||
+    INITIALISM.test(bare) ||
+    /\p{L}\.\p{L}/u.test(bare) ||
+    bare.includes('://') ||
+    bare.includes('@');
+  if (ambiguous) return SENTENCE_OPENERS.has(rightWord);
+  if (LOWER_OR_CLOSING.test(previous)) return true;
+  // "joined NATO.The alliance": an acronym can end a sentence; a lone initial ("F.Kennedy") cannot,
+  // and capitals on both sides ("IQ.LIGHT") are a product name.
+  return UPPER.test(previous) && ACRONYM.test(bare) && !ACRONYM.test(rightWord);
+}
+
+/** Every seam where a sentence end runs into the next sentence without a space. */
+export function findGluedSeams(text: string): Seam[] {
+  const seams: Seam[] = [];
+  // Straight quotes before each index, so "is a quotation open here?" costs O(1).
+  const quotesBefore = new Uint32Array(text.length + 1);
+  for (let index = 0; index < text.length; index++) {
+    quotesBefore[index + 1] = quotesBefore[index]! + (text[index] === '"' ? 1 : 0);
+  }
+  for (let index = 0; index < text.length; index++) {
+    if (!TERMINATOR.test(text[index]!)) continue;
+    let last = index;
+    while (last + 1 < text.length && TERMINATOR.test(text[last + 1]!)) last++;
+    let position = last + 1;
+    const closers = position;
+    while (position < text.length && CLOSER.test(text[position]!)) position++;
+    const openers = position;
+    while (position < text.length && OPENER.test(text[position]!)) position++;
+    const rightWord = RIGHT_WORD.exec(text.slice(position, position + 60))?.[0];
+    const afterWord = text.slice(
+      position + (rightWord?.length ?? 0),
+      position + (rightWord?.length ?? 0) + 2,
+    );
+    // A dotted identifier or a call ("System.Console.WriteLine(") is code, not two sentences.
+    const identifier = /^(?:\.\p{L}|\()/u.test(afterWord);
+    if (rightWord && !identifier && isSentenceEnd(text, index, rightWord)) {
+      let cut = openers;
+      // A lone straight quote between the two sentences: closing if one is open, else opening.
+      if (text.slice(closers, position) === '"') {
+        const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
+        cut = open ? closers + 1 : closers;
+      }
+      seams.push({ cut, end: cut });
+    }
+    index = last;
+  }
+  return seams;
+}
+
+/**
+ * Splits a furniture line off the start of a paragraph it was glued to. The prefix must match a
+ * boilerplate pattern and, when it is a single word, be followed by a sentence opener, so brand
+ * names ("SharePoint", "LinkedIn") stay whole.
+ */
+function splitLeadingFurniture(paragraph: string): string[] {
+  for (const match of paragraph.slice(0, JUNCTION_SEARCH_CHARS).matchAll(CASE_JUNCTION)) {
+    const prefix = paragraph.slice(0, match.index);
+    const rest = paragraph.slice(match.index);
+    const nextWord = RIGHT_WORD.exec(rest)?.[0] ?? '';
+    if (matchBoilerplatePattern(prefix) && (wordsIn(prefix) >= 2 || SENTENCE_OPENERS.has(nextWord))) {
+      return [prefix.trim(), rest];
+    }
+  }
+  return [paragraph];
+}
+
+export interface GluedSplit {
+  paragraphs: string[];
+  /** Seams turned into paragraph breaks. */
+  paragraphBreaks: number;
+  /** Seams that only lacked a space (inside a quotation, or too short to be a paragraph). */
+  missingSpaces: number;
+}
+
+/**
+ * Splits a line at its glued seams. A seam is a paragraph break (the canonical case: a scraper
+ * joined <p> texts), unless the break would fall inside an open quotation or leave a fragment too
+ * short to be a paragraph: then it was a missing space, and one is inserted.
+ */
+export function splitGluedSentences(line: string): GluedSplit {
+  const seams = findGluedSeams(line);
+  const cuts = [0, ...seams.map((seam) => seam.cut), line.length];
+  const paragraphs: string[] = [];
+  let paragraphBreaks = 0;
+  let missingSpaces = 0;
+  // The paragraph being built, as pieces plus running counts, so long lines stay linear.
+  let current: string[] = [];
+  let currentWords = 0;
+  let currentQuotes: QuoteState = { straight: 0, curly: 0 };
+  let currentIsBoilerplate = false;
+  for (let index = 0; index + 1 < cuts.length; index++) {
+    const piece = line.slice(cuts[index], cuts[index + 1]);
+    const words = wordsIn(piece);
+    const quotes = quoteStateOf(piece);
+    const boilerplate = matchBoilerplatePattern(piece) !== null;
+    const keepsApart =
+      current.length > 0 &&
+      !insideQuotation(currentQuotes) &&
+      ((currentWords >= MIN_PARAGRAPH_WORDS && words >= MIN_PARAGRAPH_WORDS) ||
+        boilerplate ||
+        currentIsBoilerplate);
+    if (current.length === 0 || keepsApart) {
+      if (current.length > 0) {
+        paragraphs.push(current.join(' ').trim());
+        paragraphBreaks++;
+      }
+      current = [piece];
+      currentWords = words;
+      currentQuotes = quotes;
+      currentIsBoilerplate = boilerplate;
+    } else {
+      current.push(piece);
+      currentWords += words;
+      currentQuotes = {
+        straight: currentQuotes.straight + quotes.straight,
+        curly: currentQuotes.curly + quotes.curly,
+      };
+      currentIsBoilerplate = false;
+      missingSpaces++;
+    }
+  }
+  if (current.length > 0) paragraphs.push(current.join(' ').trim());
+  const split = paragraphs.flatMap(splitLeadingFurniture).filter((paragraph) => paragraph !== '');
+  paragraphBreaks += split.length - paragraphs.filter((paragraph) => paragraph !== '').length;
+  return { paragraphs: split, paragraphBreaks, missingSpaces };
+}
