@@ -188,3 +188,26 @@ describe('URL policy', () => {
     expect(found[0]!.url).toBe('https://example.com/feed.xml');
   });
 });
+
+describe('media:content pictures', () => {
+  const media = (attributes: string) =>
+    rss(
+      '',
+      `<item xmlns:media="http://search.yahoo.com/mrss/"><title>t</title><media:content ${attributes}/></item>`,
+    ).replace('<rss version="2.0">', '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">');
+
+  it('counts an untyped media:content as an image by its URL extension or medium="image"', async () => {
+    const byExtension = await parseFeed(media('url="https://img.example/a/photo.JPG?w=300"'));
+    expect(byExtension.items[0]!.imageUrl).toBe('https://img.example/a/photo.JPG?w=300');
+    expect(byExtension.items[0]!.enclosures).toEqual([]);
+    const byMedium = await parseFeed(media('url="https://img.example/render?id=1" medium="image"'));
+    expect(byMedium.items[0]!.imageUrl).toBe('https://img.example/render?id=1');
+  });
+
+  it('keeps a typed or video media:content as an enclosure', async () => {
+    const video = await parseFeed(media('url="https://img.example/clip.jpg" medium="video"'));
+    expect(video.items[0]!.imageUrl).toBeNull();
+    const typed = await parseFeed(media('url="https://img.example/a.png" type="video/mp4"'));
+    expect(typed.items[0]!.enclosures).toEqual([{ url: 'https://img.example/a.png', type: 'video/mp4' }]);
+  });
+});
