@@ -18,13 +18,19 @@ function attribute(attributes: Record<string, string>, name: string): string | n
  * An outline's URL as written when the URL policy accepts it (absolute http(s)); else null and a
  * warning. Kept as written so parseOpml(buildOpml(doc)) stays doc.
  */
-function outlineUrl(value: string | null, name: string, warnings: OpmlWarning[]): string | null {
+function outlineUrl(
+  value: string | null,
+  name: OpmlWarning['attribute'],
+  warnings: OpmlWarning[],
+): string | null {
   if (value === null) return null;
   const result = httpUrlOrReason(value);
   if (typeof result === 'string') return value;
   warnings.push({
     code: 'URL_DROPPED',
     message: `${name} ${JSON.stringify(value.slice(0, 80))} dropped: ${result.reason}`,
+    attribute: name,
+    value,
   });
   return null;
 }

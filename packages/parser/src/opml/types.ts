@@ -12,6 +12,9 @@ export interface OpmlWarning {
   /** URL_DROPPED: an xmlUrl or htmlUrl that is not an absolute http(s) URL. */
   code: string;
   message: string;
+  /** The attribute dropped, and its value as written (for an importer's "skipped" report). */
+  attribute: 'xmlUrl' | 'htmlUrl';
+  value: string;
 }
 
 export interface OpmlDocument {
