@@ -171,10 +171,10 @@ describe('URL policy', () => {
     expect(flattenOpml(document)).toEqual([
       { xmlUrl: 'https://a.example/feed', title: 'a', htmlUrl: null, folder: null },
     ]);
-    expect(document.warnings?.map((warning) => warning.code)).toEqual([
-      'URL_DROPPED',
-      'URL_DROPPED',
-      'URL_DROPPED',
+    expect(document.warnings?.map((warning) => [warning.code, warning.attribute, warning.value])).toEqual([
+      ['URL_DROPPED', 'htmlUrl', 'javascript:alert(1)'],
+      ['URL_DROPPED', 'xmlUrl', 'javascript:alert(2)'],
+      ['URL_DROPPED', 'xmlUrl', 'file:///etc/passwd'],
     ]);
   });
 
