@@ -1,2 +1,0 @@
-export { COMMON_FEED_PATHS, discoverFeeds } from './discover-feeds.js';
-export type { DiscoveredFeed } from './types.js';

@@ -1,3 +1,0 @@
-export { IFRAME_HOST_ALLOWLIST } from './html-policy.js';
-export { collapseWhitespace, htmlToText } from './html-to-text.js';
-export { type SanitizeOptions, sanitizeHtml, sanitizeHtmlWithText } from './sanitize-html.js';
