@@ -6,7 +6,9 @@
 //
 //   npx tsx bench/hostile-input.ts            (from the repository root; needs the parser built)
 //   npx tsx bench/hostile-input.ts --parser packages/parser/.baseline/dist/index.js
-//                                             (another build of the parser, e.g. an older commit's)
+//                                             (another build of the parser, e.g. an older commit's:
+//   mkdir packages/parser/.baseline && git archive COMMIT src | tar -x -C packages/parser/.baseline,
+//   then tsc with outDir .baseline/dist; delete it afterwards, it is not to be committed)
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
