@@ -71,11 +71,14 @@ export interface ImportSummary {
 
 /** Subscribes to every feed of the list that is not subscribed yet; throws OpmlParseError for a bad file. */
 export async function importOpml(db: Db, text: string): Promise<ImportSummary> {
-  const subscriptions = flattenOpml(parseOpml(text));
+  const document = parseOpml(text);
+  const subscriptions = flattenOpml(document);
+  // Feed URLs the parser's URL policy dropped (javascript:, relative...) are reported as refused.
+  const dropped = (document.warnings ?? []).filter((warning) => warning.attribute === 'xmlUrl');
   const summary: ImportSummary = {
     added: 0,
     existing: 0,
-    invalid: [],
+    invalid: dropped.map((warning) => warning.value),
     skipped: Math.max(0, subscriptions.length - MAX_OPML_SUBSCRIPTIONS),
   };
   for (const subscription of subscriptions.slice(0, MAX_OPML_SUBSCRIPTIONS)) {

@@ -61,8 +61,11 @@ export async function importOpml(
   path: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportSummary> {
-  const outlines = flattenOpml(parseOpml(await readFile(path, 'utf8')));
-  const summary: ImportSummary = { added: 0, existing: 0, invalid: [] };
+  const document = parseOpml(await readFile(path, 'utf8'));
+  const outlines = flattenOpml(document);
+  // Feed URLs the parser's URL policy dropped (javascript:, relative...) are reported as invalid.
+  const dropped = (document.warnings ?? []).filter((warning) => warning.attribute === 'xmlUrl');
+  const summary: ImportSummary = { added: 0, existing: 0, invalid: dropped.map((warning) => warning.value) };
   let done = 0;
   for (const outline of outlines) {
     const url = tryCanonicalUrl(outline.xmlUrl);

@@ -90,4 +90,36 @@ describe('newsfeed-parser feed', () => {
     });
     expect((await run(['feed', zoneless, '--time-zone', 'Atlantis/Capital'])).code).toBe(2);
   });
+
+  it('reads a device no further than --max-bytes, reports TOO_LARGE and goes on', async () => {
+    const good = file('after-zero.xml', RSS);
+    const { code, lines } = await run(['feed', '/dev/zero', good, '--max-bytes', '65536']);
+    expect(code).toBe(1);
+    expect(lines[0]).toEqual({
+      file: '/dev/zero',
+      error: { code: 'TOO_LARGE', message: expect.any(String) },
+    });
+    expect(lines[1]).toMatchObject({ file: good, title: 'CLI' });
+  });
+
+  it('refuses stdin past --max-bytes', async () => {
+    const { code, lines } = await run(['feed', '-', '--max-bytes', '10'], RSS);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatchObject({ file: '-', error: { code: 'TOO_LARGE' } });
+  });
+
+  it('reports an entity bomb on its line (expansion capped) and goes on to the next file', async () => {
+    const bomb = file(
+      'bomb.xml',
+      `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "${'A'.repeat(50_000)}">]><rss version="2.0"><channel><title>B</title><item><title>x</title><description>${'&big;'.repeat(2_000)}</description></item></channel></rss>`,
+    );
+    const good = file('after-bomb.xml', RSS);
+    const { lines } = await run(['feed', bomb, good]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ file: bomb, title: 'B' });
+    expect((lines[0]!.warnings as { code: string }[]).map((warning) => warning.code)).toContain(
+      'ENTITY_EXPANSION_LIMIT',
+    );
+    expect(lines[1]).toMatchObject({ file: good, title: 'CLI' });
+  });
 });

@@ -50,6 +50,16 @@ describe.skipIf(!CORPUS)('real-world feeds (skipped: ../shared/corpora/feeds/rea
     expect(new Set(feed.items.map((item) => item.key)).size).toBeGreaterThan(feed.items.length * 0.9);
   });
 
+  it('guardian.rss: untyped media:content with an image URL is the item picture (the widest), not an enclosure', async () => {
+    const feed = await parseFeed(new Uint8Array(readFileSync(path.join(dir, 'guardian.rss'))));
+    const withMedia = feed.items.filter((item) => item.imageUrl !== null);
+    expect(withMedia.length).toBeGreaterThan(feed.items.length * 0.9);
+    for (const item of withMedia) {
+      expect(item.imageUrl).toMatch(/^https:\/\/i\.guim\.co\.uk\/.+\.(?:jpe?g|png)\?w=460&/i);
+      expect(item.enclosures.filter((enclosure) => enclosure.url.includes('i.guim.co.uk'))).toEqual([]);
+    }
+  });
+
   it.each(Object.entries(NOT_FEEDS))('%s is refused with %s', async (name, code) => {
     const error = await parseFeed(new Uint8Array(readFileSync(path.join(dir, name)))).catch(
       (caught: unknown) => caught,

@@ -1,26 +1,32 @@
-import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio/slim';
+import { load } from 'cheerio/slim';
 import { collapseWhitespace } from '../html/html-to-text.js';
 import { sanitizeHtml } from '../html/sanitize-html.js';
 import { countWords } from '../text/words.js';
 import { blockParagraphs } from './block-text.js';
+import { capHtmlNesting } from './cap-html-nesting.js';
 import { decodeHtml } from './decode-html.js';
 import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
+  DEFAULT_MAX_READABILITY_CHARS,
+  DEFAULT_MAX_READABILITY_COST,
+  DEFAULT_MAX_TEXT_CHARS,
   DEFAULT_TIME_BUDGET_MS,
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,
 } from './extract-options.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
+import { flattenDeepNesting } from './flatten-nesting.js';
 import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
 import { nonArticleKind, pageHeading } from './page-kind.js';
-import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
+import { firstText, proseLength, textDepthCost, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
 import { precleanPage } from './preclean.js';
 import { withReadability } from './readability-stage.js';
 import { findSiteRule, SITE_RULES } from './site-rules.js';
+import { TimeBudget } from './time-budget.js';
 import type { Article, ArticleWarning } from './types.js';
 
 interface Body {
@@ -53,6 +59,31 @@ function readabilityBody(html: string, url: string, title: string | null): Body 
   });
 }
 
+/** The first paragraphs, up to `maxChars` characters in all, with a warning when some are dropped. */
+function capParagraphs(body: Body, maxChars: number, warnings: ArticleWarning[]): Body {
+  let total = 0;
+  let kept = 0;
+  // As the text joins them: a blank line between paragraphs.
+  const separator = 2;
+  while (kept < body.paragraphs.length) {
+    const next = total + (kept > 0 ? separator : 0) + body.paragraphs[kept]!.length;
+    if (next > maxChars) break;
+    total = next;
+    kept++;
+  }
+  if (kept === body.paragraphs.length) return body;
+  warnings.push({
+    code: 'TEXT_TRUNCATED',
+    message: `Kept ${kept} of ${body.paragraphs.length} paragraphs: the text exceeds maxTextChars ${maxChars}`,
+  });
+  const paragraphs = body.paragraphs.slice(0, kept);
+  return {
+    ...body,
+    paragraphs,
+    contentHtml: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
+  };
+}
+
 function fallbackBody($: CheerioAPI): Body {
   const paragraphs = densestBlockParagraphs($);
   return {
@@ -66,9 +97,10 @@ function fallbackBody($: CheerioAPI): Body {
 /**
  * Extracts the article of a news page: decodes the bytes, reads the metadata (JSON-LD, meta
  * tags, <time>, URL date, dateline), drops page furniture with cheerio, lets Readability choose
- * the body on jsdom, post-cleans it and builds the text block by block. Pages too large or too
- * deep for that (see maxElements, maxDepth, timeBudgetMs) get a simpler densest-block extraction
- * and a warning.
+ * the body on jsdom, post-cleans it and builds the text block by block. Nesting deeper than
+ * maxDepth is flattened first; pages too large for Readability (maxElements, maxReadabilityChars)
+ * or past their time budget (timeBudgetMs, checked between stages) get a simpler densest-block
+ * extraction, and text past maxTextChars is dropped, each with a warning.
  *
  * @returns null when the page has no article (a home page, a login wall, an error page, a page
  *   with almost no text).
@@ -78,18 +110,33 @@ export async function extractArticle(
   html: string | Uint8Array,
   options: ExtractArticleOptions,
 ): Promise<Article | null> {
-  const started = performance.now();
+  const budget = new TimeBudget(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   const url = options.url;
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const maxReadabilityChars = options.maxReadabilityChars ?? DEFAULT_MAX_READABILITY_CHARS;
+  const maxReadabilityCost = options.maxReadabilityCost ?? DEFAULT_MAX_READABILITY_COST;
   const warnings: ArticleWarning[] = [];
 
-  const $ = load(decodeHtml(html, url, options.contentType));
-  const shape = walkElements($.root()[0]!, () => true);
-  const tooComplex = shape.elements > maxElements || shape.maxDepth > maxDepth;
-  // On a pathological page every selector over the whole tree is slow: read metadata from <head>.
-  const metadata = readPageMetadata($, url, tooComplex ? headFinder($) : undefined);
+  // Absurd nesting makes the HTML parser quadratic and every later stage slow or recursive: it is
+  // capped on the markup before parsing, and flattened in the tree for what the scan cannot see.
+  const decoded = decodeHtml(html, url, options.contentType);
+  const capped = capHtmlNesting(decoded, maxDepth);
+  const $ = load(capped?.html ?? decoded);
+  let shape = walkElements($.root()[0]!, () => true);
+  const flattened = shape.maxDepth > maxDepth ? flattenDeepNesting($.root()[0]!, maxDepth) : 0;
+  if (capped || flattened > 0) {
+    warnings.push({
+      code: 'PAGE_TOO_COMPLEX',
+      message: `Nesting deeper than maxDepth ${maxDepth} flattened (${capped?.removed ?? 0} tags removed, ${flattened} subtrees flattened)`,
+    });
+    shape = walkElements($.root()[0]!, () => true);
+  }
+  // On a pathological page (or a late one) every selector over the whole tree is slow: read
+  // metadata from <head>.
+  const tooComplex = shape.elements > maxElements || capped !== null || flattened > 0;
+  const headOnly = tooComplex || budget.spent();
+  const metadata = readPageMetadata($, url, headOnly ? headFinder($) : undefined);
   warnings.push(...metadata.warnings);
   const heading = pageHeading($);
   const hasPasswordField = $('input[type="password" i]').length > 0;
@@ -112,22 +159,31 @@ export async function extractArticle(
   });
   if (kind) return null;
 
-  let body: Body | null;
-  const elapsed = performance.now() - started;
-  if (tooComplex || elapsed > timeBudgetMs) {
-    const reason =
-      shape.elements > maxElements
-        ? `${shape.elements} elements exceed maxElements ${maxElements}`
-        : shape.maxDepth > maxDepth
-          ? `nesting depth ${shape.maxDepth} exceeds maxDepth ${maxDepth}`
-          : `${Math.round(elapsed)} ms spent before extraction exceed timeBudgetMs ${timeBudgetMs}`;
+  let body: Body | null = null;
+  // Readability's time and memory grow with the page's size and its text times its depth: a page
+  // past any of the caps, or past its budget, skips it.
+  const document = tooComplex || budget.spent() ? null : cleanedDocument($);
+  const cost = document === null ? 0 : textDepthCost(bodyNode);
+  const reason =
+    shape.elements > maxElements
+      ? `${shape.elements} elements exceed maxElements ${maxElements}`
+      : tooComplex
+        ? `nesting deeper than maxDepth ${maxDepth}`
+        : document === null
+          ? `${Math.round(budget.elapsedMs())} ms spent before extraction exceed timeBudgetMs ${budget.limitMs}`
+          : document.length > maxReadabilityChars
+            ? `${document.length} characters of cleaned HTML exceed maxReadabilityChars ${maxReadabilityChars}`
+            : cost > maxReadabilityCost
+              ? `Readability cost ${cost} (text characters times depth) exceeds maxReadabilityCost ${maxReadabilityCost}`
+              : null;
+  if (reason !== null || document === null) {
     warnings.push({ code: 'PAGE_TOO_COMPLEX', message: `Simplified extraction: ${reason}` });
-    body = fallbackBody($);
   } else {
     // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
     await new Promise((resolve) => setImmediate(resolve));
-    body = readabilityBody(cleanedDocument($), url, metadata.title) ?? fallbackBody($);
+    body = readabilityBody(document, url, metadata.title);
   }
+  body = capParagraphs(body ?? fallbackBody($), options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS, warnings);
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 
   return finishArticle({

@@ -22,7 +22,9 @@ export function densestBlockParagraphs($: CheerioAPI): string[] {
     const length = paragraphLike ? proseLength(element) : directTextLength(element);
     if (length < MIN_BLOCK_CHARS) return true;
     scores.set(parent, (scores.get(parent) ?? 0) + length);
-    blocks.set(parent, [...(blocks.get(parent) ?? []), element]);
+    const siblings = blocks.get(parent);
+    if (siblings) siblings.push(element);
+    else blocks.set(parent, [element]);
     return !paragraphLike;
   });
   let best: Element | null = null;

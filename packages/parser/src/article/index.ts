@@ -1,9 +1,12 @@
-export { ArticleExtractionError, type ArticleErrorCode } from './article-error.js';
+export { type ArticleErrorCode, ArticleExtractionError } from './article-error.js';
 export { sniffHtmlEncoding } from './decode-html.js';
 export { extractArticle } from './extract-article.js';
 export {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
+  DEFAULT_MAX_READABILITY_CHARS,
+  DEFAULT_MAX_READABILITY_COST,
+  DEFAULT_MAX_TEXT_CHARS,
   DEFAULT_TIME_BUDGET_MS,
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,

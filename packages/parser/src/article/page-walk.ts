@@ -74,6 +74,23 @@ export function proseLength(root: AnyNode): number {
   return length;
 }
 
+/**
+ * Each text character below `root` weighted by its depth under it: what Readability's passes cost,
+ * since they measure every candidate's text and walk each node up its ancestors.
+ */
+export function textDepthCost(root: AnyNode): number {
+  let cost = 0;
+  const stack: Array<{ node: AnyNode; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node.type === 'text') cost += (node as { data: string }).data.length * depth;
+    else if (node.type === 'root' || isElement(node)) {
+      for (const child of (node as ParentNode).children) stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return cost;
+}
+
 /** The text of the first node of a cheerio selection, or "" for an empty one. */
 export function firstText(selection: ArrayLike<AnyNode>): string {
   const node = selection[0];

@@ -2,21 +2,28 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle } from '../article/extract-article.js';
+import { DEFAULT_MAX_BYTES } from '../feed/limits.js';
 import type { CliCommand } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
 import { CliUsageError } from './parse-args.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/** `.html.gz` inputs (or any gzip stream) are unpacked before extraction. */
-function maybeGunzip(bytes: Uint8Array): Uint8Array {
-  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1] ? new Uint8Array(gunzipSync(bytes)) : bytes;
+/**
+ * `.html.gz` inputs (or any gzip stream) are unpacked before extraction, to at most `maxBytes`
+ * (past it zlib throws a RangeError: that file's error).
+ */
+function maybeGunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]
+    ? new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }))
+    : bytes;
 }
 
 /**
  * `article FILE... [--url URL] [--content-type TYPE]`: one JSON line per page with the Article,
  * or `"article": null` when the page has none. With one file `--url` is required (links and
  * dates depend on it); with several it may be omitted and each page's URL is its file:// URL.
+ * Pages (packed or not) over DEFAULT_MAX_BYTES are refused.
  */
 export const articleCommand: CliCommand = {
   name: 'article',
@@ -28,9 +35,12 @@ export const articleCommand: CliCommand = {
     if (!url && files.length === 1)
       throw new CliUsageError('article: --url URL is required with a single input');
     const contentType = flags.get('content-type');
-    return forEachInput(files, io, async (bytes, file) => {
+    return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes, file) => {
       const pageUrl = url ?? (file === '-' ? 'file:///dev/stdin' : pathToFileURL(path.resolve(file)).href);
-      const article = await extractArticle(maybeGunzip(bytes), { url: pageUrl, contentType });
+      const article = await extractArticle(maybeGunzip(bytes, DEFAULT_MAX_BYTES), {
+        url: pageUrl,
+        contentType,
+      });
       return article ?? { url: pageUrl, article: null };
     });
   },

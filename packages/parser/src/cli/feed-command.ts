@@ -1,4 +1,5 @@
 import { isTimeZone } from '../dates/time-zone.js';
+import { DEFAULT_MAX_BYTES } from '../feed/limits.js';
 import { parseFeed } from '../feed/parse-feed.js';
 import type { CliCommand } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
@@ -28,6 +29,8 @@ export const feedCommand: CliCommand = {
       maxItems: number('max-items'),
       timeZone,
     };
-    return forEachInput(files, io, (bytes) => parseFeed(bytes, options));
+    return forEachInput(files, io, options.maxBytes ?? DEFAULT_MAX_BYTES, (bytes) =>
+      parseFeed(bytes, options),
+    );
   },
 };

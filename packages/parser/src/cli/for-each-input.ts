@@ -1,12 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import type { CliIo } from './cli-io.js';
-
-async function readStream(stream: Readable): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
+import { readInput } from './read-input.js';
 
 function errorRecord(error: unknown): { code: string; message: string } {
   if (error instanceof Error) {
@@ -19,24 +12,27 @@ function errorRecord(error: unknown): { code: string; message: string } {
 /**
  * The shared contract of every command: one JSON line per input, `"file"` first, the result's
  * fields after it; an input that fails prints `{"file","error":{"code","message"}}` and the run
- * goes on. Returns the exit code: 1 when any input failed.
+ * goes on, whatever the error (a RangeError included). Inputs are read up to `maxBytes` (the
+ * library's limit), never further. Returns the exit code: 1 when any input failed.
  */
 export async function forEachInput(
   files: readonly string[],
   io: CliIo,
+  maxBytes: number,
   handle: (bytes: Uint8Array, file: string) => Promise<object>,
 ): Promise<number> {
   let failed = false;
   for (const file of files) {
-    let line: object;
+    let line: string;
     try {
-      const bytes = file === '-' ? await readStream(io.stdin) : new Uint8Array(await readFile(file));
-      line = { file, ...(await handle(bytes, file)) };
+      const bytes = await readInput(file, io.stdin, maxBytes);
+      // Serialized here, so a result too large to print is that input's error, not the run's end.
+      line = JSON.stringify({ file, ...(await handle(bytes, file)) });
     } catch (error) {
       failed = true;
-      line = { file, error: errorRecord(error) };
+      line = JSON.stringify({ file, error: errorRecord(error) });
     }
-    io.stdout.write(`${JSON.stringify(line)}\n`);
+    io.stdout.write(`${line}\n`);
   }
   return failed ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import { decodeWith } from '../encoding/text-decoder.js';
+import { DEFAULT_MAX_BYTES } from '../feed/limits.js';
 import { normalizeScrapedText } from '../text/normalize-scraped-text.js';
 import type { CliCommand } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
@@ -18,7 +19,7 @@ function decodeText(bytes: Uint8Array): { text: string; legacy: boolean } {
 /**
  * `text FILE... [--url URL] [--title TITLE]`: one JSON line per scraped-text file with the
  * Article normalizeScrapedText makes of it. Files are UTF-8; one that is not is read as
- * Windows-1252 with a warning.
+ * Windows-1252 with a warning. Files over DEFAULT_MAX_BYTES are refused (TOO_LARGE).
  */
 export const textCommand: CliCommand = {
   name: 'text',
@@ -27,7 +28,7 @@ export const textCommand: CliCommand = {
   async run(files, flags, io) {
     const url = flags.get('url');
     const title = flags.get('title');
-    return forEachInput(files, io, async (bytes) => {
+    return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes) => {
       const { text, legacy } = decodeText(bytes);
       const article = normalizeScrapedText(text, { url, title });
       if (legacy) {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { safeHttpUrl } from '../html/url-policy.js';
 import type { DiscoveredFeed } from './types.js';
 
 const FEED_TYPES: Record<string, DiscoveredFeed['type']> = {
@@ -68,13 +69,8 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
 
   const found = new Map<string, DiscoveredFeed>();
   for (const link of links) {
-    let url: string;
-    try {
-      url = base ? new URL(link.href, base).href : new URL(link.href).href;
-    } catch {
-      continue;
-    }
-    if (!/^https?:$/.test(new URL(url).protocol) || found.has(url)) continue;
+    const url = safeHttpUrl(link.href, base);
+    if (!url || found.has(url)) continue;
     found.set(url, {
       url,
       title: link.title,

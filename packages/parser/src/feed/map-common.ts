@@ -54,11 +54,42 @@ export function parsePersonString(value: string): RawAuthor | null {
 }
 
 const IMAGE_TYPE = /^image\//i;
+/** A URL path ending in an image file's extension (before any query or fragment). */
+const IMAGE_PATH = /\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$/i;
 
+function hasImagePath(url: string | null): boolean {
+  if (!url) return false;
+  try {
+    return IMAGE_PATH.test(new URL(url.trim(), 'http://base.invalid/').pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a media:content is a picture: `medium="image"` or an image type; with neither a type
+ * nor a medium (the Guardian's feeds), an image file's extension in its URL.
+ */
 function isImageMedia(scope: XmlScope, node: XmlNode): boolean {
-  const medium = scope.attribute(node, 'medium');
-  const type = scope.attribute(node, 'type');
-  return medium === 'image' || (!!type && IMAGE_TYPE.test(type));
+  const medium = scope.attribute(node, 'medium')?.trim().toLowerCase();
+  const type = scope.attribute(node, 'type')?.trim();
+  if (medium === 'image') return true;
+  if (type) return IMAGE_TYPE.test(type);
+  return !medium && hasImagePath(scope.attribute(node, 'url'));
+}
+
+/** The widest of `images` (by their width attribute), else the first. */
+function widest(scope: XmlScope, images: XmlNode[]): XmlNode | undefined {
+  let best = images[0];
+  let bestWidth = -1;
+  for (const image of images) {
+    const width = Number.parseInt(scope.attribute(image, 'width') ?? '', 10);
+    if (Number.isFinite(width) && width > bestWidth) {
+      best = image;
+      bestWidth = width;
+    }
+  }
+  return best;
 }
 
 /** Media RSS `media:content` elements, directly and inside `media:group`s. */
@@ -89,7 +120,10 @@ export function mediaImage(scope: XmlScope, node: XmlNode, base: string | null):
   const groups = scope.all(node, NS.media, 'group');
   const thumbnail = thumbnailUrl(scope, node) ?? firstOf(groups, (group) => thumbnailUrl(scope, group));
   if (thumbnail) return resolveUrl(thumbnail, base);
-  const image = mediaContents(scope, node).find((content) => isImageMedia(scope, content));
+  const image = widest(
+    scope,
+    mediaContents(scope, node).filter((content) => isImageMedia(scope, content)),
+  );
   const imageUrl = scope.attribute(image, 'url');
   if (imageUrl?.trim()) return resolveUrl(imageUrl, base);
   // href, as Apple documents it; some podcast tools write url.

@@ -3,7 +3,13 @@ import { discoverFeeds } from '../discover/discover-feeds.js';
 import { FeedParseError } from '../errors/feed-parse-error.js';
 import { decodeBody } from './decode-body.js';
 import { detectFormat } from './detect-format.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ITEMS } from './limits.js';
+import { DEFAULT_FIELD_LIMITS } from './field-limits.js';
+import {
+  DEFAULT_ENTITY_EXPANSION_FACTOR,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_ENTITY_EXPANSION,
+  DEFAULT_MAX_ITEMS,
+} from './limits.js';
 import { mapAtom } from './map-atom.js';
 import { mapJsonFeed } from './map-json-feed.js';
 import { mapRss } from './map-rss.js';
@@ -13,12 +19,18 @@ import type { RawFeed } from './raw-feed.js';
 import { repairXml } from './repair-xml.js';
 import type { ParsedFeed, ParseFeedOptions } from './types.js';
 import { Warnings } from './warnings.js';
+import { EntityExpansionBudget } from './xml-safety.js';
 
 function byteLength(body: string | Uint8Array): number {
   return typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 
-function readRaw(text: string, url: string | null, warnings: Warnings): RawFeed {
+function readRaw(
+  text: string,
+  url: string | null,
+  entityBudget: EntityExpansionBudget,
+  warnings: Warnings,
+): RawFeed {
   const detected = detectFormat(text);
   switch (detected.kind) {
     case 'json':
@@ -37,7 +49,7 @@ function readRaw(text: string, url: string | null, warnings: Warnings): RawFeed 
         { url: url ?? undefined },
       );
     case 'xml': {
-      const document = parseXml(repairXml(text, detected, warnings), warnings);
+      const document = parseXml(repairXml(text, detected, entityBudget, warnings), warnings);
       return detected.root === 'feed' ? mapAtom(document, url) : mapRss(document, url, warnings);
     }
   }
@@ -48,6 +60,8 @@ function readRaw(text: string, url: string | null, warnings: Warnings): RawFeed 
  * content) into one normalized record. Encoding problems, broken XML and bad dates are repaired or
  * dropped with a warning in `warnings`; only input that is not a feed at all throws.
  * Dates without a zone are read in the zone the feed's other dates show, else in `timeZone`.
+ * Internal entities expand within a budget, every field is capped (fieldLimits) and every URL is
+ * an absolute http(s) URL (safeHttpUrl): what is cut or dropped is listed in `warnings`.
  * @throws RangeError when `options.timeZone` names no zone.
  * @throws FeedParseError NOT_A_FEED (with `discovered` feeds for an HTML page), EMPTY, TOO_LARGE,
  *   INVALID_JSON, MALFORMED_XML, UNSAFE_XML.
@@ -70,7 +84,13 @@ export async function parseFeed(
   if (!text.trim()) throw new FeedParseError('EMPTY', 'Body is empty', { url: url ?? undefined });
   let raw: RawFeed;
   try {
-    raw = readRaw(text, url, warnings);
+    const entityBudget = new EntityExpansionBudget(
+      Math.min(
+        options.maxEntityExpansion ?? DEFAULT_MAX_ENTITY_EXPANSION,
+        Math.floor(text.length * (options.entityExpansionFactor ?? DEFAULT_ENTITY_EXPANSION_FACTOR)),
+      ),
+    );
+    raw = readRaw(text, url, entityBudget, warnings);
   } catch (error) {
     if (error instanceof FeedParseError) throw error;
     throw new FeedParseError('MALFORMED_XML', `Feed could not be read: ${(error as Error).message}`, {
@@ -84,6 +104,7 @@ export async function parseFeed(
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
     documentUrl: url,
     timeZone,
+    limits: { ...DEFAULT_FIELD_LIMITS, ...options.fieldLimits },
   });
   return { ...feed, feedUrl: feed.feedUrl ?? url, warnings: warnings.toArray() };
 }

@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { DetectedFormat } from './detect-format.js';
 import type { Warnings } from './warnings.js';
-import { assertNestingDepth, takeDoctypeEntities } from './xml-safety.js';
+import { assertNestingDepth, type EntityExpansionBudget, takeDoctypeEntities } from './xml-safety.js';
 
 // Characters XML 1.0 forbids anywhere (even escaped in CDATA): C0 controls but tab/LF/CR, U+FFFE/F.
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -126,7 +126,12 @@ function hasOnlyWellFormedReferences(part: string): boolean {
   return true;
 }
 
-function repairEntities(text: string, declared: Map<string, string>, warnings: Warnings): string {
+function repairEntities(
+  text: string,
+  declared: Map<string, string>,
+  budget: EntityExpansionBudget,
+  warnings: Warnings,
+): string {
   return outsideCdata(text, (part) =>
     hasOnlyWellFormedReferences(part)
       ? part
@@ -147,7 +152,11 @@ function repairEntities(text: string, declared: Map<string, string>, warnings: W
           if (reference) {
             const name = reference.slice(0, -1);
             const value = declared.get(name);
-            if (value !== undefined) return value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+            if (value !== undefined) {
+              return budget.take(value.length)
+                ? value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+                : `&amp;${reference}`;
+            }
             const decoded = decodeHTMLStrict(match);
             if (decoded !== match) {
               warnings.add('XML_REPAIRED', `HTML entity &${reference} replaced by its character`);
@@ -166,11 +175,13 @@ function repairEntities(text: string, declared: Map<string, string>, warnings: W
 /**
  * Fixes what strict XML parsers reject but publishers serve: garbage before the root, forbidden
  * control characters, undeclared HTML entities, bare ampersands, raw HTML inside text elements; and
- * refuses what must not be parsed (entity bombs, absurd nesting). Each repair adds a warning.
+ * refuses what must not be parsed (entity bombs, absurd nesting). Internal entities expand within
+ * `budget`. Each repair adds a warning.
  */
 export function repairXml(
   text: string,
   detected: Extract<DetectedFormat, { kind: 'xml' }>,
+  budget: EntityExpansionBudget,
   warnings: Warnings,
 ): string {
   let xml = text;
@@ -190,7 +201,13 @@ export function repairXml(
     ({ text: xml, entities } = takeDoctypeEntities(xml, detected.rootIndex - detected.start, warnings));
   }
   xml = wrapMarkup(xml, warnings);
-  if (xml.includes('&')) xml = repairEntities(xml, entities, warnings);
+  if (xml.includes('&')) xml = repairEntities(xml, entities, budget, warnings);
+  if (budget.refused > 0) {
+    warnings.add(
+      'ENTITY_EXPANSION_LIMIT',
+      `${budget.refused} entity reference(s) left unexpanded: expanding them would add more than ${budget.limit} characters`,
+    );
+  }
   assertNestingDepth(xml);
   return xml;
 }

@@ -69,6 +69,8 @@ export interface ParsedFeed {
   warnings: FeedWarning[];
 }
 
+import type { FeedFieldLimits } from './field-limits.js';
+
 export interface ParseFeedOptions {
   /** Where the body came from: the base for relative links, reported in errors. */
   url?: string;
@@ -84,4 +86,10 @@ export interface ParseFeedOptions {
    * names throw a RangeError before the body is read.
    */
   timeZone?: string;
+  /** Most characters internal DTD entities may add in total; default DEFAULT_MAX_ENTITY_EXPANSION. */
+  maxEntityExpansion?: number;
+  /** Entities may add at most this many times the feed's length; default DEFAULT_ENTITY_EXPANSION_FACTOR. */
+  entityExpansionFactor?: number;
+  /** Longest title, summary, content... each field may be; default DEFAULT_FIELD_LIMITS. */
+  fieldLimits?: Partial<FeedFieldLimits>;
 }

@@ -55,6 +55,31 @@ export function takeDoctypeEntities(
   return { text: text.slice(0, doctype.index) + text.slice(doctype.index + doctype[0].length), entities };
 }
 
+/**
+ * How many characters internal entity references may still add to the document. Once spent, the
+ * remaining references stay unexpanded (escaped as text) and are counted, so the caller records
+ * one warning instead of building a string a hundred times the feed's size.
+ */
+export class EntityExpansionBudget {
+  /** References left unexpanded because the budget was spent. */
+  refused = 0;
+  private remaining: number;
+
+  constructor(readonly limit: number) {
+    this.remaining = limit;
+  }
+
+  /** Whether `length` more characters fit; spends them when they do. */
+  take(length: number): boolean {
+    if (length > this.remaining) {
+      this.refused++;
+      return false;
+    }
+    this.remaining -= length;
+    return true;
+  }
+}
+
 /** Where the tag name starting at `start` ends: at whitespace, `/`, `>` or the end. */
 function tagNameEnd(text: string, start: number): number {
   let index = start;

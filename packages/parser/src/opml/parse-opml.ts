@@ -1,7 +1,8 @@
 import { Parser } from 'htmlparser2';
 import { OpmlParseError } from '../errors/opml-parse-error.js';
 import { collapseWhitespace } from '../html/html-to-text.js';
-import type { OpmlDocument, OpmlOutline } from './types.js';
+import { httpUrlOrReason } from '../html/url-policy.js';
+import type { OpmlDocument, OpmlOutline, OpmlWarning } from './types.js';
 
 /** Folders nested deeper than this are flattened into their parent (no real reading list comes close). */
 export const MAX_OPML_DEPTH = 64;
@@ -14,9 +15,31 @@ function attribute(attributes: Record<string, string>, name: string): string | n
 }
 
 /**
+ * An outline's URL as written when the URL policy accepts it (absolute http(s)); else null and a
+ * warning. Kept as written so parseOpml(buildOpml(doc)) stays doc.
+ */
+function outlineUrl(
+  value: string | null,
+  name: OpmlWarning['attribute'],
+  warnings: OpmlWarning[],
+): string | null {
+  if (value === null) return null;
+  const result = httpUrlOrReason(value);
+  if (typeof result === 'string') return value;
+  warnings.push({
+    code: 'URL_DROPPED',
+    message: `${name} ${JSON.stringify(value.slice(0, 80))} dropped: ${result.reason}`,
+    attribute: name,
+    value,
+  });
+  return null;
+}
+
+/**
  * Reads an OPML reading list: its title and the outline tree (folders and feeds). Tolerant of
  * attribute case and sloppy markup. `text` and `title` stand in for each other when one is missing,
- * so parseOpml(buildOpml(doc)) equals doc.
+ * so parseOpml(buildOpml(doc)) equals doc. An xmlUrl or htmlUrl that is not an absolute http(s)
+ * URL (javascript:, relative, over-long) is dropped, listed in `warnings`.
  * @throws OpmlParseError when the text has no `<opml>` element.
  */
 export function parseOpml(text: string): OpmlDocument {
@@ -27,6 +50,7 @@ export function parseOpml(text: string): OpmlDocument {
   let inHeadTitle = false;
   let titleText = '';
   let depth = 0;
+  const warnings: OpmlWarning[] = [];
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -39,8 +63,12 @@ export function parseOpml(text: string): OpmlDocument {
           const outline: OpmlOutline = {
             title: attribute(attributes, 'title') ?? attribute(attributes, 'text'),
             text: attribute(attributes, 'text') ?? attribute(attributes, 'title'),
-            xmlUrl: attribute(attributes, 'xmlUrl') ?? attribute(attributes, 'url'),
-            htmlUrl: attribute(attributes, 'htmlUrl'),
+            xmlUrl: outlineUrl(
+              attribute(attributes, 'xmlUrl') ?? attribute(attributes, 'url'),
+              'xmlUrl',
+              warnings,
+            ),
+            htmlUrl: outlineUrl(attribute(attributes, 'htmlUrl'), 'htmlUrl', warnings),
             type: attribute(attributes, 'type'),
             children: [],
           };
@@ -67,5 +95,5 @@ export function parseOpml(text: string): OpmlDocument {
   parser.write(text);
   parser.end();
   if (!sawOpml) throw new OpmlParseError(`Not an OPML document: ${JSON.stringify(text.trim().slice(0, 80))}`);
-  return { title, outlines: root };
+  return warnings.length > 0 ? { title, outlines: root, warnings } : { title, outlines: root };
 }

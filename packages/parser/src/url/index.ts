@@ -1,3 +1,4 @@
+export { MAX_URL_CHARS, safeHttpUrl } from '../html/url-policy.js';
 export { canonicalUrl, tryCanonicalUrl, urlIdentity } from './canonical-url.js';
-export { isTrackingParam, TRACKING_PARAMS, TRACKING_PARAM_PREFIXES } from './tracking-params.js';
+export { isTrackingParam, TRACKING_PARAM_PREFIXES, TRACKING_PARAMS } from './tracking-params.js';
 export { InvalidUrlError } from './url-error.js';

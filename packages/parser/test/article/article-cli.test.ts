@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { DEFAULT_MAX_BYTES } from '../../src/feed/limits.js';
 import { FIXTURE_DIR, fixtureBytes } from './fixtures.js';
 
 async function run(
@@ -65,6 +66,16 @@ describe('newsfeed-parser article', () => {
     });
     expect(lines[1]).toMatchObject({ error: { code: 'ENOENT' } });
     expect(lines[2]).toMatchObject({ article: null });
+  });
+
+  it('refuses a gzip bomb (over the byte limit once unpacked) on its line and goes on', async () => {
+    const bomb = path.join(workDir, 'bomb.html.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(DEFAULT_MAX_BYTES + 1, 0x20)));
+    const home = path.join(FIXTURE_DIR, 'error-page.html');
+    const { code, lines } = await run(['article', bomb, home]);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatchObject({ file: bomb, error: { code: 'ERR_BUFFER_TOO_LARGE' } });
+    expect(lines[1]).toMatchObject({ file: home, article: null });
   });
 
   it('asks for --url when given a single file', async () => {

@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { collapseWhitespace } from '../../html/html-to-text.js';
+import { httpUrlOrReason, safeHttpUrl } from '../../html/url-policy.js';
 import { tryCanonicalUrl } from '../../url/canonical-url.js';
 import { firstText, textOf } from '../page-walk.js';
 import type { Article, ArticleWarning } from '../types.js';
@@ -21,6 +22,26 @@ export const headFinder =
   ($: CheerioAPI): Finder =>
   (selector) =>
     $('head').find<Element>(selector);
+
+/**
+ * A URL the page declares, canonical and absolute http(s) (the URL policy), or null; a value the
+ * policy refuses (javascript:, data:, over-long) is recorded as a URL_DROPPED warning.
+ */
+function declaredWebUrl(
+  value: string | null | undefined,
+  base: string,
+  what: string,
+  warnings: ArticleWarning[],
+): string | null {
+  if (!value?.trim()) return null;
+  const result = httpUrlOrReason(value, /^https?:/i.test(base) ? base : undefined);
+  if (typeof result === 'string') return tryCanonicalUrl(result);
+  warnings.push({
+    code: 'URL_DROPPED',
+    message: `${what} ${JSON.stringify(value.trim().slice(0, 80))} dropped: ${result.reason}`,
+  });
+  return null;
+}
 
 /** Everything about an article that the page says outside its body text. */
 export type PageMetadata = Pick<
@@ -178,7 +199,7 @@ export function readPageMetadata($: CheerioAPI, url: string, find: Finder = docu
 
   const declaredCanonical =
     find('link[rel~="canonical" i]').first().attr('href') ?? meta.get('og:url') ?? null;
-  let canonical = tryCanonicalUrl(declaredCanonical, url);
+  let canonical = declaredWebUrl(declaredCanonical, url, 'Canonical URL', warnings);
   // Some sites point every page's canonical at their home page: that is not this article.
   if (
     canonical &&
@@ -202,14 +223,19 @@ export function readPageMetadata($: CheerioAPI, url: string, find: Finder = docu
     cleanByline(authorMeta) ??
     cleanByline(bylineText);
 
-  const image =
-    first(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ??
-    ld?.image ??
-    find('link[rel="image_src"]').attr('href') ??
-    null;
+  // The first declared image the URL policy accepts.
+  const imageCandidates = [
+    first(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']),
+    ld?.image,
+    find('link[rel="image_src"]').attr('href'),
+  ];
+  let leadImageUrl: string | null = null;
+  for (const candidate of imageCandidates) {
+    leadImageUrl ??= declaredWebUrl(candidate, url, 'Lead image', warnings);
+  }
 
   return {
-    canonicalUrl: canonical ?? tryCanonicalUrl(url),
+    canonicalUrl: canonical ?? tryCanonicalUrl(safeHttpUrl(url)),
     title:
       collapseWhitespace(ld?.headline ?? first(meta, ['og:title', 'twitter:title']) ?? '') ||
       titleFromDocument(find, siteName),
@@ -226,7 +252,7 @@ export function readPageMetadata($: CheerioAPI, url: string, find: Finder = docu
       collapseWhitespace(
         first(meta, ['description', 'og:description', 'twitter:description']) ?? ld?.description ?? '',
       ) || null,
-    leadImageUrl: tryCanonicalUrl(image, url),
+    leadImageUrl,
     declaresArticle: ld !== null,
     ogType: meta.get('og:type')?.toLowerCase() ?? null,
     warnings,
