@@ -1,4 +1,5 @@
 import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
+import { findUnpunctuatedSeams } from './unpunctuated-seams.js';
 
 // Scrapers that concatenate <p> elements' text leave "on January 10.The Kremlin": a sentence end
 // immediately followed by the next sentence's capital. This module finds those seams and decides,
@@ -31,6 +32,7 @@ const JUNCTION_SEARCH_CHARS = 80;
 const TERMINATOR = /[.!?…]/u;
 const CLOSER = /["”’»)\]]/u;
 const OPENER = /["“‘«(]/u;
+const DASH = /[—–]/u;
 const LOWER_OR_CLOSING = /[\p{Ll}\p{N}"”’)\]%…#+]/u;
 const UPPER = /\p{Lu}/u;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
@@ -44,6 +46,11 @@ interface Seam {
   cut: number;
   /** Index of the first character after the sentence end and its closing quote, if any. */
   end: number;
+  /**
+   * A sentence end ("10.The") may be a missing space inside a paragraph; a junction without
+   * punctuation ("lessonToday", "2019The") only ever comes from glued paragraphs.
+   */
+  punctuated: boolean;
 }
 
 /** How far back the word before a seam is looked for: longer "words" are not abbreviations anyway. */
@@ -73,18 +80,23 @@ function quoteStateOf(text: string): QuoteState {
   return { straight, curly };
 }
 
-/** Whether a quotation opened in the text is still open at its end. */
-function insideQuotation(state: QuoteState): boolean {
-  return state.straight % 2 === 1 || state.curly > 0;
+/**
+ * A one-letter word after a full stop is an initial ("F.Kennedy") unless it reads as a word: a
+ * label ("Q: Where", "A: Trip") or a word followed by a lower-case one ("ужина.А мы").
+ */
+function singleLetterStartsSentence(rightWord: string, afterWord: string): boolean {
+  return rightWord === 'A' || rightWord === 'I' || /^(?::|\s\p{Ll})/u.test(afterWord);
 }
 
-function isSentenceEnd(text: string, index: number, rightWord: string): boolean {
+function isSentenceEnd(text: string, index: number, rightWord: string, afterWord: string): boolean {
   const previous = text[index - 1];
   if (previous === undefined) return false;
+  if (rightWord.length === 1 && !singleLetterStartsSentence(rightWord, afterWord)) return false;
+  // "on its annual recess .After", "so frustrating …Welcome": a detached stop or ellipsis.
+  if (previous === ' ') return LOWER_OR_CLOSING.test(text[index - 2] ?? '');
   const token = leftToken(text, index);
   const bare = token.replace(/[.!?…"”’)\]%]+$/u, '');
   if (NEVER_ENDS_SENTENCE.has(bare.toLowerCase())) return false;
-  if (rightWord.length === 1 && rightWord !== 'A' && rightWord !== 'I') return false;
   const ambiguous =
     MAY_END_SENTENCE.has(bare.toLowerCase()) ||
     INITIALISM.test(bare) ||
@@ -115,6 +127,8 @@ export function findGluedSeams(text: string): Seam[] {
     while (position < text.length && CLOSER.test(text[position]!)) position++;
     const openers = position;
     while (position < text.length && OPENER.test(text[position]!)) position++;
+    // A dialogue dash opens the next reply: "ужина.— Думаю".
+    if (DASH.test(text[position] ?? '') && text[position + 1] === ' ') position += 2;
     const rightWord = RIGHT_WORD.exec(text.slice(position, position + 60))?.[0];
     const afterWord = text.slice(
       position + (rightWord?.length ?? 0),
@@ -122,14 +136,14 @@ export function findGluedSeams(text: string): Seam[] {
     );
     // A dotted identifier or a call ("System.Console.WriteLine(") is code, not two sentences.
     const identifier = /^(?:\.\p{L}|\()/u.test(afterWord);
-    if (rightWord && !identifier && isSentenceEnd(text, index, rightWord)) {
+    if (rightWord && !identifier && isSentenceEnd(text, index, rightWord, afterWord)) {
       let cut = openers;
       // A lone straight quote between the two sentences: closing if one is open, else opening.
       if (text.slice(closers, position) === '"') {
         const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
         cut = open ? closers + 1 : closers;
       }
-      seams.push({ cut, end: cut });
+      seams.push({ cut, end: cut, punctuated: true });
     }
     index = last;
   }
@@ -161,13 +175,33 @@ export interface GluedSplit {
   missingSpaces: number;
 }
 
+/** Every seam in a line, punctuated or not, in order and without duplicates. */
+function allSeams(line: string, knownNames: ReadonlySet<string>): Seam[] {
+  const seams = findGluedSeams(line);
+  const taken = new Set(seams.map((seam) => seam.cut));
+  for (const cut of findUnpunctuatedSeams(line, knownNames)) {
+    if (!taken.has(cut)) seams.push({ cut, end: cut, punctuated: false });
+  }
+  return seams.sort((a, b) => a.cut - b.cut);
+}
+
+/**
+ * Whether a seam falls inside a quotation: the paragraph so far leaves a quote open and the next
+ * piece closes it ("He left.Then he came back," she said). A stray quote earlier in a long glued
+ * line, never closed, does not hold every later seam together.
+ */
+function quotationSpans(before: QuoteState, next: QuoteState): boolean {
+  return (before.straight % 2 === 1 && next.straight % 2 === 1) || (before.curly > 0 && next.curly < 0);
+}
+
 /**
  * Splits a line at its glued seams. A seam is a paragraph break (the canonical case: a scraper
- * joined <p> texts), unless the break would fall inside an open quotation or leave a fragment too
- * short to be a paragraph: then it was a missing space, and one is inserted.
+ * joined <p> texts), unless the break would fall inside a quotation, or a sentence end would leave
+ * a fragment too short to be a paragraph: then it was a missing space, and one is inserted.
+ * `knownNames` are camel-case names the whole text vouches for (see repeatedCamelNames).
  */
-export function splitGluedSentences(line: string): GluedSplit {
-  const seams = findGluedSeams(line);
+export function splitGluedSentences(line: string, knownNames: ReadonlySet<string> = new Set()): GluedSplit {
+  const seams = allSeams(line, knownNames);
   const cuts = [0, ...seams.map((seam) => seam.cut), line.length];
   const paragraphs: string[] = [];
   let paragraphBreaks = 0;
@@ -182,10 +216,14 @@ export function splitGluedSentences(line: string): GluedSplit {
     const words = wordsIn(piece);
     const quotes = quoteStateOf(piece);
     const boilerplate = matchBoilerplatePattern(piece) !== null;
+    // A piece that ends without punctuation where the next paragraph starts is a heading or a
+    // list item: short, but a paragraph of its own.
+    const unpunctuated = seams[index - 1]?.punctuated === false || seams[index]?.punctuated === false;
     const keepsApart =
       current.length > 0 &&
-      !insideQuotation(currentQuotes) &&
-      ((currentWords >= MIN_PARAGRAPH_WORDS && words >= MIN_PARAGRAPH_WORDS) ||
+      !quotationSpans(currentQuotes, quotes) &&
+      (unpunctuated ||
+        (currentWords >= MIN_PARAGRAPH_WORDS && words >= MIN_PARAGRAPH_WORDS) ||
         boilerplate ||
         currentIsBoilerplate);
     if (current.length === 0 || keepsApart) {

@@ -9,6 +9,7 @@ import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-met
 import { ScrapedTextError } from './scraped-text-error.js';
 import { isTitleCandidate, splitSiteName } from './scraped-title.js';
 import { isContinueReadingStub, splitTrailingStub } from './truncation.js';
+import { repeatedCamelNames } from './unpunctuated-seams.js';
 import { normalizeForSignature } from './words.js';
 
 export interface NormalizeScrapedTextOptions {
@@ -79,9 +80,10 @@ function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): 
   const pieces: Piece[] = [];
   let breaks = 0;
   let spaces = 0;
+  const knownNames = repeatedCamelNames(lines.join('\n'));
   for (const line of lines) {
     if (line === '') continue;
-    const split = splitGluedSentences(line);
+    const split = splitGluedSentences(line, knownNames);
     breaks += split.paragraphBreaks;
     spaces += split.missingSpaces;
     for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text) });
