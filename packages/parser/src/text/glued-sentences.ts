@@ -1,4 +1,5 @@
 import { matchBoilerplatePattern, wordsIn } from './boilerplate-patterns.js';
+import { SENTENCE_OPENERS } from './sentence-openers.js';
 import { findUnpunctuatedSeams } from './unpunctuated-seams.js';
 
 // Scrapers that concatenate <p> elements' text leave "on January 10.The Kremlin": a sentence end
@@ -16,11 +17,6 @@ const NEVER_ENDS_SENTENCE = new Set(
  * seam is a sentence end only when a typical sentence opener follows: "in the U.S.The Kremlin".
  */
 const MAY_END_SENTENCE = new Set('inc ltd co corp llc plc etc bros'.split(' '));
-const SENTENCE_OPENERS = new Set(
-  'The A An In It He She They We I But And This That These Those There His Her Their Its Our On At For As After Before When While If However Meanwhile Also Some Many Most Officials Police Der Die Das Ein Eine Er Sie Es Le La Les Un Une Il Elle El Los Las Lo Gli Uno O Os De Het Een Он Она Они В На'.split(
-    ' ',
-  ),
-);
 
 /**
  * Furniture glued to the next sentence with no punctuation at all ("AdvertisementThe Kremlin…",
@@ -31,7 +27,7 @@ const CASE_JUNCTION = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 const JUNCTION_SEARCH_CHARS = 80;
 const TERMINATOR = /[.!?…]/u;
 const CLOSER = /["”’»)\]]/u;
-const OPENER = /["“‘«(]/u;
+const OPENER = /["“‘«([]/u;
 const DASH = /[—–]/u;
 const LOWER_OR_CLOSING = /[\p{Ll}\p{N}"”’)\]%…#+]/u;
 const UPPER = /\p{Lu}/u;
@@ -139,7 +135,9 @@ export function findGluedSeams(text: string): Seam[] {
     if (rightWord && !identifier && isSentenceEnd(text, index, rightWord, afterWord)) {
       let cut = openers;
       // A lone straight quote between the two sentences: closing if one is open, else opening.
-      if (text.slice(closers, position) === '"') {
+      // Two of them ('way.""I can') close one quotation and open the next.
+      if (text.slice(closers, position) === '""') cut = closers + 1;
+      else if (text.slice(closers, position) === '"') {
         const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
         cut = open ? closers + 1 : closers;
       }

@@ -1,18 +1,26 @@
 import { CAMEL_CASE_NAMES } from './camel-case-names.js';
+import { SENTENCE_OPENERS } from './sentence-openers.js';
 
 // A scraper that concatenates <p> texts also glues paragraphs that end without punctuation: a
 // heading, a caption, a date ("lessonToday", "US FALLSThe", "November 1, 2019The", "(12 Dvd)The",
 // "highlights:NISSAN"). Inside real prose such junctions are names ("iPhone", "McDonald",
 // "WeWork"), so a junction is a seam only when no name explains it.
 
-/** A lower-case letter running into a capitalised word: "lessonToday". */
-const CAMEL = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu;
-/** A run of capitals running into a capitalised word: "FALLSThe" (cut before the "T"). */
-const CAPS_RUN = /(?<![\p{L}\p{M}])\p{Lu}{3,}(?=\p{Lu}\p{Ll})/gu;
+/**
+ * A lower-case letter running into a capitalised word, a one-letter word ("FestivalA selection")
+ * or a label ("WorldQ: Favorite"): "lessonToday".
+ */
+const CAMEL = /(?<=\p{Ll})(?=\p{Lu}(?:\p{Ll}|\s\p{Ll}|:\s))/gu;
+/** A run of capitals running into a capitalised word: "FALLSThe", "JAMDo" (cut before the last capital; "SUVs" stays). */
+const CAPS_RUN = /(?<![\p{L}\p{M}])\p{Lu}{2,}(?=\p{Lu}(?:\p{Ll}{2}|(?!s)\p{Ll}(?![\p{L}\p{M}])))/gu;
 /** A number (or percentage) running into a capitalised word of three letters or more: "2019The". */
 const NUMBER_THEN_WORD = /(?<=[\p{Nd}%])(?=\p{Lu}\p{Ll}{2,})/gu;
+/** A word running into a number of two digits or more: "Timeline2020", "Walmart45% Off" ("i9" stays). */
+const WORD_THEN_NUMBER = /(?<=\p{Ll}{3})(?=\p{Nd}{2})/gu;
 /** A closing bracket or quote, or a colon after a word, running into the next text: "(Dvd)The". */
 const CLOSER_THEN_TEXT = /(?<=[)\]”]|\p{L}:)(?=[\p{Lu}“"‘«(])/gu;
+/** A dash that opens an attribution or a reply, glued to what came before: "…euaq— Arvind". */
+const DASH_THEN_TEXT = /(?<=\S)(?=[—–]\s\p{Lu})/gu;
 /** Tokens that are addresses, handles or code ("System.Console.WriteLine()"): their capitals mean nothing. */
 const ADDRESS = /:\/\/|www\.|@|^#|\.(?:com|org|net|io|ly|to|gl|co)\b|\/.*\/|\p{Ll}\.\p{Lu}\p{L}*\.|\(\)/u;
 /** Prefixes of family names and brands: "McCain", "MacBook", "DeSantis", "WeWork". */
@@ -20,14 +28,26 @@ const SHORT_CAPITALISED_PREFIX_MAX = 3;
 
 const LEXICON_NAMES = new Set(CAMEL_CASE_NAMES);
 
-/** The token's candidate cuts, as offsets into the token, in order. */
-function candidateCuts(token: string): number[] {
-  if (ADDRESS.test(token)) return [];
+/** Characters after a token that the patterns may look at ("FestivalA selection"). */
+const LOOKAHEAD_CHARS = 3;
+
+/**
+ * The token's candidate cuts, as offsets into the token, in order. `context` is the token followed
+ * by the next few characters of the text.
+ */
+function candidateCuts(token: string, context: string): number[] {
   const cuts = new Set<number>();
-  for (const pattern of [CAMEL, NUMBER_THEN_WORD, CLOSER_THEN_TEXT]) {
-    for (const match of token.matchAll(pattern)) if (match.index > 0) cuts.add(match.index);
+  const add = (cut: number) => {
+    if (cut > 0 && cut < token.length) cuts.add(cut);
+  };
+  // An address ends where a dash starts an attribution: "pic.twitter.com/x— Name".
+  for (const match of context.matchAll(DASH_THEN_TEXT)) add(match.index);
+  if (!ADDRESS.test(token)) {
+    for (const pattern of [CAMEL, NUMBER_THEN_WORD, WORD_THEN_NUMBER, CLOSER_THEN_TEXT]) {
+      for (const match of context.matchAll(pattern)) add(match.index);
+    }
+    for (const match of context.matchAll(CAPS_RUN)) add(match.index + match[0].length);
   }
-  for (const match of token.matchAll(CAPS_RUN)) cuts.add(match.index + match[0].length);
   return [...cuts].sort((a, b) => a - b);
 }
 
@@ -65,16 +85,46 @@ function looksLikeName(token: string, cut: number): boolean {
 }
 
 /**
- * Names the text itself vouches for: a token with a capital inside that occurs at least twice
- * as-is is a name ("WeWork ... WeWork's"), since a glued break does not repeat letter for letter.
+ * Two ordinary words glued, whatever the repeats: a long lower-case first half ("workoutAsparagus")
+ * or a function word as the second ("AmazonThe"). Names have neither ("iPhone", "WeWork").
+ */
+function gluedWordsShape(token: string): boolean {
+  const cut = token.search(/(?<=\p{Ll})\p{Lu}/u);
+  const right = /^\p{Lu}\p{Ll}*/u.exec(token.slice(cut))?.[0] ?? '';
+  return /^\p{Ll}{3}/u.test(token) || SENTENCE_OPENERS.has(right);
+}
+
+const CAMEL_WORD = /[\p{L}\p{M}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{M}\p{Nd}]*/gu;
+const INNER_CAPITAL = /(?<=\p{Ll})(?=\p{Lu})/gu;
+
+/**
+ * Names the text itself vouches for: a word with a capital inside that occurs at least twice,
+ * alone or glued to what follows ("ParkMobile, ... ParkMobileQ:"), and at least once in the
+ * middle of a sentence (after a lower-case word: "the MacBook"). A glued break can repeat too,
+ * when a page repeats its structure ("Workout SupplementDrink ..."), but under a heading.
  */
 export function repeatedCamelNames(text: string): Set<string> {
   const counts = new Map<string, number>();
-  for (const match of text.matchAll(/[\p{L}\p{M}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{M}\p{Nd}]*/gu)) {
-    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  const midSentence = new Set<string>();
+  const words = text.split(/\s+/u);
+  for (const [index, word] of words.entries()) {
+    for (const match of word.matchAll(CAMEL_WORD)) {
+      counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+      if (match.index === 0 && /^\p{Ll}/u.test(words[index - 1] ?? '')) midSentence.add(match[0]);
+    }
+  }
+  for (const token of [...counts.keys()]) {
+    const repeats = counts.get(token)!;
+    for (const match of token.matchAll(INNER_CAPITAL)) {
+      const prefix = token.slice(0, match.index);
+      const count = counts.get(prefix);
+      if (count !== undefined) counts.set(prefix, count + repeats);
+    }
   }
   const names = new Set<string>();
-  for (const [token, count] of counts) if (count >= 2) names.add(token);
+  for (const [token, count] of counts) {
+    if (count >= 2 && midSentence.has(token) && !gluedWordsShape(token)) names.add(token);
+  }
   return names;
 }
 
@@ -86,7 +136,8 @@ export function findUnpunctuatedSeams(text: string, knownNames: ReadonlySet<stri
   const seams: number[] = [];
   for (const match of text.matchAll(/\S+/gu)) {
     const token = match[0];
-    const cuts = candidateCuts(token);
+    const end = match.index + token.length;
+    const cuts = candidateCuts(token, token + text.slice(end, end + LOOKAHEAD_CHARS));
     if (cuts.length === 0) continue;
     for (const cut of cuts) {
       if (looksLikeName(token, cut)) continue;
