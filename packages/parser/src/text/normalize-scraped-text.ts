@@ -48,6 +48,23 @@ function storyTail(pieces: readonly Piece[], lastProse: number): number {
   return end;
 }
 
+/**
+ * Whether the first prose piece is the headline: a whole line, headline-sized, not ending a
+ * sentence, with no headline-shaped line above it, followed by a longer story piece.
+ */
+function isLeadingHeadline(pieces: readonly Piece[], first: number, next: number): boolean {
+  const piece = pieces[first]!;
+  if (!piece.wholeLine || !isTitleCandidate(piece.text, piece.evidence)) return false;
+  // A one-line paragraph ending a sentence is the lede, unless the story below is a glued blob.
+  if (/[.…]["”’]?$/u.test(piece.text) && pieces[next]!.wholeLine) return false;
+  if (
+    pieces.slice(0, first).some((above) => above.wholeLine && isTitleCandidate(above.text, above.evidence))
+  ) {
+    return false;
+  }
+  return pieces[next]!.text.length > piece.text.length;
+}
+
 /** Boilerplate that introduces a list of other stories' headlines, one per line. */
 const RELATED_LABELS = new Set(['read-more', 'related-list']);
 const RELATED_LABEL_MAX_WORDS = 4;
@@ -56,6 +73,8 @@ const SITE_NAME_FROM_FOOTER = /^the post .+ appeared first on (.+?)\.?$/iu;
 interface Piece {
   text: string;
   evidence: LineEvidence;
+  /** The piece is a whole input line, not a paragraph split out of a glued one. */
+  wholeLine: boolean;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -86,7 +105,8 @@ function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): 
     const split = splitGluedSentences(line, knownNames);
     breaks += split.paragraphBreaks;
     spaces += split.missingSpaces;
-    for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text) });
+    const wholeLine = split.paragraphs.length === 1;
+    for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text), wholeLine });
   }
   if (breaks > 0) {
     warnings.push({
@@ -133,6 +153,17 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const storyIndexes = pieces.flatMap((piece, index) =>
     piece.evidence.prose && !piece.evidence.boilerplate ? [index] : [],
   );
+  let title = options.title?.trim() || null;
+  const guessTitle = title === null;
+  // A headline long enough to read as prose ("Emirates inks $9 billion order ... by early 2020s")
+  // heads the story when it stands on its own line right above it.
+  if (
+    guessTitle &&
+    storyIndexes.length >= 2 &&
+    isLeadingHeadline(pieces, storyIndexes[0]!, storyIndexes[1]!)
+  ) {
+    storyIndexes.shift();
+  }
   const hasProse = storyIndexes.length > 0;
   const first = hasProse ? storyIndexes[0]! : 0;
   const last = hasProse ? storyIndexes.at(-1)! : pieces.length - 1;
@@ -146,9 +177,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const language = detectLanguage(storyIndexes.map((index) => pieces[index]!.text).join('\n'));
   const dateOptions = { monthFirst: language === 'en' };
 
-  let title = options.title?.trim() || null;
   const titleKey = title ? normalizeForSignature(title) : null;
-  const guessTitle = title === null;
   const metadata: LineMetadata = {};
   const removed: string[] = [];
   const kept: Array<{ text: string; heading: boolean }> = [];
@@ -163,9 +192,11 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     for (let index = first - 1; index >= 0; index--) {
       const piece = pieces[index]!;
       if (readMetadataLine(piece.text, dateOptions)) continue;
-      if (isTitleCandidate(piece.text, piece.evidence)) {
+      // A piece split out of a glued line is a heading inside the story, not the title.
+      if (piece.wholeLine && isTitleCandidate(piece.text, piece.evidence)) {
         titleIndex = index;
-        ({ title, siteName } = splitSiteName(piece.text));
+        title = piece.text;
+        siteName = splitSiteName(piece.text).siteName;
         break;
       }
     }
