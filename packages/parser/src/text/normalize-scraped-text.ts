@@ -8,7 +8,7 @@ import { type LineEvidence, lineEvidence } from './line-evidence.js';
 import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-metadata.js';
 import { ScrapedTextError } from './scraped-text-error.js';
 import { isTitleCandidate, splitSiteName } from './scraped-title.js';
-import { isContinueReadingStub, splitTrailingStub } from './truncation.js';
+import { splitTrailingStub } from './truncation.js';
 import { repeatedCamelNames } from './unpunctuated-seams.js';
 import { normalizeForSignature } from './words.js';
 
@@ -75,6 +75,21 @@ interface Piece {
   evidence: LineEvidence;
   /** The piece is a whole input line, not a paragraph split out of a glued one. */
   wholeLine: boolean;
+  /** Index of the input line the piece came from. */
+  line: number;
+}
+
+/**
+ * The story's first and last piece, widened to the whole glued lines its prose came from: a
+ * scraper glues the story's paragraphs into one line, headings and a cut-off last paragraph with
+ * them, while furniture sits on lines of its own.
+ */
+function widenToLines(pieces: readonly Piece[], first: number, last: number): [number, number] {
+  let start = first;
+  while (start > 0 && pieces[start - 1]!.line === pieces[first]!.line) start--;
+  let end = last;
+  while (end + 1 < pieces.length && pieces[end + 1]!.line === pieces[last]!.line) end++;
+  return [start, end];
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -100,13 +115,14 @@ function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): 
   let breaks = 0;
   let spaces = 0;
   const knownNames = repeatedCamelNames(lines.join('\n'));
-  for (const line of lines) {
+  for (const [lineIndex, line] of lines.entries()) {
     if (line === '') continue;
     const split = splitGluedSentences(line, knownNames);
     breaks += split.paragraphBreaks;
     spaces += split.missingSpaces;
     const wholeLine = split.paragraphs.length === 1;
-    for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text), wholeLine });
+    for (const text of split.paragraphs)
+      pieces.push({ text, evidence: lineEvidence(text), wholeLine, line: lineIndex });
   }
   if (breaks > 0) {
     warnings.push({
@@ -165,7 +181,9 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     storyIndexes.shift();
   }
   const hasProse = storyIndexes.length > 0;
-  const first = hasProse ? storyIndexes[0]! : 0;
+  const [first, lastOfLine] = hasProse
+    ? widenToLines(pieces, storyIndexes[0]!, storyIndexes.at(-1)!)
+    : [0, pieces.length - 1];
   const last = hasProse ? storyIndexes.at(-1)! : pieces.length - 1;
   if (!hasProse)
     warnings.push({
@@ -173,7 +191,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       message: 'No line reads as story prose; kept every line that is not boilerplate',
     });
 
-  const storyEnd = hasProse ? storyTail(pieces, last) : last;
+  const storyEnd = hasProse ? Math.max(storyTail(pieces, last), lastOfLine) : last;
   const language = detectLanguage(storyIndexes.map((index) => pieces[index]!.text).join('\n'));
   const dateOptions = { monthFirst: language === 'en' };
 
@@ -234,7 +252,6 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     const relatedHeadline = inRelatedBlock && !evidence.prose;
     if (droppedAsFurniture || duplicate || relatedHeadline) {
       removed.push(piece.text);
-      if (index > last && isContinueReadingStub(piece.text)) cutOff = true;
       if (RELATED_LABELS.has(evidence.boilerplate ?? '') && evidence.words <= RELATED_LABEL_MAX_WORDS) {
         inRelatedBlock = true;
       }

@@ -18,13 +18,24 @@ describe('normalizeScrapedText', () => {
       canonicalUrl: 'https://example.com/bridge',
       title: 'Harbour bridge to close for repairs',
       language: 'en',
-      truncated: true,
+      // "Read more »" on its own line after a finished story links to the original: furniture.
+      truncated: false,
       removed: ['Home » News', 'Read more »'],
       leadImageUrl: null,
     });
     expect(article.paragraphs).toHaveLength(2);
     expect(article.contentHtml).toBe(article.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n'));
     expect(article.simhash).toBe(simhash(article.text));
+  });
+
+  it('calls a story cut only when its text is: a link line after it is furniture', () => {
+    const whole = normalizeScrapedText(`${STORY}\nContinue reading`);
+    expect(whole.truncated).toBe(false);
+    expect(whole.removed).toContain('Continue reading');
+    const cut = normalizeScrapedText(
+      STORY.replace('about ten minutes to journeys.', 'about ten minutes to…'),
+    );
+    expect(cut.truncated).toBe(true);
   });
 
   it('uses a given title instead of guessing one', () => {
