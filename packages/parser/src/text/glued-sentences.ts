@@ -78,10 +78,11 @@ function quoteStateOf(text: string): QuoteState {
 
 /**
  * A one-letter word after a full stop is an initial ("F.Kennedy") unless it reads as a word: a
- * label ("Q: Where", "A: Trip") or a word followed by a lower-case one ("ужина.А мы").
+ * label ("Q: Where", "A: Trip"), a word followed by a lower-case one ("ужина.А мы") or an
+ * initialism ("higher.U.S. crude").
  */
 function singleLetterStartsSentence(rightWord: string, afterWord: string): boolean {
-  return rightWord === 'A' || rightWord === 'I' || /^(?::|\s\p{Ll})/u.test(afterWord);
+  return rightWord === 'A' || rightWord === 'I' || /^(?::|\s\p{Ll}|\.\p{Lu})/u.test(afterWord);
 }
 
 function isSentenceEnd(text: string, index: number, rightWord: string, afterWord: string): boolean {
@@ -123,21 +124,26 @@ export function findGluedSeams(text: string): Seam[] {
     while (position < text.length && CLOSER.test(text[position]!)) position++;
     const openers = position;
     while (position < text.length && OPENER.test(text[position]!)) position++;
-    // A dialogue dash opens the next reply: "ужина.— Думаю".
+    // A dialogue dash opens the next reply ("ужина.— Думаю"); a spaced bracket, a credit
+    // ("Stadia delivers.[ Engadget ]").
     if (DASH.test(text[position] ?? '') && text[position + 1] === ' ') position += 2;
+    else if (text[position - 1] === '[' && text[position] === ' ') position += 1;
     const rightWord = RIGHT_WORD.exec(text.slice(position, position + 60))?.[0];
     const afterWord = text.slice(
       position + (rightWord?.length ?? 0),
       position + (rightWord?.length ?? 0) + 2,
     );
     // A dotted identifier or a call ("System.Console.WriteLine(") is code, not two sentences.
-    const identifier = /^(?:\.\p{L}|\()/u.test(afterWord);
+    const identifier =
+      /^\(/u.test(afterWord) ||
+      (rightWord !== undefined && rightWord.length > 1 && /^\.\p{L}/u.test(afterWord));
     if (rightWord && !identifier && isSentenceEnd(text, index, rightWord, afterWord)) {
       let cut = openers;
       // A lone straight quote between the two sentences: closing if one is open, else opening.
       // Two of them ('way.""I can') close one quotation and open the next.
-      if (text.slice(closers, position) === '""') cut = closers + 1;
-      else if (text.slice(closers, position) === '"') {
+      const quotes = text.slice(closers, openers);
+      if (quotes === '""') cut = closers + 1;
+      else if (quotes === '"') {
         const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
         cut = open ? closers + 1 : closers;
       }

@@ -19,6 +19,8 @@ const NUMBER_THEN_WORD = /(?<=[\p{Nd}%])(?=\p{Lu}\p{Ll}{2,})/gu;
 const WORD_THEN_NUMBER = /(?<=\p{Ll}{3})(?=\p{Nd}{2})/gu;
 /** A closing bracket or quote, or a colon after a word, running into the next text: "(Dvd)The". */
 const CLOSER_THEN_TEXT = /(?<=[)\]”]|\p{L}:)(?=[\p{Lu}“"‘«(])/gu;
+/** An opening curly quote glued to what came before: "– Man**“Very talented" (not German „…“ closing). */
+const TEXT_THEN_QUOTE = /(?<=[^\s“‘«([—–-])(?=“[\p{L}\p{N}…])/gu;
 /** A dash that opens an attribution or a reply, glued to what came before: "…euaq— Arvind". */
 const DASH_THEN_TEXT = /(?<=\S)(?=[—–]\s\p{Lu})/gu;
 /** Tokens that are addresses, handles or code ("System.Console.WriteLine()"): their capitals mean nothing. */
@@ -43,7 +45,7 @@ function candidateCuts(token: string, context: string): number[] {
   // An address ends where a dash starts an attribution: "pic.twitter.com/x— Name".
   for (const match of context.matchAll(DASH_THEN_TEXT)) add(match.index);
   if (!ADDRESS.test(token)) {
-    for (const pattern of [CAMEL, NUMBER_THEN_WORD, WORD_THEN_NUMBER, CLOSER_THEN_TEXT]) {
+    for (const pattern of [CAMEL, NUMBER_THEN_WORD, WORD_THEN_NUMBER, CLOSER_THEN_TEXT, TEXT_THEN_QUOTE]) {
       for (const match of context.matchAll(pattern)) add(match.index);
     }
     for (const match of context.matchAll(CAPS_RUN)) add(match.index + match[0].length);
