@@ -34,8 +34,12 @@ const UPPER = /\p{Lu}/u;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
 const ACRONYM = /^[\p{Lu}\p{N}]{2,}$/u;
 const RIGHT_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*/u;
-/** A fragment shorter than this is a missing space ("He said no.Then left."), not a paragraph. */
-const MIN_PARAGRAPH_WORDS = 4;
+/**
+ * Default for `minParagraphWords`: a fragment shorter than this on either side of a sentence end
+ * is a missing space ("He left.Then he came back."), not a paragraph break. Chosen by 2-fold
+ * cross-validation on the scraped-text corpus (bench/scraped-text.ts).
+ */
+export const DEFAULT_MIN_GLUED_PARAGRAPH_WORDS = 3;
 
 interface Seam {
   /** Index where the second piece starts. */
@@ -90,7 +94,9 @@ function isSentenceEnd(text: string, index: number, rightWord: string, afterWord
   if (previous === undefined) return false;
   if (rightWord.length === 1 && !singleLetterStartsSentence(rightWord, afterWord)) return false;
   // "on its annual recess .After", "so frustrating …Welcome": a detached stop or ellipsis.
-  if (previous === ' ') return LOWER_OR_CLOSING.test(text[index - 2] ?? '');
+  // (".DJI fell" is a ticker, not a stop.)
+  if (previous === ' ')
+    return LOWER_OR_CLOSING.test(text[index - 2] ?? '') && /^\p{Lu}\p{Ll}/u.test(rightWord);
   const token = leftToken(text, index);
   const bare = token.replace(/[.!?…"”’)\]%]+$/u, '');
   if (NEVER_ENDS_SENTENCE.has(bare.toLowerCase())) return false;
@@ -202,9 +208,17 @@ function quotationSpans(before: QuoteState, next: QuoteState): boolean {
  * Splits a line at its glued seams. A seam is a paragraph break (the canonical case: a scraper
  * joined <p> texts), unless the break would fall inside a quotation, or a sentence end would leave
  * a fragment too short to be a paragraph: then it was a missing space, and one is inserted.
- * `knownNames` are camel-case names the whole text vouches for (see repeatedCamelNames).
  */
-export function splitGluedSentences(line: string, knownNames: ReadonlySet<string> = new Set()): GluedSplit {
+export interface SplitGluedOptions {
+  /** Camel-case names the whole text vouches for (see repeatedCamelNames). */
+  knownNames?: ReadonlySet<string>;
+  /** Shortest fragment, in words, a sentence-end seam makes a paragraph of. */
+  minParagraphWords?: number;
+}
+
+export function splitGluedSentences(line: string, options: SplitGluedOptions = {}): GluedSplit {
+  const knownNames = options.knownNames ?? new Set<string>();
+  const minWords = options.minParagraphWords ?? DEFAULT_MIN_GLUED_PARAGRAPH_WORDS;
   const seams = allSeams(line, knownNames);
   const cuts = [0, ...seams.map((seam) => seam.cut), line.length];
   const paragraphs: string[] = [];
@@ -227,7 +241,7 @@ export function splitGluedSentences(line: string, knownNames: ReadonlySet<string
       current.length > 0 &&
       !quotationSpans(currentQuotes, quotes) &&
       (unpunctuated ||
-        (currentWords >= MIN_PARAGRAPH_WORDS && words >= MIN_PARAGRAPH_WORDS) ||
+        (currentWords >= minWords && words >= minWords) ||
         boilerplate ||
         currentIsBoilerplate);
     if (current.length === 0 || keepsApart) {

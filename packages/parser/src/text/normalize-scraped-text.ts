@@ -3,7 +3,7 @@ import type { Article, ArticleWarning } from '../article/types.js';
 import { tryCanonicalUrl } from '../url/index.js';
 import { cleanLines, stripHtmlTags } from './clean-input.js';
 import { detectLanguage } from './detect-language.js';
-import { splitGluedSentences } from './glued-sentences.js';
+import { DEFAULT_MIN_GLUED_PARAGRAPH_WORDS, splitGluedSentences } from './glued-sentences.js';
 import { type LineEvidence, lineEvidence } from './line-evidence.js';
 import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-metadata.js';
 import { ScrapedTextError } from './scraped-text-error.js';
@@ -19,6 +19,12 @@ export interface NormalizeScrapedTextOptions {
   title?: string;
   /** Longest input read, in characters; the rest is ignored with a warning. */
   maxInputChars?: number;
+  /**
+   * Where a scraper glued sentences ("10.The"), a fragment with fewer words than this stays
+   * in its paragraph (a missing space) instead of becoming one. Default
+   * DEFAULT_MIN_GLUED_PARAGRAPH_WORDS.
+   */
+  minGluedParagraphWords?: number;
 }
 
 /** Default for `maxInputChars`: far beyond any article, small enough to bound the work. */
@@ -110,14 +116,18 @@ function mergeMetadata(into: LineMetadata, from: LineMetadata): void {
   if (from.zoneAssumed) into.zoneAssumed = true;
 }
 
-function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): Piece[] {
+function splitIntoPieces(
+  lines: readonly string[],
+  minParagraphWords: number,
+  warnings: ArticleWarning[],
+): Piece[] {
   const pieces: Piece[] = [];
   let breaks = 0;
   let spaces = 0;
   const knownNames = repeatedCamelNames(lines.join('\n'));
   for (const [lineIndex, line] of lines.entries()) {
     if (line === '') continue;
-    const split = splitGluedSentences(line, knownNames);
+    const split = splitGluedSentences(line, { knownNames, minParagraphWords });
     breaks += split.paragraphBreaks;
     spaces += split.missingSpaces;
     const wholeLine = split.paragraphs.length === 1;
@@ -165,7 +175,8 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const markup = stripHtmlTags(input);
   if (markup.stripped)
     warnings.push({ code: 'HTML_TAGS_STRIPPED', message: 'The text carried HTML tags; they were removed' });
-  const pieces = splitIntoPieces(cleanLines(markup.text), warnings);
+  const minParagraphWords = options.minGluedParagraphWords ?? DEFAULT_MIN_GLUED_PARAGRAPH_WORDS;
+  const pieces = splitIntoPieces(cleanLines(markup.text), minParagraphWords, warnings);
   const storyIndexes = pieces.flatMap((piece, index) =>
     piece.evidence.prose && !piece.evidence.boilerplate ? [index] : [],
   );

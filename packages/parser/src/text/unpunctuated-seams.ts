@@ -19,14 +19,20 @@ const NUMBER_THEN_WORD = /(?<=[\p{Nd}%])(?=\p{Lu}\p{Ll}{2,})/gu;
 const WORD_THEN_NUMBER = /(?<=\p{Ll}{3})(?=\p{Nd}{2})/gu;
 /** A closing bracket or quote, or a colon after a word, running into the next text: "(Dvd)The". */
 const CLOSER_THEN_TEXT = /(?<=[)\]”]|\p{L}:)(?=[\p{Lu}“"‘«(])/gu;
+/** A Latin word (a handle, a name) running into a capitalised word of another script: "@darkzipЧто". */
+const SCRIPT_CHANGE = /(?<=\p{Script=Latin})(?=(?!\p{Script=Latin})\p{Lu}\p{Ll})/gu;
 /** An opening curly quote glued to what came before: "– Man**“Very talented" (not German „…“ closing). */
 const TEXT_THEN_QUOTE = /(?<=[^\s“‘«([—–-])(?=“[\p{L}\p{N}…])/gu;
 /** A dash that opens an attribution or a reply, glued to what came before: "…euaq— Arvind". */
 const DASH_THEN_TEXT = /(?<=\S)(?=[—–]\s\p{Lu})/gu;
 /** Tokens that are addresses, handles or code ("System.Console.WriteLine()"): their capitals mean nothing. */
 const ADDRESS = /:\/\/|www\.|@|^#|\.(?:com|org|net|io|ly|to|gl|co)\b|\/.*\/|\p{Ll}\.\p{Lu}\p{L}*\.|\(\)/u;
-/** Prefixes of family names and brands: "McCain", "MacBook", "DeSantis", "WeWork". */
-const SHORT_CAPITALISED_PREFIX_MAX = 3;
+/**
+ * Capitalised prefixes this short make names: "McCain", "DeSantis", "WeWork". Longer ones
+ * ("MacBook", "YouTube") are names only by the name list or the text's own repeats: a three-letter
+ * word ends a heading too often ("Status QuoAnaloge"). Chosen on both cross-validation folds.
+ */
+const SHORT_CAPITALISED_PREFIX_MAX = 2;
 
 const LEXICON_NAMES = new Set(CAMEL_CASE_NAMES);
 
@@ -43,7 +49,9 @@ function candidateCuts(token: string, context: string): number[] {
     if (cut > 0 && cut < token.length) cuts.add(cut);
   };
   // An address ends where a dash starts an attribution: "pic.twitter.com/x— Name".
-  for (const match of context.matchAll(DASH_THEN_TEXT)) add(match.index);
+  for (const pattern of [DASH_THEN_TEXT, SCRIPT_CHANGE]) {
+    for (const match of context.matchAll(pattern)) add(match.index);
+  }
   if (!ADDRESS.test(token)) {
     for (const pattern of [CAMEL, NUMBER_THEN_WORD, WORD_THEN_NUMBER, CLOSER_THEN_TEXT, TEXT_THEN_QUOTE]) {
       for (const match of context.matchAll(pattern)) add(match.index);
@@ -77,7 +85,7 @@ function leftSegment(token: string, cut: number): string {
 
 /**
  * Whether the junction at `cut` reads as a name rather than a glued break: a one-letter lower-case
- * prefix ("iPhone", "eBay") or a short capitalised one ("McCain", "DeSantis").
+ * prefix ("iPhone", "eBay") or a two-letter capitalised one ("McCain", "DeSantis").
  */
 function looksLikeName(token: string, cut: number): boolean {
   if (!/\p{Ll}/u.test(token[cut - 1] ?? '')) return false;
@@ -134,8 +142,29 @@ export function repeatedCamelNames(text: string): Set<string> {
  * Offsets in `text` where a paragraph was glued to the next one without punctuation. `knownNames`
  * are names vouched for elsewhere (see repeatedCamelNames); the built-in list is always used.
  */
-export function findUnpunctuatedSeams(text: string, knownNames: ReadonlySet<string> = new Set()): number[] {
+/**
+ * A straight quote between a word and a capitalised one closes a quotation when an odd number of
+ * quotes precede it ('"My fears have been realized"Morrison told'): the break comes after it.
+ */
+function closingQuoteSeams(text: string): number[] {
   const seams: number[] = [];
+  let quotes = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] !== '"') continue;
+    quotes++;
+    if (quotes % 2 === 1) continue;
+    if (
+      /[\p{L}\p{N}]/u.test(text[index - 1] ?? '') &&
+      /\p{Lu}\p{Ll}/u.test(text.slice(index + 1, index + 3))
+    ) {
+      seams.push(index + 1);
+    }
+  }
+  return seams;
+}
+
+export function findUnpunctuatedSeams(text: string, knownNames: ReadonlySet<string> = new Set()): number[] {
+  const seams: number[] = closingQuoteSeams(text);
   for (const match of text.matchAll(/\S+/gu)) {
     const token = match[0];
     const end = match.index + token.length;
