@@ -36,6 +36,8 @@ const SHORT_CAPITALISED_PREFIX_MAX = 2;
 
 const LEXICON_NAMES = new Set(CAMEL_CASE_NAMES);
 
+/** What every cut needs after the token's first character. */
+const MAY_HAVE_CUT = /.[\p{Lu}\p{Nd}“"([—–‘«]/u;
 /** Characters after a token that the patterns may look at ("FestivalA selection"). */
 const LOOKAHEAD_CHARS = 3;
 
@@ -44,6 +46,8 @@ const LOOKAHEAD_CHARS = 3;
  * by the next few characters of the text.
  */
 function candidateCuts(token: string, context: string): number[] {
+  // Most words have no capital, digit, quote, bracket or dash after their first letter: skip them.
+  if (!MAY_HAVE_CUT.test(token)) return [];
   const cuts = new Set<number>();
   const add = (cut: number) => {
     if (cut > 0 && cut < token.length) cuts.add(cut);
@@ -106,6 +110,7 @@ function gluedWordsShape(token: string): boolean {
 
 const CAMEL_WORD = /[\p{L}\p{M}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{M}\p{Nd}]*/gu;
 const INNER_CAPITAL = /(?<=\p{Ll})(?=\p{Lu})/gu;
+const HAS_INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
 
 /**
  * Names the text itself vouches for: a word with a capital inside that occurs at least twice,
@@ -118,6 +123,7 @@ export function repeatedCamelNames(text: string): Set<string> {
   const midSentence = new Set<string>();
   const words = text.split(/\s+/u);
   for (const [index, word] of words.entries()) {
+    if (!HAS_INNER_CAPITAL.test(word)) continue;
     for (const match of word.matchAll(CAMEL_WORD)) {
       counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
       if (match.index === 0 && /^\p{Ll}/u.test(words[index - 1] ?? '')) midSentence.add(match[0]);
