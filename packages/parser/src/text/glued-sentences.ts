@@ -113,6 +113,23 @@ function isSentenceEnd(text: string, index: number, rightWord: string, afterWord
   return UPPER.test(previous) && ACRONYM.test(bare) && !ACRONYM.test(rightWord);
 }
 
+/** Abbreviations a number follows: "No.3", "Art.5", "pp.12". */
+const NUMBER_ABBREVIATIONS = new Set('no nos nr art ch chap sec op cat ed pt para'.split(' '));
+/** A numbered item or heading: "2. Never urged", "3 Hospitalized", "6A: Wichita", "[2] Joint". */
+const NUMBERED_ITEM = /^\p{Nd}{1,3}(?:[.)\]:]\s|\p{Lu}:\s|\s\p{Lu}\p{Ll})/u;
+
+/**
+ * Whether a sentence end runs into a numbered item ("he warned.2. Never urged"): after a word,
+ * not a number ("3.5 Million") or an abbreviation ("No.3 Hospital").
+ */
+function startsNumberedItem(text: string, index: number, position: number): boolean {
+  if (!NUMBERED_ITEM.test(text.slice(position, position + 8))) return false;
+  if (!/[\p{Ll}"”’)]/u.test(text[index - 1] ?? '')) return false;
+  const bare = leftToken(text, index).replace(/[.!?…"”’)\]%]+$/u, '');
+  const word = bare.toLowerCase();
+  return !NEVER_ENDS_SENTENCE.has(word) && !MAY_END_SENTENCE.has(word) && !NUMBER_ABBREVIATIONS.has(word);
+}
+
 /** Every seam where a sentence end runs into the next sentence without a space. */
 export function findGluedSeams(text: string): Seam[] {
   const seams: Seam[] = [];
@@ -143,7 +160,10 @@ export function findGluedSeams(text: string): Seam[] {
     const identifier =
       /^\(/u.test(afterWord) ||
       (rightWord !== undefined && rightWord.length > 1 && /^\.\p{L}/u.test(afterWord));
-    if (rightWord && !identifier && isSentenceEnd(text, index, rightWord, afterWord)) {
+    if (
+      (rightWord && !identifier && isSentenceEnd(text, index, rightWord, afterWord)) ||
+      (!rightWord && startsNumberedItem(text, index, position))
+    ) {
       let cut = openers;
       // A lone straight quote between the two sentences: closing if one is open, else opening.
       // Two of them ('way.""I can') close one quotation and open the next.
@@ -237,13 +257,17 @@ export function splitGluedSentences(line: string, options: SplitGluedOptions = {
     // A piece that ends without punctuation where the next paragraph starts is a heading or a
     // list item: short, but a paragraph of its own.
     const unpunctuated = seams[index - 1]?.punctuated === false || seams[index]?.punctuated === false;
+    // Quote counts mislead across a glue without punctuation (inch marks: '34" monitor'), and
+    // such a glue never falls inside a quotation anyway.
+    const gluedWithoutPunctuation = seams[index - 1]?.punctuated === false;
     const keepsApart =
       current.length > 0 &&
-      !quotationSpans(currentQuotes, quotes) &&
-      (unpunctuated ||
-        (currentWords >= minWords && words >= minWords) ||
-        boilerplate ||
-        currentIsBoilerplate);
+      (gluedWithoutPunctuation ||
+        (!quotationSpans(currentQuotes, quotes) &&
+          (unpunctuated ||
+            (currentWords >= minWords && words >= minWords) ||
+            boilerplate ||
+            currentIsBoilerplate)));
     if (current.length === 0 || keepsApart) {
       if (current.length > 0) {
         paragraphs.push(current.join(' ').trim());

@@ -13,8 +13,11 @@ import { SENTENCE_OPENERS } from './sentence-openers.js';
 const CAMEL = /(?<=\p{Ll})(?=\p{Lu}(?:\p{Ll}|\s\p{Ll}|:\s))/gu;
 /** A run of capitals running into a capitalised word: "FALLSThe", "JAMDo" (cut before the last capital; "SUVs" stays). */
 const CAPS_RUN = /(?<![\p{L}\p{M}])\p{Lu}{2,}(?=\p{Lu}(?:\p{Ll}{2}|(?!s)\p{Ll}(?![\p{L}\p{M}])))/gu;
-/** A number (or percentage) running into a capitalised word of three letters or more: "2019The". */
-const NUMBER_THEN_WORD = /(?<=[\p{Nd}%])(?=\p{Lu}\p{Ll}{2,})/gu;
+/**
+ * A number (or percentage) running into a capitalised word of three letters or more ("2019The"),
+ * or a year into any capitalised word ("2019So many"; "120Hz" stays).
+ */
+const NUMBER_THEN_WORD = /(?<=[\p{Nd}%])(?=\p{Lu}\p{Ll}{2,})|(?<=\p{Nd}{4})(?=\p{Lu}\p{Ll})/gu;
 /** A word running into a number of two digits or more: "Timeline2020", "Walmart45% Off" ("i9" stays). */
 const WORD_THEN_NUMBER = /(?<=\p{Ll}{3})(?=\p{Nd}{2})/gu;
 /** A closing bracket or quote, or a colon after a word, running into the next text: "(Dvd)The". */
@@ -149,28 +152,29 @@ export function repeatedCamelNames(text: string): Set<string> {
  * are names vouched for elsewhere (see repeatedCamelNames); the built-in list is always used.
  */
 /**
- * A straight quote between a word and a capitalised one closes a quotation when an odd number of
- * quotes precede it ('"My fears have been realized"Morrison told'): the break comes after it.
+ * A straight quote between a word and a capitalised one: a quotation closes ('"My fears have been
+ * realized"Morrison told') or opens there, by the count of quotes before it.
  */
-function closingQuoteSeams(text: string): number[] {
+function straightQuoteSeams(text: string): number[] {
   const seams: number[] = [];
   let quotes = 0;
   for (let index = 0; index < text.length; index++) {
     if (text[index] !== '"') continue;
     quotes++;
-    if (quotes % 2 === 1) continue;
     if (
-      /[\p{L}\p{N}]/u.test(text[index - 1] ?? '') &&
-      /\p{Lu}\p{Ll}/u.test(text.slice(index + 1, index + 3))
+      !/[\p{L}\p{N}]/u.test(text[index - 1] ?? '') ||
+      !/\p{Lu}\p{Ll}/u.test(text.slice(index + 1, index + 3))
     ) {
-      seams.push(index + 1);
+      continue;
     }
+    // Opening ('Joe Biden"At no time'): the break comes before it; closing, after it.
+    seams.push(quotes % 2 === 1 ? index : index + 1);
   }
   return seams;
 }
 
 export function findUnpunctuatedSeams(text: string, knownNames: ReadonlySet<string> = new Set()): number[] {
-  const seams: number[] = closingQuoteSeams(text);
+  const seams: number[] = straightQuoteSeams(text);
   for (const match of text.matchAll(/\S+/gu)) {
     const token = match[0];
     const end = match.index + token.length;

@@ -18,6 +18,11 @@ describe('paragraphs glued without punctuation', () => {
     ['Аккаунт: @darkzip', 'Что вас вдохновило на создание кулинарной страницы?'],
     ['"My fears have been realized"', 'Morrison told the committee on Tuesday.'],
     ['– Man**', '“Very talented people! Super fun and entertaining!”'],
+    ['He was asked about Joe Biden', '"At no time was I aware of it," he told the panel.'],
+    ['— Dianna E. Anderson (@diannaeanderson) November 18, 2019', 'So many people were talking about it.'],
+    ['Get the 34" monitor for $649.99', 'This is the lowest price we have seen for it.'],
+    ['That would confuse officials in Ukraine and the U.S., he warned.', '2. Never urged Ukraine to act'],
+    ['Police used a ram to force open the door.', '3 Hospitalized After Wrong-Way Crash'],
   ])('splits %j | %j', (before, after) => {
     expect(split(`${before}${after}`)).toEqual([before, after]);
   });
@@ -62,6 +67,7 @@ describe('paragraphs glued without punctuation', () => {
       'Follow @MattBevin and #HealthyHydration for more updates on the story.',
       'Call System.Console.WriteLine() to print it, then open https://t.co/Nc0nKoXGBP again.',
       'Prices for SUVs and LEDs rose 4% in the quarter, the 120Hz screens too.',
+      'Turnover rose to 3.5 Million in the year, said No.3 Holdings in its report.',
     ]) {
       expect(split(line)).toEqual([line]);
     }
