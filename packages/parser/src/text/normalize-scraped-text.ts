@@ -56,19 +56,26 @@ function storyTail(pieces: readonly Piece[], lastProse: number): number {
 
 /**
  * Whether the first prose piece is the headline: a whole line, headline-sized, not ending a
- * sentence, with no headline-shaped line above it, followed by a longer story piece.
+ * sentence, with no headline-shaped line above it, followed by a longer story line.
  */
 function isLeadingHeadline(pieces: readonly Piece[], first: number, next: number): boolean {
   const piece = pieces[first]!;
-  if (!piece.wholeLine || !isTitleCandidate(piece.text, piece.evidence)) return false;
   // A one-line paragraph ending a sentence is the lede, unless the story below is a glued blob.
-  if (/[.…]["”’]?$/u.test(piece.text) && pieces[next]!.wholeLine) return false;
+  const endsSentence = /[.…]["”’]?$/u.test(piece.text);
+  if (endsSentence && pieces[next]!.wholeLine) return false;
+  const headline = endsSentence ? piece.text.replace(/[.…]+(["”’]?)$/u, '$1') : piece.text;
+  if (!piece.wholeLine || !isTitleCandidate(headline, piece.evidence)) return false;
   if (
     pieces.slice(0, first).some((above) => above.wholeLine && isTitleCandidate(above.text, above.evidence))
   ) {
     return false;
   }
-  return pieces[next]!.text.length > piece.text.length;
+  const storyLine = pieces[next]!.line;
+  const storyLineChars = pieces.reduce(
+    (sum, other) => sum + (other.line === storyLine ? other.text.length : 0),
+    0,
+  );
+  return storyLineChars > piece.text.length;
 }
 
 /** Boilerplate that introduces a list of other stories' headlines, one per line. */
@@ -184,12 +191,13 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const guessTitle = title === null;
   // A headline long enough to read as prose ("Emirates inks $9 billion order ... by early 2020s")
   // heads the story when it stands on its own line right above it.
+  let leadingHeadline = -1;
   if (
     guessTitle &&
     storyIndexes.length >= 2 &&
     isLeadingHeadline(pieces, storyIndexes[0]!, storyIndexes[1]!)
   ) {
-    storyIndexes.shift();
+    leadingHeadline = storyIndexes.shift()!;
   }
   const hasProse = storyIndexes.length > 0;
   const [first, lastOfLine] = hasProse
@@ -222,7 +230,7 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       const piece = pieces[index]!;
       if (readMetadataLine(piece.text, dateOptions)) continue;
       // A piece split out of a glued line is a heading inside the story, not the title.
-      if (piece.wholeLine && isTitleCandidate(piece.text, piece.evidence)) {
+      if (index === leadingHeadline || (piece.wholeLine && isTitleCandidate(piece.text, piece.evidence))) {
         titleIndex = index;
         title = piece.text;
         siteName = splitSiteName(piece.text).siteName;

@@ -38,6 +38,23 @@ describe('normalizeScrapedText', () => {
     expect(cut.truncated).toBe(true);
   });
 
+  it.each([
+    'Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand the airline by early 2020s',
+    'South Dakota doubles down on its anti-drug slogan. It just might work.',
+    'Video shows the dramatic rescue of a kidnapped girl:',
+  ])('takes a headline standing alone above a glued story as the title: %s', (headline) => {
+    const story = [
+      'The carrier finalized a deal to buy 30 jets, executives of both companies said on Wednesday.',
+      'The deal cuts a prior order for larger jets by 30 to 126, under its substitution rights.',
+      'The larger jet program has faced delays due to engine problems and other technical issues.',
+    ];
+    const article = normalizeScrapedText(
+      `Sign up for our newsletter\n\nTrending Now\n\n\n${headline}\n\n\n\n${story.join('')}\n\nRead More`,
+    );
+    expect(article.title).toBe(headline);
+    expect(article.paragraphs).toEqual(story);
+  });
+
   it('uses a given title instead of guessing one', () => {
     const article = normalizeScrapedText(STORY, { title: 'Bridge closure' });
     expect(article.title).toBe('Bridge closure');
