@@ -114,6 +114,8 @@ function gluedWordsShape(token: string): boolean {
 const CAMEL_WORD = /[\p{L}\p{M}\p{Nd}]*\p{Ll}\p{Lu}[\p{L}\p{M}\p{Nd}]*/gu;
 const INNER_CAPITAL = /(?<=\p{Ll})(?=\p{Lu})/gu;
 const HAS_INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
+/** A plain lower-case word ("the", "at,"): not a glued blob like "tsp.Post-Workout". */
+const LOWER_CASE_WORD = /^\p{Ll}+[,;]?$/u;
 
 /**
  * Names the text itself vouches for: a word with a capital inside that occurs at least twice,
@@ -129,7 +131,7 @@ export function repeatedCamelNames(text: string): Set<string> {
     if (!HAS_INNER_CAPITAL.test(word)) continue;
     for (const match of word.matchAll(CAMEL_WORD)) {
       counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
-      if (match.index === 0 && /^\p{Ll}/u.test(words[index - 1] ?? '')) midSentence.add(match[0]);
+      if (match.index === 0 && LOWER_CASE_WORD.test(words[index - 1] ?? '')) midSentence.add(match[0]);
     }
   }
   for (const token of [...counts.keys()]) {

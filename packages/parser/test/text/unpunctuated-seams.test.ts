@@ -58,6 +58,7 @@ describe('paragraphs glued without punctuation', () => {
     expect(split('The studio was leased by the chain SoulCycle to new tenants.')).toHaveLength(2);
     // A glued break repeated by a page's structure is not a name: it sits under a heading.
     expect(repeatedCamelNames('Workout SupplementDrink now. Workout SupplementDrink later.').size).toBe(0);
+    expect(repeatedCamelNames('a tsp.Post-Workout MealEat, a tsp.Post-Workout MealEat').size).toBe(0);
     expect(repeatedCamelNames('read the workoutAsparagus note, the workoutAsparagus list').size).toBe(0);
   });
 
