@@ -130,6 +130,25 @@ function startsNumberedItem(text: string, index: number, position: number): bool
   return !NEVER_ENDS_SENTENCE.has(word) && !MAY_END_SENTENCE.has(word) && !NUMBER_ABBREVIATIONS.has(word);
 }
 
+/** The next glued sentence end, which bounds the sentence after a seam. */
+const NEXT_GLUED_END = /[.!?…]["”’]?(?=["“]?\p{Lu})/gu;
+/** How far ahead the next sentence is read for its quotes. */
+const NEXT_SENTENCE_MAX_CHARS = 600;
+
+/**
+ * Whether a lone straight quote at a seam opens the next sentence's quotation rather than closing
+ * the last one: the quotes since the previous seam are even (none is open), or the next sentence
+ * holds an odd number of them ('consequences."Given our findings," he said.').
+ */
+function quoteOpensNext(text: string, at: number, quotesBefore: Uint32Array, previousCut: number): boolean {
+  const window = text.slice(at + 1, at + 1 + NEXT_SENTENCE_MAX_CHARS);
+  NEXT_GLUED_END.lastIndex = 0;
+  const end = NEXT_GLUED_END.exec(window)?.index ?? window.length;
+  let ahead = 0;
+  for (let index = 0; index < end; index++) if (window[index] === '"') ahead++;
+  return ahead % 2 === 1 || (quotesBefore[at]! - quotesBefore[previousCut]!) % 2 === 0;
+}
+
 /** Every seam where a sentence end runs into the next sentence without a space. */
 export function findGluedSeams(text: string): Seam[] {
   const seams: Seam[] = [];
@@ -169,10 +188,8 @@ export function findGluedSeams(text: string): Seam[] {
       // Two of them ('way.""I can') close one quotation and open the next.
       const quotes = text.slice(closers, openers);
       if (quotes === '""') cut = closers + 1;
-      else if (quotes === '"') {
-        const open = (quotesBefore[closers]! - quotesBefore[seams.at(-1)?.cut ?? 0]!) % 2 === 1;
-        cut = open ? closers + 1 : closers;
-      }
+      else if (quotes === '"')
+        cut = quoteOpensNext(text, closers, quotesBefore, seams.at(-1)?.cut ?? 0) ? closers : closers + 1;
       seams.push({ cut, end: cut, punctuated: true });
     }
     index = last;

@@ -22,6 +22,18 @@ describe('splitGluedSentences', () => {
     );
   });
 
+  it('opens a quotation at a seam when the next sentence closes it, whatever came before', () => {
+    // The inch mark leaves an odd count before the seam; the next sentence's quotes decide.
+    expect(
+      split(
+        'The report on 34" screens warned of the consequences."Given our findings, buyers should wait," it said.',
+      ),
+    ).toEqual([
+      'The report on 34" screens warned of the consequences.',
+      '"Given our findings, buyers should wait," it said.',
+    ]);
+  });
+
   it('handles curly quotes, question and exclamation marks', () => {
     expect(split('“We will win this fight,” he told the crowd.“Nobody can stop us now,” he added.')).toEqual([
       '“We will win this fight,” he told the crowd.',
