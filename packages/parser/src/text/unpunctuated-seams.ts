@@ -26,6 +26,11 @@ const CLOSER_THEN_TEXT = /(?<=[)\]”]|\p{L}:)(?=[\p{Lu}“"‘«(])/gu;
 const SCRIPT_CHANGE = /(?<=\p{Script=Latin})(?=(?!\p{Script=Latin})\p{Lu}\p{Ll})/gu;
 /** An opening curly quote glued to what came before: "– Man**“Very talented" (not German „…“ closing). */
 const TEXT_THEN_QUOTE = /(?<=[^\s“‘«([—–-])(?=“[\p{L}\p{N}…])/gu;
+/**
+ * A capitalised label's colon running into a lower-case word: "Фото:личный архив" (prose puts a
+ * space there; "urn:isbn" is not capitalised).
+ */
+const LABEL_THEN_WORD = /(?<=\p{Lu}\p{Ll}+:)(?=\p{Ll}{3})/gu;
 /** A dash that opens an attribution or a reply, glued to what came before: "…euaq— Arvind". */
 const DASH_THEN_TEXT = /(?<=\S)(?=[—–]\s\p{Lu})/gu;
 /** Tokens that are addresses, handles or code ("System.Console.WriteLine()"): their capitals mean nothing. */
@@ -40,7 +45,7 @@ const SHORT_CAPITALISED_PREFIX_MAX = 2;
 const LEXICON_NAMES = new Set(CAMEL_CASE_NAMES);
 
 /** What every cut needs after the token's first character. */
-const MAY_HAVE_CUT = /.[\p{Lu}\p{Nd}“"([—–‘«]/u;
+const MAY_HAVE_CUT = /.[\p{Lu}\p{Nd}“"([—–‘«:]/u;
 /** Characters after a token that the patterns may look at ("FestivalA selection"). */
 const LOOKAHEAD_CHARS = 3;
 
@@ -60,7 +65,14 @@ function candidateCuts(token: string, context: string): number[] {
     for (const match of context.matchAll(pattern)) add(match.index);
   }
   if (!ADDRESS.test(token)) {
-    for (const pattern of [CAMEL, NUMBER_THEN_WORD, WORD_THEN_NUMBER, CLOSER_THEN_TEXT, TEXT_THEN_QUOTE]) {
+    for (const pattern of [
+      CAMEL,
+      NUMBER_THEN_WORD,
+      WORD_THEN_NUMBER,
+      CLOSER_THEN_TEXT,
+      LABEL_THEN_WORD,
+      TEXT_THEN_QUOTE,
+    ]) {
       for (const match of context.matchAll(pattern)) add(match.index);
     }
     for (const match of context.matchAll(CAPS_RUN)) add(match.index + match[0].length);

@@ -16,6 +16,7 @@ describe('paragraphs glued without punctuation', () => {
     ['Here are some of the highlights:', 'NISSAN SENTRA'],
     ['Story Timeline', '2020 VW ID.3 official as Volkswagen bets on electric'],
     ['Аккаунт: @darkzip', 'Что вас вдохновило на создание кулинарной страницы?'],
+    ['Фото:', 'личный архив Оли Малышевой'],
     ['"My fears have been realized"', 'Morrison told the committee on Tuesday.'],
     ['– Man**', '“Very talented people! Super fun and entertaining!”'],
     ['He was asked about Joe Biden', '"At no time was I aware of it," he told the panel.'],
@@ -69,6 +70,7 @@ describe('paragraphs glued without punctuation', () => {
       'Call System.Console.WriteLine() to print it, then open https://t.co/Nc0nKoXGBP again.',
       'Prices for SUVs and LEDs rose 4% in the quarter, the 120Hz screens too.',
       'Turnover rose to 3.5 Million in the year, said No.3 Holdings in its report.',
+      'Write to mailto:desk@example.com or see urn:isbn:0451450523 at 10:30 today.',
     ]) {
       expect(split(line)).toEqual([line]);
     }
