@@ -80,16 +80,27 @@ function candidateCuts(token: string, context: string): number[] {
   return [...cuts].sort((a, b) => a - b);
 }
 
-/** Whether a name known to be whole spans the cut: "WeWork" in "WeWorkThe" spans "We|Work". */
-function nameSpans(token: string, cut: number, names: Iterable<string>): boolean {
-  for (const name of names) {
-    let from = token.indexOf(name);
-    while (from >= 0) {
-      if (from < cut && cut < from + name.length) return true;
-      from = token.indexOf(name, from + 1);
-    }
+const NAME_CHAR = /[\p{L}\p{M}\p{Nd}'’]/u;
+const CAPITAL = /\p{Lu}/u;
+
+/**
+ * Whether a name known to be whole spans the cut: "WeWork" in "WeWorkThe" spans "We|Work". Names
+ * start at the word's start or a capital and end at a capital or the word's end, so only those
+ * slices are looked up: a set lookup each, however many names there are.
+ */
+function nameSpans(token: string, cut: number, names: ReadonlySet<string>): boolean {
+  let wordStart = cut;
+  while (wordStart > 0 && NAME_CHAR.test(token[wordStart - 1]!)) wordStart--;
+  let wordEnd = cut;
+  while (wordEnd < token.length && NAME_CHAR.test(token[wordEnd]!)) wordEnd++;
+  const starts = [wordStart];
+  for (let index = wordStart + 1; index < cut; index++) if (CAPITAL.test(token[index]!)) starts.push(index);
+  // ...or before a possessive or a plural: "MacBook’s", "MacBooks".
+  const ends = [wordEnd, wordEnd - 1];
+  for (let index = cut + 1; index < wordEnd; index++) {
+    if (CAPITAL.test(token[index]!) || token[index] === "'" || token[index] === '’') ends.push(index);
   }
-  return false;
+  return starts.some((start) => ends.some((end) => names.has(token.slice(start, end))));
 }
 
 /** The letters just before the cut, back to the previous capital or non-letter. */

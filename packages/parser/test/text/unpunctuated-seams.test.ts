@@ -63,6 +63,16 @@ describe('paragraphs glued without punctuation', () => {
     expect(repeatedCamelNames('read the workoutAsparagus note, the workoutAsparagus list').size).toBe(0);
   });
 
+  it('looks names up per word, not per name (many repeated names stay linear work)', () => {
+    const letters = (n: number) =>
+      n.toString(26).replace(/./g, (digit) => 'abcdefghijklmnopqrstuvwxyz'[parseInt(digit, 26)]!);
+    const words = Array.from({ length: 20_000 }, (_, index) => `the Qu${letters(index)}Zed`);
+    const text = `${words.join(' ')} ${words.join(' ')}`;
+    const names = repeatedCamelNames(text);
+    expect(names.size).toBe(20_000);
+    expect(split(text, names)).toEqual([text]);
+  });
+
   it('leaves addresses, handles, hashtags and code alone', () => {
     for (const line of [
       'See pic.twitter.com/MYwRz9euaq for the photo of the smog over the city.',
