@@ -86,29 +86,39 @@ function isOwnReporting(text: string, index: number, length: number): boolean {
   );
 }
 
-interface CompiledToken {
-  /** The literal: a text without it cannot match its patterns, so most agencies cost one scan. */
-  token: string;
+interface TokenPatterns {
   /** Set for names, which count anywhere. */
   mention: RegExp | null;
   credits: RegExp[];
 }
 
-interface CompiledAgency {
+interface AgencyToken {
+  /** The literal: a text without it cannot match its patterns, so most agencies cost one scan. */
+  token: string;
+  isName: boolean;
+  /** Compiled on first use: compiling every agency's patterns at import cost about a second. */
+  patterns?: TokenPatterns;
+}
+
+interface Agency {
   id: string;
-  tokens: CompiledToken[];
+  tokens: AgencyToken[];
   signatures: readonly RegExp[];
 }
 
-const COMPILED: readonly CompiledAgency[] = WIRE_AGENCIES.map((agency) => ({
+function patternsOf(entry: AgencyToken): TokenPatterns {
+  entry.patterns ??= {
+    mention: entry.isName ? namePattern(entry.token) : null,
+    credits: creditPatterns(entry.token),
+  };
+  return entry.patterns;
+}
+
+const AGENCIES: readonly Agency[] = WIRE_AGENCIES.map((agency) => ({
   id: agency.id,
   tokens: [
-    ...agency.names.map((name) => ({
-      token: name,
-      mention: namePattern(name),
-      credits: creditPatterns(name),
-    })),
-    ...agency.codes.map((code) => ({ token: code, mention: null, credits: creditPatterns(code) })),
+    ...agency.names.map((name) => ({ token: name, isName: true })),
+    ...agency.codes.map((code) => ({ token: code, isName: false })),
   ],
   signatures: agency.signatures ?? [],
 }));
@@ -120,13 +130,14 @@ interface Evidence {
   firstIndex: number;
 }
 
-function evidenceFor(agency: CompiledAgency, text: string): Evidence | null {
+function evidenceFor(agency: Agency, text: string): Evidence | null {
   let strength = 0;
   let count = 0;
   let citations = 0;
   let firstIndex = Number.POSITIVE_INFINITY;
-  for (const { token, mention, credits } of agency.tokens) {
-    if (!text.includes(token)) continue;
+  for (const entry of agency.tokens) {
+    if (!text.includes(entry.token)) continue;
+    const { mention, credits } = patternsOf(entry);
     for (const match of mention ? text.matchAll(mention) : []) {
       if (!isOwnReporting(text, match.index, match[0].length)) {
         citations++;
@@ -165,7 +176,7 @@ function evidenceFor(agency: CompiledAgency, text: string): Evidence | null {
  */
 export function detectWire(text: string): string | null {
   let best: Evidence | null = null;
-  for (const agency of COMPILED) {
+  for (const agency of AGENCIES) {
     const evidence = evidenceFor(agency, text);
     if (!evidence) continue;
     if (

@@ -3,12 +3,13 @@ import type { Article, ArticleWarning } from '../article/types.js';
 import { tryCanonicalUrl } from '../url/index.js';
 import { cleanLines, stripHtmlTags } from './clean-input.js';
 import { detectLanguage } from './detect-language.js';
-import { splitGluedSentences } from './glued-sentences.js';
+import { DEFAULT_MIN_GLUED_PARAGRAPH_WORDS, splitGluedSentences } from './glued-sentences.js';
 import { type LineEvidence, lineEvidence } from './line-evidence.js';
 import { datelineDate, type LineMetadata, readMetadataLine } from './scraped-metadata.js';
 import { ScrapedTextError } from './scraped-text-error.js';
 import { isTitleCandidate, splitSiteName } from './scraped-title.js';
-import { isContinueReadingStub, splitTrailingStub } from './truncation.js';
+import { splitTrailingStub } from './truncation.js';
+import { repeatedCamelNames } from './unpunctuated-seams.js';
 import { normalizeForSignature } from './words.js';
 
 export interface NormalizeScrapedTextOptions {
@@ -18,6 +19,12 @@ export interface NormalizeScrapedTextOptions {
   title?: string;
   /** Longest input read, in characters; the rest is ignored with a warning. */
   maxInputChars?: number;
+  /**
+   * Where a scraper glued sentences ("10.The"), a fragment with fewer words than this stays
+   * in its paragraph (a missing space) instead of becoming one. Default
+   * DEFAULT_MIN_GLUED_PARAGRAPH_WORDS.
+   */
+  minGluedParagraphWords?: number;
 }
 
 /** Default for `maxInputChars`: far beyond any article, small enough to bound the work. */
@@ -47,6 +54,30 @@ function storyTail(pieces: readonly Piece[], lastProse: number): number {
   return end;
 }
 
+/**
+ * Whether the first prose piece is the headline: a whole line, headline-sized, not ending a
+ * sentence, with no headline-shaped line above it, followed by a longer story line.
+ */
+function isLeadingHeadline(pieces: readonly Piece[], first: number, next: number): boolean {
+  const piece = pieces[first]!;
+  // A one-line paragraph ending a sentence is the lede, unless the story below is a glued blob.
+  const endsSentence = /[.…]["”’]?$/u.test(piece.text);
+  if (endsSentence && pieces[next]!.wholeLine) return false;
+  const headline = endsSentence ? piece.text.replace(/[.…]+(["”’]?)$/u, '$1') : piece.text;
+  if (!piece.wholeLine || !isTitleCandidate(headline, piece.evidence)) return false;
+  if (
+    pieces.slice(0, first).some((above) => above.wholeLine && isTitleCandidate(above.text, above.evidence))
+  ) {
+    return false;
+  }
+  const storyLine = pieces[next]!.line;
+  const storyLineChars = pieces.reduce(
+    (sum, other) => sum + (other.line === storyLine ? other.text.length : 0),
+    0,
+  );
+  return storyLineChars > piece.text.length;
+}
+
 /** Boilerplate that introduces a list of other stories' headlines, one per line. */
 const RELATED_LABELS = new Set(['read-more', 'related-list']);
 const RELATED_LABEL_MAX_WORDS = 4;
@@ -55,6 +86,23 @@ const SITE_NAME_FROM_FOOTER = /^the post .+ appeared first on (.+?)\.?$/iu;
 interface Piece {
   text: string;
   evidence: LineEvidence;
+  /** The piece is a whole input line, not a paragraph split out of a glued one. */
+  wholeLine: boolean;
+  /** Index of the input line the piece came from. */
+  line: number;
+}
+
+/**
+ * The story's first and last piece, widened to the whole glued lines its prose came from: a
+ * scraper glues the story's paragraphs into one line, headings and a cut-off last paragraph with
+ * them, while furniture sits on lines of its own.
+ */
+function widenToLines(pieces: readonly Piece[], first: number, last: number): [number, number] {
+  let start = first;
+  while (start > 0 && pieces[start - 1]!.line === pieces[first]!.line) start--;
+  let end = last;
+  while (end + 1 < pieces.length && pieces[end + 1]!.line === pieces[last]!.line) end++;
+  return [start, end];
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
@@ -75,16 +123,23 @@ function mergeMetadata(into: LineMetadata, from: LineMetadata): void {
   if (from.zoneAssumed) into.zoneAssumed = true;
 }
 
-function splitIntoPieces(lines: readonly string[], warnings: ArticleWarning[]): Piece[] {
+function splitIntoPieces(
+  lines: readonly string[],
+  minParagraphWords: number,
+  warnings: ArticleWarning[],
+): Piece[] {
   const pieces: Piece[] = [];
   let breaks = 0;
   let spaces = 0;
-  for (const line of lines) {
+  const knownNames = repeatedCamelNames(lines.join('\n'));
+  for (const [lineIndex, line] of lines.entries()) {
     if (line === '') continue;
-    const split = splitGluedSentences(line);
+    const split = splitGluedSentences(line, { knownNames, minParagraphWords });
     breaks += split.paragraphBreaks;
     spaces += split.missingSpaces;
-    for (const text of split.paragraphs) pieces.push({ text, evidence: lineEvidence(text) });
+    const wholeLine = split.paragraphs.length === 1;
+    for (const text of split.paragraphs)
+      pieces.push({ text, evidence: lineEvidence(text), wholeLine, line: lineIndex });
   }
   if (breaks > 0) {
     warnings.push({
@@ -127,12 +182,27 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
   const markup = stripHtmlTags(input);
   if (markup.stripped)
     warnings.push({ code: 'HTML_TAGS_STRIPPED', message: 'The text carried HTML tags; they were removed' });
-  const pieces = splitIntoPieces(cleanLines(markup.text), warnings);
+  const minParagraphWords = options.minGluedParagraphWords ?? DEFAULT_MIN_GLUED_PARAGRAPH_WORDS;
+  const pieces = splitIntoPieces(cleanLines(markup.text), minParagraphWords, warnings);
   const storyIndexes = pieces.flatMap((piece, index) =>
     piece.evidence.prose && !piece.evidence.boilerplate ? [index] : [],
   );
+  let title = options.title?.trim() || null;
+  const guessTitle = title === null;
+  // A headline long enough to read as prose ("Emirates inks $9 billion order ... by early 2020s")
+  // heads the story when it stands on its own line right above it.
+  let leadingHeadline = -1;
+  if (
+    guessTitle &&
+    storyIndexes.length >= 2 &&
+    isLeadingHeadline(pieces, storyIndexes[0]!, storyIndexes[1]!)
+  ) {
+    leadingHeadline = storyIndexes.shift()!;
+  }
   const hasProse = storyIndexes.length > 0;
-  const first = hasProse ? storyIndexes[0]! : 0;
+  const [first, lastOfLine] = hasProse
+    ? widenToLines(pieces, storyIndexes[0]!, storyIndexes.at(-1)!)
+    : [0, pieces.length - 1];
   const last = hasProse ? storyIndexes.at(-1)! : pieces.length - 1;
   if (!hasProse)
     warnings.push({
@@ -140,13 +210,11 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
       message: 'No line reads as story prose; kept every line that is not boilerplate',
     });
 
-  const storyEnd = hasProse ? storyTail(pieces, last) : last;
+  const storyEnd = hasProse ? Math.max(storyTail(pieces, last), lastOfLine) : last;
   const language = detectLanguage(storyIndexes.map((index) => pieces[index]!.text).join('\n'));
   const dateOptions = { monthFirst: language === 'en' };
 
-  let title = options.title?.trim() || null;
   const titleKey = title ? normalizeForSignature(title) : null;
-  const guessTitle = title === null;
   const metadata: LineMetadata = {};
   const removed: string[] = [];
   const kept: Array<{ text: string; heading: boolean }> = [];
@@ -161,9 +229,11 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     for (let index = first - 1; index >= 0; index--) {
       const piece = pieces[index]!;
       if (readMetadataLine(piece.text, dateOptions)) continue;
-      if (isTitleCandidate(piece.text, piece.evidence)) {
+      // A piece split out of a glued line is a heading inside the story, not the title.
+      if (index === leadingHeadline || (piece.wholeLine && isTitleCandidate(piece.text, piece.evidence))) {
         titleIndex = index;
-        ({ title, siteName } = splitSiteName(piece.text));
+        title = piece.text;
+        siteName = splitSiteName(piece.text).siteName;
         break;
       }
     }
@@ -201,7 +271,6 @@ export function normalizeScrapedText(text: string, options: NormalizeScrapedText
     const relatedHeadline = inRelatedBlock && !evidence.prose;
     if (droppedAsFurniture || duplicate || relatedHeadline) {
       removed.push(piece.text);
-      if (index > last && isContinueReadingStub(piece.text)) cutOff = true;
       if (RELATED_LABELS.has(evidence.boilerplate ?? '') && evidence.words <= RELATED_LABEL_MAX_WORDS) {
         inRelatedBlock = true;
       }

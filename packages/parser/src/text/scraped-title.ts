@@ -5,6 +5,8 @@ import type { LineEvidence } from './line-evidence.js';
 /** A title line has this many words. */
 const TITLE_MIN_WORDS = 3;
 const TITLE_MAX_WORDS = 30;
+/** A headline ending in a colon has at least this many words (labels like "Search for:" do not). */
+const TITLE_COLON_MIN_WORDS = 4;
 /** "Headline | Site", "Headline – Site", "Headline :: Site": the part after is the site's name... */
 const SITE_SEPARATOR = /\s(?:\||–|—|-|::|»|·)\s/gu;
 /** ...when it is this short, and the headline before it long enough to stand alone... */
@@ -23,7 +25,9 @@ export function isTitleCandidate(text: string, evidence: LineEvidence): boolean 
     evidence.boilerplate === null &&
     evidence.words >= TITLE_MIN_WORDS &&
     evidence.words <= TITLE_MAX_WORDS &&
-    !/[.:;,]$/u.test(text) &&
+    // "Video shows dramatic rescue of kidnapping victim:" is a headline; "Search for:" is not.
+    !/[.;,]$/u.test(text) &&
+    !(text.endsWith(':') && evidence.words < TITLE_COLON_MIN_WORDS) &&
     !(evidence.allCaps && evidence.words < 4)
   );
 }

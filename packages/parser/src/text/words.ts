@@ -29,7 +29,13 @@ export function normalizeForSignature(text: string): string {
   return signatureWords(text).join(' ');
 }
 
-const WORD_SEGMENTER = new Intl.Segmenter('und', { granularity: 'word' });
+let cachedSegmenter: Intl.Segmenter | undefined;
+
+/** Created on first use: building ICU's word segmenter costs a noticeable part of import time. */
+function wordSegmenter(): Intl.Segmenter {
+  cachedSegmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+  return cachedSegmenter;
+}
 /** Runs of unspaced script, numbers ("3.5", "40,000") and words ("Russia's") as one token each. */
 const READING_TOKEN =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
@@ -44,7 +50,7 @@ const SEGMENTER_SLICE_CHARS = 256;
 function countUnspacedWords(run: string): number {
   let count = 0;
   for (let start = 0; start < run.length; start += SEGMENTER_SLICE_CHARS) {
-    for (const segment of WORD_SEGMENTER.segment(run.slice(start, start + SEGMENTER_SLICE_CHARS))) {
+    for (const segment of wordSegmenter().segment(run.slice(start, start + SEGMENTER_SLICE_CHARS))) {
       if (segment.isWordLike) count++;
     }
   }

