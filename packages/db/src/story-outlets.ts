@@ -18,7 +18,7 @@ export interface OutletRequest {
   shownFeedId: number;
 }
 
-interface FirstVersionRow extends FeedRefRow {
+interface MemberRow extends FeedRefRow {
   story_id: number;
   id: number;
   feed_id: number;
@@ -29,8 +29,9 @@ interface FirstVersionRow extends FeedRefRow {
 }
 
 /**
- * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first),
- * in one statement: each member feed's earliest item (items_story orders a story's members by time).
+ * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
+ * each member feed's earliest item. One statement reads the stories' members in time order (the
+ * items_story index); picking the first per feed here costs half what a window function does in SQL.
  */
 export async function otherOutlets(
   kysely: Kysely<Database>,
@@ -40,20 +41,20 @@ export async function otherOutlets(
 ): Promise<Map<number, StoryOutlet[]>> {
   const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
   if (requests.length === 0 || limit <= 0) return outlets;
-  const shown = new Map(requests.map((request) => [request.storyId, request.shownFeedId]));
-  const ids = [...shown.keys()];
-  const { rows } = await sql<FirstVersionRow>`SELECT firsts.*, ${FEED_REF_COLUMNS} FROM (
-      SELECT items.story_id, items.id, items.feed_id, items.title, items.url, items.canonical_url, items.sort_at,
-        ROW_NUMBER() OVER (PARTITION BY items.story_id, items.feed_id ORDER BY items.sort_at, items.id) AS nth
-      FROM items WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})
-    ) AS firsts JOIN feeds ON feeds.id = firsts.feed_id
-    WHERE firsts.nth = 1
-    ORDER BY firsts.story_id, firsts.sort_at, firsts.id`.execute(kysely);
+  const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
+  const { rows } =
+    await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
+      items.canonical_url, items.sort_at, ${FEED_REF_COLUMNS}
+    FROM items JOIN feeds ON feeds.id = items.feed_id
+    WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, [...seen.keys()], 'bigint')})
+    ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
   for (const row of rows) {
     const storyId = Number(row.story_id);
     const feedId = Number(row.feed_id);
     const list = outlets.get(storyId);
-    if (!list || feedId === shown.get(storyId) || list.length >= limit) continue;
+    const feeds = seen.get(storyId);
+    if (!list || !feeds || feeds.has(feedId) || list.length >= limit) continue;
+    feeds.add(feedId);
     list.push({
       feed: toFeedRef(feedId, row),
       itemId: Number(row.id),
