@@ -11,6 +11,12 @@ import { valueList } from './value-list.js';
 
 /** How many other outlets a story entry names besides the one it shows (the front page's "up to three"). */
 export const OUTLETS_PER_STORY = 3;
+/**
+ * Members read per story, earliest first, to find them: the top stories are the big ones, and a page
+ * must not read every member of each. A story whose first ones come from fewer feeds names fewer
+ * outlets here (its page lists them all; its source count stays exact).
+ */
+export const MEMBERS_READ_PER_STORY = 20;
 
 /** Which story, and the feed already shown for it (its lead, or a search hit's own outlet). */
 export interface OutletRequest {
@@ -30,8 +36,8 @@ interface MemberRow extends FeedRefRow {
 
 /**
  * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each member feed's earliest item. One statement reads the stories' members in time order (the
- * items_story index); picking the first per feed here costs half what a window function does in SQL.
+ * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, which the items_story
+ * index gives in time order (on SQLite without reading the rows).
  */
 export async function otherOutlets(
   kysely: Kysely<Database>,
@@ -42,11 +48,19 @@ export async function otherOutlets(
   const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
   if (requests.length === 0 || limit <= 0) return outlets;
   const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
+  const ids = [...seen.keys()];
+  const first = sql`SELECT m.id FROM items AS m WHERE m.story_id = j.value
+    ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY}`;
+  // Each story's first members: a correlated subquery on SQLite, a lateral join on PostgreSQL.
+  const members =
+    engine === 'sqlite'
+      ? sql`${valueList(engine, ids, 'bigint')} JOIN items ON items.id IN (${first})`
+      : sql`${valueList(engine, ids, 'bigint')} CROSS JOIN LATERAL (${first}) AS firsts
+          JOIN items ON items.id = firsts.id`;
   const { rows } =
     await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
       items.canonical_url, items.sort_at, ${FEED_REF_COLUMNS}
-    FROM items JOIN feeds ON feeds.id = items.feed_id
-    WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, [...seen.keys()], 'bigint')})
+    FROM ${members} JOIN feeds ON feeds.id = items.feed_id
     ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
   for (const row of rows) {
     const storyId = Number(row.story_id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { OUTLETS_PER_STORY } from '../src/story-outlets.js';
+import { MEMBERS_READ_PER_STORY, OUTLETS_PER_STORY } from '../src/story-outlets.js';
 import type { ItemInput } from '../src/types.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
@@ -68,6 +68,21 @@ describe.each(ENGINES)('story coverage on $engine', (testEngine) => {
 
     const detail = await t.db.stories.get(storyId);
     expect(detail!.story.outlets).toMatchObject(expected);
+  });
+
+  it('reads a bounded number of each story’s earliest members, however big the story', async () => {
+    const [live, late] = await outlets(['live', 'late']);
+    const updates = Array.from({ length: MEMBERS_READ_PER_STORY }, (_, n) => ({
+      feedId: live!.id,
+      item: sampleItem(`live-${n}`, { title: `Live update ${n}`, publishedAt: at(n) }),
+    }));
+    const { storyId } = await seedStory(t.db, [
+      ...updates,
+      { feedId: late!.id, item: sampleItem('late', { title: 'Late to the story', publishedAt: at(500) }) },
+    ]);
+    const story = (await t.db.stories.get(storyId))!.story;
+    // The count is exact; the late outlet is past the members read for the entry.
+    expect(story).toMatchObject({ itemCount: MEMBERS_READ_PER_STORY + 1, sourceCount: 2, outlets: [] });
   });
 
   it('a story alone in its feed names no other outlet', async () => {
