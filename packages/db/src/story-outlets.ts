@@ -36,8 +36,10 @@ interface MemberRow extends FeedRefRow {
 
 /**
  * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, which the items_story
- * index gives in time order (on SQLite without reading the rows).
+ * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in the items_story
+ * index's time order. SQLite reads only those (a correlated subquery on the index alone); PostgreSQL
+ * reads the stories' members in one scan and the bound is applied here, because a LIMIT per story (a
+ * lateral join) costs it several times more at usual story sizes. Both engines name the same outlets.
  */
 export async function otherOutlets(
   kysely: Kysely<Database>,
@@ -48,26 +50,30 @@ export async function otherOutlets(
   const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
   if (requests.length === 0 || limit <= 0) return outlets;
   const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
-  const ids = [...seen.keys()];
-  const first = sql`SELECT m.id FROM items AS m WHERE m.story_id = j.value
-    ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY}`;
-  // Each story's first members: a correlated subquery on SQLite, a lateral join on PostgreSQL.
-  const members =
+  const stories = valueList(engine, [...seen.keys()], 'bigint');
+  const [members, filter] =
     engine === 'sqlite'
-      ? sql`${valueList(engine, ids, 'bigint')} JOIN items ON items.id IN (${first})`
-      : sql`${valueList(engine, ids, 'bigint')} CROSS JOIN LATERAL (${first}) AS firsts
-          JOIN items ON items.id = firsts.id`;
+      ? [
+          sql`${stories} JOIN items ON items.id IN (SELECT m.id FROM items AS m WHERE m.story_id = j.value
+            ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})`,
+          sql``,
+        ]
+      : [sql`items`, sql`WHERE items.story_id IN (SELECT j.value FROM ${stories})`];
   const { rows } =
     await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
       items.canonical_url, items.sort_at, ${FEED_REF_COLUMNS}
-    FROM ${members} JOIN feeds ON feeds.id = items.feed_id
+    FROM ${members} JOIN feeds ON feeds.id = items.feed_id ${filter}
     ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
+  const read = new Map<number, number>();
   for (const row of rows) {
     const storyId = Number(row.story_id);
     const feedId = Number(row.feed_id);
     const list = outlets.get(storyId);
     const feeds = seen.get(storyId);
-    if (!list || !feeds || feeds.has(feedId) || list.length >= limit) continue;
+    const position = (read.get(storyId) ?? 0) + 1;
+    read.set(storyId, position);
+    if (!list || !feeds || position > MEMBERS_READ_PER_STORY || feeds.has(feedId) || list.length >= limit)
+      continue;
     feeds.add(feedId);
     list.push({
       feed: toFeedRef(feedId, row),
