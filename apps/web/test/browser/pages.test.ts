@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, SCREENSHOT_DIR, openBrowserPage } from '../support/browser';
+import { DESKTOP, openBrowserPage, PHONE, SCREENSHOT_DIR } from '../support/browser';
 import { KNOWN_PHRASE } from '../support/seed';
 
 const baseUrl = inject('baseUrl');
