@@ -22,10 +22,7 @@ function OutletLine({ outlet }: { outlet: StoryOutlet }) {
   const href = externalHref(outlet.url);
   return (
     <li>
-      <span className="story__outlet-name">
-        <SourceIcon feed={outlet.feed} />
-        {sourceName(outlet.feed)}
-      </span>{' '}
+      <SourceIcon feed={outlet.feed} /> <span className="story__outlet-name">{sourceName(outlet.feed)}</span>{' '}
       {href ? (
         <a href={href} rel="noopener noreferrer">
           {outlet.title}
