@@ -1,4 +1,4 @@
-import type { StorySummary } from '@newsfeed/db';
+import type { StoryOutlet, StorySummary } from '@newsfeed/db';
 import { externalHref } from '../lib/render-html';
 import { SourceIcon, sourceName } from './source-icon';
 import { TimeAgo } from './time-ago';
@@ -12,11 +12,47 @@ function shorten(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`;
 }
 
+/** "3 sources": how many distinct outlets cover the story. */
+export function sourcesLabel(count: number): string {
+  return `${count} ${count === 1 ? 'source' : 'sources'}`;
+}
+
+/** Another outlet's own headline, linked to its article (Techmeme's "More:", Google News' related links). */
+function OutletLine({ outlet }: { outlet: StoryOutlet }) {
+  const href = externalHref(outlet.url);
+  return (
+    <li>
+      <SourceIcon feed={outlet.feed} /> <span className="story__outlet-name">{sourceName(outlet.feed)}</span>{' '}
+      {href ? (
+        <a href={href} rel="noopener noreferrer">
+          {outlet.title}
+        </a>
+      ) : (
+        <span>{outlet.title}</span>
+      )}
+    </li>
+  );
+}
+
+/** The other outlets' lines under a headline (nothing when there are none). */
+export function StoryOutlets({ outlets }: { outlets: StoryOutlet[] }) {
+  if (outlets.length === 0) return null;
+  return (
+    <ul className="story__outlets" aria-label="Also reported by">
+      {outlets.map((outlet) => (
+        <OutletLine key={outlet.itemId} outlet={outlet} />
+      ))}
+    </ul>
+  );
+}
+
 // Plain <a> links, not next/link: each story is a full server-rendered page, and the front page
 // should not prefetch thirty of them.
-/** One story of the front page: lead source, headline, two-line summary, coverage, time, image. */
+/**
+ * One story of the front page: lead source, headline, two-line summary, up to three other outlets
+ * with their own headlines, "N sources" (linking to the full coverage), time, image.
+ */
 export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
-  const others = story.sourceCount - 1;
   const image = externalHref(story.imageUrl);
   const original = externalHref(story.leadUrl);
   return (
@@ -25,11 +61,6 @@ export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
         <div className="story__source">
           <SourceIcon feed={story.leadFeed} />
           <strong>{sourceName(story.leadFeed)}</strong>
-          {others > 0 && (
-            <a className="sources-count" href={`/story/${story.id}#coverage`}>
-              +{others} {others === 1 ? 'source' : 'sources'}
-            </a>
-          )}
           {story.wire && <span className="badge badge--wire">{story.wire}</span>}
         </div>
         <h2 className="story__title">
@@ -38,8 +69,14 @@ export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
           </a>
         </h2>
         {story.summary && <p className="story__summary">{shorten(story.summary, SUMMARY_MAX_CHARS)}</p>}
+        <StoryOutlets outlets={story.outlets} />
         <div className="story__meta">
           <TimeAgo iso={story.publishedAt} now={now} />
+          {story.sourceCount > 1 && (
+            <a className="sources-count" href={`/story/${story.id}#coverage`}>
+              {sourcesLabel(story.sourceCount)}
+            </a>
+          )}
           {original && (
             <a href={original} rel="noopener noreferrer" className="hide-narrow">
               Original

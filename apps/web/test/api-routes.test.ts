@@ -1,16 +1,16 @@
 import type { StorySummary } from '@newsfeed/db';
 import { parseFeed } from '@newsfeed/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GET as atomXml } from '../app/atom.xml/route';
 import { GET as health } from '../app/api/health/route';
 import { GET as search } from '../app/api/v1/search/route';
 import { GET as sources } from '../app/api/v1/sources/route';
 import { GET as story } from '../app/api/v1/stories/[id]/route';
 import { GET as stories } from '../app/api/v1/stories/route';
+import { GET as atomXml } from '../app/atom.xml/route';
 import { GET as feedJson } from '../app/feed.json/route';
 import { GET as feedXml } from '../app/feed.xml/route';
-import { KNOWN_PHRASE, FILLER_STORIES } from './support/seed';
 import { get, idParams, type RouteEnv, seededRouteEnv } from './support/route-env';
+import { COVERAGE_WORD, KNOWN_PHRASE, SEEDED_STORIES } from './support/seed';
 
 let env: RouteEnv;
 
@@ -35,7 +35,7 @@ describe('GET /api/v1/stories', () => {
       seen.push(...body.data.map((s) => s.id));
       path = body.next;
     }
-    expect(seen.length).toBe(FILLER_STORIES + 5);
+    expect(seen.length).toBe(SEEDED_STORIES);
     expect(new Set(seen).size).toBe(seen.length);
   });
 
@@ -49,6 +49,25 @@ describe('GET /api/v1/stories', () => {
     ]);
     const french = (await (await stories(get('/api/v1/stories?lang=fr'))).json()) as ListBody<StorySummary>;
     expect(french.data.map((s) => s.id)).toEqual([env.seed.frenchStoryId]);
+  });
+
+  it('names each story’s other outlets with their own headlines, and counts outlets, not copies', async () => {
+    const body = (await (await stories(get('/api/v1/stories?limit=5'))).json()) as ListBody<StorySummary>;
+    const covered = body.data.find((s) => s.id === env.seed.coverageStoryId);
+    expect(covered).toMatchObject({
+      title: 'Dockworkers strike shuts the container port',
+      leadFeed: { title: 'Daily Planet' },
+      itemCount: 5,
+      sourceCount: 4,
+    });
+    expect(covered!.outlets.map((outlet) => [outlet.feed.title, outlet.title])).toEqual([
+      ['Gotham Gazette', 'Port walkout strands 30 ships in the bay'],
+      ['Evening Herald', 'Unions and port bosses trade blame as dockworkers stay out'],
+      ['Bay Courier', 'What the dockworkers’ strike means for shop shelves'],
+    ]);
+    expect(covered!.outlets[0]).toMatchObject({ url: 'https://news.example/cov-gazette' });
+    // Four outlets outrank the two-outlet wire story five minutes newer.
+    expect(body.data[0]!.id).toBe(env.seed.coverageStoryId);
   });
 
   it('answers 400 for a forged cursor', async () => {
@@ -68,6 +87,11 @@ describe('GET /api/v1/stories/:id', () => {
     expect(body.data.story.sourceCount).toBe(2);
     expect(body.data.items).toHaveLength(2);
     expect(body.data.story.wire).toBe('AFP');
+    // The other outlet than the lead's, with its own headline.
+    const [other] = body.data.story.outlets;
+    expect(body.data.story.outlets).toHaveLength(1);
+    expect(other!.feed.id).not.toBe(body.data.story.leadFeed.id);
+    expect(other!.title).not.toBe(body.data.story.title);
   });
 
   it('re-sanitizes stored HTML', async () => {
@@ -89,7 +113,7 @@ describe('GET /api/v1/stories/:id', () => {
 describe('GET /api/v1/sources and /api/v1/search', () => {
   it('lists sources with health but no scheduling internals', async () => {
     const body = (await (await sources(get('/api/v1/sources'))).json()) as ListBody<Record<string, unknown>>;
-    expect(body.data).toHaveLength(6);
+    expect(body.data).toHaveLength(8);
     const failing = body.data.find((feed) => feed.title === 'Broken Bugle');
     expect(failing).toMatchObject({ errorCount: 3, disabled: false });
     expect(failing).not.toHaveProperty('leaseOwner');
@@ -101,6 +125,22 @@ describe('GET /api/v1/sources and /api/v1/search', () => {
     const body = (await response.json()) as ListBody<{ storyId: number; snippetHtml: string }>;
     expect(body.data.map((hit) => hit.storyId)).toEqual([env.seed.phraseStoryId]);
     expect(body.data[0]!.snippetHtml).toMatch(/<mark>quantum[^<]*<\/mark>/i);
+  });
+
+  it('returns one hit per story, naming its other outlets', async () => {
+    const response = await search(get(`/api/v1/search?q=${COVERAGE_WORD}`));
+    const body = (await response.json()) as ListBody<{
+      storyId: number;
+      sourceCount: number;
+      feed: { title: string };
+      outlets: { feed: { title: string }; title: string }[];
+    }>;
+    // Five items of one story match: one hit.
+    expect(body.data).toHaveLength(1);
+    const [hit] = body.data;
+    expect(hit).toMatchObject({ storyId: env.seed.coverageStoryId, sourceCount: 4 });
+    expect(hit!.outlets.map((outlet) => outlet.feed.title)).not.toContain(hit!.feed.title);
+    expect(hit!.outlets).toHaveLength(3);
   });
 
   it('requires a query', async () => {
@@ -116,7 +156,7 @@ describe('GET /api/health', () => {
       stats: { stories: number };
     };
     expect(body).toMatchObject({ status: 'ok', engine: 'sqlite' });
-    expect(body.stats.stories).toBe(FILLER_STORIES + 5);
+    expect(body.stats.stories).toBe(SEEDED_STORIES);
   });
 });
 
@@ -133,12 +173,31 @@ describe('feeds out', () => {
       contentType: response.headers.get('content-type') ?? undefined,
     });
     expect(parsed.format).toBe(format);
-    expect(parsed.items).toHaveLength(FILLER_STORIES + 5);
+    expect(parsed.items).toHaveLength(SEEDED_STORIES);
     expect(parsed.feedUrl).toBe(`http://newsfeed.test${path}`);
     const wire = parsed.items.find(
       (item) => item.guid === `http://newsfeed.test/story/${env.seed.wireStoryId}`,
     );
     expect(wire?.summary).toContain('(2 sources)');
+    const covered = parsed.items.find(
+      (item) => item.guid === `http://newsfeed.test/story/${env.seed.coverageStoryId}`,
+    );
+    // Each format carries the other outlets' own headlines, by name.
+    expect(covered?.contentText).toContain('Port walkout strands 30 ships in the bay – Gotham Gazette');
+    expect(covered?.contentText).toContain('4 sources');
+  });
+
+  it('feed.json carries each story’s outlets as data', async () => {
+    const body = (await (await feedJson(get('/feed.json'))).json()) as {
+      items: { id: string; _newsfeed: { source_count?: number; outlets?: { name: string }[] } }[];
+    };
+    const covered = body.items.find((item) => item.id.endsWith(`/story/${env.seed.coverageStoryId}`));
+    expect(covered?._newsfeed.source_count).toBe(4);
+    expect(covered?._newsfeed.outlets?.map((outlet) => outlet.name)).toEqual([
+      'Gotham Gazette',
+      'Evening Herald',
+      'Bay Courier',
+    ]);
   });
 
   it('has per-source and per-search variants', async () => {

@@ -20,8 +20,24 @@ function story(fields: Partial<StorySummary> = {}): StorySummary {
     leadItemId: 1,
     leadUrl: 'https://planet.example/dam',
     leadFeed: FEED_REF,
-    itemCount: 3,
+    itemCount: 4,
     sourceCount: 3,
+    outlets: [
+      {
+        feed: { id: 8, title: 'Gotham Gazette', siteUrl: null, iconUrl: null },
+        itemId: 2,
+        title: 'River states end dam row',
+        url: 'https://gazette.example/dam',
+        publishedAt: '2026-11-28T11:50:00.000Z',
+      },
+      {
+        feed: { id: 9, title: null, siteUrl: 'https://www.tech.example/', iconUrl: null },
+        itemId: 3,
+        title: 'Sluice <sensors> shared',
+        url: 'javascript:alert(1)',
+        publishedAt: '2026-11-28T11:55:00.000Z',
+      },
+    ],
     firstSeenAt: '2026-11-28T11:40:00.000Z',
     updatedAt: '2026-11-28T11:50:00.000Z',
     publishedAt: '2026-11-28T11:48:00.000Z',
@@ -56,11 +72,11 @@ function feed(fields: Partial<FeedWithStats> = {}): FeedWithStats {
 }
 
 describe('StoryCard', () => {
-  it('shows the headline, lead source, "+N sources", wire, relative time and a sized lazy image', () => {
+  it('shows the headline, lead source, "N sources", wire, relative time and a sized lazy image', () => {
     const html = renderToStaticMarkup(<StoryCard story={story()} now={NOW} />);
     expect(html).toContain('<a href="/story/42" data-nav-link="true">Dam ceasefire agreed</a>');
     expect(html).toContain('<strong>Daily Planet</strong>');
-    expect(html).toContain('>+2 sources</a>');
+    expect(html).toContain('<a class="sources-count" href="/story/42#coverage">3 sources</a>');
     expect(html).toContain('<span class="badge badge--wire">AFP</span>');
     expect(html).toContain(
       '<time dateTime="2026-11-28T11:48:00.000Z" title="28 Nov 2026, 11:48 UTC">12 min. ago</time>',
@@ -70,14 +86,33 @@ describe('StoryCard', () => {
     );
   });
 
-  it('has no "+N" for a single source, and no image or link for unsafe URLs', () => {
+  it('names the other outlets under the headline, each with its own headline linked to its article', () => {
+    const html = renderToStaticMarkup(<StoryCard story={story()} now={NOW} />);
+    const list = html.slice(html.indexOf('<ul class="story__outlets"'), html.indexOf('</ul>') + 5);
+    expect(list).toContain('aria-label="Also reported by"');
+    expect(list).toMatch(
+      /<li>.*<span class="story__outlet-name">Gotham Gazette<\/span> <a href="https:\/\/gazette.example\/dam" rel="noopener noreferrer">River states end dam row<\/a><\/li>/,
+    );
+    // No feed title: the site's host names the outlet; an unsafe link is dropped, the headline escaped.
+    expect(list).toContain('tech.example</span> <span>Sluice &lt;sensors&gt; shared</span>');
+    expect(list).not.toContain('javascript:');
+    expect(list).not.toContain('Daily Planet');
+  });
+
+  it('has no "N sources" nor outlet list for a single source, and no image or link for unsafe URLs', () => {
     const html = renderToStaticMarkup(
       <StoryCard
-        story={story({ sourceCount: 1, imageUrl: 'javascript:alert(1)', leadUrl: 'javascript:alert(1)' })}
+        story={story({
+          sourceCount: 1,
+          outlets: [],
+          imageUrl: 'javascript:alert(1)',
+          leadUrl: 'javascript:alert(1)',
+        })}
         now={NOW}
       />,
     );
     expect(html).not.toContain('sources-count');
+    expect(html).not.toContain('story__outlets');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('javascript:');
     expect(html).toContain('story--no-image');

@@ -1,11 +1,31 @@
 import { parseFeed } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
 import { renderAtom } from '../lib/feeds-out/atom';
-import { escapeXml, type FeedDocument } from '../lib/feeds-out/feed-document';
+import { coverageHtml } from '../lib/feeds-out/coverage-html';
+import { type Coverage, escapeXml, type FeedDocument } from '../lib/feeds-out/feed-document';
 import { renderJsonFeed } from '../lib/feeds-out/json-feed';
 import { renderRss } from '../lib/feeds-out/rss';
 
 const ORIGIN = 'https://newsfeed.example';
+
+const COVERAGE: Coverage = {
+  storyUrl: `${ORIGIN}/story/1`,
+  sourceCount: 3,
+  outlets: [
+    {
+      name: 'Gotham Gazette',
+      title: 'River states end <dam> row',
+      url: 'https://gazette.example/dam?x=1&y=2',
+      publishedAt: '2026-11-28T10:05:00.000Z',
+    },
+    {
+      name: 'Tech Weekly',
+      title: 'Sluice sensors to be shared',
+      url: null,
+      publishedAt: '2026-11-28T10:20:00.000Z',
+    },
+  ],
+};
 
 const FEED: FeedDocument = {
   title: 'Newsfeed: top stories & more',
@@ -28,6 +48,7 @@ const FEED: FeedDocument = {
       imageUrl: 'https://images.example/dam.jpg',
       sourceName: 'Daily Planet',
       sourceUrl: 'https://planet.example/',
+      coverage: COVERAGE,
     },
     {
       id: `${ORIGIN}/story/2`,
@@ -42,6 +63,7 @@ const FEED: FeedDocument = {
       imageUrl: null,
       sourceName: 'Gotham Gazette',
       sourceUrl: 'https://gazette.example/',
+      coverage: null,
     },
   ],
 };
@@ -89,6 +111,63 @@ describe('escapeXml', () => {
   it('escapes markup and drops characters XML cannot carry', () => {
     expect(escapeXml(`a&b<c>"d'\u0000\u0008\u000b\u001f\ufffe`)).toBe('a&amp;b&lt;c&gt;&quot;d&apos;');
     expect(escapeXml('tab\tnewline\n')).toBe('tab\tnewline\n');
+  });
+});
+
+describe('a story entry’s coverage', () => {
+  const story = {
+    ...FEED,
+    entries: [{ ...FEED.entries[0]!, contentHtml: coverageHtml('Talks ended.', COVERAGE) }],
+  };
+
+  it('is HTML every reader shows: the summary, each other outlet’s own headline and name, "N sources"', async () => {
+    const html = coverageHtml('Talks <ended>.', COVERAGE)!;
+    expect(html).toBe(
+      '<p>Talks &lt;ended&gt;.</p><ul>' +
+        '<li><a href="https://gazette.example/dam?x=1&amp;y=2">River states end &lt;dam&gt; row</a> – Gotham Gazette</li>' +
+        '<li>Sluice sensors to be shared – Tech Weekly</li></ul>' +
+        `<p><a href="${ORIGIN}/story/1">3 sources</a></p>`,
+    );
+    expect(coverageHtml('One outlet only', { ...COVERAGE, sourceCount: 1, outlets: [] })).toBeNull();
+    for (const [render, contentType] of [
+      [renderRss, 'application/rss+xml'],
+      [renderAtom, 'application/atom+xml'],
+      [renderJsonFeed, 'application/feed+json'],
+    ] as const) {
+      const [entry] = (await parseFeed(render(story), { contentType })).items;
+      expect(entry?.contentText).toContain('River states end <dam> row – Gotham Gazette');
+      expect(entry?.contentText).toContain('Sluice sensors to be shared – Tech Weekly');
+      expect(entry?.contentText).toContain('3 sources');
+    }
+  });
+
+  it('is data too: JSON Feed’s _newsfeed extension and Atom’s related links', () => {
+    const json = JSON.parse(renderJsonFeed(FEED));
+    expect(json.items[0]._newsfeed).toEqual({
+      source: { name: 'Daily Planet', url: 'https://planet.example/' },
+      story_url: `${ORIGIN}/story/1`,
+      source_count: 3,
+      outlets: [
+        {
+          name: 'Gotham Gazette',
+          title: 'River states end <dam> row',
+          url: 'https://gazette.example/dam?x=1&y=2',
+          date_published: '2026-11-28T10:05:00.000Z',
+        },
+        {
+          name: 'Tech Weekly',
+          title: 'Sluice sensors to be shared',
+          url: null,
+          date_published: '2026-11-28T10:20:00.000Z',
+        },
+      ],
+    });
+    expect(json.items[1]._newsfeed).toEqual({
+      source: { name: 'Gotham Gazette', url: 'https://gazette.example/' },
+    });
+    expect(renderAtom(FEED)).toContain(
+      '<link rel="related" type="text/html" href="https://gazette.example/dam?x=1&amp;y=2" title="Gotham Gazette: River states end &lt;dam&gt; row"/>',
+    );
   });
 });
 

@@ -115,6 +115,21 @@ export function compareHits(a: RankedHit, b: RankedHit): number {
   return b.rank - a.rank || b.id - a.id;
 }
 
+/**
+ * One hit per story: the best-ranked item of each (hits are in compareHits order), so that two copies
+ * of one story are not two results opening the same page. Items without a story stand alone.
+ */
+export function bestOfEachStory(hits: RankedHit[], storyOf: ReadonlyMap<number, number | null>): RankedHit[] {
+  const seen = new Set<number>();
+  return hits.filter((hit) => {
+    const storyId = storyOf.get(hit.id) ?? null;
+    if (storyId === null) return true;
+    if (seen.has(storyId)) return false;
+    seen.add(storyId);
+    return true;
+  });
+}
+
 /** The hits after the cursor's (rank, id) in compareHits order. */
 export function afterCursor(hits: RankedHit[], rank: number, id: number): RankedHit[] {
   return hits.filter((hit) => hit.rank < rank || (hit.rank === rank && hit.id < id));

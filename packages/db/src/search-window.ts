@@ -4,7 +4,8 @@ import { type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
 import { expandPrefix } from './search-vocabulary.js';
 
 // A query's window: its SEARCH_WINDOW (with a phrase: PHRASE_SEARCH_WINDOW) most recent matches
-// (optionally of one feed), newest first, with their titles for ranking (search-rank.ts).
+// (optionally of one feed), newest first, with their titles for ranking (search-rank.ts) and their
+// stories (a page shows one hit per story).
 //
 // SQLite: FTS5 walks its index newest first and stops at the window (a prefix is first expanded
 // into its words, which FTS5 can walk that way; see search-vocabulary.ts).
@@ -39,6 +40,7 @@ export const PG_MIN_RANGE = 2 * SEARCH_WINDOW;
 export interface WindowRow {
   id: number;
   title: string;
+  storyId: number | null;
 }
 
 export interface WindowRequest {
@@ -59,7 +61,7 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
       : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
   // Prefixes as the words they stand for: FTS5 then reads newest first and stops at the window.
   const expansions = await Promise.all(terms.map((term) => expandPrefix(ctx.kysely, term)));
-  const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM (
+  const { rows } = await sql<WindowRow>`SELECT items.id, items.title, items.story_id AS "storyId" FROM (
       SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
       ORDER BY items_fts.rowid DESC LIMIT ${windowSize(terms)}
     ) AS recent JOIN items ON items.id = recent.id`.execute(ctx.kysely);
@@ -112,10 +114,16 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
     const window: WindowRow[] = [];
     while (window.length < size && high >= oldest) {
       const low = high - range;
-      const { rows } = await sql<WindowRow>`SELECT items.id, items.title FROM items
+      const { rows } =
+        await sql<WindowRow>`SELECT items.id, items.title, items.story_id AS "storyId" FROM items
         WHERE ${match} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
         ORDER BY items.id DESC LIMIT ${size - window.length}`.execute(trx);
-      for (const row of rows) window.push({ id: Number(row.id), title: row.title });
+      for (const row of rows)
+        window.push({
+          id: Number(row.id),
+          title: row.title,
+          storyId: row.storyId === null ? null : Number(row.storyId),
+        });
       high = low;
       range *= PG_RANGE_GROWTH;
     }

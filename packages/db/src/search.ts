@@ -3,10 +3,11 @@ import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { parseSearchQuery } from './search-query.js';
-import { afterCursor, rankWindow } from './search-rank.js';
+import { afterCursor, bestOfEachStory, rankWindow } from './search-rank.js';
 import { createWordWeights } from './search-weights.js';
 import { findWindow } from './search-window.js';
 import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
+import { otherOutlets } from './story-outlets.js';
 import { toIsoOrNull } from './time.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 
@@ -17,7 +18,9 @@ import type { Page, SearchApi, SearchHit, SearchRequest } from './types.js';
 // and no engine ranking function reads beyond the window (FTS5's bm25() would scan every row holding
 // each term to count them; ts_rank() would de-TOAST every window row's tsvector). For news, the best of
 // the recent matches is what people look for; a query with fewer matches than the window is ranked in
-// full. Then only the page's rows are read, and their snippets built by buildSnippet.
+// full. A story's items collapse into its best-ranked one (bestOfEachStory, before the cursor, so pages
+// agree). Then only the page's rows are read, with their stories' source counts and other outlets, and
+// their snippets built by buildSnippet.
 
 interface HitRow extends FeedRefRow {
   id: number;
@@ -27,6 +30,7 @@ interface HitRow extends FeedRefRow {
   published_at: number | null;
   feed_id: number;
   text: string | null;
+  source_count: number | null;
 }
 
 export function createSearchApi(ctx: DbContext): SearchApi {
@@ -44,7 +48,10 @@ export function createSearchApi(ctx: DbContext): SearchApi {
         frequency: await words.frequency(terms),
       });
       if (window.length === 0) return { items: [], nextCursor: null };
-      let ranked = rankWindow(window, terms, await words.weigh(terms));
+      let ranked = bestOfEachStory(
+        rankWindow(window, terms, await words.weigh(terms)),
+        new Map(window.map((row) => [row.id, row.storyId])),
+      );
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
         ranked = afterCursor(ranked, rank as number, id as number);
@@ -53,12 +60,23 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       if (ranked.length === 0) return { items: [], nextCursor: null };
       const { rows } =
         await sql<HitRow>`SELECT items.id, items.story_id, items.title, items.url, items.published_at,
-          items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS}
-        FROM items JOIN feeds ON feeds.id = items.feed_id
+          items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS},
+          stories.source_count
+        FROM items JOIN feeds ON feeds.id = items.feed_id LEFT JOIN stories ON stories.id = items.story_id
         WHERE items.id IN (${sql.join(ranked.map((row) => row.id))})`.execute(kysely);
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
+      const outlets = await otherOutlets(
+        kysely,
+        ctx.engine,
+        present.slice(0, limit).flatMap((hit) => {
+          const row = byId.get(hit.id)!;
+          return row.story_id === null
+            ? []
+            : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }];
+        }),
+      );
       return toPage(
         present,
         limit,
@@ -73,6 +91,8 @@ export function createSearchApi(ctx: DbContext): SearchApi {
             publishedAt: toIsoOrNull(row.published_at),
             snippetHtml: buildSnippet(row.text ?? '', terms),
             rank: hit.rank,
+            sourceCount: row.source_count ?? 1,
+            outlets: row.story_id === null ? [] : (outlets.get(Number(row.story_id)) ?? []),
           };
         },
         (hit) => encodeCursor('search', [hit.rank, hit.id]),

@@ -6,6 +6,7 @@ import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
+import { otherOutlets } from './story-outlets.js';
 import { MEMBER_COLUMNS, refreshStory, storySummary } from './story-summary.js';
 import { toIso, toMillis } from './time.js';
 import type {
@@ -15,6 +16,7 @@ import type {
   StoryCandidate,
   StoryDetail,
   StoryFilter,
+  StoryOutlet,
   StorySummary,
 } from './types.js';
 
@@ -22,7 +24,7 @@ type StoryRow = Omit<StoriesTable, 'id'> & FeedRefRow & { id: number };
 
 const STORY_COLUMNS = sql`stories.*, ${FEED_REF_COLUMNS}`;
 
-function toStorySummary(row: StoryRow): StorySummary {
+function toStorySummary(row: StoryRow, outlets: ReadonlyMap<number, StoryOutlet[]>): StorySummary {
   return {
     id: row.id,
     title: row.title,
@@ -34,6 +36,7 @@ function toStorySummary(row: StoryRow): StorySummary {
     leadFeed: toFeedRef(row.lead_feed_id, row),
     itemCount: row.item_count,
     sourceCount: row.source_count,
+    outlets: outlets.get(Number(row.id)) ?? [],
     firstSeenAt: toIso(row.first_seen_at),
     updatedAt: toIso(row.updated_at),
     publishedAt: toIso(row.published_at),
@@ -43,6 +46,15 @@ function toStorySummary(row: StoryRow): StorySummary {
 
 export function createStoriesApi(ctx: DbContext): StoriesApi {
   const { kysely } = ctx;
+
+  /** The rows' other outlets, read for all of them at once. */
+  function outletsOf(rows: StoryRow[]): Promise<Map<number, StoryOutlet[]>> {
+    return otherOutlets(
+      kysely,
+      ctx.engine,
+      rows.map((row) => ({ storyId: Number(row.id), shownFeedId: Number(row.lead_feed_id) })),
+    );
+  }
 
   async function listTop(request: PageRequest & StoryFilter = {}) {
     const limit = pageSize(request.limit);
@@ -66,7 +78,13 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       FROM stories JOIN feeds ON feeds.id = stories.lead_feed_id
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY stories.score DESC, stories.id DESC LIMIT ${limit + 1}`.execute(kysely);
-    return toPage(rows, limit, toStorySummary, (row) => encodeCursor('stories', [row.score, row.id]));
+    const outlets = await outletsOf(rows.slice(0, limit));
+    return toPage(
+      rows,
+      limit,
+      (row) => toStorySummary(row, outlets),
+      (row) => encodeCursor('stories', [row.score, row.id]),
+    );
   }
 
   async function get(id: number): Promise<StoryDetail | null> {
@@ -79,7 +97,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       ORDER BY CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END, items.sort_at, items.id`.execute(
       kysely,
     );
-    return { story: toStorySummary(story), items: items.map(toItemWithFeed) };
+    return { story: toStorySummary(story, await outletsOf([story])), items: items.map(toItemWithFeed) };
   }
 
   async function candidates(query: CandidateQuery): Promise<StoryCandidate[]> {

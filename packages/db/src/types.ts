@@ -197,6 +197,15 @@ export interface ItemWithFeed extends Item {
   feed: FeedRef;
 }
 
+/** Another outlet's version of a story: its own headline, where it is, when. */
+export interface StoryOutlet {
+  feed: FeedRef;
+  itemId: number;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+}
+
 export interface StorySummary {
   id: number;
   title: string;
@@ -207,7 +216,10 @@ export interface StorySummary {
   leadUrl: string | null;
   leadFeed: FeedRef;
   itemCount: number;
+  /** Distinct feeds among the story's items (copies from one feed count once). */
   sourceCount: number;
+  /** Up to OUTLETS_PER_STORY other feeds than the lead's, each with its own first version, earliest first. */
+  outlets: StoryOutlet[];
   firstSeenAt: string;
   updatedAt: string;
   /** When the lead item was published (its first-seen time when the feed gave no date). */
@@ -254,6 +266,10 @@ export interface SearchHit {
   /** Sanitized snippet; matched words wrapped in <mark>…</mark>, everything else HTML-escaped. */
   snippetHtml: string;
   rank: number;
+  /** The hit's story's distinct feeds (1 when it has no story). One hit per story: its best-ranked item. */
+  sourceCount: number;
+  /** Up to OUTLETS_PER_STORY other feeds of the hit's story than the hit's own, earliest first. */
+  outlets: StoryOutlet[];
 }
 
 export interface SearchRequest extends PageRequest {

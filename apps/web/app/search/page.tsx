@@ -2,6 +2,7 @@ import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../../components/empty-state';
 import { SourceIcon, sourceName } from '../../components/source-icon';
+import { StoryOutlets, sourcesLabel } from '../../components/story-card';
 import { TimeAgo } from '../../components/time-ago';
 import { pageOrInvalid } from '../../lib/client-errors';
 import { getDb } from '../../lib/db';
@@ -93,6 +94,11 @@ export default async function SearchPage({ searchParams }: Props) {
                         <TimeAgo iso={hit.publishedAt} now={now} />
                       </>
                     )}
+                    {hit.storyId && hit.sourceCount > 1 && (
+                      <a className="sources-count" href={`/story/${hit.storyId}#coverage`}>
+                        {sourcesLabel(hit.sourceCount)}
+                      </a>
+                    )}
                   </div>
                   <h2 className="hit__title">
                     <a href={href} data-nav-link>
@@ -104,6 +110,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     // biome-ignore lint/security/noDangerouslySetInnerHtml: only <mark> survives renderSnippetHtml
                     dangerouslySetInnerHTML={{ __html: renderSnippetHtml(hit.snippetHtml) }}
                   />
+                  <StoryOutlets outlets={hit.outlets} />
                 </li>
               );
             })}

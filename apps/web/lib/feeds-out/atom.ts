@@ -12,6 +12,14 @@ function renderEntry(entry: FeedEntry, fallbackAuthor: string): string {
     element('id', entry.id),
     `<title type="text">${escapeXml(entry.title)}</title>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
+    // The other outlets' versions of the story (RFC 4287 "related"), each titled "Outlet: headline".
+    ...(entry.coverage?.outlets ?? []).flatMap((outlet) =>
+      outlet.url
+        ? [
+            `<link rel="related" type="text/html" href="${escapeXml(outlet.url)}" title="${escapeXml(`${outlet.name}: ${outlet.title}`)}"/>`,
+          ]
+        : [],
+    ),
     element('published', entry.publishedAt),
     element('updated', entry.updatedAt ?? entry.publishedAt),
     ...authors.map((name) => `<author>${element('name', name)}</author>`),

@@ -1,6 +1,22 @@
 // One format-neutral description of an outgoing feed; rss.ts, atom.ts and json-feed.ts each
 // serialize it, so the three formats always carry the same entries.
 
+/** Another outlet's version of the entry's story. */
+export interface CoverageOutlet {
+  name: string;
+  title: string;
+  url: string | null;
+  publishedAt: string;
+}
+
+/** Who covers the entry's story: its distinct sources and up to three other outlets by name. */
+export interface Coverage {
+  /** The story's page on this site, listing every version. */
+  storyUrl: string;
+  sourceCount: number;
+  outlets: CoverageOutlet[];
+}
+
 export interface FeedEntry {
   /** Stable, unique, never reused: the permalink of the story or item on this site. */
   id: string;
@@ -18,6 +34,8 @@ export interface FeedEntry {
   /** The outlet, e.g. "The Harbour Herald". */
   sourceName: string | null;
   sourceUrl: string | null;
+  /** Story entries (top stories, search hits): the story's other outlets; null for one source's items. */
+  coverage: Coverage | null;
 }
 
 export interface FeedDocument {

@@ -1,7 +1,8 @@
-import type { Db, ItemWithFeed, SearchHit, StorySummary } from '@newsfeed/db';
-import { sourceName } from '../source-name';
+import type { Db, ItemWithFeed, SearchHit, StoryOutlet, StorySummary } from '@newsfeed/db';
 import { externalHref, renderSafeHtml } from '../render-html';
-import type { FeedDocument, FeedEntry } from './feed-document';
+import { sourceName } from '../source-name';
+import { coverageHtml } from './coverage-html';
+import type { Coverage, FeedDocument, FeedEntry } from './feed-document';
 
 // Which entries a feed-out carries: the top stories, one source's latest items (?source=ID) or a
 // search (?q=words). Each becomes the same FeedDocument, whatever the format.
@@ -19,15 +20,29 @@ export class FeedSelectionNotFoundError extends Error {
   }
 }
 
+function coverage(storyUrl: string, sourceCount: number, outlets: StoryOutlet[]): Coverage {
+  return {
+    storyUrl,
+    sourceCount,
+    outlets: outlets.map((outlet) => ({
+      name: sourceName(outlet.feed),
+      title: outlet.title,
+      url: externalHref(outlet.url) ?? null,
+      publishedAt: outlet.publishedAt,
+    })),
+  };
+}
+
 function storyEntry(story: StorySummary, origin: string): FeedEntry {
   const permalink = `${origin}/story/${story.id}`;
   const more = story.sourceCount > 1 ? ` (${story.sourceCount} sources)` : '';
+  const covered = coverage(permalink, story.sourceCount, story.outlets);
   return {
     id: permalink,
     url: externalHref(story.leadUrl) ?? permalink,
     title: story.title,
     summary: story.summary ? `${story.summary}${more}` : more.trim() || null,
-    contentHtml: null,
+    contentHtml: coverageHtml(story.summary, covered),
     publishedAt: story.publishedAt,
     updatedAt: story.updatedAt,
     authors: [],
@@ -35,6 +50,7 @@ function storyEntry(story: StorySummary, origin: string): FeedEntry {
     imageUrl: externalHref(story.imageUrl) ?? null,
     sourceName: sourceName(story.leadFeed),
     sourceUrl: externalHref(story.leadFeed.siteUrl) ?? null,
+    coverage: covered,
   };
 }
 
@@ -53,6 +69,7 @@ function itemEntry(item: ItemWithFeed, origin: string): FeedEntry {
     imageUrl: externalHref(item.imageUrl) ?? null,
     sourceName: sourceName(item.feed),
     sourceUrl: externalHref(item.feed.siteUrl) ?? null,
+    coverage: null,
   };
 }
 
@@ -64,12 +81,13 @@ function hitEntry(hit: SearchHit, origin: string): FeedEntry {
       /&(lt|gt|amp|quot|#39);/g,
       (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" })[name] ?? '',
     );
+  const covered = hit.storyId ? coverage(permalink, hit.sourceCount, hit.outlets) : null;
   return {
     id: `urn:newsfeed:item:${hit.itemId}`,
     url: externalHref(hit.url) ?? permalink,
     title: hit.title,
     summary: snippet || null,
-    contentHtml: null,
+    contentHtml: covered && covered.sourceCount > 1 ? coverageHtml(snippet || null, covered) : null,
     publishedAt: hit.publishedAt ?? new Date(0).toISOString(),
     updatedAt: null,
     authors: [],
@@ -77,6 +95,7 @@ function hitEntry(hit: SearchHit, origin: string): FeedEntry {
     imageUrl: null,
     sourceName: sourceName(hit.feed),
     sourceUrl: externalHref(hit.feed.siteUrl) ?? null,
+    coverage: covered,
   };
 }
 

@@ -14,7 +14,29 @@ function renderItem(entry: FeedEntry) {
     ...(entry.updatedAt ? { date_modified: entry.updatedAt } : {}),
     ...(entry.authors.length > 0 ? { authors: entry.authors.map((name) => ({ name })) } : {}),
     ...(entry.categories.length > 0 ? { tags: entry.categories } : {}),
-    ...(entry.sourceName ? { _newsfeed: { source: { name: entry.sourceName, url: entry.sourceUrl } } } : {}),
+    ...newsfeedExtension(entry),
+  };
+}
+
+/** JSON Feed's extension object (keys starting with "_"): the outlet and the story's coverage. */
+function newsfeedExtension(entry: FeedEntry) {
+  if (!entry.sourceName && !entry.coverage) return {};
+  return {
+    _newsfeed: {
+      ...(entry.sourceName ? { source: { name: entry.sourceName, url: entry.sourceUrl } } : {}),
+      ...(entry.coverage
+        ? {
+            story_url: entry.coverage.storyUrl,
+            source_count: entry.coverage.sourceCount,
+            outlets: entry.coverage.outlets.map((outlet) => ({
+              name: outlet.name,
+              title: outlet.title,
+              url: outlet.url,
+              date_published: outlet.publishedAt,
+            })),
+          }
+        : {}),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, PHONE, SCREENSHOT_DIR, openBrowserPage } from '../support/browser';
+import { DESKTOP, openBrowserPage, PHONE, SCREENSHOT_DIR } from '../support/browser';
 import { KNOWN_PHRASE } from '../support/seed';
 
 const baseUrl = inject('baseUrl');
@@ -40,8 +40,8 @@ describe('front page', () => {
     await expect(view.page.title()).resolves.toBe('Top stories');
     const first = await storyTitles(view.page);
     expect(first).toHaveLength(20);
-    const wire = view.page.locator('.story', { has: view.page.locator('.sources-count') }).first();
-    await expect(wire.locator('.sources-count').innerText()).resolves.toBe('+1 source');
+    const wire = view.page.locator('.story', { hasText: /dam ceasefire/i });
+    await expect(wire.locator('.sources-count').innerText()).resolves.toBe('2 sources');
     await expect(wire.locator('.badge--wire').innerText()).resolves.toBe('AFP');
     const time = wire.locator('time');
     await expect(time.getAttribute('title')).resolves.toMatch(/UTC$/);

@@ -1,16 +1,31 @@
 import { createDb, type ItemInput } from '@newsfeed/db';
 
-// A small, known database for the route and browser tests: four outlets, one wire story run by
-// two of them, one item whose stored HTML is hostile, one known search phrase, one old story, and
-// enough filler to need a second page.
+// A small, known database for the route and browser tests: six outlets, one wire story run by
+// two of them, one event covered by four outlets in their own words (and twice by one of them), one
+// item whose stored HTML is hostile, one known search phrase, one old story, and enough filler to
+// need a second page.
 
 export const KNOWN_PHRASE = 'quantum harmonica festival';
 export const FILLER_STORIES = 40;
+/** Every story the seed makes: the filler and six others. */
+export const SEEDED_STORIES = FILLER_STORIES + 6;
+/** The word every version of the covered event has, and no other item. */
+export const COVERAGE_WORD = 'dockworkers';
 export const HOSTILE_TITLE = 'Hostile markup survives nothing';
 
 export interface SeedInfo {
-  feeds: { planet: number; gazette: number; tech: number; monde: number; failing: number; disabled: number };
+  feeds: {
+    planet: number;
+    gazette: number;
+    tech: number;
+    monde: number;
+    herald: number;
+    courier: number;
+    failing: number;
+    disabled: number;
+  };
   wireStoryId: number;
+  coverageStoryId: number;
   hostileStoryId: number;
   phraseStoryId: number;
   oldStoryId: number;
@@ -84,6 +99,8 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     const gazette = await addFeed('gazette', 'Gotham Gazette', 'en', 'World');
     const tech = await addFeed('tech', 'Tech Weekly', 'en', 'Tech');
     const monde = await addFeed('monde', 'Le Monde Fictif', 'fr', 'Monde');
+    const herald = await addFeed('herald', 'Evening Herald', 'en', 'World');
+    const courier = await addFeed('courier', 'Bay Courier', 'en', 'World');
     const failing = await addFeed('failing', 'Broken Bugle', 'en', 'World');
     await db.feeds.update(failing, {
       errorCount: 3,
@@ -130,6 +147,28 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
       }),
       wireStoryId,
     );
+    // One event, each outlet's own headline and text; the Planet's later update is the same outlet.
+    const coverage = [
+      [planet, 'cov-planet', 'Dockworkers strike shuts the container port', 15],
+      [gazette, 'cov-gazette', 'Port walkout strands 30 ships in the bay', 14],
+      [herald, 'cov-herald', 'Unions and port bosses trade blame as dockworkers stay out', 13],
+      [courier, 'cov-courier', 'What the dockworkers’ strike means for shop shelves', 11],
+      [planet, 'cov-planet-update', 'Dockworkers strike: talks to resume on Friday', 5],
+    ] as const;
+    let coverageStoryId: number | null = null;
+    for (const [feedId, key, title, minutes] of coverage) {
+      coverageStoryId = await insert(
+        feedId,
+        item(key, {
+          title,
+          summary: `${title}. Dockworkers walked out at dawn over shift pay; 30 ships wait at anchor.`,
+          contentText: `${title}. Dockworkers walked out at dawn over shift pay; 30 ships wait at anchor.`,
+          publishedAt: minutesAgo(minutes, now),
+          wordCount: 20,
+        }),
+        coverageStoryId,
+      );
+    }
     const phraseStoryId = await insert(
       tech,
       item('phrase', {
@@ -179,8 +218,9 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
       );
     }
     return {
-      feeds: { planet, gazette, tech, monde, failing, disabled },
+      feeds: { planet, gazette, tech, monde, herald, courier, failing, disabled },
       wireStoryId,
+      coverageStoryId: coverageStoryId!,
       hostileStoryId,
       phraseStoryId,
       oldStoryId,

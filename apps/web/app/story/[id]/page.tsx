@@ -46,13 +46,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/** "Also covered by 3 sources" (other outlets), or, with only the lead's own updates, "More from X". */
+function coverageHeading(otherOutlets: number, otherItems: number, leadName: string): string {
+  if (otherOutlets > 0) return `Also covered by ${otherOutlets} ${otherOutlets === 1 ? 'source' : 'sources'}`;
+  return otherItems > 0 ? `More from ${leadName}` : 'Coverage';
+}
+
 export default async function StoryPage({ params }: Props) {
   const detail = await loadStory((await params).id);
   if (!detail) notFound();
   const { story, items } = detail;
   const lead = items.find((item) => item.id === story.leadItemId) ?? items[0];
   if (!lead) notFound();
+  // Every other version, each under its own outlet; the heading counts outlets, not copies.
   const others = items.filter((item) => item.id !== lead.id);
+  const otherOutlets = new Set(others.map((item) => item.feed.id).filter((id) => id !== lead.feed.id)).size;
   const byline = lead.authors
     .map((author) => author.name)
     .filter(Boolean)
@@ -96,11 +104,7 @@ export default async function StoryPage({ params }: Props) {
         </p>
       )}
       <section className="coverage" id="coverage" aria-labelledby="coverage-title">
-        <h2 id="coverage-title">
-          {others.length > 0
-            ? `Also covered by ${others.length} ${others.length === 1 ? 'source' : 'sources'}`
-            : 'Coverage'}
-        </h2>
+        <h2 id="coverage-title">{coverageHeading(otherOutlets, others.length, sourceName(lead.feed))}</h2>
         {others.length === 0 ? (
           <p className="muted">Only {sourceName(lead.feed)} has this story so far.</p>
         ) : (
