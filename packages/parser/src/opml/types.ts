@@ -20,3 +20,14 @@ export interface OpmlSubscription {
   htmlUrl: string | null;
   folder: string | null;
 }
+
+/** Something in a reading list that was repaired or could not be read. */
+export interface OpmlWarning {
+  code: 'UNCLOSED_OUTLINE' | 'OUTLINES_UNREAD';
+  message: string;
+}
+
+export interface OpmlReading {
+  document: OpmlDocument;
+  warnings: OpmlWarning[];
+}
