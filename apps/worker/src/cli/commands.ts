@@ -14,10 +14,10 @@ export { type CommandIo, UsageError } from './io.js';
 export const USAGE = `Usage: newsfeed-worker <command>
   run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
   once              poll every due feed once, then exit (for cron)
-  add URL           subscribe to a feed, or to the feed a site's page advertises
-  import FILE.opml  subscribe to every feed of an OPML file
+  add URL           subscribe to a feed or a site (example.org: its first poll finds the feed)
+  import FILE.opml  subscribe to every feed of an OPML file (exit 1 if part was refused or repaired)
   export            print every subscription as OPML
-  list              feeds with status, last error and next poll
+  list              feeds with status, last error, next poll, title and folder
   stats             counts of feeds, items, stories and polls
 Configuration: environment variables, see the README's configuration table.`;
 

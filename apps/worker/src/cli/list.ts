@@ -17,10 +17,12 @@ function describeFeed(feed: FeedWithStats): string {
     `items=${feed.itemCount}`,
     `next=${feed.disabled ? '-' : feed.nextPollAt}`,
     status,
+    feed.title ? JSON.stringify(feed.title) : '(no title yet)',
+    ...(feed.folder ? [`in ${feed.folder}`] : []),
   ].join('  ');
 }
 
-/** `list`: every feed with its status, last error and next poll. */
+/** `list`: every feed with its status, last error, next poll, title and folder. */
 export async function listFeeds(config: WorkerConfig, io: CommandIo): Promise<number> {
   return withDb(config, async (db) => {
     let cursor: string | null = null;
