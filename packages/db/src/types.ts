@@ -227,7 +227,7 @@ export interface StoryFilter {
   feedId?: number;
   folder?: string;
   language?: string;
-  /** Only stories updated at or after this time. */
+  /** Only stories published (their `publishedAt`, as listed) at or after this time. */
   since?: string;
 }
 
