@@ -3,6 +3,7 @@ import type { Logger } from '../observe/logger.js';
 import { createRuntime } from '../runtime.js';
 import type { CommandIo } from './io.js';
 import { Progress } from './progress.js';
+import { quietWhileDrawing } from './quiet-logger.js';
 import { seedIfEmpty } from './seed.js';
 
 /** `once`: polls every due feed one time, then exits (for cron). */
@@ -12,12 +13,14 @@ export async function pollOnce(config: WorkerConfig, logger: Logger, io: Command
   try {
     await seedIfEmpty(db, config, logger);
     const progress = new Progress('polling');
+    const restoreLogLevel = quietWhileDrawing(logger, process.stderr);
     const unregister = io.onSignal(() => void worker.stop());
     const started = performance.now();
     const startedEpochMs = Date.now();
     const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
     const elapsedMs = Math.round(performance.now() - started);
     unregister();
+    restoreLogLevel();
     // CPU and peak memory of the run, for cron logs and bench/worker.ts (which also lines up several
     // workers' rounds by their start time).
     const usage = process.resourceUsage();
