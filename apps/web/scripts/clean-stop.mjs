@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs a server command (`next start`) and reports a stop asked for by SIGINT or SIGTERM (Ctrl-C,
-// systemd, turbo) as exit 0: Next exits 130/143 then, which pnpm prints as "[ELIFECYCLE] Command
-// failed". Any other exit, a crash included, keeps its code.
+// systemd, turbo) as exit 0: Next exits 130/143 then, which a supervisor or script runner counts as
+// a failure. Any other exit, a crash included, keeps its code. (pnpm itself still prints
+// "[ELIFECYCLE] Command failed" when the signal reaches it too, whatever the exit code.)
 import { spawn } from 'node:child_process';
 
 const [command, ...args] = process.argv.slice(2);
