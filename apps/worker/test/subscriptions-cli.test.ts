@@ -86,6 +86,12 @@ describe.skipIf(!existsSync(MAIN))('subscribing from the CLI', { timeout: CLI_TE
     );
     expect(imported.stderr).toContain(`warning: ${path}: line 3: an <outline> tag was not closed`);
     expect(imported.stderr).toMatch(/was only partly read/);
+    const missing = await runCli(['import', join(dir, 'absent.opml')], fresh);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe(
+      `OpmlFileError [OPML_FILE_UNREADABLE]: Cannot read the OPML file ${join(dir, 'absent.opml')}: no such file\n`,
+    );
     expect((await feedUrls(fresh.DATABASE_URL)).sort()).toEqual([
       'https://first.example/feed.xml',
       'https://second.example/feed.xml',
