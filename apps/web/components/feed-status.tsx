@@ -31,7 +31,7 @@ export function FeedStatus({ feed, detail = false }: { feed: Feed; detail?: bool
         : publicErrorCategory(raw);
   return (
     <>
-      <span className={`badge badge--${state === 'new' ? 'ok' : state}`}>
+      <span className={`badge badge--${state}`}>
         {LABELS[state]}
         {state === 'failing' && feed.errorCount > 1 ? ` ×${feed.errorCount}` : ''}
       </span>

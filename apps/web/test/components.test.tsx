@@ -148,6 +148,13 @@ describe('FeedStatus', () => {
     expect(renderToStaticMarkup(<FeedStatus feed={input} />)).toContain(text);
   });
 
+  it('gives a feed not polled yet a neutral badge, not the green one of a healthy feed', () => {
+    const fresh = renderToStaticMarkup(<FeedStatus feed={feed({ lastSuccessAt: null })} />);
+    expect(fresh).toContain('class="badge badge--new"');
+    expect(fresh).not.toContain('badge--ok');
+    expect(renderToStaticMarkup(<FeedStatus feed={feed()} />)).toContain('class="badge badge--ok"');
+  });
+
   it('shows the public a category of the error and the admin the whole message', () => {
     const failing = feed({
       errorCount: 2,

@@ -3,10 +3,18 @@
 // during an ingesting poll although the live set stays under ~80 MiB (bench/RESULTS.md, Worker);
 // at 160 MiB it collects sooner at no measurable CPU cost. Raise it with
 // `node --max-old-space-size=N dist/main.js` for feeds near WORKER_MAX_BODY_BYTES at high concurrency.
-import { runCommand } from './cli/commands.js';
-import { UsageError } from './cli/usage-error.js';
+import { runCommand, UsageError } from './cli/commands.js';
 import { ConfigError, loadWorkerConfig } from './env.js';
-import { createLogger } from './observe/logger.js';
+import { createLogger, type Logger } from './observe/logger.js';
+
+/**
+ * A failure is said once: `run` (a service whose output is a log) writes it as its last JSON log
+ * line; every other command, run by a person, writes one readable line to stderr.
+ */
+function reportFailure(error: Error & { code?: string }, command: string | undefined, logger: Logger): void {
+  if (command === 'run') logger.fatal({ err: error.message, code: error.code }, 'worker failed');
+  else process.stderr.write(`${error.name}${error.code ? ` [${error.code}]` : ''}: ${error.message}\n`);
+}
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadWorkerConfig>;
@@ -20,9 +28,11 @@ async function main(): Promise<number> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const command = process.argv[2];
   try {
     return await runCommand(process.argv.slice(2), config, logger, {
       out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
       onSignal(handler) {
         let received = 0;
         const listener = (signal: NodeJS.Signals) => {
@@ -43,10 +53,8 @@ async function main(): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
-    const err = error as Error & { code?: string };
-    logger.fatal({ err: err.message, code: err.code }, 'worker failed');
-    process.stderr.write(`${err.name}${err.code ? ` [${err.code}]` : ''}: ${err.message}\n`);
-    return 1;
+    reportFailure(error as Error & { code?: string }, command, logger);
+    return error instanceof ConfigError ? 2 : 1;
   } finally {
     logger.flush();
   }

@@ -110,9 +110,12 @@ describe.skipIf(!existsSync(MAIN))('seed, export and import', { timeout: CLI_TES
     const fresh = { ...env, DATABASE_URL: `file:${join(dir, 'b.db')}`, WORKER_SEED_OPML: 'none' };
     const imported = await runCli(['import', join(dir, 'exported.opml')], fresh);
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toMatch(/importing: 3 added, 0 already subscribed, 0 invalid/);
+    expect(imported.stderr).toMatch(/importing: 3 added, 0 already subscribed, 0 refused\n$/);
+    // A list with an address that may not be subscribed is only partly imported: it says so and exits 1.
     const reimport = await runCli(['import', join(dir, 'seed.opml')], fresh);
-    expect(reimport.stderr).toMatch(/0 added, 3 already subscribed, 1 invalid/);
-    expect(reimport.stdout).toContain('invalid feed URL skipped: javascript:alert(1)');
+    expect(reimport.code).toBe(1);
+    expect(reimport.stderr).toMatch(/0 added, 3 already subscribed, 1 refused/);
+    expect(reimport.stderr).toContain('refused: javascript:alert(1): only http and https URLs can be polled');
+    expect(reimport.stdout).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweepRetention } from '../src/cli/commands.js';
+import { sweepRetention } from '../src/cli/retention.js';
 import { silentLogger } from '../src/observe/logger.js';
 import { createWorld, hoursAgo, longText, rss, type TestWorld } from './helpers/harness.js';
 import { TestServer } from './helpers/test-server.js';

@@ -13,6 +13,7 @@ import { createRetentionApi } from './retention.js';
 import { createSearchApi } from './search.js';
 import { createSessionsApi, type SessionsApi } from './sessions.js';
 import { createStoriesApi } from './stories.js';
+import { createSubscriptionsApi } from './subscriptions.js';
 import type { Db, Stats } from './types.js';
 
 export interface CreateDbOptions {
@@ -120,10 +121,12 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   }
 
   let closed: Promise<void> | null = null;
+  const apis = entityApis(context);
   return {
     engine: context.engine,
     context,
-    ...entityApis(context),
+    ...apis,
+    subscriptions: createSubscriptionsApi(apis.feeds),
     transaction: (work) =>
       context
         .transaction((trx) =>

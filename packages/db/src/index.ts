@@ -29,4 +29,9 @@ export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
 export type { NewSession, Session, SessionsApi } from './sessions.js';
 export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
+export type {
+  SubscribeAllResult,
+  SubscribeResult,
+  SubscriptionsApi,
+} from './subscriptions.js';
 export * from './types.js';

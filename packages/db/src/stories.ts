@@ -60,8 +60,10 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     const limit = pageSize(request.limit);
     const conditions = [sql`1 = 1`];
     if (request.language !== undefined) conditions.push(sql`stories.language = ${request.language}`);
+    // The same time the story's row shows (publishedAt): "last hour" lists news of the last hour,
+    // not an old story that gained a source since.
     if (request.since !== undefined)
-      conditions.push(sql`stories.updated_at >= ${toMillis(request.since, 'since')}`);
+      conditions.push(sql`stories.published_at >= ${toMillis(request.since, 'since')}`);
     if (request.feedId !== undefined) {
       conditions.push(sql`stories.id IN (SELECT story_id FROM items WHERE feed_id = ${request.feedId})`);
     }

@@ -1,6 +1,8 @@
 // The storage contract shared by the worker and the web app. Both engines implement exactly this.
 // Times are ISO 8601 UTC strings ("2026-01-02T03:04:05.000Z"); absent values are null, never undefined.
 
+import type { SubscriptionsApi } from './subscriptions.js';
+
 export type Engine = 'sqlite' | 'postgres';
 
 /** One page of a keyset-paginated list; pass `nextCursor` back to get the next page. */
@@ -237,7 +239,7 @@ export interface StoryFilter {
   feedId?: number;
   folder?: string;
   language?: string;
-  /** Only stories updated at or after this time. */
+  /** Only stories published (their `publishedAt`, as listed) at or after this time. */
   since?: string;
 }
 
@@ -386,6 +388,8 @@ export interface Db {
   search: SearchApi;
   polls: PollsApi;
   retention: RetentionApi;
+  /** Subscribing and listing subscriptions, one dedupe rule for every caller. */
+  subscriptions: SubscriptionsApi;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

@@ -41,7 +41,9 @@ describe('parseDatabaseUrl', () => {
       const app = join(checkout, 'apps', 'worker');
       mkdirSync(app, { recursive: true });
       expect(projectRoot(app)).toBe(checkout);
-      expect(parseDatabaseUrl(undefined, projectRoot(app)).path).toBe(join(checkout, 'data', 'newsfeed.db'));
+      expect(parseDatabaseUrl(undefined, projectRoot(app))).toMatchObject({
+        path: join(checkout, 'data', 'newsfeed.db'),
+      });
       // Outside a checkout: the folder itself.
       const elsewhere = mkdtempSync(join(tmpdir(), 'newsfeed-elsewhere-'));
       expect(projectRoot(elsewhere)).toBe(elsewhere);

@@ -7,9 +7,9 @@ import {
   discoverFeeds,
   flattenOpml,
   parseFeed,
-  parseOpml,
   safeHttpUrl,
 } from '../src/index.js';
+import { readOpml, readOpmlSubscriptions } from '../src/opml/index.js';
 
 // Feeds built to exhaust the worker (issue 16): what parseFeed emits stays bounded, what it cut
 // or dropped is in its warnings, and no URL it emits is anything but http(s).
@@ -164,17 +164,23 @@ describe('URL policy', () => {
   });
 
   it('drops OPML xmlUrl and htmlUrl values that are not http(s), with a warning', () => {
-    const document = parseOpml(`<opml version="2.0"><body>
+    const opml = `<opml version="2.0"><body>
       <outline text="a" xmlUrl="https://a.example/feed" htmlUrl="javascript:alert(1)"/>
       <outline text="b" xmlUrl="javascript:alert(2)" htmlUrl="https://b.example/"/>
-      <outline text="c" xmlUrl="file:///etc/passwd"/></body></opml>`);
+      <outline text="c" xmlUrl="file:///etc/passwd"/></body></opml>`;
+    const { document, warnings } = readOpml(opml);
     expect(flattenOpml(document)).toEqual([
       { xmlUrl: 'https://a.example/feed', title: 'a', htmlUrl: null, folder: null },
     ]);
-    expect(document.warnings?.map((warning) => [warning.code, warning.attribute, warning.value])).toEqual([
+    expect(warnings.map((warning) => [warning.code, warning.attribute, warning.value])).toEqual([
       ['URL_DROPPED', 'htmlUrl', 'javascript:alert(1)'],
       ['URL_DROPPED', 'xmlUrl', 'javascript:alert(2)'],
       ['URL_DROPPED', 'xmlUrl', 'file:///etc/passwd'],
+    ]);
+    // An importer lists the dropped feed addresses as refused, never loses them quietly.
+    expect(readOpmlSubscriptions(opml).refused.map((refused) => refused.xmlUrl)).toEqual([
+      'javascript:alert(2)',
+      'file:///etc/passwd',
     ]);
   });
 

@@ -111,7 +111,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           <p className="muted">No sources yet: add one above or import an OPML file.</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">Source</th>
@@ -132,10 +132,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                         </div>
                       </div>
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <FeedStatus feed={feed} detail />
                     </td>
-                    <td>{feed.itemCount}</td>
+                    <td data-label="Items">{feed.itemCount}</td>
                     <td>
                       <form className="actions" method="post" action={`/api/admin/feeds/${feed.id}`}>
                         <CsrfField csrf={csrf} />
@@ -148,15 +148,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                             Disable
                           </button>
                         )}
-                        <button
-                          type="submit"
-                          name="action"
-                          value="remove"
-                          className="danger"
-                          aria-label={`Remove ${sourceName(feed)}`}
-                        >
-                          Remove
-                        </button>
+                        <details className="confirm-remove">
+                          <summary>Remove…</summary>
+                          <p>
+                            Delete {sourceName(feed)} and its {feed.itemCount}{' '}
+                            {feed.itemCount === 1 ? 'item' : 'items'}? This cannot be undone.
+                          </p>
+                          <button
+                            type="submit"
+                            name="action"
+                            value="remove"
+                            className="danger"
+                            aria-label={`Remove ${sourceName(feed)}`}
+                          >
+                            Remove for good
+                          </button>
+                        </details>
                       </form>
                     </td>
                   </tr>
@@ -175,7 +182,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </EmptyState>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">When</th>
@@ -193,7 +200,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                     <td>
                       <a href={`/sources/${poll.feedId}`}>{poll.feedUrl}</a>
                     </td>
-                    <td>{poll.httpStatus ?? '—'}</td>
+                    <td data-label="HTTP">{poll.httpStatus ?? '—'}</td>
                     <td className="error-text">{poll.error}</td>
                   </tr>
                 ))}

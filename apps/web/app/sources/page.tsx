@@ -42,7 +42,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
             .
           </p>
           <div className="table-wrap">
-            <table>
+            <table className="stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">Source</th>
@@ -73,8 +73,8 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
                         </div>
                       </div>
                     </td>
-                    <td>{feed.itemCount}</td>
-                    <td>
+                    <td data-label="Items">{feed.itemCount}</td>
+                    <td data-label="Status">
                       <FeedStatus feed={feed} />
                     </td>
                     <td className="hide-narrow">

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { openBrowserPage } from '../support/browser';
+import { DESKTOP, openBrowserPage, PHONE } from '../support/browser';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('adminToken');
@@ -81,12 +81,37 @@ describe('admin with the token', () => {
     await view.page.waitForURL(/error=/);
     await expect(view.page.locator('.notice--error').innerText()).resolves.toContain('Already subscribed');
 
-    await view.page
-      .locator('tr', { hasText: 'https://added.example/' })
-      .getByRole('button', { name: /Remove/ })
-      .click();
+    // Removing asks first: the button that deletes shows only after "Remove…" is opened.
+    const added = view.page.locator('tr', { hasText: 'https://added.example/' });
+    const removeButton = added.getByRole('button', { name: /Remove/ });
+    await expect(removeButton.isVisible()).resolves.toBe(false);
+    await added.locator('summary', { hasText: 'Remove' }).click();
+    await expect(added.locator('.confirm-remove').innerText()).resolves.toMatch(
+      /Delete .* and its 0 items\?/,
+    );
+    await removeButton.click();
     await view.page.waitForURL(/notice=Removed/);
     await expect(view.page.locator('tr', { hasText: 'https://added.example/' }).count()).resolves.toBe(0);
+  });
+
+  it('fits a 360 px phone: the sources and admin tables stack, error texts keep a readable width', async () => {
+    await view.page.setViewportSize(PHONE);
+    try {
+      for (const path of ['/sources', '/admin']) {
+        await view.page.goto(`${baseUrl}${path}`);
+        const overflow = await view.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow, path).toBeLessThanOrEqual(0);
+        const errorWidths = await view.page
+          .locator('.error-text')
+          .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().width));
+        expect(errorWidths.length, path).toBeGreaterThan(0);
+        for (const width of errorWidths) expect(width, path).toBeGreaterThan(PHONE.width / 2);
+      }
+    } finally {
+      await view.page.setViewportSize(DESKTOP);
+    }
   });
 
   it('refuses a signed-in change without the form token (CSRF) or from another origin', async () => {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createDb, parseDatabaseUrl } from '@newsfeed/db';
-import { UsageError } from './usage-error.js';
+import type { WorkerConfig } from '../env.js';
+import { type CommandIo, UsageError } from './io.js';
 
 // `backup FILE` and `restore FILE`: SQLite through its own snapshot copy, PostgreSQL through
 // pg_dump/pg_restore (its own tools know its types, roles and large objects better than we would).
@@ -92,4 +93,20 @@ export async function restoreDatabase(databaseUrl: string, file: string): Promis
   for (const suffix of ['-wal', '-shm']) rmSync(`${location.path}${suffix}`, { force: true });
   renameSync(staging, location.path);
   return { file: source, ...(await countsOf(databaseUrl)) };
+}
+
+function summary(verb: string, result: BackupResult): string {
+  return `${verb} ${result.file}: ${result.feeds} feeds, ${result.items} items, ${result.stories} stories`;
+}
+
+/** `backup FILE`: needs no poller, only the database it copies. */
+export async function backupCommand(file: string, config: WorkerConfig, io: CommandIo): Promise<number> {
+  io.out(summary('backed up to', await backupDatabase(config.DATABASE_URL, file)));
+  return 0;
+}
+
+/** `restore FILE`: must not open the database it replaces before the copy is checked. */
+export async function restoreCommand(file: string, config: WorkerConfig, io: CommandIo): Promise<number> {
+  io.out(summary('restored from', await restoreDatabase(config.DATABASE_URL, file)));
+  return 0;
 }

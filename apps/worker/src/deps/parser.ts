@@ -16,12 +16,23 @@ export {
   OPML_FOLDER_SEPARATOR,
   type OpmlDocument,
   type OpmlOutline,
+  OpmlParseError,
   type ParsedFeed,
   type ParsedItem,
   parseFeed,
   parseOpml,
+  type RefusedSubscription,
+  readOpmlSubscriptions,
+  type SubscriptionList,
   simhash,
   simhashDistance,
   similarity,
+  subscriptionsOpml,
 } from '@newsfeed/parser';
-export { canonicalUrl, tryCanonicalUrl, urlIdentity } from '@newsfeed/parser/url';
+export {
+  canonicalUrl,
+  SubscriptionUrlError,
+  subscribableUrl,
+  tryCanonicalUrl,
+  urlIdentity,
+} from '@newsfeed/parser/url';

@@ -108,12 +108,19 @@ export class AddressAllowlist {
   }
 }
 
+/** Names the setting that lets a refused address through, so the message says how to proceed. */
+const ALLOWLIST_HINT = 'list it in WORKER_ALLOWED_ADDRESSES to allow it';
+
 /** Refuses a URL whose host is an IP literal in a blocked range (names are checked at connect time). */
 export function assertUrlAllowed(url: URL, allowlist: AddressAllowlist): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) === 0 || allowlist.allowsHost(host) || allowlist.allowsAddress(host)) return;
   if (isPrivateAddress(host)) {
-    throw new FetchError('BLOCKED_ADDRESS', url.href, `Refused to connect to private address ${host}`);
+    throw new FetchError(
+      'BLOCKED_ADDRESS',
+      url.href,
+      `Refused to connect to private address ${host} (${ALLOWLIST_HINT})`,
+    );
   }
 }
 
@@ -143,7 +150,11 @@ export function guardedLookup(allowlist: AddressAllowlist) {
         const reason = refused
           ? `${hostname} resolves to private address ${refused.address}`
           : `${hostname} has no address`;
-        const blocked = new FetchError('BLOCKED_ADDRESS', hostname, `Refused to connect: ${reason}`);
+        const blocked = new FetchError(
+          'BLOCKED_ADDRESS',
+          hostname,
+          `Refused to connect: ${reason} (${ALLOWLIST_HINT})`,
+        );
         callback(Object.assign(blocked, { errno: undefined }) as unknown as NodeJS.ErrnoException, []);
         return;
       }

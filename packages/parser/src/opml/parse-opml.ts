@@ -1,8 +1,11 @@
 import { Parser } from 'htmlparser2';
 import { OpmlParseError } from '../errors/opml-parse-error.js';
 import { collapseWhitespace } from '../html/html-to-text.js';
-import { httpUrlOrReason } from '../html/url-policy.js';
-import type { OpmlDocument, OpmlOutline, OpmlWarning } from './types.js';
+import { httpUrlOrReason, MAX_URL_CHARS } from '../html/url-policy.js';
+import { repairOutlineTags } from './repair-outlines.js';
+import type { OpmlDocument, OpmlOutline, OpmlReading, OpmlWarning } from './types.js';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Folders nested deeper than this are flattened into their parent (no real reading list comes close). */
 export const MAX_OPML_DEPTH = 64;
@@ -20,10 +23,13 @@ function attribute(attributes: Record<string, string>, name: string): string | n
  */
 function outlineUrl(
   value: string | null,
-  name: OpmlWarning['attribute'],
+  name: 'xmlUrl' | 'htmlUrl',
   warnings: OpmlWarning[],
 ): string | null {
   if (value === null) return null;
+  // A feed address written without a scheme (`example.org/rss`) is not a URL yet: subscribableUrl
+  // decides what it means; anything with another scheme than http(s) is dropped here.
+  if (name === 'xmlUrl' && !SCHEME.test(value.trim()) && value.length <= MAX_URL_CHARS) return value;
   const result = httpUrlOrReason(value);
   if (typeof result === 'string') return value;
   warnings.push({
@@ -36,13 +42,16 @@ function outlineUrl(
 }
 
 /**
- * Reads an OPML reading list: its title and the outline tree (folders and feeds). Tolerant of
- * attribute case and sloppy markup. `text` and `title` stand in for each other when one is missing,
- * so parseOpml(buildOpml(doc)) equals doc. An xmlUrl or htmlUrl that is not an absolute http(s)
- * URL (javascript:, relative, over-long) is dropped, listed in `warnings`.
+ * Reads an OPML reading list: its title and the outline tree (folders and feeds), and warnings for
+ * what had to be repaired, dropped or could not be read (an unclosed `<outline ...`, outlines the
+ * reader lost, an xmlUrl or htmlUrl that is not an absolute http(s) URL such as javascript:).
+ * Tolerant of attribute case and sloppy markup. `text` and `title` stand in for each other when one
+ * is missing, so readOpml(buildOpml(doc)).document equals doc.
  * @throws OpmlParseError when the text has no `<opml>` element.
  */
-export function parseOpml(text: string): OpmlDocument {
+export function readOpml(text: string): OpmlReading {
+  const repaired = repairOutlineTags(text);
+  const warnings = [...repaired.warnings];
   const root: OpmlOutline[] = [];
   const stack: OpmlOutline[][] = [root];
   let title: string | null = null;
@@ -50,7 +59,7 @@ export function parseOpml(text: string): OpmlDocument {
   let inHeadTitle = false;
   let titleText = '';
   let depth = 0;
-  const warnings: OpmlWarning[] = [];
+  let outlinesRead = 0;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -60,6 +69,7 @@ export function parseOpml(text: string): OpmlDocument {
         else if (tag === 'title') inHeadTitle = true;
         else if (tag === 'outline') {
           depth++;
+          outlinesRead++;
           const outline: OpmlOutline = {
             title: attribute(attributes, 'title') ?? attribute(attributes, 'text'),
             text: attribute(attributes, 'text') ?? attribute(attributes, 'title'),
@@ -92,8 +102,20 @@ export function parseOpml(text: string): OpmlDocument {
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.write(text);
+  parser.write(repaired.text);
   parser.end();
   if (!sawOpml) throw new OpmlParseError(`Not an OPML document: ${JSON.stringify(text.trim().slice(0, 80))}`);
-  return warnings.length > 0 ? { title, outlines: root, warnings } : { title, outlines: root };
+  if (outlinesRead < repaired.outlineTags) {
+    const lost = repaired.outlineTags - outlinesRead;
+    warnings.push({
+      code: 'OUTLINES_UNREAD',
+      message: `${lost} of ${repaired.outlineTags} <outline> tags could not be read (malformed markup)`,
+    });
+  }
+  return { document: { title, outlines: root }, warnings };
+}
+
+/** The outline tree of a reading list, without the warnings (see readOpml). */
+export function parseOpml(text: string): OpmlDocument {
+  return readOpml(text).document;
 }

@@ -8,20 +8,9 @@ export interface OpmlOutline {
   children: OpmlOutline[];
 }
 
-export interface OpmlWarning {
-  /** URL_DROPPED: an xmlUrl or htmlUrl that is not an absolute http(s) URL. */
-  code: string;
-  message: string;
-  /** The attribute dropped, and its value as written (for an importer's "skipped" report). */
-  attribute: 'xmlUrl' | 'htmlUrl';
-  value: string;
-}
-
 export interface OpmlDocument {
   title: string | null;
   outlines: OpmlOutline[];
-  /** What parseOpml dropped; absent when nothing was. */
-  warnings?: OpmlWarning[];
 }
 
 /** A subscription with the folder it sits in ("Tech/Web" for nested folders; null at the top). */
@@ -30,4 +19,20 @@ export interface OpmlSubscription {
   title: string | null;
   htmlUrl: string | null;
   folder: string | null;
+}
+
+/**
+ * Something in a reading list that was repaired, dropped or could not be read. URL_DROPPED: an xmlUrl
+ * or htmlUrl that is not an absolute http(s) URL, with the attribute and its value as written.
+ */
+export interface OpmlWarning {
+  code: 'URL_DROPPED' | 'UNCLOSED_OUTLINE' | 'OUTLINES_UNREAD';
+  message: string;
+  attribute?: 'xmlUrl' | 'htmlUrl';
+  value?: string;
+}
+
+export interface OpmlReading {
+  document: OpmlDocument;
+  warnings: OpmlWarning[];
 }

@@ -1,14 +1,15 @@
+import { SubscriptionUrlError, subscribableUrl } from '@newsfeed/parser/url';
 import { checkAdmin } from '../../../../lib/admin-guard';
 import { done, field, readForm, refuse } from '../../../../lib/admin-response';
 import { getDb } from '../../../../lib/db';
-import { FeedUrlError, normalizeFeedUrl } from '../../../../lib/feed-url';
 import { forgetFilterChoices } from '../../../../lib/filter-choices';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/admin/feeds (form or JSON: `url`, optional `folder`): subscribes to a feed URL or a
- * site URL; for a site the worker finds the feed the page links on its first poll.
+ * site URL by the rule the worker's `add` uses (subscribableUrl); for a site the worker finds the
+ * feed the page links on its first poll.
  */
 export async function POST(request: Request): Promise<Response> {
   const isJson = (request.headers.get('content-type') ?? '').includes('application/json');
@@ -22,21 +23,20 @@ export async function POST(request: Request): Promise<Response> {
   const folder = rawFolder?.trim().slice(0, 100) || null;
   let url: string;
   try {
-    url = normalizeFeedUrl(rawUrl);
+    url = subscribableUrl(rawUrl);
   } catch (error) {
-    if (error instanceof FeedUrlError) return done(request, access, { ok: false, message: error.message });
+    if (error instanceof SubscriptionUrlError)
+      return done(request, access, { ok: false, message: error.message });
     throw error;
   }
-  const db = await getDb();
-  const existing = await db.feeds.getByUrl(url);
-  if (existing) {
+  const { feed, added } = await (await getDb()).subscriptions.subscribe({ url, folder });
+  if (!added) {
     return done(request, access, {
       ok: false,
       status: 409,
-      message: `Already subscribed to ${url} (source ${existing.id}).`,
+      message: `Already subscribed to ${url} (source ${feed.id}).`,
     });
   }
-  const feed = await db.feeds.add({ url, folder });
   forgetFilterChoices();
   return done(request, access, {
     ok: true,

@@ -4,7 +4,13 @@ import { done, field, readForm, refuse } from '../../../../lib/admin-response';
 import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { forgetFilterChoices } from '../../../../lib/filter-choices';
-import { describeImport, exportOpml, importOpml, MAX_OPML_BYTES } from '../../../../lib/opml-io';
+import {
+  describeImport,
+  exportOpml,
+  importIncomplete,
+  importOpml,
+  MAX_OPML_BYTES,
+} from '../../../../lib/opml-io';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,42 +28,66 @@ export async function GET(request: Request): Promise<Response> {
   });
 }
 
-/** The uploaded list: the form's `file` field, or the raw body (scripts with a bearer token). */
-async function uploadedText(request: Request, form: FormData | null): Promise<string | null> {
-  if (form) {
-    const file = form.get('file');
-    if (file instanceof File) return file.size > MAX_OPML_BYTES ? null : await file.text();
-    const text = form.get('opml');
-    return typeof text === 'string' ? text : null;
-  }
-  const text = await request.text();
-  return text.length > MAX_OPML_BYTES ? null : text;
+/** Whether a body is the reading list itself, not form fields (curl --data-binary sends OPML as a form). */
+function looksLikeXml(body: string): boolean {
+  return /^\uFEFF?\s*</.test(body);
 }
 
-/** POST /api/admin/opml (multipart `file`, or the OPML as the body): subscribes to every new feed in it. */
+/**
+ * The uploaded list and the form's CSRF field: a multipart upload's `file` (the admin page), a
+ * form's `opml` field, or the raw body whatever its content type (scripts with a bearer token).
+ */
+async function readUpload(request: Request): Promise<{ text: string | null; csrf: string | null }> {
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('multipart/form-data')) {
+    const form = await readForm(request);
+    const file = form?.get('file');
+    if (file instanceof File)
+      return { text: file.size > MAX_OPML_BYTES ? null : await file.text(), csrf: field(form, 'csrf') };
+    return { text: field(form, 'opml'), csrf: field(form, 'csrf') };
+  }
+  const body = await request.text();
+  if (body.length > MAX_OPML_BYTES) return { text: null, csrf: null };
+  if (looksLikeXml(body) || !type.includes('application/x-www-form-urlencoded'))
+    return { text: body, csrf: null };
+  const form = new URLSearchParams(body);
+  return { text: form.get('opml'), csrf: form.get('csrf') };
+}
+
+/**
+ * POST /api/admin/opml (multipart `file`, or the OPML as the body with any content type):
+ * subscribes to every new feed in it; a list that was refused in part or repaired is answered as a
+ * failure naming what was skipped, although what could be read is subscribed.
+ */
 export async function POST(request: Request): Promise<Response> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  const form = declared > MAX_OPML_BYTES + 64 * 1024 ? null : await readForm(request);
-  const access = await checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  const tooLarge = declared > MAX_OPML_BYTES + 64 * 1024;
+  const upload = tooLarge ? { text: null, csrf: null } : await readUpload(request);
+  const access = await checkAdmin(request, { mutation: true, csrf: upload.csrf });
   if (!access.ok) return refuse(request, access);
-  if (declared > MAX_OPML_BYTES + 64 * 1024) {
+  if (tooLarge) {
     return done(request, access, {
       ok: false,
       status: 413,
       message: `The OPML file is larger than ${MAX_OPML_BYTES} bytes.`,
     });
   }
-  const text = await uploadedText(request, form);
-  if (!text?.trim()) {
+  if (!upload.text?.trim()) {
     return done(request, access, {
       ok: false,
-      message: `Choose an OPML file (at most ${MAX_OPML_BYTES} bytes) to import.`,
+      message: `Choose an OPML file (at most ${MAX_OPML_BYTES} bytes) to import: a multipart upload's "file" field, or the OPML itself as the request body.`,
     });
   }
   try {
-    const summary = await importOpml(await getDb(), text);
+    const summary = await importOpml(await getDb(), upload.text);
     forgetFilterChoices();
-    return done(request, access, { ok: true, data: summary, message: describeImport(summary) });
+    const incomplete = importIncomplete(summary);
+    return done(request, access, {
+      ok: !incomplete,
+      ...(incomplete ? { status: 422 } : {}),
+      data: summary,
+      message: describeImport(summary),
+    });
   } catch (error) {
     if (error instanceof OpmlParseError) {
       return done(request, access, {

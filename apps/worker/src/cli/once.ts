@@ -1,0 +1,34 @@
+import type { WorkerConfig } from '../env.js';
+import type { Logger } from '../observe/logger.js';
+import { createRuntime } from '../runtime.js';
+import type { CommandIo } from './io.js';
+import { Progress } from './progress.js';
+import { quietWhileDrawing } from './quiet-logger.js';
+import { seedIfEmpty } from './seed.js';
+
+/** `once`: polls every due feed one time, then exits (for cron). */
+export async function pollOnce(config: WorkerConfig, logger: Logger, io: CommandIo): Promise<number> {
+  const runtime = await createRuntime(config, logger);
+  const { db, worker } = runtime;
+  try {
+    await seedIfEmpty(db, config, logger);
+    const progress = new Progress('polling');
+    const restoreLogLevel = quietWhileDrawing(logger, process.stderr);
+    const unregister = io.onSignal(() => void worker.stop());
+    const started = performance.now();
+    const startedEpochMs = Date.now();
+    const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
+    const elapsedMs = Math.round(performance.now() - started);
+    unregister();
+    restoreLogLevel();
+    // CPU and peak memory of the run, for cron logs and bench/worker.ts (which also lines up several
+    // workers' rounds by their start time).
+    const usage = process.resourceUsage();
+    progress.finish(
+      `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS} start_epoch_ms=${startedEpochMs}`,
+    );
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
