@@ -1,5 +1,5 @@
-import { load } from 'cheerio/slim';
 import type { CheerioAPI } from 'cheerio/slim';
+import { load } from 'cheerio/slim';
 import { collapseWhitespace } from '../html/html-to-text.js';
 import { sanitizeHtml } from '../html/sanitize-html.js';
 import { countWords } from '../text/words.js';
@@ -12,6 +12,7 @@ import {
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,
 } from './extract-options.js';
+import { type ExtractionTuning, resolveTuning } from './extraction-tuning.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
 import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
@@ -39,11 +40,16 @@ function cleanedDocument($: CheerioAPI): string {
   return `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-function readabilityBody(html: string, url: string, title: string | null): Body | null {
+function readabilityBody(
+  html: string,
+  url: string,
+  title: string | null,
+  tuning: ExtractionTuning,
+): Body | null {
   return withReadability(html, url, (result) => {
     if (!result) return null;
     const removed: string[] = [];
-    postcleanContent(result.content, removed, { title });
+    postcleanContent(result.content, removed, { title, tuning });
     return {
       contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
       paragraphs: blockParagraphs(result.content),
@@ -84,6 +90,7 @@ export async function extractArticle(
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const warnings: ArticleWarning[] = [];
+  const tuning = resolveTuning(options.tuning);
 
   const $ = load(decodeHtml(html, url, options.contentType));
   const shape = walkElements($.root()[0]!, () => true);
@@ -100,7 +107,7 @@ export async function extractArticle(
     const content = $(siteRule.content).first();
     if (content.length) $('body').empty().append(content);
   }
-  precleanPage($, siteRule);
+  precleanPage($, siteRule, tuning);
   const bodyNode = $('body')[0] ?? $.root()[0]!;
   const kind = nonArticleKind({
     url,
@@ -126,7 +133,7 @@ export async function extractArticle(
   } else {
     // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
     await new Promise((resolve) => setImmediate(resolve));
-    body = readabilityBody(cleanedDocument($), url, metadata.title) ?? fallbackBody($);
+    body = readabilityBody(cleanedDocument($), url, metadata.title, tuning) ?? fallbackBody($);
   }
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 

@@ -1,4 +1,4 @@
-export { ArticleExtractionError, type ArticleErrorCode } from './article-error.js';
+export { type ArticleErrorCode, ArticleExtractionError } from './article-error.js';
 export { sniffHtmlEncoding } from './decode-html.js';
 export { extractArticle } from './extract-article.js';
 export {
@@ -8,5 +8,6 @@ export {
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,
 } from './extract-options.js';
+export { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning } from './extraction-tuning.js';
 export { findSiteRule, SITE_RULES, type SiteRule } from './site-rules.js';
 export type { Article, ArticleWarning } from './types.js';
