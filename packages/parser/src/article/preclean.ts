@@ -1,6 +1,8 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { classWordMatcher } from './class-words.js';
 import {
+  COMPONENT_CLASS_WORDS,
   DISCARD_CLASS_WORDS,
   DISCARD_LANDMARKS,
   DISCARD_ROLES,
@@ -17,11 +19,7 @@ const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const { hidden: HIDDEN_CLASS_WORDS, ...BOILERPLATE_GROUPS } = DISCARD_CLASS_WORDS;
 
-// A word matches inside a class/id token when bounded by the token's edges or by - and _.
-const BOILERPLATE_CLASS = new RegExp(
-  `(?:^|[\\s_-])(?:${Object.values(BOILERPLATE_GROUPS).flat().map(escapeRegExp).join('|')})(?=$|[\\s_-])`,
-  'i',
-);
+const matchesBoilerplate = classWordMatcher(Object.values(BOILERPLATE_GROUPS).flat(), COMPONENT_CLASS_WORDS);
 // "hidden" only as a whole token: Bootstrap's "hidden-xs" is visible on a desktop.
 const HIDDEN_CLASS = new RegExp(
   `(?:^|\\s)(?:${HIDDEN_CLASS_WORDS.map(escapeRegExp).join('|')})(?=$|\\s)`,
@@ -103,8 +101,9 @@ function isBoilerplate(element: Element, page: PageProse): boolean {
   if (NEVER_BY_CLASS.has(name)) return false;
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (names.length <= 1) return false;
-  if (HIDDEN_CLASS.test(names)) return true;
-  return BOILERPLATE_CLASS.test(names) && !EMBED_CLASS.test(names) && !holdsArticleText(element, page);
+  // A print-only or screen-reader wrapper around the whole story still holds the story.
+  if (HIDDEN_CLASS.test(names)) return !holdsArticleText(element, page);
+  return matchesBoilerplate(names) && !EMBED_CLASS.test(names) && !holdsArticleText(element, page);
 }
 
 /**
