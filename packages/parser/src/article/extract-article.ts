@@ -16,7 +16,7 @@ import { type ExtractionTuning, resolveTuning } from './extraction-tuning.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
 import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
-import { nonArticleKind, pageHeading } from './page-kind.js';
+import { linkedHeadingCount, nonArticleKind, pageHeading, pageKindDoubts } from './page-kind.js';
 import { firstText, proseLength, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
 import { precleanPage } from './preclean.js';
@@ -109,15 +109,17 @@ export async function extractArticle(
   }
   precleanPage($, siteRule, tuning);
   const bodyNode = $('body')[0] ?? $.root()[0]!;
-  const kind = nonArticleKind({
+  const signals = {
     url,
     metadata,
     heading,
     hasPasswordField,
     cleanedText: collapseWhitespace(textOf(bodyNode)),
     proseChars: proseLength(bodyNode),
-  });
-  if (kind) return null;
+    linkedHeadings: linkedHeadingCount($),
+  };
+  if (nonArticleKind(signals)) return null;
+  warnings.push(...pageKindDoubts(signals));
 
   let body: Body | null;
   const elapsed = performance.now() - started;

@@ -31,4 +31,22 @@ describe('pages without an article give null', () => {
     const article = await extractArticle(html, { url: 'https://www.coastalcourier.example/news/bridge' });
     expect(article?.paragraphs.length).toBeGreaterThan(5);
   });
+
+  it('a short article with a login box in its header is returned, with a warning', async () => {
+    const url = 'https://millbrook.example/news/2024/03/05/library-hours';
+    const article = await extractArticle(fixtureHtml('login-box-short-article.html'), { url });
+    expect(article?.paragraphs[0]).toMatch(/^The Millbrook public library will stay open/);
+    expect(article?.paragraphs).toHaveLength(3);
+    expect(article?.text).not.toMatch(/password|log in again/i);
+    expect(article?.warnings.map((warning) => warning.code)).toContain('POSSIBLE_LOGIN_WALL');
+  });
+
+  it('a blog showing one post at its site root is returned, with a warning', async () => {
+    const article = await extractArticle(fixtureHtml('blog-at-site-root.html'), {
+      url: 'https://allotment.example/',
+    });
+    expect(article?.paragraphs).toHaveLength(4);
+    expect(article?.paragraphs[0]).toMatch(/^Every autumn I leave a few/);
+    expect(article?.warnings.map((warning) => warning.code)).toContain('POSSIBLE_HOME_PAGE');
+  });
 });
