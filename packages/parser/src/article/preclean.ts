@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { classWordMatcher } from './class-words.js';
+import { isContactList } from './contact-lists.js';
 import {
   COMPONENT_CLASS_WORDS,
   DISCARD_CLASS_WORDS,
@@ -98,6 +99,7 @@ function isBoilerplate(element: Element, page: PageProse): boolean {
   const role = attribs.role;
   const landmark = LANDMARK_SET.has(name) || (role !== undefined && ROLE_SET.has(role));
   if (landmark) return !holdsArticleText(element, page);
+  if (isContactList(element)) return true;
   if (NEVER_BY_CLASS.has(name)) return false;
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (names.length <= 1) return false;
