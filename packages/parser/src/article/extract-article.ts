@@ -43,13 +43,12 @@ function cleanedDocument($: CheerioAPI): string {
 function readabilityBody(
   html: string,
   url: string,
-  title: string | null,
-  tuning: ExtractionTuning,
+  context: { title: string | null; declaredBody: string | null; tuning: ExtractionTuning },
 ): Body | null {
   return withReadability(html, url, (result) => {
     if (!result) return null;
     const removed: string[] = [];
-    postcleanContent(result.content, removed, { title, tuning });
+    postcleanContent(result.content, removed, context);
     return {
       contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
       paragraphs: blockParagraphs(result.content),
@@ -135,7 +134,12 @@ export async function extractArticle(
   } else {
     // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
     await new Promise((resolve) => setImmediate(resolve));
-    body = readabilityBody(cleanedDocument($), url, metadata.title, tuning) ?? fallbackBody($);
+    body =
+      readabilityBody(cleanedDocument($), url, {
+        title: metadata.title,
+        declaredBody: metadata.declaredBody,
+        tuning,
+      }) ?? fallbackBody($);
   }
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 

@@ -12,12 +12,15 @@ import {
   STORY_POINTER,
   TRAILING_CREDIT,
 } from './boilerplate-patterns.js';
+import { undeclaredBlocks } from './declared-body.js';
 import { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning } from './extraction-tuning.js';
 
 /** A link block shorter than this is a source credit ("[Reuters]"), not a headline. */
 const HEADLINE_MIN_WORDS = 4;
 /** Blocks at least this long, and not link lists, are article prose when judging the tail. */
 const PROSE_BLOCK_CHARS = 250;
+/** Shorter blocks are prose when they are a whole sentence of at least this many words. */
+const PROSE_SENTENCE_MIN_WORDS = 12;
 /** An <article> shorter than this (characters) is not trusted to be the whole story. */
 const MIN_MAIN_ARTICLE_CHARS = 500;
 /** Byline blocks are at most this long. */
@@ -56,7 +59,7 @@ function drop(element: Element, removed: string[]): void {
 
 function dropCaptions(root: Element, removed: string[]): void {
   for (const element of root.querySelectorAll('figcaption, [class], [id]')) {
-    if (!element.isConnected) continue;
+    if (!root.contains(element)) continue;
     const named =
       element.nodeName === 'FIGCAPTION' ||
       CAPTION_CLASS.test(classNames(element)) ||
@@ -184,18 +187,26 @@ function isRecirculationHeading(text: string): boolean {
   );
 }
 
+/**
+ * A block of article prose: long and not a link list, or a whole sentence of some length without
+ * links (tabloids write one-sentence paragraphs, teasers rarely end in a full stop).
+ */
+function isProseBlock(block: Element, text: string): boolean {
+  const density = linkDensity(block, text.length);
+  if (text.length >= PROSE_BLOCK_CHARS) return density < 0.5;
+  return density < 0.2 && text.split(' ').length >= PROSE_SENTENCE_MIN_WORDS && /[.!?]["”’)]?$/.test(text);
+}
+
 /** Removes a recirculation heading, the link blocks under it, and in the tail all that follows. */
 function dropRecirculation(
+  root: Element,
   blocks: Element[],
   texts: string[],
   removed: string[],
   tuning: ExtractionTuning,
 ): void {
-  // Teasers under the heading are short or link-dense: only long prose counts as article.
-  const prose = blocks.map((block, index) => {
-    const length = texts[index]!.length;
-    return length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5 ? length : 0;
-  });
+  // Teasers under the heading are link-dense or headline-like: only prose counts as article.
+  const prose = blocks.map((block, index) => (isProseBlock(block, texts[index]!) ? texts[index]!.length : 0));
   const total = texts.reduce((sum, text) => sum + text.length, 0);
   let seen = 0;
   for (let index = 0; index < blocks.length; index++) {
@@ -208,8 +219,10 @@ function dropRecirculation(
     for (let next = index + 1; next < blocks.length; next++) {
       const block = blocks[next]!;
       const nextText = texts[next]!;
-      if (!block.isConnected) continue;
-      if (!inTail && linkDensity(block, nextText.length) < 0.5) break;
+      if (!root.contains(block)) continue;
+      // Past the heading come teasers. Outside the tail the first non-link block ends them; in the
+      // tail, only prose does (a "Don't miss" box inside a tabloid story is followed by more story).
+      if (inTail ? prose[next]! > 0 : linkDensity(block, nextText.length) < 0.5) break;
       drop(block, removed);
       index = next;
     }
@@ -224,14 +237,14 @@ function dropRecirculation(
 export function postcleanContent(
   root: Element,
   removed: string[],
-  context: { title?: string | null; tuning?: ExtractionTuning } = {},
+  context: { title?: string | null; tuning?: ExtractionTuning; declaredBody?: string | null } = {},
 ): void {
   const tuning = context.tuning ?? DEFAULT_EXTRACTION_TUNING;
   keepMainArticle(root, removed, tuning);
   dropCaptions(root, removed);
   dropTitleHeading(root, context.title, removed);
   for (const list of root.querySelectorAll('ul, ol'))
-    if (list.isConnected && isLinkList(list, tuning)) drop(list, removed);
+    if (root.contains(list) && isLinkList(list, tuning)) drop(list, removed);
   const blocks = leafBlocks(root);
   const texts = blocks.map(textOf);
   const kept: Element[] = [];
@@ -245,5 +258,27 @@ export function postcleanContent(
       keptTexts.push(text);
     }
   });
-  dropRecirculation(kept, keptTexts, removed, tuning);
+  dropRecirculation(root, kept, keptTexts, removed, tuning);
+  dropUndeclared(root, kept, keptTexts, context.declaredBody ?? null, removed);
+}
+
+/** Drops the blocks the page's JSON-LD articleBody leaves out, when that body is trusted. */
+function dropUndeclared(
+  root: Element,
+  blocks: Element[],
+  texts: string[],
+  declared: string | null,
+  removed: string[],
+): void {
+  const connected = blocks.flatMap((block, index) =>
+    root.contains(block) ? [{ block, text: texts[index]! }] : [],
+  );
+  const undeclared = undeclaredBlocks(
+    connected.map((entry) => entry.text),
+    declared,
+  );
+  if (!undeclared) return;
+  connected.forEach((entry, index) => {
+    if (undeclared[index]) drop(entry.block, removed);
+  });
 }

@@ -39,6 +39,8 @@ export type PageMetadata = Pick<
   declaresArticle: boolean;
   /** og:type, lower-cased ("article", "website"), when present. */
   ogType: string | null;
+  /** The JSON-LD articleBody, when the page declares one. */
+  declaredBody: string | null;
   warnings: ArticleWarning[];
 };
 
@@ -229,6 +231,7 @@ export function readPageMetadata($: CheerioAPI, url: string, find: Finder = docu
     leadImageUrl: tryCanonicalUrl(image, url),
     declaresArticle: ld !== null,
     ogType: meta.get('og:type')?.toLowerCase() ?? null,
+    declaredBody: ld?.articleBody ?? null,
     warnings,
   };
 }
