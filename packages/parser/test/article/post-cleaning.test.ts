@@ -130,9 +130,11 @@ describe('post-cleaning with the scraped-text line evidence', () => {
           `<div><a href="/s/${index}">Other story number ${index} about the city</a></div><p>A short summary of story ${index}.</p>`,
       )
       .join('');
-    const html = `<html><body><article>${story}<h3>Recommended reading</h3>${teasers}</article></body></html>`;
-    const article = await extractArticle(html, { url: URL });
-    expect(article?.paragraphs).toEqual(PARAGRAPHS);
+    for (const heading of ['Recommended reading', 'You may also like...']) {
+      const html = `<html><body><article>${story}<h3>${heading}</h3>${teasers}</article></body></html>`;
+      const article = await extractArticle(html, { url: URL });
+      expect(article?.paragraphs, heading).toEqual(PARAGRAPHS);
+    }
   });
 
   it('keeps the story that resumes after a "Don\'t miss" box near its end', async () => {

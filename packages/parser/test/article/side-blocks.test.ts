@@ -41,6 +41,8 @@ describe('side blocks are dropped by their structure', () => {
       'To continue reading, subscribe for unlimited access.',
       'Subscribe today: 12 months for just £29.',
       'Forgot your password? Reset it by e-mail.',
+      'Unlimited digital access with our subscription for as little as $1 a week.',
+      '[button link="https://valley-tribune.example/tips" size="big"]Send us your story[/button]',
     ];
     const html = `<html><body><article>${story}${furniture.map((line) => `<p>${line}</p>`).join('')}</article></body></html>`;
     const article = await extractArticle(html, { url: URL });
