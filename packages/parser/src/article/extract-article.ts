@@ -141,6 +141,19 @@ export async function extractArticle(
         tuning,
       }) ?? fallbackBody($);
   }
+  // Readability (or post-cleaning) left almost nothing: the densest block of the cleaned page is a
+  // better answer than none, flagged so the caller knows it is a second choice.
+  const chosenWords = countWords(body.paragraphs.join(' '));
+  if (chosenWords < MIN_ARTICLE_WORDS && !tooComplex) {
+    const densest = fallbackBody($);
+    if (countWords(densest.paragraphs.join(' ')) >= MIN_ARTICLE_WORDS) {
+      warnings.push({
+        code: 'DENSEST_BLOCK_FALLBACK',
+        message: `The chosen body had ${chosenWords} words; the page's densest block was used instead`,
+      });
+      body = densest;
+    }
+  }
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 
   return finishArticle({
