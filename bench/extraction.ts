@@ -3,6 +3,8 @@
 // baselines/, with speed and memory against plain Readability-on-jsdom measured in the same run.
 //
 //   npx tsx bench/extraction.ts            (from the repository root; needs the parser built)
+//   npx tsx bench/extraction.ts --no-cv    (skip the cross-validation, ~30 extra runs over dev)
+//   npx tsx bench/extraction.ts --no-timing (scores only: no timing or memory runs)
 //
 // Predictions go to bench/out/extraction-<system>.json in the benchmark's format. Timing runs
 // both extractors interleaved page by page in this process; peak memory is measured in one
@@ -13,9 +15,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import { extractArticle } from '@newsfeed/parser/article';
+import { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning, extractArticle } from '@newsfeed/parser/article';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { REPO_ROOT, SHARED_DIR } from './lib/corpus-dir.js';
+import { splitInTwo, type TuningGrid, tuneOnHalf } from './lib/cross-validation.js';
 import { type PageScore, scoreCorpus, scorePage } from './lib/extraction-score.js';
 import { peakRssMiB, type RunTiming, timeInterleaved } from './lib/measure.js';
 
@@ -23,6 +26,16 @@ const DEV_DIR = path.join(SHARED_DIR, 'corpora/article-extraction/dev');
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 /** How many of our worst pages to list. */
 const WORST_PAGES = 10;
+/** Values each cleaning threshold may take in the cross-validation (the defaults included). */
+const TUNING_GRID: TuningGrid<keyof ExtractionTuning> = {
+  keepContainerMinShare: [0.25, 0.3, 0.4, 0.5, 0.6],
+  keepContainerMinProse: [200, 300, 400, 600, 800],
+  linkListMinDensity: [0.4, 0.5, 0.6, 0.7, 0.8],
+  headlineLinkDensity: [0.6, 0.7, 0.8, 0.9],
+  tailShare: [0.2, 0.25, 0.35, 0.5],
+  siblingMinProseShare: [0.1, 0.2, 0.3, 0.4],
+  mainArticleDominance: [2, 3, 4, 5],
+};
 
 interface Page {
   id: string;
@@ -46,9 +59,68 @@ function loadPages(): Page[] {
   }));
 }
 
+/** Per page, the warning codes of our last answer, or null when it answered "no article". */
+const answers = new Map<string, string[] | null>();
+
 async function ours(page: Page): Promise<string> {
   const article = await extractArticle(page.html, { url: page.url });
+  answers.set(page.id, article ? article.warnings.map((warning) => warning.code) : null);
   return article?.text ?? '';
+}
+
+/** Our per-page scores with some thresholds overridden. */
+async function scoreWithTuning(
+  pages: readonly Page[],
+  tuning: Partial<ExtractionTuning>,
+): Promise<PageScore[]> {
+  const scores: PageScore[] = [];
+  for (const page of pages) {
+    const article = await extractArticle(page.html, { url: page.url, tuning });
+    scores.push(scorePage(article?.text ?? '', page.truth));
+  }
+  return scores;
+}
+
+/**
+ * Two-fold cross-validation of the thresholds (see lib/cross-validation.ts): prints each fold's
+ * held-out F1 with the defaults and with the thresholds tuned on the other half, then the pooled
+ * held-out figure beside the full-dev one.
+ */
+async function crossValidate(pages: readonly Page[], defaultScores: readonly PageScore[]): Promise<void> {
+  const defaults = DEFAULT_EXTRACTION_TUNING as Record<keyof ExtractionTuning, number>;
+  const runs = new Map<string, readonly PageScore[]>();
+  for (const key of Object.keys(TUNING_GRID) as Array<keyof ExtractionTuning>)
+    for (const value of TUNING_GRID[key])
+      if (value !== defaults[key])
+        runs.set(`${key}=${value}`, await scoreWithTuning(pages, { [key]: value }));
+  const scoresFor = (key: keyof ExtractionTuning, value: number) =>
+    value === defaults[key] ? defaultScores : runs.get(`${key}=${value}`)!;
+
+  const halves = splitInTwo(pages.map((page) => page.id));
+  const heldOut: PageScore[] = [];
+  console.log('\n2-fold cross-validation of the cleaning thresholds (halves: ids sorted, alternated)\n');
+  console.log('| tuned on | scored on | F1 defaults | F1 tuned | thresholds moved by tuning |');
+  console.log('|---|---|---|---|---|');
+  for (const tunedOn of [0, 1]) {
+    const inHalf = pages.map((page) => halves.get(page.id) === tunedOn);
+    const chosen = tuneOnHalf(TUNING_GRID, defaults, inHalf, scoresFor);
+    const testPages = pages.filter((_, index) => !inHalf[index]);
+    const tuned = await scoreWithTuning(testPages, chosen);
+    heldOut.push(...tuned);
+    const moved = (Object.keys(chosen) as Array<keyof ExtractionTuning>)
+      .filter((key) => chosen[key] !== defaults[key])
+      .map((key) => `${key} ${defaults[key]} -> ${chosen[key]}`);
+    const defaultF1 = scoreCorpus(defaultScores.filter((_, index) => !inHalf[index])).f1;
+    console.log(
+      `| half ${tunedOn} | half ${1 - tunedOn} | ${fmt(defaultF1)} | ${fmt(scoreCorpus(tuned).f1)} | ${moved.join(', ') || 'none'} |`,
+    );
+  }
+  const pooled = scoreCorpus(heldOut);
+  console.log(
+    `\nHeld-out (pooled over both halves): F1 ${fmt(pooled.f1)} (P ${fmt(pooled.precision)}, R ${fmt(pooled.recall)}), ` +
+      `lowest page ${fmt(Math.min(...heldOut.map((page) => page.f1)))}; ` +
+      `full dev with the defaults: F1 ${fmt(scoreCorpus(defaultScores).f1)}.`,
+  );
 }
 
 /** The baseline as readability_js ran it: textContent of Readability on jsdom over the raw page. */
@@ -71,7 +143,8 @@ const fmt = (value: number) => value.toFixed(3);
 function scoreRow(name: string, scores: readonly PageScore[]): string {
   const { precision, recall, f1 } = scoreCorpus(scores);
   const below = scores.filter((page) => page.f1 < 0.5).length;
-  return `| ${name} | ${fmt(f1)} | ${fmt(precision)} | ${fmt(recall)} | ${below} |`;
+  const lowest = Math.min(...scores.map((page) => page.f1));
+  return `| ${name} | ${fmt(f1)} | ${fmt(precision)} | ${fmt(recall)} | ${fmt(lowest)} | ${below} |`;
 }
 
 function timingRow(name: string, timing: RunTiming, peakMiB: number): string {
@@ -104,12 +177,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const pages = loadPages();
+  const timing = !process.argv.includes('--no-timing');
   // Warm both paths up (module loading, JIT) on one page so the first timed page is not penalized.
   await ours(pages[0]!);
-  plainReadability(pages[0]!);
+  if (timing) plainReadability(pages[0]!);
 
-  const [oursRun, baselineRun] = await timeInterleaved<Page, string>(pages, [ours, plainReadability]);
-  if (!oursRun || !baselineRun) throw new Error('timing produced no runs');
+  const runs = timing
+    ? await timeInterleaved<Page, string>(pages, [ours, plainReadability])
+    : await timeInterleaved<Page, string>(pages, [ours]);
+  const [oursRun, baselineRun] = runs;
+  if (!oursRun) throw new Error('timing produced no runs');
 
   mkdirSync(OUT_DIR, { recursive: true });
   const predictions: Predictions = {};
@@ -118,25 +195,28 @@ async function main(): Promise<void> {
   });
   writeFileSync(path.join(OUT_DIR, 'extraction-newsfeed.json'), `${JSON.stringify(predictions, null, 1)}\n`);
   const baselinePredictions: Predictions = {};
-  pages.forEach((page, index) => {
-    baselinePredictions[page.id] = { articleBody: baselineRun.results[index]! };
-  });
-  writeFileSync(
-    path.join(OUT_DIR, 'extraction-readability-jsdom.json'),
-    `${JSON.stringify(baselinePredictions, null, 1)}\n`,
-  );
+  if (baselineRun) {
+    pages.forEach((page, index) => {
+      baselinePredictions[page.id] = { articleBody: baselineRun.results[index]! };
+    });
+    writeFileSync(
+      path.join(OUT_DIR, 'extraction-readability-jsdom.json'),
+      `${JSON.stringify(baselinePredictions, null, 1)}\n`,
+    );
+  }
 
   const oursScores = score(pages, (page) => predictions[page.id]!.articleBody);
   console.log(`Article extraction, ${pages.length} dev pages (${DEV_DIR})\n`);
-  console.log('| system | F1 | precision | recall | pages < 0.5 |');
-  console.log('|---|---|---|---|---|');
+  console.log('| system | F1 | precision | recall | lowest page F1 | pages < 0.5 |');
+  console.log('|---|---|---|---|---|---|');
   console.log(scoreRow('**newsfeed extractArticle**', oursScores));
-  console.log(
-    scoreRow(
-      'readability on jsdom (this run)',
-      score(pages, (page) => baselinePredictions[page.id]!.articleBody),
-    ),
-  );
+  if (baselineRun)
+    console.log(
+      scoreRow(
+        'readability on jsdom (this run)',
+        score(pages, (page) => baselinePredictions[page.id]!.articleBody),
+      ),
+    );
   for (const file of readdirSync(path.join(DEV_DIR, 'baselines')).sort()) {
     const baseline = JSON.parse(readFileSync(path.join(DEV_DIR, 'baselines', file), 'utf8')) as {
       output: Predictions;
@@ -149,6 +229,16 @@ async function main(): Promise<void> {
     );
   }
 
+  // Every dev page is an article: a "no article" answer or a doubt warning here is a false alarm.
+  const codes = [...answers.values()];
+  const noArticle = codes.filter((entry) => entry === null).length;
+  const doubts = new Map<string, number>();
+  for (const entry of codes) for (const code of entry ?? []) doubts.set(code, (doubts.get(code) ?? 0) + 1);
+  console.log(
+    `\nNot-an-article answers on the ${pages.length} dev pages (all articles): ${noArticle}; ` +
+      `warnings: ${[...doubts].map(([code, count]) => `${code} ${count}`).join(', ') || 'none'}.`,
+  );
+
   console.log(`\nWorst ${WORST_PAGES} pages (ours):`);
   const ranked = pages
     .map((page, index) => ({ page, score: oursScores[index]! }))
@@ -159,6 +249,8 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!process.argv.includes('--no-cv')) await crossValidate(pages, oursScores);
+  if (!baselineRun) return;
   const { timing: base } = baselineRun;
   const { timing: mine } = oursRun;
   console.log('\n| extractor | pages/s | median ms/page | peak RSS MiB |');

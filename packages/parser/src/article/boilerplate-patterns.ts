@@ -6,6 +6,20 @@
 export const MAX_BOILERPLATE_BLOCK_CHARS = 220;
 
 /**
+ * Metering, paywall and login-box lines that end up inside a story's container: what a reader
+ * who is not signed in sees instead of, or beside, the text. Whole short blocks only.
+ */
+export const PAYWALL_AND_LOGIN_BLOCKS: readonly RegExp[] = [
+  /^you(?:'ve| have) (?:read|reached|used)\b.{0,40}\b(?:free )?(?:articles?|stories|story|limit)\b.{0,120}$/i,
+  /^(?:already (?:a |an )?(?:subscriber|member|registered)|not (?:a |an )?(?:subscriber|member))\b.{0,120}$/i,
+  /^(?:to (?:continue|keep) reading|continue reading (?:with|for)|unlock (?:this|unlimited|full|the full))\b.{0,160}$/i,
+  /^(?:subscribe|subscription|become a (?:subscriber|member))\b.{0,120}[£$€]\s?\d.{0,60}$/i,
+  /\b\d+ (?:issues|months|weeks) for (?:just |only )?[£$€]\s?\d.{0,120}$/i,
+  /\bsubscriptions?\b.{0,80}\bfor (?:as little as|just|only)\b.{0,120}$/i,
+  /^(?:forgot(?:ten)? (?:your )?(?:password|username|login)|remember me|keep me (?:logged|signed) in|don'?t have an account|create (?:an |your )?(?:free )?account|(?:log|sign) ?in with (?:facebook|google|apple|twitter|email)|invalid (?:username|password|e-?mail|login)|your session has expired)\b.{0,120}$/i,
+];
+
+/**
  * Whole blocks that are furniture of HTML pages in particular (captions, credits, gallery
  * controls, datelines, comment counts). The furniture that scraped text shares with pages (ad
  * labels, share and follow prompts, newsletter calls, "Read more", related-list headings) is
@@ -28,6 +42,9 @@ export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
   /^(?:tell us what you think|what do you think)\W*$/i,
   /^get .{0,60} on the go\b.{0,60}$/i,
   /^(?:read|see|click|tap) .{0,80} (?:by clicking here|here)\W*$/i,
+  // A CMS shortcode the theme failed to render: "[button link=...]Send us your review[/button]".
+  /^\[(\w+)(?:\s[^\]]*)?\].{0,160}\[\/\1\]$/,
+  ...PAYWALL_AND_LOGIN_BLOCKS,
 ];
 
 /**
@@ -36,7 +53,7 @@ export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
  * article's last part, everything after it too.
  */
 export const RECIRCULATION_HEADINGS: readonly RegExp[] = [
-  /^(?:you (?:may|might) (?:also )?(?:be interested in|enjoy)|you may have missed|recommended reading|related(?: links| reading)|more (?:about|coverage|headlines)\b.{0,60}|read (?:next|this next)|up next|also read|further reading|see also|latest stories|want more stories like this\??)\W*$/i,
+  /^(?:you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|you may have missed|recommended reading|related(?: links| reading)|more (?:about|coverage|headlines)\b.{0,60}|read (?:next|this next)|up next|also read|further reading|see also|latest stories|want more stories like this\??)\W*$/i,
 ];
 
 /** A link-only block starting like this is a pointer to another story ("READ MORE: ..."). */

@@ -1,7 +1,7 @@
 // What the cleaning pass removes before the page reaches jsdom and Readability, kept as named
-// data in the spirit of trafilatura's discard lists. Tag lists are exact; the attribute patterns
-// match one class or id token at a time, as a whole word inside it ("share" matches
-// "social-share-bar" but not "shareholder").
+// data in the spirit of trafilatura's discard lists. Tag lists are exact; class and id words are
+// matched by class-words.ts, as a whole token or at either end of one ("share" matches
+// "social-share" and "share-bar", not "shareholder" nor the middle of "x-share-y").
 
 /** Elements that never hold article prose. */
 export const DISCARD_TAGS = [
@@ -31,8 +31,11 @@ export const DISCARD_TAGS = [
   'video',
 ] as const;
 
-/** Page furniture: removed unless it holds enough paragraphs to be the article itself. */
-export const DISCARD_LANDMARKS = ['aside', 'footer', 'header', 'menu'] as const;
+/**
+ * Page furniture: removed unless it holds enough prose to be the article itself. A form is a
+ * login, search or sign-up box, except on pages that wrap their whole body in one (ASP.NET).
+ */
+export const DISCARD_LANDMARKS = ['aside', 'footer', 'header', 'menu', 'form'] as const;
 
 /** ARIA roles of furniture. */
 export const DISCARD_ROLES = [
@@ -153,6 +156,13 @@ export const DISCARD_CLASS_WORDS = {
     'print-only',
   ],
 } as const;
+
+/**
+ * Words of DISCARD_CLASS_WORDS that only count as a whole class token: page builders name every
+ * block of a page with them ("elementor-widget", "elementor-widget-text-editor"), while a
+ * sidebar box is plainly "widget" (WordPress, Blogger).
+ */
+export const COMPONENT_CLASS_WORDS = ['widget'] as const;
 
 /** Words that keep a block named like social furniture: it embeds a post the article quotes. */
 export const EMBED_CLASS_WORDS = [

@@ -16,11 +16,12 @@ import {
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,
 } from './extract-options.js';
+import { type ExtractionTuning, resolveTuning } from './extraction-tuning.js';
 import { densestBlockParagraphs } from './fallback-extract.js';
 import { finishArticle } from './finish-article.js';
 import { flattenDeepNesting } from './flatten-nesting.js';
 import { cleanByline, headFinder, readPageMetadata } from './metadata/page-metadata.js';
-import { nonArticleKind, pageHeading } from './page-kind.js';
+import { linkedHeadingCount, nonArticleKind, pageHeading, pageKindDoubts } from './page-kind.js';
 import { firstText, proseLength, textDepthCost, textOf, walkElements } from './page-walk.js';
 import { postcleanContent } from './postclean.js';
 import { precleanPage } from './preclean.js';
@@ -45,11 +46,15 @@ function cleanedDocument($: CheerioAPI): string {
   return `<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`;
 }
 
-function readabilityBody(html: string, url: string, title: string | null): Body | null {
+function readabilityBody(
+  html: string,
+  url: string,
+  context: { title: string | null; declaredBody: string | null; tuning: ExtractionTuning },
+): Body | null {
   return withReadability(html, url, (result) => {
     if (!result) return null;
     const removed: string[] = [];
-    postcleanContent(result.content, removed, { title });
+    postcleanContent(result.content, removed, context);
     return {
       contentHtml: sanitizeHtml(result.content.innerHTML, { baseUrl: url }),
       paragraphs: blockParagraphs(result.content),
@@ -117,6 +122,7 @@ export async function extractArticle(
   const maxReadabilityChars = options.maxReadabilityChars ?? DEFAULT_MAX_READABILITY_CHARS;
   const maxReadabilityCost = options.maxReadabilityCost ?? DEFAULT_MAX_READABILITY_COST;
   const warnings: ArticleWarning[] = [];
+  const tuning = resolveTuning(options.tuning);
 
   // Absurd nesting makes the HTML parser quadratic and every later stage slow or recursive: it is
   // capped on the markup before parsing, and flattened in the tree for what the scan cannot see.
@@ -147,17 +153,19 @@ export async function extractArticle(
     const content = $(siteRule.content).first();
     if (content.length) $('body').empty().append(content);
   }
-  precleanPage($, siteRule);
+  precleanPage($, siteRule, tuning);
   const bodyNode = $('body')[0] ?? $.root()[0]!;
-  const kind = nonArticleKind({
+  const signals = {
     url,
     metadata,
     heading,
     hasPasswordField,
     cleanedText: collapseWhitespace(textOf(bodyNode)),
     proseChars: proseLength(bodyNode),
-  });
-  if (kind) return null;
+    linkedHeadings: linkedHeadingCount($),
+  };
+  if (nonArticleKind(signals)) return null;
+  warnings.push(...pageKindDoubts(signals));
 
   let body: Body | null = null;
   // Readability's time and memory grow with the page's size and its text times its depth: a page
@@ -181,9 +189,27 @@ export async function extractArticle(
   } else {
     // Yield between the cheap stage and the expensive one, so a batch does not starve the loop.
     await new Promise((resolve) => setImmediate(resolve));
-    body = readabilityBody(document, url, metadata.title);
+    body = readabilityBody(document, url, {
+      title: metadata.title,
+      declaredBody: metadata.declaredBody,
+      tuning,
+    });
   }
-  body = capParagraphs(body ?? fallbackBody($), options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS, warnings);
+  body ??= fallbackBody($);
+  // Readability (or post-cleaning) left almost nothing: the densest block of the cleaned page is a
+  // better answer than none, flagged so the caller knows it is a second choice.
+  const chosenWords = countWords(body.paragraphs.join(' '));
+  if (chosenWords < MIN_ARTICLE_WORDS && reason === null && document !== null) {
+    const densest = fallbackBody($);
+    if (countWords(densest.paragraphs.join(' ')) >= MIN_ARTICLE_WORDS) {
+      warnings.push({
+        code: 'DENSEST_BLOCK_FALLBACK',
+        message: `The chosen body had ${chosenWords} words; the page's densest block was used instead`,
+      });
+      body = densest;
+    }
+  }
+  body = capParagraphs(body, options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS, warnings);
   if (countWords(body.paragraphs.join(' ')) < MIN_ARTICLE_WORDS) return null;
 
   return finishArticle({

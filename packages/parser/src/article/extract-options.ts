@@ -1,3 +1,4 @@
+import type { ExtractionTuning } from './extraction-tuning.js';
 import type { SiteRule } from './site-rules.js';
 
 /** Elements (after parsing, before cleaning) above which a page skips jsdom and Readability. */
@@ -44,4 +45,6 @@ export interface ExtractArticleOptions {
   maxTextChars?: number;
   /** Per-site rules to use instead of the built-in SITE_RULES. */
   siteRules?: readonly SiteRule[];
+  /** Overrides of the cleaning thresholds; default DEFAULT_EXTRACTION_TUNING (for benchmarks). */
+  tuning?: Partial<ExtractionTuning>;
 }

@@ -11,5 +11,6 @@ export {
   type ExtractArticleOptions,
   MIN_ARTICLE_WORDS,
 } from './extract-options.js';
+export { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning } from './extraction-tuning.js';
 export { findSiteRule, SITE_RULES, type SiteRule } from './site-rules.js';
 export type { Article, ArticleWarning } from './types.js';

@@ -12,21 +12,15 @@ import {
   STORY_POINTER,
   TRAILING_CREDIT,
 } from './boilerplate-patterns.js';
+import { undeclaredBlocks } from './declared-body.js';
+import { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning } from './extraction-tuning.js';
 
-/** Share of a block's text inside links above which it is a list of pointers, not prose. */
-export const LINK_LIST_MIN_DENSITY = 0.6;
-/** Share of link text above which a block without a sentence is a headline linking elsewhere. */
-export const HEADLINE_LINK_DENSITY = 0.8;
 /** A link block shorter than this is a source credit ("[Reuters]"), not a headline. */
 const HEADLINE_MIN_WORDS = 4;
 /** Blocks at least this long, and not link lists, are article prose when judging the tail. */
 const PROSE_BLOCK_CHARS = 250;
-/** A recirculation heading in the last part of the text (this share of it) ends the article. */
-export const TAIL_SHARE = 0.35;
-/** How many times longer than any other <article> the main one must be for the others to be teasers. */
-const MAIN_ARTICLE_DOMINANCE = 3;
-/** Around the main <article>, a block holding less prose than this share of it is furniture. */
-const SIBLING_MIN_PROSE_SHARE = 0.2;
+/** Shorter blocks are prose when they are a whole sentence of at least this many words. */
+const PROSE_SENTENCE_MIN_WORDS = 12;
 /** An <article> shorter than this (characters) is not trusted to be the whole story. */
 const MIN_MAIN_ARTICLE_CHARS = 500;
 /** Byline blocks are at most this long. */
@@ -65,7 +59,7 @@ function drop(element: Element, removed: string[]): void {
 
 function dropCaptions(root: Element, removed: string[]): void {
   for (const element of root.querySelectorAll('figcaption, [class], [id]')) {
-    if (!element.isConnected) continue;
+    if (!root.contains(element)) continue;
     const named =
       element.nodeName === 'FIGCAPTION' ||
       CAPTION_CLASS.test(classNames(element)) ||
@@ -74,11 +68,11 @@ function dropCaptions(root: Element, removed: string[]): void {
   }
 }
 
-function isLinkList(element: Element): boolean {
+function isLinkList(element: Element, tuning: ExtractionTuning): boolean {
   const items = element.querySelectorAll(':scope > li');
   if (items.length < 2) return false;
   const text = textOf(element);
-  return linkDensity(element, text.length) >= LINK_LIST_MIN_DENSITY;
+  return linkDensity(element, text.length) >= tuning.linkListMinDensity;
 }
 
 /** Characters in a subtree's blocks of real prose (long leaf blocks that are not lists of links). */
@@ -97,7 +91,7 @@ function proseBlockChars(element: Element): number {
  * story: other <article>s are teasers, and whatever sits around it with little real prose (author
  * boxes, "more stories" rivers, sign-up calls) goes too.
  */
-function keepMainArticle(root: Element, removed: string[]): void {
+function keepMainArticle(root: Element, removed: string[], tuning: ExtractionTuning): void {
   const articles = [...root.querySelectorAll('article')];
   if (articles.length === 0) return;
   const sized = articles
@@ -108,10 +102,10 @@ function keepMainArticle(root: Element, removed: string[]): void {
   const rival = sized.find(
     (entry) => !entry.article.contains(main.article) && !main.article.contains(entry.article),
   );
-  if (rival && main.length < rival.length * MAIN_ARTICLE_DOMINANCE) return;
+  if (rival && main.length < rival.length * tuning.mainArticleDominance) return;
   for (let node: Element = main.article; node !== root && node.parentElement; node = node.parentElement) {
     for (const sibling of [...node.parentElement.children]) {
-      if (sibling !== node && proseBlockChars(sibling) < main.length * SIBLING_MIN_PROSE_SHARE)
+      if (sibling !== node && proseBlockChars(sibling) < main.length * tuning.siblingMinProseShare)
         drop(sibling, removed);
     }
   }
@@ -155,7 +149,7 @@ function isFurnitureLine(text: string, element: Element): boolean {
   return BODY_SHAPE_REASONS.has(reason) && !evidence.prose && !DATA_BLOCKS.has(element.nodeName);
 }
 
-function isBoilerplateBlock(text: string, element: Element): boolean {
+function isBoilerplateBlock(text: string, element: Element, tuning: ExtractionTuning): boolean {
   if (text.length > MAX_BOILERPLATE_BLOCK_CHARS) return false;
   // A dateline: a short block built around a <time> element.
   if (text.length <= MAX_DATELINE_CHARS && element.querySelector('time')) return true;
@@ -167,7 +161,7 @@ function isBoilerplateBlock(text: string, element: Element): boolean {
   if (STORY_POINTER.test(text) && density >= 0.5) return true;
   // A block that is all link and no sentence is a headline pointing to another story.
   return (
-    density >= HEADLINE_LINK_DENSITY &&
+    density >= tuning.headlineLinkDensity &&
     text.split(' ').length >= HEADLINE_MIN_WORDS &&
     element.nodeName !== 'LI' &&
     element.nodeName !== 'TD' &&
@@ -193,13 +187,26 @@ function isRecirculationHeading(text: string): boolean {
   );
 }
 
+/**
+ * A block of article prose: long and not a link list, or a whole sentence of some length without
+ * links (tabloids write one-sentence paragraphs, teasers rarely end in a full stop).
+ */
+function isProseBlock(block: Element, text: string): boolean {
+  const density = linkDensity(block, text.length);
+  if (text.length >= PROSE_BLOCK_CHARS) return density < 0.5;
+  return density < 0.2 && text.split(' ').length >= PROSE_SENTENCE_MIN_WORDS && /[.!?]["”’)]?$/.test(text);
+}
+
 /** Removes a recirculation heading, the link blocks under it, and in the tail all that follows. */
-function dropRecirculation(blocks: Element[], texts: string[], removed: string[]): void {
-  // Teasers under the heading are short or link-dense: only long prose counts as article.
-  const prose = blocks.map((block, index) => {
-    const length = texts[index]!.length;
-    return length >= PROSE_BLOCK_CHARS && linkDensity(block, length) < 0.5 ? length : 0;
-  });
+function dropRecirculation(
+  root: Element,
+  blocks: Element[],
+  texts: string[],
+  removed: string[],
+  tuning: ExtractionTuning,
+): void {
+  // Teasers under the heading are link-dense or headline-like: only prose counts as article.
+  const prose = blocks.map((block, index) => (isProseBlock(block, texts[index]!) ? texts[index]!.length : 0));
   const total = texts.reduce((sum, text) => sum + text.length, 0);
   let seen = 0;
   for (let index = 0; index < blocks.length; index++) {
@@ -207,13 +214,15 @@ function dropRecirculation(blocks: Element[], texts: string[], removed: string[]
     seen += text.length;
     if (!isRecirculationHeading(text)) continue;
     const proseAfter = prose.slice(index + 1).reduce((sum, length) => sum + length, 0);
-    const inTail = proseAfter <= Math.max(total, 1) * TAIL_SHARE && proseAfter <= seen;
+    const inTail = proseAfter <= Math.max(total, 1) * tuning.tailShare && proseAfter <= seen;
     drop(blocks[index]!, removed);
     for (let next = index + 1; next < blocks.length; next++) {
       const block = blocks[next]!;
       const nextText = texts[next]!;
-      if (!block.isConnected) continue;
-      if (!inTail && linkDensity(block, nextText.length) < 0.5) break;
+      if (!root.contains(block)) continue;
+      // Past the heading come teasers. Outside the tail the first non-link block ends them; in the
+      // tail, only prose does (a "Don't miss" box inside a tabloid story is followed by more story).
+      if (inTail ? prose[next]! > 0 : linkDensity(block, nextText.length) < 0.5) break;
       drop(block, removed);
       index = next;
     }
@@ -228,13 +237,14 @@ function dropRecirculation(blocks: Element[], texts: string[], removed: string[]
 export function postcleanContent(
   root: Element,
   removed: string[],
-  context: { title?: string | null } = {},
+  context: { title?: string | null; tuning?: ExtractionTuning; declaredBody?: string | null } = {},
 ): void {
-  keepMainArticle(root, removed);
+  const tuning = context.tuning ?? DEFAULT_EXTRACTION_TUNING;
+  keepMainArticle(root, removed, tuning);
   dropCaptions(root, removed);
   dropTitleHeading(root, context.title, removed);
   for (const list of root.querySelectorAll('ul, ol'))
-    if (list.isConnected && isLinkList(list)) drop(list, removed);
+    if (root.contains(list) && isLinkList(list, tuning)) drop(list, removed);
   const blocks = leafBlocks(root);
   const texts = blocks.map(textOf);
   const kept: Element[] = [];
@@ -242,11 +252,33 @@ export function postcleanContent(
   blocks.forEach((block, index) => {
     const text = texts[index]!;
     // Recirculation headings stay for dropRecirculation, which also removes what follows them.
-    if (!isRecirculationHeading(text) && isBoilerplateBlock(text, block)) drop(block, removed);
+    if (!isRecirculationHeading(text) && isBoilerplateBlock(text, block, tuning)) drop(block, removed);
     else {
       kept.push(block);
       keptTexts.push(text);
     }
   });
-  dropRecirculation(kept, keptTexts, removed);
+  dropRecirculation(root, kept, keptTexts, removed, tuning);
+  dropUndeclared(root, kept, keptTexts, context.declaredBody ?? null, removed);
+}
+
+/** Drops the blocks the page's JSON-LD articleBody leaves out, when that body is trusted. */
+function dropUndeclared(
+  root: Element,
+  blocks: Element[],
+  texts: string[],
+  declared: string | null,
+  removed: string[],
+): void {
+  const connected = blocks.flatMap((block, index) =>
+    root.contains(block) ? [{ block, text: texts[index]! }] : [],
+  );
+  const undeclared = undeclaredBlocks(
+    connected.map((entry) => entry.text),
+    declared,
+  );
+  if (!undeclared) return;
+  connected.forEach((entry, index) => {
+    if (undeclared[index]) drop(entry.block, removed);
+  });
 }

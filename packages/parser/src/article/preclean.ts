@@ -1,6 +1,9 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { classWordMatcher } from './class-words.js';
+import { isContactList } from './contact-lists.js';
 import {
+  COMPONENT_CLASS_WORDS,
   DISCARD_CLASS_WORDS,
   DISCARD_LANDMARKS,
   DISCARD_ROLES,
@@ -8,9 +11,8 @@ import {
   EMBED_CLASS_WORDS,
   HIDDEN_STYLE,
   KEPT_ATTRIBUTES,
-  KEEP_CONTAINER_MIN_PROSE,
-  KEEP_CONTAINER_MIN_SHARE,
 } from './discard-lists.js';
+import { DEFAULT_EXTRACTION_TUNING, type ExtractionTuning } from './extraction-tuning.js';
 import { type PageShape, proseLength, walkElements } from './page-walk.js';
 import type { SiteRule } from './site-rules.js';
 
@@ -18,11 +20,7 @@ const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const { hidden: HIDDEN_CLASS_WORDS, ...BOILERPLATE_GROUPS } = DISCARD_CLASS_WORDS;
 
-// A word matches inside a class/id token when bounded by the token's edges or by - and _.
-const BOILERPLATE_CLASS = new RegExp(
-  `(?:^|[\\s_-])(?:${Object.values(BOILERPLATE_GROUPS).flat().map(escapeRegExp).join('|')})(?=$|[\\s_-])`,
-  'i',
-);
+const matchesBoilerplate = classWordMatcher(Object.values(BOILERPLATE_GROUPS).flat(), COMPONENT_CLASS_WORDS);
 // "hidden" only as a whole token: Bootstrap's "hidden-xs" is visible on a desktop.
 const HIDDEN_CLASS = new RegExp(
   `(?:^|\\s)(?:${HIDDEN_CLASS_WORDS.map(escapeRegExp).join('|')})(?=$|\\s)`,
@@ -78,33 +76,47 @@ export interface PrecleanResult extends PageShape {
  * A block named like furniture is still kept when it holds a large share of the page's prose: a
  * body wrapper named "post has-share-bar", or a Blogger post inside a "widget Blog".
  */
-function holdsArticleText(element: Element, pageProse: number): boolean {
+function holdsArticleText(element: Element, page: PageProse): boolean {
   const prose = proseLength(element);
-  return prose >= KEEP_CONTAINER_MIN_PROSE && prose >= pageProse * KEEP_CONTAINER_MIN_SHARE;
+  return (
+    prose >= page.tuning.keepContainerMinProse && prose >= page.prose * page.tuning.keepContainerMinShare
+  );
 }
 
-function isBoilerplate(element: Element, pageProse: number): boolean {
+/** The page's prose and the thresholds the keep-guard compares a block's prose with. */
+interface PageProse {
+  prose: number;
+  tuning: ExtractionTuning;
+}
+
+function isBoilerplate(element: Element, page: PageProse): boolean {
   const name = element.name;
   if (DISCARD_TAG_SET.has(name)) return true;
   const attribs = element.attribs;
-  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return !holdsArticleText(element, pageProse);
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return !holdsArticleText(element, page);
   const style = attribs.style;
   if (style && HIDDEN_STYLE.test(style)) return true;
   const role = attribs.role;
   const landmark = LANDMARK_SET.has(name) || (role !== undefined && ROLE_SET.has(role));
-  if (landmark) return !holdsArticleText(element, pageProse);
+  if (landmark) return !holdsArticleText(element, page);
+  if (isContactList(element)) return true;
   if (NEVER_BY_CLASS.has(name)) return false;
   const names = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
   if (names.length <= 1) return false;
-  if (HIDDEN_CLASS.test(names)) return true;
-  return BOILERPLATE_CLASS.test(names) && !EMBED_CLASS.test(names) && !holdsArticleText(element, pageProse);
+  // A print-only or screen-reader wrapper around the whole story still holds the story.
+  if (HIDDEN_CLASS.test(names)) return !holdsArticleText(element, page);
+  return matchesBoilerplate(names) && !EMBED_CLASS.test(names) && !holdsArticleText(element, page);
 }
 
 /**
  * Drops page furniture (the discard lists, then the site rule's selectors) in one pass over the
  * tree, and measures the page's size on the way for the guards.
  */
-export function precleanPage($: CheerioAPI, siteRule: SiteRule | null): PrecleanResult {
+export function precleanPage(
+  $: CheerioAPI,
+  siteRule: SiteRule | null,
+  tuning: ExtractionTuning = DEFAULT_EXTRACTION_TUNING,
+): PrecleanResult {
   let dropped = 0;
   if (siteRule?.remove?.length) {
     const selected = $(siteRule.remove.join(','));
@@ -112,10 +124,10 @@ export function precleanPage($: CheerioAPI, siteRule: SiteRule | null): Preclean
     selected.remove();
   }
   const comments: AnyNode[] = [];
-  const pageProse = proseLength($('body')[0] ?? $.root()[0]!);
+  const page = { prose: proseLength($('body')[0] ?? $.root()[0]!), tuning };
   const shape = walkElements($.root()[0]!, (element) => {
     if (element.name === 'head') return false;
-    if (!isBoilerplate(element, pageProse)) {
+    if (!isBoilerplate(element, page)) {
       for (const name of Object.keys(element.attribs))
         if (!KEPT_ATTRIBUTES.has(name)) delete element.attribs[name];
       // Readability scores "social-media-embed" as furniture ("media") and prunes link-heavy divs:

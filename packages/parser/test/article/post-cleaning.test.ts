@@ -122,4 +122,29 @@ describe('post-cleaning with the scraped-text line evidence', () => {
     const article = await extractArticle(storyAround(`<p>${line}</p>`), { url: URL });
     expect(article?.paragraphs).toContain(line);
   });
+
+  it('drops the teasers under a recirculation heading in the tail, linked or not', async () => {
+    const teasers = [1, 2, 3]
+      .map(
+        (index) =>
+          `<div><a href="/s/${index}">Other story number ${index} about the city</a></div><p>A short summary of story ${index}.</p>`,
+      )
+      .join('');
+    for (const heading of ['Recommended reading', 'You may also like...']) {
+      const html = `<html><body><article>${story}<h3>${heading}</h3>${teasers}</article></body></html>`;
+      const article = await extractArticle(html, { url: URL });
+      expect(article?.paragraphs, heading).toEqual(PARAGRAPHS);
+    }
+  });
+
+  it('keeps the story that resumes after a "Don\'t miss" box near its end', async () => {
+    const box = `<p><strong>DON'T MISS</strong></p><p><a href="/a">Mayor defends the tram budget</a> [INSIGHT]<br><a href="/b">Bus routes to change in June</a> [LATEST]</p>`;
+    const ending = [
+      'The council will publish the full timetable for the works in the autumn, once the contracts are signed.',
+      'Residents can comment on the route at three public meetings in the town hall over the summer.',
+    ];
+    const html = `<html><body><article>${story}${box}${ending.map((text) => `<p>${text}</p>`).join('')}</article></body></html>`;
+    const article = await extractArticle(html, { url: URL });
+    expect(article?.paragraphs).toEqual([...PARAGRAPHS, ...ending]);
+  });
 });

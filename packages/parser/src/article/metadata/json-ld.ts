@@ -12,6 +12,8 @@ export interface JsonLdArticle {
   language: string | null;
   description: string | null;
   url: string | null;
+  /** The story's text as the publisher declares it (schema.org articleBody). */
+  articleBody: string | null;
 }
 
 /** schema.org types that describe an article page, most specific first in trust. */
@@ -138,6 +140,7 @@ export function readJsonLd(find: Finder): { article: JsonLdArticle | null; inval
       language: text(best.inLanguage),
       description: text(best.description),
       url: text(best.url),
+      articleBody: text(best.articleBody),
     },
   };
 }

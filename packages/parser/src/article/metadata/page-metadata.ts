@@ -60,6 +60,8 @@ export type PageMetadata = Pick<
   declaresArticle: boolean;
   /** og:type, lower-cased ("article", "website"), when present. */
   ogType: string | null;
+  /** The JSON-LD articleBody, when the page declares one. */
+  declaredBody: string | null;
   warnings: ArticleWarning[];
 };
 
@@ -255,6 +257,7 @@ export function readPageMetadata($: CheerioAPI, url: string, find: Finder = docu
     leadImageUrl,
     declaresArticle: ld !== null,
     ogType: meta.get('og:type')?.toLowerCase() ?? null,
+    declaredBody: ld?.articleBody ?? null,
     warnings,
   };
 }
