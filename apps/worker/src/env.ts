@@ -34,7 +34,7 @@ export const WORKER_OPTIONS = {
   WORKER_ALLOWED_ADDRESSES: {
     schema: list,
     description:
-      'Comma-separated IPs, CIDRs or host names the SSRF guard lets through although private or loopback (e.g. `127.0.0.1`).',
+      'Comma-separated IPs, CIDRs or host names the SSRF guard lets through although private or loopback (e.g. `127.0.0.1`); `host:port` (`[::1]:8080`) opens only that port, a plain entry every port.',
   },
   WORKER_METRICS_PORT: {
     schema: z.coerce.number().int().min(0).max(65_535).default(9464),
