@@ -188,7 +188,9 @@ describe('HttpClient', () => {
 
   it('lets a `host:port` allowlist entry reach that port only, for names resolved at connect time too', async () => {
     const other = await new TestServer()
-      .route('/feed', (_request, response) => response.end('other'))
+      .route('/feed', (_request, response) => {
+        response.end('other');
+      })
       .start();
     const scoped = new HttpClient({ ...OPTIONS, allowedAddresses: [`127.0.0.1:${server.port}`] });
     try {

@@ -3,7 +3,7 @@ import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js
 import { storyAssigner } from './cluster.js';
 import type { PollContext } from './context.js';
 import { needsFullText } from './full-text.js';
-import { chooseIdentityRule, guidKey, keyFor } from './identity.js';
+import { chooseIdentityRule, guidKey, keysFor, storedHashKey } from './identity.js';
 import { signItem } from './sign-item.js';
 
 /**
@@ -36,8 +36,9 @@ function urlIdentityOf(url: string | null, base: string): string | null {
 
 /**
  * The stored key of each incoming item. Keys not seen before are matched against the feed's
- * recent stored items by URL identity, so an item whose guid changed, or a feed that switched
- * identity rule, updates its existing row instead of duplicating it.
+ * recent stored items by URL identity, or for an item without one by its content hash, so an item
+ * whose guid changed, a feed that switched identity rule, or a row keyed before the hash left out
+ * dates, updates its existing row instead of duplicating it.
  */
 async function resolveKeys(
   ctx: PollContext,
@@ -46,18 +47,27 @@ async function resolveKeys(
   rule: IdentityRule,
   recent: ItemWithFeed[],
 ): Promise<string[]> {
-  const keys = items.map((item) => keyFor(item, rule, feed.url));
+  const keys = keysFor(items, rule, feed.url);
   const known = await ctx.db.items.existingKeys(feed.id, keys);
   if (keys.every((key) => known.has(key))) return keys;
   const keyByUrl = new Map<string, string>();
+  const keyByContent = new Map<string, string>();
+  const claimed = new Set(keys.filter((key) => known.has(key)));
   for (const row of recent) {
     const identity = urlIdentityOf(row.canonicalUrl ?? row.url, feed.url);
     if (identity) keyByUrl.set(identity, row.key);
+    else if (!claimed.has(row.key) && !keyByContent.has(storedHashKey(row)))
+      keyByContent.set(storedHashKey(row), row.key);
   }
   return keys.map((key, index) => {
     if (known.has(key)) return key;
     const identity = urlIdentityOf(items[index]!.url, feed.url);
-    return (identity ? keyByUrl.get(identity) : undefined) ?? key;
+    if (identity) return keyByUrl.get(identity) ?? key;
+    const byContent = keyByContent.get(key.replace(/#\d+$/, ''));
+    if (byContent === undefined) return key;
+    // One stored row answers for one incoming item.
+    keyByContent.delete(key.replace(/#\d+$/, ''));
+    return byContent;
   });
 }
 
