@@ -103,6 +103,26 @@ export const WORKER_OPTIONS = {
     schema: count(10),
     description: 'Consecutive failed polls after which a feed is disabled with its last error as the reason.',
   },
+  WORKER_MAX_CRASHES: {
+    schema: count(3),
+    description:
+      'Polls of a feed in a row that ended with the worker gone (out of memory, killed) after which the feed is disabled; each one is recorded as its error and backs it off.',
+  },
+  WORKER_PARSE_THREADS: {
+    schema: count(2),
+    description:
+      'Threads that parse feeds and extract article pages, each with its own heap: a feed or page that exhausts it kills its thread (replaced), not the worker.',
+  },
+  WORKER_PARSE_HEAP_MB: {
+    schema: count(96),
+    description:
+      'Heap of each parse thread (MiB, V8 old generation); a feed or page needing more is recorded as that feed’s or item’s error.',
+  },
+  WORKER_PARSE_TIMEOUT_MS: {
+    schema: milliseconds(15_000),
+    description:
+      'Longest one feed parse or page extraction may run before its thread is terminated and the feed or item records a timeout.',
+  },
   WORKER_FULL_TEXT: {
     schema: z
       .enum(['on', 'off', 'true', 'false', '1', '0'])

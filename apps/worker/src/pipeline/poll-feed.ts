@@ -3,8 +3,8 @@ import { FetchError, findFetchError } from '../fetch/fetch-error.js';
 import type { FetchResponse } from '../fetch/http-client.js';
 import { parseMaxAge, parseRetryAfter, syndicationPeriodSeconds } from '../schedule/interval.js';
 import type { PollContext } from './context.js';
+import { crashedBefore, recordCrashedClaim } from './crashed-claim.js';
 import { type FailureInput, failurePatch, successPatch } from './feed-patches.js';
-import { parseStage } from './parse-stage.js';
 import { storeItems } from './store-items.js';
 
 export const FEED_ACCEPT =
@@ -39,6 +39,7 @@ function describeStatus(response: FetchResponse): string {
  * Never throws for a feed's own problems: they are recorded on the feed and in the poll history.
  */
 export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal): Promise<PollOutcome> {
+  if (crashedBefore(feed)) return recordCrashedClaim(ctx, feed);
   const started = ctx.now();
   const startedMs = performance.now();
   let response: FetchResponse | null = null;
@@ -75,7 +76,7 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       ctx.metrics.fetchSeconds.observe(response.durationMs / 1000);
       bytes += response.wireBytes;
       if (target === feed.url) url = response.permanentUrl;
-      const parsed = response.status === 200 ? await parseStage(response, ctx.feedTimeZone) : null;
+      const parsed = response.status === 200 ? await ctx.parsers.parseFeed(response, ctx.feedTimeZone) : null;
       if (parsed?.kind === 'page' && candidates === null) {
         const tried = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED);
         candidates = tried.map((entry) => entry.url);

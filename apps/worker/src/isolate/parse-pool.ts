@@ -1,0 +1,197 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { FetchResponse } from '../fetch/http-client.js';
+import type { FetchedArticle } from '../pipeline/full-text.js';
+import type { ParseOutcome } from '../pipeline/parse-stage.js';
+import { IsolationError, ThreadTaskError } from './isolation-error.js';
+import type { ParseTask, ThreadReply } from './protocol.js';
+
+export interface ParsePoolOptions {
+  /** Threads parsing at the same time (WORKER_PARSE_THREADS). */
+  threads: number;
+  /** Old-generation heap of each thread, MiB (WORKER_PARSE_HEAP_MB). */
+  heapMb: number;
+  /** A task still running after this long has its thread terminated (WORKER_PARSE_TIMEOUT_MS). */
+  timeoutMs: number;
+}
+
+type Body = Pick<FetchResponse, 'url' | 'headers' | 'body'>;
+
+interface Job {
+  task: Omit<ParseTask, 'id'>;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface PooledThread {
+  thread: Worker;
+  job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
+}
+
+/**
+ * How to start a thread: the compiled script, or from sources (tests, tsx) the TypeScript one
+ * loaded through tsx, which a thread does not inherit from its parent.
+ */
+function threadEntry(): { script: string | URL; options: WorkerOptions } {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return { script: new URL('./parse-thread.js', here), options: {} };
+  const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const target = new URL('./parse-thread.ts', here).href;
+  return {
+    script: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`,
+    options: { eval: true },
+  };
+}
+
+/**
+ * Feed parsing and article extraction in a small pool of worker threads, each with its own heap
+ * limit and a hard time limit: a feed or page that runs out of memory or never ends costs a
+ * thread (terminated, replaced on the next task) and becomes that feed's or item's error, never
+ * the worker process. Threads are started on demand and reused across polls.
+ */
+export class ParsePool {
+  private readonly threads = new Set<PooledThread>();
+  private readonly waiting: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly entry = threadEntry();
+
+  constructor(private readonly options: ParsePoolOptions) {}
+
+  /** parseStage in a thread: the body as a feed, or the feeds a page advertises. */
+  parseFeed(response: Body, timeZone: string): Promise<ParseOutcome> {
+    return this.submit({ kind: 'feed', timeZone, ...this.payload(response) }) as Promise<ParseOutcome>;
+  }
+
+  /** extractArticle in a thread, keeping only the fields the pipeline reads. */
+  extractArticle(response: Body): Promise<FetchedArticle | null> {
+    return this.submit({
+      kind: 'article',
+      timeZone: 'UTC',
+      ...this.payload(response),
+    }) as Promise<FetchedArticle | null>;
+  }
+
+  /** Threads alive now (for tests and metrics). */
+  get size(): number {
+    return this.threads.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0))
+      job.reject(new IsolationError('POOL_CLOSED', job.task.url, 'The parse pool closed'));
+    await Promise.all(
+      [...this.threads].map((pooled) =>
+        this.retire(
+          pooled,
+          new IsolationError('POOL_CLOSED', pooled.job?.task.url ?? '', 'The parse pool closed'),
+        ),
+      ),
+    );
+  }
+
+  private payload(response: Body): Pick<ParseTask, 'url' | 'headers' | 'body'> {
+    // A copy the thread owns (transferred, not cloned again); the caller keeps reading its body.
+    return { url: response.url, headers: response.headers, body: new Uint8Array(response.body) };
+  }
+
+  private submit(task: Omit<ParseTask, 'id'>): Promise<unknown> {
+    if (this.closed)
+      return Promise.reject(new IsolationError('POOL_CLOSED', task.url, 'The parse pool closed'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      let pooled = [...this.threads].find((candidate) => candidate.job === null);
+      if (!pooled && this.threads.size < this.options.threads) pooled = this.spawn();
+      if (!pooled) return;
+      this.start(pooled, this.waiting.shift()!);
+    }
+  }
+
+  private start(pooled: PooledThread, job: Job): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      void this.retire(
+        pooled,
+        new IsolationError(
+          'TIMEOUT',
+          job.task.url,
+          `Parsing took longer than WORKER_PARSE_TIMEOUT_MS (${this.options.timeoutMs} ms)`,
+        ),
+      );
+    }, this.options.timeoutMs);
+    pooled.job = { ...job, id, timer };
+    pooled.thread.ref();
+    const message: ParseTask = { ...job.task, id };
+    pooled.thread.postMessage(message, [message.body.buffer as ArrayBuffer]);
+  }
+
+  private spawn(): PooledThread {
+    const thread = new Worker(this.entry.script, {
+      ...this.entry.options,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
+    });
+    const pooled: PooledThread = { thread, job: null };
+    thread.on('message', (reply: ThreadReply) => {
+      const job = pooled.job;
+      if (!job || job.id !== reply.id) return;
+      clearTimeout(job.timer);
+      pooled.job = null;
+      thread.unref();
+      if (reply.ok) job.resolve(reply.value);
+      else job.reject(new ThreadTaskError(reply.error.name, reply.error.message));
+      this.dispatch();
+    });
+    thread.on('error', (error: Error & { code?: string }) => {
+      const url = pooled.job?.task.url ?? '';
+      void this.retire(
+        pooled,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new IsolationError(
+              'OUT_OF_MEMORY',
+              url,
+              `Parsing ran out of its WORKER_PARSE_HEAP_MB (${this.options.heapMb} MiB) heap`,
+              { cause: error },
+            )
+          : new IsolationError('THREAD_DIED', url, `The parse thread died: ${error.message}`, {
+              cause: error,
+            }),
+      );
+    });
+    thread.on('exit', (code) => {
+      void this.retire(
+        pooled,
+        new IsolationError(
+          'THREAD_DIED',
+          pooled.job?.task.url ?? '',
+          `The parse thread exited with code ${code}`,
+        ),
+      );
+    });
+    thread.unref();
+    this.threads.add(pooled);
+    return pooled;
+  }
+
+  /** Ends a thread, failing its task with `reason`; the next task starts a fresh one. */
+  private async retire(pooled: PooledThread, reason: IsolationError): Promise<void> {
+    if (!this.threads.delete(pooled)) return;
+    const job = pooled.job;
+    pooled.job = null;
+    if (job) {
+      clearTimeout(job.timer);
+      job.reject(reason);
+    }
+    await pooled.thread.terminate();
+    if (!this.closed) this.dispatch();
+  }
+}
