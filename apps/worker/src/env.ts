@@ -130,6 +130,16 @@ export const WORKER_OPTIONS = {
       .transform((value) => ['on', 'true', '1'].includes(value)),
     description: 'Fetch the article page of items whose feed content is missing or truncated (`on`/`off`).',
   },
+  WORKER_FULL_TEXT_PER_POLL: {
+    schema: count(50),
+    description:
+      'Article pages one poll of a feed may fetch; items beyond it keep their feed text and get their page on later polls.',
+  },
+  WORKER_FULL_TEXT_PER_HOST: {
+    schema: count(25),
+    description:
+      'Article pages one poll of a feed may fetch from one host (host and port); the rest wait for later polls.',
+  },
   WORKER_FULL_TEXT_CACHE_SIZE: {
     schema: count(5_000),
     description: 'Article URLs remembered so each page is fetched once.',

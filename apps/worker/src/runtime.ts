@@ -64,6 +64,8 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
           config.WORKER_FULL_TEXT_CACHE_MB * 1024 * 1024,
         )
       : null,
+    fullTextPerPoll: config.WORKER_FULL_TEXT_PER_POLL,
+    fullTextPerHost: config.WORKER_FULL_TEXT_PER_HOST,
     logger,
     metrics,
     workerId,

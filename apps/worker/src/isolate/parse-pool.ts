@@ -27,6 +27,8 @@ interface Job {
 
 interface PooledThread {
   thread: Worker;
+  /** Whether the thread has loaded the parser and takes tasks. */
+  ready: boolean;
   job: (Job & { id: number; timer: NodeJS.Timeout }) | null;
 }
 
@@ -86,10 +88,7 @@ export class ParsePool {
       job.reject(new IsolationError('POOL_CLOSED', job.task.url, 'The parse pool closed'));
     await Promise.all(
       [...this.threads].map((pooled) =>
-        this.retire(
-          pooled,
-          new IsolationError('POOL_CLOSED', pooled.job?.task.url ?? '', 'The parse pool closed'),
-        ),
+        this.retire(pooled, (url) => new IsolationError('POOL_CLOSED', url, 'The parse pool closed')),
       ),
     );
   }
@@ -110,9 +109,16 @@ export class ParsePool {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
-      let pooled = [...this.threads].find((candidate) => candidate.job === null);
-      if (!pooled && this.threads.size < this.options.threads) pooled = this.spawn();
-      if (!pooled) return;
+      const pooled = [...this.threads].find((candidate) => candidate.ready && candidate.job === null);
+      if (!pooled) {
+        // Threads still starting will take the waiting tasks when ready.
+        const starting = [...this.threads].filter((candidate) => !candidate.ready).length;
+        if (starting < this.waiting.length && this.threads.size < this.options.threads) {
+          this.spawn();
+          continue;
+        }
+        return;
+      }
       this.start(pooled, this.waiting.shift()!);
     }
   }
@@ -120,14 +126,10 @@ export class ParsePool {
   private start(pooled: PooledThread, job: Job): void {
     const id = this.nextId++;
     const timer = setTimeout(() => {
-      void this.retire(
-        pooled,
-        new IsolationError(
-          'TIMEOUT',
-          job.task.url,
-          `Parsing took longer than WORKER_PARSE_TIMEOUT_MS (${this.options.timeoutMs} ms)`,
-        ),
-      );
+      void this.retire(pooled, (url) => {
+        const limit = `WORKER_PARSE_TIMEOUT_MS (${this.options.timeoutMs} ms)`;
+        return new IsolationError('TIMEOUT', url, `Parsing took longer than ${limit}`);
+      });
     }, this.options.timeoutMs);
     pooled.job = { ...job, id, timer };
     pooled.thread.ref();
@@ -140,8 +142,13 @@ export class ParsePool {
       ...this.entry.options,
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
     });
-    const pooled: PooledThread = { thread, job: null };
+    const pooled: PooledThread = { thread, ready: false, job: null };
     thread.on('message', (reply: ThreadReply) => {
+      if ('ready' in reply) {
+        pooled.ready = true;
+        this.dispatch();
+        return;
+      }
       const job = pooled.job;
       if (!job || job.id !== reply.id) return;
       clearTimeout(job.timer);
@@ -152,9 +159,7 @@ export class ParsePool {
       this.dispatch();
     });
     thread.on('error', (error: Error & { code?: string }) => {
-      const url = pooled.job?.task.url ?? '';
-      void this.retire(
-        pooled,
+      void this.retire(pooled, (url) =>
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new IsolationError(
               'OUT_OF_MEMORY',
@@ -170,11 +175,7 @@ export class ParsePool {
     thread.on('exit', (code) => {
       void this.retire(
         pooled,
-        new IsolationError(
-          'THREAD_DIED',
-          pooled.job?.task.url ?? '',
-          `The parse thread exited with code ${code}`,
-        ),
+        (url) => new IsolationError('THREAD_DIED', url, `The parse thread exited with code ${code}`),
       );
     });
     thread.unref();
@@ -182,15 +183,16 @@ export class ParsePool {
     return pooled;
   }
 
-  /** Ends a thread, failing its task with `reason`; the next task starts a fresh one. */
-  private async retire(pooled: PooledThread, reason: IsolationError): Promise<void> {
+  /** Ends a thread, failing its task with the error `reason` makes for it; the next task starts a fresh one. */
+  private async retire(pooled: PooledThread, reason: (url: string) => IsolationError): Promise<void> {
     if (!this.threads.delete(pooled)) return;
-    const job = pooled.job;
+    // A thread that died starting (its heap too small for the parser) fails the task it was
+    // started for, instead of being restarted for it forever.
+    const running = pooled.job;
+    const job = running ?? (pooled.ready ? null : (this.waiting.shift() ?? null));
     pooled.job = null;
-    if (job) {
-      clearTimeout(job.timer);
-      job.reject(reason);
-    }
+    if (running) clearTimeout(running.timer);
+    job?.reject(reason(job.task.url));
     await pooled.thread.terminate();
     if (!this.closed) this.dispatch();
   }

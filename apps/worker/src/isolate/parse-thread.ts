@@ -28,3 +28,6 @@ parentPort?.on('message', (task: ParseTask) => {
     },
   );
 });
+
+// Loaded: the pool starts its clock for a task only now, so a slow start is not counted against it.
+parentPort?.postMessage({ ready: true } satisfies ThreadReply);

@@ -11,5 +11,6 @@ export interface ParseTask {
 }
 
 export type ThreadReply =
+  | { ready: true }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { name: string; message: string } };

@@ -16,6 +16,9 @@ export interface PollContext {
   /** Parses feeds (and extracts pages) in threads with their own heap and time limits. */
   parsers: ParsePool;
   fullText: FullTextFetcher | null;
+  /** Article pages one poll may fetch, in all and per host (WORKER_FULL_TEXT_PER_POLL, _PER_HOST). */
+  fullTextPerPoll: number;
+  fullTextPerHost: number;
   logger: Logger;
   metrics: WorkerMetrics;
   workerId: string;

@@ -105,6 +105,11 @@ export class FullTextFetcher {
     this.cache = new LruCache(capacity, maxBytes);
   }
 
+  /** Whether `url`'s outcome is remembered: fetching it again costs no request. */
+  has(url: string): boolean {
+    return this.cache.has(url);
+  }
+
   async fetch(url: string, signal?: AbortSignal): Promise<FullTextResult> {
     const cached = this.cache.get(url);
     if (cached) return { article: await cached, fetched: false, error: null };
