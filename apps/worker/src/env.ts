@@ -123,6 +123,11 @@ export const WORKER_OPTIONS = {
     description:
       'Longest one feed parse or page extraction may run before its thread is terminated and the feed or item records a timeout.',
   },
+  WORKER_PARSE_MAX_EXPANSION: {
+    schema: count(4),
+    description:
+      'A parsed feed or page holding more characters of text than this many times its body’s bytes (at least 1 MiB) is refused as that feed’s or item’s error (entity expansion).',
+  },
   WORKER_FULL_TEXT: {
     schema: z
       .enum(['on', 'off', 'true', 'false', '1', '0'])

@@ -49,6 +49,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     threads: config.WORKER_PARSE_THREADS,
     heapMb: config.WORKER_PARSE_HEAP_MB,
     timeoutMs: config.WORKER_PARSE_TIMEOUT_MS,
+    maxExpansion: config.WORKER_PARSE_MAX_EXPANSION,
   });
   const ctx: PollContext = {
     db: database,

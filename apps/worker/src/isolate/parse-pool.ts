@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ParsedItem } from '../deps/parser.js';
 import type { FetchResponse } from '../fetch/http-client.js';
 import type { FetchedArticle } from '../pipeline/full-text.js';
 import type { ParseOutcome } from '../pipeline/parse-stage.js';
+import type { TextFields } from '../pipeline/sign-item.js';
 import { IsolationError, ThreadTaskError } from './isolation-error.js';
 import type { ParseTask, ThreadReply } from './protocol.js';
 
@@ -15,7 +17,12 @@ export interface ParsePoolOptions {
   heapMb: number;
   /** A task still running after this long has its thread terminated (WORKER_PARSE_TIMEOUT_MS). */
   timeoutMs: number;
+  /** Most characters of text a result may hold per byte of its body (WORKER_PARSE_MAX_EXPANSION). */
+  maxExpansion?: number;
 }
+
+/** Default of WORKER_PARSE_MAX_EXPANSION. */
+export const DEFAULT_MAX_EXPANSION = 4;
 
 type Body = Pick<FetchResponse, 'url' | 'headers' | 'body'>;
 
@@ -77,6 +84,23 @@ export class ParsePool {
     }) as Promise<FetchedArticle | null>;
   }
 
+  /** signItem's text work (language, signatures) for one item, which may hold megabytes of text. */
+  deriveText(
+    item: ParsedItem,
+    article: FetchedArticle | null,
+    feedLanguage: string | null,
+  ): Promise<TextFields> {
+    return this.submit({
+      kind: 'sign',
+      url: item.url ?? '',
+      headers: {},
+      body: new Uint8Array(0),
+      timeZone: 'UTC',
+      maxExpansion: 0,
+      signing: { item, article, feedLanguage },
+    }) as Promise<TextFields>;
+  }
+
   /** Threads alive now (for tests and metrics). */
   get size(): number {
     return this.threads.size;
@@ -93,9 +117,14 @@ export class ParsePool {
     );
   }
 
-  private payload(response: Body): Pick<ParseTask, 'url' | 'headers' | 'body'> {
+  private payload(response: Body): Pick<ParseTask, 'url' | 'headers' | 'body' | 'maxExpansion'> {
     // A copy the thread owns (transferred, not cloned again); the caller keeps reading its body.
-    return { url: response.url, headers: response.headers, body: new Uint8Array(response.body) };
+    return {
+      url: response.url,
+      headers: response.headers,
+      body: new Uint8Array(response.body),
+      maxExpansion: this.options.maxExpansion ?? DEFAULT_MAX_EXPANSION,
+    };
   }
 
   private submit(task: Omit<ParseTask, 'id'>): Promise<unknown> {

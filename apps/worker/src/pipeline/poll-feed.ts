@@ -5,6 +5,7 @@ import { parseMaxAge, parseRetryAfter, syndicationPeriodSeconds } from '../sched
 import type { PollContext } from './context.js';
 import { crashedBefore, recordCrashedClaim } from './crashed-claim.js';
 import { type FailureInput, failurePatch, successPatch } from './feed-patches.js';
+import { httpUrlOrNull } from './http-url.js';
 import { storeItems } from './store-items.js';
 
 export const FEED_ACCEPT =
@@ -129,9 +130,9 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
         lastModified: response.headers['last-modified'] ?? null,
         identityRule: stored.rule,
         ...(feed.title ? {} : { title: parsed.feed.title }),
-        ...(feed.siteUrl ? {} : { siteUrl: parsed.feed.homeUrl }),
-        ...(parsed.feed.iconUrl || parsed.feed.imageUrl
-          ? { iconUrl: parsed.feed.iconUrl ?? parsed.feed.imageUrl }
+        ...(feed.siteUrl ? {} : { siteUrl: httpUrlOrNull(parsed.feed.homeUrl) }),
+        ...(httpUrlOrNull(parsed.feed.iconUrl ?? parsed.feed.imageUrl)
+          ? { iconUrl: httpUrlOrNull(parsed.feed.iconUrl ?? parsed.feed.imageUrl) }
           : {}),
         ...(parsed.feed.language ? { language: parsed.feed.language } : {}),
       };

@@ -184,7 +184,8 @@ export async function storeItems(
           return;
         }
       }
-      inputs[index] = signItem(item, key, article, parsed.language, now);
+      const derived = await ctx.parsers.deriveText(item, article, parsed.language);
+      inputs[index] = signItem(item, key, article, parsed.language, now, undefined, derived);
     }),
   );
   const ordered = inputs.filter((input): input is ItemInput => input !== undefined);
