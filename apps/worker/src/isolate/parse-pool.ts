@@ -175,6 +175,8 @@ export class ParsePool {
     thread.on('message', (reply: ThreadReply) => {
       if ('ready' in reply) {
         pooled.ready = true;
+        // Idle threads do not keep the process alive; a starting one does, as its task waits on it.
+        thread.unref();
         this.dispatch();
         return;
       }
@@ -207,7 +209,6 @@ export class ParsePool {
         (url) => new IsolationError('THREAD_DIED', url, `The parse thread exited with code ${code}`),
       );
     });
-    thread.unref();
     this.threads.add(pooled);
     return pooled;
   }
