@@ -79,6 +79,33 @@ describe('ParsePool', () => {
     }
   });
 
+  it('refuses a result with more text per body byte than the expansion limit allows', async () => {
+    // Its text comes back as summary and content: about twice the body, well over 1 MiB of characters.
+    const wordy = rss(
+      Array.from({ length: 300 }, (_, index) => ({
+        title: `Wordy ${index}`,
+        link: `https://w.example/${index}`,
+        guid: `w${index}`,
+        description: longText(`w${index}`, 500),
+      })),
+    );
+    const strict = new ParsePool({ threads: 1, heapMb: 96, timeoutMs: 60_000, maxExpansion: 1 });
+    try {
+      await expect(strict.parseFeed(response(wordy), 'UTC')).rejects.toMatchObject({
+        name: 'ResultTooLargeError',
+        message: expect.stringMatching(/WORKER_PARSE_MAX_EXPANSION/),
+      });
+    } finally {
+      await strict.close();
+    }
+    const usual = new ParsePool({ threads: 1, heapMb: 96, timeoutMs: 60_000 });
+    try {
+      expect((await usual.parseFeed(response(wordy), 'UTC')).kind).toBe('feed');
+    } finally {
+      await usual.close();
+    }
+  });
+
   it('runs tasks on at most `threads` threads, reused', async () => {
     const pool = new ParsePool({ threads: 2, heapMb: 96, timeoutMs: 60_000 });
     try {
