@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IsolationError } from '../src/isolate/isolation-error.js';
 import { ParsePool } from '../src/isolate/parse-pool.js';
@@ -104,6 +105,27 @@ describe('ParsePool', () => {
     } finally {
       await usual.close();
     }
+  });
+
+  it('keeps a process with nothing else to do alive while a thread starts for its task', async () => {
+    // The built pool, as `once` runs it; before the thread is ready nothing else holds the loop.
+    const pool = new URL('../dist/isolate/parse-pool.js', import.meta.url).href;
+    const script = `import { ParsePool } from ${JSON.stringify(pool)};
+      const pool = new ParsePool({ threads: 1, heapMb: 96, timeoutMs: 60000 });
+      const outcome = await pool.parseFeed(
+        { url: 'https://feed.example/', headers: {}, body: Buffer.from(${JSON.stringify(small)}) }, 'UTC');
+      console.log(outcome.kind);
+      await pool.close();`;
+    const run = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=160', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('feed');
   });
 
   it('runs tasks on at most `threads` threads, reused', async () => {

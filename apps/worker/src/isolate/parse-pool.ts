@@ -169,6 +169,8 @@ export class ParsePool {
   private spawn(): PooledThread {
     const thread = new Worker(this.entry.script, {
       ...this.entry.options,
+      // The process's own flags (its heap cap, `-e` modes) are not the thread's: resourceLimits are.
+      execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
     });
     const pooled: PooledThread = { thread, ready: false, job: null };
