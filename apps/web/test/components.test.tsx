@@ -66,6 +66,8 @@ function feed(fields: Partial<FeedWithStats> = {}): FeedWithStats {
     leaseOwner: null,
     leaseExpiresAt: null,
     createdAt: '2026-11-01T00:00:00.000Z',
+    claimAttempts: 0,
+    crashCount: 0,
     itemCount: 12,
     ...fields,
   };

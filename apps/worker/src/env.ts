@@ -35,7 +35,7 @@ export const WORKER_OPTIONS = {
   WORKER_ALLOWED_ADDRESSES: {
     schema: list,
     description:
-      'Comma-separated IPs, CIDRs or host names the SSRF guard lets through although private or loopback (e.g. `127.0.0.1`).',
+      'Comma-separated IPs, CIDRs or host names the SSRF guard lets through although private or loopback (e.g. `127.0.0.1`); `host:port` (`[::1]:8080`) opens only that port, a plain entry every port.',
   },
   WORKER_METRICS_PORT: {
     schema: z.coerce.number().int().min(0).max(65_535).default(9464),
@@ -104,12 +104,47 @@ export const WORKER_OPTIONS = {
     schema: count(10),
     description: 'Consecutive failed polls after which a feed is disabled with its last error as the reason.',
   },
+  WORKER_MAX_CRASHES: {
+    schema: count(3),
+    description:
+      'Polls of a feed in a row that ended with the worker gone (out of memory, killed) after which the feed is disabled; each one is recorded as its error and backs it off.',
+  },
+  WORKER_PARSE_THREADS: {
+    schema: count(2),
+    description:
+      'Threads that parse feeds and extract article pages, each with its own heap: a feed or page that exhausts it kills its thread (replaced), not the worker.',
+  },
+  WORKER_PARSE_HEAP_MB: {
+    schema: count(96),
+    description:
+      'Heap of each parse thread (MiB, V8 old generation); a feed or page needing more is recorded as that feed’s or item’s error.',
+  },
+  WORKER_PARSE_TIMEOUT_MS: {
+    schema: milliseconds(15_000),
+    description:
+      'Longest one feed parse or page extraction may run before its thread is terminated and the feed or item records a timeout.',
+  },
+  WORKER_PARSE_MAX_EXPANSION: {
+    schema: count(4),
+    description:
+      'A parsed feed or page holding more characters of text than this many times its body’s bytes (at least 1 MiB) is refused as that feed’s or item’s error (entity expansion).',
+  },
   WORKER_FULL_TEXT: {
     schema: z
       .enum(['on', 'off', 'true', 'false', '1', '0'])
       .default('on')
       .transform((value) => ['on', 'true', '1'].includes(value)),
     description: 'Fetch the article page of items whose feed content is missing or truncated (`on`/`off`).',
+  },
+  WORKER_FULL_TEXT_PER_POLL: {
+    schema: count(50),
+    description:
+      'Article pages one poll of a feed may fetch; items beyond it keep their feed text and get their page on later polls.',
+  },
+  WORKER_FULL_TEXT_PER_HOST: {
+    schema: count(25),
+    description:
+      'Article pages one poll of a feed may fetch from one host (host and port); the rest wait for later polls.',
   },
   WORKER_FULL_TEXT_CACHE_SIZE: {
     schema: count(5_000),

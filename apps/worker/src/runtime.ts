@@ -3,6 +3,7 @@ import type { Db } from '@newsfeed/db';
 import { openDb } from './deps/db.js';
 import type { WorkerConfig } from './env.js';
 import { HttpClient } from './fetch/http-client.js';
+import { ParsePool } from './isolate/parse-pool.js';
 import type { Logger } from './observe/logger.js';
 import { WorkerMetrics } from './observe/metrics.js';
 import type { PollContext } from './pipeline/context.js';
@@ -44,18 +45,28 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
   const http = httpClientFor(config);
   const metrics = new WorkerMetrics();
   const workerId = config.WORKER_ID || `${hostname()}:${process.pid}`;
+  const parsers = new ParsePool({
+    threads: config.WORKER_PARSE_THREADS,
+    heapMb: config.WORKER_PARSE_HEAP_MB,
+    timeoutMs: config.WORKER_PARSE_TIMEOUT_MS,
+    maxExpansion: config.WORKER_PARSE_MAX_EXPANSION,
+  });
   const ctx: PollContext = {
     db: database,
     unchangedPolls: new UnchangedPollWriter(database, workerId),
     http,
+    parsers,
     fullText: config.WORKER_FULL_TEXT
       ? new FullTextFetcher(
           http,
+          parsers,
           config.WORKER_FULL_TEXT_CACHE_SIZE,
           logger,
           config.WORKER_FULL_TEXT_CACHE_MB * 1024 * 1024,
         )
       : null,
+    fullTextPerPoll: config.WORKER_FULL_TEXT_PER_POLL,
+    fullTextPerHost: config.WORKER_FULL_TEXT_PER_HOST,
     logger,
     metrics,
     workerId,
@@ -64,6 +75,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
       maxSeconds: config.WORKER_MAX_INTERVAL_SECONDS,
     },
     maxConsecutiveFailures: config.WORKER_MAX_CONSECUTIVE_FAILURES,
+    maxCrashes: config.WORKER_MAX_CRASHES,
     clusterWindowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
     feedTimeZone: config.WORKER_FEED_TIME_ZONE,
     now: () => new Date(),
@@ -86,6 +98,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     worker,
     async close() {
       await http.close();
+      await parsers.close();
       if (!db) await database.close();
     },
   };

@@ -236,8 +236,18 @@ describe.skipIf(!existsSync(MAIN))('newsfeed-worker CLI', { timeout: CLI_TEST_TI
     holdSlow = false;
     slowRelease!();
     expect(await countItems()).toBe(itemsBefore);
-    // The lease expires; the next worker takes the feed and stores nothing twice.
+    // The lease expires; the next worker finds a claim that ended with its worker gone and sets
+    // the feed aside (crashed-poll.test.ts); once due again it is polled and stores nothing twice.
     await new Promise((resolve) => setTimeout(resolve, 1100));
+    const setAside = await runCli(['once'], { ...env, WORKER_LEASE_SECONDS: '1' });
+    expect(setAside.code).toBe(0);
+    expect(logLines(setAside.stdout).find((line) => line.feed_id === slowId)).toMatchObject({
+      msg: 'feed crashed the worker before',
+      outcome: 'failed',
+    });
+    const due = await createDb(env.DATABASE_URL);
+    await due.feeds.update(slowId, { nextPollAt: new Date(Date.now() - 1000).toISOString() });
+    await due.close();
     const once = await runCli(['once'], { ...env, WORKER_LEASE_SECONDS: '1' });
     expect(once.code).toBe(0);
     expect(

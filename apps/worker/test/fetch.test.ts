@@ -186,6 +186,32 @@ describe('HttpClient', () => {
     expect(Date.now() - started).toBeLessThan(OPTIONS.requestTimeoutMs * 2 + LOADED_MACHINE_SLACK_MS);
   });
 
+  it('lets a `host:port` allowlist entry reach that port only, for names resolved at connect time too', async () => {
+    const other = await new TestServer()
+      .route('/feed', (_request, response) => {
+        response.end('other');
+      })
+      .start();
+    const scoped = new HttpClient({ ...OPTIONS, allowedAddresses: [`127.0.0.1:${server.port}`] });
+    try {
+      expect((await scoped.fetch({ url: server.url('/feed'), accept: '*/*' })).status).toBe(200);
+      expect(
+        (await scoped.fetch({ url: `http://localhost:${server.port}/feed`, accept: '*/*' })).status,
+      ).toBe(200);
+      expect((await fetchError(scoped.fetch({ url: other.url('/feed'), accept: '*/*' }))).code).toBe(
+        'BLOCKED_ADDRESS',
+      );
+      const byName = await fetchError(
+        scoped.fetch({ url: `http://localhost:${other.port}/feed`, accept: '*/*' }),
+      );
+      expect(byName.code).toBe('BLOCKED_ADDRESS');
+      expect(other.hitsOf('/feed')).toBe(0);
+    } finally {
+      await scoped.close();
+      await other.stop();
+    }
+  });
+
   it('refuses private, loopback, link-local and metadata addresses unless allowlisted, also after a redirect', async () => {
     const strict = new HttpClient({ ...OPTIONS, allowedAddresses: [] });
     try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from '../src/env.js';
+import { ParsePool } from '../src/isolate/parse-pool.js';
 import { silentLogger } from '../src/observe/logger.js';
 import { FullTextFetcher } from '../src/pipeline/full-text.js';
 import { httpClientFor } from '../src/runtime.js';
@@ -26,11 +27,15 @@ beforeAll(async () => {
   }
   await server.start();
 });
-afterAll(() => server.stop());
+const parsers = new ParsePool({ threads: 1, heapMb: 96, timeoutMs: 15_000 });
+afterAll(async () => {
+  await parsers.close();
+  await server.stop();
+});
 
 function fetcher(maxBytes: number): FullTextFetcher {
   const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: 'file::memory:' });
-  return new FullTextFetcher(httpClientFor(config), 100, silentLogger(), maxBytes);
+  return new FullTextFetcher(httpClientFor(config), parsers, 100, silentLogger(), maxBytes);
 }
 
 describe('FullTextFetcher cache', () => {

@@ -143,7 +143,12 @@ describe('what a poll stores', () => {
     await world.poll(other);
     expect(server.hitsOf('/articles/geneva')).toBe(1);
     // After a restart (an empty cache) the stored full text is still valid: no refetch either.
-    world.runtime.ctx.fullText = new FullTextFetcher(world.runtime.http, 10, silentLogger());
+    world.runtime.ctx.fullText = new FullTextFetcher(
+      world.runtime.http,
+      world.runtime.ctx.parsers,
+      10,
+      silentLogger(),
+    );
     await world.poll(feed);
     expect(server.hitsOf('/articles/geneva')).toBe(1);
     expect((await itemsOf(feed.id))[0]!.contentText).toMatch(/Palais des Nations/);

@@ -22,7 +22,11 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
 /** PostgreSQL claims look at this many times `limit` candidates, so concurrent claimers skip past each other's locks. */
 const CLAIM_OVERFETCH = 4;
 
-type FeedRow = Omit<FeedsTable, 'id'> & { id: number };
+type FeedRow = Omit<FeedsTable, 'id' | 'claim_attempts' | 'crash_count'> & {
+  id: number;
+  claim_attempts?: number;
+  crash_count?: number;
+};
 
 export function toFeed(row: FeedRow): Feed {
   return {
@@ -47,6 +51,8 @@ export function toFeed(row: FeedRow): Feed {
     leaseOwner: row.lease_owner,
     leaseExpiresAt: toIsoOrNull(row.lease_expires_at),
     createdAt: toIso(row.created_at),
+    claimAttempts: Number(row.claim_attempts ?? 0),
+    crashCount: Number(row.crash_count ?? 0),
   };
 }
 
@@ -107,7 +113,8 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
           await ctx.transaction(
             async (trx) =>
               (
-                await sql<FeedRow>`UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires}
+                await sql<FeedRow>`UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
+                    claim_attempts = claim_attempts + 1
                   WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
                     ORDER BY next_poll_at, id LIMIT ${limit})
                   RETURNING *`.execute(trx)
@@ -120,7 +127,8 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
                   ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
                 locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
                   ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-              UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires}
+              UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
+                claim_attempts = feeds.claim_attempts + 1
               FROM locked WHERE feeds.id = locked.id
               RETURNING feeds.*`.execute(kysely)
           ).rows;
@@ -208,7 +216,29 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     async finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
       const result = await kysely
         .updateTable('feeds')
-        .set({ ...patchColumns(patch), lease_owner: null, lease_expires_at: null })
+        .set({
+          ...patchColumns(patch),
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: 0,
+          crash_count: 0,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', workerId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
+      const result = await kysely
+        .updateTable('feeds')
+        .set({
+          ...patchColumns(patch),
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: 0,
+          crash_count: sql`crash_count + 1`,
+        })
         .where('id', '=', id)
         .where('lease_owner', '=', workerId)
         .executeTakeFirst();
@@ -223,7 +253,8 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
         // One statement for the whole batch: a 304 round is otherwise one round trip and one commit per feed.
         const { rows } = await sql<{ id: number }>`UPDATE feeds SET next_poll_at = v.next_poll_at,
             poll_interval_seconds = v.poll_interval_seconds, last_success_at = v.last_success_at,
-            error_count = 0, last_error = NULL, last_error_at = NULL, lease_owner = NULL, lease_expires_at = NULL
+            error_count = 0, last_error = NULL, last_error_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+            claim_attempts = 0, crash_count = 0
           FROM unnest(${polls.map((poll) => poll.id)}::bigint[], ${next}::bigint[],
             ${polls.map((poll) => poll.pollIntervalSeconds)}::int[], ${polledAt}::bigint[])
             AS v(id, next_poll_at, poll_interval_seconds, last_success_at)
@@ -242,6 +273,8 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
               last_error_at: null,
               lease_owner: null,
               lease_expires_at: null,
+              claim_attempts: 0,
+              crash_count: 0,
               next_poll_at: next[index]!,
               poll_interval_seconds: poll.pollIntervalSeconds,
               last_success_at: polledAt[index]!,
@@ -258,7 +291,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     async releaseLease(id: number, workerId: string): Promise<void> {
       await kysely
         .updateTable('feeds')
-        .set({ lease_owner: null, lease_expires_at: null })
+        .set({
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: sql`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`,
+        })
         .where('id', '=', id)
         .where('lease_owner', '=', workerId)
         .execute();

@@ -26,6 +26,10 @@ export interface FeedsTable {
   lease_owner: string | null;
   lease_expires_at: number | null;
   created_at: number;
+  /** Claims since the last recorded outcome (migration 008). */
+  claim_attempts: Generated<number>;
+  /** Claims in a row that ended with the worker gone (migration 008). */
+  crash_count: Generated<number>;
 }
 
 export interface ItemsTable {

@@ -41,6 +41,13 @@ export interface Feed {
   leaseOwner: string | null;
   leaseExpiresAt: string | null;
   createdAt: string;
+  /**
+   * Claims since the last recorded outcome, this one included: above 1, an earlier claim ended
+   * without one (its worker died while polling).
+   */
+  claimAttempts: number;
+  /** Claims in a row that ended with their worker gone, as recorded by `recordCrash`. */
+  crashCount: number;
 }
 
 export interface FeedWithStats extends Feed {
@@ -330,7 +337,14 @@ export interface FeedsApi {
    * PostgreSQL, one transaction on SQLite. Returns the ids of the feeds it updated.
    */
   finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]>;
+  /** Gives a claimed feed back untouched (shutting down): the claim does not count as an attempt. */
   releaseLease(id: number, workerId: string): Promise<void>;
+  /**
+   * Records that earlier claims of the feed ended without an outcome (their worker died): applies
+   * `patch` (the error, backoff, perhaps disabled), counts one more crash in a row, clears the
+   * attempts and releases the lease, if `workerId` holds it.
+   */
+  recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean>;
   folders(): Promise<string[]>;
   countDue(now?: Date): Promise<number>;
 }

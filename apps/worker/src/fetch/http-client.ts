@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
-import { AddressAllowlist, assertUrlAllowed, guardedLookup } from './address-guard.js';
+import { Agent, buildConnector, request } from 'undici';
+import { AddressAllowlist, assertUrlAllowed, defaultPort, guardedLookup } from './address-guard.js';
 import { readBody } from './decode-body.js';
 import { FetchError, findFetchError } from './fetch-error.js';
 import { HostLimiter } from './host-limiter.js';
@@ -88,16 +88,33 @@ export class HttpClient {
   private readonly agent: Agent;
   private readonly allowlist: AddressAllowlist;
   private readonly limiter: HostLimiter;
+  /** One connector per port: the guard's lookup must know the port (allowlist entries may name one). */
+  private readonly connectors = new Map<number, buildConnector.connector>();
 
   constructor(private readonly options: HttpClientOptions) {
     this.allowlist = new AddressAllowlist(options.allowedAddresses);
     this.limiter = new HostLimiter(options.concurrency, options.perHostConcurrency);
     this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs, lookup: guardedLookup(this.allowlist) },
+      connect: (connectOptions, callback) => {
+        const port = connectOptions.port ? Number(connectOptions.port) : defaultPort(connectOptions.protocol);
+        this.connectorFor(port)(connectOptions, callback);
+      },
       headersTimeout: options.requestTimeoutMs,
       bodyTimeout: options.requestTimeoutMs,
       connections: options.perHostConcurrency * 2,
     });
+  }
+
+  private connectorFor(port: number): buildConnector.connector {
+    let connector = this.connectors.get(port);
+    if (!connector) {
+      connector = buildConnector({
+        timeout: this.options.connectTimeoutMs,
+        lookup: guardedLookup(this.allowlist, port),
+      });
+      this.connectors.set(port, connector);
+    }
+    return connector;
   }
 
   async fetch(req: FetchRequest): Promise<FetchResponse> {

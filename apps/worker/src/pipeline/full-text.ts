@@ -1,5 +1,6 @@
-import { type Article, extractArticle, isTruncatedText, type ParsedItem } from '../deps/parser.js';
+import { type Article, isTruncatedText, type ParsedItem } from '../deps/parser.js';
 import type { HttpClient } from '../fetch/http-client.js';
+import type { ParsePool } from '../isolate/parse-pool.js';
 import type { Logger } from '../observe/logger.js';
 
 /** Default of WORKER_FULL_TEXT_CACHE_MB, in bytes. */
@@ -68,7 +69,7 @@ export type FetchedArticle = Pick<
   'title' | 'canonicalUrl' | 'publishedAt' | 'language' | 'leadImageUrl' | 'contentHtml' | 'text' | 'wire'
 >;
 
-function keptFields(article: Article): FetchedArticle {
+export function keptFields(article: Article): FetchedArticle {
   const { title, canonicalUrl, publishedAt, language, leadImageUrl, contentHtml, text, wire } = article;
   return { title, canonicalUrl, publishedAt, language, leadImageUrl, contentHtml, text, wire };
 }
@@ -95,11 +96,18 @@ export class FullTextFetcher {
   private readonly cache: LruCache<Promise<FetchedArticle | null>>;
   constructor(
     private readonly http: HttpClient,
+    /** Where pages are extracted: threads that may die of a hostile page instead of the worker. */
+    private readonly parsers: ParsePool,
     capacity: number,
     private readonly logger: Logger,
     maxBytes = DEFAULT_FULL_TEXT_CACHE_BYTES,
   ) {
     this.cache = new LruCache(capacity, maxBytes);
+  }
+
+  /** Whether `url`'s outcome is remembered: fetching it again costs no request. */
+  has(url: string): boolean {
+    return this.cache.has(url);
   }
 
   async fetch(url: string, signal?: AbortSignal): Promise<FullTextResult> {
@@ -125,11 +133,6 @@ export class FullTextFetcher {
       ...(signal ? { signal } : {}),
     });
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for article page ${url}`);
-    const contentType = response.headers['content-type'];
-    const article = await extractArticle(response.body, {
-      url: response.url,
-      ...(contentType ? { contentType } : {}),
-    });
-    return article ? keptFields(article) : null;
+    return this.parsers.extractArticle(response);
   }
 }

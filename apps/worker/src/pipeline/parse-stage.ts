@@ -14,7 +14,10 @@ export type ParseOutcome =
   | { kind: 'page'; discovered: DiscoveredFeed[] }
   | { kind: 'invalid'; code: string; message: string };
 
-function looksLikeHtml(response: FetchResponse): boolean {
+/** What parsing reads of a response. */
+export type ParseInput = Pick<FetchResponse, 'url' | 'headers' | 'body'>;
+
+function looksLikeHtml(response: ParseInput): boolean {
   if (/html/i.test(response.headers['content-type'] ?? '')) return true;
   const head = response.body.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html');
@@ -30,7 +33,7 @@ export function resolveFeedTimeZone(setting: string): string {
  * a zone are read in the feed's own zone when its other dates show one, else in `timeZone` (a
  * WORKER_FEED_TIME_ZONE setting); signItem still stores a date in the future as the fetch time (clampToNow).
  */
-export async function parseStage(response: FetchResponse, timeZone = 'UTC'): Promise<ParseOutcome> {
+export async function parseStage(response: ParseInput, timeZone = 'UTC'): Promise<ParseOutcome> {
   const contentType = response.headers['content-type'];
   try {
     const feed = await parseFeed(response.body, {

@@ -3,8 +3,9 @@ import { FetchError, findFetchError } from '../fetch/fetch-error.js';
 import type { FetchResponse } from '../fetch/http-client.js';
 import { parseMaxAge, parseRetryAfter, syndicationPeriodSeconds } from '../schedule/interval.js';
 import type { PollContext } from './context.js';
+import { crashedBefore, recordCrashedClaim } from './crashed-claim.js';
 import { type FailureInput, failurePatch, successPatch } from './feed-patches.js';
-import { parseStage } from './parse-stage.js';
+import { httpUrlOrNull } from './http-url.js';
 import { storeItems } from './store-items.js';
 
 export const FEED_ACCEPT =
@@ -39,6 +40,7 @@ function describeStatus(response: FetchResponse): string {
  * Never throws for a feed's own problems: they are recorded on the feed and in the poll history.
  */
 export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal): Promise<PollOutcome> {
+  if (crashedBefore(feed)) return recordCrashedClaim(ctx, feed);
   const started = ctx.now();
   const startedMs = performance.now();
   let response: FetchResponse | null = null;
@@ -75,7 +77,7 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
       ctx.metrics.fetchSeconds.observe(response.durationMs / 1000);
       bytes += response.wireBytes;
       if (target === feed.url) url = response.permanentUrl;
-      const parsed = response.status === 200 ? await parseStage(response, ctx.feedTimeZone) : null;
+      const parsed = response.status === 200 ? await ctx.parsers.parseFeed(response, ctx.feedTimeZone) : null;
       if (parsed?.kind === 'page' && candidates === null) {
         const tried = parsed.discovered.slice(0, MAX_DISCOVERED_TRIED);
         candidates = tried.map((entry) => entry.url);
@@ -128,9 +130,9 @@ export async function pollFeed(ctx: PollContext, feed: Feed, signal: AbortSignal
         lastModified: response.headers['last-modified'] ?? null,
         identityRule: stored.rule,
         ...(feed.title ? {} : { title: parsed.feed.title }),
-        ...(feed.siteUrl ? {} : { siteUrl: parsed.feed.homeUrl }),
-        ...(parsed.feed.iconUrl || parsed.feed.imageUrl
-          ? { iconUrl: parsed.feed.iconUrl ?? parsed.feed.imageUrl }
+        ...(feed.siteUrl ? {} : { siteUrl: httpUrlOrNull(parsed.feed.homeUrl) }),
+        ...(httpUrlOrNull(parsed.feed.iconUrl ?? parsed.feed.imageUrl)
+          ? { iconUrl: httpUrlOrNull(parsed.feed.iconUrl ?? parsed.feed.imageUrl) }
           : {}),
         ...(parsed.feed.language ? { language: parsed.feed.language } : {}),
       };

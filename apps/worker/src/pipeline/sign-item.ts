@@ -8,6 +8,7 @@ import {
   tryCanonicalUrl,
 } from '../deps/parser.js';
 import type { FetchedArticle } from './full-text.js';
+import { httpUrlOrNull } from './http-url.js';
 
 /** A publication date later than this past the fetch is a clock or zone error, not the future. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -28,7 +29,7 @@ export function clampToNow(date: string | null, now: Date): string | null {
 }
 
 /** What signing derives from an item's text; reused from the stored row when the text is unchanged. */
-type TextFields = Pick<
+export type TextFields = Pick<
   ItemInput,
   | 'canonicalUrl'
   | 'contentHtml'
@@ -41,7 +42,8 @@ type TextFields = Pick<
   | 'simhash'
 >;
 
-function deriveTextFields(
+/** The text work of signing (language, signatures): run in a parse thread (ParsePool.deriveText). */
+export function deriveTextFields(
   item: ParsedItem,
   article: FetchedArticle | null,
   feedLanguage: string | null,
@@ -55,11 +57,11 @@ function deriveTextFields(
   const hasText = signedText.trim() !== '';
   const basis = `${item.title ?? ''}\n${signedText}`;
   return {
-    canonicalUrl: article?.canonicalUrl ?? tryCanonicalUrl(item.url),
+    canonicalUrl: httpUrlOrNull(article?.canonicalUrl) ?? httpUrlOrNull(tryCanonicalUrl(item.url)),
     contentHtml: contentHtml ?? null,
     contentText,
     language: item.language ?? article?.language ?? feedLanguage ?? (hasText ? detectLanguage(basis) : null),
-    imageUrl: item.imageUrl ?? article?.leadImageUrl ?? null,
+    imageUrl: httpUrlOrNull(item.imageUrl) ?? httpUrlOrNull(article?.leadImageUrl),
     wire: article?.wire ?? (hasText ? detectWire(signedText) : null),
     wordCount: wordCount(signedText),
     contentHash: hasText ? contentHash(signedText) : null,
@@ -71,7 +73,8 @@ function deriveTextFields(
  * Turns a parsed item (and the article fetched for it, if any) into the stored record: the longer
  * of feed content and article text, dates that are never in the future, and the signatures used
  * for de-duplication and clustering (`contentHash`, `simhash`, wire agency, language). With
- * `stored` (a row whose content is still valid) the text fields are taken from it, not recomputed.
+ * `stored` (a row whose content is still valid) the text fields are taken from it, not recomputed;
+ * with `derived` they were computed already (in a parse thread).
  */
 export function signItem(
   item: ParsedItem,
@@ -80,32 +83,35 @@ export function signItem(
   feedLanguage: string | null,
   now: Date,
   stored?: Item,
+  derived?: TextFields,
 ): ItemInput {
-  const text: TextFields = stored
-    ? {
-        canonicalUrl: stored.canonicalUrl,
-        contentHtml: stored.contentHtml,
-        contentText: stored.contentText,
-        language: stored.language,
-        imageUrl: stored.imageUrl,
-        wire: stored.wire,
-        wordCount: stored.wordCount,
-        contentHash: stored.contentHash,
-        simhash: stored.simhash,
-      }
-    : deriveTextFields(item, article, feedLanguage);
+  const text: TextFields = derived
+    ? derived
+    : stored
+      ? {
+          canonicalUrl: stored.canonicalUrl,
+          contentHtml: stored.contentHtml,
+          contentText: stored.contentText,
+          language: stored.language,
+          imageUrl: stored.imageUrl,
+          wire: stored.wire,
+          wordCount: stored.wordCount,
+          contentHash: stored.contentHash,
+          simhash: stored.simhash,
+        }
+      : deriveTextFields(item, article, feedLanguage);
   return {
     key,
     guid: item.guid,
-    url: item.url,
+    url: httpUrlOrNull(item.url),
     title: item.title?.trim() || article?.title?.trim() || item.url || '(untitled)',
     summary: item.summary,
     authors: item.authors ?? [],
     categories: item.categories ?? [],
-    enclosures: item.enclosures ?? [],
+    enclosures: (item.enclosures ?? []).filter((enclosure) => httpUrlOrNull(enclosure.url) !== null),
     publishedAt: clampToNow(item.publishedAt ?? article?.publishedAt ?? null, now),
     updatedAt: clampToNow(item.updatedAt, now),
-    commentsUrl: item.commentsUrl,
+    commentsUrl: httpUrlOrNull(item.commentsUrl),
     ...text,
   };
 }

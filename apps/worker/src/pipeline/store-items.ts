@@ -3,7 +3,8 @@ import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js
 import { storyAssigner } from './cluster.js';
 import type { PollContext } from './context.js';
 import { needsFullText } from './full-text.js';
-import { chooseIdentityRule, guidKey, keyFor } from './identity.js';
+import { FullTextBudget } from './full-text-budget.js';
+import { chooseIdentityRule, guidKey, keysFor, storedHashKey } from './identity.js';
 import { signItem } from './sign-item.js';
 
 /**
@@ -36,8 +37,9 @@ function urlIdentityOf(url: string | null, base: string): string | null {
 
 /**
  * The stored key of each incoming item. Keys not seen before are matched against the feed's
- * recent stored items by URL identity, so an item whose guid changed, or a feed that switched
- * identity rule, updates its existing row instead of duplicating it.
+ * recent stored items by URL identity, or for an item without one by its content hash, so an item
+ * whose guid changed, a feed that switched identity rule, or a row keyed before the hash left out
+ * dates, updates its existing row instead of duplicating it.
  */
 async function resolveKeys(
   ctx: PollContext,
@@ -46,18 +48,27 @@ async function resolveKeys(
   rule: IdentityRule,
   recent: ItemWithFeed[],
 ): Promise<string[]> {
-  const keys = items.map((item) => keyFor(item, rule, feed.url));
+  const keys = keysFor(items, rule, feed.url);
   const known = await ctx.db.items.existingKeys(feed.id, keys);
   if (keys.every((key) => known.has(key))) return keys;
   const keyByUrl = new Map<string, string>();
+  const keyByContent = new Map<string, string>();
+  const claimed = new Set(keys.filter((key) => known.has(key)));
   for (const row of recent) {
     const identity = urlIdentityOf(row.canonicalUrl ?? row.url, feed.url);
     if (identity) keyByUrl.set(identity, row.key);
+    else if (!claimed.has(row.key) && !keyByContent.has(storedHashKey(row)))
+      keyByContent.set(storedHashKey(row), row.key);
   }
   return keys.map((key, index) => {
     if (known.has(key)) return key;
     const identity = urlIdentityOf(items[index]!.url, feed.url);
-    return (identity ? keyByUrl.get(identity) : undefined) ?? key;
+    if (identity) return keyByUrl.get(identity) ?? key;
+    const byContent = keyByContent.get(key.replace(/#\d+$/, ''));
+    if (byContent === undefined) return key;
+    // One stored row answers for one incoming item.
+    keyByContent.delete(key.replace(/#\d+$/, ''));
+    return byContent;
   });
 }
 
@@ -89,6 +100,12 @@ function storedContentStillValid(row: ItemWithFeed, item: ParsedItem): boolean {
   return needsFullText(item) && (row.contentText?.length ?? 0) > feedText.length;
 }
 
+/** A stored teaser whose page was not fetched yet (left over by an earlier poll's budget). */
+function stillNeedsPage(row: ItemWithFeed, item: ParsedItem): boolean {
+  const feedText = (item.contentText ?? '').trim();
+  return needsFullText(item) && (row.contentText?.length ?? 0) <= feedText.length;
+}
+
 /** identity → full text → sign → upsert and cluster (one transaction), for one parsed feed. */
 export async function storeItems(
   ctx: PollContext,
@@ -113,29 +130,62 @@ export async function storeItems(
   const keys = await resolveKeys(ctx, feed, parsed.items, decision.rule, recent);
   const recentByKey = new Map(recent.map((row) => [row.key, row]));
 
+  // Which items fetch their page in this poll: new items first, then stored teasers still
+  // waiting for theirs, within the poll's budget; a page already cached costs nothing.
   const seen = new Set<string>();
+  const unique = parsed.items.flatMap((item, index) => {
+    const key = keys[index]!;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ item, key, index, stored: recentByKey.get(key) }];
+  });
+  const fullText = ctx.fullText;
+  const budget = new FullTextBudget(ctx.fullTextPerPoll, ctx.fullTextPerHost);
+  const fetchPage = new Set<number>();
+  const wantsPage = (entry: (typeof unique)[number]) =>
+    fullText !== null &&
+    entry.item.url !== null &&
+    needsFullText(entry.item) &&
+    (!entry.stored ||
+      !storedContentStillValid(entry.stored, entry.item) ||
+      stillNeedsPage(entry.stored, entry.item));
+  for (const pass of [false, true]) {
+    for (const entry of unique) {
+      if ((entry.stored !== undefined) !== pass || !wantsPage(entry)) continue;
+      if (fullText!.has(entry.item.url!) || budget.take(entry.item.url!)) fetchPage.add(entry.index);
+    }
+  }
+  if (budget.deferred > 0) {
+    ctx.logger.info(
+      { feed_id: feed.id, url: feed.url, deferred: budget.deferred },
+      'full text left to later polls',
+    );
+  }
+
   const inputs: ItemInput[] = [];
   let fullTextFetched = 0;
   await Promise.all(
-    parsed.items.map(async (item, index) => {
-      const key = keys[index]!;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const stored = recentByKey.get(key);
-      if (stored && storedContentStillValid(stored, item)) {
+    unique.map(async ({ item, key, index, stored }) => {
+      if (stored && storedContentStillValid(stored, item) && !fetchPage.has(index)) {
         inputs[index] = signItem(item, key, null, parsed.language, now, stored);
         return;
       }
       let article = null;
-      if (ctx.fullText && needsFullText(item) && item.url) {
-        const result = await ctx.fullText.fetch(item.url, signal);
+      if (fullText && fetchPage.has(index)) {
+        const result = await fullText.fetch(item.url!, signal);
         article = result.article;
         if (result.fetched) {
           fullTextFetched++;
           ctx.metrics.fullTextFetches.inc({ result: result.article ? 'ok' : 'failed' });
         }
+        // The page gave nothing longer: the stored row stays as it is.
+        if (stored && storedContentStillValid(stored, item) && !article) {
+          inputs[index] = signItem(item, key, null, parsed.language, now, stored);
+          return;
+        }
       }
-      inputs[index] = signItem(item, key, article, parsed.language, now);
+      const derived = await ctx.parsers.deriveText(item, article, parsed.language);
+      inputs[index] = signItem(item, key, article, parsed.language, now, undefined, derived);
     }),
   );
   const ordered = inputs.filter((input): input is ItemInput => input !== undefined);

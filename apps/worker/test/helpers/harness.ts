@@ -21,6 +21,8 @@ export const TEST_ENV: Record<string, string> = {
   WORKER_ID: 'test-worker',
   // Dates without a zone read as UTC whatever the machine's zone (the default, `local`, varies).
   WORKER_FEED_TIME_ZONE: 'UTC',
+  // Each parse thread loads the parser again (seconds on a loaded machine); tests need one.
+  WORKER_PARSE_THREADS: '1',
 };
 
 /**

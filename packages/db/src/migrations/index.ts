@@ -6,6 +6,7 @@ import { fullTextQueue } from './004-full-text-queue.js';
 import { itemChangesRows } from './005-item-changes-rows.js';
 import { clusterKeys } from './006-cluster-keys.js';
 import { phrasePairs } from './007-phrase-pairs.js';
+import { claimAttempts } from './008-claim-attempts.js';
 import { sessions } from './009-sessions.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemChangesRows,
   clusterKeys,
   phrasePairs,
+  claimAttempts,
   sessions,
 ];
 
