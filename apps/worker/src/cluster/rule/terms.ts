@@ -1,0 +1,59 @@
+import { ALL_STOPWORDS, STOPWORDS, signatureWords } from '@newsfeed/parser';
+import { GENERIC_HEADLINE_WORDS } from './generic-words.js';
+
+// Tokenization for clustering: folded words (case, accents, possessives), light English plural
+// stemming, stopwords and generic headline words left out.
+
+const POSSESSIVE = /(?<=\p{L})['’ʼ]s\b/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/u;
+const LATIN_WORD = /^[a-z]+$/;
+
+function stopwordsFor(language: string | null): ReadonlySet<string> {
+  const list = language ? STOPWORDS[language] : undefined;
+  return list
+    ? (stopwordSets.get(language as string) ?? cacheStopwords(language as string, list))
+    : ALL_STOPWORDS;
+}
+
+const stopwordSets = new Map<string, ReadonlySet<string>>();
+function cacheStopwords(language: string, list: readonly string[]): ReadonlySet<string> {
+  const set = new Set(list);
+  stopwordSets.set(language, set);
+  return set;
+}
+
+/** "companies" -> "company", "taxes" -> "tax", "plans" -> "plan"; "news", "bus", "crisis" stay. */
+export function stem(word: string): string {
+  if (word.length <= 3 || !LATIN_WORD.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is|ws)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Folded word tokens of `text`, before stopwords are removed. */
+export function foldedWords(text: string): string[] {
+  const noPossessive = text.replace(POSSESSIVE, '');
+  const unaccented = NON_ASCII.test(noPossessive)
+    ? noPossessive.normalize('NFKD').replace(COMBINING_MARKS, '')
+    : noPossessive;
+  return signatureWords(unaccented);
+}
+
+/** The content words of `text` in order (stemmed; stopwords and generic words left out). */
+export function contentWords(
+  text: string,
+  language: string | null,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
+  const stopwords = stopwordsFor(language);
+  const words: string[] = [];
+  for (const word of foldedWords(text)) {
+    if (words.length >= limit) break;
+    if (stopwords.has(word) || GENERIC_HEADLINE_WORDS.has(word)) continue;
+    if (word.length === 1 && LATIN_WORD.test(word)) continue;
+    words.push(stem(word));
+  }
+  return words;
+}
