@@ -32,7 +32,7 @@ export function eventTime(doc: ClusterDoc): number {
 
 export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
   const terms = new Map<string, number>();
-  const title = contentWords(doc.title ?? '', doc.language);
+  const title = contentWords(doc.title ?? '', doc.language, tuning.stopwordsPerLanguage);
   for (const word of title) add(terms, word, tuning.titleWeight);
   if (tuning.bigramWeight > 0) {
     for (let index = 1; index < title.length; index++) {
@@ -41,7 +41,7 @@ export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
   }
   const text = doc.text?.trim() ? doc.text : null;
   if (text && tuning.textWeight > 0) {
-    for (const word of contentWords(text, doc.language, tuning.textLeadWords))
+    for (const word of contentWords(text, doc.language, tuning.stopwordsPerLanguage, tuning.textLeadWords))
       add(terms, word, tuning.textWeight);
   }
   const longText = text !== null && text.split(/\s+/, WIRE_COPY_MIN_WORDS).length >= WIRE_COPY_MIN_WORDS;

@@ -37,6 +37,10 @@ export interface RuleTuning {
   textWeight: number;
   /** Words of the text's lead that count (the rest of a long article adds noise, not evidence). */
   textLeadWords: number;
+  /** Stopwords: this many of each language's most frequent words. */
+  stopwordsPerLanguage: number;
+  /** Terms an item's vector keeps at most (its heaviest): bounds the cost of every comparison. */
+  maxTerms: number;
   /** Pseudo-documents in which no term occurs, so the first items' IDF is not all zeros. */
   idfPriorDocs: number;
   /** A term found in more stories than this is too common to propose candidates (it still scores). */
@@ -47,7 +51,7 @@ export const DEFAULT_RULE_TUNING: RuleTuning = {
   joinThreshold: 0.25,
   joinThresholdPerDoubling: 0.04,
   joinThresholdFloor: 0.15,
-  textJoinThreshold: 0.4,
+  textJoinThreshold: 0.5,
   minSharedTerms: 2,
   mergeThreshold: 0.45,
   titleWeight: 1,
@@ -55,6 +59,8 @@ export const DEFAULT_RULE_TUNING: RuleTuning = {
   textWeight: 0.3,
   textLeadWords: 60,
   idfPriorDocs: 20,
+  maxTerms: 32,
+  stopwordsPerLanguage: 120,
   maxStoriesPerKey: 200,
 };
 

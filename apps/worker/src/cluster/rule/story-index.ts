@@ -49,6 +49,7 @@ export class StoryIndex {
   private readonly wireCopies = new WireCopyIndex();
   /** feed id + folded title -> the latest item: the same headline again from one feed. */
   private readonly republished = new Map<string, number>();
+  private lastFeatures: { doc: ClusterDoc; features: DocFeatures } | null = null;
 
   constructor(settings?: Partial<ClusterRuleSettings>, tuning?: Partial<RuleTuning>) {
     this.settings = { ...DEFAULT_CLUSTER_RULE_SETTINGS, ...settings };
@@ -66,16 +67,16 @@ export class StoryIndex {
 
   /** Decide where `doc` goes. Does not change the index. */
   place(doc: ClusterDoc): Placement {
-    const features = docFeatures(doc, this.tuning);
+    const features = this.featuresOf(doc);
     const exact = this.republication(doc, features) ?? this.wireCopy(doc, features);
     if (exact) return exact;
     if (contentWordCount(features) < MIN_CONTENT_WORDS) return NEW_STORY;
-    const vector = tfIdfVector(features.terms, this.frequency, 1);
+    const vector = tfIdfVector(features.terms, this.frequency, 1, this.tuning.maxTerms);
     const scored: { story: Story; score: number }[] = [];
     for (const story of this.candidates(doc, features, vector)) {
-      if (sharedTerms(vector, story) < this.tuning.minSharedTerms) continue;
-      const score = story.cosine(vector);
-      if (score >= this.joinThreshold(story, features)) scored.push({ story, score });
+      const { cosine, shared } = story.match(vector);
+      if (shared >= this.tuning.minSharedTerms && cosine >= this.joinThreshold(story, features))
+        scored.push({ story, score: cosine });
     }
     if (scored.length === 0) return NEW_STORY;
     scored.sort((a, b) => b.score - a.score || a.story.id - b.story.id);
@@ -94,9 +95,9 @@ export class StoryIndex {
   /** Record `doc` as a member of `storyId` (after the caller persisted the placement). */
   add(doc: ClusterDoc, storyId: number): void {
     if (this.items.has(doc.id)) this.remove(doc.id);
-    const features = docFeatures(doc, this.tuning);
+    const features = this.featuresOf(doc);
     this.frequency.add(features.terms.keys());
-    const vector = tfIdfVector(features.terms, this.frequency, 0);
+    const vector = tfIdfVector(features.terms, this.frequency, 0, this.tuning.maxTerms);
     this.items.set(doc.id, { doc, features, vector, storyId });
     const story = this.stories.get(storyId) ?? new Story(storyId);
     this.stories.set(storyId, story);
@@ -164,6 +165,15 @@ export class StoryIndex {
     return lead;
   }
 
+  /** The features of `doc`, computed once for its place() and the add() that follows. */
+  private featuresOf(doc: ClusterDoc): DocFeatures {
+    const cached = this.lastFeatures;
+    if (cached && sameDoc(cached.doc, doc)) return cached.features;
+    const features = docFeatures(doc, this.tuning);
+    this.lastFeatures = { doc: { ...doc }, features };
+    return features;
+  }
+
   /** The same headline again from the same feed within the window: a republication, same story. */
   private republication(doc: ClusterDoc, features: DocFeatures): Placement | null {
     if (!features.titleKey) return null;
@@ -194,22 +204,32 @@ export class StoryIndex {
     return null;
   }
 
-  /** Stories sharing the item's most telling terms, at most maxCandidates, within time and language. */
+  /**
+   * Stories sharing at least minSharedTerms of the item's terms, the most shared weight first, at
+   * most maxCandidates, within time and language. Terms found in more than maxStoriesPerKey
+   * stories are too common to propose candidates (they still count in the score).
+   */
   private candidates(doc: ClusterDoc, features: DocFeatures, vector: TermVector): Story[] {
-    const terms = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const found = new Map<number, Story>();
-    for (const [term] of terms) {
+    const evidence = new Map<number, { weight: number; terms: number }>();
+    for (const [term, weight] of vector) {
       const stories = this.postings.get(term);
       if (!stories || stories.size > this.tuning.maxStoriesPerKey) continue;
       for (const storyId of stories.keys()) {
-        if (found.has(storyId)) continue;
-        const story = this.stories.get(storyId);
-        if (!story || !this.eligible(story, doc, features)) continue;
-        found.set(storyId, story);
-        if (found.size >= this.settings.maxCandidates) return [...found.values()];
+        const found = evidence.get(storyId);
+        if (found) {
+          found.weight += weight;
+          found.terms++;
+        } else evidence.set(storyId, { weight, terms: 1 });
       }
     }
-    return [...found.values()];
+    const ranked: { story: Story; weight: number }[] = [];
+    for (const [storyId, found] of evidence) {
+      if (found.terms < Math.min(this.tuning.minSharedTerms, vector.size)) continue;
+      const story = this.stories.get(storyId);
+      if (story && this.eligible(story, doc, features)) ranked.push({ story, weight: found.weight });
+    }
+    ranked.sort((a, b) => b.weight - a.weight || a.story.id - b.story.id);
+    return ranked.slice(0, this.settings.maxCandidates).map((candidate) => candidate.story);
   }
 
   private eligible(story: Story, doc: ClusterDoc, features: DocFeatures): boolean {
@@ -263,6 +283,17 @@ export class StoryIndex {
   }
 }
 
+function sameDoc(a: ClusterDoc, b: ClusterDoc): boolean {
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.text === b.text &&
+    a.language === b.language &&
+    a.publishedAt === b.publishedAt &&
+    a.firstSeenAt === b.firstSeenAt
+  );
+}
+
 function republicationKey(doc: ClusterDoc, features: DocFeatures): string {
   return `${doc.feedId}\u0000${features.titleKey}`;
 }
@@ -271,11 +302,4 @@ function contentWordCount(features: DocFeatures): number {
   let words = 0;
   for (const term of features.terms.keys()) if (!term.includes(' ')) words++;
   return words;
-}
-
-/** Distinct terms of the item found in the story's centroid (a shared bigram counts once more). */
-function sharedTerms(vector: TermVector, story: Story): number {
-  let shared = 0;
-  for (const term of vector.keys()) if (story.centroid.has(term)) shared++;
-  return shared;
 }

@@ -78,14 +78,17 @@ export class Story {
     return time >= this.minTime - windowMs && time <= this.maxTime + windowMs;
   }
 
-  /** Cosine of a unit vector against the centroid. */
-  cosine(vector: TermVector): number {
-    if (this.normSq <= 0) return 0;
+  /** Cosine of a unit vector against the centroid, and how many of its terms the centroid has. */
+  match(vector: TermVector): { cosine: number; shared: number } {
+    if (this.normSq <= 0) return { cosine: 0, shared: 0 };
     let sum = 0;
+    let shared = 0;
     for (const [term, value] of vector) {
       const other = this.centroid.get(term);
-      if (other !== undefined) sum += value * other;
+      if (other === undefined) continue;
+      sum += value * other;
+      shared++;
     }
-    return sum / Math.sqrt(this.normSq);
+    return { cosine: sum / Math.sqrt(this.normSq), shared };
   }
 }

@@ -4,24 +4,27 @@ import type { DocumentFrequency } from './document-frequency.js';
 
 export type TermVector = Map<string, number>;
 
-/** The item's weighted terms times their IDF, scaled to unit length. */
+/** The item's `maxTerms` heaviest terms, weighted by IDF, scaled to unit length. */
 export function tfIdfVector(
   terms: Map<string, number>,
   frequency: DocumentFrequency,
   pending: number,
+  maxTerms: number,
 ): TermVector {
-  const vector: TermVector = new Map();
-  let normSq = 0;
+  let weighted: [string, number][] = [];
   for (const [term, weight] of terms) {
     // Repeats add less than a first occurrence (log), so a long text does not drown its title.
     const frequencyWeight = weight > 1 ? 1 + Math.log(weight) : weight;
-    const value = frequencyWeight * frequency.idf(term, pending);
-    vector.set(term, value);
-    normSq += value * value;
+    weighted.push([term, frequencyWeight * frequency.idf(term, pending)]);
   }
-  const norm = Math.sqrt(normSq);
-  if (norm > 0) for (const [term, value] of vector) vector.set(term, value / norm);
-  return vector;
+  if (weighted.length > maxTerms) {
+    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    weighted = weighted.slice(0, maxTerms);
+  }
+  let normSq = 0;
+  for (const [, value] of weighted) normSq += value * value;
+  const norm = Math.sqrt(normSq) || 1;
+  return new Map(weighted.map(([term, value]) => [term, value / norm]));
 }
 
 export function dot(left: TermVector, right: TermVector): number {

@@ -1,4 +1,4 @@
-import { ALL_STOPWORDS, STOPWORDS, signatureWords } from '@newsfeed/parser';
+import { STOPWORDS, signatureWords } from '@newsfeed/parser';
 import { GENERIC_HEADLINE_WORDS } from './generic-words.js';
 
 // Tokenization for clustering: folded words (case, accents, possessives), light English plural
@@ -9,17 +9,22 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/u;
 const LATIN_WORD = /^[a-z]+$/;
 
-function stopwordsFor(language: string | null): ReadonlySet<string> {
-  const list = language ? STOPWORDS[language] : undefined;
-  return list
-    ? (stopwordSets.get(language as string) ?? cacheStopwords(language as string, list))
-    : ALL_STOPWORDS;
-}
+/**
+ * Stopwords: the most frequent words of the language (of every language when it is unknown). The
+ * lists run on into content words ("public", "government"), so only their head is taken.
+ */
+export const DEFAULT_STOPWORDS_PER_LANGUAGE = 120;
 
 const stopwordSets = new Map<string, ReadonlySet<string>>();
-function cacheStopwords(language: string, list: readonly string[]): ReadonlySet<string> {
-  const set = new Set(list);
-  stopwordSets.set(language, set);
+
+function stopwordsFor(language: string | null, perLanguage: number): ReadonlySet<string> {
+  const key = `${language ?? '*'}:${perLanguage}`;
+  const cached = stopwordSets.get(key);
+  if (cached) return cached;
+  const list = language ? STOPWORDS[language] : undefined;
+  const lists = list ? [list] : Object.values(STOPWORDS);
+  const set = new Set(lists.flatMap((words) => words.slice(0, perLanguage)));
+  stopwordSets.set(key, set);
   return set;
 }
 
@@ -45,9 +50,10 @@ export function foldedWords(text: string): string[] {
 export function contentWords(
   text: string,
   language: string | null,
+  stopwordsPerLanguage: number,
   limit = Number.POSITIVE_INFINITY,
 ): string[] {
-  const stopwords = stopwordsFor(language);
+  const stopwords = stopwordsFor(language, stopwordsPerLanguage);
   const words: string[] = [];
   for (const word of foldedWords(text)) {
     if (words.length >= limit) break;
