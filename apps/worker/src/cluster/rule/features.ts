@@ -1,7 +1,7 @@
 import { simhash } from '@newsfeed/parser';
 import type { ClusterDoc } from './doc.js';
 import { FUTURE_DATE_SLACK_MS, type RuleTuning, WIRE_COPY_MIN_WORDS } from './settings.js';
-import { contentWords, foldedWords } from './terms.js';
+import { contentWords, foldedWords, namedWords } from './terms.js';
 
 // What the rule extracts from an item once: weighted terms, the wire-copy signature, the time.
 
@@ -33,7 +33,9 @@ export function eventTime(doc: ClusterDoc): number {
 export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
   const terms = new Map<string, number>();
   const title = contentWords(doc.title ?? '', doc.language, tuning.stopwordsPerLanguage);
-  for (const word of title) add(terms, word, tuning.titleWeight);
+  const names = tuning.nameBoost !== 1 ? namedWords(doc.title ?? '') : new Set<string>();
+  for (const word of title)
+    add(terms, word, names.has(word) ? tuning.titleWeight * tuning.nameBoost : tuning.titleWeight);
   if (tuning.bigramWeight > 0) {
     for (let index = 1; index < title.length; index++) {
       add(terms, `${title[index - 1]} ${title[index]}`, tuning.bigramWeight);

@@ -34,6 +34,8 @@ export interface RuleTuning {
   /** Weight of a title word, of a title bigram and of a word from the text's lead. */
   titleWeight: number;
   bigramWeight: number;
+  /** A title word written as a name (capitalized in a sentence-case headline, an acronym) weighs this much more. */
+  nameBoost: number;
   textWeight: number;
   /** Words of the text's lead that count (the rest of a long article adds noise, not evidence). */
   textLeadWords: number;
@@ -56,6 +58,7 @@ export const DEFAULT_RULE_TUNING: RuleTuning = {
   mergeThreshold: 0.45,
   titleWeight: 1,
   bigramWeight: 0.5,
+  nameBoost: 1,
   textWeight: 0.3,
   textLeadWords: 60,
   idfPriorDocs: 20,

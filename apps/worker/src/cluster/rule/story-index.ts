@@ -25,9 +25,17 @@ const REPUBLISHED_SCORE = 3;
 /** Fewer distinct content words than this (title and text together) is no evidence of an event. */
 const MIN_CONTENT_WORDS = 2;
 
+/** What the index keeps of an item: no text, only the signatures the rule compares. */
 interface IndexedItem {
-  doc: ClusterDoc;
-  features: DocFeatures;
+  feedId: number;
+  language: string | null;
+  firstSeenAt: number;
+  time: number;
+  hasText: boolean;
+  simhash: string | null;
+  republicationKey: string | null;
+  /** Every term counted in the document frequencies (the vector keeps only the heaviest). */
+  terms: string[];
   vector: TermVector;
   storyId: number;
 }
@@ -98,12 +106,24 @@ export class StoryIndex {
     const features = this.featuresOf(doc);
     this.frequency.add(features.terms.keys());
     const vector = tfIdfVector(features.terms, this.frequency, 0, this.tuning.maxTerms);
-    this.items.set(doc.id, { doc, features, vector, storyId });
+    const key = features.titleKey ? republicationKey(doc, features) : null;
+    this.items.set(doc.id, {
+      feedId: doc.feedId,
+      language: doc.language,
+      firstSeenAt: doc.firstSeenAt,
+      time: features.time,
+      hasText: features.hasText,
+      simhash: features.simhash,
+      republicationKey: key,
+      terms: [...features.terms.keys()],
+      vector,
+      storyId,
+    });
     const story = this.stories.get(storyId) ?? new Story(storyId);
     this.stories.set(storyId, story);
     this.join(story, doc.id, vector, features, doc.language);
     if (features.simhash) this.wireCopies.add(doc.id, features.simhash);
-    if (features.titleKey) this.republished.set(republicationKey(doc, features), doc.id);
+    if (key) this.republished.set(key, doc.id);
   }
 
   /** Forget an item (deleted, or edited and about to be placed again). */
@@ -111,12 +131,12 @@ export class StoryIndex {
     const item = this.items.get(itemId);
     if (!item) return;
     this.items.delete(itemId);
-    this.frequency.remove(item.features.terms.keys());
+    this.frequency.remove(item.terms);
     const story = this.stories.get(item.storyId);
     if (story) this.leave(story, itemId, item);
-    if (item.features.simhash) this.wireCopies.remove(itemId, item.features.simhash);
-    const key = republicationKey(item.doc, item.features);
-    if (this.republished.get(key) === itemId) this.republished.delete(key);
+    if (item.simhash) this.wireCopies.remove(itemId, item.simhash);
+    if (item.republicationKey && this.republished.get(item.republicationKey) === itemId)
+      this.republished.delete(item.republicationKey);
   }
 
   /** Every member of story `from` now belongs to `into` (after the caller persisted a merge). */
@@ -143,7 +163,7 @@ export class StoryIndex {
   /** Drop items first seen before `cutoffMs` from the candidate index. */
   evictBefore(cutoffMs: number): void {
     const old: number[] = [];
-    for (const [itemId, item] of this.items) if (item.doc.firstSeenAt < cutoffMs) old.push(itemId);
+    for (const [itemId, item] of this.items) if (item.firstSeenAt < cutoffMs) old.push(itemId);
     for (const itemId of old) this.remove(itemId);
   }
 
@@ -179,24 +199,21 @@ export class StoryIndex {
     if (!features.titleKey) return null;
     const itemId = this.republished.get(republicationKey(doc, features));
     const item = itemId === undefined ? undefined : this.items.get(itemId);
-    if (!item || item.doc.id === doc.id) return null;
+    if (!item || itemId === doc.id) return null;
     const story = this.stories.get(item.storyId);
     if (!story || !this.eligible(story, doc, features)) return null;
-    if (Math.abs(item.features.time - features.time) > this.windowMs) return null;
+    if (Math.abs(item.time - features.time) > this.windowMs) return null;
     return { storyId: item.storyId, mergeStoryIds: [], score: REPUBLISHED_SCORE };
   }
 
   /** Near-identical text: one report under another outlet's boilerplate. */
   private wireCopy(doc: ClusterDoc, features: DocFeatures): Placement | null {
     if (!features.simhash) return null;
-    const near = this.wireCopies.near(
-      features.simhash,
-      (itemId) => this.items.get(itemId)?.features.simhash ?? null,
-    );
+    const near = this.wireCopies.near(features.simhash, (itemId) => this.items.get(itemId)?.simhash ?? null);
     for (const { itemId } of near) {
       const item = this.items.get(itemId);
       if (!item || itemId === doc.id) continue;
-      if (Math.abs(item.features.time - features.time) > this.windowMs) continue;
+      if (Math.abs(item.time - features.time) > this.windowMs) continue;
       const story = this.stories.get(item.storyId);
       if (story?.acceptsLanguage(doc.language))
         return { storyId: story.id, mergeStoryIds: [], score: WIRE_COPY_SCORE };
@@ -268,8 +285,8 @@ export class StoryIndex {
   private leave(story: Story, itemId: number, item: IndexedItem): void {
     story.members.delete(itemId);
     story.addVector(item.vector, -1);
-    story.countLanguage(item.doc.language, -1);
-    if (item.features.hasText) story.textMembers--;
+    story.countLanguage(item.language, -1);
+    if (item.hasText) story.textMembers--;
     for (const term of item.vector.keys()) {
       const stories = this.postings.get(term);
       if (!stories) continue;

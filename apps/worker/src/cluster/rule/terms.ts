@@ -63,3 +63,28 @@ export function contentWords(
   }
   return words;
 }
+
+const ORIGINAL_WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+const CAPITALIZED = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+/** In a headline where at least this share of the longer words is capitalized, case says nothing. */
+const TITLE_CASE_SHARE = 0.5;
+const LONGER_WORD = 4;
+
+/**
+ * Folded stems of the title's names: acronyms ("SXSW", "FX"), and in a sentence-case headline the
+ * capitalized words after the first ("Fed official says Plosser ..."). Title Case marks every word.
+ */
+export function namedWords(title: string): Set<string> {
+  const words = title.match(ORIGINAL_WORD) ?? [];
+  const longer = words.slice(1).filter((word) => word.length >= LONGER_WORD);
+  const capitalized = longer.filter((word) => CAPITALIZED.test(word)).length;
+  const titleCase = longer.length > 0 && capitalized / longer.length >= TITLE_CASE_SHARE;
+  const names = new Set<string>();
+  for (const [position, word] of words.entries()) {
+    const isName = ACRONYM.test(word) || (!titleCase && position > 0 && CAPITALIZED.test(word));
+    if (!isName) continue;
+    for (const folded of foldedWords(word)) names.add(stem(folded));
+  }
+  return names;
+}
