@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { simhash } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
 import { type ClusterDoc, changedMaterially, StoryIndex } from '../src/cluster/rule/index.js';
 
@@ -103,6 +104,17 @@ describe('event-level clustering rule', () => {
       doc(4, 'Geneva talks collapse over humanitarian corridors', { text: fixture('other-event') }),
     ]);
     expect(groups(storyOf)).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('uses the stored simhash when the caller passes it: the same placements', () => {
+    const docs = [
+      doc(1, 'Geneva talks resume on prisoner swap and ceasefire', { text: fixture('agency') }),
+      doc(2, 'Peace talks resume in Geneva, prisoner exchange on the table', { text: fixture('outlet-a') }),
+      doc(3, 'Geneva talks collapse over humanitarian corridors', { text: fixture('other-event') }),
+    ];
+    const stored = docs.map((item) => ({ ...item, simhash: simhash(`${item.title}\n${item.text}`) }));
+    expect(groups(cluster(stored))).toEqual(groups(cluster(docs)));
+    expect(groups(cluster(stored))).toEqual([[1, 2], [3]]);
   });
 
   it('keeps the same wire text apart when it was published days apart (a re-run is a new event)', () => {

@@ -31,8 +31,8 @@ export function changedMaterially(before: ClusterDoc, after: ClusterDoc): boolea
   if (before.title !== after.title && titleKept(before.title ?? '', after.title ?? '') < TITLE_EDIT_KEPT)
     return true;
   // The text alone: a title edit was judged above.
-  const textBefore = docFeatures({ ...before, title: '' }, DEFAULT_RULE_TUNING).simhash;
-  const textAfter = docFeatures({ ...after, title: '' }, DEFAULT_RULE_TUNING).simhash;
+  const textBefore = docFeatures({ ...before, title: '', simhash: null }, DEFAULT_RULE_TUNING).simhash;
+  const textAfter = docFeatures({ ...after, title: '', simhash: null }, DEFAULT_RULE_TUNING).simhash;
   if ((textBefore === null) !== (textAfter === null)) return true;
   return (
     textBefore !== null && textAfter !== null && simhashDistance(textBefore, textAfter) > WIRE_COPY_MAX_BITS

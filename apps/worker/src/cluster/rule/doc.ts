@@ -15,4 +15,9 @@ export interface ClusterDoc {
   publishedAt: number | null;
   /** Epoch ms. */
   firstSeenAt: number;
+  /**
+   * The item's stored simhash of `${title}\n${text}` (what the signing stage stores), so the rule
+   * need not compute it again; computed from title and text when absent.
+   */
+  simhash?: string | null;
 }

@@ -51,7 +51,7 @@ export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
     terms,
     titleWords: new Set(title).size,
     hasText: text !== null,
-    simhash: longText ? simhash(`${doc.title ?? ''}\n${text}`) : null,
+    simhash: longText ? (doc.simhash ?? simhash(`${doc.title ?? ''}\n${text}`)) : null,
     titleKey: foldedWords(doc.title ?? '').join(' '),
     time: eventTime(doc),
   };

@@ -307,7 +307,8 @@ function sameDoc(a: ClusterDoc, b: ClusterDoc): boolean {
     a.text === b.text &&
     a.language === b.language &&
     a.publishedAt === b.publishedAt &&
-    a.firstSeenAt === b.firstSeenAt
+    a.firstSeenAt === b.firstSeenAt &&
+    a.simhash === b.simhash
   );
 }
 
