@@ -9,8 +9,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb } from '@newsfeed/db';
 import BetterSqlite3 from 'better-sqlite3';
+import type { ClusterDoc } from '../../apps/worker/src/cluster/rule/index.js';
 import { REPO_ROOT } from './corpus-dir.js';
 import type { Headline } from './headline-corpus.js';
+
+interface StoredItem {
+  id: number;
+  guid: string | null;
+  story_id: number | null;
+  feed_id: number;
+  title: string;
+  content_text: string | null;
+  language: string | null;
+  published_at: number | null;
+  first_seen_at: number;
+  simhash: string | null;
+}
 
 const MAIN = path.join(REPO_ROOT, 'apps/worker/dist/main.js');
 
@@ -55,8 +69,16 @@ async function runCli(databaseUrl: string, args: string[]): Promise<string> {
   return stderr;
 }
 
-/** Polls the headlines through the worker and returns each headline's story id (by CSV ID). */
-export async function clusterThroughWorker(headlines: readonly Headline[]): Promise<Map<number, number>> {
+export interface WorkerPathResult {
+  /** Each headline's story id in the database (by CSV ID); an item without one stands alone. */
+  stories: Map<number, number>;
+  /** The stored items in id order, as the clusterer stage hands them to the rule (by CSV ID). */
+  docs: ClusterDoc[];
+  csvIdOf: Map<number, number>;
+}
+
+/** Polls the headlines through the worker and reads back what it stored. */
+export async function clusterThroughWorker(headlines: readonly Headline[]): Promise<WorkerPathResult> {
   const byPublisher = new Map<string, Headline[]>();
   for (const headline of headlines) {
     const list = byPublisher.get(headline.publisher) ?? [];
@@ -90,14 +112,28 @@ export async function clusterThroughWorker(headlines: readonly Headline[]): Prom
     console.log(`  worker once: ${summary.trim().split('\n').at(-1)}`);
     if (CLUSTER_STEP) await runCli(databaseUrl, CLUSTER_STEP);
     const sqlite = new BetterSqlite3(file, { readonly: true });
-    const rows = sqlite.prepare('SELECT guid, story_id, id FROM items').all() as {
-      guid: string | null;
-      story_id: number | null;
-      id: number;
-    }[];
+    const rows = sqlite
+      .prepare(
+        `SELECT id, guid, story_id, feed_id, title, content_text, language, published_at, first_seen_at, simhash
+         FROM items ORDER BY id`,
+      )
+      .all() as StoredItem[];
     sqlite.close();
-    // An item without a story stands alone (a distinct negative label, never shared).
-    return new Map(rows.map((row) => [Number(row.guid), row.story_id ?? -row.id]));
+    return {
+      // An item without a story stands alone (a distinct negative label, never shared).
+      stories: new Map(rows.map((row) => [Number(row.guid), row.story_id ?? -row.id])),
+      docs: rows.map((row) => ({
+        id: row.id,
+        feedId: row.feed_id,
+        title: row.title,
+        text: row.content_text,
+        language: row.language,
+        publishedAt: row.published_at,
+        firstSeenAt: row.first_seen_at,
+        simhash: row.simhash,
+      })),
+      csvIdOf: new Map(rows.map((row) => [row.id, Number(row.guid)])),
+    };
   } finally {
     server.close();
     rmSync(dir, { recursive: true, force: true });

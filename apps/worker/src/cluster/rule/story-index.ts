@@ -228,8 +228,9 @@ export class StoryIndex {
    */
   private candidates(doc: ClusterDoc, features: DocFeatures, vector: TermVector): Story[] {
     const evidence = new Map<number, { weight: number; terms: number }>();
-    for (const [term, weight] of vector) {
-      const stories = this.postings.get(term);
+    for (let index = 0; index < vector.terms.length; index++) {
+      const weight = vector.weights[index] as number;
+      const stories = this.postings.get(vector.terms[index] as string);
       if (!stories || stories.size > this.tuning.maxStoriesPerKey) continue;
       for (const storyId of stories.keys()) {
         const found = evidence.get(storyId);
@@ -241,7 +242,7 @@ export class StoryIndex {
     }
     const ranked: { story: Story; weight: number }[] = [];
     for (const [storyId, found] of evidence) {
-      if (found.terms < Math.min(this.tuning.minSharedTerms, vector.size)) continue;
+      if (found.terms < Math.min(this.tuning.minSharedTerms, vector.terms.length)) continue;
       const story = this.stories.get(storyId);
       if (story && this.eligible(story, doc, features)) ranked.push({ story, weight: found.weight });
     }
@@ -275,7 +276,7 @@ export class StoryIndex {
     if (features.hasText) story.textMembers++;
     story.minTime = Math.min(story.minTime, features.time);
     story.maxTime = Math.max(story.maxTime, features.time);
-    for (const term of vector.keys()) {
+    for (const term of vector.terms) {
       const stories = this.postings.get(term) ?? new Map<number, number>();
       this.postings.set(term, stories);
       stories.set(story.id, (stories.get(story.id) ?? 0) + 1);
@@ -287,7 +288,7 @@ export class StoryIndex {
     story.addVector(item.vector, -1);
     story.countLanguage(item.language, -1);
     if (item.hasText) story.textMembers--;
-    for (const term of item.vector.keys()) {
+    for (const term of item.vector.terms) {
       const stories = this.postings.get(term);
       if (!stories) continue;
       const count = (stories.get(story.id) ?? 0) - 1;

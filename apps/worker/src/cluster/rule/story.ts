@@ -1,11 +1,11 @@
-import type { TermVector } from './term-vector.js';
+import type { Centroid, TermVector } from './term-vector.js';
 
 // A story as the index keeps it: its members, the sum of their vectors (the centroid, unnormalized)
 // with its squared norm kept up to date, its time span and its members' languages.
 
 export class Story {
   readonly members = new Set<number>();
-  readonly centroid: TermVector = new Map();
+  readonly centroid: Centroid = new Map();
   /** Members carrying each centroid term: a term leaves the centroid with its last member. */
   readonly termMembers = new Map<string, number>();
   readonly languages = new Map<string, number>();
@@ -18,7 +18,9 @@ export class Story {
   constructor(readonly id: number) {}
 
   addVector(vector: TermVector, sign: 1 | -1): void {
-    for (const [term, value] of vector) {
+    for (let index = 0; index < vector.terms.length; index++) {
+      const term = vector.terms[index] as string;
+      const value = vector.weights[index] as number;
       const before = this.centroid.get(term) ?? 0;
       const members = (this.termMembers.get(term) ?? 0) + sign;
       const after = members > 0 ? before + sign * value : 0;
@@ -83,10 +85,10 @@ export class Story {
     if (this.normSq <= 0) return { cosine: 0, shared: 0 };
     let sum = 0;
     let shared = 0;
-    for (const [term, value] of vector) {
-      const other = this.centroid.get(term);
+    for (let index = 0; index < vector.terms.length; index++) {
+      const other = this.centroid.get(vector.terms[index] as string);
       if (other === undefined) continue;
-      sum += value * other;
+      sum += (vector.weights[index] as number) * other;
       shared++;
     }
     return { cosine: sum / Math.sqrt(this.normSq), shared };

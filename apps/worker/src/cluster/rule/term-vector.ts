@@ -2,7 +2,14 @@ import type { DocumentFrequency } from './document-frequency.js';
 
 // Sparse term vectors: an item's TF-IDF vector (unit length) and the sums that make centroids.
 
-export type TermVector = Map<string, number>;
+/** An item's vector: terms and weights in parallel arrays (compact, since the window keeps many). */
+export interface TermVector {
+  terms: string[];
+  weights: Float64Array;
+}
+
+/** A story's sum of member vectors, looked up by term. */
+export type Centroid = Map<string, number>;
 
 /** The item's `maxTerms` heaviest terms, weighted by IDF, scaled to unit length. */
 export function tfIdfVector(
@@ -24,15 +31,18 @@ export function tfIdfVector(
   let normSq = 0;
   for (const [, value] of weighted) normSq += value * value;
   const norm = Math.sqrt(normSq) || 1;
-  return new Map(weighted.map(([term, value]) => [term, value / norm]));
+  return {
+    terms: weighted.map(([term]) => term),
+    weights: Float64Array.from(weighted, ([, value]) => value / norm),
+  };
 }
 
-export function dot(left: TermVector, right: TermVector): number {
-  const [small, large] = left.size <= right.size ? [left, right] : [right, left];
+/** Dot product of an item's vector with a centroid. */
+export function dot(vector: TermVector, centroid: Centroid): number {
   let sum = 0;
-  for (const [term, value] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += value * other;
+  for (let index = 0; index < vector.terms.length; index++) {
+    const other = centroid.get(vector.terms[index] as string);
+    if (other !== undefined) sum += (vector.weights[index] as number) * other;
   }
   return sum;
 }
