@@ -34,11 +34,15 @@ interface IndexedItem {
   hasText: boolean;
   simhash: string | null;
   republicationKey: string | null;
-  /** Every term counted in the document frequencies (the vector keeps only the heaviest). */
-  terms: string[];
+  /** Every term counted in the document frequencies, joined by TERM_SEPARATOR (one string is far
+   *  smaller than an array of many short ones; the vector keeps only the heaviest terms). */
+  terms: string;
   vector: TermVector;
   storyId: number;
 }
+
+/** Terms are folded words and word pairs: they never hold a newline. */
+const TERM_SEPARATOR = '\n';
 
 const NEW_STORY: Placement = { storyId: null, mergeStoryIds: [], score: 0 };
 
@@ -115,7 +119,7 @@ export class StoryIndex {
       hasText: features.hasText,
       simhash: features.simhash,
       republicationKey: key,
-      terms: [...features.terms.keys()],
+      terms: [...features.terms.keys()].join(TERM_SEPARATOR),
       vector,
       storyId,
     });
@@ -131,7 +135,7 @@ export class StoryIndex {
     const item = this.items.get(itemId);
     if (!item) return;
     this.items.delete(itemId);
-    this.frequency.remove(item.terms);
+    this.frequency.remove(item.terms ? item.terms.split(TERM_SEPARATOR) : []);
     const story = this.stories.get(item.storyId);
     if (story) this.leave(story, itemId, item);
     if (item.simhash) this.wireCopies.remove(itemId, item.simhash);
