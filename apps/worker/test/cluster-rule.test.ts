@@ -264,6 +264,16 @@ describe('StoryIndex bookkeeping', () => {
     expect(run()).toEqual(run());
   });
 
+  it('place() does not change the index', () => {
+    const index = new StoryIndex();
+    cluster(docs.slice(0, 3), index);
+    const next = doc(9, 'Comcast Time Warner Cable deal: regulators ask questions');
+    const first = index.place(next);
+    expect(index.place(next)).toEqual(first);
+    expect(index.size).toBe(3);
+    expect(first.storyId).toBe(1);
+  });
+
   it('names the most central member as lead, forgets removed and evicted items', () => {
     const index = new StoryIndex();
     const storyOf = cluster(docs, index);
