@@ -8,6 +8,7 @@ import {
   type RuleTuning,
 } from './settings.js';
 import { Story } from './story.js';
+import { StoryPostings } from './story-postings.js';
 import { dot, type TermVector, tfIdfVector } from './term-vector.js';
 import { WireCopyIndex } from './wire-copies.js';
 
@@ -56,7 +57,7 @@ export class StoryIndex {
   private readonly items = new Map<number, IndexedItem>();
   private readonly stories = new Map<number, Story>();
   /** Term -> story -> members of that story carrying the term: the candidate keys. */
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly postings = new StoryPostings();
   private readonly frequency: DocumentFrequency;
   private readonly wireCopies = new WireCopyIndex();
   /** feed id + folded title -> the latest item: the same headline again from one feed. */
@@ -154,12 +155,7 @@ export class StoryIndex {
       const item = this.items.get(itemId);
       if (item) item.storyId = into;
     }
-    for (const [term, members] of source.termMembers) {
-      const stories = this.postings.get(term);
-      if (!stories) continue;
-      stories.delete(from);
-      stories.set(into, (stories.get(into) ?? 0) + members);
-    }
+    for (const term of source.centroid.keys()) this.postings.move(term, from, into);
     target.absorb(source);
     this.stories.delete(from);
   }
@@ -234,9 +230,10 @@ export class StoryIndex {
     const evidence = new Map<number, { weight: number; terms: number }>();
     for (let index = 0; index < vector.terms.length; index++) {
       const weight = vector.weights[index] as number;
-      const stories = this.postings.get(vector.terms[index] as string);
-      if (!stories || stories.size > this.tuning.maxStoriesPerKey) continue;
-      for (const storyId of stories.keys()) {
+      const term = vector.terms[index] as string;
+      const size = this.postings.size(term);
+      if (size === 0 || size > this.tuning.maxStoriesPerKey) continue;
+      for (const storyId of this.postings.storyIds(term)) {
         const found = evidence.get(storyId);
         if (found) {
           found.weight += weight;
@@ -275,31 +272,20 @@ export class StoryIndex {
     language: string | null,
   ): void {
     story.members.add(itemId);
-    story.addVector(vector, 1);
+    for (const term of vector.terms) this.postings.add(term, story.id, 1);
+    story.addVector(vector, 1, (term) => this.postings.count(term, story.id));
     story.countLanguage(language, 1);
     if (features.hasText) story.textMembers++;
     story.minTime = Math.min(story.minTime, features.time);
     story.maxTime = Math.max(story.maxTime, features.time);
-    for (const term of vector.terms) {
-      const stories = this.postings.get(term) ?? new Map<number, number>();
-      this.postings.set(term, stories);
-      stories.set(story.id, (stories.get(story.id) ?? 0) + 1);
-    }
   }
 
   private leave(story: Story, itemId: number, item: IndexedItem): void {
     story.members.delete(itemId);
-    story.addVector(item.vector, -1);
+    for (const term of item.vector.terms) this.postings.add(term, story.id, -1);
+    story.addVector(item.vector, -1, (term) => this.postings.count(term, story.id));
     story.countLanguage(item.language, -1);
     if (item.hasText) story.textMembers--;
-    for (const term of item.vector.terms) {
-      const stories = this.postings.get(term);
-      if (!stories) continue;
-      const count = (stories.get(story.id) ?? 0) - 1;
-      if (count > 0) stories.set(story.id, count);
-      else stories.delete(story.id);
-      if (stories.size === 0) this.postings.delete(term);
-    }
     // The time span only grows: eviction takes the oldest items, and an edit re-adds its item.
     if (story.members.size === 0) this.stories.delete(story.id);
   }

@@ -6,8 +6,6 @@ import type { Centroid, TermVector } from './term-vector.js';
 export class Story {
   readonly members = new Set<number>();
   readonly centroid: Centroid = new Map();
-  /** Members carrying each centroid term: a term leaves the centroid with its last member. */
-  readonly termMembers = new Map<string, number>();
   readonly languages = new Map<string, number>();
   /** Members that brought a text, not only a title. */
   textMembers = 0;
@@ -17,21 +15,18 @@ export class Story {
 
   constructor(readonly id: number) {}
 
-  addVector(vector: TermVector, sign: 1 | -1): void {
+  /** Adds (or takes away) a member's vector; `membersWith` says how many members carry a term after
+   *  the change: a term leaves the centroid with its last member. */
+  addVector(vector: TermVector, sign: 1 | -1, membersWith: (term: string) => number): void {
     for (let index = 0; index < vector.terms.length; index++) {
       const term = vector.terms[index] as string;
       const value = vector.weights[index] as number;
       const before = this.centroid.get(term) ?? 0;
-      const members = (this.termMembers.get(term) ?? 0) + sign;
-      const after = members > 0 ? before + sign * value : 0;
+      const remains = membersWith(term) > 0;
+      const after = remains ? before + sign * value : 0;
       this.normSq += after * after - before * before;
-      if (members > 0) {
-        this.centroid.set(term, after);
-        this.termMembers.set(term, members);
-      } else {
-        this.centroid.delete(term);
-        this.termMembers.delete(term);
-      }
+      if (remains) this.centroid.set(term, after);
+      else this.centroid.delete(term);
     }
     // Rounding must not leave an empty centroid with a norm, or a norm below zero.
     if (this.centroid.size === 0 || this.normSq < 0) this.normSq = 0;
@@ -45,7 +40,6 @@ export class Story {
       const after = before + value;
       this.normSq += after * after - before * before;
       this.centroid.set(term, after);
-      this.termMembers.set(term, (this.termMembers.get(term) ?? 0) + (other.termMembers.get(term) ?? 0));
     }
     for (const [language, count] of other.languages) {
       this.languages.set(language, (this.languages.get(language) ?? 0) + count);
