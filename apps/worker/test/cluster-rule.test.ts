@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { simhash } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
 import { type ClusterDoc, changedMaterially, StoryIndex } from '../src/cluster/rule/index.js';
+import { StoryPostings } from '../src/cluster/rule/story-postings.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/wire/${name}.txt`, import.meta.url), 'utf8');
@@ -307,5 +308,48 @@ describe('StoryIndex bookkeeping', () => {
     ).toBe(true);
     expect(changedMaterially(before, { ...before, text: fixture('other-event') })).toBe(true);
     expect(changedMaterially(before, { ...before, language: 'fr' })).toBe(true);
+  });
+});
+
+describe('StoryPostings (the candidate keys)', () => {
+  it('counts like a plain term -> story -> members map through adds, removals and moves', () => {
+    const postings = new StoryPostings();
+    const model = new Map<string, Map<number, number>>();
+    const modelAdd = (term: string, story: number, delta: number) => {
+      const stories = model.get(term) ?? new Map<number, number>();
+      const count = (stories.get(story) ?? 0) + delta;
+      if (count > 0) stories.set(story, count);
+      else stories.delete(story);
+      model.set(term, stories);
+    };
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    for (let step = 0; step < 5_000; step++) {
+      const term = `t${random(6)}`;
+      const story = random(4);
+      const operation = random(3);
+      if (operation === 0) {
+        postings.add(term, story, 1);
+        modelAdd(term, story, 1);
+      } else if (operation === 1 && (model.get(term)?.get(story) ?? 0) > 0) {
+        postings.add(term, story, -1);
+        modelAdd(term, story, -1);
+      } else if (operation === 2) {
+        const into = random(4);
+        if (into === story) continue;
+        postings.move(term, story, into);
+        const count = model.get(term)?.get(story) ?? 0;
+        modelAdd(term, story, -count);
+        modelAdd(term, into, count);
+      }
+      for (const [name, stories] of model) {
+        expect(postings.size(name)).toBe(stories.size);
+        expect([...postings.storyIds(name)].sort()).toEqual([...stories.keys()].sort());
+        for (let id = 0; id < 4; id++) expect(postings.count(name, id)).toBe(stories.get(id) ?? 0);
+      }
+    }
   });
 });
