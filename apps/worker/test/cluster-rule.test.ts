@@ -265,6 +265,20 @@ describe('StoryIndex bookkeeping', () => {
     expect(run()).toEqual(run());
   });
 
+  it('keeps at most maxItems items, forgetting the oldest first', () => {
+    const index = new StoryIndex({ maxItems: 3 });
+    const storyOf = cluster(docs, index);
+    expect(index.size).toBe(3);
+    expect(groups(storyOf)).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    // Items 1 and 2 are forgotten: a copy of item 1's headline from another feed finds item 3's story.
+    expect(index.place({ ...(docs[0] as ClusterDoc), id: 20, feedId: 20 }).storyId).toBe(1);
+    index.remove(3);
+    expect(index.place({ ...(docs[0] as ClusterDoc), id: 20, feedId: 20 }).storyId).toBeNull();
+  });
+
   it('place() does not change the index', () => {
     const index = new StoryIndex();
     cluster(docs.slice(0, 3), index);

@@ -7,14 +7,18 @@ export interface ClusterRuleSettings {
   windowHours: number;
   /** Candidate stories scored per item at most, so one item never costs more than this. */
   maxCandidates: number;
+  /** Items indexed at most: past it the oldest are forgotten first, so a burst cannot exhaust memory. */
+  maxItems: number;
 }
 
 export const DEFAULT_CLUSTER_WINDOW_HOURS = 72;
 export const DEFAULT_MAX_CANDIDATES = 32;
+export const DEFAULT_MAX_INDEXED_ITEMS = 100_000;
 
 export const DEFAULT_CLUSTER_RULE_SETTINGS: ClusterRuleSettings = {
   windowHours: DEFAULT_CLUSTER_WINDOW_HOURS,
   maxCandidates: DEFAULT_MAX_CANDIDATES,
+  maxItems: DEFAULT_MAX_INDEXED_ITEMS,
 };
 
 /** The weights and thresholds of the similarity rule. */

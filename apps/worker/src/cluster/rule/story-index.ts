@@ -129,6 +129,11 @@ export class StoryIndex {
     this.join(story, doc.id, vector, features, doc.language);
     if (features.simhash) this.wireCopies.add(doc.id, features.simhash);
     if (key) this.republished.set(key, doc.id);
+    // Items are kept in the order they were added: the first ones are the oldest.
+    for (const oldest of this.items.keys()) {
+      if (this.items.size <= this.settings.maxItems) break;
+      this.remove(oldest);
+    }
   }
 
   /** Forget an item (deleted, or edited and about to be placed again). */
