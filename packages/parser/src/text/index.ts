@@ -11,6 +11,7 @@ export { ScrapedTextError } from './scraped-text-error.js';
 export { SignatureError } from './signature-error.js';
 export { simhash, simhashDistance } from './simhash.js';
 export { similarity } from './similarity.js';
+export { ALL_STOPWORDS, STOPWORDS } from './stopwords.js';
 export { isContinueReadingStub, isTruncatedText } from './truncation.js';
 export { WIRE_AGENCIES, type WireAgency } from './wire-agencies.js';
 export { countWords, normalizeForSignature, signatureWords } from './words.js';

@@ -1,0 +1,90 @@
+import { STOPWORDS, signatureWords } from '@newsfeed/parser';
+import { GENERIC_HEADLINE_WORDS } from './generic-words.js';
+
+// Tokenization for clustering: folded words (case, accents, possessives), light English plural
+// stemming, stopwords and generic headline words left out.
+
+const POSSESSIVE = /(?<=\p{L})['’ʼ]s\b/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/u;
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * Stopwords: the most frequent words of the language (of every language when it is unknown). The
+ * lists run on into content words ("public", "government"), so only their head is taken.
+ */
+export const DEFAULT_STOPWORDS_PER_LANGUAGE = 120;
+
+const stopwordSets = new Map<string, ReadonlySet<string>>();
+
+function stopwordsFor(language: string | null, perLanguage: number): ReadonlySet<string> {
+  const key = `${language ?? '*'}:${perLanguage}`;
+  const cached = stopwordSets.get(key);
+  if (cached) return cached;
+  const list = language ? STOPWORDS[language] : undefined;
+  const lists = list ? [list] : Object.values(STOPWORDS);
+  const set = new Set(lists.flatMap((words) => words.slice(0, perLanguage)));
+  stopwordSets.set(key, set);
+  return set;
+}
+
+/** "companies" -> "company", "taxes" -> "tax", "plans" -> "plan"; "news", "bus", "crisis" stay. */
+export function stem(word: string): string {
+  if (word.length <= 3 || !LATIN_WORD.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is|ws)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Folded word tokens of `text`, before stopwords are removed. */
+export function foldedWords(text: string): string[] {
+  const noPossessive = text.replace(POSSESSIVE, '');
+  const unaccented = NON_ASCII.test(noPossessive)
+    ? noPossessive.normalize('NFKD').replace(COMBINING_MARKS, '')
+    : noPossessive;
+  return signatureWords(unaccented);
+}
+
+/** The content words of `text` in order (stemmed; stopwords and generic words left out). */
+export function contentWords(
+  text: string,
+  language: string | null,
+  stopwordsPerLanguage: number,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
+  const stopwords = stopwordsFor(language, stopwordsPerLanguage);
+  const words: string[] = [];
+  for (const word of foldedWords(text)) {
+    if (words.length >= limit) break;
+    if (stopwords.has(word) || GENERIC_HEADLINE_WORDS.has(word)) continue;
+    if (word.length === 1 && LATIN_WORD.test(word)) continue;
+    words.push(stem(word));
+  }
+  return words;
+}
+
+const ORIGINAL_WORD = /[\p{L}\p{N}]+(?:['’ʼ][\p{L}\p{N}]+)*/gu;
+const CAPITALIZED = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+/** In a headline where at least this share of the longer words is capitalized, case says nothing. */
+const TITLE_CASE_SHARE = 0.5;
+const LONGER_WORD = 4;
+
+/**
+ * Folded stems of the title's names: acronyms ("SXSW", "FX"), and in a sentence-case headline the
+ * capitalized words after the first ("Fed official says Plosser ..."). Title Case marks every word.
+ */
+export function namedWords(title: string): Set<string> {
+  const words = title.match(ORIGINAL_WORD) ?? [];
+  const longer = words.slice(1).filter((word) => word.length >= LONGER_WORD);
+  const capitalized = longer.filter((word) => CAPITALIZED.test(word)).length;
+  const titleCase = longer.length > 0 && capitalized / longer.length >= TITLE_CASE_SHARE;
+  const names = new Set<string>();
+  for (const [position, word] of words.entries()) {
+    const isName = ACRONYM.test(word) || (!titleCase && position > 0 && CAPITALIZED.test(word));
+    if (!isName) continue;
+    for (const folded of foldedWords(word)) names.add(stem(folded));
+  }
+  return names;
+}
