@@ -61,6 +61,16 @@ describe('entry points', () => {
     expect(heavyIn(modules)).toEqual([]);
   });
 
+  it('importing /feed leaves xml2js (the tolerant pass only) unloaded until a malformed feed needs it', () => {
+    const isXml2js = (module: string) => module.includes('/xml2js/');
+    expect(loadedModules(`await import('${manifest.name}/feed');`).filter(isXml2js)).toEqual([]);
+    const modules = loadedModules(`
+      const { parseFeed } = await import('${manifest.name}/feed');
+      const feed = await parseFeed('<rss version="2.0"><channel><title a=b>T</title></channel></rss>');
+      if (!feed.warnings.some((warning) => warning.message.includes('tolerant'))) throw new Error('not the tolerant pass');`);
+    expect(modules.some(isXml2js)).toBe(true);
+  });
+
   it('extractArticle loads jsdom and Readability on its first call (so the check above can see them)', () => {
     const modules = loadedModules(`
       const { extractArticle } = await import('${manifest.name}/article');
