@@ -12,6 +12,7 @@ export {
   extractArticle,
   findSiteRule,
   MIN_ARTICLE_WORDS,
+  MissingPeerDependencyError,
   SITE_RULES,
   type SiteRule,
   sniffHtmlEncoding,

@@ -1,5 +1,7 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { codePageDecoder, looksLikeEbcdic } from '../src/encoding/code-pages.js';
+import { EBCDIC_TABLES } from '../src/encoding/ebcdic-tables.js';
 
 // Code pages TextDecoder refuses: IBM PC (DOS), EBCDIC, ISO-8859-16.
 
@@ -32,5 +34,26 @@ describe('codePageDecoder', () => {
   it('recognizes an EBCDIC document by "<?xm"', () => {
     expect(looksLikeEbcdic(Uint8Array.from([0x4c, 0x6f, 0xa7, 0x94, 0x40]))).toBe(true);
     expect(looksLikeEbcdic(new TextEncoder().encode('<?xml'))).toBe(false);
+  });
+
+  it('decodes every byte of every page to one character (PC pages and ISO-8859-16 through iconv-lite)', () => {
+    const everyByte = Array.from({ length: 256 }, (_, byte) => byte);
+    const pages =
+      'cp437 cp737 cp775 cp850 cp852 cp855 cp856 cp857 cp860 cp861 cp862 cp863 cp864 cp865 cp869 cp1125 iso-8859-16';
+    for (const page of [...pages.split(' '), ...Object.keys(EBCDIC_TABLES)]) {
+      const text = decode(page, everyByte)!;
+      expect([...text], page).toHaveLength(256);
+      expect(text.slice(0x41, 0x44) === 'ABC' || page in EBCDIC_TABLES, page).toBe(true);
+    }
+  });
+});
+
+describe('the EBCDIC tables kept in the source', () => {
+  it('are only pages iconv-lite lacks or decodes differently (the rest come from iconv-lite)', () => {
+    const everyByte = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
+    for (const [page, table] of Object.entries(EBCDIC_TABLES)) {
+      expect(table, page).toHaveLength(256);
+      if (iconv.encodingExists(page)) expect(iconv.decode(everyByte, page), page).not.toBe(table);
+    }
   });
 });

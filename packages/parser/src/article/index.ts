@@ -1,3 +1,4 @@
+export { MissingPeerDependencyError } from '../errors/missing-peer-error.js';
 export { type ArticleErrorCode, ArticleExtractionError } from './article-error.js';
 export { sniffHtmlEncoding } from './decode-html.js';
 export { extractArticle } from './extract-article.js';

@@ -1,5 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { domLibraries } from './dom-libraries.js';
 
 /** Readability's tuning, named so the trade-offs are visible. */
 export const READABILITY_OPTIONS = {
@@ -26,6 +26,7 @@ export function withReadability<T>(
   url: string,
   use: (result: ReadabilityResult | null) => T,
 ): T {
+  const { JSDOM } = domLibraries();
   const dom = new JSDOM(html, { url: /^https?:/i.test(url) ? url : undefined });
   try {
     return use(parseArticle(dom));
@@ -35,6 +36,7 @@ export function withReadability<T>(
 }
 
 function parseArticle(dom: JSDOM): ReadabilityResult | null {
+  const { Readability } = domLibraries();
   const reader = new Readability<HTMLElement>(dom.window.document, {
     ...READABILITY_OPTIONS,
     // Class names feed the post-cleaning (captions, credits); the sanitizer drops them later.

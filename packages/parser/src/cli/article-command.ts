@@ -3,9 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle } from '../article/extract-article.js';
 import { DEFAULT_MAX_BYTES } from '../feed/limits.js';
-import type { CliCommand } from './cli-io.js';
+import type { CommandRun } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
-import { CliUsageError } from './parse-args.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -21,27 +20,19 @@ function maybeGunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
 
 /**
  * `article FILE... [--url URL] [--content-type TYPE]`: one JSON line per page with the Article,
- * or `"article": null` when the page has none. With one file `--url` is required (links and
- * dates depend on it); with several it may be omitted and each page's URL is its file:// URL.
- * Pages (packed or not) over DEFAULT_MAX_BYTES are refused.
+ * or `"article": null` when the page has none. Without `--url` each page's URL is its file://
+ * URL (relative links then resolve against the file). Pages (packed or not) over
+ * DEFAULT_MAX_BYTES are refused.
  */
-export const articleCommand: CliCommand = {
-  name: 'article',
-  summary:
-    'extract the article from HTML pages (.html, .html.gz): article FILE... [--url URL] [--content-type TYPE]',
-  valueFlags: ['url', 'content-type'],
-  async run(files, flags, io) {
-    const url = flags.get('url');
-    if (!url && files.length === 1)
-      throw new CliUsageError('article: --url URL is required with a single input');
-    const contentType = flags.get('content-type');
-    return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes, file) => {
-      const pageUrl = url ?? (file === '-' ? 'file:///dev/stdin' : pathToFileURL(path.resolve(file)).href);
-      const article = await extractArticle(maybeGunzip(bytes, DEFAULT_MAX_BYTES), {
-        url: pageUrl,
-        contentType,
-      });
-      return article ?? { url: pageUrl, article: null };
+export const runArticleCommand: CommandRun = async (files, flags, io) => {
+  const url = flags.get('url');
+  const contentType = flags.get('content-type');
+  return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes, file) => {
+    const pageUrl = url ?? (file === '-' ? 'file:///dev/stdin' : pathToFileURL(path.resolve(file)).href);
+    const article = await extractArticle(maybeGunzip(bytes, DEFAULT_MAX_BYTES), {
+      url: pageUrl,
+      contentType,
     });
-  },
+    return article ?? { url: pageUrl, article: null };
+  });
 };

@@ -7,6 +7,9 @@ export interface CliIo {
   stdin: Readable;
 }
 
+/** What a sub-command does with its files and flags; returns the exit code. */
+export type CommandRun = (files: string[], flags: Map<string, string>, io: CliIo) => Promise<number>;
+
 /** One sub-command: `newsfeed-parser <name> FILE... [--flag value]`. */
 export interface CliCommand {
   name: string;
@@ -14,5 +17,6 @@ export interface CliCommand {
   summary: string;
   /** Flags that take a value (`--url URL`). */
   valueFlags: readonly string[];
-  run(files: string[], flags: Map<string, string>, io: CliIo): Promise<number>;
+  /** Imports the command's module on use, so `feed` never loads what `article` needs. */
+  load(): Promise<CommandRun>;
 }

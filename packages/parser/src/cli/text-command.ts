@@ -1,7 +1,7 @@
 import { decodeWith } from '../encoding/text-decoder.js';
 import { DEFAULT_MAX_BYTES } from '../feed/limits.js';
 import { normalizeScrapedText } from '../text/normalize-scraped-text.js';
-import type { CliCommand } from './cli-io.js';
+import type { CommandRun } from './cli-io.js';
 import { forEachInput } from './for-each-input.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -21,23 +21,18 @@ function decodeText(bytes: Uint8Array): { text: string; legacy: boolean } {
  * Article normalizeScrapedText makes of it. Files are UTF-8; one that is not is read as
  * Windows-1252 with a warning. Files over DEFAULT_MAX_BYTES are refused (TOO_LARGE).
  */
-export const textCommand: CliCommand = {
-  name: 'text',
-  summary: 'normalize scraped article text: text FILE... [--url URL] [--title TITLE]',
-  valueFlags: ['url', 'title'],
-  async run(files, flags, io) {
-    const url = flags.get('url');
-    const title = flags.get('title');
-    return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes) => {
-      const { text, legacy } = decodeText(bytes);
-      const article = normalizeScrapedText(text, { url, title });
-      if (legacy) {
-        article.warnings.push({
-          code: 'NOT_UTF8',
-          message: 'Input is not valid UTF-8; read it as Windows-1252',
-        });
-      }
-      return article;
-    });
-  },
+export const runTextCommand: CommandRun = async (files, flags, io) => {
+  const url = flags.get('url');
+  const title = flags.get('title');
+  return forEachInput(files, io, DEFAULT_MAX_BYTES, async (bytes) => {
+    const { text, legacy } = decodeText(bytes);
+    const article = normalizeScrapedText(text, { url, title });
+    if (legacy) {
+      article.warnings.push({
+        code: 'NOT_UTF8',
+        message: 'Input is not valid UTF-8; read it as Windows-1252',
+      });
+    }
+    return article;
+  });
 };

@@ -1,7 +1,10 @@
-// Decoders for the code pages TextDecoder does not know (see code-page-tables.ts), by label, and
-// the EBCDIC sniffing XML 1.0 appendix F describes (a document whose first bytes are "<?xm" in
-// EBCDIC declares its real code page in the declaration).
-import { FULL_TABLES, UPPER_HALF_TABLES } from './code-page-tables.js';
+// Decoders for the code pages TextDecoder does not know (no browser decodes them, but old feeds
+// declare them): IBM PC (DOS) pages and ISO-8859-16 through iconv-lite, EBCDIC pages through our
+// tables (iconv-lite has none); and the EBCDIC sniffing XML 1.0 appendix F describes (a document
+// whose first bytes are "<?xm" in EBCDIC declares its real code page in the declaration).
+import { createRequire } from 'node:module';
+import type iconvLite from 'iconv-lite';
+import { EBCDIC_TABLES } from './ebcdic-tables.js';
 
 /** What decodeBody needs of a decoder: TextDecoder fits, and so does a code page table. */
 export interface BytesDecoder {
@@ -9,9 +12,7 @@ export interface BytesDecoder {
   decode(bytes: Uint8Array): string;
 }
 
-const ASCII = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
-
-// Labels (lower-case, as publishers and IANA write them) -> table name.
+// Labels (lower-case, as publishers and IANA write them) -> code page (an iconv-lite name or a table).
 const LABELS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const add = (table: string, labels: string) => {
@@ -42,7 +43,7 @@ const LABELS: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-class CodePageDecoder implements BytesDecoder {
+class EbcdicDecoder implements BytesDecoder {
   constructor(
     readonly encoding: string,
     private readonly table: string,
@@ -61,13 +62,29 @@ class CodePageDecoder implements BytesDecoder {
   }
 }
 
+class IconvDecoder implements BytesDecoder {
+  constructor(
+    readonly encoding: string,
+    private readonly iconv: typeof iconvLite,
+  ) {}
+
+  decode(bytes: Uint8Array): string {
+    return this.iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), this.encoding);
+  }
+}
+
+// Required on first use: feeds in these pages are rare, and every other feed is spared the load.
+let iconv: typeof iconvLite | undefined;
+
 /** A decoder for a code page TextDecoder lacks, by label; null when the label names none. */
 export function codePageDecoder(label: string): BytesDecoder | null {
   const name =
     LABELS.get(label.trim().toLowerCase().replace(/_/g, '-')) ?? LABELS.get(label.trim().toLowerCase());
   if (!name) return null;
-  const full = FULL_TABLES[name];
-  return new CodePageDecoder(name, full ?? ASCII + UPPER_HALF_TABLES[name]!);
+  const table = EBCDIC_TABLES[name];
+  if (table) return new EbcdicDecoder(name, table);
+  iconv ??= createRequire(import.meta.url)('iconv-lite') as typeof iconvLite;
+  return new IconvDecoder(name, iconv);
 }
 
 /** "<?xm" in EBCDIC (XML 1.0 appendix F): the document is in some EBCDIC page. */

@@ -1,4 +1,5 @@
-import RssParser from 'rss-parser';
+import { createRequire } from 'node:module';
+import type RssParser from 'rss-parser';
 import { FeedParseError } from '../errors/feed-parse-error.js';
 import { balanceXml } from './balance-xml.js';
 import { buildXmlTree } from './build-xml-tree.js';
@@ -26,9 +27,13 @@ export interface XmlDocument {
   tolerant: boolean;
 }
 
-/** rss-parser's own xml2js parser, non-strict (the recovery pass). */
+/**
+ * rss-parser's own xml2js parser, non-strict (the recovery pass). Required on first use: few feeds
+ * need it, and xml2js with its builder is about half of what importing /feed would load.
+ */
 function tolerantXmlParser(): Xml2jsParser {
-  const rssParser = new RssParser({ xml2js: TOLERANT_XML2JS_OPTIONS });
+  const RssParserClass = createRequire(import.meta.url)('rss-parser') as typeof RssParser;
+  const rssParser = new RssParserClass({ xml2js: TOLERANT_XML2JS_OPTIONS });
   return (rssParser as unknown as { xmlParser: Xml2jsParser }).xmlParser;
 }
 

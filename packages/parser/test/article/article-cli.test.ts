@@ -78,9 +78,14 @@ describe('newsfeed-parser article', () => {
     expect(lines[1]).toMatchObject({ file: home, article: null });
   });
 
-  it('asks for --url when given a single file', async () => {
-    const { code, stderr } = await run(['article', news]);
-    expect(code).toBe(2);
-    expect(stderr).toContain('--url');
+  it('extracts a single file without --url, taking its file:// URL as the page URL', async () => {
+    const { code, lines } = await run(['article', news]);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      file: news,
+      url: pathToFileURL(news).href,
+      title: 'Harbour bridge reopens after two-year repair',
+    });
   });
 });
