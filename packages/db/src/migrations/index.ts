@@ -7,6 +7,7 @@ import { itemChangesRows } from './005-item-changes-rows.js';
 import { clusterKeys } from './006-cluster-keys.js';
 import { phrasePairs } from './007-phrase-pairs.js';
 import { sessions } from './009-sessions.js';
+import { searchFolding } from './030-search-folding.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clusterKeys,
   phrasePairs,
   sessions,
+  searchFolding,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
