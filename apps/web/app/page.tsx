@@ -19,10 +19,14 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { absolute: 'Top stories' },
-  openGraph: { title: 'Top stories', description: 'Stories from your feeds, clustered across outlets.' },
-};
+// The layout's title template applies to the pages below it, not to this one beside it: the site
+// name is added here.
+export function generateMetadata(): Metadata {
+  return {
+    title: { absolute: `Top stories · ${webConfig().WEB_SITE_NAME}` },
+    openGraph: { title: 'Top stories', description: 'Stories from your feeds, clustered across outlets.' },
+  };
+}
 
 type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
 
@@ -92,15 +96,23 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </p>
         </EmptyState>
       )}
-      {page?.nextCursor && (
+      {(page?.nextCursor || query.cursor) && (
+        // Cursors only lead forward: a later page links back to the first, with the same filters.
         <nav className="pager" aria-label="Pagination">
-          <a
-            className="button secondary"
-            href={`/${storyQueryString({ ...query, cursor: page.nextCursor })}`}
-            rel="next"
-          >
-            More stories
-          </a>
+          {query.cursor && (
+            <a className="button secondary" href={`/${storyQueryString({ ...query, cursor: null })}`}>
+              First page
+            </a>
+          )}
+          {page?.nextCursor && (
+            <a
+              className="button secondary"
+              href={`/${storyQueryString({ ...query, cursor: page.nextCursor })}`}
+              rel="next"
+            >
+              More stories
+            </a>
+          )}
         </nav>
       )}
     </>
