@@ -18,7 +18,16 @@ export interface SearchTerm {
   tokens: string[];
   /** The last token matches as a prefix. */
   prefix: boolean;
+  /**
+   * The same words as typed, lower-cased, ß as ss: for FTS5, whose tokenizer folds (or keeps) accents
+   * of a query exactly as it did for the indexed text, which foldText does not always match (it keeps
+   * Cyrillic й and Greek accents). Absent: the folded tokens are used.
+   */
+  typed?: string[];
 }
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+const SHARP_S = /ß/gu;
 
 const PART = /"([^"]*)("?\*?)|([^\s"]+)/gu;
 
@@ -28,10 +37,13 @@ export function parseSearchQuery(query: string): SearchTerm[] {
   for (const match of text.matchAll(PART)) {
     const [, phrase, phraseEnd, word] = match;
     const source = phrase ?? word ?? '';
-    const tokens = foldedWords(source);
-    if (tokens.length === 0) continue;
+    const words = (source.toLowerCase().match(TOKEN) ?? []).flatMap((typed) => {
+      const folded = foldedWords(typed).join('');
+      return folded ? [{ typed: typed.replace(SHARP_S, 'ss'), folded }] : [];
+    });
+    if (words.length === 0) continue;
     const prefix = phrase === undefined ? /\*+\W*$/u.test(source) : (phraseEnd ?? '').endsWith('*');
-    terms.push({ tokens, prefix });
+    terms.push({ tokens: words.map((word) => word.folded), prefix, typed: words.map((word) => word.typed) });
     if (terms.length === MAX_QUERY_TERMS) break;
   }
   return terms;
@@ -72,7 +84,9 @@ export function toFts5Match(terms: SearchTerm[], expansions: readonly (string[] 
       const words = expansions[index];
       const strings = words
         ? words.flatMap((word) => sharpSVariants([word]).map(fts5String))
-        : sharpSVariants(term.tokens).map((tokens) => `${fts5String(tokens)}${term.prefix ? ' *' : ''}`);
+        : sharpSVariants(term.typed ?? term.tokens).map(
+            (tokens) => `${fts5String(tokens)}${term.prefix ? ' *' : ''}`,
+          );
       return strings.length === 1 && !words ? strings[0]! : `(${strings.join(' OR ')})`;
     })
     .join(' AND ');

@@ -39,6 +39,8 @@ describe.each(ENGINES)('search folding on $engine', ({ engine, skipReason }) => 
       sampleItem('accented', { title: 'Café owners protest', contentText: 'A café on every corner.' }),
       sampleItem('plain', { title: 'A new cafe opens', contentText: 'The cafe serves tea.' }),
       sampleItem('other', { title: 'Weather report', contentText: 'Rain all week.' }),
+      sampleItem('cyrillic', { title: 'Новый закон принят', contentText: 'Депутаты приняли новый закон.' }),
+      sampleItem('greek', { title: 'Ἀθῆναι: νέο μετρό', contentText: 'Η Αθήνα αποκτά νέο μετρό.' }),
     ]);
   });
   afterAll(async () => dispose?.());
@@ -55,6 +57,13 @@ describe.each(ENGINES)('search folding on $engine', ({ engine, skipReason }) => 
     await expect(searchKeys(db, 'cafe')).resolves.toEqual(['accented', 'plain']);
     await expect(searchKeys(db, 'CAFÉ')).resolves.toEqual(['accented', 'plain']);
     await expect(searchKeys(db, 'zurich')).resolves.toEqual(['double-s']);
+  });
+
+  it.skipIf(Boolean(skipReason))('still finds words of other scripts as they are written', async () => {
+    await expect(searchKeys(db, 'новый')).resolves.toEqual(['cyrillic']);
+    await expect(searchKeys(db, 'НОВЫЙ закон')).resolves.toEqual(['cyrillic']);
+    await expect(searchKeys(db, 'Ἀθῆναι')).resolves.toEqual(['greek']);
+    await expect(searchKeys(db, 'μετρό')).resolves.toEqual(['greek']);
   });
 
   it.skipIf(Boolean(skipReason))('highlights the other spelling in the snippet', async () => {
