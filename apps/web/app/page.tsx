@@ -8,9 +8,11 @@ import { getDb } from '../lib/db';
 import { webConfig } from '../lib/env';
 import { filterChoices } from '../lib/filter-choices';
 import { cachedRead } from '../lib/fresh-read';
+import { parseTrail, TRAIL_PARAM, withTrail } from '../lib/page-trail';
 import { ReadCache } from '../lib/read-cache';
 import {
   hasFilters,
+  param,
   parseStoryQuery,
   type SearchParams,
   storyQueryString,
@@ -34,7 +36,9 @@ type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
 const topStories = new ReadCache<TopPage>();
 
 export default async function FrontPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query = parseStoryQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseStoryQuery(params);
+  const trail = query.cursor ? parseTrail(param(params, TRAIL_PARAM)) : [];
   const db = await getDb();
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
@@ -97,17 +101,28 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       )}
       {(page?.nextCursor || query.cursor) && (
-        // Cursors only lead forward: a later page links back to the first, with the same filters.
         <nav className="pager" aria-label="Pagination">
-          {query.cursor && (
+          {trail.length > 0 && (
             <a className="button secondary" href={`/${storyQueryString({ ...query, cursor: null })}`}>
               First page
+            </a>
+          )}
+          {query.cursor && (
+            <a
+              className="button secondary"
+              href={`/${withTrail(storyQueryString({ ...query, cursor: trail.at(-1) ?? null }), trail.slice(0, -1))}`}
+              rel="prev"
+            >
+              Newer stories
             </a>
           )}
           {page?.nextCursor && (
             <a
               className="button secondary"
-              href={`/${storyQueryString({ ...query, cursor: page.nextCursor })}`}
+              href={`/${withTrail(
+                storyQueryString({ ...query, cursor: page.nextCursor }),
+                query.cursor ? [...trail, query.cursor] : [],
+              )}`}
               rel="next"
             >
               More stories

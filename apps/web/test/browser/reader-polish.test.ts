@@ -21,15 +21,35 @@ describe('reader polish', () => {
     }
   });
 
-  it('links page 2 back to the first page, keeping the filters', async () => {
+  it('links a later page to the newer one and to the first, keeping the filters', async () => {
     await view.page.goto(`${baseUrl}/?window=30d`);
-    await expect(view.page.getByRole('link', { name: 'First page' }).count()).resolves.toBe(0);
+    const firstPage = await view.page.locator('.story__title').allInnerTexts();
+    await expect(view.page.getByRole('link', { name: /Newer|First page/ }).count()).resolves.toBe(0);
     await view.page.getByRole('link', { name: 'More stories' }).click();
     await view.page.waitForURL(/cursor=/);
+    const secondUrl = view.page.url();
+    const secondPage = await view.page.locator('.story__title').allInnerTexts();
+    await view.page.getByRole('link', { name: 'More stories' }).click();
+    await view.page.waitForURL((url) => url.href !== secondUrl && url.searchParams.has('cursor'));
+
+    // Page 3: "Newer" leads to page 2, "First page" to page 1, both with the filter.
+    await view.page.getByRole('link', { name: 'Newer stories' }).click();
+    await view.page.waitForURL(
+      (url) => url.searchParams.get('cursor') === new URL(secondUrl).searchParams.get('cursor'),
+    );
+    await expect(view.page.locator('.story__title').allInnerTexts()).resolves.toEqual(secondPage);
+    expect(new URL(view.page.url()).searchParams.get('window')).toBe('30d');
+    await view.page.getByRole('link', { name: 'Newer stories' }).click();
+    await view.page.waitForURL((url) => !url.searchParams.has('cursor'));
+    await expect(view.page.locator('.story__title').allInnerTexts()).resolves.toEqual(firstPage);
+
+    await view.page.goto(secondUrl);
+    await view.page.getByRole('link', { name: 'More stories' }).click();
+    await view.page.waitForURL((url) => url.href !== secondUrl && url.searchParams.has('cursor'));
     await view.page.getByRole('link', { name: 'First page' }).click();
     await view.page.waitForURL((url) => !url.searchParams.has('cursor'));
     expect(new URL(view.page.url()).searchParams.get('window')).toBe('30d');
-    await expect(view.page.getByRole('link', { name: 'More stories' }).count()).resolves.toBe(1);
+    await expect(view.page.locator('.story__title').allInnerTexts()).resolves.toEqual(firstPage);
 
     await view.page.goto(`${baseUrl}/search?q=filler`);
     await view.page.getByRole('link', { name: 'More results' }).click();
