@@ -8,9 +8,11 @@ import { getDb } from '../lib/db';
 import { webConfig } from '../lib/env';
 import { filterChoices } from '../lib/filter-choices';
 import { cachedRead } from '../lib/fresh-read';
+import { parseTrail, TRAIL_PARAM, withTrail } from '../lib/page-trail';
 import { ReadCache } from '../lib/read-cache';
 import {
   hasFilters,
+  param,
   parseStoryQuery,
   type SearchParams,
   storyQueryString,
@@ -19,10 +21,14 @@ import {
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { absolute: 'Top stories' },
-  openGraph: { title: 'Top stories', description: 'Stories from your feeds, clustered across outlets.' },
-};
+// The layout's title template applies to the pages below it, not to this one beside it: the site
+// name is added here.
+export function generateMetadata(): Metadata {
+  return {
+    title: { absolute: `Top stories · ${webConfig().WEB_SITE_NAME}` },
+    openGraph: { title: 'Top stories', description: 'Stories from your feeds, clustered across outlets.' },
+  };
+}
 
 type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
 
@@ -30,7 +36,9 @@ type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
 const topStories = new ReadCache<TopPage>();
 
 export default async function FrontPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const query = parseStoryQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseStoryQuery(params);
+  const trail = query.cursor ? parseTrail(param(params, TRAIL_PARAM)) : [];
   const db = await getDb();
   const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
@@ -92,15 +100,34 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </p>
         </EmptyState>
       )}
-      {page?.nextCursor && (
+      {(page?.nextCursor || query.cursor) && (
         <nav className="pager" aria-label="Pagination">
-          <a
-            className="button secondary"
-            href={`/${storyQueryString({ ...query, cursor: page.nextCursor })}`}
-            rel="next"
-          >
-            More stories
-          </a>
+          {trail.length > 0 && (
+            <a className="button secondary" href={`/${storyQueryString({ ...query, cursor: null })}`}>
+              First page
+            </a>
+          )}
+          {query.cursor && (
+            <a
+              className="button secondary"
+              href={`/${withTrail(storyQueryString({ ...query, cursor: trail.at(-1) ?? null }), trail.slice(0, -1))}`}
+              rel="prev"
+            >
+              Newer stories
+            </a>
+          )}
+          {page?.nextCursor && (
+            <a
+              className="button secondary"
+              href={`/${withTrail(
+                storyQueryString({ ...query, cursor: page.nextCursor }),
+                query.cursor ? [...trail, query.cursor] : [],
+              )}`}
+              rel="next"
+            >
+              More stories
+            </a>
+          )}
         </nav>
       )}
     </>

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 
 // j/k move between the items of a list (any element with data-nav-item), o or Enter opens the
-// current one, / jumps to the search box. The only client-side JavaScript of the site.
+// current one, / jumps to the search box. The only client-side JavaScript of the site. The current
+// item is remembered per page URL for the tab (sessionStorage), so Back from a story resumes there.
 
 const ITEM_SELECTOR = '[data-nav-item]';
 const CURRENT_CLASS = 'is-current';
@@ -22,6 +23,36 @@ function primaryLink(item: HTMLElement): HTMLAnchorElement | null {
   return item.querySelector<HTMLAnchorElement>('[data-nav-link]') ?? item.querySelector('a[href]');
 }
 
+/** sessionStorage key of this page's current item index; the URL includes filters and cursor. */
+function selectionKey(): string {
+  return `newsfeed:nav:${location.pathname}${location.search}`;
+}
+
+function remember(index: number): void {
+  try {
+    sessionStorage.setItem(selectionKey(), String(index));
+  } catch {
+    // Storage off or full: j/k still work, Back just starts from the top.
+  }
+}
+
+/** Marks the remembered item of this page current again (after Back), without scrolling to it. */
+function restore(): void {
+  let stored: string | null = null;
+  try {
+    stored = sessionStorage.getItem(selectionKey());
+  } catch {
+    return;
+  }
+  const index = stored === null ? Number.NaN : Number(stored);
+  const list = items();
+  const target = Number.isInteger(index) ? list[index] : undefined;
+  if (!target) return;
+  for (const item of list) item.classList.remove(CURRENT_CLASS);
+  target.classList.add(CURRENT_CLASS);
+  primaryLink(target)?.focus({ preventScroll: true });
+}
+
 function move(step: 1 | -1): void {
   const list = items();
   if (list.length === 0) return;
@@ -37,10 +68,16 @@ function move(step: 1 | -1): void {
   target.classList.add(CURRENT_CLASS);
   primaryLink(target)?.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'nearest' });
+  remember(next);
 }
 
 export function KeyboardNav() {
   useEffect(() => {
+    restore();
+    // A page restored from the back/forward cache keeps its DOM but not necessarily its focus.
+    function onPageShow(event: PageTransitionEvent) {
+      if (event.persisted) restore();
+    }
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target))
         return;
@@ -60,7 +97,11 @@ export function KeyboardNav() {
       event.preventDefault();
     }
     document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pageshow', onPageShow);
+    };
   }, []);
   return null;
 }

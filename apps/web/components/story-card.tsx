@@ -1,4 +1,5 @@
 import type { StoryOutlet, StorySummary } from '@newsfeed/db';
+import { contentLanguage } from '../lib/content-language';
 import { externalHref } from '../lib/render-html';
 import { SourceIcon, sourceName } from './source-icon';
 import { TimeAgo } from './time-ago';
@@ -24,11 +25,11 @@ function OutletLine({ outlet }: { outlet: StoryOutlet }) {
     <li>
       <SourceIcon feed={outlet.feed} /> <span className="story__outlet-name">{sourceName(outlet.feed)}</span>{' '}
       {href ? (
-        <a href={href} rel="noopener noreferrer">
+        <a href={href} rel="noopener noreferrer" lang={contentLanguage(outlet.language)}>
           {outlet.title}
         </a>
       ) : (
-        <span>{outlet.title}</span>
+        <span lang={contentLanguage(outlet.language)}>{outlet.title}</span>
       )}
     </li>
   );
@@ -55,6 +56,7 @@ export function StoryOutlets({ outlets }: { outlets: StoryOutlet[] }) {
 export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
   const image = externalHref(story.imageUrl);
   const original = externalHref(story.leadUrl);
+  const lang = contentLanguage(story.language);
   return (
     <li className={image ? 'story' : 'story story--no-image'} data-nav-item>
       <div className="story__body">
@@ -63,12 +65,16 @@ export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
           <strong>{sourceName(story.leadFeed)}</strong>
           {story.wire && <span className="badge badge--wire">{story.wire}</span>}
         </div>
-        <h2 className="story__title">
+        <h2 className="story__title" lang={lang}>
           <a href={`/story/${story.id}`} data-nav-link>
             {story.title}
           </a>
         </h2>
-        {story.summary && <p className="story__summary">{shorten(story.summary, SUMMARY_MAX_CHARS)}</p>}
+        {story.summary && (
+          <p className="story__summary" lang={lang}>
+            {shorten(story.summary, SUMMARY_MAX_CHARS)}
+          </p>
+        )}
         <StoryOutlets outlets={story.outlets} />
         <div className="story__meta">
           <TimeAgo iso={story.publishedAt} now={now} />

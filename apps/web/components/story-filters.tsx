@@ -30,8 +30,24 @@ function FilterSelect(props: {
   );
 }
 
-/** A plain GET form: filtering works without JavaScript and every filtered view has a URL. */
+/**
+ * A plain GET form: filtering works without JavaScript and every filtered view has a URL. On a narrow
+ * screen it folds behind a "Filters" disclosure (a native <details>: keyboard and screen readers know
+ * it) so the stories start in the first screenful; wide screens always show it (globals.css).
+ */
 export function StoryFilters({ query, choices }: { query: StoryQuery; choices: FilterChoices }) {
+  const active = [query.source, query.folder, query.language, query.window].filter(
+    (value) => value !== null && value !== '',
+  ).length;
+  return (
+    <details className="filters-panel">
+      <summary>Filters{active > 0 ? ` (${active} on)` : ''}</summary>
+      <FilterForm query={query} choices={choices} />
+    </details>
+  );
+}
+
+function FilterForm({ query, choices }: { query: StoryQuery; choices: FilterChoices }) {
   return (
     <form className="filters" method="get" action="/" aria-label="Filter stories">
       {choices.sources ? (

@@ -6,6 +6,7 @@ import { FeedStatus, feedState } from '../components/feed-status';
 import { SourceIcon } from '../components/source-icon';
 import { StoryCard } from '../components/story-card';
 import { TimeAgo } from '../components/time-ago';
+import { contentLanguage } from '../lib/content-language';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const FEED_REF = { id: 7, title: 'Daily Planet', siteUrl: 'https://planet.example/', iconUrl: null };
@@ -17,6 +18,7 @@ function story(fields: Partial<StorySummary> = {}): StorySummary {
     summary: 'Talks ran through the night.',
     imageUrl: 'https://images.example/dam.jpg',
     wire: 'AFP',
+    language: 'en',
     leadItemId: 1,
     leadUrl: 'https://planet.example/dam',
     leadFeed: FEED_REF,
@@ -29,6 +31,7 @@ function story(fields: Partial<StorySummary> = {}): StorySummary {
         title: 'River states end dam row',
         url: 'https://gazette.example/dam',
         publishedAt: '2026-11-28T11:50:00.000Z',
+        language: 'en',
       },
       {
         feed: { id: 9, title: null, siteUrl: 'https://www.tech.example/', iconUrl: null },
@@ -36,6 +39,7 @@ function story(fields: Partial<StorySummary> = {}): StorySummary {
         title: 'Sluice <sensors> shared',
         url: 'javascript:alert(1)',
         publishedAt: '2026-11-28T11:55:00.000Z',
+        language: null,
       },
     ],
     firstSeenAt: '2026-11-28T11:40:00.000Z',
@@ -93,7 +97,7 @@ describe('StoryCard', () => {
     const list = html.slice(html.indexOf('<ul class="story__outlets"'), html.indexOf('</ul>') + 5);
     expect(list).toContain('aria-label="Also reported by"');
     expect(list).toMatch(
-      /<li>.*<span class="story__outlet-name">Gotham Gazette<\/span> <a href="https:\/\/gazette.example\/dam" rel="noopener noreferrer">River states end dam row<\/a><\/li>/,
+      /<li>.*<span class="story__outlet-name">Gotham Gazette<\/span> <a href="https:\/\/gazette.example\/dam" rel="noopener noreferrer" lang="en">River states end dam row<\/a><\/li>/,
     );
     // No feed title: the site's host names the outlet; an unsafe link is dropped, the headline escaped.
     expect(list).toContain('tech.example</span> <span>Sluice &lt;sensors&gt; shared</span>');
@@ -118,6 +122,18 @@ describe('StoryCard', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toContain('javascript:');
     expect(html).toContain('story--no-image');
+  });
+
+  it('marks the headline, summary and each outlet line with the item’s language, and only a real one', () => {
+    const html = renderToStaticMarkup(<StoryCard story={story({ language: 'de' })} now={NOW} />);
+    expect(html).toMatch(/<h2 class="story__title" lang="de">/);
+    expect(html).toMatch(/<p class="story__summary" lang="de">/);
+    expect(html).toMatch(/<a href="https:\/\/gazette\.example\/dam" rel="noopener noreferrer" lang="en">/);
+    for (const language of [null, 'English', '', 'x']) {
+      const plain = renderToStaticMarkup(<StoryCard story={story({ language })} now={NOW} />);
+      expect(plain).toMatch(/<h2 class="story__title">/);
+    }
+    expect(contentLanguage('en_US')).toBe('en-US');
   });
 });
 

@@ -28,6 +28,7 @@ interface HitRow extends FeedRefRow {
   title: string;
   url: string | null;
   published_at: number | null;
+  language: string | null;
   feed_id: number;
   text: string | null;
   source_count: number | null;
@@ -60,6 +61,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       if (ranked.length === 0) return { items: [], nextCursor: null };
       const { rows } =
         await sql<HitRow>`SELECT items.id, items.story_id, items.title, items.url, items.published_at,
+          items.language,
           items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS},
           stories.source_count
         FROM items JOIN feeds ON feeds.id = items.feed_id LEFT JOIN stories ON stories.id = items.story_id
@@ -89,6 +91,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
             url: row.url,
             feed: toFeedRef(row.feed_id, row),
             publishedAt: toIsoOrNull(row.published_at),
+            language: row.language,
             snippetHtml: buildSnippet(row.text ?? '', terms),
             rank: hit.rank,
             sourceCount: row.source_count ?? 1,

@@ -1,4 +1,5 @@
 import { DbInputError } from './errors.js';
+import { foldedWords } from './search-fold.js';
 
 // What the layer derives from an item to find its candidate stories without scanning: the 64-bit
 // simhash cut into four 16-bit bands (two texts within 3 bits of each other share at least one band
@@ -21,20 +22,10 @@ export function simhashBands(simhash: string | null): (number | null)[] {
 /** Title words stored per item; more would cost index space without finding better candidates. */
 export const MAX_TITLE_TERMS = 12;
 const MIN_TERM_LENGTH = 3;
-const WORD = /[\p{L}\p{N}]+/gu;
-const DIACRITICS = /\p{M}+/gu;
-/** Plain ASCII: nothing to decompose or strip, and its letters and digits are [a-z0-9] once lower-cased. */
-const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[a-z0-9]+/g;
 
-/**
- * A text's words as the full-text index folds them (FTS5 unicode61 with remove_diacritics): letters
- * and digits, lower-cased, accents removed. Title words and the search vocabulary both start here.
- */
-export function foldedWords(text: string): string[] {
-  if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
-  return text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().match(WORD) ?? [];
-}
+// Title words and the search vocabulary are folded as search folds them (search-fold.ts).
+export { foldedWords };
+
 // Words too common in news titles to say anything about which event a title is about.
 const STOP_WORDS = new Set(
   (

@@ -1,3 +1,4 @@
+import { foldText } from './search-fold.js';
 import type { SearchTerm } from './search-query.js';
 
 // Search snippets, built here rather than by each engine (FTS5 snippet() re-runs the query per row;
@@ -9,7 +10,6 @@ export const SNIPPET_WORDS = 24;
 export const SNIPPET_TEXT_LIMIT = 20_000;
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const MARKS = /\p{M}+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -19,11 +19,9 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Case- and accent-insensitive, as both engines' tokenizers compare (near enough). */
+/** Case-, accent- and ß/ss-insensitive, as search compares words (search-fold.ts). */
 export function foldWord(word: string): string {
-  // Most words are ASCII: lower-casing is all they need, and far cheaper than normalizing.
-  if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return foldText(word);
 }
 
 export function escapeHtml(text: string): string {

@@ -31,6 +31,7 @@ function toStorySummary(row: StoryRow, outlets: ReadonlyMap<number, StoryOutlet[
     summary: row.summary,
     imageUrl: row.image_url,
     wire: row.wire,
+    language: row.language,
     leadItemId: row.lead_item_id,
     leadUrl: row.lead_url,
     leadFeed: toFeedRef(row.lead_feed_id, row),

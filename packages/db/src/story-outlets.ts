@@ -32,6 +32,7 @@ interface MemberRow extends FeedRefRow {
   url: string | null;
   canonical_url: string | null;
   sort_at: number;
+  language: string | null;
 }
 
 /**
@@ -61,7 +62,7 @@ export async function otherOutlets(
       : [sql`items`, sql`WHERE items.story_id IN (SELECT j.value FROM ${stories})`];
   const { rows } =
     await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
-      items.canonical_url, items.sort_at, ${FEED_REF_COLUMNS}
+      items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}
     FROM ${members} JOIN feeds ON feeds.id = items.feed_id ${filter}
     ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
   const read = new Map<number, number>();
@@ -81,6 +82,7 @@ export async function otherOutlets(
       title: row.title,
       url: row.canonical_url ?? row.url,
       publishedAt: toIso(row.sort_at),
+      language: row.language,
     });
   }
   return outlets;

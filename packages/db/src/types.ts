@@ -213,6 +213,8 @@ export interface StoryOutlet {
   title: string;
   url: string | null;
   publishedAt: string;
+  /** The outlet's item's language code as stored (feed-declared or detected), null when unknown. */
+  language: string | null;
 }
 
 export interface StorySummary {
@@ -221,6 +223,8 @@ export interface StorySummary {
   summary: string | null;
   imageUrl: string | null;
   wire: string | null;
+  /** The lead item's language code as stored (feed-declared or detected), null when unknown. */
+  language: string | null;
   leadItemId: number;
   leadUrl: string | null;
   leadFeed: FeedRef;
@@ -272,6 +276,8 @@ export interface SearchHit {
   url: string | null;
   feed: FeedRef;
   publishedAt: string | null;
+  /** The item's language code as stored (feed-declared or detected), null when unknown. */
+  language: string | null;
   /** Sanitized snippet; matched words wrapped in <mark>…</mark>, everything else HTML-escaped. */
   snippetHtml: string;
   rank: number;

@@ -5,6 +5,7 @@ import { SourceIcon, sourceName } from '../../components/source-icon';
 import { StoryOutlets, sourcesLabel } from '../../components/story-card';
 import { TimeAgo } from '../../components/time-ago';
 import { pageOrInvalid } from '../../lib/client-errors';
+import { contentLanguage } from '../../lib/content-language';
 import { getDb } from '../../lib/db';
 import { webConfig } from '../../lib/env';
 import { cachedRead } from '../../lib/fresh-read';
@@ -45,6 +46,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const next = new URLSearchParams();
   if (q) next.set('q', q);
   if (source) next.set('source', String(source));
+  const first = new URLSearchParams(next);
   if (page?.nextCursor) next.set('cursor', page.nextCursor);
 
   return (
@@ -100,13 +102,14 @@ export default async function SearchPage({ searchParams }: Props) {
                       </a>
                     )}
                   </div>
-                  <h2 className="hit__title">
+                  <h2 className="hit__title" lang={contentLanguage(hit.language)}>
                     <a href={href} data-nav-link>
                       {hit.title}
                     </a>
                   </h2>
                   <p
                     className="hit__snippet"
+                    lang={contentLanguage(hit.language)}
                     // biome-ignore lint/security/noDangerouslySetInnerHtml: only <mark> survives renderSnippetHtml
                     dangerouslySetInnerHTML={{ __html: renderSnippetHtml(hit.snippetHtml) }}
                   />
@@ -124,11 +127,19 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
         </EmptyState>
       )}
-      {page?.nextCursor && (
+      {(page?.nextCursor || (page && cursor)) && (
+        // Cursors only lead forward: a later page links back to the first results.
         <nav className="pager" aria-label="Pagination">
-          <a className="button secondary" href={`/search?${next.toString()}`} rel="next">
-            More results
-          </a>
+          {cursor && (
+            <a className="button secondary" href={`/search?${first.toString()}`}>
+              First page
+            </a>
+          )}
+          {page?.nextCursor && (
+            <a className="button secondary" href={`/search?${next.toString()}`} rel="next">
+              More results
+            </a>
+          )}
         </nav>
       )}
     </>

@@ -37,7 +37,7 @@ async function screenshots(path: string, name: string) {
 describe('front page', () => {
   it('lists ranked stories with their lead source, coverage and time, and paginates', async () => {
     await view.page.goto(baseUrl);
-    await expect(view.page.title()).resolves.toBe('Top stories');
+    await expect(view.page.title()).resolves.toBe('Top stories · Newsfeed');
     const first = await storyTitles(view.page);
     expect(first).toHaveLength(20);
     const wire = view.page.locator('.story', { hasText: /dam ceasefire/i });

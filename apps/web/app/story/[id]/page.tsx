@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { ArticleBody } from '../../../components/article-body';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
+import { contentLanguage } from '../../../lib/content-language';
 import { getDb } from '../../../lib/db';
 import { cachedRead } from '../../../lib/fresh-read';
 import { ReadCache } from '../../../lib/read-cache';
@@ -82,7 +83,9 @@ export default async function StoryPage({ params }: Props) {
           </span>
         )}
       </div>
-      <h1 className="reader__title">{lead.title}</h1>
+      <h1 className="reader__title" lang={contentLanguage(lead.language)}>
+        {lead.title}
+      </h1>
       {byline && <p className="reader__byline">By {byline}</p>}
       {image && !hasInlineImage && (
         // biome-ignore lint/performance/noImgElement: remote publisher image, sized by CSS before load
@@ -118,11 +121,16 @@ export default async function StoryPage({ params }: Props) {
                   <TimeAgo iso={item.publishedAt ?? item.firstSeenAt} />
                 </div>
                 {externalHref(item.url) ? (
-                  <a href={externalHref(item.url)} rel="noopener noreferrer" data-nav-link>
+                  <a
+                    href={externalHref(item.url)}
+                    rel="noopener noreferrer"
+                    lang={contentLanguage(item.language)}
+                    data-nav-link
+                  >
                     {item.title}
                   </a>
                 ) : (
-                  <span>{item.title}</span>
+                  <span lang={contentLanguage(item.language)}>{item.title}</span>
                 )}
               </li>
             ))}

@@ -1,0 +1,29 @@
+// How every word is compared for search, on both engines and on both sides (what is indexed, what is
+// asked): decomposed (NFKD), accents removed, lower-cased, and ß spelled ss, so "strassen" finds
+// "Straßen", "cafe" finds "Café" and "CAFÉ" finds "cafe". PostgreSQL indexes text through
+// nf_search_fold (migration 030), the same steps in SQL. SQLite's tokenizer (unicode61
+// remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
+// and the ß/ss pairs are asked both ways (search-query.ts, sharpSVariants).
+
+// Marks stay part of a word (an Indic vowel sign is not an accent); the combining diacritics are what
+// is removed, the blocks PostgreSQL's nf_search_fold removes too.
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;
+/** ß and its capital ẞ: NFKD leaves them alone, German spells them ss when they are not available. */
+const SHARP_S = /[ßẞ]/gu;
+/** Plain ASCII: nothing to decompose or strip, and its letters and digits are [a-z0-9] once lower-cased. */
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
+
+/** A text folded for comparison: accents removed, lower case, ß as ss. */
+export function foldText(text: string): string {
+  // Most text is ASCII: lower-casing is all it needs, and far cheaper than normalizing.
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFKD').replace(DIACRITICS, '').toLowerCase().replace(SHARP_S, 'ss');
+}
+
+/** A text's words (letters, digits and their marks), each folded by foldText. */
+export function foldedWords(text: string): string[] {
+  if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
+  return foldText(text).match(WORD) ?? [];
+}
