@@ -1,4 +1,4 @@
-export { DEFAULT_CANDIDATE_LIMIT } from './candidates.js';
+export { CLUSTER_LEASE } from './cluster-store.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
   type DatabaseLocation,
@@ -14,6 +14,7 @@ export {
   DbError,
   type DbErrorCode,
   DbInputError,
+  DbLeaseLostError,
   DbMigrationError,
   DbNotFoundError,
 } from './errors.js';
@@ -25,5 +26,4 @@ export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.j
 export type { RetentionOptions, RetentionResult } from './retention.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
-export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
 export * from './types.js';

@@ -51,9 +51,16 @@ export const MEMBER_COLUMNS = [
   'word_count',
 ] as const;
 
-/** A story's summary columns computed from its (non-empty) list of member items. */
-export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<StoriesTable, 'id'> {
-  const lead = chooseLead(members);
+/**
+ * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
+ * the clusterer found most central (its headline and outlet head the story); when it is not a member
+ * any more, the earliest report leads.
+ */
+export function storySummary(
+  members: [MemberRow, ...MemberRow[]],
+  leadId: number | null = null,
+): Omit<StoriesTable, 'id'> {
+  const lead = members.find((member) => member.id === leadId) ?? chooseLead(members);
   const sourceCount = new Set(members.map((member) => member.feed_id)).size;
   return {
     title: lead.title,
@@ -133,8 +140,21 @@ async function membersOf(
   return members;
 }
 
+/** The lead each story has now, to keep it when a refresh is not told of a new one. */
+async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
+  const leads = new Map<number, number>();
+  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
+    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+    const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
+      WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
+  }
+  return leads;
+}
+
 /**
  * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
+ * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
  * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
  * order and cannot deadlock. The members of all of them are read at once.
  */
@@ -142,16 +162,22 @@ export async function refreshStories(
   trx: Kysely<Database>,
   engine: Engine,
   storyIds: Iterable<number>,
+  leads: ReadonlyMap<number, number | null> = new Map(),
 ): Promise<number> {
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
   if (ids.length === 0) return 0;
   if (engine === 'postgres') for (const id of ids) await lockStory(trx, id);
   const members = await membersOf(trx, engine, ids);
+  const stored = await currentLeads(
+    trx,
+    engine,
+    ids.filter((id) => (leads.get(id) ?? null) === null),
+  );
   const empty = ids.filter((id) => !members.has(id));
   for (const id of ids) {
     const [first, ...rest] = members.get(id) ?? [];
     if (first === undefined) continue;
-    const summary = storySummary([first, ...rest]);
+    const summary = storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null);
     await sql`UPDATE stories SET ${sql.join(
       SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = ${summary[column]}`),
     )} WHERE id = ${id}`.execute(trx);
@@ -161,9 +187,4 @@ export async function refreshStories(
       trx,
     );
   return empty.length;
-}
-
-/** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
-export async function refreshStory(trx: Kysely<Database>, engine: Engine, storyId: number): Promise<boolean> {
-  return (await refreshStories(trx, engine, [storyId])) === 0;
 }

@@ -28,7 +28,8 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: newsfeed-worker <command>
   run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
-  once              poll every due feed once, then exit (for cron)
+  once              poll every due feed once, cluster what it wrote, then exit (for cron)
+  recluster [--since 72h]  rebuild the stories of the items first seen since then (h, d or m)
   add URL           subscribe to a feed, or to the feed a site's page advertises
   import FILE.opml  subscribe to every feed of an OPML file
   export            print every subscription as OPML
@@ -75,13 +76,14 @@ export async function runCommand(
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats'];
+  const known = ['run', 'once', 'recluster', 'add', 'import', 'export', 'list', 'stats'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
   if ((command === 'add' || command === 'import') && !args[0])
     throw new UsageError(`${command} needs an argument\n${USAGE}`);
+  const reclusterSince = command === 'recluster' ? parseSinceOption(args) : 0;
 
   const runtime = await createRuntime(config, logger);
-  const { db, worker } = runtime;
+  const { db, worker, clusterer } = runtime;
   try {
     switch (command) {
       case 'run': {
@@ -106,10 +108,12 @@ export async function runCommand(
         const retention = startRetention(db, config, logger);
         const unregister = io.onSignal((signal) => {
           logger.info({ signal, worker_id: runtime.ctx.workerId }, 'stopping');
+          clusterer.stop();
           void worker.stop();
         });
         logger.info({ worker_id: runtime.ctx.workerId, engine: db.engine }, 'worker started');
-        await worker.run();
+        // Clustering runs beside polling; it clusters only while this process holds the lease.
+        await Promise.all([worker.run(), clusterer.run()]);
         unregister();
         clearInterval(retention);
         await metricsServer?.close();
@@ -119,18 +123,30 @@ export async function runCommand(
       case 'once': {
         await seedIfEmpty(db, config, logger);
         const progress = new Progress('polling');
-        const unregister = io.onSignal(() => void worker.stop());
+        const unregister = io.onSignal(() => {
+          clusterer.stop();
+          void worker.stop();
+        });
         const started = performance.now();
         const startedEpochMs = Date.now();
         const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
+        await clusterer.runUntilDrained();
         const elapsedMs = Math.round(performance.now() - started);
         unregister();
         // CPU and peak memory of the run, for cron logs and bench/worker.ts (which also lines up several
         // workers' rounds by their start time).
         const usage = process.resourceUsage();
         progress.finish(
-          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS} start_epoch_ms=${startedEpochMs}`,
+          `${summary.polled} feeds: ${summary.updated} updated, ${summary.notModified} unchanged, ${summary.failed} failed, ${summary.disabled} disabled; ${summary.itemsNew} new items, ${summary.itemsUpdated} updated; ${clusterer.stats.placed} clustered (lag_p95_ms=${percentile(clusterer.stats.lagsMs, 0.95)}); elapsed_ms=${elapsedMs} cpu_ms=${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)} max_rss_kb=${usage.maxRSS} start_epoch_ms=${startedEpochMs}`,
         );
+        return 0;
+      }
+      case 'recluster': {
+        const queued = await db.clustering.requeue(Date.now() - reclusterSince);
+        const unregister = io.onSignal(() => clusterer.stop());
+        await clusterer.runUntilDrained();
+        unregister();
+        io.out(`${queued} items queued for reclustering, ${clusterer.stats.placed} placed by this process`);
         return 0;
       }
       case 'add': {
@@ -172,6 +188,32 @@ export async function runCommand(
   } finally {
     await runtime.close();
   }
+}
+
+/** The value at quantile `q` (0-1) of `values`, 0 when there are none. */
+function percentile(values: number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const SINCE_UNITS_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** How far back `recluster` goes when not told. */
+export const DEFAULT_RECLUSTER_SINCE = '72h';
+
+/** `--since 72h` (minutes, hours or days) as milliseconds. */
+export function parseSinceOption(args: string[]): number {
+  let value = DEFAULT_RECLUSTER_SINCE;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--since') value = args[++index] ?? '';
+    else if (arg.startsWith('--since=')) value = arg.slice('--since='.length);
+    else throw new UsageError(`recluster: unknown argument "${arg}"\n${USAGE}`);
+  }
+  const match = /^(\d+)([mhd])$/.exec(value);
+  if (!match)
+    throw new UsageError(`recluster --since needs a duration such as 72h, 3d or 90m, got "${value}"`);
+  return Number(match[1]) * SINCE_UNITS_MS[match[2]!]!;
 }
 
 const RETENTION_EVERY_MS = 3_600_000;

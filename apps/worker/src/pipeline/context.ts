@@ -18,7 +18,6 @@ export interface PollContext {
   workerId: string;
   limits: ScheduleLimits;
   maxConsecutiveFailures: number;
-  clusterWindowHours: number;
   /** Zone of feed dates written without one (WORKER_FEED_TIME_ZONE; `local` is this machine's). */
   feedTimeZone: string;
   now: () => Date;

@@ -6,6 +6,7 @@ import { fullTextQueue } from './004-full-text-queue.js';
 import { itemChangesRows } from './005-item-changes-rows.js';
 import { clusterKeys } from './006-cluster-keys.js';
 import { phrasePairs } from './007-phrase-pairs.js';
+import { clusterStage } from './010-cluster-stage.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemChangesRows,
   clusterKeys,
   phrasePairs,
+  clusterStage,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
