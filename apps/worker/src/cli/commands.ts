@@ -129,8 +129,12 @@ export async function runCommand(
         });
         const started = performance.now();
         const startedEpochMs = Date.now();
-        const summary = await worker.runOnce((done, total, last) => progress.update(done, total, last.url));
-        await clusterer.runUntilDrained();
+        // Clustering runs beside polling (when this process holds the lease) and ends with the queue.
+        const clustering = clusterer.run();
+        const summary = await worker
+          .runOnce((done, total, last) => progress.update(done, total, last.url))
+          .finally(() => clusterer.finish().catch(() => clusterer.stop()));
+        await clustering;
         const elapsedMs = Math.round(performance.now() - started);
         unregister();
         // CPU and peak memory of the run, for cron logs and bench/worker.ts (which also lines up several

@@ -53,6 +53,9 @@ export class Clusterer {
   private generation = -1;
   private lastEviction = 0;
   private stopping = false;
+  /** Set by finish(): run() returns once everything queued up to `finishTarget` is placed. */
+  private finishing = false;
+  private finishTarget: number | null = null;
   private wake: (() => void) | null = null;
   readonly stats: ClusterStats = { placed: 0, batches: 0, lagsMs: [] };
 
@@ -65,16 +68,27 @@ export class Clusterer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Clusters whenever it holds the lease, until stop(); waits for the lease while another process has it. */
+  /**
+   * Clusters whenever it holds the lease, until stop() (or, after finish(), until what was queued
+   * then is placed); waits for the lease while another process has it.
+   */
   async run(): Promise<void> {
     while (!this.stopping) {
+      // What was written before finish() is all queued now: a drain starting later places it.
+      const finishing = this.finishing;
       try {
         const lease = await this.db.clustering.acquire(this.holder, this.settings.leaseSeconds, this.now());
         this.metrics.clusterLeaseHeld.set(lease.held ? 1 : 0);
         if (lease.held) {
           await this.drain();
+          if (finishing) break;
         } else {
           this.forget();
+          if (
+            finishing &&
+            (this.finishTarget === null || (await this.db.clustering.queuedUpTo(this.finishTarget)) === 0)
+          )
+            break;
         }
       } catch (error) {
         this.forget();
@@ -83,10 +97,19 @@ export class Clusterer {
       await this.sleep();
     }
     await this.db.clustering.release(this.holder).catch(() => undefined);
+    this.metrics.clusterLeaseHeld.set(0);
+    this.forget();
   }
 
   stop(): void {
     this.stopping = true;
+    this.wake?.();
+  }
+
+  /** Lets run() return once everything queued now is placed (by this process or the lease holder). */
+  async finish(): Promise<void> {
+    this.finishTarget = await this.db.clustering.newestQueued();
+    this.finishing = true;
     this.wake?.();
   }
 
