@@ -224,7 +224,7 @@ export class Clusterer {
           index.remove(item.id);
           this.indexed.delete(item.id);
         }
-        const placement = index.place(doc);
+        const placement = this.place(doc);
         const storyId = placement.storyId ?? newIds[used++]!;
         for (const from of placement.mergeStoryIds) {
           if (from === storyId) continue;
@@ -264,6 +264,19 @@ export class Clusterer {
     this.stats.batches++;
     this.metrics.itemsClustered.inc({}, queued.length);
     return queued.length;
+  }
+
+  /**
+   * The rule's placement; a rule that throws (a bug, never bad input) is reported and the item
+   * starts a story of its own, so one item cannot stall the queue.
+   */
+  private place(doc: ClusterDoc): { storyId: number | null; mergeStoryIds: number[] } {
+    try {
+      return this.index!.place(doc);
+    } catch (error) {
+      this.logger.error({ item_id: doc.id, err: (error as Error).message }, 'clustering rule failed');
+      return { storyId: null, mergeStoryIds: [] };
+    }
   }
 
   private sleep(): Promise<void> {
