@@ -155,6 +155,14 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
     },
 
+    async newestFirstSeen() {
+      const row = await kysely
+        .selectFrom('items')
+        .select((eb) => eb.fn.max('first_seen_at').as('top'))
+        .executeTakeFirst();
+      return row?.top === null || row?.top === undefined ? null : Number(row.top);
+    },
+
     async newStoryIds(count) {
       if (count <= 0) return [];
       if (engine === 'postgres') return allocateIds(kysely, engine, 'stories', count);

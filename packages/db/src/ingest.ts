@@ -18,6 +18,7 @@ export async function ingestInTransaction(
   vocabulary?: SearchVocabulary,
 ): Promise<UpsertResult[]> {
   const { results, written } = await upsertInTransaction(trx, engine, feedId, inputs, now, vocabulary);
-  await enqueueForClustering(trx, engine, [...written], now);
+  // Queued at the real time of the write (`now` may be a poll's recorded time): the lag's start.
+  await enqueueForClustering(trx, engine, [...written], Date.now());
   return results;
 }

@@ -337,6 +337,8 @@ export interface ClusteringApi {
   newestQueued(): Promise<number | null>;
   /** Items with a story first seen at or after `since` (epoch ms), not queued, after `afterId`, in id order. */
   indexed(since: number, afterId: number, limit: number): Promise<(ClusterItem & { storyId: number })[]>;
+  /** The latest first-seen time of any item (epoch ms), null when there are none. */
+  newestFirstSeen(): Promise<number | null>;
   /** Ids for new stories, free until the holder's next batch. */
   newStoryIds(count: number): Promise<number[]>;
   /** Writes a batch in one transaction; throws DbLeaseLostError (nothing written) if the lease is gone. */

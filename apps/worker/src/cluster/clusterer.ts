@@ -7,7 +7,9 @@ import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js'
 // The clustering stage: ONE clusterer per database assigns the items polls queued to stories, in id
 // order, holding the `clusterer` lease (renewed by every batch it writes) so a second process waits
 // instead of clustering twice, and a crashed holder's lease expires. Its candidate index lives in
-// memory, warm-loaded from the window's clustered items when it takes the lease.
+// memory, warm-loaded from the window's clustered items when it takes the lease. The window is
+// measured back from the newest item it has seen (the stream's own clock, the wall clock's in
+// production), so rebuilding old items gives the stories they got when they were new.
 
 export interface ClustererSettings {
   /** Items first seen within this many hours are candidates (WORKER_CLUSTER_WINDOW_HOURS). */
@@ -52,6 +54,8 @@ export class Clusterer {
   private indexed = new IndexedItems();
   private generation = -1;
   private lastEviction = 0;
+  /** The latest first-seen time of the items indexed or placed: where the window ends. */
+  private streamTime = 0;
   private stopping = false;
   /** Set by finish(): run() returns once everything queued up to `finishTarget` is placed. */
   private finishing = false;
@@ -156,7 +160,8 @@ export class Clusterer {
     const started = this.now();
     const index = new StoryIndex({ windowHours: this.settings.windowHours });
     const indexed = new IndexedItems();
-    const since = started - this.settings.windowHours * HOUR_MS;
+    this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
+    const since = this.streamTime - this.settings.windowHours * HOUR_MS;
     let after = 0;
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE);
@@ -177,7 +182,7 @@ export class Clusterer {
 
   private evict(now: number): void {
     if (now - this.lastEviction < EVICT_EVERY_MS) return;
-    const cutoff = now - this.settings.windowHours * HOUR_MS;
+    const cutoff = this.streamTime - this.settings.windowHours * HOUR_MS;
     this.index!.evictBefore(cutoff);
     this.indexed.evictBefore(cutoff);
     this.lastEviction = now;
@@ -189,8 +194,9 @@ export class Clusterer {
     const queued = await this.db.clustering.queued(this.settings.batchSize);
     if (queued.length === 0) return 0;
     const now = this.now();
+    for (const item of queued) this.streamTime = Math.max(this.streamTime, item.firstSeenAt);
     this.evict(now);
-    const windowStart = now - this.settings.windowHours * HOUR_MS;
+    const windowStart = this.streamTime - this.settings.windowHours * HOUR_MS;
     const newIds = await this.db.clustering.newStoryIds(queued.length);
     let used = 0;
     const batch: ClusterBatch = {
