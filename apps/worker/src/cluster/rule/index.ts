@@ -112,6 +112,8 @@ export class StoryIndex {
   private readonly items = new Map<number, Indexed>();
   private readonly stories = new Map<number, Set<number>>();
   private readonly postings = new Map<string, Set<number>>();
+  /** The document place() last signed: add() of the same document reuses its simhash. */
+  private lastSigned: Omit<Indexed, 'storyId'> | null = null;
 
   constructor(settings: Partial<ClusterRuleSettings> = {}) {
     this.settings = { ...DEFAULT_CLUSTER_RULE_SETTINGS, ...settings };
@@ -137,6 +139,7 @@ export class StoryIndex {
 
   place(doc: ClusterDoc): Placement {
     const item = signOf(doc);
+    this.lastSigned = item;
     const found = new Set<number>();
     for (const key of [...item.terms.map((term) => `t:${term}`), ...bands(item.simhash)])
       for (const id of this.postings.get(key) ?? []) found.add(id);
@@ -165,7 +168,8 @@ export class StoryIndex {
 
   add(doc: ClusterDoc, storyId: number): void {
     this.remove(doc.id);
-    const item: Indexed = { ...signOf(doc), storyId };
+    const signed = this.lastSigned?.doc === doc ? this.lastSigned : signOf(doc);
+    const item: Indexed = { ...signed, storyId };
     this.items.set(doc.id, item);
     addTo(this.stories, storyId, doc.id);
     for (const key of [...item.terms.map((term) => `t:${term}`), ...bands(item.simhash)])
