@@ -17,7 +17,7 @@ interface ClustererLike {
 const WORKER_DIST = path.join(REPO_ROOT, 'apps/worker/dist');
 
 /** The worker's defaults (WORKER_CLUSTER_*), as `run` uses them. */
-const SETTINGS = { windowHours: 72, leaseSeconds: 60, batchSize: 500, idleMs: 1_000 };
+const SETTINGS = { windowHours: 72, leaseSeconds: 60, batchSize: 500, idleMs: 1_000, textChars: 1_000 };
 
 export async function createClusterer(db: Db, holder = 'bench-clusterer'): Promise<ClustererLike> {
   const load = (file: string) => import(pathToFileURL(path.join(WORKER_DIST, file)).href);

@@ -143,6 +143,11 @@ export const WORKER_OPTIONS = {
     schema: count(500),
     description: 'Queued items the clusterer places and writes per transaction.',
   },
+  WORKER_CLUSTER_TEXT_CHARS: {
+    schema: count(1_000),
+    description:
+      'Characters of each item’s text the clusterer reads and keeps in memory for its window (the worker’s heap is capped: see main.ts).',
+  },
   WORKER_CLUSTER_IDLE_MS: {
     schema: milliseconds(1_000),
     description:

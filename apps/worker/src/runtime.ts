@@ -86,6 +86,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
       leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
       batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
       idleMs: config.WORKER_CLUSTER_IDLE_MS,
+      textChars: config.WORKER_CLUSTER_TEXT_CHARS,
     },
     logger,
     metrics,

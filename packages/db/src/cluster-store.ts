@@ -25,8 +25,12 @@ export const CLUSTER_LEASE = 'clusterer';
 /** Rows per statement that updates item stories or dequeues (bound as one parameter each). */
 const ROWS_PER_STATEMENT = 1_000;
 
-/** What an item row gives the clusterer. */
-const ITEM_COLUMNS = sql`items.id, items.feed_id, items.title, coalesce(items.content_text, items.summary) AS text,
+/** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
+export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
+
+/** What an item row gives the clusterer; the text is cut in the database, so no long string is read. */
+const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.title,
+  substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
   items.language, items.published_at, items.first_seen_at, items.story_id`;
 
 interface ItemRow {
@@ -115,9 +119,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         .execute();
     },
 
-    async queued(limit) {
+    async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
-        ${ITEM_COLUMNS}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
+        ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
         FROM cluster_queue JOIN items ON items.id = cluster_queue.item_id
         ORDER BY cluster_queue.item_id LIMIT ${limit}`.execute(kysely);
       return rows.map(
@@ -147,8 +151,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return row?.top === null || row?.top === undefined ? null : Number(row.top);
     },
 
-    async indexed(since, afterId, limit) {
-      const { rows } = await sql<ItemRow>`SELECT ${ITEM_COLUMNS} FROM items
+    async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
+      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
         WHERE items.first_seen_at >= ${since} AND items.id > ${afterId} AND items.story_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
         ORDER BY items.id LIMIT ${limit}`.execute(kysely);

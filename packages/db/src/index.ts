@@ -1,4 +1,4 @@
-export { CLUSTER_LEASE } from './cluster-store.js';
+export { CLUSTER_LEASE, DEFAULT_CLUSTER_TEXT_CHARS } from './cluster-store.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
   type DatabaseLocation,

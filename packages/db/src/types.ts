@@ -329,14 +329,22 @@ export interface ClusteringApi {
   acquire(holder: string, leaseSeconds: number, now?: number): Promise<ClusterLease>;
   /** Gives the lease up (if `holder` has it), so another process can take it at once. */
   release(holder: string): Promise<void>;
-  /** The first `limit` queued items in id order. */
-  queued(limit: number): Promise<QueuedClusterItem[]>;
+  /** The first `limit` queued items in id order, their text cut to `textChars` characters. */
+  queued(limit: number, textChars?: number): Promise<QueuedClusterItem[]>;
   /** How many queued items have an id up to `itemId`. */
   queuedUpTo(itemId: number): Promise<number>;
   /** The highest queued item id, null when the queue is empty. */
   newestQueued(): Promise<number | null>;
-  /** Items with a story first seen at or after `since` (epoch ms), not queued, after `afterId`, in id order. */
-  indexed(since: number, afterId: number, limit: number): Promise<(ClusterItem & { storyId: number })[]>;
+  /**
+   * Items with a story first seen at or after `since` (epoch ms), not queued, after `afterId`, in id
+   * order, their text cut to `textChars` characters.
+   */
+  indexed(
+    since: number,
+    afterId: number,
+    limit: number,
+    textChars?: number,
+  ): Promise<(ClusterItem & { storyId: number })[]>;
   /** The latest first-seen time of any item (epoch ms), null when there are none. */
   newestFirstSeen(): Promise<number | null>;
   /** Ids for new stories, free until the holder's next batch. */

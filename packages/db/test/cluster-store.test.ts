@@ -23,6 +23,8 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
     expect(queued).toMatchObject([{ title: 'Edited b', recluster: false, version: 0 }]);
     expect(queued[0]!.storyId).not.toBeNull();
     expect(queued[0]!.text).toBe('Text of b');
+    // The clusterer keeps its window's texts in memory: it reads only as much as it keeps.
+    expect((await t.db.clustering.queued(10, 4))[0]!.text).toBe('Text');
   });
 
   it('one holder at a time; a released or expired lease is taken over', async () => {

@@ -20,6 +20,8 @@ export interface ClustererSettings {
   batchSize: number;
   /** How often an idle or waiting clusterer looks at the queue and the lease (WORKER_CLUSTER_IDLE_MS). */
   idleMs: number;
+  /** Characters of each item's text read and kept for the rule (WORKER_CLUSTER_TEXT_CHARS). */
+  textChars: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -164,7 +166,7 @@ export class Clusterer {
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
     let after = 0;
     for (;;) {
-      const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE);
+      const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
       for (const item of page) {
         const doc = docOf(item);
         index.add(doc, item.storyId);
@@ -191,7 +193,7 @@ export class Clusterer {
   /** Places up to one batch of queued items and writes it in one transaction; returns how many. */
   private async placeBatch(): Promise<number> {
     const index = this.index!;
-    const queued = await this.db.clustering.queued(this.settings.batchSize);
+    const queued = await this.db.clustering.queued(this.settings.batchSize, this.settings.textChars);
     if (queued.length === 0) return 0;
     const now = this.now();
     for (const item of queued) this.streamTime = Math.max(this.streamTime, item.firstSeenAt);
