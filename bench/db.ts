@@ -1,17 +1,18 @@
 // Database benchmark on a synthetic corpus (bench/lib/synthetic-corpus.ts):
-//  1. load --items items with the worker's call (items.ingest: upsert, candidates, story assignment),
-//     --polls-per-transaction polls per db.transaction (the bulk path: same statements, fewer commits);
-//  2. ingest --ingest-items more exactly as the worker does (one call per poll, --ingest-in-flight
-//     polls at once like the worker's WORKER_CONCURRENCY): the
-//     ingest rate at that database size;
+//  1. load --items items with the worker's call (items.ingest: the items and their clustering queue
+//     rows), --load-in-flight polls at once, then the worker's clustering stage places them all;
+//  2. ingest --ingest-items more exactly as the worker's `run` does (one call per poll,
+//     --ingest-in-flight polls at once like WORKER_CONCURRENCY, the clustering stage running beside
+//     them): the rate of writes alone, and of writes plus clustering (until the queue is empty), and
+//     the clusterer's lag (item queued -> story written) at that database size;
 //  3. time the front page (stories.listTop) and search over --runs runs each, against a primary-key
 //     read (items.get) measured in the same run as the baseline; report the size on disk.
 //
 //   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--ingest-in-flight 16] [--feeds N] [--engine sqlite|postgres|both]
-//                       [--runs 1000] [--polls-per-transaction 100] [--keep]
+//                       [--runs 1000] [--load-in-flight 16] [--keep]
 //                       [--db-file bench/out/db-bench.db] [--postgres-db NAME] [--reuse]
 //
-// Needs @newsfeed/db built. SQLite writes --db-file (default bench/out/db-bench.db); PostgreSQL uses a
+// Needs @newsfeed/db and apps/worker built (the clustering stage is the worker's). SQLite writes --db-file (default bench/out/db-bench.db); PostgreSQL uses a
 // fresh database (--postgres-db, default nf_bench_<random>) on 127.0.0.1:5432
 // (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database), dropped at the end unless --keep.
 // --reuse: an existing database (--db-file / --postgres-db) that already holds items is measured as
@@ -26,6 +27,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
+import { createClusterer, percentile, queueDrained } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
 import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
@@ -43,7 +45,7 @@ const { values: args } = parseArgs({
     'ingest-items': { type: 'string', default: '20000' },
     // The worker's default WORKER_CONCURRENCY: polls it ingests at once.
     'ingest-in-flight': { type: 'string', default: '16' },
-    'polls-per-transaction': { type: 'string', default: '100' },
+    'load-in-flight': { type: 'string', default: '16' },
     keep: { type: 'boolean', default: false },
     'db-file': { type: 'string', default: path.join(OUT_DIR, 'db-bench.db') },
     'postgres-db': { type: 'string' },
@@ -55,7 +57,7 @@ const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const RUNS = Number(args.runs);
 const INGEST_ITEMS = Number(args['ingest-items']);
 const INGEST_IN_FLIGHT = Number(args['ingest-in-flight']);
-const POLLS_PER_TRANSACTION = Number(args['polls-per-transaction']);
+const LOAD_IN_FLIGHT = Number(args['load-in-flight']);
 
 /**
  * Wall-clock latency, and `cpu`: this process's CPU time per run. On a shared machine the wall clock
@@ -138,20 +140,29 @@ async function bench(engine: Engine) {
     const cpuStart = process.cpuUsage();
     const loaded = await ingestPolls(db, feedIds, polls, {
       items: existing > 0 ? 0 : ITEMS,
-      pollsPerTransaction: POLLS_PER_TRANSACTION,
+      pollsInFlight: LOAD_IN_FLIGHT,
       onProgress: progress('load'),
     });
+    const loadWritesMs = performance.now() - wallStart;
+    await (await createClusterer(db, 'bench-load')).runUntilDrained();
     const loadWallMs = performance.now() - wallStart;
     const loadCpu = process.cpuUsage(cpuStart);
     await db.maintenance.optimize();
     // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
     // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
     const ingestCpuStart = process.cpuUsage();
+    const clusterer = await createClusterer(db, 'bench-ingest');
+    const ingestStarted = performance.now();
+    const clustering = clusterer.run();
     const ingested = await ingestPolls(db, feedIds, polls, {
       items: INGEST_ITEMS,
       pollsInFlight: INGEST_IN_FLIGHT,
       onProgress: progress('ingest'),
     });
+    await queueDrained(db);
+    const ingestAndClusterMs = performance.now() - ingestStarted;
+    clusterer.stop();
+    await clustering;
     const ingestCpu = process.cpuUsage(ingestCpuStart);
     // CPU time of this process (the corpus generator included): what one core sustains, whatever
     // else the shared machine is running.
@@ -192,10 +203,13 @@ async function bench(engine: Engine) {
       feeds: FEEDS,
       stories: stats.stories,
       load: {
-        pollsPerTransaction: POLLS_PER_TRANSACTION,
+        pollsInFlight: LOAD_IN_FLIGHT,
         reusedItems: existing,
         items: loaded.items,
         itemsPerSecond: Math.round((loaded.items * 1000) / loaded.ingestMs),
+        // Writes, then the clustering stage over everything they queued.
+        itemsPerSecondWithClustering: Math.round((loaded.items * 1000) / loadWallMs),
+        writesMinutes: Math.round(loadWritesMs / 600) / 100,
         itemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadCpu)),
         minutes: Math.round(loadWallMs / 600) / 100,
       },
@@ -203,6 +217,13 @@ async function bench(engine: Engine) {
         pollsInFlight: INGEST_IN_FLIGHT,
         items: ingested.items,
         itemsPerSecond: Math.round((ingested.items * 1000) / ingested.ingestMs),
+        // Writes and the clustering stage beside them, until every item is in a story.
+        itemsPerSecondWithClustering: Math.round((ingested.items * 1000) / ingestAndClusterMs),
+        clusterLagMs: {
+          p50: percentile(clusterer.stats.lagsMs, 0.5),
+          p95: percentile(clusterer.stats.lagsMs, 0.95),
+          max: percentile(clusterer.stats.lagsMs, 1),
+        },
         itemsPerCpuSecond: Math.round((ingested.items * 1000) / cpuMs(ingestCpu)),
         // The same, counting only the CPU time inside the database calls (not the corpus generator).
         itemsPerApiCpuSecond: Math.round((ingested.items * 1000) / ingested.ingestCpuMs),
@@ -218,7 +239,7 @@ async function bench(engine: Engine) {
         search: Math.round((search.p95 / baseline.p95) * 10) / 10,
       },
       sizeMiB: Math.round((await db.maintenance.sizeBytes()) / 2 ** 20),
-      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --ingest-in-flight ${INGEST_IN_FLIGHT} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --polls-per-transaction ${POLLS_PER_TRANSACTION}${args.reuse ? ' --reuse' : ''}`,
+      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --ingest-in-flight ${INGEST_IN_FLIGHT} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --load-in-flight ${LOAD_IN_FLIGHT}${args.reuse ? ' --reuse' : ''}`,
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(OUT_DIR, { recursive: true });

@@ -6,7 +6,6 @@
 //   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only] [--partial]
 //                        [--polls-in-flight 16]   (seeding: the worker's calls, this many polls at once, as the
 //                                                  worker's WORKER_CONCURRENCY; SQLite commits them in groups)
-//                        [--polls-per-transaction N]   (instead: N polls per db.transaction)
 //                        [--cache-ttl MS]   (the app's WEB_CACHE_TTL_MS; 0 measures every request hitting the database)
 //                        [--page-cache-ttl MS]   (the app's WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
 //
@@ -57,9 +56,7 @@ const { values: args } = parseArgs({
     partial: { type: 'boolean', default: false },
     'cache-ttl': { type: 'string' },
     'page-cache-ttl': { type: 'string' },
-    // Seeding makes exactly the worker's calls per poll (upsertMany, candidates, attach); grouping
-    // polls in one transaction only saves commits, so the database ends up the same, much sooner.
-    'polls-per-transaction': { type: 'string', default: '1' },
+    // Seeding makes exactly the worker's call per poll (items.ingest), then its clustering stage runs.
     'polls-in-flight': { type: 'string', default: '16' },
   },
 });
@@ -82,7 +79,6 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
     const started = performance.now();
     let reported = 0;
     const { resumedFrom } = await seedOrResume(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), {
-      pollsPerTransaction: Number(args['polls-per-transaction']),
       pollsInFlight: Number(args['polls-in-flight']),
       onProgress: (done, resumedFrom) => {
         if (done - reported < 50_000) return;

@@ -95,6 +95,8 @@ interface RoundResult {
   feedsPerSecond: number;
   itemsNew: number;
   itemsPerSecond: number;
+  /** p95 of item written -> story written, by the clustering stage (0 when nothing was clustered). */
+  clusterLagP95Ms: number;
   failed: number;
   cpuMsPerFeed: number;
   /** PostgreSQL: the server's CPU for this database (its backends), per feed; null for SQLite. */
@@ -111,6 +113,8 @@ interface ProcessSummary {
   elapsedMs: number;
   cpuMs: number;
   maxRssKb: number;
+  clustered: number;
+  clusterLagP95Ms: number | null;
   startEpochMs: number;
   processSeconds: number;
 }
@@ -155,6 +159,8 @@ async function runProcess(databaseUrl: string, workerId: string): Promise<Proces
     );
   if (code !== 0 || !summary) throw new Error(`worker once failed (exit ${code}):\n${stderr.slice(-2000)}`);
   const [, polled, , , failed, , itemsNew, elapsedMs, cpuMs, maxRssKb, startEpochMs] = summary.map(Number);
+  // The clustering stage's lag (item written -> story written), p95 over what this process placed.
+  const lag = /(\d+) clustered \(lag_p95_ms=(\d+)\)/.exec(stderr);
   // Older builds do not print their start: count back from the exit (which adds the close-down).
   return {
     polled: polled!,
@@ -163,6 +169,8 @@ async function runProcess(databaseUrl: string, workerId: string): Promise<Proces
     elapsedMs: elapsedMs!,
     cpuMs: cpuMs!,
     maxRssKb: maxRssKb!,
+    clustered: lag ? Number(lag[1]) : 0,
+    clusterLagP95Ms: lag ? Number(lag[2]) : null,
     startEpochMs: Number.isNaN(startEpochMs) ? Date.now() - elapsedMs! : startEpochMs!,
     processSeconds: (performance.now() - started) / 1000,
   };
@@ -197,6 +205,11 @@ async function runRound(
     feedsPerSecond: Math.round(polled / pollingSeconds),
     itemsNew: sum((one) => one.itemsNew),
     itemsPerSecond: Math.round(sum((one) => one.itemsNew) / pollingSeconds),
+    // The process that held the clusterer lease placed everything; its p95 is the stage's.
+    clusterLagP95Ms: Math.max(
+      0,
+      ...processes.filter((one) => one.clustered > 0).map((one) => one.clusterLagP95Ms ?? 0),
+    ),
     failed: sum((one) => one.failed),
     cpuMsPerFeed: Math.round((sum((one) => one.cpuMs) / Math.max(1, polled)) * 100) / 100,
     dbCpuMsPerFeed: dbCpuMs === null ? null : Math.round((dbCpuMs / Math.max(1, polled)) * 100) / 100,

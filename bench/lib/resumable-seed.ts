@@ -1,18 +1,19 @@
 import type { Db } from '@newsfeed/db';
+import { createClusterer } from './clustering-stage.js';
 import { ingestPolls, pollsAfter, type SyntheticCorpus } from './synthetic-corpus.js';
 
 // Seeding a million items takes from a quarter of an hour on a quiet machine to hours on a busy
 // one, so a seeding that was stopped continues where it stopped instead of starting over. The
-// corpus is deterministic and polls are committed whole and in order (pollsPerTransaction at a time,
-// or pollsInFlight calls whose groups SQLite commits in the order they were made), so the
-// items already in the database are exactly the first polls of the corpus: replaying the generator
-// past them and ingesting the rest gives the same database as one uninterrupted run.
+// corpus is deterministic and polls are committed whole and in order (pollsInFlight calls whose
+// groups SQLite commits in the order they were made), so the items already in the database are
+// exactly the first polls of the corpus: replaying the generator past them and ingesting the rest
+// gives the same database as one uninterrupted run. The worker's clustering stage then places
+// whatever is queued (also what an interrupted run left queued).
 
-type SeedDb = Db & Parameters<typeof ingestPolls>[0];
+type SeedDb = Db;
 
 export interface ResumableSeedOptions {
-  pollsPerTransaction: number;
-  /** With one poll per transaction: polls ingested at once (see IngestOptions.pollsInFlight). */
+  /** Polls ingested at once (see IngestOptions.pollsInFlight). */
   pollsInFlight?: number;
   /** Items in the database so far, after each transaction, and how many were there before this run. */
   onProgress?: (items: number, resumedFrom: number) => void;
@@ -31,9 +32,9 @@ export async function seedOrResume(
   const polls = pollsAfter(corpus, existing);
   await ingestPolls(db, feedIds, polls, {
     items: corpus.options.items - existing,
-    pollsPerTransaction: options.pollsPerTransaction,
     ...(options.pollsInFlight === undefined ? {} : { pollsInFlight: options.pollsInFlight }),
     onProgress: (done) => options.onProgress?.(existing + done, existing),
   });
+  await (await createClusterer(db)).runUntilDrained();
   return { resumedFrom: existing };
 }

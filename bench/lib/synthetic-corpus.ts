@@ -5,9 +5,9 @@
 //
 //   const corpus = new SyntheticCorpus({ feeds: 10_000, items: 1_000_000 });
 //   await seedDatabase(db, corpus);            // through the public API, as the worker ingests
-//   await seedDatabase(db, corpus, { pollsPerTransaction: 100 });   // same calls, far fewer commits
+//   await seedDatabase(db, corpus, { pollsInFlight: 16 });   // as the worker's concurrent polls
 import { createHash } from 'node:crypto';
-import type { ClusterSubject, Db, ItemInput, NewFeed, StoryAssigner, StoryCandidate } from '@newsfeed/db';
+import type { Db, ItemInput, NewFeed } from '@newsfeed/db';
 
 export interface SyntheticCorpusOptions {
   feeds: number;
@@ -274,51 +274,18 @@ export function hammingDistance(a: string, b: string): number {
   return distance;
 }
 
-/** The benchmark's clustering rule: a near-identical text, else a title sharing most words. */
-export function chooseStory(
-  item: Pick<ClusterSubject, 'title' | 'simhash'>,
-  candidates: StoryCandidate[],
-): number | null {
-  const near = candidates.find(
-    (c) => item.simhash && c.simhash && hammingDistance(item.simhash, c.simhash) <= 3,
-  );
-  if (near) return near.storyId;
-  const words = new Set(item.title.toLowerCase().split(/\W+/));
-  const alike = candidates.find(
-    (c) =>
-      c.title
-        .toLowerCase()
-        .split(/\W+/)
-        .filter((w) => words.has(w)).length >= 4,
-  );
-  return alike?.storyId ?? null;
-}
-
-/** The benchmark's clustering settings: the worker's 48-hour window, 20 candidates per item. */
-export const BENCH_STORY_ASSIGNER: StoryAssigner = {
-  windowHours: 48,
-  candidateLimit: 20,
-  pick: chooseStory,
-};
-
-/** The calls one poll's ingest makes: the public API, or the same inside `db.transaction`. */
+/** The calls one poll's ingest makes. */
 type IngestApi = Pick<Db, 'items'>;
-type IngestWithTime = (
-  feedId: number,
-  items: ItemInput[],
-  stories: StoryAssigner,
-  options: { now: Date },
-) => Promise<unknown>;
-type TransactionalDb = Db & { transaction?<T>(work: (tx: IngestApi) => Promise<T>): Promise<T> };
+type IngestWithTime = (feedId: number, items: ItemInput[], options: { now: Date }) => Promise<unknown>;
 
 /**
- * Ingests one poll as the worker does: `items.ingest` writes the items and assigns each new one to
- * its story (candidates, the clustering rule, the story summaries) in one transaction.
+ * Ingests one poll as the worker does: `items.ingest` writes the items and queues the new and changed
+ * ones for the clustering stage, in one transaction.
  */
 export async function ingestPoll(api: IngestApi, feedId: number, poll: SyntheticPoll): Promise<void> {
   // `now` (an @newsfeed/db extension) records the poll's time as the items' first-seen time.
   const ingest = api.items.ingest as IngestWithTime;
-  await ingest(feedId, poll.items, BENCH_STORY_ASSIGNER, { now: poll.at });
+  await ingest(feedId, poll.items, { now: poll.at });
 }
 
 export async function addFeeds(db: Db, corpus: SyntheticCorpus): Promise<number[]> {
@@ -388,13 +355,8 @@ export interface IngestOptions {
   /** Stop after this many items. */
   items: number;
   /**
-   * 1 (default): every call commits on its own, exactly like the worker. More: that many polls per
-   * `db.transaction` (when the Db has one), a bulk-load path with the same statements and fewer commits.
-   */
-  pollsPerTransaction?: number;
-  /**
-   * With one poll per transaction: how many polls are ingested at once, as the worker's concurrent
-   * polls do (WORKER_CONCURRENCY); on SQLite the storage layer then commits them in groups.
+   * How many polls are ingested at once, as the worker's concurrent polls do (WORKER_CONCURRENCY;
+   * default 1); on SQLite the storage layer commits the calls queued together in one transaction.
    */
   pollsInFlight?: number;
   onProgress?: (itemsDone: number, ingestMs: number) => void;
@@ -425,14 +387,13 @@ async function ingestConcurrently(
  * process's CPU time spent inside the database API (generating the corpus is not counted in either).
  */
 export async function ingestPolls(
-  db: TransactionalDb,
+  db: Db,
   feedIds: number[],
   polls: Iterator<SyntheticPoll>,
   options: IngestOptions,
 ): Promise<{ items: number; ingestMs: number; ingestCpuMs: number }> {
-  const perTransaction = options.pollsPerTransaction ?? 1;
-  const inFlight = perTransaction > 1 ? 1 : (options.pollsInFlight ?? 1);
-  const pollsPerBatch = inFlight > 1 ? inFlight * POLLS_AHEAD_PER_FLIGHT : perTransaction;
+  const inFlight = options.pollsInFlight ?? 1;
+  const pollsPerBatch = inFlight * POLLS_AHEAD_PER_FLIGHT;
   let items = 0;
   let ingestMs = 0;
   let ingestCpuMs = 0;
@@ -450,8 +411,7 @@ export async function ingestPolls(
     const run = async (api: IngestApi) => {
       for (const poll of batch) await ingestPoll(api, feedIds[poll.feedIndex]!, poll);
     };
-    if (perTransaction > 1 && db.transaction) await db.transaction(run);
-    else if (inFlight > 1) await ingestConcurrently(db, feedIds, batch, inFlight);
+    if (inFlight > 1) await ingestConcurrently(db, feedIds, batch, inFlight);
     else await run(db);
     ingestMs += performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
@@ -463,7 +423,7 @@ export async function ingestPolls(
 
 /** Fills `db` with the whole corpus through the public API, one poll at a time, as the worker does. */
 export async function seedDatabase(
-  db: TransactionalDb,
+  db: Db,
   corpus: SyntheticCorpus,
   optionsOrProgress: Omit<IngestOptions, 'items'> | IngestOptions['onProgress'] = {},
 ): Promise<{ feedIds: number[]; items: number; ingestMs: number }> {

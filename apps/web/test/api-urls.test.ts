@@ -49,7 +49,7 @@ describe('the JSON API', () => {
     await db.feeds.update(env.seed.feeds.planet, { siteUrl: HOSTILE[0]!, iconUrl: HOSTILE[1]! });
     const detail = await db.stories.get(env.seed.wireStoryId);
     const lead = detail!.items[0]!;
-    await db.items.upsertMany(lead.feedId, [
+    await db.items.ingest(lead.feedId, [
       {
         ...lead,
         imageUrl: HOSTILE[2]!,

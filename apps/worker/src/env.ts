@@ -170,6 +170,30 @@ export const WORKER_OPTIONS = {
     schema: count(72),
     description: 'Only items first seen within this many hours are candidates for the same story.',
   },
+  WORKER_CLUSTER_LEASE_SECONDS: {
+    schema: seconds(60),
+    description:
+      'How long the clusterer lease (one clusterer per database) lasts without renewal; another process takes over a crashed holder’s after it.',
+  },
+  WORKER_CLUSTER_BATCH_SIZE: {
+    schema: count(500),
+    description: 'Queued items the clusterer places and writes per transaction.',
+  },
+  WORKER_CLUSTER_TEXT_CHARS: {
+    schema: count(1_000),
+    description:
+      'Characters of each item’s text the clusterer reads and keeps in memory for its window (the worker’s heap is capped: see main.ts).',
+  },
+  WORKER_CLUSTER_MAX_ITEMS: {
+    schema: count(20_000),
+    description:
+      'Most items the clusterer keeps in its in-memory candidate index; past it the oldest are forgotten first, even within WORKER_CLUSTER_WINDOW_HOURS (each costs a few KiB of heap).',
+  },
+  WORKER_CLUSTER_IDLE_MS: {
+    schema: milliseconds(1_000),
+    description:
+      'How often the clusterer looks at an empty queue, and a process without the clusterer lease tries to take it (ms).',
+  },
   WORKER_RETENTION_DAYS: {
     schema: z.coerce.number().int().min(0).default(90),
     description: 'Items older than this are deleted (their keys tombstoned) by `run`; 0 keeps everything.',

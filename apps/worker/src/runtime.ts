@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Db } from '@newsfeed/db';
+import { Clusterer } from './cluster/clusterer.js';
 import { openDb } from './deps/db.js';
 import type { WorkerConfig } from './env.js';
 import { HttpClient } from './fetch/http-client.js';
@@ -18,6 +19,8 @@ export interface Runtime {
   metrics: WorkerMetrics;
   ctx: PollContext;
   worker: Worker;
+  /** The clustering stage (it clusters only while it holds the database's clusterer lease). */
+  clusterer: Clusterer;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,6 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     },
     maxConsecutiveFailures: config.WORKER_MAX_CONSECUTIVE_FAILURES,
     maxCrashes: config.WORKER_MAX_CRASHES,
-    clusterWindowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
     feedTimeZone: config.WORKER_FEED_TIME_ZONE,
     now: () => new Date(),
     random: Math.random,
@@ -89,6 +91,20 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     idleMs: config.WORKER_POLL_INTERVAL_MS,
     shutdownTimeoutMs: config.WORKER_SHUTDOWN_TIMEOUT_MS,
   });
+  const clusterer = new Clusterer(
+    database,
+    {
+      windowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
+      leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
+      batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
+      idleMs: config.WORKER_CLUSTER_IDLE_MS,
+      textChars: config.WORKER_CLUSTER_TEXT_CHARS,
+      maxItems: config.WORKER_CLUSTER_MAX_ITEMS,
+    },
+    logger,
+    metrics,
+    workerId,
+  );
   return {
     config,
     db: database,
@@ -96,6 +112,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     metrics,
     ctx,
     worker,
+    clusterer,
     async close() {
       await http.close();
       await parsers.close();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDb, type Db } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from '../src/env.js';
@@ -8,10 +11,32 @@ import { type FreshDatabase, freshPostgresDatabase } from './helpers/postgres.js
 import { conditional, TestServer } from './helpers/test-server.js';
 
 // Three worker processes' worth of runtimes (each its own pool and worker id) share 500 feeds on
-// one PostgreSQL through leases: every feed is fetched exactly once per round.
+// one PostgreSQL through leases: every feed is fetched exactly once per round. Their polls only
+// queue items; one clusterer (whichever takes the lease) places them, and the stories are the same
+// as one process makes on SQLite from the same feeds.
 
 const FEEDS = 500;
 const WORKERS = 3;
+/** Feeds covering each event with their own copy of its headline (plus one story of their own). */
+const FEEDS_PER_EVENT = 10;
+const HEADLINES = [
+  'storm',
+  'election',
+  'harbour',
+  'summit',
+  'vaccine',
+  'strike',
+  'wildfire',
+  'budget',
+  'court',
+  'rally',
+];
+
+/** Event e's headline as feed i words it: the same words, the outlet's name appended to some. */
+function eventHeadline(event: number, feed: number): string {
+  const words = `${HEADLINES[event % 10]} ${HEADLINES[Math.floor(event / 10) % 10]} update number ${event} for region`;
+  return feed % 3 === 0 ? `${words} (${feed % 2 === 0 ? 'live' : 'video'})` : words;
+}
 const server = new TestServer();
 let database: FreshDatabase | string;
 let admin: Db | null = null;
@@ -24,6 +49,7 @@ beforeAll(async () => {
     return;
   }
   for (let index = 0; index < FEEDS; index++) {
+    const event = Math.floor(index / FEEDS_PER_EVENT);
     const body = rss([
       {
         title: `Feed ${index} story`,
@@ -31,6 +57,12 @@ beforeAll(async () => {
         guid: `f${index}`,
         description: `Story ${index}`,
         pubDate: hoursAgo(1),
+      },
+      {
+        title: eventHeadline(event, index),
+        link: `https://feed${index}.example/event-${event}`,
+        guid: `f${index}-event`,
+        pubDate: hoursAgo(2),
       },
     ]);
     server.route(
@@ -83,8 +115,8 @@ describe('several workers against one PostgreSQL', () => {
         0, 0, 0,
       ]);
       if (round === 1) {
-        expect(summaries.reduce((sum, summary) => sum + summary.itemsNew, 0)).toBe(FEEDS);
-        expect((await admin.stats()).items).toBe(FEEDS);
+        expect(summaries.reduce((sum, summary) => sum + summary.itemsNew, 0)).toBe(FEEDS * 2);
+        expect((await admin.stats()).items).toBe(FEEDS * 2);
       } else {
         expect(summaries.reduce((sum, summary) => sum + summary.notModified, 0)).toBe(FEEDS);
       }
@@ -101,4 +133,63 @@ describe('several workers against one PostgreSQL', () => {
       } while (cursor);
     }
   }, 120_000);
+
+  it("one clusterer places what the three wrote, and the stories equal one SQLite process's", async (context) => {
+    if (typeof database === 'string' || !admin) {
+      context.skip(`PostgreSQL unavailable: ${database}`);
+      return;
+    }
+    // Every process clusters at its end, as `once` does: one holds the lease, the others wait for it.
+    await Promise.all(runtimes.map((runtime) => runtime.clusterer.runUntilDrained()));
+    expect(runtimes.map((runtime) => runtime.clusterer.stats.placed).sort((a, b) => a - b)).toEqual([
+      0,
+      0,
+      FEEDS * 2,
+    ]);
+    expect(await admin.clustering.queued(1)).toEqual([]);
+    const postgresStories = await storiesByKey(admin);
+    expect(postgresStories.size).toBe(FEEDS + FEEDS / FEEDS_PER_EVENT);
+
+    // The same feeds polled and clustered by one process on a SQLite file.
+    const dir = mkdtempSync(join(tmpdir(), 'newsfeed-multi-'));
+    const url = `file:${join(dir, 'single.db')}`;
+    const single = await createRuntime(
+      loadWorkerConfig({
+        ...TEST_ENV,
+        DATABASE_URL: url,
+        WORKER_FULL_TEXT: 'off',
+        WORKER_REQUEST_TIMEOUT_MS: '15000',
+      }),
+      silentLogger(),
+    );
+    try {
+      for (let index = 0; index < FEEDS; index++)
+        await single.db.feeds.add({ url: server.url(`/feeds/${index}`) });
+      await single.worker.runOnce();
+      await single.clusterer.runUntilDrained();
+      expect(await storiesByKey(single.db)).toEqual(postgresStories);
+    } finally {
+      await single.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+/** Each story as the sorted keys of its items ("feed path|guid"), as a set of such lists. */
+async function storiesByKey(db: Db): Promise<Set<string>> {
+  const members = new Map<number, string[]>();
+  let cursor: string | null = null;
+  do {
+    const page = await db.feeds.list({ limit: 100, cursor, includeDisabled: true });
+    for (const feed of page.items) {
+      const { items } = await db.items.listByFeed(feed.id, { limit: 100 });
+      for (const item of items) {
+        if (item.storyId === null) throw new Error(`item ${item.key} has no story`);
+        const key = `${new URL(feed.url).pathname}|${item.guid}`;
+        members.set(item.storyId, [...(members.get(item.storyId) ?? []), key]);
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return new Set([...members.values()].map((keys) => keys.sort().join(' ')));
+}

@@ -215,6 +215,9 @@ describe('what a poll stores', () => {
     const b = await world.db.feeds.add({ url: server.url('/outlet-b') });
     await world.poll(a);
     await world.poll(b);
+    // Polls only queue their items; the clustering stage places them.
+    expect((await world.db.items.listByFeed(a.id)).items.every((item) => item.storyId === null)).toBe(true);
+    await world.cluster();
     const [fromA] = await itemsOf(a.id);
     const fromB = await itemsOf(b.id);
     const sameStory = fromB.find((item) => item.title.startsWith('Geneva talks resume'))!;

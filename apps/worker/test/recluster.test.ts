@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ItemWithFeed } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedMaterially } from '../src/pipeline/cluster.js';
 import { createWorld, hoursAgo, type RssItem, rss, type TestWorld } from './helpers/harness.js';
 import { TestServer } from './helpers/test-server.js';
 
@@ -67,6 +66,7 @@ describe('an edited item', () => {
       ['/a', '/b', '/c'].map((path) => world.db.feeds.add({ url: server.url(path) })),
     );
     for (const feed of [a!, b!, c!]) await world.poll(feed);
+    await world.cluster();
     const talks = (await onlyItem(a!.id)).storyId!;
     const collapse = (await onlyItem(c!.id)).storyId!;
     const edited = await onlyItem(b!.id);
@@ -84,6 +84,7 @@ describe('an edited item', () => {
       },
     ]);
     expect((await world.poll(b!)).itemsUpdated).toBe(1);
+    await world.cluster();
     const corrected = await onlyItem(b!.id);
     expect(corrected).toMatchObject({ id: edited.id, storyId: talks });
     expect(corrected.title).toBe('Geneva talks resume after a three-week pause, delegations say');
@@ -96,6 +97,7 @@ describe('an edited item', () => {
       },
     ]);
     const outcome = await world.poll(b!);
+    await world.cluster();
     expect(outcome).toMatchObject({ outcome: 'updated', itemsNew: 0, itemsUpdated: 1 });
     const moved = await onlyItem(b!.id);
     expect(moved.id).toBe(edited.id);
@@ -116,34 +118,9 @@ describe('an edited item', () => {
       },
     ]);
     await world.poll(a!);
+    await world.cluster();
     expect((await onlyItem(a!.id)).storyId).toBe(collapse);
     expect(await world.db.stories.get(talks)).toBeNull();
     expect((await world.db.stories.get(collapse))!.story).toMatchObject({ itemCount: 3, sourceCount: 3 });
-  });
-});
-
-describe('changedMaterially', () => {
-  const simhash = 'f0f0f0f0f0f0f0f0';
-  it('is true when the text is no longer a near-duplicate or the title is rewritten', () => {
-    expect(changedMaterially({ title: 'A', simhash }, { title: 'A', simhash: '0f0f0f0f0f0f0f0f' })).toBe(
-      true,
-    );
-    expect(changedMaterially({ title: 'A', simhash: null }, { title: 'A', simhash })).toBe(true);
-    expect(
-      changedMaterially(
-        { title: 'Flood warning for the river valley', simhash },
-        { title: 'Parliament passes the budget', simhash },
-      ),
-    ).toBe(true);
-  });
-
-  it('is false for a near-identical text under a title with the same words', () => {
-    expect(changedMaterially({ title: '!!!', simhash }, { title: '!!!', simhash })).toBe(false);
-    expect(
-      changedMaterially(
-        { title: 'Flood warning issued for the river valley towns', simhash },
-        { title: 'Flood warning issued for river valley towns', simhash: 'f0f0f0f0f0f0f0f1' },
-      ),
-    ).toBe(false);
   });
 });

@@ -52,6 +52,7 @@ describe('retention', () => {
     const feed = await world.db.feeds.add({ url: server.url('/retained') });
 
     const first = await world.poll(feed);
+    await world.cluster();
     expect(first.outcome).toBe('updated');
     expect(first.itemsNew).toBe(3);
     const before = (await world.db.items.listByFeed(feed.id, { limit: 100 })).items;

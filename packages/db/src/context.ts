@@ -13,8 +13,6 @@ export interface DbContext {
    * busy timeout instead of failing half-way. Inside `work`, use only the `trx` it is given.
    */
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
-  /** Set inside `db.transaction`: every call joins that one transaction. */
-  inTransaction?: boolean;
   /** SQLite: the words of the full-text index, kept for prefix queries (search-vocabulary.ts). */
   searchVocabulary?: SearchVocabulary;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { createClusteringApi } from './cluster-store.js';
 import type { DbContext } from './context.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres.js';
@@ -50,7 +51,6 @@ function entityApis(context: DbContext) {
     items: withTypedErrors(
       'items',
       {
-        upsertMany: 'feed',
         ingest: 'feed',
         listByFeed: 'feed',
         existingKeys: 'feed',
@@ -59,7 +59,7 @@ function entityApis(context: DbContext) {
       },
       createItemsApi(context),
     ),
-    stories: withTypedErrors('stories', { get: 'story', attach: 'item' }, createStoriesApi(context)),
+    stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
     search: withTypedErrors('search', 'query', createSearchApi(context)),
     polls: withTypedErrors(
       'polls',
@@ -67,11 +67,9 @@ function entityApis(context: DbContext) {
       createPollsApi(context),
     ),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
   };
 }
-
-/** The APIs inside `db.transaction`: every call joins the one transaction. */
-export type TransactionApis = ReturnType<typeof entityApis>;
 
 /** The Db contract plus what this implementation adds (see the README's API notes). */
 export type NewsfeedDb = Db & {
@@ -80,11 +78,6 @@ export type NewsfeedDb = Db & {
   maintenance: MaintenanceApi;
   /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
-  /**
-   * Runs several calls as one transaction: all of them commit, or none does (e.g. a poll's upsert,
-   * story attachments and schedule). Use only `tx` inside; on SQLite other calls wait until it ends.
-   */
-  transaction<T>(work: (tx: TransactionApis) => Promise<T>): Promise<T>;
   /** Applies pending migrations (createDb already does unless `migrate: false`). */
   migrate(): Promise<MigrationResult>;
   /** The engine's query builder, for tools and benchmarks; not part of the stable API. */
@@ -127,21 +120,6 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     context,
     ...apis,
     subscriptions: createSubscriptionsApi(apis.feeds),
-    transaction: (work) =>
-      context
-        .transaction((trx) =>
-          // Nested transactions inside (upsertMany, attach…) run as part of this one.
-          work(
-            entityApis({
-              engine: context.engine,
-              kysely: trx,
-              transaction: (inner) => inner(trx),
-              inTransaction: true,
-              ...(context.searchVocabulary ? { searchVocabulary: context.searchVocabulary } : {}),
-            }),
-          ),
-        )
-        .catch((error) => Promise.reject(toDbError(error, 'transaction'))),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),

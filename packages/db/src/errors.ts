@@ -9,6 +9,7 @@ export type DbErrorCode =
   | 'CONNECTION_FAILED'
   | 'BUSY'
   | 'MIGRATION_FAILED'
+  | 'LEASE_LOST'
   | 'QUERY_FAILED';
 
 export class DbError extends Error {
@@ -75,5 +76,16 @@ export class DbMigrationError extends DbError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('MIGRATION_FAILED', message, options);
     this.name = 'DbMigrationError';
+  }
+}
+
+/** A singleton job's lease (the clusterer's) is held by someone else now: its write was not made. */
+export class DbLeaseLostError extends DbError {
+  constructor(
+    readonly lease: string,
+    readonly holder: string,
+  ) {
+    super('LEASE_LOST', `lease ${lease} is no longer held by ${holder}`);
+    this.name = 'DbLeaseLostError';
   }
 }

@@ -1,4 +1,4 @@
-export { DEFAULT_CANDIDATE_LIMIT } from './candidates.js';
+export { CLUSTER_LEASE, DEFAULT_CLUSTER_TEXT_CHARS } from './cluster-store.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
   type DatabaseLocation,
@@ -16,6 +16,7 @@ export {
   DbError,
   type DbErrorCode,
   DbInputError,
+  DbLeaseLostError,
   DbMigrationError,
   DbNotFoundError,
 } from './errors.js';
@@ -28,7 +29,6 @@ export type { RetentionOptions, RetentionResult } from './retention.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
 export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
 export type { NewSession, Session, SessionsApi } from './sessions.js';
-export { MAX_TITLE_TERMS, simhashBands, titleTerms } from './signatures.js';
 export type {
   SubscribeAllResult,
   SubscribeResult,

@@ -1,24 +1,15 @@
 import { sql } from 'kysely';
-import { CandidateLookup } from './candidates.js';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
-import { indexQueuedItems } from './full-text-queue.js';
 import { ingestInTransaction } from './ingest.js';
 import { createIngestGroup } from './ingest-group.js';
 import type { ItemsTable } from './schema.js';
 import { refreshStories } from './story-summary.js';
 import { toIso, toIsoOrNull } from './time.js';
-import type {
-  IngestResult,
-  ItemInput,
-  ItemsApi,
-  ItemWithFeed,
-  StoryAssigner,
-  UpsertResult,
-} from './types.js';
-import { findExisting, findTombstoned, upsertInTransaction } from './upsert.js';
+import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from './types.js';
+import { findExisting, findTombstoned } from './upsert.js';
 
 /** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
 export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
@@ -27,8 +18,7 @@ export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, it
   items.language, items.image_url, items.comments_url, items.wire, items.word_count, items.content_hash,
   items.simhash, items.story_id`)}, ${FEED_REF_COLUMNS}`;
 
-export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'band0' | 'band1' | 'band2' | 'band3' | 'input_hash'> &
-  FeedRefRow & { id: number };
+export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'input_hash'> & FeedRefRow & { id: number };
 
 export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   return {
@@ -66,61 +56,20 @@ export interface UpsertOptions {
 }
 
 export function createItemsApi(ctx: DbContext): ItemsApi & {
-  upsertMany(feedId: number, items: ItemInput[], options?: UpsertOptions): Promise<UpsertResult[]>;
-  ingest(
-    feedId: number,
-    items: ItemInput[],
-    stories: StoryAssigner,
-    options?: UpsertOptions,
-  ): Promise<IngestResult[]>;
+  ingest(feedId: number, items: ItemInput[], options?: UpsertOptions): Promise<UpsertResult[]>;
 } {
   const { kysely } = ctx;
-  // SQLite outside db.transaction: concurrent ingest calls share a transaction (ingest-group.ts).
-  const group = ctx.engine === 'sqlite' && !ctx.inTransaction ? createIngestGroup(ctx) : null;
-
-  async function upsertMany(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
-    if (inputs.length === 0) return [];
-    const now = options.now?.getTime() ?? Date.now();
-    return ctx.transaction(async (trx) => {
-      const { results, storiesToRefresh } = await upsertInTransaction(
-        trx,
-        ctx.engine,
-        feedId,
-        inputs,
-        now,
-        ctx.searchVocabulary,
-      );
-      await refreshStories(trx, ctx.engine, storiesToRefresh);
-      await indexQueuedItems(trx, ctx.engine);
-      return results;
-    });
-  }
+  // SQLite: concurrent ingest calls share a transaction (ingest-group.ts).
+  const group = ctx.engine === 'sqlite' ? createIngestGroup(ctx) : null;
 
   return {
-    upsertMany,
-
-    async ingest(feedId: number, inputs: ItemInput[], stories: StoryAssigner, options: UpsertOptions = {}) {
+    async ingest(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
       if (inputs.length === 0) return [];
       const now = options.now?.getTime() ?? Date.now();
-      if (group)
-        return group.run(inputs.length, (trx, lookup) =>
-          ingestInTransaction(trx, ctx.engine, feedId, inputs, stories, now, lookup, ctx.searchVocabulary),
-        );
-      return ctx.transaction(async (trx) => {
-        const lookup = new CandidateLookup(trx, ctx.engine);
-        const results = await ingestInTransaction(
-          trx,
-          ctx.engine,
-          feedId,
-          inputs,
-          stories,
-          now,
-          lookup,
-          ctx.searchVocabulary,
-        );
-        await indexQueuedItems(trx, ctx.engine);
-        return results;
-      });
+      const work = (trx: Parameters<Parameters<DbContext['transaction']>[0]>[0]) =>
+        ingestInTransaction(trx, ctx.engine, feedId, inputs, now, ctx.searchVocabulary);
+      if (group) return group.run(inputs.length, work);
+      return ctx.transaction(work);
     },
 
     async get(id: number): Promise<ItemWithFeed | null> {

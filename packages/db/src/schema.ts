@@ -58,19 +58,9 @@ export interface ItemsTable {
   word_count: number;
   content_hash: string | null;
   simhash: string | null;
-  band0: number | null;
-  band1: number | null;
-  band2: number | null;
-  band3: number | null;
   /** Hash of every input field: an identical re-ingest is 'unchanged' without comparing columns. */
   input_hash: string;
   story_id: number | null;
-}
-
-export interface ItemTermsTable {
-  term: string;
-  first_seen_at: number;
-  item_id: number;
 }
 
 export interface TombstonesTable {
@@ -109,9 +99,27 @@ export interface PollsTable {
   error: string | null;
 }
 
-/** PostgreSQL only (migration 006): the index keys ingest transactions lock (cluster-locks.ts). */
-export interface ClusterKeysTable {
-  id: number;
+/** New and edited items waiting for the clusterer (migration 010); `version` grows with each edit. */
+export interface ClusterQueueTable {
+  item_id: number;
+  version: number;
+  queued_at: number;
+  /** 1: placed afresh even if it has a story (recluster), not compared with its indexed version. */
+  recluster: number;
+}
+
+/** Named leases of singleton jobs (the clusterer); `generation` grows when the job must start over. */
+export interface LeasesTable {
+  name: string;
+  holder: string | null;
+  expires_at: number;
+  generation: number;
+}
+
+/** A story merged into another: its old id keeps working (the web redirects). */
+export interface StoryRedirectsTable {
+  old_id: number;
+  new_id: number;
 }
 
 export interface SchemaMigrationsTable {
@@ -130,11 +138,12 @@ export interface SessionsTable {
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
-  item_terms: ItemTermsTable;
   tombstones: TombstonesTable;
   stories: StoriesTable;
   polls: PollsTable;
-  cluster_keys: ClusterKeysTable;
   sessions: SessionsTable;
+  cluster_queue: ClusterQueueTable;
+  leases: LeasesTable;
+  story_redirects: StoryRedirectsTable;
   schema_migrations: SchemaMigrationsTable;
 }

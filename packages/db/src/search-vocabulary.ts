@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { foldedWords } from './search-fold.js';
 import type { SearchTerm } from './search-query.js';
-import { foldedWords } from './signatures.js';
 
 // SQLite: every word the full-text index holds, in a table of its own (migration 003), so that a
 // prefix query can be expanded into the words it stands for. FTS5 answers `"gove" *` by merging the

@@ -1,19 +1,14 @@
 import { sql } from 'kysely';
-import { findCandidates } from './candidates.js';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
-import { DbNotFoundError } from './errors.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
 import { otherOutlets } from './story-outlets.js';
-import { MEMBER_COLUMNS, refreshStory, storySummary } from './story-summary.js';
 import { toIso, toMillis } from './time.js';
 import type {
-  CandidateQuery,
   PageRequest,
   StoriesApi,
-  StoryCandidate,
   StoryDetail,
   StoryFilter,
   StoryOutlet,
@@ -103,44 +98,15 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     return { story: toStorySummary(story, await outletsOf([story])), items: items.map(toItemWithFeed) };
   }
 
-  async function candidates(query: CandidateQuery): Promise<StoryCandidate[]> {
-    return findCandidates(kysely, ctx.engine, query);
+  async function redirect(id: number): Promise<number | null> {
+    // Merges of merges are flattened when written (cluster-store.ts): one row says where it went.
+    const row = await kysely
+      .selectFrom('story_redirects')
+      .select('new_id')
+      .where('old_id', '=', id)
+      .executeTakeFirst();
+    return row ? Number(row.new_id) : null;
   }
 
-  async function attach(itemId: number, storyId: number | null): Promise<number> {
-    return ctx.transaction(async (trx) => {
-      const item = await trx
-        .selectFrom('items')
-        .select([...MEMBER_COLUMNS, 'story_id'])
-        .where('id', '=', itemId)
-        .executeTakeFirst();
-      if (!item) throw new DbNotFoundError('item', itemId);
-      let target = storyId;
-      if (target === null) {
-        // A new story's only member is this item: its summary is known without reading anything back.
-        const created = await trx
-          .insertInto('stories')
-          .values(storySummary([item]))
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        target = created.id;
-      } else {
-        const story = await trx
-          .selectFrom('stories')
-          .select('id')
-          .where('id', '=', target)
-          .executeTakeFirst();
-        if (!story) throw new DbNotFoundError('story', target);
-      }
-      if (item.story_id !== target) {
-        await trx.updateTable('items').set({ story_id: target }).where('id', '=', itemId).execute();
-      }
-      if (storyId !== null) await refreshStory(trx, ctx.engine, target);
-      if (item.story_id !== null && item.story_id !== target)
-        await refreshStory(trx, ctx.engine, item.story_id);
-      return target;
-    });
-  }
-
-  return { listTop, get, candidates, attach };
+  return { listTop, get, redirect };
 }

@@ -51,9 +51,16 @@ export const MEMBER_COLUMNS = [
   'word_count',
 ] as const;
 
-/** A story's summary columns computed from its (non-empty) list of member items. */
-export function storySummary(members: [MemberRow, ...MemberRow[]]): Omit<StoriesTable, 'id'> {
-  const lead = chooseLead(members);
+/**
+ * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
+ * the clusterer found most central (its headline and outlet head the story); when it is not a member
+ * any more, the earliest report leads.
+ */
+export function storySummary(
+  members: [MemberRow, ...MemberRow[]],
+  leadId: number | null = null,
+): Omit<StoriesTable, 'id'> {
+  const lead = members.find((member) => member.id === leadId) ?? chooseLead(members);
   const sourceCount = new Set(members.map((member) => member.feed_id)).size;
   return {
     title: lead.title,
@@ -98,17 +105,54 @@ export const SUMMARY_COLUMNS = [
 ] as const satisfies readonly (keyof StoriesTable)[];
 
 /**
- * PostgreSQL: locks the story's row (a no-op write: FOR NO KEY UPDATE). A concurrent transaction
- * that changed its members and is refreshing it too then commits before the members are read, so the
- * last refresh to commit always counts every committed member. SQLite runs one writer at a time:
- * nothing to wait for.
+ * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
+ * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
+ * before the members are read, so the last refresh to commit counts every committed member.
+ * SQLite runs one writer at a time: nothing to wait for.
  */
-async function lockStory(trx: Kysely<Database>, storyId: number): Promise<void> {
-  await trx
-    .updateTable('stories')
-    .set((eb) => ({ item_count: eb.ref('item_count') }))
-    .where('id', '=', storyId)
-    .execute();
+async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
+  await sql`SELECT id FROM stories WHERE id IN (SELECT j.value FROM ${valueList('postgres', storyIds, 'bigint')})
+    ORDER BY id FOR NO KEY UPDATE`.execute(trx);
+}
+
+/** PostgreSQL's type of each summary column, for reading them from a JSON record set. */
+const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
+  title: 'text',
+  summary: 'text',
+  image_url: 'text',
+  wire: 'text',
+  language: 'text',
+  lead_item_id: 'bigint',
+  lead_url: 'text',
+  lead_feed_id: 'bigint',
+  item_count: 'integer',
+  source_count: 'integer',
+  first_seen_at: 'bigint',
+  updated_at: 'bigint',
+  published_at: 'bigint',
+  score: 'double precision',
+};
+
+/** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
+async function writeSummaries(
+  trx: Kysely<Database>,
+  engine: Engine,
+  rows: (Omit<StoriesTable, 'id'> & { id: number })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  if (engine === 'sqlite') {
+    await sql`UPDATE stories SET ${sql.join(
+      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
+    )} FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
+    return;
+  }
+  const record = sql.raw(
+    ['id bigint', ...SUMMARY_COLUMNS.map((column) => `${column} ${POSTGRES_TYPES[column]}`)].join(', '),
+  );
+  await sql`UPDATE stories SET ${sql.join(
+    SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`),
+  )} FROM jsonb_to_recordset(${json}::jsonb) AS s(${record}) WHERE stories.id = s.id`.execute(trx);
 }
 
 /** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
@@ -133,8 +177,21 @@ async function membersOf(
   return members;
 }
 
+/** The lead each story has now, to keep it when a refresh is not told of a new one. */
+async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
+  const leads = new Map<number, number>();
+  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
+    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+    const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
+      WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
+  }
+  return leads;
+}
+
 /**
  * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
+ * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
  * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
  * order and cannot deadlock. The members of all of them are read at once.
  */
@@ -142,28 +199,31 @@ export async function refreshStories(
   trx: Kysely<Database>,
   engine: Engine,
   storyIds: Iterable<number>,
+  leads: ReadonlyMap<number, number | null> = new Map(),
 ): Promise<number> {
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
   if (ids.length === 0) return 0;
-  if (engine === 'postgres') for (const id of ids) await lockStory(trx, id);
+  if (engine === 'postgres')
+    for (let start = 0; start < ids.length; start += STORIES_PER_READ)
+      await lockStories(trx, ids.slice(start, start + STORIES_PER_READ));
   const members = await membersOf(trx, engine, ids);
+  const stored = await currentLeads(
+    trx,
+    engine,
+    ids.filter((id) => (leads.get(id) ?? null) === null),
+  );
   const empty = ids.filter((id) => !members.has(id));
+  const summaries: (Omit<StoriesTable, 'id'> & { id: number })[] = [];
   for (const id of ids) {
     const [first, ...rest] = members.get(id) ?? [];
     if (first === undefined) continue;
-    const summary = storySummary([first, ...rest]);
-    await sql`UPDATE stories SET ${sql.join(
-      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = ${summary[column]}`),
-    )} WHERE id = ${id}`.execute(trx);
+    summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
+  for (let start = 0; start < summaries.length; start += STORIES_PER_READ)
+    await writeSummaries(trx, engine, summaries.slice(start, start + STORIES_PER_READ));
   if (empty.length > 0)
     await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
       trx,
     );
   return empty.length;
-}
-
-/** Recomputes one story from its items; deletes it when it has none left. Returns false if it was deleted. */
-export async function refreshStory(trx: Kysely<Database>, engine: Engine, storyId: number): Promise<boolean> {
-  return (await refreshStories(trx, engine, [storyId])) === 0;
 }

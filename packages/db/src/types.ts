@@ -146,55 +146,6 @@ export interface UpsertResult {
   status: UpsertStatus;
 }
 
-/** An item as story clustering compares it. */
-export interface ClusterSubject {
-  id: number;
-  feedId: number;
-  title: string;
-  contentText: string | null;
-  simhash: string | null;
-  publishedAt: string | null;
-  firstSeenAt: string;
-}
-
-/** What an edit changed, as far as clustering is concerned. */
-export interface ItemSignature {
-  title: string;
-  simhash: string | null;
-}
-
-/**
- * The caller's clustering decisions for `items.ingest`; the layer finds candidates and writes. Both
- * functions run inside the write transaction: synchronous, quick, no I/O.
- */
-export interface StoryAssigner {
-  /** Candidates are items first seen at most this many hours before the item itself. */
-  windowHours: number;
-  /** Candidates read per item (default DEFAULT_CANDIDATE_LIMIT). */
-  candidateLimit?: number;
-  /** The story `item` belongs to: one of the candidates' storyId, or null for none of them. */
-  pick(item: ClusterSubject, candidates: StoryCandidate[]): number | null;
-  /**
-   * Whether an edit changed an item enough to re-check its story. Then it stays if `pick` still
-   * matches it with its story's other members, else it moves (to a matching story, or a new one).
-   * Absent: edits never move items.
-   */
-  changedMaterially?(before: ItemSignature, after: ItemSignature): boolean;
-}
-
-/**
- * What ingest did with an item's story: `created` a new one, `joined` an existing one, `kept` (an
- * edit re-checked and still matching), `moved` (an edit that no longer matched), `unchanged` (not
- * re-checked), null for a tombstoned key.
- */
-export type StoryOutcome = 'created' | 'joined' | 'kept' | 'moved' | 'unchanged' | null;
-
-export interface IngestResult extends UpsertResult {
-  /** The item's story after the call (null for a tombstoned key). */
-  storyId: number | null;
-  story: StoryOutcome;
-}
-
 export interface FeedRef {
   id: number;
   title: string | null;
@@ -252,21 +203,6 @@ export interface StoryFilter {
   language?: string;
   /** Only stories published (their `publishedAt`, as listed) at or after this time. */
   since?: string;
-}
-
-/** What clustering needs to compare an incoming item with a story's members: one member, as compared. */
-export interface StoryCandidate extends Omit<ClusterSubject, 'id'> {
-  storyId: number;
-  itemId: number;
-}
-
-export interface CandidateQuery {
-  simhash: string | null;
-  /** Normalized title words; candidates share at least one (besides the simhash bands). */
-  titleTerms: string[];
-  /** Only items first seen at or after this time. */
-  since: string;
-  limit?: number;
 }
 
 export interface SearchHit {
@@ -356,14 +292,12 @@ export interface FeedsApi {
 }
 
 export interface ItemsApi {
-  /** Inserts new keys, updates changed ones, skips tombstoned ones; one transaction. */
-  upsertMany(feedId: number, items: ItemInput[]): Promise<UpsertResult[]>;
   /**
-   * The worker's write for one poll, in ONE transaction: upsertMany, then every new item (and every
-   * edited one without a story) assigned to a story by `stories.pick`, every materially edited item
-   * re-checked, and the changed stories' lead, counts and score recomputed.
+   * The worker's write for one poll, in ONE transaction: inserts new keys, updates changed ones,
+   * skips tombstoned ones, and queues the new and changed items for the clusterer (`clustering`).
+   * Concurrent calls run in parallel on PostgreSQL and share group transactions on SQLite.
    */
-  ingest(feedId: number, items: ItemInput[], stories: StoryAssigner): Promise<IngestResult[]>;
+  ingest(feedId: number, items: ItemInput[]): Promise<UpsertResult[]>;
   get(id: number): Promise<ItemWithFeed | null>;
   listByFeed(feedId: number, request?: PageRequest): Promise<Page<ItemWithFeed>>;
   /** Deletes the item and keeps a tombstone of its key so it never comes back. */
@@ -376,12 +310,89 @@ export interface StoriesApi {
   /** Ranked front page. */
   listTop(request?: PageRequest & StoryFilter): Promise<Page<StorySummary>>;
   get(id: number): Promise<StoryDetail | null>;
-  candidates(query: CandidateQuery): Promise<StoryCandidate[]>;
+  /** The story a merged story `id` became (following merges of merges), null if it was never merged. */
+  redirect(id: number): Promise<number | null>;
+}
+
+/** An item as the clusterer sees it. Times are epoch milliseconds (the clusterer's own unit). */
+export interface ClusterItem {
+  id: number;
+  feedId: number;
+  title: string;
+  /** Its text: feed content or fetched full text, else the summary; null when none. */
+  text: string | null;
+  language: string | null;
+  publishedAt: number | null;
+  firstSeenAt: number;
+  storyId: number | null;
+}
+
+/** An item waiting in the clusterer's queue. */
+export interface QueuedClusterItem extends ClusterItem {
+  /** Grows with each edit queued; the clusterer dequeues only the version it placed. */
+  version: number;
+  /** When it was first queued (epoch ms): the clusterer's lag is measured from here. */
+  queuedAt: number;
+  /** Queued by recluster: placed afresh even if it has a story. */
+  recluster: boolean;
+}
+
+export interface ClusterLease {
+  /** Whether the caller holds the lease now. */
+  held: boolean;
+  holder: string | null;
+  expiresAt: number;
+  /** Grows at each recluster: a holder whose index was built under another generation rebuilds it. */
+  generation: number;
+}
+
+/** One batch of the clusterer's decisions, written in one transaction by `clustering.apply`. */
+export interface ClusterBatch {
+  holder: string;
+  /** The lease is renewed for this long by the write. */
+  leaseSeconds: number;
+  /** Items put in a story (new stories' ids come from `newStoryIds`), each item at most once. */
+  assignments: { itemId: number; storyId: number }[];
+  /** Stories absorbed, in order: every member of `from` moves to `into`, and `from` redirects there. */
+  merges: { from: number; into: number }[];
+  /** Stories whose summary is recomputed, with the lead item chosen for it (null: keep the current one). */
+  refresh: ReadonlyMap<number, number | null>;
+  /** The queue rows handled, by the version taken. */
+  done: { itemId: number; version: number }[];
+}
+
+/** The clusterer's durable state: its lease, its queue and its writes. Only the lease holder writes. */
+export interface ClusteringApi {
+  /** Takes or renews the clusterer's lease for `holder` if it is free, expired or already theirs. */
+  acquire(holder: string, leaseSeconds: number, now?: number): Promise<ClusterLease>;
+  /** Gives the lease up (if `holder` has it), so another process can take it at once. */
+  release(holder: string): Promise<void>;
+  /** The first `limit` queued items in id order, their text cut to `textChars` characters. */
+  queued(limit: number, textChars?: number): Promise<QueuedClusterItem[]>;
+  /** How many queued items have an id up to `itemId`. */
+  queuedUpTo(itemId: number): Promise<number>;
+  /** The highest queued item id, null when the queue is empty. */
+  newestQueued(): Promise<number | null>;
   /**
-   * Puts the item in the story (or a new story when storyId is null) and, in the same transaction,
-   * recomputes the story's representative item, counts and score. Returns the story id.
+   * Items with a story first seen at or after `since` (epoch ms), not queued, after `afterId`, in id
+   * order, their text cut to `textChars` characters.
    */
-  attach(itemId: number, storyId: number | null): Promise<number>;
+  indexed(
+    since: number,
+    afterId: number,
+    limit: number,
+    textChars?: number,
+  ): Promise<(ClusterItem & { storyId: number })[]>;
+  /** The latest first-seen time of any item (epoch ms), null when there are none. */
+  newestFirstSeen(): Promise<number | null>;
+  /** Ids for new stories, free until the holder's next batch. */
+  newStoryIds(count: number): Promise<number[]>;
+  /** Writes a batch in one transaction; throws DbLeaseLostError (nothing written) if the lease is gone. */
+  apply(batch: ClusterBatch, now?: number): Promise<void>;
+  /** Queues every item first seen at or after `since` (epoch ms) to be placed afresh; returns how many. */
+  requeue(since: number, now?: number): Promise<number>;
+  /** The current recluster generation. */
+  generation(): Promise<number>;
 }
 
 export interface SearchApi {
@@ -410,6 +421,7 @@ export interface Db {
   retention: RetentionApi;
   /** Subscribing and listing subscriptions, one dedupe rule for every caller. */
   subscriptions: SubscriptionsApi;
+  clustering: ClusteringApi;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DbConstraintError, DbInputError, DbNotFoundError } from '../src/errors.js';
+import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
@@ -60,7 +61,7 @@ describe.each(ENGINES)('feeds on $engine', (testEngine) => {
   it('lists feeds by cursor with item counts, disabled ones on request', async () => {
     for (let i = 0; i < 7; i += 1) await t.db.feeds.add({ url: `https://list.example/${i}` });
     const first = (await t.db.feeds.list({ limit: 100 })).items[0]!;
-    await t.db.items.upsertMany(first.id, [sampleItem('a'), sampleItem('b')]);
+    await t.db.items.ingest(first.id, [sampleItem('a'), sampleItem('b')]);
     await t.db.feeds.update(first.id + 1, { disabled: true });
     const urls: string[] = [];
     let cursor: string | null = null;
@@ -170,14 +171,15 @@ describe.each(ENGINES)('feeds on $engine', (testEngine) => {
   it('removing a feed removes its items, search rows and the stories left empty', async () => {
     const a = await t.db.feeds.add({ url: 'https://rm.example/a' });
     const b = await t.db.feeds.add({ url: 'https://rm.example/b' });
-    const [ia] = await t.db.items.upsertMany(a.id, [sampleItem('x', { title: 'Volcano erupts in Iceland' })]);
-    const [ib] = await t.db.items.upsertMany(b.id, [
-      sampleItem('y', { title: 'Iceland volcano erupts again' }),
-    ]);
-    const [solo] = await t.db.items.upsertMany(a.id, [sampleItem('z', { title: 'Unrelated' })]);
-    const shared = await t.db.stories.attach(ia!.id!, null);
-    await t.db.stories.attach(ib!.id!, shared);
-    const alone = await t.db.stories.attach(solo!.id!, null);
+    const [ia] = await t.db.items.ingest(a.id, [sampleItem('x', { title: 'Volcano erupts in Iceland' })]);
+    const [ib] = await t.db.items.ingest(b.id, [sampleItem('y', { title: 'Iceland volcano erupts again' })]);
+    const [solo] = await t.db.items.ingest(a.id, [sampleItem('z', { title: 'Unrelated' })]);
+    const [shared, , alone] = (await placeItems(t.db, [
+      { itemId: ia!.id!, storyId: null },
+      { itemId: ib!.id!, storyId: null },
+      { itemId: solo!.id!, storyId: null },
+    ])) as [number, number, number];
+    await placeItems(t.db, [{ itemId: ib!.id!, storyId: shared }]);
     await t.db.feeds.remove(a.id);
     expect(await t.db.stories.get(alone)).toBeNull();
     const story = await t.db.stories.get(shared);

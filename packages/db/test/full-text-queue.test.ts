@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { QUEUED_TEXT_SQL } from '../src/full-text-queue.js';
+import { indexQueuedItems, QUEUED_TEXT_SQL } from '../src/full-text-queue.js';
+import { ingestInTransaction } from '../src/ingest.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through
@@ -26,19 +27,31 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
 
   it('indexes items edited and removed in the transaction that inserted them', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    await t.db.transaction(async (tx) => {
-      await tx.items.upsertMany(feed.id, [
-        sampleItem('edited', { title: 'Draft headline', contentText: 'Preliminary wording.' }),
-        sampleItem('removed', { title: 'Withdrawn report', contentText: 'Retracted text.' }),
-        sampleItem('kept', { title: 'Harbour reopens', contentText: 'Ships are back.' }),
-      ]);
-      await tx.items.upsertMany(feed.id, [
-        sampleItem('edited', { title: 'Final headline', contentText: 'Corrected wording.' }),
-      ]);
-      const removed = (await tx.items.listByFeed(feed.id, { limit: 10 })).items.find(
-        (item) => item.key === 'removed',
+    const { engine, searchVocabulary } = t.db.context;
+    // Two polls and a deletion in one transaction, as the SQLite ingest group writes them.
+    await t.db.context.transaction(async (trx) => {
+      await ingestInTransaction(
+        trx,
+        engine,
+        feed.id,
+        [
+          sampleItem('edited', { title: 'Draft headline', contentText: 'Preliminary wording.' }),
+          sampleItem('removed', { title: 'Withdrawn report', contentText: 'Retracted text.' }),
+          sampleItem('kept', { title: 'Harbour reopens', contentText: 'Ships are back.' }),
+        ],
+        Date.now(),
+        searchVocabulary,
       );
-      await tx.items.remove(removed!.id);
+      await ingestInTransaction(
+        trx,
+        engine,
+        feed.id,
+        [sampleItem('edited', { title: 'Final headline', contentText: 'Corrected wording.' })],
+        Date.now(),
+        searchVocabulary,
+      );
+      await trx.deleteFrom('items').where('key', '=', 'removed').execute();
+      await indexQueuedItems(trx, engine);
     });
     expect(await keysFound('final')).toEqual(['edited']);
     expect(await keysFound('draft')).toEqual([]);
@@ -50,7 +63,7 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
 
   it('indexes a key repeated within one call with its last text', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    await t.db.items.upsertMany(feed.id, [
+    await t.db.items.ingest(feed.id, [
       sampleItem('twice', { title: 'First version', contentText: 'Alpha.' }),
       sampleItem('twice', { title: 'Second version', contentText: 'Omega.' }),
     ]);
@@ -61,11 +74,11 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
 
   it('keeps indexed items in step when they are edited and removed later', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    await t.db.items.upsertMany(feed.id, [
+    await t.db.items.ingest(feed.id, [
       sampleItem('a', { title: 'Storm warning', contentText: 'Wind and rain.' }),
       sampleItem('b', { title: 'Market rally', contentText: 'Shares rise.' }),
     ]);
-    await t.db.items.upsertMany(feed.id, [sampleItem('a', { title: 'Storm passes', contentText: 'Calm.' })]);
+    await t.db.items.ingest(feed.id, [sampleItem('a', { title: 'Storm passes', contentText: 'Calm.' })]);
     const b = (await t.db.items.listByFeed(feed.id, { limit: 10 })).items.find((item) => item.key === 'b');
     await t.db.items.remove(b!.id);
     expect(await keysFound('storm')).toEqual(['a']);
@@ -77,12 +90,18 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
   it('leaves nothing of a rolled-back insert in the index or the queue', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     await expect(
-      t.db.transaction(async (tx) => {
-        await tx.items.upsertMany(feed.id, [sampleItem('gone', { title: 'Vanishing act' })]);
+      t.db.context.transaction(async (trx) => {
+        await ingestInTransaction(
+          trx,
+          t.db.engine,
+          feed.id,
+          [sampleItem('gone', { title: 'Vanishing act' })],
+          Date.now(),
+        );
         throw new Error('abandoned');
       }),
     ).rejects.toThrow('abandoned');
-    await t.db.items.upsertMany(feed.id, [sampleItem('here', { title: 'Present tense' })]);
+    await t.db.items.ingest(feed.id, [sampleItem('here', { title: 'Present tense' })]);
     expect(await keysFound('vanishing')).toEqual([]);
     expect(await keysFound('present')).toEqual(['here']);
     await indexIsConsistent();
@@ -102,7 +121,7 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
       await insertRaw('deleted', 'Ephemeral note');
       await sql`DELETE FROM items WHERE key = 'deleted'`.execute(kysely);
       await indexIsConsistent().catch(() => undefined); // the queue still holds 'outside' here
-      await t.db.items.upsertMany(feed.id, [sampleItem('inside', { title: 'Lighthouse repaired' })]);
+      await t.db.items.ingest(feed.id, [sampleItem('inside', { title: 'Lighthouse repaired' })]);
       expect(await keysFound('lighthouse')).toEqual(['inside', 'outside']);
       expect(await keysFound('ephemeral')).toEqual([]);
       await indexIsConsistent();
@@ -112,7 +131,7 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
   if (testEngine.engine === 'sqlite')
     it('reads only the queued items when the statistics say the queue is empty', async () => {
       const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-      await t.db.items.upsertMany(
+      await t.db.items.ingest(
         feed.id,
         Array.from({ length: 200 }, (_, index) => sampleItem(`k${index}`, { title: `Report ${index}` })),
       );

@@ -7,16 +7,16 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
 
   it('ingesting the same item twice keeps one row; a changed item updates that row', async () => {
     const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
-    const first = await t.db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    const first = await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
     expect(first.map((r) => r.status)).toEqual(['new', 'new']);
 
-    const again = await t.db.items.upsertMany(feed.id, [sampleItem('a'), sampleItem('b')]);
+    const again = await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
     expect(again).toEqual([
       { key: 'a', id: first[0]!.id, status: 'unchanged' },
       { key: 'b', id: first[1]!.id, status: 'unchanged' },
     ]);
 
-    const edited = await t.db.items.upsertMany(feed.id, [sampleItem('a', { title: 'Edited title' })]);
+    const edited = await t.db.items.ingest(feed.id, [sampleItem('a', { title: 'Edited title' })]);
     expect(edited).toEqual([{ key: 'a', id: first[0]!.id, status: 'updated' }]);
     const stored = await t.db.items.get(first[0]!.id!);
     expect(stored?.title).toBe('Edited title');
@@ -38,7 +38,7 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
       simhash: '0123456789ABCDEF',
     });
     const before = Date.now();
-    const [result] = await t.db.items.upsertMany(feed.id, [input]);
+    const [result] = await t.db.items.ingest(feed.id, [input]);
     const item = await t.db.items.get(result!.id!);
     expect(item).toMatchObject({
       ...input,
@@ -55,10 +55,10 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
 
   it('keeps a removed item removed: its key is tombstoned', async () => {
     const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
-    const [a] = await t.db.items.upsertMany(feed.id, [sampleItem('gone')]);
+    const [a] = await t.db.items.ingest(feed.id, [sampleItem('gone')]);
     await t.db.items.remove(a!.id!);
     expect(await t.db.items.get(a!.id!)).toBeNull();
-    expect(await t.db.items.upsertMany(feed.id, [sampleItem('gone')])).toEqual([
+    expect(await t.db.items.ingest(feed.id, [sampleItem('gone')])).toEqual([
       { key: 'gone', id: null, status: 'tombstoned' },
     ]);
     expect(await t.db.items.existingKeys(feed.id, ['gone', 'never'])).toEqual(new Set(['gone']));
@@ -67,16 +67,16 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
 
   it('a failing batch leaves nothing half-written', async () => {
     const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
-    await t.db.items.upsertMany(feed.id, [sampleItem('kept')]);
+    await t.db.items.ingest(feed.id, [sampleItem('kept')]);
     const batch = [
       sampleItem('x1'),
       sampleItem('kept', { title: 'changed' }),
       sampleItem('x2', { simhash: 'not-hex' }),
     ];
-    await expect(t.db.items.upsertMany(feed.id, batch)).rejects.toBeInstanceOf(DbInputError);
+    await expect(t.db.items.ingest(feed.id, batch)).rejects.toBeInstanceOf(DbInputError);
     // A constraint failure inside the transaction, after rows were written: everything rolls back.
     const invalid = [sampleItem('y1'), sampleItem('y2', { title: null as unknown as string })];
-    await expect(t.db.items.upsertMany(feed.id, invalid)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(t.db.items.ingest(feed.id, invalid)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const page = await t.db.items.listByFeed(feed.id);
     expect(page.items.map((item) => [item.key, item.title])).toEqual([['kept', 'Item kept']]);
   });
@@ -91,28 +91,7 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
     });
     await expect(failure).rejects.toBeTruthy();
     expect((await t.db.feeds.get(feed.id))?.title).toBeNull();
-    expect(await t.db.items.upsertMany(feed.id, [sampleItem('k')])).toMatchObject([{ status: 'new' }]);
-  });
-
-  it('db.transaction commits several calls together, or none of them', async () => {
-    const feed = await t.db.feeds.add({ url: uniqueFeedUrl() });
-    const storyId = await t.db.transaction(async (tx) => {
-      const [result] = await tx.items.upsertMany(feed.id, [sampleItem('together')]);
-      await tx.feeds.update(feed.id, { etag: '"t1"' });
-      return tx.stories.attach(result!.id!, null);
-    });
-    expect((await t.db.stories.get(storyId))?.items.map((item) => item.key)).toEqual(['together']);
-    const failed = t.db.transaction(async (tx) => {
-      await tx.items.upsertMany(feed.id, [sampleItem('never')]);
-      await tx.feeds.update(feed.id, { etag: '"t2"' });
-      await tx.stories.attach(123_456_789, null);
-    });
-    await expect(failed).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      message: expect.stringContaining('item 123456789'),
-    });
-    expect((await t.db.feeds.get(feed.id))?.etag).toBe('"t1"');
-    expect(await t.db.items.existingKeys(feed.id, ['never', 'together'])).toEqual(new Set(['together']));
+    expect(await t.db.items.ingest(feed.id, [sampleItem('k')])).toMatchObject([{ status: 'new' }]);
   });
 
   it('paginates by cursor without skipping or repeating while items are inserted', async () => {
@@ -120,7 +99,7 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
     const base = Date.parse('2026-01-01T00:00:00Z');
     const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
     // Pairs of items share a publication time, so the id tie-break matters.
-    await t.db.items.upsertMany(
+    await t.db.items.ingest(
       feed.id,
       Array.from({ length: 30 }, (_, i) => sampleItem(`old-${i}`, { publishedAt: at(Math.floor(i / 2)) })),
     );
@@ -132,7 +111,7 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
       seen.push(...page.items.map((item) => item.key));
       cursor = page.nextCursor;
       // Newer items arrive between pages: they sort before the cursor and must not shift the rest.
-      await t.db.items.upsertMany(feed.id, [sampleItem(`new-${round}`, { publishedAt: at(1000 + round) })]);
+      await t.db.items.ingest(feed.id, [sampleItem(`new-${round}`, { publishedAt: at(1000 + round) })]);
       round += 1;
     } while (cursor);
     expect(seen).toHaveLength(30);
@@ -145,6 +124,6 @@ describe.each(ENGINES)('items on $engine', (testEngine) => {
   });
 
   it('reports the feed in the error when it does not exist', async () => {
-    await expect(t.db.items.upsertMany(999_999, [sampleItem('a')])).rejects.toThrow(/feed 999999/);
+    await expect(t.db.items.ingest(999_999, [sampleItem('a')])).rejects.toThrow(/feed 999999/);
   });
 });

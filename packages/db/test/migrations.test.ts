@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../src/create-db.js';
 import { toDbError } from '../src/error-mapping.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { MIGRATIONS } from '../src/migrations/index.js';
+import { MIGRATIONS, statementsFor } from '../src/migrations/index.js';
 import { runScript } from './helpers/run-script.js';
 import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 
@@ -35,6 +35,42 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     const reopened = await createDb(database.url);
     expect((await reopened.stats()).feeds).toBe(1);
     await reopened.close();
+  });
+
+  it('queues the last 72 hours of a database made by an earlier version for reclustering, once', async () => {
+    const db = await createDb(database.url, { migrate: false });
+    try {
+      const { kysely } = db.context;
+      await sql`CREATE TABLE schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
+      for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) {
+        for (const statement of statementsFor(migration, engine)) await sql.raw(statement).execute(kysely);
+        await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
+          kysely,
+        );
+      }
+      const now = Date.now();
+      await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(
+        kysely,
+      );
+      for (const [id, seen] of [
+        [1, now - 100 * 3_600_000],
+        [2, now - 3_600_000],
+        [3, now - 60_000],
+      ] as const) {
+        await sql`INSERT INTO items (id, feed_id, key, title, first_seen_at, sort_at, input_hash)
+          VALUES (${id}, 1, ${`k${id}`}, ${`Old item ${id}`}, ${seen}, ${seen}, 'h')`.execute(kysely);
+      }
+      expect((await db.migrate()).applied).toContain(10);
+      const queued = await db.clustering.queued(10);
+      expect(queued.map((item) => [item.id, item.recluster])).toEqual([
+        [2, true],
+        [3, true],
+      ]);
+      expect((await db.migrate()).applied).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('two processes migrating at once: both succeed, each migration applied once', async () => {

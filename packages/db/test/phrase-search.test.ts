@@ -20,7 +20,7 @@ describe.each(ENGINES)('phrase search on $engine', (testEngine) => {
 
   async function seed(): Promise<void> {
     const feed = await t.db.feeds.add({ url: 'https://phrases.example/rss' });
-    await t.db.items.upsertMany(
+    await t.db.items.ingest(
       feed.id,
       Object.entries(TEXTS).map(([key, text]) =>
         sampleItem(key, { title: `Report ${key}`, contentText: text }),
@@ -51,7 +51,7 @@ describe('phrase search on postgres', () => {
       try {
         const feed = await db.feeds.add({ url: 'https://common-words.example/rss' });
         for (let batch = 0; batch < 6; batch += 1) {
-          await db.items.upsertMany(
+          await db.items.ingest(
             feed.id,
             Array.from({ length: 500 }, (_, index) => {
               const key = `k${batch * 500 + index}`;

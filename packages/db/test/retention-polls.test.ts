@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const day = (n: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + n * 86_400_000).toISOString();
@@ -7,16 +8,18 @@ const day = (n: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + n * 86_
 describe.each(ENGINES)('retention and polls on $engine', (testEngine) => {
   const t = useTestDb(testEngine);
 
-  it('deletes old items with their search rows, title terms and empty stories; tombstones their keys', async () => {
+  it('deletes old items with their search rows, queue rows and empty stories; tombstones their keys', async () => {
     const feed = await t.db.feeds.add({ url: 'https://ret.example/rss' });
-    const [oldA, oldB, recent] = await t.db.items.upsertMany(feed.id, [
+    const [oldA, oldB, recent] = await t.db.items.ingest(feed.id, [
       sampleItem('old-a', { title: 'Ancient glacier melts', publishedAt: day(1) }),
       sampleItem('old-b', { title: 'Glacier study published', publishedAt: day(2) }),
       sampleItem('recent', { title: 'Glacier tours resume', publishedAt: day(40) }),
     ]);
-    const emptied = await t.db.stories.attach(oldA!.id!, null);
-    const mixed = await t.db.stories.attach(oldB!.id!, null);
-    await t.db.stories.attach(recent!.id!, mixed);
+    const [emptied, mixed] = (await placeItems(t.db, [
+      { itemId: oldA!.id!, storyId: null },
+      { itemId: oldB!.id!, storyId: null },
+    ])) as [number, number];
+    await placeItems(t.db, [{ itemId: recent!.id!, storyId: mixed, lead: oldB!.id! }]);
 
     const result = await t.db.retention.run(day(30), { batchSize: 1 });
     expect(result).toMatchObject({ items: 2, stories: 1 });
@@ -25,14 +28,13 @@ describe.each(ENGINES)('retention and polls on $engine', (testEngine) => {
     expect((await t.db.search.query({ query: 'glacier' })).items.map((hit) => hit.itemId)).toEqual([
       recent!.id,
     ]);
-    const terms = await sql<{
-      n: number;
-    }>`SELECT count(*) AS n FROM item_terms WHERE item_id IN (${oldA!.id}, ${oldB!.id})`.execute(
+    // Their clustering queue rows went with them; the recent item still waits for the clusterer.
+    const queued = await sql<{ item_id: number }>`SELECT item_id FROM cluster_queue`.execute(
       t.db.context.kysely,
     );
-    expect(Number(terms.rows[0]!.n)).toBe(0);
+    expect(queued.rows.map((row) => Number(row.item_id))).toEqual([recent!.id]);
     // The next poll still carries the old items: they stay deleted.
-    const again = await t.db.items.upsertMany(feed.id, [sampleItem('old-a', { publishedAt: day(1) })]);
+    const again = await t.db.items.ingest(feed.id, [sampleItem('old-a', { publishedAt: day(1) })]);
     expect(again[0]!.status).toBe('tombstoned');
     expect(await t.db.retention.run(day(30))).toMatchObject({ items: 0, stories: 0 });
     // Forgetting old tombstones is explicit.

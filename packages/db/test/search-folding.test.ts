@@ -30,7 +30,7 @@ describe.each(ENGINES)('search folding on $engine', ({ engine, skipReason }) => 
     if (skipReason) return;
     ({ db, dispose, url } = await openTestDb(engine));
     const feed = await db.feeds.add({ url: 'https://folding.example/rss', title: 'Folding News' });
-    await db.items.upsertMany(feed.id, [
+    await db.items.ingest(feed.id, [
       sampleItem('sharp-s', {
         title: 'Straßen in der Altstadt gesperrt',
         contentText: 'Die Straßen bleiben zu.',

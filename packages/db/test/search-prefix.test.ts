@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { ingestInTransaction } from '../src/ingest.js';
 import { MAX_PREFIX_EXPANSION } from '../src/search-vocabulary.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
@@ -13,7 +14,7 @@ describe.each(ENGINES)('prefix search on $engine', (testEngine) => {
 
   it('finds words of the text as well as of the title, accents folded, case ignored', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    await t.db.items.upsertMany(feed.id, [
+    await t.db.items.ingest(feed.id, [
       sampleItem('governor', { title: 'Statement', contentText: 'The Governor spoke on Monday.' }),
       sampleItem('government', { title: 'Government falls', contentText: 'A vote of no confidence.' }),
       sampleItem('cafe', { title: 'Weekend', contentText: 'Cafés reopen across the city.' }),
@@ -29,7 +30,7 @@ describe.each(ENGINES)('prefix search on $engine', (testEngine) => {
   it('finds every match of a prefix that stands for more words than it expands', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     const words = Array.from({ length: MAX_PREFIX_EXPANSION + 6 }, (_, index) => `quorx${index}a`);
-    await t.db.items.upsertMany(
+    await t.db.items.ingest(
       feed.id,
       words.map((word) => sampleItem(word, { title: 'Notice', contentText: `Filed under ${word}.` })),
     );
@@ -39,17 +40,22 @@ describe.each(ENGINES)('prefix search on $engine', (testEngine) => {
 
   it('still finds a word whose first write was rolled back', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    await t.db.items.upsertMany(feed.id, [
-      sampleItem('harbinger', { contentText: 'A harbinger of spring.' }),
-    ]);
+    await t.db.items.ingest(feed.id, [sampleItem('harbinger', { contentText: 'A harbinger of spring.' })]);
     // The process sees "harbour" written, then the transaction that wrote it rolled back.
     await expect(
-      t.db.transaction(async (tx) => {
-        await tx.items.upsertMany(feed.id, [sampleItem('lost', { contentText: 'The harbour froze.' })]);
+      t.db.context.transaction(async (trx) => {
+        await ingestInTransaction(
+          trx,
+          t.db.engine,
+          feed.id,
+          [sampleItem('lost', { contentText: 'The harbour froze.' })],
+          Date.now(),
+          t.db.context.searchVocabulary,
+        );
         throw new Error('abandoned');
       }),
     ).rejects.toThrow('abandoned');
-    await t.db.items.upsertMany(feed.id, [sampleItem('harbour', { contentText: 'The harbour reopened.' })]);
+    await t.db.items.ingest(feed.id, [sampleItem('harbour', { contentText: 'The harbour reopened.' })]);
     expect(await keysFound('harb*')).toEqual(['harbinger', 'harbour']);
   });
 
@@ -57,7 +63,7 @@ describe.each(ENGINES)('prefix search on $engine', (testEngine) => {
   if (testEngine.engine === 'sqlite')
     it('lists every stored word of the index', async () => {
       const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-      await t.db.items.upsertMany(feed.id, [
+      await t.db.items.ingest(feed.id, [
         sampleItem('a', {
           title: 'Élection à Genève',
           contentText: 'Über 3,5 millions de votants; naïve 2026.',

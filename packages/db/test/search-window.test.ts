@@ -21,7 +21,7 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
   it('pages through the newest PHRASE_SEARCH_WINDOW matches of a phrase, all matches of words', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     const count = PHRASE_SEARCH_WINDOW + 50;
-    const stored = await t.db.items.upsertMany(
+    const stored = await t.db.items.ingest(
       feed.id,
       Array.from({ length: count }, (_, index) =>
         sampleItem(`k${index}`, { title: `Report ${index}`, contentText: 'Talks in Geneva resumed today.' }),

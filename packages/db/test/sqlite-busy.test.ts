@@ -53,7 +53,7 @@ describe('SQLite writes while another connection holds the write lock', () => {
     other.exec('BEGIN IMMEDIATE');
     let settled = false;
     const writes = Promise.all([
-      db.items.ingest(feed.id, [sampleItem('a')], { windowHours: 24, pick: () => null }),
+      db.items.ingest(feed.id, [sampleItem('a')]),
       db.feeds.finishPoll(feed.id, 'nobody', { lastSuccessAt: new Date().toISOString() }),
     ]).finally(() => {
       settled = true;

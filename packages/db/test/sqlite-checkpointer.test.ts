@@ -29,7 +29,7 @@ describe('SQLite background checkpoints', () => {
     const items = Array.from({ length: 200 }, (_, index) =>
       sampleItem(`k${index}`, { contentText: `Paragraph ${index} `.repeat(100) }),
     );
-    await db.items.upsertMany(feed.id, items);
+    await db.items.ingest(feed.id, items);
     await new Promise((resolve) => setTimeout(resolve, 500));
     return statSync(file).size - before;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DbNotFoundError } from '../src/errors.js';
+import { clusterQueued, placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 const hour = (n: number) => new Date(Date.parse('2026-02-01T00:00:00Z') + n * 3_600_000).toISOString();
@@ -7,13 +7,13 @@ const hour = (n: number) => new Date(Date.parse('2026-02-01T00:00:00Z') + n * 3_
 describe.each(ENGINES)('stories on $engine', (testEngine) => {
   const t = useTestDb(testEngine);
 
-  it('attach creates, grows and moves stories, recomputing lead, counts and score', async () => {
+  it("the clusterer's writes create, grow and move stories, recomputing lead, counts and score", async () => {
     const afp = await t.db.feeds.add({ url: 'https://afp.example/rss', title: 'AFP' });
     const outlet = await t.db.feeds.add({ url: 'https://outlet.example/rss', title: 'Outlet' });
-    const [wire] = await t.db.items.upsertMany(afp.id, [
+    const [wire] = await t.db.items.ingest(afp.id, [
       sampleItem('w', { title: 'US, Russia to hold talks in Geneva', publishedAt: hour(1), wire: 'AFP' }),
     ]);
-    const [copy, other] = await t.db.items.upsertMany(outlet.id, [
+    const [copy, other] = await t.db.items.ingest(outlet.id, [
       sampleItem('c', {
         title: 'US and Russia to hold Geneva talks',
         publishedAt: hour(2),
@@ -21,7 +21,7 @@ describe.each(ENGINES)('stories on $engine', (testEngine) => {
       }),
       sampleItem('o', { title: 'Markets close higher', publishedAt: hour(3) }),
     ]);
-    const storyId = await t.db.stories.attach(copy!.id!, null);
+    const [storyId] = (await placeItems(t.db, [{ itemId: copy!.id!, storyId: null }])) as [number];
     expect((await t.db.stories.get(storyId))?.story).toMatchObject({
       leadItemId: copy!.id,
       itemCount: 1,
@@ -29,7 +29,7 @@ describe.each(ENGINES)('stories on $engine', (testEngine) => {
     });
     const single = (await t.db.stories.get(storyId))!.story.score;
 
-    expect(await t.db.stories.attach(wire!.id!, storyId)).toBe(storyId);
+    await placeItems(t.db, [{ itemId: wire!.id!, storyId, lead: wire!.id! }]);
     const detail = (await t.db.stories.get(storyId))!;
     expect(detail.story).toMatchObject({
       title: 'US, Russia to hold talks in Geneva',
@@ -47,53 +47,48 @@ describe.each(ENGINES)('stories on $engine', (testEngine) => {
     expect(detail.items.map((item) => item.id)).toEqual([wire!.id, copy!.id]);
 
     // Moving the copy out leaves the first story with one item, and creates a second one.
-    const otherStory = await t.db.stories.attach(other!.id!, null);
-    await t.db.stories.attach(copy!.id!, otherStory);
+    const [otherStory] = (await placeItems(t.db, [{ itemId: other!.id!, storyId: null }])) as [number];
+    await placeItems(t.db, [{ itemId: copy!.id!, storyId: otherStory }]);
     expect((await t.db.stories.get(storyId))!.story).toMatchObject({ itemCount: 1, sourceCount: 1 });
     expect((await t.db.stories.get(otherStory))!.story).toMatchObject({ itemCount: 2, sourceCount: 1 });
-    await expect(t.db.stories.attach(copy!.id!, 987_654)).rejects.toBeInstanceOf(DbNotFoundError);
-    await expect(t.db.stories.attach(987_654, null)).rejects.toThrow('item 987654');
+    // The lead the clusterer names heads the story: its headline and outlet.
+    await placeItems(t.db, [{ itemId: copy!.id!, storyId: otherStory, lead: copy!.id! }]);
+    expect((await t.db.stories.get(otherStory))!.story).toMatchObject({
+      leadItemId: copy!.id,
+      title: 'US and Russia to hold Geneva talks',
+    });
+  });
+
+  it('a merge moves every member and leaves a redirect that follows later merges', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://merge.example/rss' });
+    const items = await t.db.items.ingest(
+      feed.id,
+      ['a', 'b', 'c'].map((key) => sampleItem(key)),
+    );
+    const [a, b, c] = (await placeItems(
+      t.db,
+      items.map((item) => ({ itemId: item.id!, storyId: null })),
+    )) as [number, number, number];
+    await placeItems(t.db, [], [{ from: b, into: a }]);
+    expect(await t.db.stories.get(b)).toBeNull();
+    expect(await t.db.stories.redirect(b)).toBe(a);
+    expect((await t.db.stories.get(a))!.story.itemCount).toBe(2);
+    await placeItems(t.db, [], [{ from: a, into: c }]);
+    expect(await t.db.stories.redirect(a)).toBe(c);
+    expect(await t.db.stories.redirect(b)).toBe(c);
+    expect(await t.db.stories.redirect(c)).toBeNull();
+    expect((await t.db.stories.get(c))!.items.map((item) => item.key).sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('an edited lead item updates its story summary', async () => {
     const feed = await t.db.feeds.add({ url: 'https://edit.example/rss' });
-    const [item] = await t.db.items.upsertMany(feed.id, [sampleItem('e', { title: 'First headline' })]);
-    const storyId = await t.db.stories.attach(item!.id!, null);
-    await t.db.items.upsertMany(feed.id, [sampleItem('e', { title: 'Corrected headline' })]);
+    const [item] = await t.db.items.ingest(feed.id, [sampleItem('e', { title: 'First headline' })]);
+    const storyId = (await clusterQueued(t.db)).get(item!.id!)!;
+    await t.db.items.ingest(feed.id, [sampleItem('e', { title: 'Corrected headline' })]);
+    // The edit is queued: the clusterer writes the story's new summary.
+    expect((await t.db.stories.get(storyId))!.story.title).toBe('First headline');
+    expect((await clusterQueued(t.db, () => 'same')).get(item!.id!)).toBe(storyId);
     expect((await t.db.stories.get(storyId))!.story.title).toBe('Corrected headline');
-  });
-
-  it('finds candidates by simhash band and by title words, within the time window', async () => {
-    const feed = await t.db.feeds.add({ url: 'https://cand.example/rss' });
-    const results = await t.db.items.upsertMany(feed.id, [
-      sampleItem('near', { title: 'Quake hits coast', simhash: 'aaaa1111bbbb2222' }),
-      sampleItem('words', { title: 'Geneva summit on Ukraine opens', simhash: '0000000000000000' }),
-      sampleItem('unattached', { title: 'Geneva Ukraine', simhash: 'aaaa000000000000' }),
-      sampleItem('far', { title: 'Nothing alike', simhash: 'ffffffffffffffff' }),
-    ]);
-    for (const result of results.slice(0, 2)) await t.db.stories.attach(result.id!, null);
-    await t.db.stories.attach(results[3]!.id!, null);
-    const since = new Date(Date.now() - 3_600_000).toISOString();
-
-    const byBand = await t.db.stories.candidates({ simhash: 'aaaa9999cccc3333', titleTerms: [], since });
-    expect(byBand.map((c) => c.itemId)).toEqual([results[0]!.id]);
-    expect(byBand[0]).toMatchObject({
-      title: 'Quake hits coast',
-      simhash: 'aaaa1111bbbb2222',
-      feedId: feed.id,
-    });
-
-    const byTitle = await t.db.stories.candidates({
-      simhash: null,
-      titleTerms: ['GENEVA', 'talks', 'Ukraine'],
-      since,
-    });
-    expect(byTitle.map((c) => c.itemId)).toEqual([results[1]!.id]);
-
-    const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect(
-      await t.db.stories.candidates({ simhash: 'aaaa1111bbbb2222', titleTerms: ['geneva'], since: future }),
-    ).toEqual([]);
   });
 
   it('lists the front page by score with filters, paginating stably', async () => {
@@ -102,10 +97,10 @@ describe.each(ENGINES)('stories on $engine', (testEngine) => {
     const ids: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       const feed = i % 2 === 0 ? world : tech;
-      const [item] = await t.db.items.upsertMany(feed.id, [
+      const [item] = await t.db.items.ingest(feed.id, [
         sampleItem(`s${i}`, { publishedAt: hour(i), language: i % 3 === 0 ? 'fr' : 'en' }),
       ]);
-      ids.push(await t.db.stories.attach(item!.id!, null));
+      ids.push(...(await placeItems(t.db, [{ itemId: item!.id!, storyId: null }])));
     }
     const seen: number[] = [];
     let cursor: string | null = null;
@@ -114,10 +109,10 @@ describe.each(ENGINES)('stories on $engine', (testEngine) => {
       seen.push(...page.items.map((story) => story.id));
       cursor = page.nextCursor;
       // A new top story between pages must not shift the pages still to come.
-      const [fresh] = await t.db.items.upsertMany(world.id, [
+      const [fresh] = await t.db.items.ingest(world.id, [
         sampleItem(`fresh-${seen.length}`, { publishedAt: hour(100) }),
       ]);
-      await t.db.stories.attach(fresh!.id!, null);
+      await placeItems(t.db, [{ itemId: fresh!.id!, storyId: null }]);
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
 

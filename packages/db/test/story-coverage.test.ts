@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
 import { MEMBERS_READ_PER_STORY, OUTLETS_PER_STORY } from '../src/story-outlets.js';
 import type { ItemInput } from '../src/types.js';
+import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // How a story's coverage reads back: the other outlets its entry names, the ranking by distinct
@@ -17,9 +18,9 @@ async function seedStory(
   const ids = new Map<string, number>();
   let storyId: number | null = null;
   for (const { feedId, item } of versions) {
-    const [result] = await db.items.upsertMany(feedId, [item]);
+    const [result] = await db.items.ingest(feedId, [item]);
     ids.set(item.key, result!.id!);
-    storyId = await db.stories.attach(result!.id!, storyId);
+    storyId = (await placeItems(db, [{ itemId: result!.id!, storyId }]))[0]!;
   }
   return { storyId: storyId!, ids };
 }
@@ -152,7 +153,7 @@ describe.each(ENGINES)('story coverage on $engine', (testEngine) => {
         item: sampleItem('q-old', { title: 'Earthquake drill at schools', publishedAt: at(-9000) }),
       },
     ]);
-    const [loose] = await t.db.items.upsertMany(courier!.id, [
+    const [loose] = await t.db.items.ingest(courier!.id, [
       sampleItem('q-loose', { title: 'Earthquake insurance explained', publishedAt: at(-100) }),
     ]);
 

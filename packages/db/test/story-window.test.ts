@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // The front page's time filter ("last hour") and the time each row shows must be the same time.
@@ -12,18 +13,18 @@ describe.each(ENGINES)('the stories time window on $engine', (testEngine) => {
     const wire = await t.db.feeds.add({ url: 'https://wire.example/rss' });
     const late = await t.db.feeds.add({ url: 'https://late.example/rss' });
     // An old story whose lead was published 10 hours ago gains a member ingested just now.
-    const [old] = await t.db.items.upsertMany(wire.id, [
+    const [old] = await t.db.items.ingest(wire.id, [
       sampleItem('old', { title: 'Harbour strike ends after ten days', publishedAt: hoursAgo(10) }),
     ]);
-    const oldStory = await t.db.stories.attach(old!.id!, null);
-    const [member] = await t.db.items.upsertMany(late.id, [
+    const oldStory = (await placeItems(t.db, [{ itemId: old!.id!, storyId: null }]))[0]!;
+    const [member] = await t.db.items.ingest(late.id, [
       sampleItem('late', { title: 'Harbour strike ends after ten days of talks', publishedAt: hoursAgo(9) }),
     ]);
-    await t.db.stories.attach(member!.id!, oldStory);
-    const [fresh] = await t.db.items.upsertMany(wire.id, [
+    await placeItems(t.db, [{ itemId: member!.id!, storyId: oldStory }]);
+    const [fresh] = await t.db.items.ingest(wire.id, [
       sampleItem('fresh', { title: 'Night buses return to the city', publishedAt: hoursAgo(0.25) }),
     ]);
-    const freshStory = await t.db.stories.attach(fresh!.id!, null);
+    const freshStory = (await placeItems(t.db, [{ itemId: fresh!.id!, storyId: null }]))[0]!;
 
     const since = hoursAgo(1);
     const lastHour = await t.db.stories.listTop({ since, limit: 50 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createDb, type Db, type ItemInput } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startBuiltApp, WEB_DIR } from '../support/next-server';
+import { placeItem } from '../support/place';
 
 // A server of its own whose read cache keeps answers for 10 minutes and whose page cache keeps
 // copies for 3 s: an item stored after a page was cached must show once the copy is renewed, not
@@ -96,8 +97,8 @@ describe('page cache and new polls', () => {
         }
         expect(outcome).toBe('hit');
       }
-      const [stored] = await db.items.upsertMany(feedId, [newItem()]);
-      await db.stories.attach(stored!.id!, null);
+      const [stored] = await db.items.ingest(feedId, [newItem()]);
+      await placeItem(db, stored!.id!, null);
       for (const path of [search, '/']) {
         const after = await waitFor(path, TITLE);
         expect(after.found, `${path} never showed the new item (${after.outcomes.join(', ')})`).toBe(true);

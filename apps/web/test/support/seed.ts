@@ -1,4 +1,5 @@
 import { createDb, type ItemInput } from '@newsfeed/db';
+import { placeItem } from './place';
 
 // A small, known database for the route and browser tests: six outlets, one wire story run by
 // two of them, one event covered by four outlets in their own words (and twice by one of them), one
@@ -116,9 +117,9 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     const insert = async (feedId: number, input: ItemInput, storyId: number | null = null) => {
       // Seen when published, as a live worker would have seen it: time windows filter on that.
       const seenAt = input.publishedAt ? new Date(input.publishedAt) : now;
-      const [result] = await db.items.upsertMany(feedId, [input], { now: seenAt });
+      const [result] = await db.items.ingest(feedId, [input], { now: seenAt });
       if (!result?.id) throw new Error(`seed: item ${input.key} was not inserted`);
-      return db.stories.attach(result.id, storyId);
+      return placeItem(db, result.id, storyId);
     };
 
     const wireStoryId = await insert(

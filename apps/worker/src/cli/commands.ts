@@ -7,6 +7,7 @@ import { importFile } from './import.js';
 import { type CommandIo, UsageError } from './io.js';
 import { listFeeds } from './list.js';
 import { pollOnce } from './once.js';
+import { recluster } from './recluster.js';
 import { runForever } from './run.js';
 import { printStats } from './stats.js';
 
@@ -14,7 +15,8 @@ export { type CommandIo, UsageError } from './io.js';
 
 export const USAGE = `Usage: newsfeed-worker <command>
   run               poll due feeds forever (SIGTERM/SIGINT stop it cleanly)
-  once              poll every due feed once, then exit (for cron)
+  once              poll every due feed once, cluster what it wrote, then exit (for cron)
+  recluster [--since 72h]  rebuild the stories of the items first seen since then (h, d or m)
   add URL           subscribe to a feed or a site (example.org: its first poll finds the feed)
   import FILE.opml  subscribe to every feed of an OPML file (exit 1 if part was refused or repaired)
   export            print every subscription as OPML
@@ -34,6 +36,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { run: (_, config, logger, io) => runForever(config, logger, io) },
   once: { run: (_, config, logger, io) => pollOnce(config, logger, io) },
+  recluster: { run: (args, config, logger, io) => recluster(args, config, logger, io) },
   add: { argument: 'URL', run: (args, config, _, io) => addFeed(args[0]!, config, io) },
   import: { argument: 'FILE.opml', run: (args, config, _, io) => importFile(args[0]!, config, io) },
   export: { run: (_, config, __, io) => exportFeeds(config, io) },

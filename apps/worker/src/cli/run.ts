@@ -10,7 +10,7 @@ import { seedIfEmpty } from './seed.js';
 /** `run`: polls due feeds until SIGTERM/SIGINT, with /metrics and hourly retention. */
 export async function runForever(config: WorkerConfig, logger: Logger, io: CommandIo): Promise<number> {
   const runtime = await createRuntime(config, logger);
-  const { db, worker } = runtime;
+  const { db, worker, clusterer } = runtime;
   try {
     await seedIfEmpty(db, config, logger);
     const metricsServer =
@@ -33,6 +33,7 @@ export async function runForever(config: WorkerConfig, logger: Logger, io: Comma
     const retention = startRetention(db, config, logger);
     const unregister = io.onSignal((signal) => {
       logger.info({ signal, worker_id: runtime.ctx.workerId }, 'stopping');
+      clusterer.stop();
       void worker.stop();
     });
     logger.info(
@@ -43,7 +44,8 @@ export async function runForever(config: WorkerConfig, logger: Logger, io: Comma
       },
       'worker started',
     );
-    await worker.run();
+    // Clustering runs beside polling; it clusters only while this process holds the lease.
+    await Promise.all([worker.run(), clusterer.run()]);
     unregister();
     clearInterval(retention);
     await metricsServer?.close();

@@ -108,6 +108,19 @@ export class WorkerMetrics {
     'Feeds due for a poll at the last check (the backlog).',
   );
   readonly inFlight = new Gauge('newsfeed_worker_polls_in_flight', 'Feeds being polled right now.');
+  readonly itemsClustered = new Counter(
+    'newsfeed_worker_items_clustered_total',
+    'Queued items the clusterer placed in stories.',
+  );
+  readonly clusterLagSeconds = new Histogram(
+    'newsfeed_worker_cluster_lag_seconds',
+    'Time from an item being queued (written by a poll) to its story being written.',
+    [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+  );
+  readonly clusterLeaseHeld = new Gauge(
+    'newsfeed_worker_cluster_lease_held',
+    '1 while this process holds the clusterer lease (one per database), else 0.',
+  );
 
   render(): string {
     return `${[
@@ -117,6 +130,9 @@ export class WorkerMetrics {
       this.fetchSeconds,
       this.dueFeeds,
       this.inFlight,
+      this.itemsClustered,
+      this.clusterLagSeconds,
+      this.clusterLeaseHeld,
     ]
       .map((metric) => metric.render())
       .join('\n')}\n`;

@@ -26,7 +26,6 @@ export interface PollContext {
   maxConsecutiveFailures: number;
   /** Crashed claims in a row after which a feed is disabled (WORKER_MAX_CRASHES). */
   maxCrashes: number;
-  clusterWindowHours: number;
   /** Zone of feed dates written without one (WORKER_FEED_TIME_ZONE; `local` is this machine's). */
   feedTimeZone: string;
   now: () => Date;

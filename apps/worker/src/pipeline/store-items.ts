@@ -1,6 +1,5 @@
 import type { Feed, IdentityRule, ItemInput, ItemWithFeed } from '@newsfeed/db';
 import { type ParsedFeed, type ParsedItem, urlIdentity } from '../deps/parser.js';
-import { storyAssigner } from './cluster.js';
 import type { PollContext } from './context.js';
 import { needsFullText } from './full-text.js';
 import { FullTextBudget } from './full-text-budget.js';
@@ -106,7 +105,7 @@ function stillNeedsPage(row: ItemWithFeed, item: ParsedItem): boolean {
   return needsFullText(item) && (row.contentText?.length ?? 0) <= feedText.length;
 }
 
-/** identity → full text → sign → upsert and cluster (one transaction), for one parsed feed. */
+/** identity → full text → sign → upsert and queue for clustering (one transaction), for one parsed feed. */
 export async function storeItems(
   ctx: PollContext,
   feed: Feed,
@@ -189,11 +188,8 @@ export async function storeItems(
     }),
   );
   const ordered = inputs.filter((input): input is ItemInput => input !== undefined);
-  // One transaction: the items, their stories, and the stories' summaries commit together.
-  const assigner = storyAssigner({ windowHours: ctx.clusterWindowHours }, (item, error) =>
-    ctx.logger.error({ feed_id: feed.id, item_id: item.id, err: error.message }, 'clustering failed'),
-  );
-  const results = ordered.length > 0 ? await ctx.db.items.ingest(feed.id, ordered, assigner) : [];
+  // One transaction: the items, queued for the clusterer (cluster/clusterer.ts) in the same commit.
+  const results = ordered.length > 0 ? await ctx.db.items.ingest(feed.id, ordered) : [];
 
   let itemsNew = 0;
   let itemsUpdated = 0;
@@ -202,12 +198,6 @@ export async function storeItems(
     if (result.status === 'new') itemsNew++;
     if (result.status === 'updated') itemsUpdated++;
     if (result.status === 'tombstoned') itemsTombstoned++;
-    if (result.story === 'moved') {
-      ctx.logger.info(
-        { feed_id: feed.id, item_id: result.id, story_id: result.storyId },
-        'edited item moved to another story',
-      );
-    }
   }
   ctx.metrics.itemsIngested.inc({ status: 'new' }, itemsNew);
   ctx.metrics.itemsIngested.inc({ status: 'updated' }, itemsUpdated);

@@ -39,6 +39,8 @@ export interface TestWorld {
   config: WorkerConfig;
   /** Claims the feed (as the loop would) and polls it once. */
   poll(feed: Feed | number): Promise<PollOutcome>;
+  /** Runs the clustering stage over everything queued (as `once` does after polling). */
+  cluster(): Promise<void>;
   feed(id: number): Promise<Feed>;
   close(): Promise<void>;
 }
@@ -71,6 +73,9 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Tes
         if (other.id !== id) await db.feeds.releaseLease(other.id, runtime.ctx.workerId);
       if (!feed) throw new Error(`feed ${id} was not claimable`);
       return pollFeed(runtime.ctx, feed, new AbortController().signal);
+    },
+    async cluster() {
+      await runtime.clusterer.runUntilDrained();
     },
     async close() {
       await runtime.close();

@@ -8,6 +8,7 @@ import { clusterKeys } from './006-cluster-keys.js';
 import { phrasePairs } from './007-phrase-pairs.js';
 import { claimAttempts } from './008-claim-attempts.js';
 import { sessions } from './009-sessions.js';
+import { clusterStage } from './010-cluster-stage.js';
 import { searchFolding } from './030-search-folding.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   phrasePairs,
   claimAttempts,
   sessions,
+  clusterStage,
   searchFolding,
 ];
 

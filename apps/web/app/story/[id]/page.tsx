@@ -1,6 +1,6 @@
 import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleBody } from '../../../components/article-body';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
@@ -11,6 +11,7 @@ import { cachedRead } from '../../../lib/fresh-read';
 import { ReadCache } from '../../../lib/read-cache';
 import { externalHref } from '../../../lib/render-html';
 import { parseId } from '../../../lib/story-filters';
+import { mergedStoryPath } from '../../../lib/story-redirect';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,8 +55,14 @@ function coverageHeading(otherOutlets: number, otherItems: number, leadName: str
 }
 
 export default async function StoryPage({ params }: Props) {
-  const detail = await loadStory((await params).id);
-  if (!detail) notFound();
+  const { id } = await params;
+  const detail = await loadStory(id);
+  if (!detail) {
+    // A story merged into another keeps its URL: a permanent redirect to the story it became.
+    const merged = await mergedStoryPath(await getDb(), id);
+    if (merged) permanentRedirect(merged);
+    notFound();
+  }
   const { story, items } = detail;
   const lead = items.find((item) => item.id === story.leadItemId) ?? items[0];
   if (!lead) notFound();

@@ -1,0 +1,309 @@
+import { type ClusterBatch, type ClusterItem, type Db, DbLeaseLostError } from '@newsfeed/db';
+import type { Logger } from '../observe/logger.js';
+import type { WorkerMetrics } from '../observe/metrics.js';
+import { IndexedItems } from './indexed-items.js';
+import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js';
+
+// The clustering stage: ONE clusterer per database assigns the items polls queued to stories, in id
+// order, holding the `clusterer` lease (renewed by every batch it writes) so a second process waits
+// instead of clustering twice, and a crashed holder's lease expires. Its candidate index lives in
+// memory, warm-loaded from the window's clustered items when it takes the lease. The window is
+// measured back from the newest item it has seen (the stream's own clock, the wall clock's in
+// production), so rebuilding old items gives the stories they got when they were new.
+
+export interface ClustererSettings {
+  /** Items first seen within this many hours are candidates (WORKER_CLUSTER_WINDOW_HOURS). */
+  windowHours: number;
+  /** How long the lease lasts without a renewal (WORKER_CLUSTER_LEASE_SECONDS). */
+  leaseSeconds: number;
+  /** Queued items placed and written per transaction (WORKER_CLUSTER_BATCH_SIZE). */
+  batchSize: number;
+  /** How often an idle or waiting clusterer looks at the queue and the lease (WORKER_CLUSTER_IDLE_MS). */
+  idleMs: number;
+  /** Characters of each item's text read and kept for the rule (WORKER_CLUSTER_TEXT_CHARS). */
+  textChars: number;
+  /** Items kept in the candidate index at most (WORKER_CLUSTER_MAX_ITEMS). */
+  maxItems: number;
+}
+
+const HOUR_MS = 3_600_000;
+/** Rows read per statement when the index is warm-loaded. */
+const WARM_LOAD_PAGE = 5_000;
+/** The index forgets items that left the window at most this often. */
+const EVICT_EVERY_MS = 60_000;
+/** Lag samples kept for `stats` (the oldest half goes when full); /metrics has the histogram. */
+const MAX_LAG_SAMPLES = 100_000;
+
+export interface ClusterStats {
+  placed: number;
+  batches: number;
+  /** Item queued → story written, per placed item (ms), for the caller's percentiles. */
+  lagsMs: number[];
+}
+
+function docOf(item: ClusterItem): ClusterDoc {
+  return {
+    id: item.id,
+    feedId: item.feedId,
+    title: item.title,
+    text: item.text,
+    language: item.language,
+    publishedAt: item.publishedAt,
+    firstSeenAt: item.firstSeenAt,
+  };
+}
+
+export class Clusterer {
+  private index: StoryIndex | null = null;
+  private indexed = new IndexedItems();
+  private generation = -1;
+  private lastEviction = 0;
+  /** The latest first-seen time of the items indexed or placed: where the window ends. */
+  private streamTime = 0;
+  private stopping = false;
+  /** Set by finish(): run() returns once everything queued up to `finishTarget` is placed. */
+  private finishing = false;
+  private finishTarget: number | null = null;
+  private wake: (() => void) | null = null;
+  readonly stats: ClusterStats = { placed: 0, batches: 0, lagsMs: [] };
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: ClustererSettings,
+    private readonly logger: Logger,
+    private readonly metrics: WorkerMetrics,
+    private readonly holder: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Clusters whenever it holds the lease, until stop() (or, after finish(), until what was queued
+   * then is placed); waits for the lease while another process has it.
+   */
+  async run(): Promise<void> {
+    while (!this.stopping) {
+      // What was written before finish() is all queued now: a drain starting later places it.
+      const finishing = this.finishing;
+      try {
+        const lease = await this.db.clustering.acquire(this.holder, this.settings.leaseSeconds, this.now());
+        this.metrics.clusterLeaseHeld.set(lease.held ? 1 : 0);
+        if (lease.held) {
+          await this.drain();
+          if (finishing) break;
+        } else {
+          this.forget();
+          if (
+            finishing &&
+            (this.finishTarget === null || (await this.db.clustering.queuedUpTo(this.finishTarget)) === 0)
+          )
+            break;
+        }
+      } catch (error) {
+        this.forget();
+        this.logger.error({ err: (error as Error).message, holder: this.holder }, 'clustering failed');
+      }
+      await this.sleep();
+    }
+    await this.db.clustering.release(this.holder).catch(() => undefined);
+    this.metrics.clusterLeaseHeld.set(0);
+    this.forget();
+  }
+
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
+  }
+
+  /** Lets run() return once everything queued now is placed (by this process or the lease holder). */
+  async finish(): Promise<void> {
+    this.finishTarget = await this.db.clustering.newestQueued();
+    this.finishing = true;
+    this.wake?.();
+  }
+
+  /**
+   * Clusters everything queued now (for `once` and `recluster`): with the lease, or, while another
+   * process holds it, by waiting until that one has placed these items. Releases the lease at the end.
+   */
+  async runUntilDrained(): Promise<void> {
+    const newest = await this.db.clustering.newestQueued();
+    if (newest === null) return;
+    while (!this.stopping) {
+      const lease = await this.db.clustering.acquire(this.holder, this.settings.leaseSeconds, this.now());
+      if (lease.held) {
+        try {
+          await this.drain();
+        } finally {
+          await this.db.clustering.release(this.holder);
+          this.forget();
+        }
+        return;
+      }
+      if ((await this.db.clustering.queuedUpTo(newest)) === 0) return;
+      this.logger.debug({ holder: lease.holder }, 'waiting for the clusterer lease');
+      await this.sleep();
+    }
+  }
+
+  /** Places queued batches until the queue is empty. The caller holds the lease. */
+  private async drain(): Promise<void> {
+    while (!this.stopping) {
+      const generation = await this.db.clustering.generation();
+      if (this.index === null || generation !== this.generation) await this.warmLoad(generation);
+      if ((await this.placeBatch()) === 0) return;
+    }
+  }
+
+  /** Forgets the index (lease lost or given up): the next holder period starts from the database. */
+  private forget(): void {
+    this.index = null;
+    this.indexed = new IndexedItems();
+  }
+
+  private async warmLoad(generation: number): Promise<void> {
+    const started = this.now();
+    const index = new StoryIndex({
+      windowHours: this.settings.windowHours,
+      maxItems: this.settings.maxItems,
+    });
+    const indexed = new IndexedItems();
+    this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
+    const since = this.streamTime - this.settings.windowHours * HOUR_MS;
+    let after = 0;
+    for (;;) {
+      const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
+      for (const item of page) {
+        const doc = docOf(item);
+        index.add(doc, item.storyId);
+        indexed.set(doc, item.storyId);
+      }
+      if (page.length < WARM_LOAD_PAGE) break;
+      after = page[page.length - 1]!.id;
+    }
+    this.index = index;
+    this.indexed = indexed;
+    this.generation = generation;
+    this.lastEviction = started;
+    this.logger.info({ items: index.size, ms: this.now() - started }, 'clusterer index loaded');
+  }
+
+  private evict(now: number): void {
+    if (now - this.lastEviction < EVICT_EVERY_MS) return;
+    const cutoff = this.streamTime - this.settings.windowHours * HOUR_MS;
+    this.index!.evictBefore(cutoff);
+    this.indexed.evictBefore(cutoff);
+    this.lastEviction = now;
+  }
+
+  /** Places up to one batch of queued items and writes it in one transaction; returns how many. */
+  private async placeBatch(): Promise<number> {
+    const index = this.index!;
+    const queued = await this.db.clustering.queued(this.settings.batchSize, this.settings.textChars);
+    if (queued.length === 0) return 0;
+    const now = this.now();
+    for (const item of queued) this.streamTime = Math.max(this.streamTime, item.firstSeenAt);
+    this.evict(now);
+    const windowStart = this.streamTime - this.settings.windowHours * HOUR_MS;
+    const newIds = await this.db.clustering.newStoryIds(queued.length);
+    let used = 0;
+    const batch: ClusterBatch = {
+      holder: this.holder,
+      leaseSeconds: this.settings.leaseSeconds,
+      assignments: [],
+      merges: [],
+      refresh: new Map(),
+      done: [],
+    };
+    const touched = new Set<number>();
+    try {
+      for (const item of queued) {
+        batch.done.push({ itemId: item.id, version: item.version });
+        const doc = docOf(item);
+        const known = this.indexed.get(item.id);
+        if (item.storyId !== null && !item.recluster) {
+          if (known && known.storyId === item.storyId && !changedMaterially(known.doc, doc)) {
+            // A small edit: the item stays; the index and the story's summary follow the new text.
+            index.add(doc, known.storyId);
+            this.indexed.set(doc, known.storyId);
+            touched.add(known.storyId);
+            continue;
+          }
+          if (!known && doc.firstSeenAt < windowStart) {
+            touched.add(item.storyId); // edited after it left the window: its summary only
+            continue;
+          }
+        }
+        if (known) {
+          index.remove(item.id);
+          this.indexed.delete(item.id);
+        }
+        const placement = this.place(doc);
+        const storyId = placement.storyId ?? newIds[used++]!;
+        for (const from of placement.mergeStoryIds) {
+          if (from === storyId) continue;
+          index.mergeStories(from, storyId);
+          this.indexed.merge(from, storyId);
+          batch.merges.push({ from, into: storyId });
+          touched.delete(from);
+        }
+        index.add(doc, storyId);
+        this.indexed.set(doc, storyId);
+        batch.assignments.push({ itemId: item.id, storyId });
+        touched.add(storyId);
+        if (item.storyId !== null && item.storyId !== storyId) touched.add(item.storyId);
+      }
+      const refresh = new Map<number, number | null>();
+      for (const storyId of touched) refresh.set(storyId, index.leadOf(storyId));
+      batch.refresh = refresh;
+      await this.db.clustering.apply(batch, this.now());
+    } catch (error) {
+      // The index may hold decisions that were not written: rebuild it from the database.
+      this.forget();
+      if (error instanceof DbLeaseLostError) {
+        this.logger.warn({ holder: this.holder }, 'clusterer lease lost');
+        return 0;
+      }
+      throw error;
+    }
+    const written = this.now();
+    if (this.stats.lagsMs.length + queued.length > MAX_LAG_SAMPLES)
+      this.stats.lagsMs.splice(0, this.stats.lagsMs.length / 2);
+    for (const item of queued) {
+      const lag = Math.max(0, written - item.queuedAt);
+      this.stats.lagsMs.push(lag);
+      this.metrics.clusterLagSeconds.observe(lag / 1000);
+    }
+    this.stats.placed += queued.length;
+    this.stats.batches++;
+    this.metrics.itemsClustered.inc({}, queued.length);
+    return queued.length;
+  }
+
+  /**
+   * The rule's placement; a rule that throws (a bug, never bad input) is reported and the item
+   * starts a story of its own, so one item cannot stall the queue.
+   */
+  private place(doc: ClusterDoc): { storyId: number | null; mergeStoryIds: number[] } {
+    try {
+      return this.index!.place(doc);
+    } catch (error) {
+      this.logger.error({ item_id: doc.id, err: (error as Error).message }, 'clustering rule failed');
+      return { storyId: null, mergeStoryIds: [] };
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(finish, this.settings.idleMs);
+      function finish() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        finish();
+      };
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { DbLeaseLostError } from '../src/errors.js';
+import { clusterQueued } from './helpers/cluster.js';
+import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
+
+// The clusterer's durable state (cluster-store.ts): polls queue what they write, one lease holder
+// places and writes, an edit queued while a batch was being placed stays queued.
+
+describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
+  const t = useTestDb(testEngine);
+
+  it('queues new and edited items with the poll, not unchanged ones, and writes no story', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://q.example/rss' });
+    await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
+    expect((await t.db.clustering.queued(10)).map((item) => item.title)).toEqual(['Item a', 'Item b']);
+    expect((await t.db.stats()).stories).toBe(0);
+    await clusterQueued(t.db);
+    expect(await t.db.clustering.queued(10)).toEqual([]);
+    expect(await t.db.clustering.newestQueued()).toBeNull();
+    await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b', { title: 'Edited b' })]);
+    const queued = await t.db.clustering.queued(10);
+    expect(queued).toMatchObject([{ title: 'Edited b', recluster: false, version: 0 }]);
+    expect(queued[0]!.storyId).not.toBeNull();
+    expect(queued[0]!.text).toBe('Text of b');
+    // The clusterer keeps its window's texts in memory: it reads only as much as it keeps.
+    expect((await t.db.clustering.queued(10, 4))[0]!.text).toBe('Text');
+  });
+
+  it('one holder at a time; a released or expired lease is taken over', async () => {
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    expect(await t.db.clustering.acquire('p1', 60, now)).toMatchObject({ held: true, holder: 'p1' });
+    expect(await t.db.clustering.acquire('p2', 60, now + 1_000)).toMatchObject({ held: false, holder: 'p1' });
+    // Renewed by its holder, then expired: the other takes it.
+    expect(await t.db.clustering.acquire('p1', 60, now + 30_000)).toMatchObject({ held: true });
+    expect(await t.db.clustering.acquire('p2', 60, now + 89_000)).toMatchObject({ held: false });
+    expect(await t.db.clustering.acquire('p2', 60, now + 91_000)).toMatchObject({ held: true, holder: 'p2' });
+    await t.db.clustering.release('p1'); // not the holder: nothing happens
+    expect(await t.db.clustering.acquire('p1', 60, now + 92_000)).toMatchObject({ held: false });
+    await t.db.clustering.release('p2');
+    expect(await t.db.clustering.acquire('p1', 60, now + 93_000)).toMatchObject({ held: true });
+  });
+
+  it('refuses a batch from a holder that lost the lease, writing nothing', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://fence.example/rss' });
+    const [item] = await t.db.items.ingest(feed.id, [sampleItem('a')]);
+    const now = Date.now();
+    await t.db.clustering.acquire('old', 1, now - 10_000);
+    expect((await t.db.clustering.acquire('new', 60, now)).held).toBe(true);
+    const [storyId] = await t.db.clustering.newStoryIds(1);
+    const write = t.db.clustering.apply(
+      {
+        holder: 'old',
+        leaseSeconds: 60,
+        assignments: [{ itemId: item!.id!, storyId: storyId! }],
+        merges: [],
+        refresh: new Map(),
+        done: [{ itemId: item!.id!, version: 0 }],
+      },
+      now,
+    );
+    await expect(write).rejects.toBeInstanceOf(DbLeaseLostError);
+    expect((await t.db.stats()).stories).toBe(0);
+    expect(await t.db.clustering.queued(10)).toHaveLength(1);
+  });
+
+  it('keeps an edit queued while an earlier version of the item was being placed', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://v.example/rss' });
+    const [item] = await t.db.items.ingest(feed.id, [sampleItem('a')]);
+    const [taken] = await t.db.clustering.queued(10);
+    // The poll edits it after the clusterer read it, before the clusterer's batch commits.
+    await t.db.items.ingest(feed.id, [sampleItem('a', { title: 'Second version' })]);
+    await t.db.clustering.acquire('c', 60);
+    const [storyId] = await t.db.clustering.newStoryIds(1);
+    await t.db.clustering.apply({
+      holder: 'c',
+      leaseSeconds: 60,
+      assignments: [{ itemId: item!.id!, storyId: storyId! }],
+      merges: [],
+      refresh: new Map([[storyId!, null]]),
+      done: [{ itemId: taken!.id, version: taken!.version }],
+    });
+    expect(await t.db.clustering.queued(10)).toMatchObject([
+      { id: item!.id, title: 'Second version', version: 1, storyId },
+    ]);
+    // Its first queued time stays: the clusterer's lag counts from the first write.
+    expect((await t.db.clustering.queued(10))[0]!.queuedAt).toBe(taken!.queuedAt);
+  });
+
+  it('recluster queues the window afresh, bumps the generation, and the index loads only what is placed', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://r.example/rss' });
+    const since = Date.now() - 1_000;
+    await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
+    await clusterQueued(t.db);
+    expect((await t.db.clustering.indexed(since, 0, 10)).map((item) => item.title)).toEqual([
+      'Item a',
+      'Item b',
+    ]);
+    const before = await t.db.clustering.generation();
+    expect(await t.db.clustering.requeue(since)).toBe(2);
+    expect(await t.db.clustering.generation()).toBe(before + 1);
+    expect((await t.db.clustering.queued(10)).map((item) => item.recluster)).toEqual([true, true]);
+    expect(await t.db.clustering.indexed(since, 0, 10)).toEqual([]);
+    expect(await t.db.clustering.queuedUpTo((await t.db.clustering.newestQueued())!)).toBe(2);
+    expect(await t.db.clustering.requeue(Date.now() + 60_000)).toBe(0);
+  });
+
+  it('new story ids are free, also of stories merged away', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://ids.example/rss' });
+    await t.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
+    const placed = await clusterQueued(t.db, (item) => item.title);
+    const [a, b] = [...placed.values()] as [number, number];
+    await t.db.clustering.acquire('c', 60);
+    await t.db.clustering.apply({
+      holder: 'c',
+      leaseSeconds: 60,
+      assignments: [],
+      merges: [{ from: Math.max(a, b), into: Math.min(a, b) }],
+      refresh: new Map(),
+      done: [],
+    });
+    const [fresh] = await t.db.clustering.newStoryIds(1);
+    expect(fresh).toBeGreaterThan(Math.max(a, b));
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM story_redirects`.execute(
+      t.db.context.kysely,
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+  });
+});
