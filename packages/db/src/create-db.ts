@@ -5,6 +5,7 @@ import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres.js';
 import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite.js';
 import { toDbError, withTypedErrors } from './error-mapping.js';
 import { createFeedsApi } from './feeds.js';
+import { createItemStatesApi, type ItemStatesApi } from './item-states.js';
 import { createItemsApi } from './items.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
 import { type MigrationResult, migrate } from './migrate.js';
@@ -14,6 +15,7 @@ import { createSearchApi } from './search.js';
 import { createSessionsApi, type SessionsApi } from './sessions.js';
 import { createStoriesApi } from './stories.js';
 import type { Db, Stats } from './types.js';
+import { createUsersApi, type UsersApi } from './users.js';
 
 export interface CreateDbOptions {
   /** Apply pending migrations before returning (default true). */
@@ -79,6 +81,10 @@ export type NewsfeedDb = Db & {
   maintenance: MaintenanceApi;
   /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
+  /** Reader accounts (users.ts). */
+  users: UsersApi;
+  /** Read and saved state per user per item (item-states.ts). */
+  itemStates: ItemStatesApi;
   /**
    * Runs several calls as one transaction: all of them commit, or none does (e.g. a poll's upsert,
    * story attachments and schedule). Use only `tx` inside; on SQLite other calls wait until it ends.
@@ -141,6 +147,8 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
         .catch((error) => Promise.reject(toDbError(error, 'transaction'))),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
+    users: withTypedErrors('users', 'user', createUsersApi(context.kysely)),
+    itemStates: withTypedErrors('itemStates', 'user', createItemStatesApi(context)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {
       try {

@@ -123,6 +123,23 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  password_hash: string;
+  role: 'admin' | 'reader';
+  created_at: number;
+}
+
+export interface ItemStatesTable {
+  user_id: number;
+  item_id: number;
+  read: number;
+  starred: number;
+  updated_at: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -132,5 +149,7 @@ export interface Database {
   polls: PollsTable;
   cluster_keys: ClusterKeysTable;
   sessions: SessionsTable;
+  users: UsersTable;
+  item_states: ItemStatesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -7,6 +7,8 @@ import { itemChangesRows } from './005-item-changes-rows.js';
 import { clusterKeys } from './006-cluster-keys.js';
 import { phrasePairs } from './007-phrase-pairs.js';
 import { sessions } from './009-sessions.js';
+import { users } from './020-users.js';
+import { itemStates } from './021-item-states.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
 export interface Migration {
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   clusterKeys,
   phrasePairs,
   sessions,
+  users,
+  itemStates,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
