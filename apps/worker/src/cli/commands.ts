@@ -10,6 +10,7 @@ import { backupDatabase, restoreDatabase } from './backup.js';
 import { exportOpml } from './export-opml.js';
 import { Progress } from './progress.js';
 import { UsageError } from './usage-error.js';
+import { runUserCommand } from './user.js';
 
 /** The package root (apps/worker), where relative WORKER_SEED_OPML paths and the default list live. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +31,8 @@ export const USAGE = `Usage: newsfeed-worker <command>
   stats             counts of feeds, items, stories and polls
   backup FILE       write a consistent copy of the database while the worker runs (PostgreSQL: pg_dump)
   restore FILE      replace the database with a backup (stop the worker and web app first)
+  user add NAME [--admin] | list | remove NAME
+                    reader accounts; add reads the password from standard input
 Configuration: environment variables, see the README's configuration table.`;
 
 /** Subscribes the seed OPML when the database has no feed yet, so a first start shows news. */
@@ -71,6 +74,7 @@ export async function runCommand(
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'user') return runUserCommand(args, config.DATABASE_URL, io.out);
   const known = ['run', 'once', 'add', 'import', 'export', 'list', 'stats', 'backup', 'restore'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"\n${USAGE}`);
   if (['add', 'import', 'backup', 'restore'].includes(command) && !args[0])
