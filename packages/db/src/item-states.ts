@@ -3,7 +3,7 @@ import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, toPage } from './cursor.js';
 import { DbInputError } from './errors.js';
 import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
-import type { ItemWithFeed } from './types.js';
+import type { Engine, ItemWithFeed } from './types.js';
 import { valueList } from './value-list.js';
 
 // Read and saved ("starred") state per user per item (migration 021). No row means unread and not
@@ -31,6 +31,8 @@ export interface StreamFilter {
   since?: number;
   /** Items sorted before this time (ms). */
   until?: number;
+  /** Only these items (those that exist). */
+  itemIds?: readonly number[];
 }
 
 export interface StreamRequest extends StreamFilter {
@@ -71,8 +73,12 @@ type StreamRow = ItemWithFeedRow & {
 
 const CURSOR_LIST = 'item-stream';
 
-function filterClauses(filter: StreamFilter): RawBuilder<unknown>[] {
+function filterClauses(engine: Engine, filter: StreamFilter): RawBuilder<unknown>[] {
   const clauses: RawBuilder<unknown>[] = [];
+  if (filter.itemIds !== undefined) {
+    checkIds(filter.itemIds);
+    clauses.push(sql`items.id IN (SELECT j.value FROM ${valueList(engine, filter.itemIds, 'bigint')})`);
+  }
   if (filter.feedId !== undefined) clauses.push(sql`items.feed_id = ${filter.feedId}`);
   if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);
   if (filter.starredOnly) clauses.push(sql`s.starred = 1`);
@@ -120,7 +126,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     },
 
     async markAllRead(userId, filter, upTo) {
-      const clauses = filterClauses({ ...filter, excludeRead: true });
+      const clauses = filterClauses(engine, { ...filter, excludeRead: true });
       clauses.push(sql`items.sort_at <= ${upTo}`);
       const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
         SELECT CAST(${userId} AS BIGINT), items.id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
@@ -152,7 +158,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     async stream(userId, request) {
       if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_STREAM_PAGE_SIZE)
         throw new DbInputError(`stream page size must be 1 to ${MAX_STREAM_PAGE_SIZE}, got ${request.limit}`);
-      const clauses = filterClauses(request);
+      const clauses = filterClauses(engine, request);
       const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
       if (request.cursor) {
         const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
