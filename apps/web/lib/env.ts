@@ -44,6 +44,11 @@ export const WEB_OPTIONS = {
     schema: z.coerce.number().int().min(1).max(86_400).default(900),
     description: 'The window (seconds) over which wrong admin tokens are counted.',
   },
+  WEB_REQUIRE_SIGN_IN: {
+    schema: z.stringbool().default(false),
+    description:
+      'true: only signed-in readers (accounts from `user add`) see pages, feeds out and the public API; false: anonymous visitors may read, as before.',
+  },
   WEB_API_TOKEN_DAYS: {
     schema: z.coerce.number().int().min(1).max(3650).default(30),
     description:
