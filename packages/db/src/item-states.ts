@@ -60,6 +60,10 @@ export interface ItemStatesApi {
   get(userId: number, itemIds: readonly number[]): Promise<Map<number, ItemState>>;
   /** Items newest first (or oldest first) with this user's state; keyset-paged. */
   stream(userId: number, request: StreamRequest): Promise<{ items: StreamItem[]; nextCursor: string | null }>;
+  /** Among `storyIds`, the stories whose every item this user has read (a story is read when its items are). */
+  readStories(userId: number, storyIds: readonly number[]): Promise<Set<number>>;
+  /** Marks every item of these stories read ("mark all read up to here"); how many rows were written. */
+  markStoriesRead(userId: number, storyIds: readonly number[]): Promise<number>;
   /** Unread items per feed, for feeds with at least one. */
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
@@ -192,6 +196,37 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
         }),
         (row) => encodeCursor(CURSOR_LIST, [row.sort_at, row.id]),
       );
+    },
+
+    async readStories(userId, storyIds) {
+      checkIds(storyIds);
+      const read = new Set<number>();
+      const unique = [...new Set(storyIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const { rows } = await sql<{ story_id: number }>`SELECT items.story_id FROM items ${stateJoin(userId)}
+          WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          GROUP BY items.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
+        for (const row of rows) read.add(Number(row.story_id));
+      }
+      return read;
+    },
+
+    async markStoriesRead(userId, storyIds) {
+      checkIds(storyIds);
+      let written = 0;
+      const unique = [...new Set(storyIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
+          SELECT CAST(${userId} AS BIGINT), items.id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
+          FROM items WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
+          kysely,
+        );
+        written += Number(result.numAffectedRows ?? 0);
+      }
+      return written;
     },
 
     async unreadCounts(userId) {

@@ -99,6 +99,20 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
     expect((await t.db.itemStates.unreadCounts(s.bob)).length).toBe(2);
   });
 
+  it('counts a story read when all its items are, and marks whole stories read for one user', async () => {
+    const s = await seed(t.db);
+    const both = await t.db.stories.attach(s.t[0]!, null);
+    await t.db.stories.attach(s.w[0]!, both);
+    const single = await t.db.stories.attach(s.t[1]!, null);
+    await t.db.itemStates.mark(s.ann, [s.t[0]!, s.t[1]!], { read: true });
+    expect(await t.db.itemStates.readStories(s.ann, [both, single, 999_999])).toEqual(new Set([single]));
+    await t.db.itemStates.mark(s.ann, [s.w[0]!], { starred: true });
+    expect(await t.db.itemStates.markStoriesRead(s.ann, [both])).toBe(2);
+    expect(await t.db.itemStates.readStories(s.ann, [both, single])).toEqual(new Set([both, single]));
+    expect((await t.db.itemStates.get(s.ann, [s.w[0]!])).get(s.w[0]!)).toEqual({ read: true, starred: true });
+    expect(await t.db.itemStates.readStories(s.bob, [both, single])).toEqual(new Set());
+  });
+
   it('keeps state across re-clustering, and retention never deletes a saved item', async () => {
     const s = await seed(t.db);
     const story = await t.db.stories.attach(s.t[0]!, null);
