@@ -15,12 +15,16 @@ function shorten(text: string, max: number): string {
 // Plain <a> links, not next/link: each story is a full server-rendered page, and the front page
 // should not prefetch thirty of them.
 /** One story of the front page: lead source, headline, two-line summary, coverage, time, image. */
-export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
+export function StoryCard({ story, now, read = false }: { story: StorySummary; now: Date; read?: boolean }) {
   const others = story.sourceCount - 1;
   const image = externalHref(story.imageUrl);
   const original = externalHref(story.leadUrl);
   return (
-    <li className={image ? 'story' : 'story story--no-image'} data-nav-item>
+    <li
+      className={`${image ? 'story' : 'story story--no-image'}${read ? ' story--read' : ''}`}
+      data-nav-item
+      data-read={read ? 'true' : undefined}
+    >
       <div className="story__body">
         <div className="story__source">
           <SourceIcon feed={story.leadFeed} />
