@@ -27,6 +27,7 @@ export interface StreamFilter {
   folder?: string;
   starredOnly?: boolean;
   excludeRead?: boolean;
+  readOnly?: boolean;
   /** Items sorted at or after this time (ms). */
   since?: number;
   /** Items sorted before this time (ms). */
@@ -87,6 +88,7 @@ function filterClauses(engine: Engine, filter: StreamFilter): RawBuilder<unknown
   if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);
   if (filter.starredOnly) clauses.push(sql`s.starred = 1`);
   if (filter.excludeRead) clauses.push(sql`COALESCE(s.read, 0) = 0`);
+  if (filter.readOnly) clauses.push(sql`s.read = 1`);
   if (filter.since !== undefined) clauses.push(sql`items.sort_at >= ${filter.since}`);
   if (filter.until !== undefined) clauses.push(sql`items.sort_at < ${filter.until}`);
   return clauses;

@@ -62,6 +62,7 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
     expect(await ids({ limit: 10, feedId: s.tech.id, oldestFirst: true })).toEqual([s.t[0], s.t[1], s.t[2]]);
     expect(await ids({ limit: 10, folder: 'Tech', excludeRead: true })).toEqual([s.t[1], s.t[0]]);
     expect(await ids({ limit: 10, starredOnly: true })).toEqual([s.w[0]]);
+    expect(await ids({ limit: 10, readOnly: true })).toEqual([s.t[2]]);
     expect(await ids({ limit: 10, since: Date.parse(day(2)), until: Date.parse(day(4)) })).toEqual([
       s.t[2],
       s.t[1],

@@ -57,7 +57,7 @@ export async function streamFilter(
     case 'starred':
       return { starredOnly: true };
     case 'read':
-      return null; // read items are listed by excluding nothing; no client asks for this stream alone
+      return { readOnly: true };
     case 'label':
       return { folder: ref.name };
     case 'feed': {

@@ -267,6 +267,10 @@ export function describeGreaderContract(engine: Engine): void {
           expect(
             (await getJson(`${API}/stream/contents/user%2F-%2Fstate%2Fcom.google%2Fstarred`, bob)).items,
           ).toEqual([]);
+          const readStream = await getJson(`${API}/stream/items/ids?s=${READ}&n=100`, ann);
+          expect(readStream.itemRefs.map((ref: { id: string }) => Number(ref.id)).sort()).toEqual(
+            [first, second].sort(),
+          );
           const unreadOnly = await getJson(
             `${API}/stream/items/ids?s=feed/${encodeURIComponent(planetUrl)}&xt=${READ}&n=100`,
             ann,
