@@ -311,7 +311,11 @@ export async function handleGreader(request: Request): Promise<Response> {
   const path = pathname.slice(pathname.indexOf(GREADER_BASE_PATH) + GREADER_BASE_PATH.length);
   try {
     const params = await readParams(request);
-    if (path === '/accounts/ClientLogin') return await clientLogin(request, params);
+    if (path === '/accounts/ClientLogin')
+      // POST only: a password in a query string ends up in access logs and browser history.
+      return request.method === 'POST'
+        ? await clientLogin(request, params)
+        : text('POST required\n', 405, { Allow: 'POST' });
     const handler = route(path);
     if (!handler) return text('Not found\n', 404);
     const authToken = authTokenOf(request);

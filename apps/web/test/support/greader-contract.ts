@@ -83,6 +83,10 @@ export function describeGreaderContract(engine: Engine): void {
           const unknown = await login('nobody', 'wrong password!');
           expect([wrong.status, unknown.status]).toEqual([401, 401]);
           expect(await wrong.text()).toBe(await unknown.text());
+          const viaQuery = await GET(
+            get(`${BASE}/accounts/ClientLogin?Email=ann&Passwd=correct+horse+battery`),
+          );
+          expect(viaQuery.status).toBe(405);
           const right = await login('ANN', 'correct horse battery');
           expect(right.status).toBe(200);
           expect(await right.text()).toMatch(/^SID=.+\nLSID=null\nAuth=\d+\/[\w-]{32}\n$/);
