@@ -8,6 +8,7 @@ import { sharedPageKey } from './lib/page-cache-policy';
 import { FRESH_READ_HEADER, RENDER_MARKER_HEADER, renderPage, withNonce } from './lib/page-render';
 import { screenRequest } from './lib/request-screen';
 import { contentSecurityPolicy, createNonce, SECURITY_HEADERS } from './lib/security-headers';
+import { signInRefusal } from './lib/sign-in-gate';
 
 // Runs before every request: a fresh CSP nonce for the page being rendered (Next.js reads it from
 // the request's Content-Security-Policy header and puts it on its own scripts), and the security
@@ -55,6 +56,10 @@ function withSecurityHeaders(response: Response): Response {
 export async function proxy(request: NextRequest) {
   const refusal = screenRequest(request, webConfig());
   if (refusal) return withSecurityHeaders(refusal);
+  if (webConfig().WEB_REQUIRE_SIGN_IN) {
+    const closed = await signInRefusal(request);
+    if (closed) return withSecurityHeaders(closed);
+  }
   // `next dev` renders every request: a copy would hide the edit just made.
   const cacheOn = webConfig().WEB_PAGE_CACHE_TTL_MS > 0 && process.env.NODE_ENV !== 'development';
   const ownRender = isOwnRender(request);

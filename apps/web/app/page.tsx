@@ -1,9 +1,11 @@
 import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../components/empty-state';
+import { ReaderBar } from '../components/reader-bar';
 import { StoryCard } from '../components/story-card';
 import { StoryFilters } from '../components/story-filters';
 import { pageOrInvalid } from '../lib/client-errors';
+import { currentReader } from '../lib/current-reader';
 import { getDb } from '../lib/db';
 import { webConfig } from '../lib/env';
 import { filterChoices } from '../lib/filter-choices';
@@ -51,9 +53,22 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
     filterChoices(db),
   ]);
 
+  // A signed-in reader's own view: stories whose items they have all read can be hidden.
+  const reader = await currentReader();
+  const hideRead = reader !== null && param(params, 'hide') === 'read';
+  const read =
+    reader && page
+      ? await db.itemStates.readStories(
+          reader.id,
+          page.items.map((story) => story.id),
+        )
+      : new Set<number>();
+  const shown = page ? page.items.filter((story) => !(hideRead && read.has(story.id))) : [];
+
   return (
     <>
       <h1 className="page-title">Top stories</h1>
+      {reader && <ReaderBar reader={reader} hideRead={hideRead} />}
       {choices.failingSources > 0 && (
         <p className="notice notice--error">
           {choices.failingSources === 1 ? '1 source is' : `${choices.failingSources} sources are`} failing to
@@ -68,11 +83,25 @@ export default async function FrontPage({ searchParams }: { searchParams: Promis
           </p>
         </EmptyState>
       ) : page.items.length > 0 ? (
-        <ol className="story-list" aria-label="Stories">
-          {page.items.map((story) => (
-            <StoryCard key={story.id} story={story} now={now} />
-          ))}
-        </ol>
+        <>
+          <ol className="story-list" aria-label="Stories">
+            {shown.map((story) => (
+              <StoryCard key={story.id} story={story} now={now} read={read.has(story.id)} />
+            ))}
+          </ol>
+          {reader && shown.length > 0 && (
+            <form method="post" action="/api/state/stories-read" className="mark-read">
+              <input type="hidden" name="csrf" value={reader.csrf} />
+              <input type="hidden" name="back" value={hideRead ? '/?hide=read' : '/'} />
+              {shown.map((story) => (
+                <input key={story.id} type="hidden" name="story" value={story.id} />
+              ))}
+              <button type="submit" className="button secondary">
+                Mark all read up to here
+              </button>
+            </form>
+          )}
+        </>
       ) : !choices.hasSources ? (
         <EmptyState title="No feeds yet">
           <p>

@@ -11,6 +11,7 @@ export function SiteHeader({ siteName, query = '' }: { siteName: string; query?:
         <nav aria-label="Main" className="main-nav">
           <a href="/">Top stories</a>
           <a href="/sources">Sources</a>
+          <a href="/signin">Sign in</a>
         </nav>
         <search className="site-search">
           <form action="/search" method="get">

@@ -53,12 +53,16 @@ export function StoryOutlets({ outlets }: { outlets: StoryOutlet[] }) {
  * One story of the front page: lead source, headline, two-line summary, up to three other outlets
  * with their own headlines, "N sources" (linking to the full coverage), time, image.
  */
-export function StoryCard({ story, now }: { story: StorySummary; now: Date }) {
+export function StoryCard({ story, now, read = false }: { story: StorySummary; now: Date; read?: boolean }) {
   const image = externalHref(story.imageUrl);
   const original = externalHref(story.leadUrl);
   const lang = contentLanguage(story.language);
   return (
-    <li className={image ? 'story' : 'story story--no-image'} data-nav-item>
+    <li
+      className={`${image ? 'story' : 'story story--no-image'}${read ? ' story--read' : ''}`}
+      data-nav-item
+      data-read={read ? 'true' : undefined}
+    >
       <div className="story__body">
         <div className="story__source">
           <SourceIcon feed={story.leadFeed} />

@@ -44,6 +44,25 @@ export const WEB_OPTIONS = {
     schema: z.coerce.number().int().min(1).max(86_400).default(900),
     description: 'The window (seconds) over which wrong admin tokens are counted.',
   },
+  WEB_REQUIRE_SIGN_IN: {
+    schema: z.stringbool().default(false),
+    description:
+      'true: only signed-in readers (accounts from `user add`) see pages, feeds out and the public API; false: anonymous visitors may read, as before.',
+  },
+  WEB_API_TOKEN_DAYS: {
+    schema: z.coerce.number().int().min(1).max(3650).default(30),
+    description:
+      'How long (days) a reader app’s Google Reader API token (from /api/greader.php/accounts/ClientLogin) stays valid.',
+  },
+  WEB_GREADER_MAX_IDS: {
+    schema: z.coerce.number().int().min(1).max(100_000).default(1000),
+    description:
+      'Most item ids one Google Reader API request may name (edit-tag, stream/items/contents); more is answered 400.',
+  },
+  WEB_GREADER_MAX_ITEMS: {
+    schema: z.coerce.number().int().min(1).max(10_000).default(1000),
+    description: 'Most items one Google Reader API stream page returns (a larger `n` is lowered to this).',
+  },
   WEB_PAGE_SIZE: {
     schema: z.coerce.number().int().min(1).max(100).default(30),
     description: 'Stories per front page, items per source page, hits per search page.',

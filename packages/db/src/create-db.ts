@@ -6,6 +6,7 @@ import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres.js';
 import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite.js';
 import { toDbError, withTypedErrors } from './error-mapping.js';
 import { createFeedsApi } from './feeds.js';
+import { createItemStatesApi, type ItemStatesApi } from './item-states.js';
 import { createItemsApi } from './items.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
 import { type MigrationResult, migrate } from './migrate.js';
@@ -16,6 +17,7 @@ import { createSessionsApi, type SessionsApi } from './sessions.js';
 import { createStoriesApi } from './stories.js';
 import { createSubscriptionsApi } from './subscriptions.js';
 import type { Db, Stats } from './types.js';
+import { createUsersApi, type UsersApi } from './users.js';
 
 export interface CreateDbOptions {
   /** Apply pending migrations before returning (default true). */
@@ -78,6 +80,10 @@ export type NewsfeedDb = Db & {
   maintenance: MaintenanceApi;
   /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
+  /** Reader accounts (users.ts). */
+  users: UsersApi;
+  /** Read and saved state per user per item (item-states.ts). */
+  itemStates: ItemStatesApi;
   /** Applies pending migrations (createDb already does unless `migrate: false`). */
   migrate(): Promise<MigrationResult>;
   /** The engine's query builder, for tools and benchmarks; not part of the stable API. */
@@ -122,6 +128,8 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     subscriptions: createSubscriptionsApi(apis.feeds),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
+    users: withTypedErrors('users', 'user', createUsersApi(context.kysely)),
+    itemStates: withTypedErrors('itemStates', 'user', createItemStatesApi(context)),
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {
       try {

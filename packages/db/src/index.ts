@@ -21,9 +21,21 @@ export {
   DbNotFoundError,
 } from './errors.js';
 export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './feeds.js';
+export {
+  ITEM_STATE_BATCH_SIZE,
+  type ItemState,
+  type ItemStatesApi,
+  MAX_STREAM_PAGE_SIZE,
+  type StateChange,
+  type StreamFilter,
+  type StreamItem,
+  type StreamRequest,
+  type UnreadCount,
+} from './item-states.js';
 export type { UpsertOptions } from './items.js';
 export type { MaintenanceApi } from './maintenance.js';
 export type { MigrationResult } from './migrate.js';
+export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from './password-hash.js';
 export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.js';
 export type { RetentionOptions, RetentionResult } from './retention.js';
 export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
@@ -35,3 +47,12 @@ export type {
   SubscriptionsApi,
 } from './subscriptions.js';
 export * from './types.js';
+export {
+  accountProblem,
+  MAX_USER_NAME_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type User,
+  type UserRole,
+  type UsersApi,
+  userNameKey,
+} from './users.js';

@@ -32,6 +32,17 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
             .selectFrom('items')
             .select(['id', 'feed_id', 'key', 'story_id'])
             .where('sort_at', '<', cutoff)
+            // A saved item stays until its reader unsaves it.
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('item_states')
+                    .select('item_states.item_id')
+                    .whereRef('item_states.item_id', '=', 'items.id')
+                    .where('item_states.starred', '=', 1),
+                ),
+              ),
+            )
             .orderBy('sort_at')
             .limit(batchSize)
             .execute();

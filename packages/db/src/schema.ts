@@ -135,6 +135,23 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  password_hash: string;
+  role: 'admin' | 'reader';
+  created_at: number;
+}
+
+export interface ItemStatesTable {
+  user_id: number;
+  item_id: number;
+  read: number;
+  starred: number;
+  updated_at: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -145,5 +162,7 @@ export interface Database {
   cluster_queue: ClusterQueueTable;
   leases: LeasesTable;
   story_redirects: StoryRedirectsTable;
+  users: UsersTable;
+  item_states: ItemStatesTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -31,9 +31,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const notice = param(params, 'notice');
   const error = param(params, 'error');
   const db = await getDb();
-  const [feeds, errors] = await Promise.all([
+  const [feeds, errors, users] = await Promise.all([
     db.feeds.list({ includeDisabled: true, limit: 500 }),
     db.polls.recentErrors({ limit: 20 }),
+    db.users.list(),
   ]);
   const now = new Date();
   const { csrf } = session;
@@ -103,6 +104,45 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
             Export all subscriptions as OPML
           </a>
         </p>
+      </section>
+
+      <section className="panel" aria-labelledby="readers-title">
+        <h2 id="readers-title">Reader accounts ({users.length})</h2>
+        {users.length > 0 && (
+          <ul>
+            {users.map((user) => (
+              <li key={user.id}>
+                {user.name} <span className="muted">({user.role})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form className="stack-form" method="post" action="/api/admin/users">
+          <CsrfField csrf={csrf} />
+          <label>
+            Name
+            <input type="text" name="name" required maxLength={64} autoComplete="off" />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              name="password"
+              required
+              minLength={8}
+              maxLength={1024}
+              autoComplete="new-password"
+            />
+          </label>
+          <label>
+            Role
+            <select name="role" defaultValue="reader">
+              <option value="reader">Reader</option>
+              <option value="admin">Admin</option>
+            </select>
+          </label>
+          <button type="submit">Create account</button>
+        </form>
       </section>
 
       <section className="panel" aria-labelledby="sources-title">

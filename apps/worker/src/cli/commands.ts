@@ -10,6 +10,7 @@ import { pollOnce } from './once.js';
 import { recluster } from './recluster.js';
 import { runForever } from './run.js';
 import { printStats } from './stats.js';
+import { runUserCommand } from './user.js';
 
 export { type CommandIo, UsageError } from './io.js';
 
@@ -24,6 +25,8 @@ export const USAGE = `Usage: newsfeed-worker <command>
   stats             counts of feeds, items, stories and polls
   backup FILE       write a consistent copy of the database while the worker runs (PostgreSQL: pg_dump)
   restore FILE      replace the database with a backup (stop the worker and web app first)
+  user add NAME [--admin] | list | remove NAME
+                    reader accounts; add reads the password from standard input
 Configuration: environment variables, see the README's configuration table.`;
 
 interface Command {
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, Command> = {
   stats: { run: (_, config, __, io) => printStats(config, io) },
   backup: { argument: 'FILE', run: (args, config, _, io) => backupCommand(args[0]!, config, io) },
   restore: { argument: 'FILE', run: (args, config, _, io) => restoreCommand(args[0]!, config, io) },
+  user: { run: (args, config, _, io) => runUserCommand(args, config.DATABASE_URL, io.out) },
 };
 
 export async function runCommand(

@@ -9,6 +9,8 @@ import { phrasePairs } from './007-phrase-pairs.js';
 import { claimAttempts } from './008-claim-attempts.js';
 import { sessions } from './009-sessions.js';
 import { clusterStage } from './010-cluster-stage.js';
+import { users } from './020-users.js';
+import { itemStates } from './021-item-states.js';
 import { searchFolding } from './030-search-folding.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
@@ -31,6 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   claimAttempts,
   sessions,
   clusterStage,
+  users,
+  itemStates,
   searchFolding,
 ];
 

@@ -3,9 +3,11 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleBody } from '../../../components/article-body';
+import { ReaderBar } from '../../../components/reader-bar';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
 import { contentLanguage } from '../../../lib/content-language';
+import { currentReader } from '../../../lib/current-reader';
 import { getDb } from '../../../lib/db';
 import { cachedRead } from '../../../lib/fresh-read';
 import { ReadCache } from '../../../lib/read-cache';
@@ -76,9 +78,22 @@ export default async function StoryPage({ params }: Props) {
   const image = externalHref(lead.imageUrl);
   const original = externalHref(lead.url);
   const hasInlineImage = Boolean(lead.contentHtml?.includes('<img'));
+  // A signed-in reader has read a story once they open it: every outlet's copy counts as read.
+  const reader = await currentReader();
+  const itemStates = (await getDb()).itemStates;
+  if (reader)
+    await itemStates.mark(
+      reader.id,
+      items.map((item) => item.id),
+      { read: true },
+    );
+  const saved = reader
+    ? ((await itemStates.get(reader.id, [lead.id])).get(lead.id)?.starred ?? false)
+    : false;
 
   return (
     <article className="reader">
+      {reader && <ReaderBar reader={reader} />}
       <div className="reader__kicker">
         <SourceIcon feed={lead.feed} />
         <a href={`/sources/${lead.feed.id}`}>{sourceName(lead.feed)}</a>
@@ -106,6 +121,16 @@ export default async function StoryPage({ params }: Props) {
         />
       )}
       <ArticleBody item={lead} />
+      {reader && (
+        <form method="post" action="/api/state/items" className="reader__save">
+          <input type="hidden" name="csrf" value={reader.csrf} />
+          <input type="hidden" name="back" value={`/story/${story.id}`} />
+          <input type="hidden" name="item" value={lead.id} />
+          <button type="submit" name="action" value={saved ? 'unsave' : 'save'} className="button secondary">
+            {saved ? 'Saved ✓ (unsave)' : 'Save'}
+          </button>
+        </form>
+      )}
       {original && (
         <p className="reader__original">
           <a className="button" href={original} rel="noopener noreferrer">

@@ -1,0 +1,3 @@
+import { describeGreaderContract } from './support/greader-contract';
+
+describeGreaderContract('postgres');
