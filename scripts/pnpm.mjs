@@ -4,12 +4,14 @@
 // changed since the last install, then hands its arguments to pnpm.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split(
+  '@',
+)[1];
 const PNPM = ['-y', `pnpm@${PNPM_VERSION}`];
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const STAMP = join(ROOT, 'node_modules', '.newsfeed-install-stamp');

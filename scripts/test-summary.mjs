@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Adds up the Vitest JSON reports every workspace writes to test-output/vitest.json and prints one
 // closing line for the whole run: "tests: N passed, N failed, N skipped".
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +25,6 @@ for (const group of ['apps', 'packages']) {
   }
 }
 if (missing.length > 0) console.log(`no test report from: ${missing.join(', ')}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed + missing.length} failed, ${totals.skipped} skipped`);
+console.log(
+  `tests: ${totals.passed} passed, ${totals.failed + missing.length} failed, ${totals.skipped} skipped`,
+);

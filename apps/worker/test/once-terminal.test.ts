@@ -78,8 +78,8 @@ describe.skipIf(!existsSync(MAIN) || !existsSync(SCRIPT))(
       expect(run.output).toMatch(/polling █+/);
       expect(run.output).toMatch(/3 feeds: 3 updated/);
       // Lines logged before the bar (the seed) are fine; none may land between its frames.
-    const fromBar = run.output.slice(run.output.search(/polling █/));
-    expect(fromBar).not.toMatch(/"level":"info"/);
+      const fromBar = run.output.slice(run.output.search(/polling █/));
+      expect(fromBar).not.toMatch(/"level":"info"/);
     });
   },
 );

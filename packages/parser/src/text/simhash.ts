@@ -1,5 +1,5 @@
-import { SignatureError } from './signature-error.js';
 import { weightedShingles } from './shingles.js';
+import { SignatureError } from './signature-error.js';
 
 /**
  * A shingle at word index i weighs 1 / (1 + i / POSITION_DECAY_WORDS): the lead of a story

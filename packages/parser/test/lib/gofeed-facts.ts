@@ -116,6 +116,7 @@ export function gofeedMismatches(expected: Gofeed, feed: ParsedFeed): string[] {
     compare(mismatches, 'feed', 'categories', set(expected.categories), set(feed.categories));
   const items = expected.items ?? [];
   compare(mismatches, 'feed', 'items.length', items.length, feed.items.length);
-  for (const [index, item] of items.entries()) compareItem(mismatches, `items[${index}]`, item, feed.items[index]);
+  for (const [index, item] of items.entries())
+    compareItem(mismatches, `items[${index}]`, item, feed.items[index]);
   return mismatches;
 }

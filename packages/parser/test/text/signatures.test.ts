@@ -3,9 +3,9 @@ import {
   contentHash,
   normalizeForSignature,
   SignatureError,
-  similarity,
   simhash,
   simhashDistance,
+  similarity,
 } from '../../src/text/index.js';
 import { OUTLET_ONE, OUTLET_TWO, SAME_TOPIC_OTHER_STORY } from './wire-story-texts.js';
 
