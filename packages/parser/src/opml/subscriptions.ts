@@ -41,6 +41,17 @@ export interface ReadSubscriptionsOptions {
   maxSubscriptions?: number;
 }
 
+/** Why subscribableUrl refuses an address (the URL policy dropped it while reading). */
+function refusalReason(xmlUrl: string): string {
+  try {
+    subscribableUrl(xmlUrl);
+  } catch (error) {
+    if (error instanceof SubscriptionUrlError) return error.reason;
+    throw error;
+  }
+  return 'not an absolute http(s) URL';
+}
+
 /**
  * The subscriptions of an OPML reading list, each address checked by subscribableUrl.
  * @throws OpmlParseError when the text is not OPML at all.
@@ -57,7 +68,7 @@ export function readOpmlSubscriptions(
     // A feed address the URL policy dropped while reading is a refused subscription, not a lost one.
     refused: warnings
       .filter((warning) => warning.code === 'URL_DROPPED' && warning.attribute === 'xmlUrl')
-      .map((warning) => ({ xmlUrl: warning.value ?? '', reason: 'not an http(s) address' })),
+      .map((warning) => ({ xmlUrl: warning.value ?? '', reason: refusalReason(warning.value ?? '') })),
     warnings: warnings.filter(
       (warning) => !(warning.code === 'URL_DROPPED' && warning.attribute === 'xmlUrl'),
     ),
