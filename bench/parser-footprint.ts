@@ -1,6 +1,6 @@
 // The install footprint of @newsfeed/parser for a user of the feed/text/url entries (optional
 // peers left out) and for one who extracts articles too (jsdom and Readability installed):
-// `npm pack`, then `npm install` of the tarball into an empty folder (fetches from the npm
+// `pnpm pack` (which writes the catalog's versions, as a publish would), then `npm install` of the tarball into an empty folder (fetches from the npm
 // registry). Also checks, in the feed-only install, that /feed works and that /article reports
 // the missing peer by name.
 //
@@ -54,7 +54,13 @@ function install(name: string, extra: string[]): { packages: number; mib: number
 }
 
 try {
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: PARSER_DIR });
+  const rootManifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    packageManager: string;
+  };
+  execFileSync('npx', ['-y', rootManifest.packageManager, 'pack', '--pack-destination', work], {
+    cwd: PARSER_DIR,
+    stdio: 'ignore',
+  });
   const tarball = path.join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
   const tarballKib = statSync(tarball).size / 1024;
   const peers = Object.entries(manifest.peerDependencies).map(([name, range]) => `${name}@${range}`);
