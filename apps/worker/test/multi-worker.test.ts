@@ -52,10 +52,11 @@ beforeAll(async () => {
     const event = Math.floor(index / FEEDS_PER_EVENT);
     const body = rss([
       {
-        title: `Feed ${index} story`,
+        // A headline of its own: words no other feed uses, so it starts a story of its own.
+        title: `Notice k${index}x m${index}y p${index}z`,
         link: `https://feed${index}.example/story`,
         guid: `f${index}`,
-        description: `Story ${index}`,
+        description: `Details k${index}x`,
         pubDate: hoursAgo(1),
       },
       {
@@ -148,7 +149,15 @@ describe('several workers against one PostgreSQL', () => {
     ]);
     expect(await admin.clustering.queued(1)).toEqual([]);
     const postgresStories = await storiesByKey(admin);
-    expect(postgresStories.size).toBe(FEEDS + FEEDS / FEEDS_PER_EVENT);
+    // Every feed's own notice alone, each event's versions together in one story.
+    const stories = [...postgresStories];
+    for (let index = 0; index < FEEDS; index++) expect(stories).toContain(`/feeds/${index}|f${index}`);
+    for (let event = 0; event < FEEDS / FEEDS_PER_EVENT; event++) {
+      const first = `/feeds/${event * FEEDS_PER_EVENT}|f${event * FEEDS_PER_EVENT}-event`;
+      const story = stories.find((keys) => keys.split(' ').includes(first))!;
+      for (let feed = event * FEEDS_PER_EVENT; feed < (event + 1) * FEEDS_PER_EVENT; feed++)
+        expect(story.split(' '), `event ${event}`).toContain(`/feeds/${feed}|f${feed}-event`);
+    }
 
     // The same feeds polled and clustered by one process on a SQLite file.
     const dir = mkdtempSync(join(tmpdir(), 'newsfeed-multi-'));
