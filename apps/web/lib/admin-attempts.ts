@@ -1,23 +1,9 @@
-import { webConfig } from './env';
-import { FailureLimiter } from './failure-limiter';
+import { authFailureLimit } from './auth-failure-limit';
+import type { FailureLimiter } from './failure-limiter';
 
-// The process's one count of wrong admin tokens. It lives on globalThis because Next.js bundles the
-// login route and the other admin routes separately: each bundle would otherwise count on its own.
-
-const KEY = Symbol.for('newsfeed.web.admin-attempts');
-type Holder = { [KEY]?: FailureLimiter };
-
+/** The process's one count of wrong admin tokens (login form and Bearer). */
 export function adminAttempts(): FailureLimiter {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new FailureLimiter(() => {
-    const config = webConfig();
-    return {
-      perClient: config.WEB_AUTH_MAX_FAILURES,
-      total: config.WEB_AUTH_MAX_FAILURES_TOTAL,
-      windowMs: config.WEB_AUTH_WINDOW_SECONDS * 1000,
-    };
-  });
-  return holder[KEY];
+  return authFailureLimit('admin-attempts');
 }
 
 /** Who is trying, for the count: the trusted proxy's client address, else the connection's as Next.js reports it. */
