@@ -75,6 +75,41 @@ describe('event-level clustering rule', () => {
     expect(groups(storyOf)).toEqual([[1, 2, 3], ...background.map((item) => [item.id])]);
   });
 
+  it('joins one event three outlets tell in different words, each with its own text', () => {
+    // Each outlet names the event in its lead, then follows its own angle: the lead is the evidence.
+    const background = BACKGROUND.map((title, index) => doc(index + 100, title));
+    const storyOf = cluster([
+      ...background,
+      doc(1, 'Landslide closes Varnholm pass road, stranding 300 drivers overnight', {
+        text:
+          'A landslide buried the Varnholm pass road on Tuesday evening and stranded some 300 drivers overnight, ' +
+          'the regional roads office said. Rescue crews reached the last of the cars shortly after dawn. ' +
+          'Hotels in the valley opened their lobbies to families, and the school gym served soup until midnight. ' +
+          'Geologists blamed a week of heavy rain that loosened the slope above the third hairpin bend.',
+      }),
+      doc(2, 'Hauliers count the cost as landslide keeps Varnholm pass road closed', {
+        text:
+          'Hauliers say every day the Varnholm pass road stays closed after the landslide on Tuesday costs them, ' +
+          'with 300 drivers stranded overnight and the regional roads office unable to say when it reopens. ' +
+          'Timber firms in the upper valley have parked their lorries, and the dairy cooperative is sending milk ' +
+          'on a four-hour detour through the lowlands, its manager complained at a packed meeting.',
+      }),
+      doc(3, 'Why the landslide that closed Varnholm pass road was waiting to happen', {
+        text:
+          'The landslide that closed the Varnholm pass road on Tuesday and stranded 300 drivers overnight came as ' +
+          'no surprise to the regional roads office. Its own survey warned two years ago that drainage pipes ' +
+          'under the slope were blocked, and funding to replace them was postponed twice by the budget committee ' +
+          'because engineers ranked bridges higher.',
+      }),
+      doc(4, 'Varnholm council votes to rebuild the pass road museum', {
+        text:
+          'The Varnholm council voted on Tuesday to rebuild the museum beside the pass road, which has been ' +
+          'closed since a fire gutted its archive, the mayor said. Work will start in spring once the insurer pays.',
+      }),
+    ]);
+    expect(groups(storyOf)).toEqual([[1, 2, 3], [4], ...background.map((item) => [item.id])]);
+  });
+
   it('keeps distinct events apart, also when they share a word', () => {
     const storyOf = cluster([
       doc(1, "Fed's Plosser: taper pace may be too slow"),

@@ -41,7 +41,8 @@ export interface RuleTuning {
   /** A title word written as a name (capitalized in a sentence-case headline, an acronym) weighs this much more. */
   nameBoost: number;
   textWeight: number;
-  /** Words of the text's lead that count (the rest of a long article adds noise, not evidence). */
+  /** Words of the text's lead that count: about a news lead's first sentence, where every outlet names the
+   *  event; later sentences follow each outlet's own angle and dilute the match (bench/RESULTS.md). */
   textLeadWords: number;
   /** Stopwords: this many of each language's most frequent words. */
   stopwordsPerLanguage: number;
@@ -64,7 +65,7 @@ export const DEFAULT_RULE_TUNING: RuleTuning = {
   bigramWeight: 0.25,
   nameBoost: 1,
   textWeight: 0.3,
-  textLeadWords: 60,
+  textLeadWords: 20,
   idfPriorDocs: 20,
   maxTerms: 32,
   stopwordsPerLanguage: 120,
