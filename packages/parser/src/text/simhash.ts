@@ -36,10 +36,12 @@ export function simhash(text: string): string {
   if (shingles.length === 0) return EMPTY_SIMHASH;
   for (const { shingle, weight, position } of shingles) {
     const w = weight / (1 + position / POSITION_DECAY_WORDS);
-    const halves = [hash32(shingle, 0), hash32(shingle, 0x9e3779b9)];
-    for (let bit = 0; bit < 64; bit++) {
-      const half = halves[bit >> 5]!;
-      totals[bit]! += (half >>> (bit & 31)) & 1 ? w : -w;
+    // Bits 0-31 from the first hash, 32-63 from the second (no array per shingle: this is the hot loop).
+    const first = hash32(shingle, 0);
+    const second = hash32(shingle, 0x9e3779b9);
+    for (let bit = 0; bit < 32; bit++) {
+      totals[bit]! += (first >>> bit) & 1 ? w : -w;
+      totals[bit + 32]! += (second >>> bit) & 1 ? w : -w;
     }
   }
   let high = 0;
