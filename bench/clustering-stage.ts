@@ -5,7 +5,7 @@
 // sorted keys of its items): the same input must give the same fingerprint before and after a
 // change to the stage (--membership FILE writes the stories themselves, to diff).
 //
-//   npx tsx bench/clustering-stage.ts [--items 20000] [--in-flight 16] [--engine sqlite|postgres] [--membership FILE]
+//   npx tsx bench/clustering-stage.ts [--items 20000] [--in-flight 16] [--engine sqlite|postgres] [--membership FILE] [--keep]
 //
 // Needs @newsfeed/db and apps/worker built. Profile with `node --cpu-prof --import tsx bench/clustering-stage.ts`.
 import { createHash, randomBytes } from 'node:crypto';
@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     'in-flight': { type: 'string', default: '16' },
     engine: { type: 'string', default: 'sqlite' },
     membership: { type: 'string' },
+    // Keep the database afterwards (to inspect plans), and print where it is.
+    keep: { type: 'boolean', default: false },
   },
 });
 const ITEMS = Number(args.items);
@@ -66,7 +68,8 @@ async function main() {
       }
     };
     drop = async () => {
-      for (const f of files) rmSync(f, { force: true });
+      if (args.keep) console.log(`kept ${file}`);
+      else for (const f of files) rmSync(f, { force: true });
     };
   } else {
     const name = `nf_bench_${randomBytes(4).toString('hex')}`;
@@ -80,7 +83,10 @@ async function main() {
         await client.end();
       }
     };
-    drop = () => dropPostgresDatabase(ADMIN_URL, name);
+    drop = async () => {
+      if (args.keep) console.log(`kept PostgreSQL database ${name}`);
+      else await dropPostgresDatabase(ADMIN_URL, name);
+    };
   }
   const db = await createDb(url);
   try {
