@@ -3,7 +3,8 @@
 // clusterer place everything queued, and prints the clusterer's rate as a ratio to the writes' rate
 // measured in the same process. Then it prints a fingerprint of the stories (each story as the
 // sorted keys of its items): the same input must give the same fingerprint before and after a
-// change to the stage (--membership FILE writes the stories themselves, to diff).
+// change to the stage (--membership FILE writes the stories themselves, to diff). Then it requeues
+// everything, as `recluster` does, and times placing it all again.
 //
 //   npx tsx bench/clustering-stage.ts [--items 20000] [--in-flight 16] [--engine sqlite|postgres] [--membership FILE] [--keep]
 //
@@ -104,6 +105,13 @@ async function main() {
     const cpu = process.cpuUsage(cpuStart);
     const clusterCpuMs = (cpu.user + cpu.system) / 1000;
     const list = stories(await readRows());
+    // `recluster`: everything queued again and placed again, mostly into the stories it is in.
+    const requeued = await db.clustering.requeue(0);
+    const reclusterer = await createClusterer(db, 'bench-recluster');
+    const reclusterStarted = performance.now();
+    await reclusterer.runUntilDrained();
+    const reclusterMs = performance.now() - reclusterStarted;
+    const reclustered = stories(await readRows());
     if (args.membership) writeFileSync(args.membership, `${list.join('\n')}\n`);
     const writesPerSecond = (written.items * 1000) / written.ingestMs;
     const clusteredPerSecond = (clusterer.stats.placed * 1000) / clusterMs;
@@ -118,6 +126,8 @@ async function main() {
           clusteringToWritesRatio: Number((clusteredPerSecond / writesPerSecond).toFixed(3)),
           batches: clusterer.stats.batches,
           lagP95Ms: Math.round(percentile(clusterer.stats.lagsMs, 0.95)),
+          reclusteredPerSecond: Math.round((requeued * 1000) / reclusterMs),
+          reclusterKeepsStories: reclustered.join('\n') === list.join('\n'),
           stories: list.length,
           storiesFingerprint: createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 16),
           command: `npx tsx bench/clustering-stage.ts --items ${ITEMS} --in-flight ${IN_FLIGHT} --engine ${ENGINE}`,
