@@ -204,8 +204,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
             )}) AND story_id IS NOT NULL`.execute(trx);
           for (const row of rows) left.add(Number(row.story_id));
           const pairs = JSON.stringify(group.map(({ itemId, storyId }) => [itemId, storyId]));
+          // An item already in its story is not written: PostgreSQL would rewrite and re-index the row.
           await sql`UPDATE items SET story_id = moves.story_id FROM ${pairList(engine, pairs, 'item_id', 'story_id')}
-            WHERE items.id = moves.item_id`.execute(trx);
+            WHERE items.id = moves.item_id AND items.story_id IS DISTINCT FROM moves.story_id`.execute(trx);
         }
         const refresh = new Map(batch.refresh);
         for (const { from, into } of batch.merges) {

@@ -44,11 +44,13 @@ export function weightedShingles(text: string): WeightedShingle[] {
     return [{ shingle: words.join(' '), weight: Math.min(...weights), position: 0 }];
   const shingles: WeightedShingle[] = [];
   for (let start = 0; start + SHINGLE_WORDS <= words.length; start++) {
-    shingles.push({
-      shingle: words.slice(start, start + SHINGLE_WORDS).join(' '),
-      weight: Math.min(...weights.slice(start, start + SHINGLE_WORDS)),
-      position: start,
-    });
+    let shingle = words[start]!;
+    let weight = weights[start]!;
+    for (let next = start + 1; next < start + SHINGLE_WORDS; next++) {
+      shingle += ` ${words[next]!}`;
+      weight = Math.min(weight, weights[next]!);
+    }
+    shingles.push({ shingle, weight, position: start });
   }
   return shingles;
 }

@@ -33,6 +33,12 @@ describe('simhash', () => {
     expect(simhash('')).toBe('0000000000000000');
   });
 
+  it('gives the hashes earlier versions stored (items keep theirs: a new one would split stories)', () => {
+    expect(simhash(OUTLET_ONE)).toBe('bce755584191fcc2');
+    expect(simhash(SAME_TOPIC_OTHER_STORY)).toBe('b9c5ddbc913d6982');
+    expect(simhash('Two words')).toBe('eb33aacfb2af9b96');
+  });
+
   it('puts the same wire story from two outlets with different boilerplate within 3 bits', () => {
     expect(simhashDistance(simhash(OUTLET_ONE), simhash(OUTLET_TWO))).toBeLessThanOrEqual(3);
   });
