@@ -50,3 +50,21 @@ export async function readForm(request: Request): Promise<FormData | null> {
     return null;
   }
 }
+
+/** The fields of an admin POST: `text` trimmed, `raw` exactly as sent (a password). */
+export interface AdminFields {
+  text(name: string): string | null;
+  raw(name: string): string | null;
+}
+
+/** Reads an admin POST's fields from its JSON body or its form, whichever it sent. */
+export async function readAdminFields(request: Request): Promise<AdminFields> {
+  const isJson = (request.headers.get('content-type') ?? '').includes('application/json');
+  const form = isJson ? null : await readForm(request);
+  const body = isJson ? ((await request.json().catch(() => null)) as Record<string, unknown> | null) : null;
+  const raw = (name: string): string | null => {
+    const value = isJson ? body?.[name] : form?.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  return { raw, text: (name) => raw(name)?.trim() ?? null };
+}

@@ -1,6 +1,6 @@
 import { SubscriptionUrlError, subscribableUrl } from '@newsfeed/parser/url';
 import { checkAdmin } from '../../../../lib/admin-guard';
-import { done, field, readForm, refuse } from '../../../../lib/admin-response';
+import { done, readAdminFields, refuse } from '../../../../lib/admin-response';
 import { getDb } from '../../../../lib/db';
 import { forgetFilterChoices } from '../../../../lib/filter-choices';
 
@@ -12,14 +12,12 @@ export const dynamic = 'force-dynamic';
  * feed the page links on its first poll.
  */
 export async function POST(request: Request): Promise<Response> {
-  const isJson = (request.headers.get('content-type') ?? '').includes('application/json');
-  const form = isJson ? null : await readForm(request);
-  const body = isJson ? ((await request.json().catch(() => null)) as Record<string, unknown> | null) : null;
-  const access = await checkAdmin(request, { mutation: true, csrf: field(form, 'csrf') });
+  const fields = await readAdminFields(request);
+  const access = await checkAdmin(request, { mutation: true, csrf: fields.text('csrf') });
   if (!access.ok) return refuse(request, access);
 
-  const rawUrl = (typeof body?.url === 'string' ? body.url : field(form, 'url')) ?? '';
-  const rawFolder = typeof body?.folder === 'string' ? body.folder : field(form, 'folder');
+  const rawUrl = fields.text('url') ?? '';
+  const rawFolder = fields.text('folder');
   const folder = rawFolder?.trim().slice(0, 100) || null;
   let url: string;
   try {
