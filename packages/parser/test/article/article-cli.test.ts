@@ -1,33 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { DEFAULT_MAX_BYTES } from '../../src/feed/limits.js';
+import { runCliInMemory } from '../lib/run-cli-in-memory.js';
 import { FIXTURE_DIR, fixtureBytes } from './fixtures.js';
 
 async function run(
   argv: string[],
 ): Promise<{ code: number; lines: Array<Record<string, unknown>>; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => {
-    out += chunk;
-  });
-  stderr.on('data', (chunk) => {
-    err += chunk;
-  });
-  const code = await runCli(argv, { stdout, stderr, stdin: new PassThrough() });
-  const lines = out
+  const { code, stdout, stderr } = await runCliInMemory(argv);
+  const lines = stdout
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { code, lines, stderr: err };
+  return { code, lines, stderr };
 }
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'article-cli-'));
