@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { DbContext } from './context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from './feed-ref.js';
-import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
+import { ITEM_WITH_FEED_COLUMNS, ITEMS_WITH_FEED, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 import type { StoriesTable } from './schema.js';
+import { STORY_MEMBER_ITEMS } from './story-members.js';
 import { otherOutlets } from './story-outlets.js';
 import { toIso, toMillis } from './time.js';
 import type {
@@ -61,10 +62,12 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     if (request.since !== undefined)
       conditions.push(sql`stories.published_at >= ${toMillis(request.since, 'since')}`);
     if (request.feedId !== undefined) {
-      conditions.push(sql`stories.id IN (SELECT story_id FROM items WHERE feed_id = ${request.feedId})`);
+      conditions.push(
+        sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${request.feedId})`,
+      );
     }
     if (request.folder !== undefined) {
-      conditions.push(sql`stories.id IN (SELECT items.story_id FROM items
+      conditions.push(sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS}
         JOIN feeds AS member_feed ON member_feed.id = items.feed_id WHERE member_feed.folder = ${request.folder})`);
     }
     if (request.cursor) {
@@ -91,7 +94,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     const story = rows[0];
     if (!story) return null;
     const { rows: items } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
-      FROM items JOIN feeds ON feeds.id = items.feed_id WHERE items.story_id = ${id}
+      FROM ${ITEMS_WITH_FEED} WHERE story_members.story_id = ${id}
       ORDER BY CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END, items.sort_at, items.id`.execute(
       kysely,
     );

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, StoriesTable } from './schema.js';
 import { storyScore } from './score.js';
+import { STORY_MEMBER_ITEMS } from './story-members.js';
 import type { Engine } from './types.js';
 import { valueList } from './value-list.js';
 
@@ -164,9 +165,10 @@ async function membersOf(
   const members = new Map<number, MemberRow[]>();
   for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
     const ids = storyIds.slice(start, start + STORIES_PER_READ);
-    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_id, ${sql.join(
-      MEMBER_COLUMNS.map((column) => sql.ref(column)),
-    )} FROM items WHERE story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
+      MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
+    )} FROM ${STORY_MEMBER_ITEMS}
+      WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
     for (const row of rows) {
       const storyId = Number(row.story_id);
       const list = members.get(storyId);
