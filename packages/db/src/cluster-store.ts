@@ -6,13 +6,7 @@ import { allocateIds } from './id-allocation.js';
 import type { Database } from './schema.js';
 import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
-import type {
-  ClusterBatch,
-  ClusterItem,
-  ClusteringApi,
-  ClusterLease,
-  QueuedClusterItem,
-} from './types.js';
+import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, QueuedClusterItem } from './types.js';
 import { pairList, valueList } from './value-list.js';
 
 // The clusterer's durable state (migration 010): its lease, its queue, and the one transaction per

@@ -62,7 +62,8 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
       : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
   // Prefixes as the words they stand for: FTS5 then reads newest first and stops at the window.
   const expansions = await Promise.all(terms.map((term) => expandPrefix(ctx.kysely, term)));
-  const { rows } = await sql<WindowRow>`SELECT items.id, items.title, story_members.story_id AS "storyId" FROM (
+  const { rows } =
+    await sql<WindowRow>`SELECT items.id, items.title, story_members.story_id AS "storyId" FROM (
       SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
       ORDER BY items_fts.rowid DESC LIMIT ${windowSize(terms)}
     ) AS recent JOIN items ON items.id = recent.id ${ITEM_MEMBERSHIP_JOIN}`.execute(ctx.kysely);
@@ -115,8 +116,7 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
     const window: WindowRow[] = [];
     while (window.length < size && high >= oldest) {
       const low = high - range;
-      const { rows } =
-        await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM items
+      const { rows } = await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM items
         WHERE ${match} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
         ORDER BY items.id DESC LIMIT ${size - window.length}`.execute(trx);
       for (const row of rows) window.push({ id: Number(row.id), title: row.title, storyId: null });

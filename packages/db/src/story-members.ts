@@ -29,7 +29,10 @@ export async function storyOfEachItem(
   itemIds: readonly number[],
 ): Promise<Map<number, number>> {
   if (itemIds.length === 0) return new Map();
-  const { rows } = await sql<{ item_id: number; story_id: number }>`SELECT item_id, story_id FROM story_members
+  const { rows } = await sql<{
+    item_id: number;
+    story_id: number;
+  }>`SELECT item_id, story_id FROM story_members
     WHERE item_id IN (SELECT j.value FROM ${valueList(engine, itemIds, 'bigint')})`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
 }

@@ -22,7 +22,12 @@ export function valueList(
  * A JSON list of integer pairs as a table `moves` with the two named columns (one bound parameter),
  * for statements that take (item, story) or (item, version) pairs.
  */
-export function pairList(engine: Engine, pairs: readonly (readonly [number, number])[], first: string, second: string) {
+export function pairList(
+  engine: Engine,
+  pairs: readonly (readonly [number, number])[],
+  first: string,
+  second: string,
+) {
   const json = JSON.stringify(pairs);
   return engine === 'sqlite'
     ? sql`(SELECT j.value ->> 0 AS ${sql.ref(first)}, j.value ->> 1 AS ${sql.ref(second)}
