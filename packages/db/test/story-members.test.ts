@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createDb, type NewsfeedDb } from '../src/create-db.js';
-import { MIGRATIONS, statementsFor } from '../src/migrations/index.js';
+import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
 import { placeItems } from './helpers/cluster.js';
 import { ENGINES, freshDatabase, sampleItem, useTestDb } from './helpers/test-db.js';
 
