@@ -100,11 +100,9 @@ function sameName(text: string, aStart: number, aEnd: number, bStart: number, bE
 }
 
 /**
- * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it. A quick scan that
- * skips comments, CDATA and declarations and measures the depth the document has once balanced
- * (balanceXml): a close tag `</name>` closes everything opened since the last open `name`, and one
- * that closes nothing is ignored. Counting open tags against close tags instead would refuse a
- * long feed whose every item leaves an `<enclosure>` open, and let stray close tags hide real depth.
+ * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it, measuring the depth the
+ * document has once balanced (balanceXml) rather than open tags minus close tags, which would refuse
+ * a long feed whose items each leave an `<enclosure>` open and let stray close tags hide depth.
  */
 export function assertNestingDepth(text: string): void {
   // The open elements' names, as [start, end) positions in `text` (no string per tag); `depth` of
