@@ -8,10 +8,9 @@ const ENTITY_DECLARATION =
   /<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
 
 /**
- * Reads the DOCTYPE's internal entity declarations and removes the DOCTYPE. Plain text entities are
- * returned for substitution; anything that can expand (an entity that references entities: the
- * billion-laughs bomb), parameter entities and too many declarations are refused with UNSAFE_XML.
- * External entities are never fetched: they are dropped with a warning.
+ * Reads the DOCTYPE's internal entity declarations and removes the DOCTYPE: plain text entities are
+ * returned for substitution; entities that can expand (billion laughs), parameter entities and too
+ * many declarations are refused with UNSAFE_XML; external entities are dropped, never fetched.
  */
 export function takeDoctypeEntities(
   text: string,

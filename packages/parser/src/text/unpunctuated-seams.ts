@@ -1,10 +1,9 @@
 import { CAMEL_CASE_NAMES } from './camel-case-names.js';
 import { SENTENCE_OPENERS } from './sentence-openers.js';
 
-// A scraper that concatenates <p> texts also glues paragraphs that end without punctuation: a
-// heading, a caption, a date ("lessonToday", "US FALLSThe", "November 1, 2019The", "(12 Dvd)The",
-// "highlights:NISSAN"). Inside real prose such junctions are names ("iPhone", "McDonald",
-// "WeWork"), so a junction is a seam only when no name explains it.
+// Scrapers that concatenate <p> texts glue paragraphs ending without punctuation ("lessonToday",
+// "US FALLSThe", "November 1, 2019The"). In real prose such junctions are names ("iPhone",
+// "McDonald"), so a junction is a seam only when no name explains it.
 
 /**
  * A lower-case letter running into a capitalised word, a one-letter word ("FestivalA selection")
