@@ -48,7 +48,7 @@ export const WORKER_OPTIONS = {
   WORKER_SQLITE_CACHE_MB: {
     schema: count(16),
     description:
-      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as polls touch items and stories across the file, so it is a floor of the worker’s memory; a large database writes faster with more.',
+      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as polls touch items and stories across the file, so it is a floor of the worker’s memory; a database of millions of items writes faster with a larger one (bench/RESULTS.md).',
   },
   WORKER_POSTGRES_POOL_SIZE: {
     schema: count(10),
