@@ -4,11 +4,6 @@ export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './entities
 export type { UpsertOptions } from './entities/items.js';
 export type { MaintenanceApi } from './entities/maintenance.js';
 export type { RetentionOptions, RetentionResult } from './entities/retention.js';
-export type {
-  SubscribeAllResult,
-  SubscribeResult,
-  SubscriptionsApi,
-} from './entities/subscriptions.js';
 export {
   DbBusyError,
   DbConnectionError,
