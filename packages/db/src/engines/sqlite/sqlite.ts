@@ -6,8 +6,10 @@ import { DbConnectionError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import { SearchVocabulary } from '../../search/search-vocabulary.js';
 import type { DbContext } from '../../sql/context.js';
+import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
+import { createSqliteMaintenance } from './sqlite-maintenance.js';
 
 export interface SqliteSettings {
   /**
@@ -82,7 +84,7 @@ function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Dat
 export function openSqlite(
   path: string,
   settings: SqliteSettings,
-): { context: DbContext; close(): Promise<void> } {
+): { context: DbContext; maintenance: MaintenanceApi; close(): Promise<void> } {
   let database: BetterSqlite3.Database;
   const checkpointer: Checkpointer | null =
     path !== ':memory:' && settings.checkpointIntervalMs > 0
@@ -151,6 +153,7 @@ export function openSqlite(
   };
   return {
     context,
+    maintenance: createSqliteMaintenance(kysely),
     close: async () => {
       await checkpointer?.close();
       await kysely.destroy();
