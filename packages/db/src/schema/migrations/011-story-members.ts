@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Story membership moves out of items.story_id into story_members (issue 17). On PostgreSQL an
 // UPDATE of items.story_id rewrites the whole row and, not being a HOT update, adds an entry to every
