@@ -8,6 +8,7 @@ import { toDbError, withTypedErrors } from './error-mapping.js';
 import { createFeedsApi } from './feeds.js';
 import { createItemStatesApi, type ItemStatesApi } from './item-states.js';
 import { createItemsApi } from './items.js';
+import { type ChangesApi, createChangesApi } from './changes.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
 import { type MigrationResult, migrate } from './migrate.js';
 import { createPollsApi } from './polls.js';
@@ -78,6 +79,8 @@ export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
   retention: ReturnType<typeof createRetentionApi>;
   maintenance: MaintenanceApi;
+  /** What a caching reader checks to learn that another process changed the data (changes.ts). */
+  changes: ChangesApi;
   /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
   /** Reader accounts (users.ts). */
@@ -127,6 +130,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     ...apis,
     subscriptions: createSubscriptionsApi(apis.feeds),
     maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
+    changes: withTypedErrors('changes', 'database', createChangesApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
     users: withTypedErrors('users', 'user', createUsersApi(context.kysely)),
     itemStates: withTypedErrors('itemStates', 'user', createItemStatesApi(context)),

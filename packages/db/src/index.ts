@@ -33,6 +33,7 @@ export {
   type UnreadCount,
 } from './item-states.js';
 export type { UpsertOptions } from './items.js';
+export type { ChangesApi } from './changes.js';
 export type { MaintenanceApi } from './maintenance.js';
 export type { MigrationResult } from './migrate.js';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from './password-hash.js';
