@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type ChangesApi, createChangesApi } from './changes.js';
 import { createClusteringApi } from './cluster-store.js';
 import type { DbContext } from './context.js';
 import { parseDatabaseUrl } from './database-url.js';
@@ -8,7 +9,6 @@ import { toDbError, withTypedErrors } from './error-mapping.js';
 import { createFeedsApi } from './feeds.js';
 import { createItemStatesApi, type ItemStatesApi } from './item-states.js';
 import { createItemsApi } from './items.js';
-import { type ChangesApi, createChangesApi } from './changes.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
 import { type MigrationResult, migrate } from './migrate.js';
 import { createPollsApi } from './polls.js';

@@ -1,3 +1,4 @@
+export type { ChangesApi } from './changes.js';
 export { CLUSTER_LEASE, DEFAULT_CLUSTER_TEXT_CHARS } from './cluster-store.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export {
@@ -33,7 +34,6 @@ export {
   type UnreadCount,
 } from './item-states.js';
 export type { UpsertOptions } from './items.js';
-export type { ChangesApi } from './changes.js';
 export type { MaintenanceApi } from './maintenance.js';
 export type { MigrationResult } from './migrate.js';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from './password-hash.js';
