@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getDb } from '../db';
 import { webConfig } from '../env';
 import { keepFor } from './keep';
@@ -6,9 +7,11 @@ import { keepFor } from './keep';
 // read takes the database's change marker (db.changes.marker: a few index lookups) as an argument,
 // which puts it in the read's cache key: once the marker moves, the next page view reads afresh.
 
-/** The database's change marker, asked for at most once per WEB_CHANGE_CHECK_MS. */
-export async function changeMarker(): Promise<string> {
+async function keptMarker(): Promise<string> {
   'use cache';
   keepFor(webConfig().WEB_CHANGE_CHECK_MS);
   return (await getDb()).changes.marker();
 }
+
+/** The database's change marker, asked for at most once per WEB_CHANGE_CHECK_MS and once per render. */
+export const changeMarker = cache(keptMarker);
