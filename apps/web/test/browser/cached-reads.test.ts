@@ -1,9 +1,9 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createDb, type Db } from '@newsfeed/db';
+import type { Db } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startBuiltApp, WEB_DIR } from '../support/next-server';
+import { type RunningApp, startBuiltApp } from '../support/next-server';
+import { ownDatabase } from '../support/own-database';
 import { placeItem } from '../support/place';
+import { testItem } from '../support/seed';
 
 // Next's 'use cache' on the pages' reads, on a server of its own without the page cache (every
 // request renders) and with reads kept 10 minutes: a write the change marker does not cover (a feed
@@ -35,11 +35,9 @@ async function waitFor(path: string, text: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  const dir = join(WEB_DIR, 'test-output', 'cached-reads-db');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const url = `file:${join(dir, 'newsfeed.db')}`;
-  db = await createDb(url);
+  const own = await ownDatabase('cached-reads-db');
+  db = own.db;
+  const url = own.url;
   feedId = (await db.feeds.add({ url: 'https://cached.example/feed.xml', title: 'Harbour Times' })).id;
   app = await startBuiltApp({
     DATABASE_URL: url,
@@ -66,28 +64,11 @@ describe('cached reads', () => {
       expect(await html('/sources')).toContain('Harbour Times');
 
       const [stored] = await db.items.ingest(feedId, [
-        {
-          key: 'kingfisher-1',
-          guid: 'kingfisher-1',
-          url: 'https://cached.example/kingfisher',
-          canonicalUrl: null,
+        testItem('kingfisher-1', {
           title: 'A kingfisher returns to the harbour',
-          summary: null,
-          contentHtml: null,
           contentText: 'A kingfisher was seen by the harbour wall.',
-          authors: [],
-          categories: [],
-          enclosures: [],
           publishedAt: new Date().toISOString(),
-          updatedAt: null,
-          language: 'en',
-          imageUrl: null,
-          commentsUrl: null,
-          wire: null,
-          wordCount: 8,
-          contentHash: null,
-          simhash: null,
-        },
+        }),
       ]);
       await placeItem(db, stored!.id!, null);
       expect(await waitFor('/sources', 'Harbour Gazette')).toBe(true);
