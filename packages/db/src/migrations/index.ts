@@ -11,6 +11,7 @@ import { sessions } from './009-sessions.js';
 import { clusterStage } from './010-cluster-stage.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
+import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
 
 /** One schema change: statements per engine, applied in one transaction, recorded by version. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clusterStage,
   users,
   itemStates,
+  unreadCounters,
   searchFolding,
 ];
 

@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { DbContext } from '../context.js';
+
+// Unread items per feed for one user, from the counters migration 022's triggers keep: a feed's
+// items minus the ones this user has read. It reads one row per feed, never the items.
+
+export interface UnreadCount {
+  feedId: number;
+  count: number;
+  /**
+   * Sort time (ms) of the feed's newest item: the Google Reader API's newestItemTimestampUsec, which
+   * FreshRSS also takes from the feed's newest item; clients compare it to decide what to refetch.
+   */
+  newest: number;
+}
+
+export async function unreadCounts(ctx: DbContext, userId: number): Promise<UnreadCount[]> {
+  const { rows } = await sql<{ feed_id: number | string; unread: number | string; newest: number | string }>`
+    SELECT c.feed_id, c.items - COALESCE(r.read, 0) AS unread,
+      (SELECT MAX(items.sort_at) FROM items WHERE items.feed_id = c.feed_id) AS newest
+    FROM feed_item_counts c
+    LEFT JOIN feed_read_counts r ON r.feed_id = c.feed_id AND r.user_id = ${userId}
+    WHERE c.items - COALESCE(r.read, 0) > 0
+    ORDER BY c.feed_id`.execute(ctx.kysely);
+  return rows.map((row) => ({
+    feedId: Number(row.feed_id),
+    count: Number(row.unread),
+    newest: Number(row.newest),
+  }));
+}
