@@ -47,8 +47,30 @@ export interface ItemStatesApi {
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
+/** Attempts of a state write whose items were deleted (by retention) while it ran. */
+const VANISHED_ITEM_ATTEMPTS = 3;
+
+/** PostgreSQL's foreign-key violation: an item selected for the write was deleted before it committed. */
+function isVanishedItem(error: unknown): boolean {
+  return (
+    (error as { code?: string; constraint?: string }).code === '23503' &&
+    (error as { constraint?: string }).constraint === 'item_states_item_id_fkey'
+  );
+}
+
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
+
+  /** Runs an item_states upsert; rows written. Retried when an item vanished under it: the retry no longer sees it. */
+  async function writeStates(statement: RawBuilder<unknown>): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return Number((await statement.execute(kysely)).numAffectedRows ?? 0);
+      } catch (error) {
+        if (attempt >= VANISHED_ITEM_ATTEMPTS || !isVanishedItem(error)) throw error;
+      }
+    }
+  }
 
   return {
     async mark(userId, itemIds, change) {
@@ -62,12 +84,13 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(itemIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result = await sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
           SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
             CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
           FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`.execute(kysely);
-        written += Number(result.numAffectedRows ?? 0);
+          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`);
+        written += result;
       }
       return written;
     },
@@ -75,13 +98,12 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     async markAllRead(userId, filter, upTo) {
       const clauses = filterClauses(engine, userId, { ...filter, excludeRead: true });
       clauses.push(sql`items.sort_at <= ${upTo}`);
-      const result = await sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+      const result =
+        await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
         SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
         FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
-        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
-        kysely,
-      );
-      return Number(result.numAffectedRows ?? 0);
+        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+      return result;
     },
 
     async get(userId, itemIds) {
@@ -126,13 +148,12 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result = await sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
           SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
           FROM items WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
-          kysely,
-        );
-        written += Number(result.numAffectedRows ?? 0);
+          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+        written += result;
       }
       return written;
     },

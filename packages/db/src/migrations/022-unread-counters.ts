@@ -31,7 +31,13 @@ const SQLITE_TRIGGERS = [
 ];
 
 /** A PL/pgSQL statement trigger function and its trigger on `table` for `event`. */
-function postgresTrigger(name: string, table: string, event: string, transition: string, body: string): string[] {
+function postgresTrigger(
+  name: string,
+  table: string,
+  event: string,
+  transition: string,
+  body: string,
+): string[] {
   return [
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

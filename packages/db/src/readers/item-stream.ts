@@ -168,8 +168,13 @@ export async function streamPage(
   }
   const { rows } = await sql<StreamRow>`SELECT ${STREAM_COLUMNS}
     FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
-    ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(ctx.kysely);
-  return toPage(rows.map(toStreamItem), request.limit, (item) => item, (item) =>
-    encodeCursor(CURSOR_LIST, [item.sortAt, item.id]),
+    ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(
+    ctx.kysely,
+  );
+  return toPage(
+    rows.map(toStreamItem),
+    request.limit,
+    (item) => item,
+    (item) => encodeCursor(CURSOR_LIST, [item.sortAt, item.id]),
   );
 }
