@@ -1,46 +1,86 @@
 // Readers benchmark (issue 20 goals): per-user state on a synthetic corpus (bench/lib/synthetic-corpus.ts).
-//  1. seed --items items over --feeds feeds (or --reuse an existing --db-file), then --users users who
-//     have each read --read-share of the items (the oldest ones) and saved a few;
+//  1. seed --items items over --feeds feeds (or --reuse an existing database, such as a copy of the
+//     shared 1M seed, whose stories the front page needs), then --users users who have each read
+//     --read-share of the items (the oldest ones) and saved a few (kept when already there);
 //  2. time, over --runs runs each, against a primary-key read (items.get) in the same process:
-//     - Google Reader stream contents: 1,000 items of the reading list, unread only (`xt=read`);
-//     - unread counts per feed for one user;
+//     - Google Reader stream contents: 1,000 items of the reading list, unread only (`xt=read`),
+//       the first page and a page deep in the stream (its continuation);
+//     - unread counts per feed for one user (every feed of the database);
 //     - the front page (stories.listTop) alone, and with a signed-in reader's read state for its stories
 //       (the ratio is the goal's "front page with read state ≤ 1.5× today's").
 //
-//   npx tsx bench/readers.ts [--items 1000000] [--feeds N] [--users 10] [--read-share 0.5] [--runs 200]
-//                            [--db-file bench/out/readers-bench.db] [--reuse] [--keep]
+//   npx tsx bench/readers.ts [--engine sqlite|postgres] [--items 1000000] [--feeds N] [--users 10]
+//                            [--read-share 0.5] [--runs 200] [--db-file bench/out/readers-bench.db]
+//                            [--postgres-db NAME] [--reuse] [--keep]
 //
-// SQLite only for now (PostgreSQL: point --db-file at nothing; see README "Readers"). Needs @newsfeed/db built.
+// SQLite uses --db-file; PostgreSQL uses --postgres-db on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL
+// names the server's admin database), created and seeded unless --reuse. A database this run seeds is
+// deleted at the end unless --keep; a reused one is kept. Needs @newsfeed/db built. Results go to
+// stdout and bench/out/readers-<engine>.json.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb } from '@newsfeed/db';
+import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { latency } from './lib/search-queries.js';
 import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
+const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const STREAM_ITEMS = 1000;
 const PAGE = 30;
+const SAVED_PER_USER = 20;
 
 const { values: args } = parseArgs({
   options: {
+    engine: { type: 'string', default: 'sqlite' },
     items: { type: 'string', default: '1000000' },
     feeds: { type: 'string' },
     users: { type: 'string', default: '10' },
     'read-share': { type: 'string', default: '0.5' },
     runs: { type: 'string', default: '200' },
     'db-file': { type: 'string', default: path.join(OUT_DIR, 'readers-bench.db') },
+    'postgres-db': { type: 'string' },
     reuse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
+const ENGINE = args.engine as Engine;
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres')
+  throw new Error(`--engine: sqlite or postgres, not ${ENGINE}`);
 const ITEMS = Number(args.items);
 const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const USERS = Number(args.users);
 const READ_SHARE = Number(args['read-share']);
 const RUNS = Number(args.runs);
 const DB_FILE = path.resolve(args['db-file']);
+
+/** The database to measure: its URL and how to let go of it. */
+async function openTarget(): Promise<{ url: string; release: () => Promise<void> }> {
+  const keep = args.keep || args.reuse;
+  if (ENGINE === 'sqlite') {
+    const files = ['', '-wal', '-shm'].map((suffix) => `${DB_FILE}${suffix}`);
+    if (!args.reuse) for (const file of files) rmSync(file, { force: true });
+    else if (!existsSync(DB_FILE)) throw new Error(`--reuse: no database at ${DB_FILE}`);
+    return {
+      url: `file:${DB_FILE}`,
+      release: async () => {
+        if (!keep) for (const file of files) rmSync(file, { force: true });
+      },
+    };
+  }
+  const name = args['postgres-db'] ?? `nf_readers_${randomBytes(4).toString('hex')}`;
+  const url = args.reuse
+    ? new URL(`/${name}`, ADMIN_URL).toString()
+    : await createPostgresDatabase(ADMIN_URL, name);
+  return {
+    url,
+    release: async () => {
+      if (!keep) await dropPostgresDatabase(ADMIN_URL, name);
+    },
+  };
+}
 
 async function timed(runs: number, work: (run: number) => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
@@ -54,9 +94,8 @@ async function timed(runs: number, work: (run: number) => Promise<unknown>): Pro
 
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
-  if (!args.reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  else if (!existsSync(DB_FILE)) throw new Error(`--reuse: no database at ${DB_FILE}`);
-  const db = await createDb(`file:${DB_FILE}`);
+  const target = await openTarget();
+  const db = await createDb(target.url);
   try {
     if (!args.reuse) {
       const started = performance.now();
@@ -86,7 +125,7 @@ async function main(): Promise<void> {
     const statesStarted = performance.now();
     for (const userId of userIds) {
       await db.itemStates.markAllRead(userId, {}, upTo);
-      const newest = await db.itemStates.stream(userId, { limit: 20 });
+      const newest = await db.itemStates.stream(userId, { limit: SAVED_PER_USER });
       await db.itemStates.mark(
         userId,
         newest.items.map((item) => item.id),
@@ -98,41 +137,60 @@ async function main(): Promise<void> {
     const reader = userIds[0]!;
     const someIds = (await db.itemStates.stream(reader, { limit: 1000 })).items.map((item) => item.id);
     const baseline = latency(await timed(RUNS, (run) => db.items.get(someIds[run % someIds.length]!)));
-    const stream = latency(
-      await timed(RUNS, () => db.itemStates.stream(reader, { limit: STREAM_ITEMS, excludeRead: true })),
+    const unreadRequest = { limit: STREAM_ITEMS, excludeRead: true };
+    const stream = latency(await timed(RUNS, () => db.itemStates.stream(reader, unreadRequest)));
+    // A continuation 10,000 unread items into the stream.
+    const deepCursor = (await db.itemStates.stream(reader, { ...unreadRequest, limit: 10_000 })).nextCursor;
+    const streamDeep = latency(
+      await timed(RUNS, () => db.itemStates.stream(reader, { ...unreadRequest, cursor: deepCursor })),
     );
+    const unreadFeeds = (await db.itemStates.unreadCounts(reader)).length;
     const unread = latency(await timed(RUNS, () => db.itemStates.unreadCounts(reader)));
-    const front = latency(await timed(RUNS, () => db.stories.listTop({ limit: PAGE })));
-    const frontWithState = latency(
-      await timed(RUNS, async () => {
-        const page = await db.stories.listTop({ limit: PAGE });
-        await db.itemStates.readStories(
-          reader,
-          page.items.map((story) => story.id),
-        );
-      }),
-    );
+    // The page alone and the page with read state, alternated so both see the same machine load.
+    const frontSamples: number[] = [];
+    const frontWithStateSamples: number[] = [];
+    let storiesOnPage = 0;
+    for (let run = 0; run < RUNS; run++) {
+      let started = performance.now();
+      await db.stories.listTop({ limit: PAGE });
+      frontSamples.push(performance.now() - started);
+      started = performance.now();
+      const page = await db.stories.listTop({ limit: PAGE });
+      await db.itemStates.readStories(
+        userIds[run % userIds.length]!,
+        page.items.map((story) => story.id),
+      );
+      frontWithStateSamples.push(performance.now() - started);
+      storiesOnPage = page.items.length;
+    }
+    const front = latency(frontSamples);
+    const frontWithState = latency(frontWithStateSamples);
+    const stats = await db.stats();
     const result = {
       date: new Date().toISOString(),
+      engine: ENGINE,
       items: total,
-      feeds: FEEDS,
+      feeds: stats.feeds,
+      stories: stats.stories,
+      storiesOnPage,
       users: USERS,
       readShare: READ_SHARE,
       runs: RUNS,
       baselineItemsGetMs: baseline,
       streamContents1000UnreadMs: stream,
+      streamContents1000UnreadDeepMs: streamDeep,
       unreadCountsMs: unread,
+      unreadCountsFeeds: unreadFeeds,
       frontPageMs: front,
       frontPageWithReadStateMs: frontWithState,
       frontPageRatioP95: Math.round((frontWithState.p95 / front.p95) * 100) / 100,
       streamVsBaselineP95: Math.round(stream.p95 / baseline.p95),
     };
     console.log(JSON.stringify(result, null, 2));
-    writeFileSync(path.join(OUT_DIR, 'readers-sqlite.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(OUT_DIR, `readers-${ENGINE}.json`), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await db.close();
-    if (!args.keep && !args.reuse)
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    await target.release();
   }
 }
 

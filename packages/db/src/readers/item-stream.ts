@@ -159,11 +159,12 @@ export async function streamPage(
   const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
   if (request.cursor) {
     const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
-    // A row-value comparison: both engines seek the (sort_at, id) index to it.
+    // A plain range on sort_at plus the tie-break: planners seek the sort index with it, where a
+    // row-value comparison led SQLite to loop over feeds and sort.
     clauses.push(
       request.oldestFirst
-        ? sql`(items.sort_at, items.id) > (${sortAt}, ${id})`
-        : sql`(items.sort_at, items.id) < (${sortAt}, ${id})`,
+        ? sql`items.sort_at >= ${sortAt} AND (items.sort_at > ${sortAt} OR items.id > ${id})`
+        : sql`items.sort_at <= ${sortAt} AND (items.sort_at < ${sortAt} OR items.id < ${id})`,
     );
   }
   const { rows } = await sql<StreamRow>`SELECT ${STREAM_COLUMNS}
