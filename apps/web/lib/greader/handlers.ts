@@ -19,7 +19,12 @@ import {
   StreamIdError,
   streamFilter,
 } from './stream-ids';
-import { applySubscriptionEdit, parseSubscriptionEdit, quickAdd, SubscriptionEditError } from './subscription-edit';
+import {
+  applySubscriptionEdit,
+  parseSubscriptionEdit,
+  quickAdd,
+  SubscriptionEditError,
+} from './subscription-edit';
 
 // The Google Reader API subset reader apps use, mounted at /api/greader.php like FreshRSS's. One
 // handler per endpoint; `handleGreader` finds it by path, signs the request in, and turns bad input

@@ -136,5 +136,10 @@ export async function quickAdd(db: NewsfeedDb, query: string | null): Promise<Qu
   const trimmed = query.trim();
   const url = subscribableUrl(trimmed.startsWith(FEED_PREFIX) ? trimmed.slice(FEED_PREFIX.length) : trimmed);
   const { feed } = await db.subscriptions.subscribe({ url });
-  return { query: trimmed, numResults: 1, streamId: feedStreamId(feed.url), streamName: feed.title ?? feed.url };
+  return {
+    query: trimmed,
+    numResults: 1,
+    streamId: feedStreamId(feed.url),
+    streamName: feed.title ?? feed.url,
+  };
 }

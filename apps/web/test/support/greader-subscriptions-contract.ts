@@ -38,7 +38,9 @@ async function postForm(path: string, token: string | null, form: [string, strin
   return POST(post(`${API}/${path}`, new URLSearchParams(form), { ...FORM, ...(token ? auth(token) : {}) }));
 }
 
-async function listed(token: string): Promise<{ url: string; title: string; categories: { label: string }[] }[]> {
+async function listed(
+  token: string,
+): Promise<{ url: string; title: string; categories: { label: string }[] }[]> {
   return (await (await GET(get(`${API}/subscription/list?output=json`, auth(token)))).json()).subscriptions;
 }
 
@@ -138,12 +140,44 @@ export function describeGreaderSubscriptionsContract(engine: Engine): void {
           ['subscription/quickadd', [['quickadd', 'javascript:alert(1)']]],
           ['subscription/quickadd', [['quickadd', 'nope']]],
           ['subscription/quickadd', []],
-          ['subscription/edit', [['ac', 'subscribe'], ['s', 'feed/ftp://files.example.org/feed']]],
-          ['subscription/edit', [['ac', 'subscribe'], ['s', 'user/-/label/Tech']]],
-          ['subscription/edit', [['ac', 'explode'], ['s', `feed/${planet.url}`]]],
+          [
+            'subscription/edit',
+            [
+              ['ac', 'subscribe'],
+              ['s', 'feed/ftp://files.example.org/feed'],
+            ],
+          ],
+          [
+            'subscription/edit',
+            [
+              ['ac', 'subscribe'],
+              ['s', 'user/-/label/Tech'],
+            ],
+          ],
+          [
+            'subscription/edit',
+            [
+              ['ac', 'explode'],
+              ['s', `feed/${planet.url}`],
+            ],
+          ],
           ['subscription/edit', [['ac', 'edit']]],
-          ['subscription/edit', [['ac', 'edit'], ['s', `feed/${planet.url}`], ['a', 'feed/elsewhere']]],
-          ['subscription/edit', [['ac', 'edit'], ['s', `feed/${planet.url}`], ['t', 'x'.repeat(301)]]],
+          [
+            'subscription/edit',
+            [
+              ['ac', 'edit'],
+              ['s', `feed/${planet.url}`],
+              ['a', 'feed/elsewhere'],
+            ],
+          ],
+          [
+            'subscription/edit',
+            [
+              ['ac', 'edit'],
+              ['s', `feed/${planet.url}`],
+              ['t', 'x'.repeat(301)],
+            ],
+          ],
           [
             'subscription/edit',
             [
