@@ -4,7 +4,8 @@ import type { NewsfeedDb } from '../src/create-db.js';
 import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// The unread counters (migration 022) against a count over every item and state row, after each kind
+// The unread counters (migration 022), and the per-feed item counts the feed list shows, against a
+// count over every item and state row, after each kind
 // of write that moves them: ingest, read/unread/saved, mark-all-read, stories read, re-clustering,
 // item removal, retention, feed removal, user removal, and many of them at once.
 
@@ -20,6 +21,15 @@ async function bruteForce(db: NewsfeedDb, userId: number): Promise<{ feedId: num
 }
 
 async function expectCountsExact(db: NewsfeedDb, userIds: number[], step: string): Promise<void> {
+  const { rows } = await sql<{ id: number | string; n: number | string }>`SELECT feeds.id,
+    (SELECT COUNT(*) FROM items WHERE items.feed_id = feeds.id) AS n FROM feeds ORDER BY feeds.id`.execute(
+    db.context.kysely,
+  );
+  const listed = await db.feeds.list({ limit: 500, includeDisabled: true });
+  expect(
+    listed.items.map((feed) => [feed.id, feed.itemCount]),
+    `${step}: item counts`,
+  ).toEqual(rows.map((row) => [Number(row.id), Number(row.n)]));
   for (const userId of userIds) {
     const fast = (await db.itemStates.unreadCounts(userId)).map(({ feedId, count }) => ({ feedId, count }));
     expect(fast, `${step}, user ${userId}`).toEqual(await bruteForce(db, userId));
