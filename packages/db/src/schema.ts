@@ -154,10 +154,11 @@ export interface ItemStatesTable {
   updated_at: number;
 }
 
-/** How many items each feed has, kept by triggers (migration 022). */
+/** How many items each feed has and its newest sort time, kept by triggers (migration 022). */
 export interface FeedItemCountsTable {
   feed_id: number;
   items: number;
+  newest: number | null;
 }
 
 /** How many of a feed's items each user has read, kept by triggers (migration 022). */

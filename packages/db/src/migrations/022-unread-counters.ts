@@ -1,7 +1,7 @@
 import type { Migration } from './index.js';
 
 // Unread counts without reading every item: unread = a feed's items − the items of it a user has
-// read. Two small tables hold those numbers and triggers keep them, so every writer (ingest,
+// read, with the feed's newest sort time beside. Two small tables hold those numbers and triggers keep them, so every writer (ingest,
 // retention, item removal, feed removal, edit-tag, mark-all-read, removing a user) keeps them
 // exact in its own transaction. `item_states` gains the item's feed so a state row that disappears
 // with its item still says which count to lower. SQLite fires row triggers; PostgreSQL runs one
@@ -10,11 +10,20 @@ import type { Migration } from './index.js';
 
 const SQLITE_TRIGGERS = [
   `CREATE TRIGGER items_counted_insert AFTER INSERT ON items BEGIN
-    INSERT INTO feed_item_counts (feed_id, items) VALUES (NEW.feed_id, 1)
-      ON CONFLICT (feed_id) DO UPDATE SET items = items + 1;
+    INSERT INTO feed_item_counts (feed_id, items, newest) VALUES (NEW.feed_id, 1, NEW.sort_at)
+      ON CONFLICT (feed_id) DO UPDATE SET items = items + 1, newest = max(coalesce(newest, excluded.newest), excluded.newest);
   END`,
+  // The newest time is looked up again (one index probe) only when the newest item goes.
   `CREATE TRIGGER items_counted_delete AFTER DELETE ON items BEGIN
-    UPDATE feed_item_counts SET items = items - 1 WHERE feed_id = OLD.feed_id;
+    UPDATE feed_item_counts SET items = items - 1,
+      newest = CASE WHEN newest <= OLD.sort_at
+        THEN (SELECT MAX(sort_at) FROM items WHERE feed_id = OLD.feed_id) ELSE newest END
+    WHERE feed_id = OLD.feed_id;
+  END`,
+  `CREATE TRIGGER items_counted_resort AFTER UPDATE OF sort_at ON items
+    WHEN NEW.sort_at IS NOT OLD.sort_at BEGIN
+    UPDATE feed_item_counts SET newest = (SELECT MAX(sort_at) FROM items WHERE feed_id = NEW.feed_id)
+    WHERE feed_id = NEW.feed_id AND (newest < NEW.sort_at OR newest = OLD.sort_at);
   END`,
   `CREATE TRIGGER item_states_read_insert AFTER INSERT ON item_states WHEN NEW.read = 1 BEGIN
     INSERT INTO feed_read_counts (user_id, feed_id, read) VALUES (NEW.user_id, NEW.feed_id, 1)
@@ -55,9 +64,10 @@ const POSTGRES_TRIGGERS = [
     'items',
     'INSERT',
     'NEW TABLE AS added',
-    `INSERT INTO feed_item_counts AS c (feed_id, items)
-        SELECT feed_id, COUNT(*) FROM added GROUP BY feed_id ORDER BY feed_id
-        ON CONFLICT (feed_id) DO UPDATE SET items = c.items + excluded.items;`,
+    `INSERT INTO feed_item_counts AS c (feed_id, items, newest)
+        SELECT feed_id, COUNT(*), MAX(sort_at) FROM added GROUP BY feed_id ORDER BY feed_id
+        ON CONFLICT (feed_id) DO UPDATE SET items = c.items + excluded.items,
+          newest = GREATEST(c.newest, excluded.newest);`,
   ),
   ...postgresTrigger(
     'nf_items_counted_delete',
@@ -66,9 +76,22 @@ const POSTGRES_TRIGGERS = [
     'OLD TABLE AS removed',
     `PERFORM 1 FROM feed_item_counts WHERE feed_id IN (SELECT feed_id FROM removed)
         ORDER BY feed_id FOR UPDATE;
-      UPDATE feed_item_counts AS c SET items = c.items - d.n
-        FROM (SELECT feed_id, COUNT(*) AS n FROM removed GROUP BY feed_id) d WHERE c.feed_id = d.feed_id;`,
+      UPDATE feed_item_counts AS c SET items = c.items - d.n,
+          newest = CASE WHEN d.latest >= c.newest
+            THEN (SELECT MAX(sort_at) FROM items WHERE items.feed_id = c.feed_id) ELSE c.newest END
+        FROM (SELECT feed_id, COUNT(*) AS n, MAX(sort_at) AS latest FROM removed GROUP BY feed_id) d
+        WHERE c.feed_id = d.feed_id;`,
   ),
+  // A row trigger: it fires only for the rare update that moves an item's sort time, where a
+  // statement trigger would copy every updated item (clustering updates them all) into its tables.
+  `CREATE FUNCTION nf_items_counted_resort() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE feed_item_counts SET newest = (SELECT MAX(sort_at) FROM items WHERE feed_id = NEW.feed_id)
+      WHERE feed_id = NEW.feed_id AND (newest < NEW.sort_at OR newest = OLD.sort_at);
+      RETURN NULL;
+    END $$`,
+  `CREATE TRIGGER nf_items_counted_resort AFTER UPDATE OF sort_at ON items FOR EACH ROW
+    WHEN (NEW.sort_at IS DISTINCT FROM OLD.sort_at) EXECUTE FUNCTION nf_items_counted_resort()`,
   ...postgresTrigger(
     'nf_item_states_read_insert',
     'item_states',
@@ -127,7 +150,8 @@ export const unreadCounters: Migration = {
     `CREATE INDEX item_states_starred ON item_states (item_id) WHERE starred = 1`,
     `CREATE TABLE feed_item_counts (
       feed_id INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
-      items INTEGER NOT NULL
+      items INTEGER NOT NULL,
+      newest INTEGER
     )`,
     `CREATE TABLE feed_read_counts (
       user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -135,7 +159,8 @@ export const unreadCounters: Migration = {
       read INTEGER NOT NULL,
       PRIMARY KEY (user_id, feed_id)
     )`,
-    `INSERT INTO feed_item_counts (feed_id, items) SELECT feed_id, COUNT(*) FROM items GROUP BY feed_id`,
+    `INSERT INTO feed_item_counts (feed_id, items, newest)
+      SELECT feed_id, COUNT(*), MAX(sort_at) FROM items GROUP BY feed_id`,
     `INSERT INTO feed_read_counts (user_id, feed_id, read)
       SELECT user_id, feed_id, COUNT(*) FROM item_states WHERE read = 1 GROUP BY user_id, feed_id`,
     ...SQLITE_TRIGGERS,
@@ -146,7 +171,8 @@ export const unreadCounters: Migration = {
     `ALTER TABLE item_states ALTER COLUMN feed_id SET NOT NULL`,
     `CREATE TABLE feed_item_counts (
       feed_id BIGINT PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
-      items BIGINT NOT NULL
+      items BIGINT NOT NULL,
+      newest BIGINT
     )`,
     `CREATE TABLE feed_read_counts (
       user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -154,7 +180,8 @@ export const unreadCounters: Migration = {
       read BIGINT NOT NULL,
       PRIMARY KEY (user_id, feed_id)
     )`,
-    `INSERT INTO feed_item_counts (feed_id, items) SELECT feed_id, COUNT(*) FROM items GROUP BY feed_id`,
+    `INSERT INTO feed_item_counts (feed_id, items, newest)
+      SELECT feed_id, COUNT(*), MAX(sort_at) FROM items GROUP BY feed_id`,
     `INSERT INTO feed_read_counts (user_id, feed_id, read)
       SELECT user_id, feed_id, COUNT(*) FROM item_states WHERE read = 1 GROUP BY user_id, feed_id`,
     ...POSTGRES_TRIGGERS,

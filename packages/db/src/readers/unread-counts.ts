@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { DbContext } from '../context.js';
 
 // Unread items per feed for one user, from the counters migration 022's triggers keep: a feed's
-// items minus the ones this user has read. It reads one row per feed, never the items.
+// items minus the ones this user has read, and the feed's newest item time. It reads one row per
+// feed, never the items.
 
 export interface UnreadCount {
   feedId: number;
@@ -16,8 +17,7 @@ export interface UnreadCount {
 
 export async function unreadCounts(ctx: DbContext, userId: number): Promise<UnreadCount[]> {
   const { rows } = await sql<{ feed_id: number | string; unread: number | string; newest: number | string }>`
-    SELECT c.feed_id, c.items - COALESCE(r.read, 0) AS unread,
-      (SELECT MAX(items.sort_at) FROM items WHERE items.feed_id = c.feed_id) AS newest
+    SELECT c.feed_id, c.items - COALESCE(r.read, 0) AS unread, c.newest
     FROM feed_item_counts c
     LEFT JOIN feed_read_counts r ON r.feed_id = c.feed_id AND r.user_id = ${userId}
     WHERE c.items - COALESCE(r.read, 0) > 0
