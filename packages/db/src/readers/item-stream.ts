@@ -1,10 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { DbContext } from '../context.js';
-import { decodeCursor, encodeCursor, toPage } from '../cursor.js';
 import { DbInputError } from '../errors.js';
-import { toIso, toIsoOrNull } from '../time.js';
+import type { DbContext } from '../sql/context.js';
+import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
+import { toIso, toIsoOrNull } from '../sql/time.js';
+import { valueList } from '../sql/value-list.js';
 import type { Engine, FeedRef } from '../types.js';
-import { valueList } from '../value-list.js';
 
 // A reader's item stream (the Google Reader API's stream/contents and item ids): newest or oldest
 // first, keyset-paged on (sort_at, id), with this user's state. One query per page that reads only

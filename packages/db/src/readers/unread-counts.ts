@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbContext } from '../context.js';
+import type { DbContext } from '../sql/context.js';
 
 // Unread items per feed for one user, from the counters migration 022's triggers keep: a feed's
 // items minus the ones this user has read, and the feed's newest item time. It reads one row per

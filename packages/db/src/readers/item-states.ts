@@ -1,0 +1,165 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { DbContext } from '../sql/context.js';
+import { valueList } from '../sql/value-list.js';
+import {
+  checkIds,
+  filterClauses,
+  type StreamFilter,
+  type StreamItem,
+  type StreamRequest,
+  stateJoin,
+  streamPage,
+  where,
+} from './item-stream.js';
+import { type UnreadCount, unreadCounts } from './unread-counts.js';
+
+// Read and saved ("starred") state per user per item (migration 021). No row means unread and not
+// saved. State is keyed by item, so it survives re-clustering; retention keeps saved items. Each row
+// carries its item's feed for the unread counters (migration 022, readers/unread-counts.ts).
+
+export { MAX_STREAM_PAGE_SIZE } from './item-stream.js';
+export type { StreamFilter, StreamItem, StreamRequest, UnreadCount };
+
+/** Item ids written per statement. */
+export const ITEM_STATE_BATCH_SIZE = 500;
+
+export interface ItemState {
+  read: boolean;
+  starred: boolean;
+}
+
+export type StateChange = Partial<ItemState>;
+
+export interface ItemStatesApi {
+  /** Sets read and/or saved on the items that exist among `itemIds`; how many rows were written. */
+  mark(userId: number, itemIds: readonly number[], change: StateChange): Promise<number>;
+  /** Marks read every item of the filter sorted at or before `upTo` (ms); how many. */
+  markAllRead(userId: number, filter: StreamFilter, upTo: number): Promise<number>;
+  /** The state of each of `itemIds` that exists (unread and unsaved ones too). */
+  get(userId: number, itemIds: readonly number[]): Promise<Map<number, ItemState>>;
+  /** Items newest first (or oldest first) with this user's state; keyset-paged. */
+  stream(userId: number, request: StreamRequest): Promise<{ items: StreamItem[]; nextCursor: string | null }>;
+  /** Among `storyIds`, the stories whose every item this user has read (a story is read when its items are). */
+  readStories(userId: number, storyIds: readonly number[]): Promise<Set<number>>;
+  /** Marks every item of these stories read ("mark all read up to here"); how many rows were written. */
+  markStoriesRead(userId: number, storyIds: readonly number[]): Promise<number>;
+  /** Unread items per feed, for feeds with at least one. */
+  unreadCounts(userId: number): Promise<UnreadCount[]>;
+}
+
+/** Attempts of a state write whose items were deleted (by retention) while it ran. */
+const VANISHED_ITEM_ATTEMPTS = 3;
+
+/** PostgreSQL's foreign-key violation: an item selected for the write was deleted before it committed. */
+function isVanishedItem(error: unknown): boolean {
+  return (
+    (error as { code?: string; constraint?: string }).code === '23503' &&
+    (error as { constraint?: string }).constraint === 'item_states_item_id_fkey'
+  );
+}
+
+export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
+  const { kysely, engine } = ctx;
+
+  /** Runs an item_states upsert; rows written. Retried when an item vanished under it: the retry no longer sees it. */
+  async function writeStates(statement: RawBuilder<unknown>): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return Number((await statement.execute(kysely)).numAffectedRows ?? 0);
+      } catch (error) {
+        if (attempt >= VANISHED_ITEM_ATTEMPTS || !isVanishedItem(error)) throw error;
+      }
+    }
+  }
+
+  return {
+    async mark(userId, itemIds, change) {
+      checkIds(itemIds);
+      if (change.read === undefined && change.starred === undefined) return 0;
+      const sets: RawBuilder<unknown>[] = [sql`updated_at = excluded.updated_at`];
+      if (change.read !== undefined) sets.push(sql`read = excluded.read`);
+      if (change.starred !== undefined) sets.push(sql`starred = excluded.starred`);
+      const now = Date.now();
+      let written = 0;
+      const unique = [...new Set(itemIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
+            CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
+          FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`);
+        written += result;
+      }
+      return written;
+    },
+
+    async markAllRead(userId, filter, upTo) {
+      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: true });
+      clauses.push(sql`items.sort_at <= ${upTo}`);
+      const result =
+        await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+        SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
+        FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
+        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+      return result;
+    },
+
+    async get(userId, itemIds) {
+      checkIds(itemIds);
+      const states = new Map<number, ItemState>();
+      const unique = [...new Set(itemIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const { rows } = await sql<{ id: number; read: number | null; starred: number | null }>`
+          SELECT items.id, s.read, s.starred FROM items ${stateJoin(userId)}
+          WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`.execute(kysely);
+        for (const row of rows)
+          states.set(Number(row.id), {
+            read: Number(row.read ?? 0) === 1,
+            starred: Number(row.starred ?? 0) === 1,
+          });
+      }
+      return states;
+    },
+
+    stream(userId, request) {
+      return streamPage(ctx, userId, request);
+    },
+
+    async readStories(userId, storyIds) {
+      checkIds(storyIds);
+      const read = new Set<number>();
+      const unique = [...new Set(storyIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const { rows } = await sql<{ story_id: number }>`SELECT items.story_id FROM items ${stateJoin(userId)}
+          WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          GROUP BY items.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
+        for (const row of rows) read.add(Number(row.story_id));
+      }
+      return read;
+    },
+
+    async markStoriesRead(userId, storyIds) {
+      checkIds(storyIds);
+      let written = 0;
+      const unique = [...new Set(storyIds)];
+      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
+        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
+          FROM items WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+        written += result;
+      }
+      return written;
+    },
+
+    unreadCounts(userId) {
+      return unreadCounts(ctx, userId);
+    },
+  };
+}
