@@ -84,8 +84,8 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
 
     // newest: the feed's newest item, read or not (FreshRSS's newestItemTimestampUsec too).
     expect(await t.db.itemStates.unreadCounts(s.ann)).toEqual([
-      { feedId: s.tech.id, count: 2, newest: Date.parse(day(3)) },
-      { feedId: s.world.id, count: 2, newest: Date.parse(day(5)) },
+      { feedId: s.tech.id, count: 2, newest: Date.parse(day(3)), feedUrl: s.tech.url, folder: 'Tech' },
+      { feedId: s.world.id, count: 2, newest: Date.parse(day(5)), feedUrl: s.world.url, folder: null },
     ]);
     expect((await t.db.itemStates.unreadCounts(s.bob)).map((row) => row.count)).toEqual([3, 2]);
   });

@@ -39,9 +39,12 @@ async function expectCountsExact(db: NewsfeedDb, userIds: number[], step: string
     `${step}: item counts`,
   ).toEqual(rows.map((row) => [Number(row.id), Number(row.n)]));
   for (const userId of userIds) {
-    expect(await db.itemStates.unreadCounts(userId), `${step}, user ${userId}`).toEqual(
-      await bruteForce(db, userId),
-    );
+    const fast = (await db.itemStates.unreadCounts(userId)).map(({ feedId, count, newest }) => ({
+      feedId,
+      count,
+      newest,
+    }));
+    expect(fast, `${step}, user ${userId}`).toEqual(await bruteForce(db, userId));
   }
 }
 

@@ -176,24 +176,21 @@ const API: Record<string, Handler> = {
     }),
 
   '/reader/api/0/unread-count': async ({ db, userId }) => {
-    const feeds = new Map((await allFeeds(db)).map((feed) => [feed.id, feed]));
     const rows: { id: string; count: number; newestItemTimestampUsec: string }[] = [];
     const labels = new Map<string, { count: number; newest: number }>();
     let total = 0;
     let newestAll = 0;
     for (const unread of await db.itemStates.unreadCounts(userId)) {
-      const feed = feeds.get(unread.feedId);
-      if (!feed) continue;
       rows.push({
-        id: feedStreamId(feed.url),
+        id: feedStreamId(unread.feedUrl),
         count: unread.count,
         newestItemTimestampUsec: String(unread.newest * 1000),
       });
       total += unread.count;
       newestAll = Math.max(newestAll, unread.newest);
-      if (feed.folder) {
-        const label = labels.get(feed.folder) ?? { count: 0, newest: 0 };
-        labels.set(feed.folder, {
+      if (unread.folder) {
+        const label = labels.get(unread.folder) ?? { count: 0, newest: 0 };
+        labels.set(unread.folder, {
           count: label.count + unread.count,
           newest: Math.max(label.newest, unread.newest),
         });
