@@ -23,7 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
-import { latency } from './lib/search-queries.js';
+import { cpuMsSince, latency } from './lib/search-queries.js';
 import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
@@ -82,14 +82,16 @@ async function openTarget(): Promise<{ url: string; release: () => Promise<void>
   };
 }
 
-async function timed(runs: number, work: (run: number) => Promise<unknown>): Promise<number[]> {
+/** Wall-clock latency of each run, and this process's CPU per run (SQLite works in-process). */
+async function timed(runs: number, work: (run: number) => Promise<unknown>) {
   const samples: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     await work(run);
     samples.push(performance.now() - started);
   }
-  return samples;
+  return { ...latency(samples), cpuMsPerRun: Math.round((cpuMsSince(cpuStart) / runs) * 1000) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -139,16 +141,16 @@ async function main(): Promise<void> {
 
     const reader = userIds[0]!;
     const someIds = (await db.itemStates.stream(reader, { limit: 1000 })).items.map((item) => item.id);
-    const baseline = latency(await timed(RUNS, (run) => db.items.get(someIds[run % someIds.length]!)));
+    const baseline = await timed(RUNS, (run) => db.items.get(someIds[run % someIds.length]!));
     const unreadRequest = { limit: STREAM_ITEMS, excludeRead: true };
-    const stream = latency(await timed(RUNS, () => db.itemStates.stream(reader, unreadRequest)));
+    const stream = await timed(RUNS, () => db.itemStates.stream(reader, unreadRequest));
     // A continuation 10,000 unread items into the stream.
     const deepCursor = (await db.itemStates.stream(reader, { ...unreadRequest, limit: 10_000 })).nextCursor;
-    const streamDeep = latency(
-      await timed(RUNS, () => db.itemStates.stream(reader, { ...unreadRequest, cursor: deepCursor })),
+    const streamDeep = await timed(RUNS, () =>
+      db.itemStates.stream(reader, { ...unreadRequest, cursor: deepCursor }),
     );
     const unreadFeeds = (await db.itemStates.unreadCounts(reader)).length;
-    const unread = latency(await timed(RUNS, () => db.itemStates.unreadCounts(reader)));
+    const unread = await timed(RUNS, () => db.itemStates.unreadCounts(reader));
     // The page alone and the page with read state, alternated so both see the same machine load.
     const frontSamples: number[] = [];
     const frontWithStateSamples: number[] = [];

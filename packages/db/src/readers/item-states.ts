@@ -134,9 +134,14 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const { rows } = await sql<{ story_id: number }>`SELECT items.story_id FROM items ${stateJoin(userId)}
-          WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          GROUP BY items.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
+        // Read: the story has items and none of them is unread. The inner search stops at the first
+        // unread item, so a fresh story (the front page's usual case) costs one or two probes.
+        const { rows } = await sql<{ story_id: number }>`SELECT j.value AS story_id
+          FROM ${valueList(engine, batch, 'bigint')}
+          WHERE EXISTS (SELECT 1 FROM items WHERE items.story_id = j.value)
+            AND NOT EXISTS (SELECT 1 FROM items WHERE items.story_id = j.value
+              AND NOT EXISTS (SELECT 1 FROM item_states r
+                WHERE r.user_id = ${userId} AND r.item_id = items.id AND r.read = 1))`.execute(kysely);
         for (const row of rows) read.add(Number(row.story_id));
       }
       return read;
