@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Unread counts without reading every item: unread = a feed's items − the items of it a user has
 // read, with the feed's newest sort time beside. Two small tables hold those numbers and triggers keep them, so every writer (ingest,
