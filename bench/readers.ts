@@ -1,22 +1,15 @@
-// Readers benchmark (issue 20 goals): per-user state on a synthetic corpus (bench/lib/synthetic-corpus.ts).
-//  1. seed --items items over --feeds feeds (or --reuse an existing database, such as a copy of the
-//     shared 1M seed, whose stories the front page needs), then --users users who have each read
-//     --read-share of the items (the oldest ones) and saved a few (kept when already there);
-//  2. time, over --runs runs each, against a primary-key read (items.get) in the same process:
-//     - Google Reader stream contents: 1,000 items of the reading list, unread only (`xt=read`),
-//       the first page and a page deep in the stream (its continuation);
-//     - unread counts per feed for one user (every feed of the database);
-//     - the front page (stories.listTop) alone, and with a signed-in reader's read state for its stories
-//       (the ratio is the goal's "front page with read state ≤ 1.5× today's").
+// Readers benchmark (issue 20): seed --items items (or --reuse a seeded database, such as a copy of
+// the shared 1M seed, whose stories the front page needs) and --users users who have read
+// --read-share of them, then time Google Reader stream contents (1,000 unread items, first page and
+// one 10,000 items deep), unread counts per feed, and the front page alone and with a reader's read
+// state, against a primary-key read (items.get); CPU per run beside wall-clock.
 //
 //   npx tsx bench/readers.ts [--engine sqlite|postgres] [--items 1000000] [--feeds N] [--users 10]
 //                            [--read-share 0.5] [--runs 200] [--db-file bench/out/readers-bench.db]
 //                            [--postgres-db NAME] [--reuse] [--keep]
 //
-// SQLite uses --db-file; PostgreSQL uses --postgres-db on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL
-// names the server's admin database), created and seeded unless --reuse. A database this run seeds is
-// deleted at the end unless --keep; a reused one is kept. Needs @newsfeed/db built. Results go to
-// stdout and bench/out/readers-<engine>.json.
+// SQLite uses --db-file; PostgreSQL --postgres-db on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL names
+// the admin database). A database this run seeds is deleted unless --keep. Needs @newsfeed/db built.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
