@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { valueList } from '../sql/value-list.js';
+import { isDeadlock, retryOnConflict } from '../sql/write-retry.js';
 import {
   checkIds,
   filterClauses,
@@ -47,9 +48,6 @@ export interface ItemStatesApi {
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
-/** Attempts of a state write whose items were deleted (by retention) while it ran. */
-const VANISHED_ITEM_ATTEMPTS = 3;
-
 /** PostgreSQL's foreign-key violation: an item selected for the write was deleted before it committed. */
 function isVanishedItem(error: unknown): boolean {
   return (
@@ -61,15 +59,12 @@ function isVanishedItem(error: unknown): boolean {
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
-  /** Runs an item_states upsert; rows written. Retried when an item vanished under it: the retry no longer sees it. */
-  async function writeStates(statement: RawBuilder<unknown>): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return Number((await statement.execute(kysely)).numAffectedRows ?? 0);
-      } catch (error) {
-        if (attempt >= VANISHED_ITEM_ATTEMPTS || !isVanishedItem(error)) throw error;
-      }
-    }
+  /** Runs an item_states upsert (one statement, so running it again is safe); rows written. */
+  function writeStates(statement: RawBuilder<unknown>): Promise<number> {
+    return retryOnConflict(
+      async () => Number((await statement.execute(kysely)).numAffectedRows ?? 0),
+      (error) => isVanishedItem(error) || isDeadlock(error),
+    );
   }
 
   return {
