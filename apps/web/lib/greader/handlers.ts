@@ -1,9 +1,9 @@
 import { DbError, type NewsfeedDb, type StreamFilter, type StreamItem } from '@newsfeed/db';
 import { SubscriptionUrlError } from '@newsfeed/parser/url';
 import { clientKey } from '../admin-attempts';
+import { forgetCachedData } from '../cache/forget';
 import { getDb } from '../db';
 import { webConfig } from '../env';
-import { forgetFilterChoices } from '../filter-choices';
 import { signInAttempts } from '../sign-in-attempts';
 import { actionToken, actionTokenMatches, authTokenOf, issueAuthToken, userIdForToken } from './auth';
 import { ItemIdError, parseItemId, shortItemId } from './item-ids';
@@ -267,7 +267,7 @@ const API: Record<string, Handler> = {
     if (refused) return refused;
     const edit = parseSubscriptionEdit(call.params, webConfig().WEB_GREADER_MAX_IDS);
     await applySubscriptionEdit(call.db, edit);
-    forgetFilterChoices();
+    forgetCachedData();
     return text('OK');
   },
 
@@ -275,7 +275,7 @@ const API: Record<string, Handler> = {
     const refused = refuseChange(call) ?? (await refuseNonAdmin(call));
     if (refused) return refused;
     const added = await quickAdd(call.db, call.params.get('quickadd'));
-    forgetFilterChoices();
+    forgetCachedData();
     return json(added);
   },
 };
