@@ -1,35 +1,47 @@
-// Readers benchmark (issue 20): seed --items items and --users users who have read --read-share of
-// them, then time Google Reader stream contents (1,000 unread items), unread counts per feed, and the
-// front page alone and with a reader's read state, against a primary-key read (items.get).
+// Readers benchmark (issue 20): seed --items items (or --reuse a seeded database, such as a copy of
+// the shared 1M seed, whose stories the front page needs) and --users users who have read
+// --read-share of them, then time Google Reader stream contents (1,000 unread items, first page and
+// one 10,000 items deep), unread counts per feed, and the front page alone and with a reader's read
+// state, against a primary-key read (items.get); CPU per run beside wall-clock.
 //
-//   npx tsx bench/readers.ts [--items 1000000] [--feeds N] [--users 10] [--read-share 0.5] [--runs 200]
-//                            [--db-file bench/out/readers-bench.db] [--reuse] [--keep]
+//   npx tsx bench/readers.ts [--engine sqlite|postgres] [--items 1000000] [--feeds N] [--users 10]
+//                            [--read-share 0.5] [--runs 200] [--db-file bench/out/readers-bench.db]
+//                            [--postgres-db NAME] [--reuse] [--keep]
 //
-// SQLite only for now. Needs @newsfeed/db built.
+// SQLite uses --db-file; PostgreSQL --postgres-db on 127.0.0.1:5432 (NEWSFEED_BENCH_POSTGRES_URL names
+// the admin database). A database this run seeds is deleted unless --keep. Needs @newsfeed/db built.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb } from '@newsfeed/db';
+import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
-import { latency } from './lib/search-queries.js';
+import { cpuMsSince, latency } from './lib/search-queries.js';
 import { SyntheticCorpus, seedDatabase } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
+const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const STREAM_ITEMS = 1000;
 const PAGE = 30;
+const SAVED_PER_USER = 20;
 
 const { values: args } = parseArgs({
   options: {
+    engine: { type: 'string', default: 'sqlite' },
     items: { type: 'string', default: '1000000' },
     feeds: { type: 'string' },
     users: { type: 'string', default: '10' },
     'read-share': { type: 'string', default: '0.5' },
     runs: { type: 'string', default: '200' },
     'db-file': { type: 'string', default: path.join(OUT_DIR, 'readers-bench.db') },
+    'postgres-db': { type: 'string' },
     reuse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
+const ENGINE = args.engine as Engine;
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres')
+  throw new Error(`--engine: sqlite or postgres, not ${ENGINE}`);
 const ITEMS = Number(args.items);
 const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const USERS = Number(args.users);
@@ -37,21 +49,48 @@ const READ_SHARE = Number(args['read-share']);
 const RUNS = Number(args.runs);
 const DB_FILE = path.resolve(args['db-file']);
 
-async function timed(runs: number, work: (run: number) => Promise<unknown>): Promise<number[]> {
+/** The database to measure: its URL and how to let go of it. */
+async function openTarget(): Promise<{ url: string; release: () => Promise<void> }> {
+  const keep = args.keep || args.reuse;
+  if (ENGINE === 'sqlite') {
+    const files = ['', '-wal', '-shm'].map((suffix) => `${DB_FILE}${suffix}`);
+    if (!args.reuse) for (const file of files) rmSync(file, { force: true });
+    else if (!existsSync(DB_FILE)) throw new Error(`--reuse: no database at ${DB_FILE}`);
+    return {
+      url: `file:${DB_FILE}`,
+      release: async () => {
+        if (!keep) for (const file of files) rmSync(file, { force: true });
+      },
+    };
+  }
+  const name = args['postgres-db'] ?? `nf_readers_${randomBytes(4).toString('hex')}`;
+  const url = args.reuse
+    ? new URL(`/${name}`, ADMIN_URL).toString()
+    : await createPostgresDatabase(ADMIN_URL, name);
+  return {
+    url,
+    release: async () => {
+      if (!keep) await dropPostgresDatabase(ADMIN_URL, name);
+    },
+  };
+}
+
+/** Wall-clock latency of each run, and this process's CPU per run (SQLite works in-process). */
+async function timed(runs: number, work: (run: number) => Promise<unknown>) {
   const samples: number[] = [];
+  const cpuStart = process.cpuUsage();
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     await work(run);
     samples.push(performance.now() - started);
   }
-  return samples;
+  return { ...latency(samples), cpuMsPerRun: Math.round((cpuMsSince(cpuStart) / runs) * 1000) / 1000 };
 }
 
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
-  if (!args.reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  else if (!existsSync(DB_FILE)) throw new Error(`--reuse: no database at ${DB_FILE}`);
-  const db = await createDb(`file:${DB_FILE}`);
+  const target = await openTarget();
+  const db = await createDb(target.url);
   try {
     if (!args.reuse) {
       const started = performance.now();
@@ -81,53 +120,75 @@ async function main(): Promise<void> {
     const statesStarted = performance.now();
     for (const userId of userIds) {
       await db.itemStates.markAllRead(userId, {}, upTo);
-      const newest = await db.itemStates.stream(userId, { limit: 20 });
+      const newest = await db.itemStates.stream(userId, { limit: SAVED_PER_USER });
       await db.itemStates.mark(
         userId,
         newest.items.map((item) => item.id),
         { starred: true },
       );
     }
+    // Statistics for the new state rows, as autovacuum's analyze would give them (the planner picks the
+    // per-item probe of the state table's key only when it knows how many rows a user has).
+    await db.maintenance.optimize();
     console.log(`read state for ${USERS} users in ${Math.round(performance.now() - statesStarted)} ms`);
 
     const reader = userIds[0]!;
     const someIds = (await db.itemStates.stream(reader, { limit: 1000 })).items.map((item) => item.id);
-    const baseline = latency(await timed(RUNS, (run) => db.items.get(someIds[run % someIds.length]!)));
-    const stream = latency(
-      await timed(RUNS, () => db.itemStates.stream(reader, { limit: STREAM_ITEMS, excludeRead: true })),
+    const baseline = await timed(RUNS, (run) => db.items.get(someIds[run % someIds.length]!));
+    const unreadRequest = { limit: STREAM_ITEMS, excludeRead: true };
+    const stream = await timed(RUNS, () => db.itemStates.stream(reader, unreadRequest));
+    // A continuation 10,000 unread items into the stream.
+    const deepCursor = (await db.itemStates.stream(reader, { ...unreadRequest, limit: 10_000 })).nextCursor;
+    const streamDeep = await timed(RUNS, () =>
+      db.itemStates.stream(reader, { ...unreadRequest, cursor: deepCursor }),
     );
-    const unread = latency(await timed(RUNS, () => db.itemStates.unreadCounts(reader)));
-    const front = latency(await timed(RUNS, () => db.stories.listTop({ limit: PAGE })));
-    const frontWithState = latency(
-      await timed(RUNS, async () => {
-        const page = await db.stories.listTop({ limit: PAGE });
-        await db.itemStates.readStories(
-          reader,
-          page.items.map((story) => story.id),
-        );
-      }),
-    );
+    const unreadFeeds = (await db.itemStates.unreadCounts(reader)).length;
+    const unread = await timed(RUNS, () => db.itemStates.unreadCounts(reader));
+    // The page alone and the page with read state, alternated so both see the same machine load.
+    const frontSamples: number[] = [];
+    const frontWithStateSamples: number[] = [];
+    let storiesOnPage = 0;
+    for (let run = 0; run < RUNS; run++) {
+      let started = performance.now();
+      await db.stories.listTop({ limit: PAGE });
+      frontSamples.push(performance.now() - started);
+      started = performance.now();
+      const page = await db.stories.listTop({ limit: PAGE });
+      await db.itemStates.readStories(
+        userIds[run % userIds.length]!,
+        page.items.map((story) => story.id),
+      );
+      frontWithStateSamples.push(performance.now() - started);
+      storiesOnPage = page.items.length;
+    }
+    const front = latency(frontSamples);
+    const frontWithState = latency(frontWithStateSamples);
+    const stats = await db.stats();
     const result = {
       date: new Date().toISOString(),
+      engine: ENGINE,
       items: total,
-      feeds: FEEDS,
+      feeds: stats.feeds,
+      stories: stats.stories,
+      storiesOnPage,
       users: USERS,
       readShare: READ_SHARE,
       runs: RUNS,
       baselineItemsGetMs: baseline,
       streamContents1000UnreadMs: stream,
+      streamContents1000UnreadDeepMs: streamDeep,
       unreadCountsMs: unread,
+      unreadCountsFeeds: unreadFeeds,
       frontPageMs: front,
       frontPageWithReadStateMs: frontWithState,
       frontPageRatioP95: Math.round((frontWithState.p95 / front.p95) * 100) / 100,
       streamVsBaselineP95: Math.round(stream.p95 / baseline.p95),
     };
     console.log(JSON.stringify(result, null, 2));
-    writeFileSync(path.join(OUT_DIR, 'readers-sqlite.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(OUT_DIR, `readers-${ENGINE}.json`), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await db.close();
-    if (!args.keep && !args.reuse)
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${DB_FILE}${suffix}`, { force: true });
+    await target.release();
   }
 }
 

@@ -82,9 +82,10 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
       code: 'INVALID_CURSOR',
     });
 
+    // newest: the feed's newest item, read or not (FreshRSS's newestItemTimestampUsec too).
     expect(await t.db.itemStates.unreadCounts(s.ann)).toEqual([
-      { feedId: s.tech.id, count: 2, newest: Date.parse(day(2)) },
-      { feedId: s.world.id, count: 2, newest: Date.parse(day(5)) },
+      { feedId: s.tech.id, count: 2, newest: Date.parse(day(3)), feedUrl: s.tech.url, folder: 'Tech' },
+      { feedId: s.world.id, count: 2, newest: Date.parse(day(5)), feedUrl: s.world.url, folder: null },
     ]);
     expect((await t.db.itemStates.unreadCounts(s.bob)).map((row) => row.count)).toEqual([3, 2]);
   });

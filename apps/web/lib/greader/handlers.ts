@@ -1,5 +1,7 @@
 import { DbError, type NewsfeedDb, type StreamFilter, type StreamItem } from '@newsfeed/db';
+import { SubscriptionUrlError } from '@newsfeed/parser/url';
 import { clientKey } from '../admin-attempts';
+import { forgetCachedData } from '../cache/forget';
 import { getDb } from '../db';
 import { webConfig } from '../env';
 import { signInAttempts } from '../sign-in-attempts';
@@ -17,6 +19,12 @@ import {
   StreamIdError,
   streamFilter,
 } from './stream-ids';
+import {
+  applySubscriptionEdit,
+  parseSubscriptionEdit,
+  quickAdd,
+  SubscriptionEditError,
+} from './subscription-edit';
 
 // The Google Reader API subset reader apps use, mounted at /api/greader.php like FreshRSS's. One
 // handler per endpoint; `handleGreader` finds it by path, signs the request in, and turns bad input
@@ -111,6 +119,18 @@ function requireActionToken(call: Call): Response | null {
   return text('Unauthorized!\n', 401, { 'X-Reader-Google-Bad-Token': 'true' });
 }
 
+/** A state-changing POST: the method, then the action token. */
+function refuseChange(call: Call): Response | null {
+  if (call.request.method !== 'POST') return text('POST required\n', 405, { Allow: 'POST' });
+  return requireActionToken(call);
+}
+
+/** Subscription changes are an admin's, as on the admin page. */
+async function refuseNonAdmin(call: Call): Promise<Response | null> {
+  const user = await call.db.users.get(call.userId);
+  return user?.role === 'admin' ? null : text('Forbidden: subscriptions are changed by an admin\n', 403);
+}
+
 async function allFeeds(db: NewsfeedDb) {
   const feeds = [];
   let cursor: string | null = null;
@@ -156,24 +176,21 @@ const API: Record<string, Handler> = {
     }),
 
   '/reader/api/0/unread-count': async ({ db, userId }) => {
-    const feeds = new Map((await allFeeds(db)).map((feed) => [feed.id, feed]));
     const rows: { id: string; count: number; newestItemTimestampUsec: string }[] = [];
     const labels = new Map<string, { count: number; newest: number }>();
     let total = 0;
     let newestAll = 0;
     for (const unread of await db.itemStates.unreadCounts(userId)) {
-      const feed = feeds.get(unread.feedId);
-      if (!feed) continue;
       rows.push({
-        id: feedStreamId(feed.url),
+        id: feedStreamId(unread.feedUrl),
         count: unread.count,
         newestItemTimestampUsec: String(unread.newest * 1000),
       });
       total += unread.count;
       newestAll = Math.max(newestAll, unread.newest);
-      if (feed.folder) {
-        const label = labels.get(feed.folder) ?? { count: 0, newest: 0 };
-        labels.set(feed.folder, {
+      if (unread.folder) {
+        const label = labels.get(unread.folder) ?? { count: 0, newest: 0 };
+        labels.set(unread.folder, {
           count: label.count + unread.count,
           newest: Math.max(label.newest, unread.newest),
         });
@@ -213,8 +230,7 @@ const API: Record<string, Handler> = {
   },
 
   '/reader/api/0/edit-tag': async (call) => {
-    if (call.request.method !== 'POST') return text('POST required\n', 405, { Allow: 'POST' });
-    const refused = requireActionToken(call);
+    const refused = refuseChange(call);
     if (refused) return refused;
     const ids = itemIds(call.params);
     if (ids.length === 0) throw new BadRequest('i (item ids) is required');
@@ -234,8 +250,7 @@ const API: Record<string, Handler> = {
   },
 
   '/reader/api/0/mark-all-as-read': async (call) => {
-    if (call.request.method !== 'POST') return text('POST required\n', 405, { Allow: 'POST' });
-    const refused = requireActionToken(call);
+    const refused = refuseChange(call);
     if (refused) return refused;
     const streamId = call.params.get('s');
     if (!streamId) throw new BadRequest('s (the stream id) is required');
@@ -245,6 +260,23 @@ const API: Record<string, Handler> = {
     const upTo = ts ? Math.floor(Number(ts) / 1000) : Date.now();
     if (filter !== null) await call.db.itemStates.markAllRead(call.userId, filter, upTo);
     return text('OK');
+  },
+
+  '/reader/api/0/subscription/edit': async (call) => {
+    const refused = refuseChange(call) ?? (await refuseNonAdmin(call));
+    if (refused) return refused;
+    const edit = parseSubscriptionEdit(call.params, webConfig().WEB_GREADER_MAX_IDS);
+    await applySubscriptionEdit(call.db, edit);
+    forgetCachedData();
+    return text('OK');
+  },
+
+  '/reader/api/0/subscription/quickadd': async (call) => {
+    const refused = refuseChange(call) ?? (await refuseNonAdmin(call));
+    if (refused) return refused;
+    const added = await quickAdd(call.db, call.params.get('quickadd'));
+    forgetCachedData();
+    return json(added);
   },
 };
 
@@ -298,6 +330,8 @@ function badRequest(error: unknown): Response | null {
     error instanceof BadRequest ||
     error instanceof ItemIdError ||
     error instanceof StreamIdError ||
+    error instanceof SubscriptionEditError ||
+    error instanceof SubscriptionUrlError ||
     (error instanceof DbError && (error.code === 'INVALID_CURSOR' || error.code === 'INVALID_INPUT'))
   )
     return text(`Error=BadRequest: ${(error as Error).message}\n`, 400);

@@ -10,7 +10,8 @@ import { seedTestDatabase } from '../support/seed';
 
 // A real reader app against the built web app: newsboat 2.21's `feedhq` source speaks the Google
 // Reader API (ClientLogin, subscription/list, reader/atom/<feed>, token, edit-tag). It reloads and
-// counts unread items; items marked read through the API then show as read in newsboat.
+// counts unread items; items marked read through the API then show as read in newsboat, and a feed an
+// admin subscribes through the API (subscription/quickadd) shows up in newsboat's feed list.
 
 const run = promisify(execFile);
 const NEWSBOAT = process.env.NEWSBOAT_PATH ?? '/usr/bin/newsboat';
@@ -26,31 +27,34 @@ const NEWSBOAT_TIMEOUT_MS = 120_000;
 let app: RunningApp;
 let auth: string;
 
-async function newsboatUnread(): Promise<number> {
+async function newsboat(...commands: string[]): Promise<string> {
   const { stdout } = await run(
     NEWSBOAT,
-    [
-      '-c',
-      join(DIR, 'cache.db'),
-      '-C',
-      join(DIR, 'config'),
-      '-u',
-      join(DIR, 'urls'),
-      '-x',
-      'reload',
-      'print-unread',
-    ],
+    ['-c', join(DIR, 'cache.db'), '-C', join(DIR, 'config'), '-u', join(DIR, 'urls'), ...commands],
     { env: { ...process.env, HOME: DIR, LANG: 'C.UTF-8' }, timeout: NEWSBOAT_TIMEOUT_MS },
   );
+  return stdout;
+}
+
+async function newsboatUnread(): Promise<number> {
+  const stdout = await newsboat('-x', 'reload', 'print-unread');
   const count = /(\d+) unread articles?/.exec(stdout);
   if (!count) throw new Error(`newsboat printed no unread count:\n${stdout}`);
   return Number(count[1]);
 }
 
-async function api(path: string, init: RequestInit = {}): Promise<Response> {
+async function signIn(name: string): Promise<string> {
+  const login = await fetch(`${app.url}/api/greader.php/accounts/ClientLogin`, {
+    method: 'POST',
+    body: new URLSearchParams({ Email: name, Passwd: PASSWORD }),
+  });
+  return /^Auth=(.+)$/m.exec(await login.text())![1]!;
+}
+
+async function api(path: string, init: RequestInit = {}, token = auth): Promise<Response> {
   const response = await fetch(`${app.url}/api/greader.php${path}`, {
     ...init,
-    headers: { Authorization: `GoogleLogin auth=${auth}`, ...(init.headers ?? {}) },
+    headers: { Authorization: `GoogleLogin auth=${token}`, ...(init.headers ?? {}) },
   });
   expect(response.status, path).toBe(200);
   return response;
@@ -70,6 +74,7 @@ describe.skipIf(skipReason !== null)('newsboat (feedhq source) against the Googl
     await seedTestDatabase(databaseUrl);
     const db = await createDb(databaseUrl);
     await db.users.add({ name: 'reader', password: PASSWORD });
+    await db.users.add({ name: 'editor', password: PASSWORD, role: 'admin' });
     await db.close();
     app = await startBuiltApp({ DATABASE_URL: databaseUrl });
     await writeFile(join(DIR, 'password'), `${PASSWORD}\n`);
@@ -86,11 +91,7 @@ describe.skipIf(skipReason !== null)('newsboat (feedhq source) against the Googl
         '',
       ].join('\n'),
     );
-    const login = await fetch(`${app.url}/api/greader.php/accounts/ClientLogin`, {
-      method: 'POST',
-      body: new URLSearchParams({ Email: 'reader', Passwd: PASSWORD }),
-    });
-    auth = /^Auth=(.+)$/m.exec(await login.text())![1]!;
+    auth = await signIn('reader');
   }, 180_000);
 
   afterAll(async () => {
@@ -119,5 +120,24 @@ describe.skipIf(skipReason !== null)('newsboat (feedhq source) against the Googl
       expect(await newsboatUnread()).toBe(unreadAtStart - 5);
     },
     2 * NEWSBOAT_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    'lists a feed an admin subscribed through the API',
+    async () => {
+      const added = 'https://added-through-the-api.example.org/feed.xml';
+      expect(await newsboat('-e')).not.toContain('added-through-the-api');
+      const editor = await signIn('editor');
+      const T = await (await api('/reader/api/0/token', {}, editor)).text();
+      const response = await api(
+        '/reader/api/0/subscription/quickadd',
+        { method: 'POST', body: new URLSearchParams({ quickadd: added, T }) },
+        editor,
+      );
+      expect((await response.json()).streamId).toBe(`feed/${added}`);
+      await newsboat('-x', 'reload');
+      expect(await newsboat('-e')).toContain(encodeURIComponent(added));
+    },
+    3 * NEWSBOAT_TIMEOUT_MS,
   );
 });

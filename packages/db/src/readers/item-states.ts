@@ -1,24 +1,31 @@
 import { type RawBuilder, sql } from 'kysely';
-import {
-  ITEM_WITH_FEED_COLUMNS,
-  ITEMS_WITH_FEED,
-  type ItemWithFeedRow,
-  toItemWithFeed,
-} from '../entities/items.js';
 import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
-import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
 import { valueList } from '../sql/value-list.js';
+import { isDeadlock, retryOnConflict } from '../sql/write-retry.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
-import type { Engine, ItemWithFeed } from '../types.js';
+import type { Engine } from '../types.js';
+import {
+  checkIds,
+  filterClauses,
+  type StreamFilter,
+  type StreamItem,
+  type StreamRequest,
+  stateJoin,
+  streamPage,
+  where,
+} from './item-stream.js';
+import { type UnreadCount, unreadCounts } from './unread-counts.js';
 
 // Read and saved ("starred") state per user per item (migration 021). No row means unread and not
-// saved. State is keyed by item, so it survives re-clustering; retention keeps saved items.
+// saved. State is keyed by item, so it survives re-clustering; retention keeps saved items. Each row
+// carries its item's feed for the unread counters (migration 022, readers/unread-counts.ts).
+
+export { MAX_STREAM_PAGE_SIZE } from './item-stream.js';
+export type { StreamFilter, StreamItem, StreamRequest, UnreadCount };
 
 /** Item ids written per statement. */
 export const ITEM_STATE_BATCH_SIZE = 500;
-/** Most items one stream page returns. */
-export const MAX_STREAM_PAGE_SIZE = 10_000;
 
 export interface ItemState {
   read: boolean;
@@ -26,37 +33,6 @@ export interface ItemState {
 }
 
 export type StateChange = Partial<ItemState>;
-
-export interface StreamFilter {
-  feedId?: number;
-  /** Feeds whose OPML folder is exactly this path. */
-  folder?: string;
-  starredOnly?: boolean;
-  excludeRead?: boolean;
-  readOnly?: boolean;
-  /** Items sorted at or after this time (ms). */
-  since?: number;
-  /** Items sorted before this time (ms). */
-  until?: number;
-  /** Only these items (those that exist). */
-  itemIds?: readonly number[];
-}
-
-export interface StreamRequest extends StreamFilter {
-  limit: number;
-  cursor?: string | null;
-  oldestFirst?: boolean;
-}
-
-export type StreamItem = ItemWithFeed &
-  ItemState & { sortAt: number; feedUrl: string; feedFolder: string | null };
-
-export interface UnreadCount {
-  feedId: number;
-  count: number;
-  /** Sort time (ms) of the newest unread item. */
-  newest: number;
-}
 
 export interface ItemStatesApi {
   /** Sets read and/or saved on the items that exist among `itemIds`; how many rows were written. */
@@ -75,45 +51,24 @@ export interface ItemStatesApi {
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
-type StreamRow = ItemWithFeedRow & {
-  read: number | null;
-  starred: number | null;
-  feed_url: string;
-  feed_folder: string | null;
-};
-
-const CURSOR_LIST = 'item-stream';
-
-function filterClauses(engine: Engine, filter: StreamFilter): RawBuilder<unknown>[] {
-  const clauses: RawBuilder<unknown>[] = [];
-  if (filter.itemIds !== undefined) {
-    checkIds(filter.itemIds);
-    clauses.push(sql`items.id IN (SELECT j.value FROM ${valueList(engine, filter.itemIds, 'bigint')})`);
-  }
-  if (filter.feedId !== undefined) clauses.push(sql`items.feed_id = ${filter.feedId}`);
-  if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);
-  if (filter.starredOnly) clauses.push(sql`s.starred = 1`);
-  if (filter.excludeRead) clauses.push(sql`COALESCE(s.read, 0) = 0`);
-  if (filter.readOnly) clauses.push(sql`s.read = 1`);
-  if (filter.since !== undefined) clauses.push(sql`items.sort_at >= ${filter.since}`);
-  if (filter.until !== undefined) clauses.push(sql`items.sort_at < ${filter.until}`);
-  return clauses;
-}
-
-function where(clauses: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  return clauses.length === 0 ? sql`` : sql`WHERE ${sql.join(clauses, sql` AND `)}`;
-}
-
-function checkIds(itemIds: readonly number[]): void {
-  for (const id of itemIds)
-    if (!Number.isSafeInteger(id) || id < 1)
-      throw new DbInputError(`item id must be a positive integer, got ${id}`);
+/** PostgreSQL's foreign-key violation: an item selected for the write was deleted before it committed. */
+function isVanishedItem(error: unknown): boolean {
+  return (
+    (error as { code?: string; constraint?: string }).code === '23503' &&
+    (error as { constraint?: string }).constraint === 'item_states_item_id_fkey'
+  );
 }
 
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
-  const stateJoin = (userId: number) =>
-    sql`LEFT JOIN item_states s ON s.item_id = items.id AND s.user_id = ${userId}`;
+
+  /** Runs an item_states upsert (one statement, so running it again is safe); rows written. */
+  function writeStates(statement: RawBuilder<unknown>): Promise<number> {
+    return retryOnConflict(
+      async () => Number((await statement.execute(kysely)).numAffectedRows ?? 0),
+      (error) => isVanishedItem(error) || isDeadlock(error),
+    );
+  }
 
   return {
     async mark(userId, itemIds, change) {
@@ -127,26 +82,26 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(itemIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), items.id, CAST(${change.read ? 1 : 0} AS SMALLINT),
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
             CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
           FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`.execute(kysely);
-        written += Number(result.numAffectedRows ?? 0);
+          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`);
+        written += result;
       }
       return written;
     },
 
     async markAllRead(userId, filter, upTo) {
-      const clauses = filterClauses(engine, { ...filter, excludeRead: true });
+      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: true });
       clauses.push(sql`items.sort_at <= ${upTo}`);
-      const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
-        SELECT CAST(${userId} AS BIGINT), items.id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
+      const result =
+        await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+        SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
         FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
-        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
-        kysely,
-      );
-      return Number(result.numAffectedRows ?? 0);
+        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+      return result;
     },
 
     async get(userId, itemIds) {
@@ -167,43 +122,8 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       return states;
     },
 
-    async stream(userId, request) {
-      if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_STREAM_PAGE_SIZE)
-        throw new DbInputError(`stream page size must be 1 to ${MAX_STREAM_PAGE_SIZE}, got ${request.limit}`);
-      const clauses = filterClauses(engine, request);
-      const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
-      if (request.cursor) {
-        const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
-        clauses.push(
-          request.oldestFirst
-            ? sql`(items.sort_at > ${sortAt} OR (items.sort_at = ${sortAt} AND items.id > ${id}))`
-            : sql`(items.sort_at < ${sortAt} OR (items.sort_at = ${sortAt} AND items.id < ${id}))`,
-        );
-      }
-      const { rows } = await sql<StreamRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}, s.read, s.starred,
-          feeds.url AS feed_url, feeds.folder AS feed_folder
-        FROM ${ITEMS_WITH_FEED} ${stateJoin(userId)} ${where(clauses)}
-        ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(
-        kysely,
-      );
-      return toPage(
-        rows.map((row) => ({
-          ...row,
-          id: Number(row.id),
-          feed_id: Number(row.feed_id),
-          sort_at: Number(row.sort_at),
-        })),
-        request.limit,
-        (row): StreamItem => ({
-          ...toItemWithFeed(row),
-          read: Number(row.read ?? 0) === 1,
-          starred: Number(row.starred ?? 0) === 1,
-          sortAt: row.sort_at,
-          feedUrl: row.feed_url,
-          feedFolder: row.feed_folder,
-        }),
-        (row) => encodeCursor(CURSOR_LIST, [row.sort_at, row.id]),
-      );
+    stream(userId, request) {
+      return streamPage(ctx, userId, request);
     },
 
     async readStories(userId, storyIds) {
@@ -212,10 +132,14 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const { rows } = await sql<{ story_id: number }>`SELECT story_members.story_id
-          FROM ${STORY_MEMBER_ITEMS} ${stateJoin(userId)}
-          WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          GROUP BY story_members.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
+        // Read: the story has items and none of them is unread. The inner search stops at the first
+        // unread item, so a fresh story (the front page's usual case) costs one or two probes.
+        const { rows } = await sql<{ story_id: number }>`SELECT j.value AS story_id
+          FROM ${valueList(engine, batch, 'bigint')}
+          WHERE EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value)
+            AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value
+              AND NOT EXISTS (SELECT 1 FROM item_states r
+                WHERE r.user_id = ${userId} AND r.item_id = m.item_id AND r.read = 1))`.execute(kysely);
         for (const row of rows) read.add(Number(row.story_id));
       }
       return read;
@@ -227,27 +151,18 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), story_members.item_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
-          FROM story_members WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
-          kysely,
-        );
-        written += Number(result.numAffectedRows ?? 0);
+        const result =
+          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
+          FROM ${STORY_MEMBER_ITEMS} WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
+        written += result;
       }
       return written;
     },
 
-    async unreadCounts(userId) {
-      const { rows } = await sql<{ feed_id: number; count: number | string; newest: number | string }>`
-        SELECT items.feed_id, COUNT(*) AS count, MAX(items.sort_at) AS newest
-        FROM items ${stateJoin(userId)} WHERE COALESCE(s.read, 0) = 0
-        GROUP BY items.feed_id ORDER BY items.feed_id`.execute(kysely);
-      return rows.map((row) => ({
-        feedId: Number(row.feed_id),
-        count: Number(row.count),
-        newest: Number(row.newest),
-      }));
+    unreadCounts(userId) {
+      return unreadCounts(ctx, userId);
     },
   };
 }

@@ -155,9 +155,25 @@ export interface UsersTable {
 export interface ItemStatesTable {
   user_id: number;
   item_id: number;
+  /** The item's feed, so the row says which read count to lower when it goes (migration 022). */
+  feed_id: number;
   read: number;
   starred: number;
   updated_at: number;
+}
+
+/** How many items each feed has and its newest sort time, kept by triggers (migration 022). */
+export interface FeedItemCountsTable {
+  feed_id: number;
+  items: number;
+  newest: number | null;
+}
+
+/** How many of a feed's items each user has read, kept by triggers (migration 022). */
+export interface FeedReadCountsTable {
+  user_id: number;
+  feed_id: number;
+  read: number;
 }
 
 export interface Database {
@@ -173,5 +189,7 @@ export interface Database {
   story_redirects: StoryRedirectsTable;
   users: UsersTable;
   item_states: ItemStatesTable;
+  feed_item_counts: FeedItemCountsTable;
+  feed_read_counts: FeedReadCountsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -12,6 +12,7 @@ import { clusterStage } from './010-cluster-stage.js';
 import { storyMembers } from './011-story-members.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
+import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
 import type { Migration } from './migration.js';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   storyMembers,
   users,
   itemStates,
+  unreadCounters,
   searchFolding,
 ];
 

@@ -1,0 +1,3 @@
+import { describeGreaderSubscriptionsContract } from './support/greader-subscriptions-contract';
+
+describeGreaderSubscriptionsContract('postgres');

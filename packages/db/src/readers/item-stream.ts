@@ -1,0 +1,183 @@
+import { type RawBuilder, sql } from 'kysely';
+import { DbInputError } from '../errors.js';
+import type { DbContext } from '../sql/context.js';
+import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
+import { toIso, toIsoOrNull } from '../sql/time.js';
+import { valueList } from '../sql/value-list.js';
+import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
+import type { Engine, FeedRef } from '../types.js';
+
+// A reader's item stream (the Google Reader API's stream/contents and item ids): newest or oldest
+// first, keyset-paged on (sort_at, id), with this user's state. One query per page that reads only
+// what a reader app shows (no extracted text, no signatures); read items are left out by an
+// anti-join on the state table's primary key, so a page costs about its own size at any database size.
+
+/** Most items one stream page returns. */
+export const MAX_STREAM_PAGE_SIZE = 10_000;
+
+export interface StreamFilter {
+  feedId?: number;
+  /** Feeds whose OPML folder is exactly this path. */
+  folder?: string;
+  starredOnly?: boolean;
+  excludeRead?: boolean;
+  readOnly?: boolean;
+  /** Items sorted at or after this time (ms). */
+  since?: number;
+  /** Items sorted before this time (ms). */
+  until?: number;
+  /** Only these items (those that exist). */
+  itemIds?: readonly number[];
+}
+
+export interface StreamRequest extends StreamFilter {
+  limit: number;
+  cursor?: string | null;
+  oldestFirst?: boolean;
+}
+
+/** An item as a reader app shows it: its text, links, times, feed and this user's state. */
+export interface StreamItem {
+  id: number;
+  feedId: number;
+  storyId: number | null;
+  url: string | null;
+  title: string;
+  contentHtml: string | null;
+  /** Only when the item has no HTML content (the reader shows one or the other). */
+  summary: string | null;
+  authors: { name?: string; email?: string; url?: string }[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  firstSeenAt: string;
+  sortAt: number;
+  read: boolean;
+  starred: boolean;
+  feed: FeedRef;
+  feedUrl: string;
+  feedFolder: string | null;
+}
+
+interface StreamRow {
+  id: number | string;
+  feed_id: number | string;
+  story_id: number | string | null;
+  url: string | null;
+  title: string;
+  content_html: string | null;
+  summary: string | null;
+  authors: string;
+  published_at: number | string | null;
+  updated_at: number | string | null;
+  first_seen_at: number | string;
+  sort_at: number | string;
+  read: number | null;
+  starred: number | null;
+  feed_title: string | null;
+  feed_site_url: string | null;
+  feed_icon_url: string | null;
+  feed_url: string;
+  feed_folder: string | null;
+}
+
+const CURSOR_LIST = 'item-stream';
+
+const STREAM_COLUMNS = sql.raw(`items.id, items.feed_id, story_members.story_id, items.url, items.title,
+  items.content_html, CASE WHEN items.content_html IS NULL THEN items.summary END AS summary, items.authors,
+  items.published_at, items.updated_at, items.first_seen_at, items.sort_at, s.read, s.starred,
+  feeds.title AS feed_title, feeds.site_url AS feed_site_url, feeds.icon_url AS feed_icon_url,
+  feeds.url AS feed_url, feeds.folder AS feed_folder`);
+
+export function checkIds(itemIds: readonly number[]): void {
+  for (const id of itemIds)
+    if (!Number.isSafeInteger(id) || id < 1)
+      throw new DbInputError(`item id must be a positive integer, got ${id}`);
+}
+
+/** The user's state joined to `items` as `s` (no row: unread, not saved). */
+export function stateJoin(userId: number): RawBuilder<unknown> {
+  return sql`LEFT JOIN item_states s ON s.item_id = items.id AND s.user_id = ${userId}`;
+}
+
+/** WHERE clauses for a filter over `items` joined to `feeds` and the user's state `s`. */
+export function filterClauses(engine: Engine, userId: number, filter: StreamFilter): RawBuilder<unknown>[] {
+  const clauses: RawBuilder<unknown>[] = [];
+  if (filter.itemIds !== undefined) {
+    checkIds(filter.itemIds);
+    clauses.push(sql`items.id IN (SELECT j.value FROM ${valueList(engine, filter.itemIds, 'bigint')})`);
+  }
+  if (filter.feedId !== undefined) clauses.push(sql`items.feed_id = ${filter.feedId}`);
+  if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);
+  if (filter.starredOnly) clauses.push(sql`s.starred = 1`);
+  // An anti-join the planner runs as one primary-key probe per candidate item, newest first.
+  if (filter.excludeRead)
+    clauses.push(sql`NOT EXISTS (SELECT 1 FROM item_states r
+      WHERE r.user_id = ${userId} AND r.item_id = items.id AND r.read = 1)`);
+  if (filter.readOnly) clauses.push(sql`s.read = 1`);
+  if (filter.since !== undefined) clauses.push(sql`items.sort_at >= ${filter.since}`);
+  if (filter.until !== undefined) clauses.push(sql`items.sort_at < ${filter.until}`);
+  return clauses;
+}
+
+export function where(clauses: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return clauses.length === 0 ? sql`` : sql`WHERE ${sql.join(clauses, sql` AND `)}`;
+}
+
+function toStreamItem(row: StreamRow): StreamItem {
+  const feedId = Number(row.feed_id);
+  const publishedAt = row.published_at === null ? null : Number(row.published_at);
+  const updatedAt = row.updated_at === null ? null : Number(row.updated_at);
+  return {
+    id: Number(row.id),
+    feedId,
+    storyId: row.story_id === null ? null : Number(row.story_id),
+    url: row.url,
+    title: row.title,
+    contentHtml: row.content_html,
+    summary: row.summary,
+    authors: JSON.parse(row.authors),
+    publishedAt: toIsoOrNull(publishedAt),
+    updatedAt: toIsoOrNull(updatedAt),
+    firstSeenAt: toIso(Number(row.first_seen_at)),
+    sortAt: Number(row.sort_at),
+    read: Number(row.read ?? 0) === 1,
+    starred: Number(row.starred ?? 0) === 1,
+    feed: { id: feedId, title: row.feed_title, siteUrl: row.feed_site_url, iconUrl: row.feed_icon_url },
+    feedUrl: row.feed_url,
+    feedFolder: row.feed_folder,
+  };
+}
+
+/** One page of the user's stream. */
+export async function streamPage(
+  ctx: DbContext,
+  userId: number,
+  request: StreamRequest,
+): Promise<{ items: StreamItem[]; nextCursor: string | null }> {
+  if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_STREAM_PAGE_SIZE)
+    throw new DbInputError(`stream page size must be 1 to ${MAX_STREAM_PAGE_SIZE}, got ${request.limit}`);
+  const clauses = filterClauses(ctx.engine, userId, request);
+  const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
+  if (request.cursor) {
+    const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
+    // A plain range on sort_at plus the tie-break: planners seek the sort index with it, where a
+    // row-value comparison led SQLite to loop over feeds and sort.
+    clauses.push(
+      request.oldestFirst
+        ? sql`items.sort_at >= ${sortAt} AND (items.sort_at > ${sortAt} OR items.id > ${id})`
+        : sql`items.sort_at <= ${sortAt} AND (items.sort_at < ${sortAt} OR items.id < ${id})`,
+    );
+  }
+  const { rows } = await sql<StreamRow>`SELECT ${STREAM_COLUMNS}
+    FROM items JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN} ${stateJoin(userId)}
+      ${where(clauses)}
+    ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(
+    ctx.kysely,
+  );
+  return toPage(
+    rows.map(toStreamItem),
+    request.limit,
+    (item) => item,
+    (item) => encodeCursor(CURSOR_LIST, [item.sortAt, item.id]),
+  );
+}
