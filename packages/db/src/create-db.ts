@@ -1,23 +1,23 @@
 import { sql } from 'kysely';
-import { createClusteringApi } from './cluster-store.js';
-import type { DbContext } from './context.js';
-import { parseDatabaseUrl } from './database-url.js';
-import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres.js';
-import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite.js';
-import { toDbError, withTypedErrors } from './error-mapping.js';
-import { createFeedsApi } from './feeds.js';
-import { createItemStatesApi, type ItemStatesApi } from './item-states.js';
-import { createItemsApi } from './items.js';
-import { createMaintenanceApi, type MaintenanceApi } from './maintenance.js';
+import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres/postgres.js';
+import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite/sqlite.js';
+import { createFeedsApi } from './entities/feeds.js';
+import { createItemsApi } from './entities/items.js';
+import { createMaintenanceApi, type MaintenanceApi } from './entities/maintenance.js';
+import { createPollsApi } from './entities/polls.js';
+import { createRetentionApi } from './entities/retention.js';
+import { createStoriesApi } from './entities/stories.js';
+import { createSubscriptionsApi } from './entities/subscriptions.js';
 import { type MigrationResult, migrate } from './migrate.js';
-import { createPollsApi } from './polls.js';
-import { createRetentionApi } from './retention.js';
-import { createSearchApi } from './search.js';
-import { createSessionsApi, type SessionsApi } from './sessions.js';
-import { createStoriesApi } from './stories.js';
-import { createSubscriptionsApi } from './subscriptions.js';
+import { createItemStatesApi, type ItemStatesApi } from './readers/item-states.js';
+import { createSessionsApi, type SessionsApi } from './readers/sessions.js';
+import { createUsersApi, type UsersApi } from './readers/users.js';
+import { createSearchApi } from './search/search.js';
+import type { DbContext } from './sql/context.js';
+import { parseDatabaseUrl } from './sql/database-url.js';
+import { toDbError, withTypedErrors } from './sql/error-mapping.js';
+import { createClusteringApi } from './stories/cluster-store.js';
 import type { Db, Stats } from './types.js';
-import { createUsersApi, type UsersApi } from './users.js';
 
 export interface CreateDbOptions {
   /** Apply pending migrations before returning (default true). */

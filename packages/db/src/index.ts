@@ -1,13 +1,14 @@
-export { CLUSTER_LEASE, DEFAULT_CLUSTER_TEXT_CHARS } from './cluster-store.js';
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
-export {
-  type DatabaseLocation,
-  DatabaseUrlError,
-  DEFAULT_DATABASE_URL,
-  describeDatabase,
-  parseDatabaseUrl,
-  projectRoot,
-} from './database-url.js';
+export { createPostgresDatabase, dropPostgresDatabase } from './engines/postgres/postgres-admin.js';
+export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './entities/feeds.js';
+export type { UpsertOptions } from './entities/items.js';
+export type { MaintenanceApi } from './entities/maintenance.js';
+export type { RetentionOptions, RetentionResult } from './entities/retention.js';
+export type {
+  SubscribeAllResult,
+  SubscribeResult,
+  SubscriptionsApi,
+} from './entities/subscriptions.js';
 export {
   DbBusyError,
   DbConnectionError,
@@ -20,7 +21,7 @@ export {
   DbMigrationError,
   DbNotFoundError,
 } from './errors.js';
-export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './feeds.js';
+export type { MigrationResult } from './migrate.js';
 export {
   ITEM_STATE_BATCH_SIZE,
   type ItemState,
@@ -31,22 +32,14 @@ export {
   type StreamItem,
   type StreamRequest,
   type UnreadCount,
-} from './item-states.js';
-export type { UpsertOptions } from './items.js';
-export type { MaintenanceApi } from './maintenance.js';
-export type { MigrationResult } from './migrate.js';
-export { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams, verifyPassword } from './password-hash.js';
-export { createPostgresDatabase, dropPostgresDatabase } from './postgres-admin.js';
-export type { RetentionOptions, RetentionResult } from './retention.js';
-export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './score.js';
-export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search-query.js';
-export type { NewSession, Session, SessionsApi } from './sessions.js';
-export type {
-  SubscribeAllResult,
-  SubscribeResult,
-  SubscriptionsApi,
-} from './subscriptions.js';
-export * from './types.js';
+} from './readers/item-states.js';
+export {
+  DEFAULT_SCRYPT_PARAMS,
+  hashPassword,
+  type ScryptParams,
+  verifyPassword,
+} from './readers/password-hash.js';
+export type { NewSession, Session, SessionsApi } from './readers/sessions.js';
 export {
   accountProblem,
   MAX_USER_NAME_LENGTH,
@@ -55,4 +48,21 @@ export {
   type UserRole,
   type UsersApi,
   userNameKey,
-} from './users.js';
+} from './readers/users.js';
+export {
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
+  parseSearchQuery,
+  type SearchTerm,
+} from './search/search-query.js';
+export {
+  type DatabaseLocation,
+  DatabaseUrlError,
+  DEFAULT_DATABASE_URL,
+  describeDatabase,
+  parseDatabaseUrl,
+  projectRoot,
+} from './sql/database-url.js';
+export { CLUSTER_LEASE, DEFAULT_CLUSTER_TEXT_CHARS } from './stories/cluster-store.js';
+export { SCORE_SECONDS_PER_SOURCE_DOUBLING, storyScore } from './stories/score.js';
+export * from './types.js';

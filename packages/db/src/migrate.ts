@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import type { DbContext } from './context.js';
 import { DbMigrationError } from './errors.js';
-import { MIGRATIONS, statementsFor } from './migrations/index.js';
-import type { Database } from './schema.js';
+import { MIGRATIONS, statementsFor } from './schema/migrations/index.js';
+import type { Database } from './schema/schema.js';
+import type { DbContext } from './sql/context.js';
 
 // Migrations run at start-up and from the CLI. Two processes starting at once must not both apply a
 // migration: PostgreSQL serializes them with a transaction-scoped advisory lock, SQLite with its

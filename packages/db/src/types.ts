@@ -1,7 +1,7 @@
 // The storage contract shared by the worker and the web app. Both engines implement exactly this.
 // Times are ISO 8601 UTC strings ("2026-01-02T03:04:05.000Z"); absent values are null, never undefined.
 
-import type { SubscriptionsApi } from './subscriptions.js';
+import type { SubscriptionsApi } from './entities/subscriptions.js';
 
 export type Engine = 'sqlite' | 'postgres';
 

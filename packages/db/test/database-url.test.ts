@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseUrlError, describeDatabase, parseDatabaseUrl, projectRoot } from '../src/database-url.js';
+import {
+  DatabaseUrlError,
+  describeDatabase,
+  parseDatabaseUrl,
+  projectRoot,
+} from '../src/sql/database-url.js';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to a SQLite file under ./data', () => {

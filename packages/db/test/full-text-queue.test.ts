@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { indexQueuedItems, QUEUED_TEXT_SQL } from '../src/full-text-queue.js';
-import { ingestInTransaction } from '../src/ingest.js';
+import { indexQueuedItems, QUEUED_TEXT_SQL } from '../src/ingest/full-text-queue.js';
+import { ingestInTransaction } from '../src/ingest/ingest.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through

@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../src/create-db.js';
-import { toDbError } from '../src/error-mapping.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { MIGRATIONS, statementsFor } from '../src/migrations/index.js';
+import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
+import { toDbError } from '../src/sql/error-mapping.js';
 import { runScript } from './helpers/run-script.js';
 import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 

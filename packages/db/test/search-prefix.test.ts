@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { ingestInTransaction } from '../src/ingest.js';
-import { MAX_PREFIX_EXPANSION } from '../src/search-vocabulary.js';
+import { ingestInTransaction } from '../src/ingest/ingest.js';
+import { MAX_PREFIX_EXPANSION } from '../src/search/search-vocabulary.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // Prefix queries. SQLite expands a prefix into the words it stands for (search-vocabulary.ts) so FTS5

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../src/search-query.js';
+import { parseSearchQuery } from '../src/search/search-query.js';
 import {
   afterCursor,
   estimateDocuments,
@@ -8,7 +8,7 @@ import {
   TITLE_WEIGHT,
   termWeights,
   titleMatcher,
-} from '../src/search-rank.js';
+} from '../src/search/search-rank.js';
 
 describe('search ranking', () => {
   it('weighs rare words above common ones, never below zero', () => {

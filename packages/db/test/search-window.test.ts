@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PHRASE_SEARCH_WINDOW } from '../src/search-window.js';
+import { PHRASE_SEARCH_WINDOW } from '../src/search/search-window.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // A query is ranked among its most recent matches: a phrase among fewer (PHRASE_SEARCH_WINDOW) than

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { PG_MIN_RANGE } from '../src/search-window.js';
+import { PG_MIN_RANGE } from '../src/search/search-window.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // One database per engine, filled once: search only reads.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../src/search-query.js';
-import { buildSnippet, SNIPPET_WORDS } from '../src/snippet.js';
+import { parseSearchQuery } from '../src/search/search-query.js';
+import { buildSnippet, SNIPPET_WORDS } from '../src/search/snippet.js';
 
 describe('buildSnippet', () => {
   it('picks the stretch with the most matches, marks them, escapes the rest, and shows the cuts', () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type NewsfeedDb } from '../src/create-db.js';
-import { toDbError } from '../src/error-mapping.js';
 import { DbBusyError } from '../src/errors.js';
+import { toDbError } from '../src/sql/error-mapping.js';
 import { sampleItem } from './helpers/test-db.js';
 
 // Another connection (as another process would) holds SQLite's write lock while this Db writes.

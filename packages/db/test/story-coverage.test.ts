@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { MEMBERS_READ_PER_STORY, OUTLETS_PER_STORY } from '../src/story-outlets.js';
+import { MEMBERS_READ_PER_STORY, OUTLETS_PER_STORY } from '../src/stories/story-outlets.js';
 import type { ItemInput } from '../src/types.js';
 import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';

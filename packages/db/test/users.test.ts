@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DbError } from '../src/errors.js';
-import { hashPassword, verifyPassword } from '../src/password-hash.js';
+import { hashPassword, verifyPassword } from '../src/readers/password-hash.js';
 import { ENGINES, useTestDb } from './helpers/test-db.js';
 
 describe('password hashes', () => {

@@ -1,0 +1,159 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, sql } from 'kysely';
+import { DbConnectionError } from '../../errors.js';
+import type { Database } from '../../schema/schema.js';
+import { SearchVocabulary } from '../../search/search-vocabulary.js';
+import type { DbContext } from '../../sql/context.js';
+import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
+import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
+
+export interface SqliteSettings {
+  /**
+   * How long a writer waits for another process's write lock before failing with DbBusyError. In WAL
+   * mode the wait does not block the event loop (see sqlite-busy.ts).
+   */
+  busyTimeoutMs: number;
+  /**
+   * Page cache per connection, in KiB. It fills only with pages the connection touches: a small
+   * database never uses much of it. At a million items the ingest path's index pages no longer fit
+   * in 64 MiB; 256 MiB ingested 1.19× faster (same-process A/B, bench/ingest-ab.ts).
+   */
+  cacheSizeKib: number;
+  /**
+   * How much of the file SQLite reads through a memory map (MiB; 0: none). Pages beyond the page
+   * cache then come straight from the OS's file cache instead of a read() call copying each one (on
+   * a 97k-item copy of the benchmark database, before the candidate lookups were batched, the ingest
+   * path's system CPU time fell from 2.1 to 1.5 s; after, ingest was the same within noise).
+   * better-sqlite3 builds SQLite with SQLITE_MAX_MMAP_SIZE 0x7fff0000: at most ~2 GiB is mapped,
+   * whatever is asked, and the rest of a larger file is read through the page cache.
+   */
+  mmapSizeMib: number;
+  /**
+   * How soon after a commit a checkpoint thread copies the write-ahead log into the database file
+   * (ms; 0: none, SQLite checkpoints inside the commit that fills the log, as it does by default).
+   * See sqlite-checkpointer.ts.
+   */
+  checkpointIntervalMs: number;
+  /** A background checkpoint failed (the log is still bounded by the writer's own checkpoints). */
+  onBackgroundError: (error: Error) => void;
+}
+
+export const DEFAULT_SQLITE_SETTINGS: SqliteSettings = {
+  busyTimeoutMs: 10_000,
+  cacheSizeKib: 262_144,
+  mmapSizeMib: 4_096,
+  checkpointIntervalMs: 1_000,
+  onBackgroundError: (error) => process.emitWarning(error),
+};
+
+const WAL_CHECKPOINT_PAGES = 10_000;
+
+/** Prepared statements kept per connection: every distinct SQL text the layer issues fits. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; parsing and planning then cost more than running
+ * most of them. This hands it a database whose prepare() reuses statements by SQL text (Kysely runs
+ * one query at a time on the connection, so a statement is never used twice at once).
+ */
+function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver);
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (statement) {
+          cache.delete(source); // re-inserted below: the Map's order is the LRU order
+        } else {
+          statement = prepare(source);
+          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        }
+        cache.set(source, statement);
+        return statement;
+      };
+    },
+  });
+}
+
+export function openSqlite(
+  path: string,
+  settings: SqliteSettings,
+): { context: DbContext; close(): Promise<void> } {
+  let database: BetterSqlite3.Database;
+  const checkpointer: Checkpointer | null =
+    path !== ':memory:' && settings.checkpointIntervalMs > 0
+      ? createCheckpointer(path, settings.checkpointIntervalMs, (error) => {
+          // Checkpoints go back into the commits, as without the thread.
+          database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+          settings.onBackgroundError(
+            new DbConnectionError(`background checkpoints of ${path} stopped: ${error.message}`, {
+              cause: error,
+            }),
+          );
+        })
+      : null;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    database = new BetterSqlite3(path, { timeout: settings.busyTimeoutMs });
+    // WAL: readers never block the writer and other processes (web, more workers) can read at once.
+    database.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    // Without the checkpoint thread: checkpoint (and fsync) every ~40 MB of WAL instead of every
+    // 4 MB, so small write transactions do not pay for a checkpoint every hundred commits. With it:
+    // only a bound, should the thread fall behind.
+    database.pragma(
+      `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
+    );
+    database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
+    database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
+    database.pragma(`mmap_size = ${Math.trunc(settings.mmapSizeMib) * 1024 * 1024}`);
+    // The statements above waited in SQLite's busy handler (another process may be creating the
+    // file). From here on, in WAL mode, the dialect waits instead (sqlite-busy.ts). Without WAL (a file
+    // system that lacks shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
+    if (database.pragma('journal_mode', { simple: true }) === 'wal') database.pragma('busy_timeout = 0');
+  } catch (error) {
+    throw new DbConnectionError(`cannot open SQLite database ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const kysely = new Kysely<Database>({
+    dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
+  });
+  const searchVocabulary = new SearchVocabulary();
+  const context: DbContext = {
+    engine: 'sqlite',
+    kysely,
+    searchVocabulary,
+    // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
+    // transaction runs without any other query interleaving.
+    transaction: (work) =>
+      kysely.connection().execute(async (connection) => {
+        await sql`BEGIN IMMEDIATE`.execute(connection);
+        try {
+          const result = await work(connection);
+          await sql`COMMIT`.execute(connection);
+          checkpointer?.committed();
+          return result;
+        } catch (error) {
+          // SQLite may already have rolled back (e.g. on SQLITE_FULL); only do it if still open.
+          if (database.inTransaction) await sql`ROLLBACK`.execute(connection);
+          // Words it stored are gone again.
+          searchVocabulary.forget();
+          throw error;
+        }
+      }),
+  };
+  return {
+    context,
+    close: async () => {
+      await checkpointer?.close();
+      await kysely.destroy();
+    },
+  };
+}

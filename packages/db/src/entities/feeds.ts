@@ -1,0 +1,335 @@
+import { type Kysely, sql, type Updateable } from 'kysely';
+import { DbInputError, DbNotFoundError } from '../errors.js';
+import type { Database, FeedsTable } from '../schema/schema.js';
+import type { DbContext } from '../sql/context.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { toIso, toIsoOrNull, toMillis, toMillisOrNull } from '../sql/time.js';
+import { refreshStories } from '../stories/story-summary.js';
+import type {
+  ClaimOptions,
+  Feed,
+  FeedPatch,
+  FeedsApi,
+  FeedWithStats,
+  IdentityRule,
+  NewFeed,
+  UnchangedPoll,
+} from '../types.js';
+
+/** A lease long enough for a slow poll (fetch, full-text pages, ingest); a crashed worker's feeds return after it. */
+export const DEFAULT_LEASE_SECONDS = 300;
+export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
+/** PostgreSQL claims look at this many times `limit` candidates, so concurrent claimers skip past each other's locks. */
+const CLAIM_OVERFETCH = 4;
+
+type FeedRow = Omit<FeedsTable, 'id' | 'claim_attempts' | 'crash_count'> & {
+  id: number;
+  claim_attempts?: number;
+  crash_count?: number;
+};
+
+export function toFeed(row: FeedRow): Feed {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    siteUrl: row.site_url,
+    iconUrl: row.icon_url,
+    language: row.language,
+    folder: row.folder,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextPollAt: toIso(row.next_poll_at),
+    pollIntervalSeconds: row.poll_interval_seconds,
+    errorCount: row.error_count,
+    lastError: row.last_error,
+    lastErrorAt: toIsoOrNull(row.last_error_at),
+    lastSuccessAt: toIsoOrNull(row.last_success_at),
+    disabled: Boolean(row.disabled),
+    disabledReason: row.disabled_reason,
+    identityRule: row.identity_rule as IdentityRule | null,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: toIsoOrNull(row.lease_expires_at),
+    createdAt: toIso(row.created_at),
+    claimAttempts: Number(row.claim_attempts ?? 0),
+    crashCount: Number(row.crash_count ?? 0),
+  };
+}
+
+/** The host politeness limits group by: lower-cased, with the port. */
+export function feedHost(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch (error) {
+    throw new DbInputError(`feed URL is not an absolute URL: ${JSON.stringify(url)}`, { cause: error });
+  }
+}
+
+function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
+  const columns: Updateable<FeedsTable> = {};
+  if (patch.url !== undefined) Object.assign(columns, { url: patch.url, host: feedHost(patch.url) });
+  if (patch.title !== undefined) columns.title = patch.title;
+  if (patch.siteUrl !== undefined) columns.site_url = patch.siteUrl;
+  if (patch.iconUrl !== undefined) columns.icon_url = patch.iconUrl;
+  if (patch.language !== undefined) columns.language = patch.language;
+  if (patch.folder !== undefined) columns.folder = patch.folder;
+  if (patch.etag !== undefined) columns.etag = patch.etag;
+  if (patch.lastModified !== undefined) columns.last_modified = patch.lastModified;
+  if (patch.nextPollAt !== undefined) columns.next_poll_at = toMillis(patch.nextPollAt, 'nextPollAt');
+  if (patch.pollIntervalSeconds !== undefined) columns.poll_interval_seconds = patch.pollIntervalSeconds;
+  if (patch.errorCount !== undefined) columns.error_count = patch.errorCount;
+  if (patch.lastError !== undefined) columns.last_error = patch.lastError;
+  if (patch.lastErrorAt !== undefined)
+    columns.last_error_at = toMillisOrNull(patch.lastErrorAt, 'lastErrorAt');
+  if (patch.lastSuccessAt !== undefined) {
+    columns.last_success_at = toMillisOrNull(patch.lastSuccessAt, 'lastSuccessAt');
+  }
+  if (patch.disabled !== undefined) columns.disabled = patch.disabled ? 1 : 0;
+  if (patch.disabledReason !== undefined) columns.disabled_reason = patch.disabledReason;
+  if (patch.identityRule !== undefined) columns.identity_rule = patch.identityRule;
+  return columns;
+}
+
+export function createFeedsApi(ctx: DbContext): FeedsApi {
+  const { kysely } = ctx;
+
+  async function get(id: number): Promise<Feed | null> {
+    const row = await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toFeed(row) : null;
+  }
+
+  async function claimDue(workerId: string, limit: number, options: ClaimOptions = {}): Promise<Feed[]> {
+    if (!Number.isInteger(limit) || limit < 1) return [];
+    const now = options.now?.getTime() ?? Date.now();
+    const expires = now + (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
+    const perHost = options.perHostLimit ?? limit;
+    const due = sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
+    const ranked = sql`SELECT id, next_poll_at,
+        row_number() OVER (PARTITION BY host ORDER BY next_poll_at, id) AS host_rank
+      FROM feeds WHERE ${due}`;
+    const rows =
+      ctx.engine === 'sqlite'
+        ? // One statement inside BEGIN IMMEDIATE: no other writer can interleave.
+          await ctx.transaction(
+            async (trx) =>
+              (
+                await sql<FeedRow>`UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
+                    claim_attempts = claim_attempts + 1
+                  WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
+                    ORDER BY next_poll_at, id LIMIT ${limit})
+                  RETURNING *`.execute(trx)
+              ).rows,
+          )
+        : // Rows another claimer holds are skipped, rows it already leased fail the re-checked WHERE.
+          (
+            await sql<FeedRow>`WITH ranked AS (${ranked}),
+                picked AS (SELECT id FROM ranked WHERE host_rank <= ${perHost}
+                  ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
+                locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
+                  ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+              UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
+                claim_attempts = feeds.claim_attempts + 1
+              FROM locked WHERE feeds.id = locked.id
+              RETURNING feeds.*`.execute(kysely)
+          ).rows;
+    return rows.map(toFeed).sort((a, b) => a.nextPollAt.localeCompare(b.nextPollAt) || a.id - b.id);
+  }
+
+  return {
+    async add(feed: NewFeed): Promise<Feed> {
+      const now = Date.now();
+      const row = await kysely
+        .insertInto('feeds')
+        .values({
+          url: feed.url,
+          host: feedHost(feed.url),
+          title: feed.title ?? null,
+          site_url: feed.siteUrl ?? null,
+          folder: feed.folder ?? null,
+          next_poll_at: feed.nextPollAt === undefined ? now : toMillis(feed.nextPollAt, 'nextPollAt'),
+          poll_interval_seconds: DEFAULT_POLL_INTERVAL_SECONDS,
+          error_count: 0,
+          disabled: 0,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toFeed(row);
+    },
+
+    get,
+
+    async getByUrl(url: string): Promise<Feed | null> {
+      const row = await kysely.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+      return row ? toFeed(row) : null;
+    },
+
+    async list(request = {}) {
+      const limit = pageSize(request.limit);
+      let query = kysely
+        .selectFrom('feeds')
+        .selectAll('feeds')
+        .select(sql<number>`(SELECT count(*) FROM items WHERE items.feed_id = feeds.id)`.as('item_count'))
+        .orderBy('id')
+        .limit(limit + 1);
+      if (!request.includeDisabled) query = query.where('disabled', '=', 0);
+      if (request.cursor) {
+        const [afterId] = decodeCursor('feeds', request.cursor, ['number']);
+        query = query.where('id', '>', afterId as number);
+      }
+      const rows = await query.execute();
+      return toPage(
+        rows,
+        limit,
+        (row): FeedWithStats => ({ ...toFeed(row), itemCount: Number(row.item_count) }),
+        (row) => encodeCursor('feeds', [row.id]),
+      );
+    },
+
+    async update(id: number, patch: FeedPatch): Promise<Feed> {
+      const columns = patchColumns(patch);
+      const row =
+        Object.keys(columns).length === 0
+          ? await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst()
+          : await kysely
+              .updateTable('feeds')
+              .set(columns)
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirst();
+      if (!row) throw new DbNotFoundError('feed', id);
+      return toFeed(row);
+    },
+
+    async remove(id: number): Promise<void> {
+      await ctx.transaction(async (trx) => {
+        const storyIds = await storiesOfFeed(trx, id);
+        const deleted = await trx.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
+        if (Number(deleted.numDeletedRows) === 0) throw new DbNotFoundError('feed', id);
+        // The feed's items went with it (ON DELETE CASCADE); its stories lost members.
+        await refreshStories(trx, ctx.engine, storyIds);
+      });
+    },
+
+    claimDue,
+
+    async finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
+      const result = await kysely
+        .updateTable('feeds')
+        .set({
+          ...patchColumns(patch),
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: 0,
+          crash_count: 0,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', workerId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
+      const result = await kysely
+        .updateTable('feeds')
+        .set({
+          ...patchColumns(patch),
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: 0,
+          crash_count: sql`crash_count + 1`,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', workerId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
+      if (polls.length === 0) return [];
+      const next = polls.map((poll) => toMillis(poll.nextPollAt, 'nextPollAt'));
+      const polledAt = polls.map((poll) => toMillis(poll.polledAt, 'polledAt'));
+      if (ctx.engine === 'postgres') {
+        // One statement for the whole batch: a 304 round is otherwise one round trip and one commit per feed.
+        const { rows } = await sql<{ id: number }>`UPDATE feeds SET next_poll_at = v.next_poll_at,
+            poll_interval_seconds = v.poll_interval_seconds, last_success_at = v.last_success_at,
+            error_count = 0, last_error = NULL, last_error_at = NULL, lease_owner = NULL, lease_expires_at = NULL,
+            claim_attempts = 0, crash_count = 0
+          FROM unnest(${polls.map((poll) => poll.id)}::bigint[], ${next}::bigint[],
+            ${polls.map((poll) => poll.pollIntervalSeconds)}::int[], ${polledAt}::bigint[])
+            AS v(id, next_poll_at, poll_interval_seconds, last_success_at)
+          WHERE feeds.id = v.id AND feeds.lease_owner = ${workerId}
+          RETURNING feeds.id`.execute(kysely);
+        return rows.map((row) => Number(row.id));
+      }
+      return ctx.transaction(async (trx) => {
+        const updated: number[] = [];
+        for (const [index, poll] of polls.entries()) {
+          const result = await trx
+            .updateTable('feeds')
+            .set({
+              error_count: 0,
+              last_error: null,
+              last_error_at: null,
+              lease_owner: null,
+              lease_expires_at: null,
+              claim_attempts: 0,
+              crash_count: 0,
+              next_poll_at: next[index]!,
+              poll_interval_seconds: poll.pollIntervalSeconds,
+              last_success_at: polledAt[index]!,
+            })
+            .where('id', '=', poll.id)
+            .where('lease_owner', '=', workerId)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) > 0) updated.push(poll.id);
+        }
+        return updated;
+      });
+    },
+
+    async releaseLease(id: number, workerId: string): Promise<void> {
+      await kysely
+        .updateTable('feeds')
+        .set({
+          lease_owner: null,
+          lease_expires_at: null,
+          claim_attempts: sql`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`,
+        })
+        .where('id', '=', id)
+        .where('lease_owner', '=', workerId)
+        .execute();
+    },
+
+    async folders(): Promise<string[]> {
+      const rows = await kysely
+        .selectFrom('feeds')
+        .select('folder')
+        .distinct()
+        .where('folder', 'is not', null)
+        .orderBy('folder')
+        .execute();
+      return rows.map((row) => row.folder as string);
+    },
+
+    async countDue(now = new Date()): Promise<number> {
+      const millis = now.getTime();
+      const row = await sql<{ count: number }>`SELECT count(*) AS count FROM feeds
+        WHERE disabled = 0 AND next_poll_at <= ${millis} AND (lease_expires_at IS NULL OR lease_expires_at <= ${millis})`.execute(
+        kysely,
+      );
+      return Number(row.rows[0]?.count ?? 0);
+    },
+  };
+}
+
+async function storiesOfFeed(trx: Kysely<Database>, feedId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('items')
+    .select('story_id')
+    .distinct()
+    .where('feed_id', '=', feedId)
+    .where('story_id', 'is not', null)
+    .execute();
+  return rows.map((row) => row.story_id as number);
+}

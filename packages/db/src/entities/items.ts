@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { DbNotFoundError } from '../errors.js';
+import { ingestInTransaction } from '../ingest/ingest.js';
+import { createIngestGroup } from '../ingest/ingest-group.js';
+import { findExisting, findTombstoned } from '../ingest/upsert.js';
+import type { ItemsTable } from '../schema/schema.js';
+import type { DbContext } from '../sql/context.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
+import { toIso, toIsoOrNull } from '../sql/time.js';
+import { refreshStories } from '../stories/story-summary.js';
+import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
+
+/** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
+export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
+  items.canonical_url, items.title, items.summary, items.content_html, items.content_text, items.authors,
+  items.categories, items.enclosures, items.published_at, items.updated_at, items.first_seen_at, items.sort_at,
+  items.language, items.image_url, items.comments_url, items.wire, items.word_count, items.content_hash,
+  items.simhash, items.story_id`)}, ${FEED_REF_COLUMNS}`;
+
+export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'input_hash'> & FeedRefRow & { id: number };
+
+export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    storyId: row.story_id,
+    key: row.key,
+    guid: row.guid,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    summary: row.summary,
+    contentHtml: row.content_html,
+    contentText: row.content_text,
+    authors: JSON.parse(row.authors),
+    categories: JSON.parse(row.categories),
+    enclosures: JSON.parse(row.enclosures),
+    publishedAt: toIsoOrNull(row.published_at),
+    updatedAt: toIsoOrNull(row.updated_at),
+    firstSeenAt: toIso(row.first_seen_at),
+    language: row.language,
+    imageUrl: row.image_url,
+    commentsUrl: row.comments_url,
+    wire: row.wire,
+    wordCount: row.word_count,
+    contentHash: row.content_hash,
+    simhash: row.simhash,
+    feed: toFeedRef(row.feed_id, row),
+  };
+}
+
+export interface UpsertOptions {
+  /** The ingest time recorded as `firstSeenAt` of new items (defaults to now). */
+  now?: Date;
+}
+
+export function createItemsApi(ctx: DbContext): ItemsApi & {
+  ingest(feedId: number, items: ItemInput[], options?: UpsertOptions): Promise<UpsertResult[]>;
+} {
+  const { kysely } = ctx;
+  // SQLite: concurrent ingest calls share a transaction (ingest-group.ts).
+  const group = ctx.engine === 'sqlite' ? createIngestGroup(ctx) : null;
+
+  return {
+    async ingest(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
+      if (inputs.length === 0) return [];
+      const now = options.now?.getTime() ?? Date.now();
+      const work = (trx: Parameters<Parameters<DbContext['transaction']>[0]>[0]) =>
+        ingestInTransaction(trx, ctx.engine, feedId, inputs, now, ctx.searchVocabulary);
+      if (group) return group.run(inputs.length, work);
+      return ctx.transaction(work);
+    },
+
+    async get(id: number): Promise<ItemWithFeed | null> {
+      const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
+        FROM items JOIN feeds ON feeds.id = items.feed_id WHERE items.id = ${id}`.execute(kysely);
+      return rows[0] ? toItemWithFeed(rows[0]) : null;
+    },
+
+    async listByFeed(feedId, request = {}) {
+      const limit = pageSize(request.limit);
+      let after = sql``;
+      if (request.cursor) {
+        const [sortKey, id] = decodeCursor('items', request.cursor, ['number', 'number']);
+        after = sql`AND (items.sort_at < ${sortKey} OR (items.sort_at = ${sortKey} AND items.id < ${id}))`;
+      }
+      const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
+        FROM items JOIN feeds ON feeds.id = items.feed_id
+        WHERE items.feed_id = ${feedId} ${after}
+        ORDER BY items.sort_at DESC, items.id DESC LIMIT ${limit + 1}`.execute(kysely);
+      return toPage(rows, limit, toItemWithFeed, (row) => encodeCursor('items', [row.sort_at, row.id]));
+    },
+
+    async remove(id: number): Promise<void> {
+      await ctx.transaction(async (trx) => {
+        const row = await trx
+          .selectFrom('items')
+          .select(['feed_id', 'key', 'story_id'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) throw new DbNotFoundError('item', id);
+        await trx
+          .insertInto('tombstones')
+          .values({ feed_id: row.feed_id, key: row.key, deleted_at: Date.now() })
+          .onConflict((conflict) => conflict.doNothing())
+          .execute();
+        await trx.deleteFrom('items').where('id', '=', id).execute();
+        if (row.story_id !== null) await refreshStories(trx, ctx.engine, [row.story_id]);
+      });
+    },
+
+    async existingKeys(feedId: number, keys: string[]): Promise<Set<string>> {
+      const unique = [...new Set(keys)];
+      const found = await findExisting(kysely, feedId, unique);
+      const tombstoned = await findTombstoned(kysely, feedId, unique);
+      return new Set([...found.keys(), ...tombstoned]);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { PollsTable } from '../schema/schema.js';
+import type { DbContext } from '../sql/context.js';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { toIso, toMillis } from '../sql/time.js';
+import type { Poll, PollRecord, PollsApi } from '../types.js';
+
+type PollRow = Omit<PollsTable, 'id'> & { id: number };
+
+function toPoll(row: PollRow): Poll {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    startedAt: toIso(row.started_at),
+    durationMs: row.duration_ms,
+    httpStatus: row.http_status,
+    bytes: row.bytes,
+    itemsNew: row.items_new,
+    itemsUpdated: row.items_updated,
+    error: row.error,
+  };
+}
+
+function afterCursor(cursor: string | null | undefined) {
+  if (!cursor) return sql``;
+  const [startedAt, id] = decodeCursor('polls', cursor, ['number', 'number']);
+  return sql`AND (polls.started_at < ${startedAt} OR (polls.started_at = ${startedAt} AND polls.id < ${id}))`;
+}
+
+const pollCursor = (row: PollRow) => encodeCursor('polls', [row.started_at, row.id]);
+
+export function createPollsApi(ctx: DbContext): PollsApi {
+  const { kysely } = ctx;
+  return {
+    async record(poll: PollRecord): Promise<void> {
+      await kysely
+        .insertInto('polls')
+        .values({
+          feed_id: poll.feedId,
+          started_at: toMillis(poll.startedAt, 'startedAt'),
+          duration_ms: Math.max(0, Math.round(poll.durationMs)),
+          http_status: poll.httpStatus,
+          bytes: Math.max(0, Math.round(poll.bytes)),
+          items_new: poll.itemsNew,
+          items_updated: poll.itemsUpdated,
+          error: poll.error,
+        })
+        .execute();
+    },
+
+    async listByFeed(feedId, request = {}) {
+      const limit = pageSize(request.limit);
+      const { rows } =
+        await sql<PollRow>`SELECT * FROM polls WHERE feed_id = ${feedId} ${afterCursor(request.cursor)}
+        ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`.execute(kysely);
+      return toPage(rows, limit, toPoll, pollCursor);
+    },
+
+    async recentErrors(request = {}) {
+      const limit = pageSize(request.limit);
+      const { rows } = await sql<PollRow & { feed_url: string }>`SELECT polls.*, feeds.url AS feed_url
+        FROM polls JOIN feeds ON feeds.id = polls.feed_id
+        WHERE polls.error IS NOT NULL ${afterCursor(request.cursor)}
+        ORDER BY polls.started_at DESC, polls.id DESC LIMIT ${limit + 1}`.execute(kysely);
+      return toPage(rows, limit, (row) => ({ ...toPoll(row), feedUrl: row.feed_url }), pollCursor);
+    },
+
+    async prune(olderThan: string): Promise<number> {
+      const result = await kysely
+        .deleteFrom('polls')
+        .where('started_at', '<', toMillis(olderThan, 'olderThan'))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { DbConstraintError } from '../errors.js';
+import type { Feed, FeedsApi, NewFeed } from '../types.js';
+
+// Subscribing, once for the worker's CLI and the web admin: an address already in the table is
+// reported as existing, never added twice (also when two processes subscribe it at the same time).
+// Addresses arrive checked (@newsfeed/parser's subscribableUrl); this layer only stores them.
+
+const EXPORT_PAGE = 500;
+
+export interface SubscribeResult {
+  feed: Feed;
+  added: boolean;
+}
+
+export interface SubscribeAllResult {
+  added: number;
+  existing: number;
+}
+
+export interface SubscriptionsApi {
+  /** Adds the feed unless one with its URL exists; returns the stored feed and whether it is new. */
+  subscribe(feed: NewFeed): Promise<SubscribeResult>;
+  /** Subscribes each in turn; `onProgress` after each one. */
+  subscribeAll(
+    feeds: Iterable<NewFeed>,
+    onProgress?: (done: number, feed: SubscribeResult) => void,
+  ): Promise<SubscribeAllResult>;
+  /** Every subscription, disabled ones too, in id order (for an export). */
+  all(): Promise<Feed[]>;
+}
+
+export function createSubscriptionsApi(feeds: FeedsApi): SubscriptionsApi {
+  async function subscribe(feed: NewFeed): Promise<SubscribeResult> {
+    const existing = await feeds.getByUrl(feed.url);
+    if (existing) return { feed: existing, added: false };
+    try {
+      return { feed: await feeds.add(feed), added: true };
+    } catch (error) {
+      // Another process subscribed the same URL between the lookup and the insert.
+      const raced = error instanceof DbConstraintError ? await feeds.getByUrl(feed.url) : null;
+      if (raced) return { feed: raced, added: false };
+      throw error;
+    }
+  }
+
+  return {
+    subscribe,
+
+    async subscribeAll(list, onProgress) {
+      const result: SubscribeAllResult = { added: 0, existing: 0 };
+      let done = 0;
+      for (const feed of list) {
+        const outcome = await subscribe(feed);
+        if (outcome.added) result.added++;
+        else result.existing++;
+        onProgress?.(++done, outcome);
+      }
+      return result;
+    },
+
+    async all() {
+      const all: Feed[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await feeds.list({ limit: EXPORT_PAGE, cursor, includeDisabled: true });
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    },
+  };
+}

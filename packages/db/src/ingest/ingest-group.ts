@@ -1,0 +1,108 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import type { DbContext } from '../sql/context.js';
+import { indexQueuedItems } from './full-text-queue.js';
+
+// Group commit for SQLite's single writer. A worker ingests many polls at once (WORKER_CONCURRENCY),
+// but SQLite runs one write transaction at a time: the calls queue for the connection anyway. Instead
+// of one transaction each, the calls queued while a transaction runs are written together in the next
+// one, each inside its own SAVEPOINT: a call that fails is rolled back alone and gets its error, the
+// others commit. One commit (and one FTS5 segment flush) then serves the whole group. A call never
+// waits for company: the first one starts at once, and the group is whatever queued behind it.
+//
+// PostgreSQL keeps one transaction per call: its writers run in parallel.
+
+/** At most this many items are written in one group transaction (the rest wait for the next). */
+export const MAX_GROUP_ITEMS = 2_000;
+
+export type GroupedWork<T> = (trx: Kysely<Database>) => Promise<T>;
+
+interface Queued {
+  items: number;
+  work: GroupedWork<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export interface IngestGroup {
+  /** Runs `work` in the next group transaction; resolves once that transaction has committed. */
+  run<T>(items: number, work: GroupedWork<T>): Promise<T>;
+}
+
+export function createIngestGroup(ctx: DbContext): IngestGroup {
+  const queue: Queued[] = [];
+  let writing = false;
+
+  /** The queued calls up to MAX_GROUP_ITEMS items (always at least one). */
+  function nextGroup(): Queued[] {
+    let items = 0;
+    let count = 0;
+    while (count < queue.length && (count === 0 || items + queue[count]!.items <= MAX_GROUP_ITEMS)) {
+      items += queue[count]!.items;
+      count += 1;
+    }
+    return queue.splice(0, count);
+  }
+
+  async function write(group: Queued[]): Promise<void> {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      await ctx.transaction(async (trx) => {
+        for (const call of group) {
+          if (group.length === 1) {
+            // Alone: its failure is the transaction's, as without grouping.
+            outcomes.push({ ok: true, value: await call.work(trx) });
+            continue;
+          }
+          await sql`SAVEPOINT ingest_call`.execute(trx);
+          try {
+            const value = await call.work(trx);
+            await sql`RELEASE ingest_call`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            try {
+              await sql`ROLLBACK TO ingest_call`.execute(trx);
+              await sql`RELEASE ingest_call`.execute(trx);
+            } catch {
+              // The engine ended the whole transaction (e.g. SQLITE_FULL): the call's error says why.
+              throw error;
+            }
+            // Its writes are gone; what the vocabulary learnt of them must go too.
+            ctx.searchVocabulary?.forget();
+            outcomes.push({ ok: false, error });
+          }
+        }
+        // The group's new items enter the full-text index together (one FTS5 segment per group).
+        await indexQueuedItems(trx, ctx.engine);
+      });
+    } catch (error) {
+      // Nothing was committed (BEGIN or COMMIT failed, or the transaction could not be rolled back
+      // to a savepoint): every call of the group fails with that error.
+      for (const call of group) call.reject(error);
+      return;
+    }
+    group.forEach((call, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) call.resolve(outcome.value);
+      else call.reject(outcome.error);
+    });
+  }
+
+  async function drain(): Promise<void> {
+    writing = true;
+    try {
+      while (queue.length > 0) await write(nextGroup());
+    } finally {
+      writing = false;
+    }
+  }
+
+  return {
+    run<T>(items: number, work: GroupedWork<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ items, work, resolve: resolve as (value: unknown) => void, reject });
+        if (!writing) void drain();
+      });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import { toIso, toMillis } from '../sql/time.js';
+
+// Server-side sign-in sessions (migration 009). The caller chooses the id (a digest of its cookie's
+// secret); a session counts only while its row exists and `expiresAt` is in the future.
+
+export interface Session {
+  id: string;
+  /** Null for the ADMIN_TOKEN holder (no user accounts yet). */
+  userId: number | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface NewSession {
+  id: string;
+  userId?: number | null;
+  expiresAt: string | Date;
+  createdAt?: string | Date;
+}
+
+export interface SessionsApi {
+  create(session: NewSession): Promise<Session>;
+  /** The session while it is unexpired at `now`, else null. */
+  get(id: string, now?: Date): Promise<Session | null>;
+  /** Ends a session (sign-out); whether it existed. */
+  remove(id: string): Promise<boolean>;
+  /** Ends every session of one user (null: the admin token's). */
+  removeForUser(userId: number | null): Promise<number>;
+  /** Deletes the rows expired at `now`; how many. */
+  removeExpired(now?: Date): Promise<number>;
+}
+
+export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
+  return {
+    async create(session) {
+      const row = {
+        id: session.id,
+        user_id: session.userId ?? null,
+        created_at: toMillis(session.createdAt ?? new Date(), 'createdAt'),
+        expires_at: toMillis(session.expiresAt, 'expiresAt'),
+      };
+      await kysely.insertInto('sessions').values(row).execute();
+      return {
+        id: row.id,
+        userId: row.user_id,
+        createdAt: toIso(row.created_at),
+        expiresAt: toIso(row.expires_at),
+      };
+    },
+
+    async get(id, now = new Date()) {
+      const row = await kysely
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('expires_at', '>', now.getTime())
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        id: row.id,
+        userId: row.user_id === null ? null : Number(row.user_id),
+        createdAt: toIso(row.created_at),
+        expiresAt: toIso(row.expires_at),
+      };
+    },
+
+    async remove(id) {
+      const result = await kysely.deleteFrom('sessions').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async removeForUser(userId) {
+      const query = kysely.deleteFrom('sessions');
+      const result = await (userId === null
+        ? query.where('user_id', 'is', null)
+        : query.where('user_id', '=', userId)
+      ).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async removeExpired(now = new Date()) {
+      const result = await kysely
+        .deleteFrom('sessions')
+        .where('expires_at', '<=', now.getTime())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Engine } from '../../types.js';
+import { initialSchema } from './001-initial.js';
+import { itemChanges } from './002-item-changes.js';
+import { searchTerms } from './003-search-terms.js';
+import { fullTextQueue } from './004-full-text-queue.js';
+import { itemChangesRows } from './005-item-changes-rows.js';
+import { clusterKeys } from './006-cluster-keys.js';
+import { phrasePairs } from './007-phrase-pairs.js';
+import { claimAttempts } from './008-claim-attempts.js';
+import { sessions } from './009-sessions.js';
+import { clusterStage } from './010-cluster-stage.js';
+import { users } from './020-users.js';
+import { itemStates } from './021-item-states.js';
+import { searchFolding } from './030-search-folding.js';
+
+/** One schema change: statements per engine, applied in one transaction, recorded by version. */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string[];
+  postgres: string[];
+}
+
+/** Every migration, oldest first. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  itemChanges,
+  searchTerms,
+  fullTextQueue,
+  itemChangesRows,
+  clusterKeys,
+  phrasePairs,
+  claimAttempts,
+  sessions,
+  clusterStage,
+  users,
+  itemStates,
+  searchFolding,
+];
+
+export function statementsFor(migration: Migration, engine: Engine): string[] {
+  return engine === 'sqlite' ? migration.sqlite : migration.postgres;
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import type { SearchVocabulary } from '../search/search-vocabulary.js';
+import type { Engine } from '../types.js';
+
+/** What every entity module gets: the engine, the query builder, and a write transaction that suits it. */
+export interface DbContext {
+  engine: Engine;
+  kysely: Kysely<Database>;
+  /**
+   * Runs `work` in one write transaction and commits it, or rolls everything back if it throws.
+   * SQLite: BEGIN IMMEDIATE, so the write lock is taken up front and a busy database waits for the
+   * busy timeout instead of failing half-way. Inside `work`, use only the `trx` it is given.
+   */
+  transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** SQLite: the words of the full-text index, kept for prefix queries (search-vocabulary.ts). */
+  searchVocabulary?: SearchVocabulary;
+}

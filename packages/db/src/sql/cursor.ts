@@ -1,0 +1,57 @@
+import { DbCursorError, DbInputError } from '../errors.js';
+
+// Opaque keyset cursors: the sort key of the last row of a page, tagged with the list it belongs to,
+// base64url-encoded so callers treat it as a token and never build one by hand.
+
+type CursorValue = string | number | null;
+
+export function encodeCursor(list: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
+}
+
+/** Returns the cursor's values, checked to be `count` numbers/strings of the right list; throws DbCursorError. */
+export function decodeCursor(list: string, cursor: string, kinds: ('number' | 'string')[]): CursorValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch (error) {
+    throw new DbCursorError(cursor, { cause: error });
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== kinds.length + 1) {
+    throw new DbCursorError(cursor);
+  }
+  const values = parsed.slice(1) as unknown[];
+  values.forEach((value, index) => {
+    const ok =
+      kinds[index] === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : typeof value === 'string';
+    if (!ok) throw new DbCursorError(cursor);
+  });
+  return values as CursorValue[];
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new DbInputError(`page limit must be a positive integer, got ${limit}`);
+  return Math.min(limit, MAX_PAGE_SIZE);
+}
+
+/** Splits the `limit + 1` rows a page query fetched into the page and the cursor for the next one. */
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => T,
+  cursorOf: (row: Row) => string,
+): { items: T[]; nextCursor: string | null } {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
+  };
+}

@@ -1,0 +1,54 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import type { Engine } from '../types.js';
+
+// Multi-row INSERTs on the ingest path, compiled by hand: Kysely parses, freezes and compiles every
+// value of a `.values([...])` call (a poll's items are ~350 values), which cost more than SQLite took
+// to insert them. The statement text depends only on the table, the columns, the number of rows and
+// the clause after VALUES, so it is built once and cached; the rows are bound as plain parameters.
+
+type Row = readonly unknown[];
+
+const texts = new Map<string, string>();
+
+function statementText(
+  engine: Engine,
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  tail: string,
+) {
+  const key = `${engine}|${table}|${columns.join(',')}|${rows}|${tail}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    // SQLite numbers `?` itself; PostgreSQL's placeholders are $1, $2… across the whole statement.
+    const tuple = (row: number) =>
+      `(${columns.map((_, column) => (engine === 'sqlite' ? '?' : `$${row * columns.length + column + 1}`)).join(', ')})`;
+    const values = Array.from({ length: rows }, (_, row) => tuple(row)).join(', ');
+    text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${tail ? ` ${tail}` : ''}`;
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts `rows` (values in `columns` order) with one statement per `rowsPerStatement`; `tail` follows
+ * VALUES (ON CONFLICT…, RETURNING…). Returns the rows RETURNING gave, in statement order.
+ */
+export async function insertRows<R>(
+  db: Kysely<Database>,
+  engine: Engine,
+  table: keyof Database,
+  columns: readonly string[],
+  rows: readonly Row[],
+  options: { rowsPerStatement: number; tail?: string },
+): Promise<R[]> {
+  const returned: R[] = [];
+  for (let start = 0; start < rows.length; start += options.rowsPerStatement) {
+    const chunk = rows.slice(start, start + options.rowsPerStatement);
+    const text = statementText(engine, table, columns, chunk.length, options.tail ?? '');
+    const result = await db.executeQuery<R>(CompiledQuery.raw(text, chunk.flat()));
+    returned.push(...result.rows);
+  }
+  return returned;
+}

@@ -1,0 +1,271 @@
+import { type Kysely, sql } from 'kysely';
+import { DbInputError, DbLeaseLostError } from '../errors.js';
+import type { Database } from '../schema/schema.js';
+import type { DbContext } from '../sql/context.js';
+import { allocateIds } from '../sql/id-allocation.js';
+import { valueList } from '../sql/value-list.js';
+import type {
+  ClusterBatch,
+  ClusterItem,
+  ClusteringApi,
+  ClusterLease,
+  Engine,
+  QueuedClusterItem,
+} from '../types.js';
+import { enqueueForClustering } from './cluster-queue.js';
+import { refreshStories } from './story-summary.js';
+
+// The clusterer's durable state (migration 010): its lease, its queue, and the one transaction per
+// batch in which it writes story membership, merges and summaries. The clusterer is the only writer
+// of story membership; every write here first renews its lease, so a clusterer that lost it (a long
+// pause, a takeover) cannot write over its successor.
+
+/** The lease row of the clusterer. */
+export const CLUSTER_LEASE = 'clusterer';
+/** Rows per statement that updates item stories or dequeues (bound as one parameter each). */
+const ROWS_PER_STATEMENT = 1_000;
+
+/** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
+export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
+
+/** What an item row gives the clusterer; the text is cut in the database, so no long string is read. */
+const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.title,
+  substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
+  items.language, items.published_at, items.first_seen_at, items.story_id`;
+
+interface ItemRow {
+  id: number;
+  feed_id: number;
+  title: string;
+  text: string | null;
+  language: string | null;
+  published_at: number | null;
+  first_seen_at: number;
+  story_id: number | null;
+}
+
+function toClusterItem(row: ItemRow): ClusterItem {
+  return {
+    id: Number(row.id),
+    feedId: Number(row.feed_id),
+    title: row.title,
+    text: row.text,
+    language: row.language,
+    publishedAt: row.published_at === null ? null : Number(row.published_at),
+    firstSeenAt: Number(row.first_seen_at),
+    storyId: row.story_id === null ? null : Number(row.story_id),
+  };
+}
+
+/** A JSON list of integer pairs as a table `moves` with two columns (one bound parameter). */
+function pairList(engine: Engine, pairs: string, first: string, second: string) {
+  return engine === 'sqlite'
+    ? sql`(SELECT j.value ->> 0 AS ${sql.ref(first)}, j.value ->> 1 AS ${sql.ref(second)}
+        FROM json_each(${pairs}) AS j) AS moves`
+    : sql`(SELECT (j.pair ->> 0)::bigint AS ${sql.ref(first)}, (j.pair ->> 1)::bigint AS ${sql.ref(second)}
+        FROM jsonb_array_elements(${pairs}::jsonb) AS j(pair)) AS moves`;
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < values.length; start += size) out.push(values.slice(start, start + size));
+  return out;
+}
+
+/** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
+async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
+  const renewed = await trx
+    .updateTable('leases')
+    .set({ expires_at: now + leaseSeconds * 1000 })
+    .where('name', '=', CLUSTER_LEASE)
+    .where('holder', '=', holder)
+    .executeTakeFirst();
+  if (Number(renewed.numUpdatedRows) === 0) throw new DbLeaseLostError(CLUSTER_LEASE, holder);
+}
+
+export function createClusteringApi(ctx: DbContext): ClusteringApi {
+  const { kysely, engine } = ctx;
+
+  return {
+    async acquire(holder, leaseSeconds, now = Date.now()): Promise<ClusterLease> {
+      if (!holder) throw new DbInputError('lease holder must be a non-empty string');
+      const expires = now + leaseSeconds * 1000;
+      // Taken when free, expired or already ours; otherwise the row is left as it is.
+      await sql`INSERT INTO leases (name, holder, expires_at, generation)
+        VALUES (${CLUSTER_LEASE}, ${holder}, ${expires}, 0)
+        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+        WHERE leases.holder = excluded.holder OR leases.holder IS NULL OR leases.expires_at <= ${now}`.execute(
+        kysely,
+      );
+      const row = await kysely
+        .selectFrom('leases')
+        .select(['holder', 'expires_at', 'generation'])
+        .where('name', '=', CLUSTER_LEASE)
+        .executeTakeFirstOrThrow();
+      return {
+        held: row.holder === holder,
+        holder: row.holder,
+        expiresAt: Number(row.expires_at),
+        generation: Number(row.generation),
+      };
+    },
+
+    async release(holder) {
+      await kysely
+        .updateTable('leases')
+        .set({ holder: null, expires_at: 0 })
+        .where('name', '=', CLUSTER_LEASE)
+        .where('holder', '=', holder)
+        .execute();
+    },
+
+    async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
+      const { rows } = await sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
+        ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
+        FROM cluster_queue JOIN items ON items.id = cluster_queue.item_id
+        ORDER BY cluster_queue.item_id LIMIT ${limit}`.execute(kysely);
+      return rows.map(
+        (row): QueuedClusterItem => ({
+          ...toClusterItem(row),
+          version: Number(row.version),
+          queuedAt: Number(row.queued_at),
+          recluster: Number(row.recluster) === 1,
+        }),
+      );
+    },
+
+    async queuedUpTo(itemId) {
+      const row = await kysely
+        .selectFrom('cluster_queue')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('item_id', '<=', itemId)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async newestQueued() {
+      const row = await kysely
+        .selectFrom('cluster_queue')
+        .select((eb) => eb.fn.max('item_id').as('top'))
+        .executeTakeFirst();
+      return row?.top === null || row?.top === undefined ? null : Number(row.top);
+    },
+
+    async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
+      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
+        WHERE items.first_seen_at >= ${since} AND items.id > ${afterId} AND items.story_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
+        ORDER BY items.id LIMIT ${limit}`.execute(kysely);
+      return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
+    },
+
+    async newestFirstSeen() {
+      const row = await kysely
+        .selectFrom('items')
+        .select((eb) => eb.fn.max('first_seen_at').as('top'))
+        .executeTakeFirst();
+      return row?.top === null || row?.top === undefined ? null : Number(row.top);
+    },
+
+    async newStoryIds(count) {
+      if (count <= 0) return [];
+      if (engine === 'postgres') return allocateIds(kysely, engine, 'stories', count);
+      // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
+      // redirected from) stay free until its next batch.
+      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
+        SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(
+        kysely,
+      );
+      const first = Number(rows[0]?.top ?? 0) + 1;
+      return Array.from({ length: count }, (_, index) => first + index);
+    },
+
+    async apply(batch: ClusterBatch, now = Date.now()) {
+      await ctx.transaction(async (trx) => {
+        await fence(trx, batch.holder, batch.leaseSeconds, now);
+        const targets = [...new Set(batch.assignments.map((assignment) => assignment.storyId))];
+        // A story the clusterer places into may be new, or gone since (retention, a removed item):
+        // its row is (re)created with a placeholder summary, which the refresh below replaces.
+        for (const ids of chunks(targets, ROWS_PER_STATEMENT)) {
+          await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
+              first_seen_at, updated_at, published_at, score)
+            SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
+            WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
+        }
+        // Each queued item is taken once per batch: one assignment per item. The stories they leave
+        // are refreshed too (or deleted, when emptied).
+        const left = new Set<number>();
+        for (const group of chunks(batch.assignments, ROWS_PER_STATEMENT)) {
+          const { rows } = await sql<{ story_id: number | null }>`SELECT DISTINCT story_id FROM items
+            WHERE id IN (SELECT j.value FROM ${valueList(
+              engine,
+              group.map((assignment) => assignment.itemId),
+              'bigint',
+            )}) AND story_id IS NOT NULL`.execute(trx);
+          for (const row of rows) left.add(Number(row.story_id));
+          const pairs = JSON.stringify(group.map(({ itemId, storyId }) => [itemId, storyId]));
+          // An item already in its story is not written: PostgreSQL would rewrite and re-index the row.
+          await sql`UPDATE items SET story_id = moves.story_id FROM ${pairList(engine, pairs, 'item_id', 'story_id')}
+            WHERE items.id = moves.item_id AND items.story_id IS DISTINCT FROM moves.story_id`.execute(trx);
+        }
+        const refresh = new Map(batch.refresh);
+        for (const { from, into } of batch.merges) {
+          if (from === into) continue;
+          await trx.updateTable('items').set({ story_id: into }).where('story_id', '=', from).execute();
+          await trx.updateTable('story_redirects').set({ new_id: into }).where('new_id', '=', from).execute();
+          await sql`INSERT INTO story_redirects (old_id, new_id) VALUES (${from}, ${into})
+            ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id`.execute(trx);
+          await trx.deleteFrom('stories').where('id', '=', from).execute();
+          refresh.delete(from);
+          if (!refresh.has(into)) refresh.set(into, null);
+        }
+        for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
+        await refreshStories(trx, engine, refresh.keys(), refresh);
+        for (const group of chunks(batch.done, ROWS_PER_STATEMENT)) {
+          const pairs = JSON.stringify(group.map(({ itemId, version }) => [itemId, version]));
+          // Only the version placed: an edit queued meanwhile stays for the next batch.
+          await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN
+            (SELECT moves.item_id, moves.version FROM ${pairList(engine, pairs, 'item_id', 'version')})`.execute(
+            trx,
+          );
+        }
+      });
+    },
+
+    async requeue(since, now = Date.now()) {
+      return ctx.transaction(async (trx) => {
+        let count = 0;
+        let after = 0;
+        for (;;) {
+          const ids = (
+            await trx
+              .selectFrom('items')
+              .select('id')
+              .where('first_seen_at', '>=', since)
+              .where('id', '>', after)
+              .orderBy('id')
+              .limit(ROWS_PER_STATEMENT)
+              .execute()
+          ).map((row) => Number(row.id));
+          if (ids.length === 0) break;
+          await enqueueForClustering(trx, engine, ids, now, { recluster: true });
+          count += ids.length;
+          after = ids[ids.length - 1]!;
+        }
+        // The clusterer sees the generation change and rebuilds its index without these items.
+        await sql`INSERT INTO leases (name, holder, expires_at, generation) VALUES (${CLUSTER_LEASE}, NULL, 0, 1)
+          ON CONFLICT (name) DO UPDATE SET generation = leases.generation + 1`.execute(trx);
+        return count;
+      });
+    },
+
+    async generation() {
+      const row = await kysely
+        .selectFrom('leases')
+        .select('generation')
+        .where('name', '=', CLUSTER_LEASE)
+        .executeTakeFirst();
+      return Number(row?.generation ?? 0);
+    },
+  };
+}

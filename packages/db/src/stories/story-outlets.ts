@@ -1,0 +1,89 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
+import { toIso } from '../sql/time.js';
+import { valueList } from '../sql/value-list.js';
+import type { Engine, StoryOutlet } from '../types.js';
+
+// The other outlets of a story, as a front page shows them under its headline (Techmeme's "More:",
+// Google News' related articles): one entry per feed, that feed's first version of the story with its
+// own headline. Read for a page of stories at once, never for the whole table.
+
+/** How many other outlets a story entry names besides the one it shows (the front page's "up to three"). */
+export const OUTLETS_PER_STORY = 3;
+/**
+ * Members read per story, earliest first, to find them: the top stories are the big ones, and a page
+ * must not read every member of each. A story whose first ones come from fewer feeds names fewer
+ * outlets here (its page lists them all; its source count stays exact).
+ */
+export const MEMBERS_READ_PER_STORY = 20;
+
+/** Which story, and the feed already shown for it (its lead, or a search hit's own outlet). */
+export interface OutletRequest {
+  storyId: number;
+  shownFeedId: number;
+}
+
+interface MemberRow extends FeedRefRow {
+  story_id: number;
+  id: number;
+  feed_id: number;
+  title: string;
+  url: string | null;
+  canonical_url: string | null;
+  sort_at: number;
+  language: string | null;
+}
+
+/**
+ * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
+ * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in the items_story
+ * index's time order. SQLite reads only those (a correlated subquery on the index alone); PostgreSQL
+ * reads the stories' members in one scan and the bound is applied here, because a LIMIT per story (a
+ * lateral join) costs it several times more at usual story sizes. Both engines name the same outlets.
+ */
+export async function otherOutlets(
+  kysely: Kysely<Database>,
+  engine: Engine,
+  requests: readonly OutletRequest[],
+  limit = OUTLETS_PER_STORY,
+): Promise<Map<number, StoryOutlet[]>> {
+  const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
+  if (requests.length === 0 || limit <= 0) return outlets;
+  const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
+  const stories = valueList(engine, [...seen.keys()], 'bigint');
+  const [members, filter] =
+    engine === 'sqlite'
+      ? [
+          sql`${stories} JOIN items ON items.id IN (SELECT m.id FROM items AS m WHERE m.story_id = j.value
+            ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})`,
+          sql``,
+        ]
+      : [sql`items`, sql`WHERE items.story_id IN (SELECT j.value FROM ${stories})`];
+  const { rows } =
+    await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
+      items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}
+    FROM ${members} JOIN feeds ON feeds.id = items.feed_id ${filter}
+    ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
+  const read = new Map<number, number>();
+  for (const row of rows) {
+    const storyId = Number(row.story_id);
+    const feedId = Number(row.feed_id);
+    const list = outlets.get(storyId);
+    const feeds = seen.get(storyId);
+    const position = (read.get(storyId) ?? 0) + 1;
+    read.set(storyId, position);
+    if (!list || !feeds || position > MEMBERS_READ_PER_STORY || feeds.has(feedId) || list.length >= limit)
+      continue;
+    feeds.add(feedId);
+    list.push({
+      feed: toFeedRef(feedId, row),
+      itemId: Number(row.id),
+      title: row.title,
+      url: row.canonical_url ?? row.url,
+      publishedAt: toIso(row.sort_at),
+      language: row.language,
+    });
+  }
+  return outlets;
+}

@@ -1,0 +1,229 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, StoriesTable } from '../schema/schema.js';
+import { valueList } from '../sql/value-list.js';
+import type { Engine } from '../types.js';
+import { storyScore } from './score.js';
+
+// A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
+// front page reads one indexed table. They are recomputed here, inside the caller's transaction,
+// whenever the story's membership or one of its items changes.
+
+export interface MemberRow {
+  id: number;
+  feed_id: number;
+  title: string;
+  summary: string | null;
+  image_url: string | null;
+  wire: string | null;
+  language: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  sort_at: number;
+  first_seen_at: number;
+  word_count: number;
+}
+
+/**
+ * The representative item: the earliest published (the outlet that broke the story, or the wire
+ * original), then the longest text, then the oldest row.
+ */
+function chooseLead(members: MemberRow[]): MemberRow {
+  return members.reduce((best, member) => {
+    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
+    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
+    return member.id < best.id ? member : best;
+  });
+}
+
+/** The columns every caller reads to summarize a story from its member items. */
+export const MEMBER_COLUMNS = [
+  'id',
+  'feed_id',
+  'title',
+  'summary',
+  'image_url',
+  'wire',
+  'language',
+  'url',
+  'canonical_url',
+  'sort_at',
+  'first_seen_at',
+  'word_count',
+] as const;
+
+/**
+ * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
+ * the clusterer found most central (its headline and outlet head the story); when it is not a member
+ * any more, the earliest report leads.
+ */
+export function storySummary(
+  members: [MemberRow, ...MemberRow[]],
+  leadId: number | null = null,
+): Omit<StoriesTable, 'id'> {
+  const lead = members.find((member) => member.id === leadId) ?? chooseLead(members);
+  const sourceCount = new Set(members.map((member) => member.feed_id)).size;
+  return {
+    title: lead.title,
+    summary: lead.summary ?? members.find((member) => member.summary)?.summary ?? null,
+    image_url: lead.image_url ?? members.find((member) => member.image_url)?.image_url ?? null,
+    wire: lead.wire ?? members.find((member) => member.wire)?.wire ?? null,
+    language: lead.language,
+    lead_item_id: lead.id,
+    lead_url: lead.canonical_url ?? lead.url,
+    lead_feed_id: lead.feed_id,
+    item_count: members.length,
+    source_count: sourceCount,
+    first_seen_at: members.reduce(
+      (min, member) => Math.min(min, member.first_seen_at),
+      Number.POSITIVE_INFINITY,
+    ),
+    updated_at: members.reduce((max, member) => Math.max(max, member.first_seen_at), 0),
+    published_at: lead.sort_at,
+    score: storyScore(lead.sort_at, sourceCount),
+  };
+}
+
+/** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
+const STORIES_PER_READ = 500;
+
+/** A story's summary columns (all but its id), in the order its insert and update bind them. */
+export const SUMMARY_COLUMNS = [
+  'title',
+  'summary',
+  'image_url',
+  'wire',
+  'language',
+  'lead_item_id',
+  'lead_url',
+  'lead_feed_id',
+  'item_count',
+  'source_count',
+  'first_seen_at',
+  'updated_at',
+  'published_at',
+  'score',
+] as const satisfies readonly (keyof StoriesTable)[];
+
+/**
+ * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
+ * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
+ * before the members are read, so the last refresh to commit counts every committed member.
+ * SQLite runs one writer at a time: nothing to wait for.
+ */
+async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
+  await sql`SELECT id FROM stories WHERE id IN (SELECT j.value FROM ${valueList('postgres', storyIds, 'bigint')})
+    ORDER BY id FOR NO KEY UPDATE`.execute(trx);
+}
+
+/** PostgreSQL's type of each summary column, for reading them from a JSON record set. */
+const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
+  title: 'text',
+  summary: 'text',
+  image_url: 'text',
+  wire: 'text',
+  language: 'text',
+  lead_item_id: 'bigint',
+  lead_url: 'text',
+  lead_feed_id: 'bigint',
+  item_count: 'integer',
+  source_count: 'integer',
+  first_seen_at: 'bigint',
+  updated_at: 'bigint',
+  published_at: 'bigint',
+  score: 'double precision',
+};
+
+/** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
+async function writeSummaries(
+  trx: Kysely<Database>,
+  engine: Engine,
+  rows: (Omit<StoriesTable, 'id'> & { id: number })[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows);
+  if (engine === 'sqlite') {
+    await sql`UPDATE stories SET ${sql.join(
+      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
+    )} FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
+    return;
+  }
+  const record = sql.raw(
+    ['id bigint', ...SUMMARY_COLUMNS.map((column) => `${column} ${POSTGRES_TYPES[column]}`)].join(', '),
+  );
+  await sql`UPDATE stories SET ${sql.join(
+    SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`),
+  )} FROM jsonb_to_recordset(${json}::jsonb) AS s(${record}) WHERE stories.id = s.id`.execute(trx);
+}
+
+/** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
+async function membersOf(
+  trx: Kysely<Database>,
+  engine: Engine,
+  storyIds: number[],
+): Promise<Map<number, MemberRow[]>> {
+  const members = new Map<number, MemberRow[]>();
+  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
+    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_id, ${sql.join(
+      MEMBER_COLUMNS.map((column) => sql.ref(column)),
+    )} FROM items WHERE story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    for (const row of rows) {
+      const storyId = Number(row.story_id);
+      const list = members.get(storyId);
+      if (list) list.push(row);
+      else members.set(storyId, [row]);
+    }
+  }
+  return members;
+}
+
+/** The lead each story has now, to keep it when a refresh is not told of a new one. */
+async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
+  const leads = new Map<number, number>();
+  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
+    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+    const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
+      WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
+  }
+  return leads;
+}
+
+/**
+ * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
+ * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
+ * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
+ * order and cannot deadlock. The members of all of them are read at once.
+ */
+export async function refreshStories(
+  trx: Kysely<Database>,
+  engine: Engine,
+  storyIds: Iterable<number>,
+  leads: ReadonlyMap<number, number | null> = new Map(),
+): Promise<number> {
+  const ids = [...new Set(storyIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return 0;
+  if (engine === 'postgres')
+    for (let start = 0; start < ids.length; start += STORIES_PER_READ)
+      await lockStories(trx, ids.slice(start, start + STORIES_PER_READ));
+  const members = await membersOf(trx, engine, ids);
+  const stored = await currentLeads(
+    trx,
+    engine,
+    ids.filter((id) => (leads.get(id) ?? null) === null),
+  );
+  const empty = ids.filter((id) => !members.has(id));
+  const summaries: (Omit<StoriesTable, 'id'> & { id: number })[] = [];
+  for (const id of ids) {
+    const [first, ...rest] = members.get(id) ?? [];
+    if (first === undefined) continue;
+    summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
+  }
+  for (let start = 0; start < summaries.length; start += STORIES_PER_READ)
+    await writeSummaries(trx, engine, summaries.slice(start, start + STORIES_PER_READ));
+  if (empty.length > 0)
+    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
+      trx,
+    );
+  return empty.length;
+}
