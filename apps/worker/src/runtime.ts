@@ -143,6 +143,7 @@ export function createClusterStage(
       settings,
       holder,
     },
+    db,
     heapMb: config.WORKER_CLUSTER_HEAP_MB,
     logger,
     metrics,

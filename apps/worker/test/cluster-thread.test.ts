@@ -129,6 +129,9 @@ describe('the clusterer thread', () => {
       level: 'warn',
       budgetMs: 1,
     });
+    // Where an admin sees the worker's warnings.
+    expect((await budgeted.db.clusterWarnings.recent(1))[0]).toMatchObject({ kind: 'batch-budget' });
+    expect(await unbounded.db.clusterWarnings.recent(1)).toEqual([]);
     expect(await stories(budgeted.db, budgeted.feedId)).toEqual(
       await stories(unbounded.db, unbounded.feedId),
     );
@@ -148,6 +151,7 @@ describe('the clusterer thread', () => {
     expect(clusterer.thread).not.toBe(first);
     expect(runtime.metrics.clusterThreadRestarts.get()).toBe(1);
     expect(logLines.some((line) => line.includes('clusterer thread died'))).toBe(true);
+    expect((await db.clusterWarnings.recent(1))[0]).toMatchObject({ kind: 'thread-died' });
     clusterer.stop();
     await running;
     expect((await stories(db, feedId)).join(' ').split(' ').sort()).toEqual(

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { Db } from '@newsfeed/db';
 import { threadEntry } from '../isolate/thread-entry.js';
 import type { Logger } from '../observe/logger.js';
 import type { WorkerMetrics } from '../observe/metrics.js';
@@ -19,6 +20,8 @@ import type { ClustererThreadData, HostCommand, ThreadMessage } from './thread-p
 
 export interface ClustererThreadOptions {
   data: ClustererThreadData;
+  /** This thread's connection: a dead thread is recorded there for the admin page. */
+  db: Db;
   /** Old-generation heap of the thread, MiB (WORKER_CLUSTER_HEAP_MB). */
   heapMb: number;
   logger: Logger;
@@ -193,7 +196,16 @@ export class ClustererThread implements ClusterStage {
         { err: reason, restart_in_ms: this.options.restartDelayMs },
         'clusterer thread died; starting it again',
       );
-      this.settle(running, 'died');
+      void this.options.db.clusterWarnings
+        .record({
+          kind: 'thread-died',
+          message: `The clusterer thread died (${reason}) and was started again.`,
+          at: Date.now(),
+        })
+        .catch((error: Error) =>
+          this.options.logger.error({ err: error.message }, 'cluster warning not recorded'),
+        )
+        .finally(() => this.settle(running, 'died'));
     });
     this.running = running;
     return running;

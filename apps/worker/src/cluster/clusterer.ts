@@ -285,12 +285,25 @@ export class Clusterer implements ClusterStage {
       };
       this.logger.warn({ ...overrun, holder: this.holder }, 'clusterer batch over its time budget');
       this.events.budgetExceeded(overrun);
+      await this.recordWarning(
+        'batch-budget',
+        `A batch outlasted WORKER_CLUSTER_BATCH_BUDGET_MS (${overrun.budgetMs} ms): ${overrun.placed} items placed, ${overrun.left} left queued from item ${overrun.firstLeftItemId}.`,
+      );
     }
     const written = this.now();
     const lagsMs = queued.slice(0, placed).map((item) => Math.max(0, written - item.queuedAt));
     countBatch(this.stats, lagsMs);
     this.events.batchWritten(lagsMs);
     return placed;
+  }
+
+  /** A warning for the admin page; not being able to record it is logged, not a reason to stop. */
+  private async recordWarning(kind: string, message: string): Promise<void> {
+    await this.db.clusterWarnings
+      .record({ kind, message, at: this.now() })
+      .catch((error: Error) =>
+        this.logger.error({ err: error.message, kind }, 'cluster warning not recorded'),
+      );
   }
 
   /**
