@@ -1,4 +1,4 @@
-// Prometheus text exposition, hand-written: four metric families don't justify a client library.
+// Prometheus text exposition, hand-written: a handful of metric families don't justify a client library.
 
 type Labels = Record<string, string>;
 
