@@ -1,10 +1,7 @@
-// The clustering stage alone, and the stories it makes: loads --items synthetic items through the
-// worker's write path (--in-flight polls at once), timed as the baseline, then lets the worker's
-// clusterer place everything queued, and prints the clusterer's rate as a ratio to the writes' rate
-// measured in the same process. Then it prints a fingerprint of the stories (each story as the
-// sorted keys of its items): the same input must give the same fingerprint before and after a
-// change to the stage (--membership FILE writes the stories themselves, to diff). Then it requeues
-// everything, as `recluster` does, and times placing it all again.
+// The clustering stage alone: load --items synthetic items through the worker's write path (the
+// baseline rate), let the worker's clusterer place them all, and print its rate as a ratio of the
+// writes'; then a fingerprint of the stories (unchanged by a change that keeps clustering as it was)
+// and the time to place everything again, as `recluster` does.
 //
 //   npx tsx bench/clustering-stage.ts [--items 20000] [--in-flight 16] [--engine sqlite|postgres] [--membership FILE] [--keep]
 //

@@ -1,16 +1,13 @@
 // Clustering benchmark: BCubed precision/recall/F1 of the story rule on the dev headlines
-// (../shared/corpora/clustering), beside two baselines run in the same process: every item alone,
-// and a plain TF-IDF cosine single pass over the titles.
+// (../shared/corpora/clustering), beside two baselines in the same process: every item alone, and
+// a plain TF-IDF cosine single pass over the titles.
 //
 //   node --expose-gc --import tsx bench/clustering.ts [--mode rule|worker] [--order timestamp|publisher]
 //        [--synthetic 100000] [--no-tune]
 //
-// --mode rule (default): the CSV through StoryIndex directly, in timestamp order, with a 2-fold
-// cross-validation of the thresholds (the 42 stories split in two halves: tune on one, score on the
-// other, both ways); a full-text precision set (the article-extraction dev pages, each a different
-// event); the wire-copy fixtures; and the throughput of place()+add() on the CSV and on synthetic items.
-// --mode worker: the real worker path (bench/lib/clustering-worker-path.ts): loopback feeds, one
-// `once` poll, stories read back from the SQLite file.
+// --mode rule: the CSV through StoryIndex, a 2-fold cross-validation of the thresholds, the
+// precision sets and the throughput of place()+add(). --mode worker: loopback feeds polled by
+// `once`, stories read back from the SQLite file.
 import { parseArgs } from 'node:util';
 import { simhash } from '@newsfeed/parser';
 import { type ClusterDoc, type RuleTuning, StoryIndex } from '../apps/worker/src/cluster/rule/index.js';

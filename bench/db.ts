@@ -1,27 +1,15 @@
-// Database benchmark on a synthetic corpus (bench/lib/synthetic-corpus.ts):
-//  1. load --items items with the worker's call (items.ingest: the items and their clustering queue
-//     rows), --load-in-flight polls at once, then the worker's clustering stage places them all;
-//  2. ingest --ingest-items more exactly as the worker's `run` does (one call per poll,
-//     --ingest-in-flight polls at once like WORKER_CONCURRENCY, the clustering stage running beside
-//     them): the rate of writes alone, and of writes plus clustering (until the queue is empty), and
-//     the clusterer's lag (item queued -> story written) at that database size;
-//  3. time the front page (stories.listTop) and search over --runs runs each, against a primary-key
-//     read (items.get) measured in the same run as the baseline; report the size on disk.
+// Database benchmark on the synthetic corpus: load --items through the worker's write path and
+// clustering stage, ingest --ingest-items more as `run` does (write rate, write + clustering rate,
+// clusterer lag), then time the front page and search against a primary-key read (items.get).
 //
 //   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--ingest-in-flight 16] [--feeds N] [--engine sqlite|postgres|both]
 //                       [--runs 1000] [--load-in-flight 16] [--keep]
 //                       [--db-file bench/out/db-bench.db] [--postgres-db NAME] [--reuse]
 //
-// Needs @newsfeed/db and apps/worker built (the clustering stage is the worker's). SQLite writes --db-file (default bench/out/db-bench.db); PostgreSQL uses a
-// fresh database (--postgres-db, default nf_bench_<random>) on 127.0.0.1:5432
-// (NEWSFEED_BENCH_POSTGRES_URL names the server's admin database), dropped at the end unless --keep.
-// --reuse: an existing database (--db-file / --postgres-db) that already holds items is measured as
-// it is and kept afterwards: the load phase is skipped, the ingest phase continues the same corpus
-// (--items + --ingest-items items, as when it was seeded: the corpus's times depend on its size) after
-// the items already there, then the queries are timed. A large database is seeded once (--keep, or
-// bench/web.ts's resumable seeding of the same corpus) and measured many times, or measured part-way
-// (it then holds the corpus's first items: a shorter span at the same rate). Results go to stdout
-// and bench/out/db-<engine>.json.
+// Needs @newsfeed/db and apps/worker built. PostgreSQL gets a fresh database on 127.0.0.1:5432
+// (NEWSFEED_BENCH_POSTGRES_URL names the admin database), dropped unless --keep. --reuse measures an
+// existing database and continues its corpus (same --items, since the corpus's times depend on it).
+// Results: stdout and bench/out/db-<engine>.json.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,15 +1,13 @@
-// Article extraction benchmark: extractArticle against the dev pages of the article-extraction
-// corpus, scored exactly as ../shared/corpora/README.md defines, beside every baseline in
-// baselines/, with speed and memory against plain Readability-on-jsdom measured in the same run.
+// Article extraction benchmark: extractArticle on the article-extraction dev pages, scored as
+// ../shared/corpora/README.md defines, beside every baseline in baselines/, with speed and memory
+// against plain Readability on jsdom measured in the same run.
 //
-//   npx tsx bench/extraction.ts            (from the repository root; needs the parser built)
-//   npx tsx bench/extraction.ts --no-cv    (skip the cross-validation, ~30 extra runs over dev)
-//   npx tsx bench/extraction.ts --no-timing (scores only: no timing or memory runs)
+//   npx tsx bench/extraction.ts             (needs the parser built)
+//   npx tsx bench/extraction.ts --no-cv     (skip the cross-validation)
+//   npx tsx bench/extraction.ts --no-timing (scores only)
 //
-// Predictions go to bench/out/extraction-<system>.json in the benchmark's format. Timing runs
-// both extractors interleaved page by page in this process; peak memory is measured in one
-// child process per extractor (the same script with --memory <system>), so neither inherits the
-// other's heap.
+// Predictions go to bench/out/extraction-<system>.json. Peak memory is measured in one child process
+// per extractor, so neither inherits the other's heap.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,5 @@
-// Feed parsing speed and memory: parseFeed against raw rss-parser parseString and feedsmith on the
-// real-world corpus, in the same process, interleaved input by input so that machine load hits
-// all three alike. Run from the repository root (after building the parser):
+// Feed parsing speed and memory: parseFeed against raw rss-parser and feedsmith on the real-world
+// corpus, interleaved input by input so the machine's load hits all three alike.
 //   npx -y pnpm@12.4.2 turbo run build --filter=@newsfeed/parser && npx tsx bench/feeds.ts [--rounds N] [--parses N]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

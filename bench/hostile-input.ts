@@ -1,14 +1,10 @@
-// Hostile inputs of issue 16 through the parser under the worker's heap cap: an internal entity
-// referenced 2,000 times (56 KB feed), a 2.5 MB page of 10,000 plain paragraphs and a page of
-// 50,000 nested <div>s. Each input runs in its own child process with --max-old-space-size=160;
-// the report is its outcome, peak RSS and time, as ratios of an ordinary feed and page run the
-// same way in the same run.
+// Issue 16's hostile inputs (an entity-expansion feed, a huge page, a deeply nested page) through
+// the parser under the worker's heap cap, each in its own child process; outcome, peak RSS and time
+// as ratios of an ordinary feed and page run the same way in the same run.
 //
-//   npx tsx bench/hostile-input.ts            (from the repository root; needs the parser built)
-//   npx tsx bench/hostile-input.ts --parser packages/parser/.baseline/dist/index.js
-//                                             (another build of the parser, e.g. an older commit's:
-//   mkdir packages/parser/.baseline && git archive COMMIT src | tar -x -C packages/parser/.baseline,
-//   then tsc with outDir .baseline/dist; delete it afterwards, it is not to be committed)
+//   npx tsx bench/hostile-input.ts                      (needs the parser built)
+//   npx tsx bench/hostile-input.ts --parser DIST/index.js   (another build, e.g. an older commit's
+//   `src` built into packages/parser/.baseline; not to be committed)
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

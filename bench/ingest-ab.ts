@@ -1,20 +1,13 @@
-// Ingest A/B: the worker's ingest path (one items.ingest call per poll, --in-flight polls at once, as
-// bench/db.ts's ingest phase) through two copies of the database layer's source, each on its own copy
-// of one seeded SQLite database. Both are fed the same polls, chunk by chunk, taking turns (A then B,
-// then B then A…) so that the shared machine's load slows both alike. Reports items/s for each and
-// the ratio B/A, and the stories each copy ends with (equal when the change keeps clustering as it was).
+// Ingest A/B: the worker's ingest path through two copies of the database layer's source, each on
+// its own copy of one seeded database, fed the same polls chunk by chunk in alternating order so the
+// machine's load slows both alike. Prints items/s, the ratio B/A and the stories each ends with.
 //
 //   npx tsx bench/ingest-ab.ts --db-file bench/out/web-1000000.db --feeds 10000 \
 //                              --a /tmp/before/packages/db/src [--b packages/db/src] [--chunks 12] [--chunk-items 1000]
 //
-// A copy of an earlier commit: `git worktree add /tmp/before <commit>` and
-// `ln -s "$PWD/packages/db/node_modules" /tmp/before/packages/db/node_modules`. The seeded database
-// (bench/web.ts --seed-only, or bench/db.ts --keep) is copied twice next to itself and left as it was;
-// the copies are deleted at the end. Results go to stdout and bench/out/ingest-ab.json.
-//
-// PostgreSQL: --postgres-db NAME instead of --db-file, a database seeded by bench/seed-postgres.ts; the
-// two copies are databases made from it as a template (NEWSFEED_BENCH_POSTGRES_URL names the server,
-// as for bench/seed-postgres.ts), dropped at the end.
+// An earlier commit: `git worktree add /tmp/before <commit>`, then link its packages/db/node_modules
+// to ours. PostgreSQL: --postgres-db NAME (seeded by bench/seed-postgres.ts); the copies are template
+// databases, dropped at the end. Results: stdout and bench/out/ingest-ab.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,16 +1,12 @@
-// Where the worker's ingest path spends its time on a seeded SQLite database: every better-sqlite3
-// statement timed by its SQL text, the rest of the main thread (JavaScript: clustering, hashing, the
-// query builder), its garbage-collection pauses, and the CPU of the whole process (the background
-// checkpoint thread and V8's helper threads included). The baseline is the ingest goal of issue #5,
-// 2,000 items/s: each part is printed as a share of the time per item that goal allows, on the one
-// thread that runs SQLite and the JavaScript (500 µs) and on all of the machine's cores together.
+// Where the worker's ingest path spends its time on a seeded SQLite database: each statement by its
+// SQL, the rest of the main thread, GC pauses and the whole process's CPU, each as a share of the
+// time per item that the ingest goal (GOAL_ITEMS_PER_SECOND) allows.
 //
 //   npx tsx bench/ingest-profile.ts --db-file bench/out/web-1000000.db --feeds 10000 \
 //                                   [--items 6000] [--warmup-items 1000] [--in-flight 16] [--src DIR]
 //
-// The database (bench/web.ts --seed-only) is copied next to itself and left as it was; the copy is
-// deleted at the end. --src profiles another copy of the database layer's source (as bench/ingest-ab.ts
-// does). Results go to stdout and bench/out/ingest-profile.json.
+// Works on a copy of the database (deleted at the end). --src profiles another copy of the database
+// layer's source. Results: stdout and bench/out/ingest-profile.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';

@@ -1,13 +1,10 @@
-// What running parsing and signing in the worker's parse threads costs (issue 16 item 4): every feed
-// of the real-world corpus parsed (parseStage) and its items' text signed (deriveTextFields), once
-// in this process as the worker did before, once through a ParsePool, interleaved feed by feed so
-// load from other processes slows both alike. Prints the pool's time as a ratio of in-process.
-// One feed at a time: the ratio is the per-feed overhead (copies, messages, thread hops), not the
-// parallelism two threads can add when several feeds are polled at once.
+// What parsing and signing in the worker's parse threads costs (issue 16): every real-world feed
+// parsed and signed in this process and through a ParsePool, interleaved feed by feed, one feed at a
+// time, so the ratio is the per-feed overhead, not the parallelism of several threads.
 //
 //   npx tsx bench/parse-isolation.ts [--rounds 5] [--threads 1]
 //
-// Needs apps/worker built (npx -y pnpm@12.4.2 turbo run build --filter=@newsfeed/worker...).
+// Needs apps/worker built.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

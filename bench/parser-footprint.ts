@@ -1,8 +1,6 @@
-// The install footprint of @newsfeed/parser for a user of the feed/text/url entries (optional
-// peers left out) and for one who extracts articles too (jsdom and Readability installed):
-// `pnpm pack` (which writes the catalog's versions, as a publish would), then `npm install` of the tarball into an empty folder (fetches from the npm
-// registry). Also checks, in the feed-only install, that /feed works and that /article reports
-// the missing peer by name.
+// The install footprint of @newsfeed/parser, for the feed/text/url entries (optional peers left out)
+// and with jsdom and Readability for articles: `pnpm pack`, then `npm install` of the tarball into an
+// empty folder. Also checks that /feed works there and /article names the missing peer.
 //
 //   npx tsx bench/parser-footprint.ts   (from the repository root; needs the parser built)
 import { execFileSync } from 'node:child_process';

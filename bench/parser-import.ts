@@ -1,7 +1,6 @@
-// What loading @newsfeed/parser costs a user: each entry point imported in a fresh Node process,
-// against a bare `node -e 0` run in the same rounds (time and peak RSS as a difference and a
-// ratio), and `newsfeed-parser feed FILE` against a script that imports /feed and parses the
-// same file. Rounds interleave every case so load on the machine hits them all alike.
+// What loading @newsfeed/parser costs: each entry point imported in a fresh Node process against a
+// bare `node -e 0` in the same rounds, and `newsfeed-parser feed FILE` against a script doing the
+// same; rounds interleave every case so the machine's load hits them all alike.
 //
 //   npx tsx bench/parser-import.ts [--rounds 7]   (from the repository root; needs the parser built)
 import { spawnSync } from 'node:child_process';

@@ -1,16 +1,11 @@
-// Readers benchmark (issue 20 goals): per-user state on a synthetic corpus (bench/lib/synthetic-corpus.ts).
-//  1. seed --items items over --feeds feeds (or --reuse an existing --db-file), then --users users who
-//     have each read --read-share of the items (the oldest ones) and saved a few;
-//  2. time, over --runs runs each, against a primary-key read (items.get) in the same process:
-//     - Google Reader stream contents: 1,000 items of the reading list, unread only (`xt=read`);
-//     - unread counts per feed for one user;
-//     - the front page (stories.listTop) alone, and with a signed-in reader's read state for its stories
-//       (the ratio is the goal's "front page with read state ≤ 1.5× today's").
+// Readers benchmark (issue 20): seed --items items and --users users who have read --read-share of
+// them, then time Google Reader stream contents (1,000 unread items), unread counts per feed, and the
+// front page alone and with a reader's read state, against a primary-key read (items.get).
 //
 //   npx tsx bench/readers.ts [--items 1000000] [--feeds N] [--users 10] [--read-share 0.5] [--runs 200]
 //                            [--db-file bench/out/readers-bench.db] [--reuse] [--keep]
 //
-// SQLite only for now (PostgreSQL: point --db-file at nothing; see README "Readers"). Needs @newsfeed/db built.
+// SQLite only for now. Needs @newsfeed/db built.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,11 +1,7 @@
-// Scraped-text benchmark. First the quality scores on the synthetic scraped-text corpus
-// (../shared/corpora/scraped-text/synthetic-dev, scores as its README defines them: body shingle
-// F1, paragraph F1, title exact, truncation right, boilerplate left), on all cases and as a 2-fold
-// cross-validation of the one tuned setting (minGluedParagraphWords: tuned on one half, scored on
-// the other, both ways). Then the speed of normalizeScrapedText, contentHash, simhash and
-// similarity over the scraped-text fixtures and the reference case, timed interleaved with a
-// named baseline in the same process: node:crypto SHA-256 of the raw text (what a naive exact
-// de-duplication costs) and a naive normalizer (split lines, trim, drop empty ones).
+// Scraped-text benchmark: quality on ../shared/corpora/scraped-text/synthetic-dev (as its README
+// scores it), on all cases and as a 2-fold cross-validation of minGluedParagraphWords; then the speed
+// of normalizeScrapedText and the signatures, interleaved with named baselines (SHA-256 of the raw
+// text, a naive line normalizer).
 //
 //   npx tsx bench/scraped-text.ts            (from the repository root; needs the parser built)
 import { createHash } from 'node:crypto';

@@ -1,15 +1,12 @@
-// Search A/B: bench/db.ts's query mix (bench/lib/search-queries.ts) against one existing database,
-// through two copies of the database layer's source, interleaved query by query (A, B, A, B...) so
-// that the shared machine's load slows both alike. Reports wall time and this process's CPU time per
-// query (all of SQLite's work; on PostgreSQL only the client's), overall and by query kind.
+// Search A/B: bench/db.ts's query mix on one existing database through two copies of the database
+// layer's source, interleaved query by query so the machine's load slows both alike; wall and CPU
+// time per query (on PostgreSQL the client's CPU only), overall and by query kind.
 //
 //   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
 //                              [--b packages/db/src] [--runs 1000]
 //
-// A copy of an earlier commit: `git worktree add /tmp/before <commit>` and
-// `ln -s "$PWD/packages/db/node_modules" /tmp/before/packages/db/node_modules` (its imports resolve
-// there). Both copies open the database as it is; migrations they don't have are never run by them
-// (a copy older than the database refuses it). Results go to stdout and bench/out/search-ab.json.
+// An earlier commit: `git worktree add /tmp/before <commit>`, then link its packages/db/node_modules
+// to ours. Neither copy migrates the database. Results: stdout and bench/out/search-ab.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

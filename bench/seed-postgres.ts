@@ -1,14 +1,11 @@
 // Copies a benchmark database seeded on SQLite (bench/web.ts --seed-only, bench/db.ts --keep) into a
-// new PostgreSQL database, so that `bench/db.ts --engine postgres --reuse` measures PostgreSQL at the
-// same size, with the same rows, ids and stories. Seeding PostgreSQL through the worker's path runs at
-// ~100 items/s on this machine (a million items: about three hours); the copy takes minutes.
+// new PostgreSQL database with the same rows, ids and stories, so `bench/db.ts --engine postgres
+// --reuse` measures the same data; far faster than seeding PostgreSQL through the worker's path.
 //
 //   npx tsx bench/seed-postgres.ts --from bench/out/web-1000000.db --postgres-db nf_bench_1m [--rows-per-insert 1000]
 //
-// The new database gets the layer's own schema (createDb runs the migrations). Its secondary indexes
-// are dropped for the copy and built again afterwards (one sort each instead of a million inserts
-// into each), the identity sequences are moved past the copied ids, and VACUUM ANALYZE leaves the
-// planner statistics and the visibility map as a long-running database would have them.
+// Secondary indexes are dropped for the copy and rebuilt after it (one sort each); VACUUM ANALYZE
+// leaves statistics as a long-running database would have them.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase } from '@newsfeed/db';

@@ -1,17 +1,14 @@
-// Web benchmark: the BUILT web app (`next start`) on a seeded SQLite database, loaded by autocannon
-// over loopback: front page, story page, search and /feed.xml, each for --duration seconds at
-// --connections connections; req/s and latency p50/p95/p99, and each p95 as a ratio to the baseline
-// measured in the same run (/robots.txt: routing, proxy and headers, no database).
+// Web benchmark: the built app (`next start`) on a seeded SQLite database, loaded by autocannon:
+// front page, story, search and /feed.xml, each p95 as a ratio to /robots.txt (no database) in the
+// same run, and requests per server CPU-second.
 //
 //   npx tsx bench/web.ts [--items 1000000] [--feeds N] [--duration 30] [--connections 16] [--fresh] [--seed-only] [--partial]
-//                        [--polls-in-flight 16]   (seeding: the worker's calls, this many polls at once, as the
-//                                                  worker's WORKER_CONCURRENCY; SQLite commits them in groups)
-//                        [--cache-ttl MS]   (the app's WEB_CACHE_TTL_MS; 0 measures every request hitting the database)
-//                        [--page-cache-ttl MS]   (the app's WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
+//                        [--polls-in-flight 16]   (seeding: polls at once, as WORKER_CONCURRENCY)
+//                        [--cache-ttl MS]   (WEB_CACHE_TTL_MS; 0 sends every request to the database)
+//                        [--page-cache-ttl MS]   (WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
 //
-// Needs apps/web built (`pnpm turbo run build --filter=@newsfeed/web`). The seeded database is kept
-// in bench/out/web-<items>.db and reused by the next run (seeding a million items takes a while; a
-// seeding that was stopped continues where it stopped on the next run); --fresh seeds it again. Results go to stdout and bench/out/web.json.
+// Needs apps/web built. The seeded database stays in bench/out/web-<items>.db for the next run (an
+// interrupted seeding resumes); --fresh seeds again. Results: stdout and bench/out/web.json.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,22 +1,13 @@
-// Worker benchmark: 10,000 feeds generated from the real-world corpus, served with ETags from 64
-// loopback "hosts", polled by the real CLI (`node apps/worker/dist/main.js once`) in three rounds:
-// the first poll (every item new), a round where nothing changed (all 304), and a round where 10 %
-// of the feeds gained items. The baseline, measured in the same run against the same server, is a
-// bare conditional GET of every feed with Node's fetch at the same concurrency (no database, no
-// politeness): the ratio says what the worker's bookkeeping costs on top of the network.
+// Worker benchmark: generated feeds served with ETags from 64 loopback "hosts", polled by the real
+// CLI (`once`) in three rounds: first poll, nothing changed (all 304), --changed of the feeds new.
+// Baseline: a bare conditional GET of every feed at the same concurrency, in the same run.
 //
 //   npx tsx bench/worker.ts [--feeds 10000] [--changed 0.1] [--concurrency 32] [--engine sqlite|postgres|both]
 //                           [--workers 1] [--keep-db] [--reuse-db]
 //
-// --workers N runs N `once` processes at the same time in every round (the scale-out story: they
-// share the feeds through leases); a round's rate is then over the span from the first process's
-// start of polling to the last one's end. Every round checks, from the server's request counts,
-// that each feed was fetched exactly once.
-//
-// Needs apps/worker built (npx -y pnpm@12.4.2 turbo run build --filter=@newsfeed/worker...).
-// SQLite writes bench/out/worker-bench.db; PostgreSQL uses a fresh database on 127.0.0.1:5432,
-// dropped at the end, or with --keep-db `nf_bench_worker_<feeds>`, kept for --reuse-db (which skips
-// the first poll, by far the longest round). Results go to stdout and bench/out/worker-<engine>.json.
+// --workers N runs N `once` processes per round (they share the feeds through leases); every round
+// checks that each feed was fetched exactly once. Needs apps/worker built. Results: stdout and
+// bench/out/worker-<engine>.json.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -4,10 +4,9 @@ import { webConfig } from './env';
 import { activeSessionId } from './session-store';
 import { requestHost, requestOrigin } from './site-origin';
 
-// The one gate in front of every admin route handler. Admin is off (403) without ADMIN_TOKEN;
-// without credentials it is 401; a cookie-authenticated change also needs a same-origin request
-// and the session's CSRF token (403 otherwise). A client past its count of wrong tokens gets 429
-// and its Bearer token is not even compared (lib/failure-limiter.ts).
+// The one gate in front of every admin route: 403 without ADMIN_TOKEN, 401 without credentials, 403
+// for a cookie change without same origin and CSRF token; 429 past the wrong-token count, before any
+// Bearer token is compared (lib/failure-limiter.ts).
 
 export type AdminAccess =
   | { ok: true; token: string; via: 'bearer' | 'session'; sessionId: string | null }

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// Admin access: the operator proves they know ADMIN_TOKEN once (login form or an
-// `Authorization: Bearer` header); the browser then holds a signed session cookie. Every state
-// change made with the cookie also needs a CSRF token derived from that session, so another site
-// can neither read nor forge it.
+// Admin access: the operator proves they know ADMIN_TOKEN once (login form or Bearer header) and the
+// browser holds a signed session cookie; changes made with it also need a CSRF token derived from
+// the session, which another site can neither read nor forge.
 
 export const SESSION_COOKIE = 'newsfeed_admin';
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;

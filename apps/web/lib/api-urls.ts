@@ -1,9 +1,8 @@
 import { externalHref } from './render-html';
 
-// The JSON API's last line against stored URLs that are not http(s) (`imageUrl: "javascript:…"`
-// from an article page, `siteUrl` from an OPML file): every field named `url` or `…Url`, at any
-// depth, is served only when it is http(s), else null. The parser's URL policy (issue 16 item 8)
-// keeps such values out of the database; this keeps rows stored before it out of the API.
+// The JSON API's last line against stored URLs that are not http(s): every field named `url` or
+// `…Url`, at any depth, is served only when http(s), else null (rows stored before the parser's URL
+// policy could hold others).
 
 const URL_FIELD = /^url$|Url$/;
 

@@ -1,11 +1,9 @@
 import { createDb, type NewsfeedDb } from '@newsfeed/db';
 import { webConfig } from './env';
 
-// One database client per server process, shared by every request. It lives on globalThis so that
-// Next.js's module duplication (route handlers and pages are bundled separately) still opens one.
-// No SQLite checkpoint thread here: the web server writes rarely (admin changes), the worker writes
-// the items and its own thread checkpoints them, and inside the Next.js bundle the thread could not
-// find the SQLite driver (it would report that and fall back to checkpointing in commits anyway).
+// One database client per server process, on globalThis so that Next.js's separately bundled routes
+// and pages still share it. No SQLite checkpoint thread: the web writes rarely, the worker's thread
+// checkpoints, and inside the Next.js bundle the thread could not find the driver.
 const KEY = Symbol.for('newsfeed.web.db');
 type Holder = { [KEY]?: Promise<NewsfeedDb> };
 

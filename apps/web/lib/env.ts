@@ -47,7 +47,7 @@ export const WEB_OPTIONS = {
   WEB_REQUIRE_SIGN_IN: {
     schema: z.stringbool().default(false),
     description:
-      'true: only signed-in readers (accounts from `user add`) see pages, feeds out and the public API; false: anonymous visitors may read, as before.',
+      'true: only signed-in readers (accounts from `user add`) see pages, feeds out and the public API; false: anonymous visitors may read too.',
   },
   WEB_API_TOKEN_DAYS: {
     schema: z.coerce.number().int().min(1).max(3650).default(30),

@@ -1,7 +1,6 @@
-// Counts wrong admin tokens (login form and Bearer) per client and in total over a fixed window:
-// past either limit, attempts are refused unchecked (429 with Retry-After) until the window ends,
-// so guessing runs at a few tries per window instead of at full speed. The total limit still holds
-// when clients can choose their own address (X-Forwarded-For without WEB_TRUST_PROXY).
+// Counts wrong admin tokens per client and in total over a fixed window; past either limit attempts
+// are refused unchecked (429 with Retry-After), so guessing runs at a few tries per window. The
+// total still holds when clients choose their own address (X-Forwarded-For without WEB_TRUST_PROXY).
 
 /** Clients remembered at once; past it the oldest is forgotten (the total limit still counts it). */
 export const MAX_TRACKED_CLIENTS = 10_000;

@@ -7,7 +7,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-// Building an Intl formatter costs ~0.1 ms, a front page formats thirty times: one per locale.
+// Building an Intl formatter is costly and a front page formats many times: one per locale.
 const FORMATTERS = new Map<string, Intl.RelativeTimeFormat>();
 
 function formatter(locale: string): Intl.RelativeTimeFormat {

@@ -1,9 +1,8 @@
 import type { StoryFilter } from '@newsfeed/db';
 
 // The front page's filters as they appear in the URL (?source=3&folder=Tech&lang=en&window=24h) and
-// as the database wants them. A value no link of ours makes is the visitor's mistake: the proxy
-// answers 400 for pages (storyParamsProblem) and the API does too, so parsing here only ever sees
-// values that passed, and still looks keys up as own properties (never `toString` from a prototype).
+// as the database wants them. The proxy answers 400 for values no link of ours makes
+// (storyParamsProblem), so parsing sees only valid ones, still looked up as own properties.
 
 export const TIME_WINDOWS = {
   '1h': { label: 'Last hour', seconds: 3600 },

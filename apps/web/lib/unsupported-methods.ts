@@ -1,10 +1,8 @@
 import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
 import { ALLOWED_METHODS } from './request-screen';
 
-// Next.js turns every request into a Fetch API Request before proxy.ts or any route runs, and the
-// Fetch API refuses to build one for TRACE and TRACK: Next.js answers those 500 ("'TRACE' HTTP
-// method is unsupported"). TRACE is answered 405 here, at the HTTP server, before Next.js sees
-// it; every other method reaches proxy.ts, which answers the rest (lib/request-screen.ts).
+// The Fetch API cannot represent TRACE or TRACK, so Next.js would answer them 500: TRACE is answered
+// 405 here, at the HTTP server; every other method reaches proxy.ts (lib/request-screen.ts).
 
 /**
  * Methods the Fetch API will not carry that reach a request handler (Node's parser answers TRACK

@@ -48,7 +48,7 @@ export const WORKER_OPTIONS = {
   WORKER_SQLITE_CACHE_MB: {
     schema: count(16),
     description:
-      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as a poll touches items and stories across the file, so it is a floor of the worker’s memory; in `bench/worker.ts` (1,000 feeds) 16 instead of 64 cost no measurable CPU; on a database of a million items, 256 ingests 1.19× faster than 64, and 1,024 is slower again (0.86× of 256) (`bench/ingest-ab.ts`).',
+      'SQLite page cache of the worker’s connection (MiB). It fills up to this size as polls touch items and stories across the file, so it is a floor of the worker’s memory; a database of millions of items writes faster with a larger one (bench/RESULTS.md).',
   },
   WORKER_POSTGRES_POOL_SIZE: {
     schema: count(10),
@@ -192,12 +192,12 @@ export const WORKER_OPTIONS = {
   WORKER_CLUSTER_TEXT_CHARS: {
     schema: count(1_000),
     description:
-      'Characters of each item’s text the clusterer reads and keeps in memory for its window (the worker’s heap is capped: see main.ts).',
+      'Characters of each item’s text the clusterer reads and keeps in memory for its window, within its thread’s heap (WORKER_CLUSTER_HEAP_MB).',
   },
   WORKER_CLUSTER_MAX_ITEMS: {
     schema: count(20_000),
     description:
-      'Most items the clusterer keeps in its in-memory candidate index; past it the oldest are forgotten first, even within WORKER_CLUSTER_WINDOW_HOURS (each costs a few KiB of heap).',
+      'Most items the clusterer keeps in its in-memory candidate index; past it the oldest are forgotten first, even within WORKER_CLUSTER_WINDOW_HOURS.',
   },
   WORKER_CLUSTER_IDLE_MS: {
     schema: milliseconds(1_000),

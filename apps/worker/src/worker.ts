@@ -178,11 +178,9 @@ export class Worker {
   }
 
   /**
-   * Up to `capacity` feeds to start now. Feeds are claimed in batches into a local queue (one
-   * claim query per batch, not per free slot); the queue stays short enough that every queued
-   * feed starts long before its lease ends. When it runs low the next batch is claimed in the
-   * background, so slots do not sit idle while a claim query runs (on PostgreSQL at 10,000 feeds a
-   * claim ranks every due feed by host: tens of milliseconds, once per batch).
+   * Up to `capacity` feeds to start now, from a local queue filled one batch per claim query and
+   * kept short so each feed starts well within its lease; the next batch is claimed in the
+   * background when the queue runs low, so slots do not wait on a claim.
    */
   private async take(capacity: number): Promise<Feed[]> {
     const batch = Math.min(this.settings.batchSize, this.settings.concurrency * QUEUED_PER_SLOT);

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import type { MaintenanceApi } from './engines/maintenance.js';
 import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres/postgres.js';
 import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite/sqlite.js';
 import { createFeedsApi } from './entities/feeds.js';
 import { createItemsApi } from './entities/items.js';
-import { createMaintenanceApi, type MaintenanceApi } from './entities/maintenance.js';
 import { createPollsApi } from './entities/polls.js';
 import { createRetentionApi } from './entities/retention.js';
 import { createStoriesApi } from './entities/stories.js';
@@ -98,7 +98,7 @@ export type NewsfeedDb = Db & {
  */
 export async function createDb(url?: string | null, options: CreateDbOptions = {}): Promise<NewsfeedDb> {
   const location = parseDatabaseUrl(url, options.cwd);
-  const { context, close } =
+  const { context, maintenance, close } =
     location.engine === 'sqlite'
       ? openSqlite(location.path, {
           busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_SQLITE_SETTINGS.busyTimeoutMs,
@@ -128,7 +128,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     context,
     ...apis,
     subscriptions: createSubscriptionsApi(apis.feeds),
-    maintenance: withTypedErrors('maintenance', 'database', createMaintenanceApi(context)),
+    maintenance: withTypedErrors('maintenance', 'database', maintenance),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
     users: withTypedErrors('users', 'user', createUsersApi(context.kysely)),
     itemStates: withTypedErrors('itemStates', 'user', createItemStatesApi(context)),

@@ -1,14 +1,9 @@
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
+export type { MaintenanceApi } from './engines/maintenance.js';
 export { createPostgresDatabase, dropPostgresDatabase } from './engines/postgres/postgres-admin.js';
 export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './entities/feeds.js';
 export type { UpsertOptions } from './entities/items.js';
-export type { MaintenanceApi } from './entities/maintenance.js';
 export type { RetentionOptions, RetentionResult } from './entities/retention.js';
-export type {
-  SubscribeAllResult,
-  SubscribeResult,
-  SubscriptionsApi,
-} from './entities/subscriptions.js';
 export {
   DbBusyError,
   DbConnectionError,

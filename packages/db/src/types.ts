@@ -1,8 +1,6 @@
 // The storage contract shared by the worker and the web app. Both engines implement exactly this.
 // Times are ISO 8601 UTC strings ("2026-01-02T03:04:05.000Z"); absent values are null, never undefined.
 
-import type { SubscriptionsApi } from './entities/subscriptions.js';
-
 export type Engine = 'sqlite' | 'postgres';
 
 /** One page of a keyset-paginated list; pass `nextCursor` back to get the next page. */
@@ -426,6 +424,28 @@ export interface PollsApi {
 export interface RetentionApi {
   /** Deletes items older than the cutoff (with their search rows, tombstoning their keys) and empty stories. */
   run(olderThan: string): Promise<{ items: number; stories: number }>;
+}
+
+export interface SubscribeResult {
+  feed: Feed;
+  added: boolean;
+}
+
+export interface SubscribeAllResult {
+  added: number;
+  existing: number;
+}
+
+export interface SubscriptionsApi {
+  /** Adds the feed unless one with its URL exists; returns the stored feed and whether it is new. */
+  subscribe(feed: NewFeed): Promise<SubscribeResult>;
+  /** Subscribes each in turn; `onProgress` after each one. */
+  subscribeAll(
+    feeds: Iterable<NewFeed>,
+    onProgress?: (done: number, feed: SubscribeResult) => void,
+  ): Promise<SubscribeAllResult>;
+  /** Every subscription, disabled ones too, in id order (for an export). */
+  all(): Promise<Feed[]>;
 }
 
 export interface Db {

@@ -4,10 +4,9 @@ import { safeEqual } from '../admin-session';
 import { getDb } from '../db';
 import { webConfig } from '../env';
 
-// Reader-app sign-in. ClientLogin trades a name and password for an Auth token that the client then
-// sends as `Authorization: GoogleLogin auth=<token>`. The token is a session row (the `sessions`
-// table, with the user's id) keyed by a digest of the token, so removing the row revokes it. State
-// changes also carry the short action token `T` from /token, derived from the Auth token.
+// Reader-app sign-in: ClientLogin trades a name and password for an Auth token sent as
+// `Authorization: GoogleLogin auth=<token>`, kept as a session row keyed by its digest (deleting the
+// row revokes it). State changes also carry the action token `T` from /token, derived from it.
 
 const AUTH_HEADER = /^GoogleLogin\s+auth=(\S+)$/i;
 

@@ -10,12 +10,10 @@ import {
 import { IndexedItems } from './indexed-items.js';
 import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js';
 
-// The clustering stage: ONE clusterer per database assigns the items polls queued to stories, in id
-// order, holding the `clusterer` lease (renewed by every batch it writes) so a second process waits
-// instead of clustering twice, and a crashed holder's lease expires. Its candidate index lives in
-// memory, warm-loaded from the window's clustered items when it takes the lease. The window is
-// measured back from the newest item it has seen (the stream's own clock, the wall clock's in
-// production), so rebuilding old items gives the stories they got when they were new.
+// The clustering stage: ONE clusterer per database places queued items into stories in id order,
+// holding the `clusterer` lease so a second process waits and a crashed holder's lease expires.
+// Its in-memory index is warm-loaded when it takes the lease; its window is measured from the
+// newest item seen, so rebuilding old items gives the stories they got when new.
 
 export interface ClustererSettings {
   /** Items first seen within this many hours are candidates (WORKER_CLUSTER_WINDOW_HOURS). */

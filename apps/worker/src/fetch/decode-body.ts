@@ -26,9 +26,8 @@ function decoderFor(encoding: string, firstByte: number | undefined): Decoder | 
 }
 
 /**
- * Reads a response body, undoing its Content-Encoding chunk by chunk and stopping the moment the
- * decoded size passes `maxBytes`: a 10 KB gzip bomb is aborted after `maxBytes`, never inflated.
- * Returns the decoded bytes and how many bytes came over the wire.
+ * Reads a response body, undoing its Content-Encoding chunk by chunk and stopping once the decoded
+ * size passes `maxBytes`, so a gzip bomb is never inflated. Returns the decoded and wire byte counts.
  */
 export async function readBody(
   body: Readable,

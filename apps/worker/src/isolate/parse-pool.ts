@@ -39,9 +39,8 @@ interface PooledThread {
 
 /**
  * Feed parsing and article extraction in a small pool of worker threads, each with its own heap
- * limit and a hard time limit: a feed or page that runs out of memory or never ends costs a
- * thread (terminated, replaced on the next task) and becomes that feed's or item's error, never
- * the worker process. Threads are started on demand and reused across polls.
+ * and time limit: a feed or page that exhausts either costs a thread (replaced) and becomes that
+ * feed's or item's error, never the worker's.
  */
 export class ParsePool {
   private readonly threads = new Set<PooledThread>();

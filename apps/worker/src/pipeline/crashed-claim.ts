@@ -9,10 +9,9 @@ export function crashedBefore(feed: Feed): boolean {
 }
 
 /**
- * Sets aside a feed whose earlier claims died with their worker (out of memory, a bug we have not
- * found): the crash is recorded as its error and in its poll history, it backs off like any
- * failure, and after WORKER_MAX_CRASHES crashes in a row it is disabled. It is not polled in this
- * claim: polling it now would likely kill this worker too.
+ * Sets aside a feed whose earlier claims died with their worker: the crash is recorded as its
+ * error, it backs off like any failure, and WORKER_MAX_CRASHES in a row disable it. It is not
+ * polled now: that would likely kill this worker too.
  */
 export async function recordCrashedClaim(ctx: PollContext, feed: Feed): Promise<PollOutcome> {
   const crashes = feed.crashCount + 1;

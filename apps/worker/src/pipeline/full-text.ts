@@ -87,10 +87,9 @@ export interface FullTextResult {
 }
 
 /**
- * Fetches article pages for truncated items through the same guarded, polite client, and
- * remembers each URL's outcome (a failure too) so a page is fetched once, however many feeds or
- * polls carry it. Concurrent requests for one URL share one fetch. Only the fields the pipeline
- * reads are kept, and the cache is bounded by bytes as well as by URLs.
+ * Fetches article pages for truncated items through the guarded, polite client, remembering each
+ * URL's outcome (failures too) so a page is fetched once however many feeds carry it; concurrent
+ * requests share one fetch. Only the fields the pipeline reads are kept, bounded by bytes.
  */
 export class FullTextFetcher {
   private readonly cache: LruCache<Promise<FetchedArticle | null>>;

@@ -94,10 +94,8 @@ export interface IdentityDecision {
 }
 
 /**
- * Picks how this feed's items are identified, from the items alone: guids when every item has one
- * and none repeats, else canonical URLs when those are present and unique, else a content hash.
- * A feed once moved off guids stays off (its guids proved unstable); `guidsChanged` is the
- * evidence from storage that the guids of known items changed since the last poll.
+ * Picks how this feed's items are identified: unique guids, else unique canonical URLs, else a
+ * content hash. A feed once moved off guids stays off (`guidsChanged`: stored items' guids changed).
  */
 export function chooseIdentityRule(
   items: ParsedItem[],

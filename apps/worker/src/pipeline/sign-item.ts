@@ -70,11 +70,9 @@ export function deriveTextFields(
 }
 
 /**
- * Turns a parsed item (and the article fetched for it, if any) into the stored record: the longer
- * of feed content and article text, dates that are never in the future, and the signatures used
- * for de-duplication and clustering (`contentHash`, `simhash`, wire agency, language). With
- * `stored` (a row whose content is still valid) the text fields are taken from it, not recomputed;
- * with `derived` they were computed already (in a parse thread).
+ * Turns a parsed item (and its fetched article, if any) into the stored record: the longer text,
+ * dates never in the future, and the signatures for de-duplication and clustering. Text fields
+ * come from `stored` (a row still valid) or `derived` (a parse thread's) when given.
  */
 export function signItem(
   item: ParsedItem,

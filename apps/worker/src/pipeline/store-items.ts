@@ -35,10 +35,9 @@ function urlIdentityOf(url: string | null, base: string): string | null {
 }
 
 /**
- * The stored key of each incoming item. Keys not seen before are matched against the feed's
- * recent stored items by URL identity, or for an item without one by its content hash, so an item
- * whose guid changed, a feed that switched identity rule, or a row keyed before the hash left out
- * dates, updates its existing row instead of duplicating it.
+ * The stored key of each incoming item. An unseen key is matched against the feed's recent rows by
+ * URL identity or content hash, so a changed guid or identity rule updates the row instead of
+ * duplicating it.
  */
 async function resolveKeys(
   ctx: PollContext,

@@ -10,10 +10,9 @@ interface Waiting {
 }
 
 /**
- * Writes the outcome of polls that changed nothing (304s: only the schedule) together. One write
- * is in flight at a time; polls that finish meanwhile wait for the next one, so nothing waits on a
- * timer and the batches grow with the rate: an all-304 round of 10,000 feeds becomes a few hundred
- * statements instead of 10,000 round trips and commits (group commit, as databases do for WAL).
+ * Writes the outcome of polls that changed nothing (304s: only the schedule) together: one write
+ * is in flight, polls that finish meanwhile share the next, so batches grow with the rate without
+ * a timer (group commit).
  */
 export class UnchangedPollWriter {
   private waiting: Waiting[] = [];

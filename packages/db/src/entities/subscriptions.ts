@@ -1,33 +1,18 @@
 import { DbConstraintError } from '../errors.js';
-import type { Feed, FeedsApi, NewFeed } from '../types.js';
+import type {
+  Feed,
+  FeedsApi,
+  NewFeed,
+  SubscribeAllResult,
+  SubscribeResult,
+  SubscriptionsApi,
+} from '../types.js';
 
 // Subscribing, once for the worker's CLI and the web admin: an address already in the table is
 // reported as existing, never added twice (also when two processes subscribe it at the same time).
 // Addresses arrive checked (@newsfeed/parser's subscribableUrl); this layer only stores them.
 
 const EXPORT_PAGE = 500;
-
-export interface SubscribeResult {
-  feed: Feed;
-  added: boolean;
-}
-
-export interface SubscribeAllResult {
-  added: number;
-  existing: number;
-}
-
-export interface SubscriptionsApi {
-  /** Adds the feed unless one with its URL exists; returns the stored feed and whether it is new. */
-  subscribe(feed: NewFeed): Promise<SubscribeResult>;
-  /** Subscribes each in turn; `onProgress` after each one. */
-  subscribeAll(
-    feeds: Iterable<NewFeed>,
-    onProgress?: (done: number, feed: SubscribeResult) => void,
-  ): Promise<SubscribeAllResult>;
-  /** Every subscription, disabled ones too, in id order (for an export). */
-  all(): Promise<Feed[]>;
-}
 
 export function createSubscriptionsApi(feeds: FeedsApi): SubscriptionsApi {
   async function subscribe(feed: NewFeed): Promise<SubscribeResult> {

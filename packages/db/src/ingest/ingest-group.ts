@@ -3,14 +3,10 @@ import type { Database } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { indexQueuedItems } from './full-text-queue.js';
 
-// Group commit for SQLite's single writer. A worker ingests many polls at once (WORKER_CONCURRENCY),
-// but SQLite runs one write transaction at a time: the calls queue for the connection anyway. Instead
-// of one transaction each, the calls queued while a transaction runs are written together in the next
-// one, each inside its own SAVEPOINT: a call that fails is rolled back alone and gets its error, the
-// others commit. One commit (and one FTS5 segment flush) then serves the whole group. A call never
-// waits for company: the first one starts at once, and the group is whatever queued behind it.
-//
-// PostgreSQL keeps one transaction per call: its writers run in parallel.
+// Group commit for SQLite's single writer: calls that queued while a transaction ran are written
+// together in the next one, each in its own SAVEPOINT (a failing call is rolled back alone and gets
+// its error), so one commit serves the group. A call never waits for company: the first starts at
+// once. PostgreSQL keeps one transaction per call: its writers run in parallel.
 
 /** At most this many items are written in one group transaction (the rest wait for the next). */
 export const MAX_GROUP_ITEMS = 2_000;

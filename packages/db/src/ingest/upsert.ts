@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
-import type { SearchVocabulary } from '../search/search-vocabulary.js';
+import type { VocabularyWriter } from '../sql/context.js';
 import { allocateIds } from '../sql/id-allocation.js';
 import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
@@ -166,7 +166,7 @@ export async function upsertInTransaction(
   feedId: number,
   inputs: ItemInput[],
   now: number,
-  vocabulary?: SearchVocabulary,
+  vocabulary?: VocabularyWriter,
 ): Promise<UpsertOutcome> {
   const prepared = inputs.map((input) => ({ input, columns: inputColumns(input) }));
   const outcome: UpsertOutcome = { results: [], written: new Set() };

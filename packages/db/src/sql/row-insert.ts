@@ -2,10 +2,9 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
 
-// Multi-row INSERTs on the ingest path, compiled by hand: Kysely parses, freezes and compiles every
-// value of a `.values([...])` call (a poll's items are ~350 values), which cost more than SQLite took
-// to insert them. The statement text depends only on the table, the columns, the number of rows and
-// the clause after VALUES, so it is built once and cached; the rows are bound as plain parameters.
+// Multi-row INSERTs on the ingest path, compiled by hand: Kysely compiles every value of a
+// `.values([...])` call, which cost more than the insert. The text depends only on the table, columns,
+// row count and tail, so it is built once and cached; the rows are bound as plain parameters.
 
 type Row = readonly unknown[];
 

@@ -20,10 +20,8 @@ export const PAYWALL_AND_LOGIN_BLOCKS: readonly RegExp[] = [
 ];
 
 /**
- * Whole blocks that are furniture of HTML pages in particular (captions, credits, gallery
- * controls, datelines, comment counts). The furniture that scraped text shares with pages (ad
- * labels, share and follow prompts, newsletter calls, "Read more", related-list headings) is
- * the shared list in ../text/boilerplate-patterns.ts, which post-cleaning applies too.
+ * Whole blocks that are furniture of HTML pages in particular (captions, credits, gallery controls,
+ * comment counts); what scraped text shares with pages is in ../text/boilerplate-patterns.ts.
  */
 export const BOILERPLATE_BLOCKS: readonly RegExp[] = [
   /^(?:skip|jump) to (?:main )?(?:content|navigation|comments)$/i,

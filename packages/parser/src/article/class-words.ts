@@ -1,8 +1,6 @@
-// How a class or id is read against the discard lists' words. A token is split into its words at
-// "-" and "_"; a listed word (or two-word phrase) counts when it is the whole token or begins or
-// ends it ("share-bar", "social-share", "comments-area"), not when it sits in the middle of a
-// longer name, where page builders put their namespaces ("elementor-widget-text-editor",
-// "et_pb_comments_module" are named by their first and last words).
+// How a class or id is read against the discard lists' words: split at "-" and "_", a listed word
+// (or two-word phrase) counts when it is the whole token or begins or ends it ("share-bar",
+// "social-share"), not in the middle, where page builders put namespaces ("et_pb_comments_module").
 
 /** Compiles a word list into a test of a `class` + `id` string. */
 export function classWordMatcher(

@@ -1,7 +1,5 @@
-// What the cleaning pass removes before the page reaches jsdom and Readability, kept as named
-// data in the spirit of trafilatura's discard lists. Tag lists are exact; class and id words are
-// matched by class-words.ts, as a whole token or at either end of one ("share" matches
-// "social-share" and "share-bar", not "shareholder" nor the middle of "x-share-y").
+// What the cleaning pass removes before jsdom and Readability, as named data (like trafilatura's
+// discard lists). Tag lists are exact; class and id words are matched by class-words.ts.
 
 /** Elements that never hold article prose. */
 export const DISCARD_TAGS = [

@@ -100,15 +100,12 @@ function fallbackBody($: CheerioAPI): Body {
 }
 
 /**
- * Extracts the article of a news page: decodes the bytes, reads the metadata (JSON-LD, meta
- * tags, <time>, URL date, dateline), drops page furniture with cheerio, lets Readability choose
- * the body on jsdom, post-cleans it and builds the text block by block. Nesting deeper than
- * maxDepth is flattened first; pages too large for Readability (maxElements, maxReadabilityChars)
- * or past their time budget (timeBudgetMs, checked between stages) get a simpler densest-block
+ * Extracts the article of a news page: decodes it, reads the metadata, drops furniture with cheerio,
+ * lets Readability choose the body on jsdom, post-cleans it and builds the text. Deep nesting is
+ * flattened first; pages past maxElements, maxReadabilityChars or timeBudgetMs get a densest-block
  * extraction, and text past maxTextChars is dropped, each with a warning.
  *
- * @returns null when the page has no article (a home page, a login wall, an error page, a page
- *   with almost no text).
+ * @returns null when the page has no article (a home page, a login wall, an error page, almost no text).
  * @throws ArticleExtractionError only when the input cannot be read at all.
  */
 export async function extractArticle(

@@ -60,10 +60,9 @@ export function excerptFrom(paragraphs: readonly string[]): string | null {
 }
 
 /**
- * The finishing step every extractor ends with (extractArticle for pages, normalizeScrapedText for
- * scraped text): derives `text` (paragraphs joined by blank lines), word count, reading time, the
- * wire credit, truncation, both signatures, the language when none was declared, and an excerpt
- * when the source had none.
+ * The step every extractor ends with (extractArticle, normalizeScrapedText): derives `text`, word
+ * count, reading time, wire credit, truncation, both signatures, and the language and excerpt when
+ * the source had none.
  */
 export function finishArticle(draft: ArticleDraft): Article {
   const { truncated: droppedStub = false, wireEvidence = '', ...fields } = draft;

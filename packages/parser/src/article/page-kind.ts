@@ -54,11 +54,9 @@ export function linkedHeadingCount($: CheerioAPI): number {
 }
 
 /**
- * Classifies a page that has no article, only on evidence that a real article would not show:
- * an error page (its title and heading say so, little text backs them), a login wall (a prompt
- * to sign in to read, little prose outside forms), a home page (the site root, declaring no
- * article, listing stories under linked headings). A password field or a root URL alone are not
- * evidence: plenty of articles have a login box in their header or live at a blog's root.
+ * Classifies a page with no article, only on evidence a real article would not show: an error page,
+ * a login wall (a sign-in prompt, little prose outside forms), a home page (site root, stories under
+ * linked headings). A password field or a root URL alone is not evidence: articles have those too.
  */
 export function nonArticleKind(signals: PageSignals): NonArticleKind | null {
   const { proseChars } = signals;

@@ -134,12 +134,9 @@ const DATA_BLOCKS = new Set(['TD', 'TH', 'LI', 'DT', 'DD', 'PRE', 'CAPTION']);
 const BODY_SHAPE_REASONS: ReadonlySet<string> = new Set(['breadcrumb', 'nav-list']);
 
 /**
- * The line-level evidence normalizeScrapedText uses on scraped text, applied to one block: the
- * shared boilerplate patterns (share and follow prompts, "Source link", "Read more", ad labels,
- * "The post X appeared first on Y", copyright lines...), each bounded in words so prose that merely
- * mentions them stays; and the shape of furniture (a breadcrumb, a "News | Sport | Business" menu),
- * which only counts for a block that does not read as a sentence and is not a table cell or list
- * item, whose short text is data.
+ * normalizeScrapedText's line-level evidence applied to one block: the shared boilerplate patterns,
+ * each bounded in words so prose that mentions them stays, and furniture shapes (breadcrumbs,
+ * menus), which count only for a block that is not a sentence, table cell or list item.
  */
 function isFurnitureLine(text: string, element: Element): boolean {
   const evidence = lineEvidence(text);

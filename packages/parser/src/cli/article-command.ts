@@ -19,10 +19,9 @@ function maybeGunzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 /**
- * `article FILE... [--url URL] [--content-type TYPE]`: one JSON line per page with the Article,
- * or `"article": null` when the page has none. Without `--url` each page's URL is its file://
- * URL (relative links then resolve against the file). Pages (packed or not) over
- * DEFAULT_MAX_BYTES are refused.
+ * `article FILE... [--url URL] [--content-type TYPE]`: one JSON line per page with the Article, or
+ * `"article": null`. Without `--url` a page's URL is its file:// URL; pages over DEFAULT_MAX_BYTES
+ * are refused.
  */
 export const runArticleCommand: CommandRun = async (files, flags, io) => {
   const url = flags.get('url');

@@ -10,10 +10,9 @@ function errorRecord(error: unknown): { code: string; message: string } {
 }
 
 /**
- * The shared contract of every command: one JSON line per input, `"file"` first, the result's
- * fields after it; an input that fails prints `{"file","error":{"code","message"}}` and the run
- * goes on, whatever the error (a RangeError included). Inputs are read up to `maxBytes` (the
- * library's limit), never further. Returns the exit code: 1 when any input failed.
+ * The contract of every command: one JSON line per input, `"file"` first; a failing input prints
+ * `{"file","error":{"code","message"}}` and the run goes on. Inputs are read up to `maxBytes`.
+ * Returns the exit code: 1 when any input failed.
  */
 export async function forEachInput(
   files: readonly string[],

@@ -91,10 +91,9 @@ function ianaOffsetAt(format: Intl.DateTimeFormat, utcMs: number): number {
 }
 
 /**
- * The instant at which clocks in `zone` show the wall time `wallMs` (the wall time's fields read as
- * if they were UTC). Around a DST change, as RFC 9557 / Temporal's "compatible" rule: a time that
- * occurs twice (clocks going back) is the earlier one; a time that never occurs (clocks going
- * forward) is read with the offset before the change, i.e. moved forward by the gap.
+ * The instant at which clocks in `zone` show the wall time `wallMs` (its fields read as UTC). Around
+ * a DST change, as Temporal's "compatible" rule: a repeated time is the earlier one, a skipped time
+ * is moved forward by the gap.
  */
 export function wallTimeToInstant(wallMs: number, zone: TimeZone): number {
   if (zone.kind === 'offset') return wallMs - zone.minutes * 60_000;

@@ -31,10 +31,9 @@ function guessType(path: string): DiscoveredFeed['type'] {
 }
 
 /**
- * The feeds a web page advertises (`<link rel="alternate">` with an RSS, Atom or JSON Feed type,
- * resolved against `<base href>` or the page URL), followed by common feed paths of the same site
- * as guesses for a caller to try. Advertised feeds come first, in page order, without duplicates.
- * `pageUrl` may be '' when unknown: then relative links and guesses are left out.
+ * The feeds a web page advertises (`<link rel="alternate">`, in page order, no duplicates), then
+ * common feed paths of the same site as guesses to try. With `pageUrl` '' (unknown), relative
+ * links and guesses are left out.
  */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   const links: { href: string; title: string | null; type: DiscoveredFeed['type'] }[] = [];

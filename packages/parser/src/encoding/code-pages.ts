@@ -1,7 +1,6 @@
-// Decoders for the code pages TextDecoder does not know (no browser decodes them, but old feeds
-// declare them): IBM PC (DOS) pages and ISO-8859-16 through iconv-lite, EBCDIC pages through our
-// tables (iconv-lite has none); and the EBCDIC sniffing XML 1.0 appendix F describes (a document
-// whose first bytes are "<?xm" in EBCDIC declares its real code page in the declaration).
+// Decoders for code pages TextDecoder does not know but old feeds declare: IBM PC pages and
+// ISO-8859-16 through iconv-lite, EBCDIC through our tables; and EBCDIC sniffing as XML 1.0
+// appendix F describes.
 import { createRequire } from 'node:module';
 import type iconvLite from 'iconv-lite';
 import { EBCDIC_TABLES } from './ebcdic-tables.js';

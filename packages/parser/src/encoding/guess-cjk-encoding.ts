@@ -1,7 +1,6 @@
-// A document that declares no encoding at all (no BOM, no HTTP charset, no XML declaration) and is
-// not UTF-8 is, outside Western Europe, most often in one of the East Asian multi-byte encodings.
-// Those are recognizable: a wrong one either fails to decode or yields characters of another
-// script. Only a clear winner is taken; anything else is left to the windows-1252 fallback.
+// A document declaring no encoding that is not UTF-8 is, outside Western Europe, most often in an
+// East Asian multi-byte encoding; a wrong one fails to decode or yields another script's characters.
+// Only a clear winner is taken, else the windows-1252 fallback applies.
 
 interface Candidate {
   encoding: string;

@@ -1,9 +1,7 @@
-// TextDecoder with the WHATWG windows-1252 table. Node 20.18.3+ and 22.13+ decode windows-1252 (and
-// its labels latin1 / iso-8859-1 / ascii) through a Latin-1 fast path, so bytes 0x80-0x9F come out
-// as C1 control characters instead of € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ
-// (nodejs/node#56542, #60888): curly quotes and dashes vanish from every such feed or page.
-// Decoding first and mapping the C1 range after is exact either way (a fixed Node returns the
-// right characters, which are then left alone).
+// TextDecoder with the WHATWG windows-1252 table: some Node versions decode windows-1252 (and its
+// latin1 / iso-8859-1 / ascii labels) through a Latin-1 fast path, turning 0x80-0x9F into C1
+// controls instead of curly quotes and dashes (nodejs/node#56542, #60888). Mapping the C1 range
+// after decoding is exact either way.
 
 // index-windows-1252 of the Encoding Standard for 0x80-0x9F; 0x81, 0x8D, 0x8F, 0x90, 0x9D stay C1.
 const C1_TO_WINDOWS_1252 =

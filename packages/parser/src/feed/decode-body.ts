@@ -94,11 +94,10 @@ function declaredXmlEncoding(bytes: Uint8Array): string | null {
 }
 
 /**
- * Bytes to text with the encoding the RFCs say: a BOM first, then the HTTP charset (RFC 7303: it
- * wins over the XML declaration), then the XML declaration, else UTF-8. Any encoding a browser
- * knows works (TextDecoder with ICU), and so do the IBM PC and EBCDIC code pages and ISO-8859-16
- * (code-pages.ts; an EBCDIC document is recognized by its first bytes). Bytes that do not fit the encoding are decoded best-effort
- * with an ENCODING_MISMATCH warning; an unknown label falls back to UTF-8 with UNKNOWN_ENCODING.
+ * Bytes to text with the encoding the RFCs say: a BOM, then the HTTP charset (it wins over the XML
+ * declaration, RFC 7303), then the XML declaration, else UTF-8; browser encodings plus the IBM PC,
+ * EBCDIC and ISO-8859-16 code pages. Misfit bytes give ENCODING_MISMATCH, an unknown label
+ * UNKNOWN_ENCODING (decoded as UTF-8).
  */
 export function decodeBody(
   body: string | Uint8Array,

@@ -54,10 +54,9 @@ export function capList<T>(list: T[], limit: number, where: string, warnings: Wa
 }
 
 /**
- * What `render` (a sanitizer) makes of `source`, its HTML and text each at most `limit`
- * characters. The source is cut before rendering (the sanitizer closes what the cut left open),
- * and cut shorter in proportion when escaping made the HTML longer, so no step works on much more
- * than `limit` characters.
+ * What `render` (a sanitizer) makes of `source`, its HTML and text each at most `limit` characters:
+ * the source is cut first (the sanitizer closes what the cut left open), shorter when escaping
+ * lengthened it, so no step works on much more than `limit`.
  */
 export function renderCapped(
   source: string,

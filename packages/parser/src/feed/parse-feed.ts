@@ -56,12 +56,10 @@ function readRaw(
 }
 
 /**
- * Reads a feed (RSS 0.90-2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1; detected from the
- * content) into one normalized record. Encoding problems, broken XML and bad dates are repaired or
- * dropped with a warning in `warnings`; only input that is not a feed at all throws.
- * Dates without a zone are read in the zone the feed's other dates show, else in `timeZone`.
- * Internal entities expand within a budget, every field is capped (fieldLimits) and every URL is
- * an absolute http(s) URL (safeHttpUrl): what is cut or dropped is listed in `warnings`.
+ * Reads a feed (RSS 0.90-2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1, detected from the
+ * content) into one normalized record. Broken encoding, XML and dates are repaired or dropped,
+ * entities expand within a budget, fields are capped and URLs kept only when http(s), each noted
+ * in `warnings`; zone-less dates read in the feed's own zone, else `timeZone`.
  * @throws RangeError when `options.timeZone` names no zone.
  * @throws FeedParseError NOT_A_FEED (with `discovered` feeds for an HTML page), EMPTY, TOO_LARGE,
  *   INVALID_JSON, MALFORMED_XML, UNSAFE_XML.

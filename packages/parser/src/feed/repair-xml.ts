@@ -173,10 +173,9 @@ function repairEntities(
 }
 
 /**
- * Fixes what strict XML parsers reject but publishers serve: garbage before the root, forbidden
- * control characters, undeclared HTML entities, bare ampersands, raw HTML inside text elements; and
- * refuses what must not be parsed (entity bombs, absurd nesting). Internal entities expand within
- * `budget`. Each repair adds a warning.
+ * Fixes what strict XML parsers reject but publishers serve (garbage before the root, control
+ * characters, HTML entities, bare ampersands, raw HTML in text) and refuses entity bombs and absurd
+ * nesting; internal entities expand within `budget`. Each repair adds a warning.
  */
 export function repairXml(
   text: string,

@@ -2,18 +2,11 @@ import type { XmlElement, XmlNode } from './xml-node.js';
 import { closeElement, type OpenElement, setOwn } from './xml-tree-shape.js';
 
 /**
- * The tree buildXmlTree builds, for the documents most feeds are: plainly well-formed XML with ASCII
- * names, quoted attributes and only the five predefined entities and character references. It reads
- * the document with indexOf and slices instead of sax's character-by-character state machine (sax
- * is the largest single cost of a parse, and the strings it builds a character at a time are the
- * largest source of garbage).
- *
- * It never decides anything sax would decide differently: whatever it does not recognize with
- * certainty (a DOCTYPE, an entity other than the predefined five, a non-ASCII or unusual name,
- * whitespace where sax is lenient, a duplicate attribute, a mismatched or missing close tag, text
- * outside the root...) makes it answer null, and the caller parses with sax (buildXmlTree), which
- * then reports the error or the tree as it always has. Tests compare the two on every fixture, the
- * shared corpus and random damage.
+ * The tree buildXmlTree builds, for plainly well-formed XML (ASCII names, quoted attributes, the
+ * five predefined entities, character references), read with indexOf and slices instead of sax's
+ * character-by-character machine, which is the largest cost and source of garbage in a parse.
+ * Whatever it does not recognize with certainty makes it answer null, and the caller parses with
+ * sax as before; tests compare the two on every fixture, the corpus and random damage.
  */
 
 const GT = 0x3e; // >

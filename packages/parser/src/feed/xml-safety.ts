@@ -8,10 +8,9 @@ const ENTITY_DECLARATION =
   /<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
 
 /**
- * Reads the DOCTYPE's internal entity declarations and removes the DOCTYPE. Plain text entities are
- * returned for substitution; anything that can expand (an entity that references entities: the
- * billion-laughs bomb), parameter entities and too many declarations are refused with UNSAFE_XML.
- * External entities are never fetched: they are dropped with a warning.
+ * Reads the DOCTYPE's internal entity declarations and removes the DOCTYPE: plain text entities are
+ * returned for substitution; entities that can expand (billion laughs), parameter entities and too
+ * many declarations are refused with UNSAFE_XML; external entities are dropped, never fetched.
  */
 export function takeDoctypeEntities(
   text: string,
@@ -100,11 +99,9 @@ function sameName(text: string, aStart: number, aEnd: number, bStart: number, bE
 }
 
 /**
- * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it. A quick scan that
- * skips comments, CDATA and declarations and measures the depth the document has once balanced
- * (balanceXml): a close tag `</name>` closes everything opened since the last open `name`, and one
- * that closes nothing is ignored. Counting open tags against close tags instead would refuse a
- * long feed whose every item leaves an `<enclosure>` open, and let stray close tags hide real depth.
+ * Refuses XML nested deeper than MAX_XML_DEPTH before any parser builds it, measuring the depth the
+ * document has once balanced (balanceXml) rather than open tags minus close tags, which would refuse
+ * a long feed whose items each leave an `<enclosure>` open and let stray close tags hide depth.
  */
 export function assertNestingDepth(text: string): void {
   // The open elements' names, as [start, end) positions in `text` (no string per tag); `depth` of

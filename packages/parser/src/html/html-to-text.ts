@@ -140,10 +140,9 @@ export function createTextCollector(): TextCollector {
 export const HAS_MARKUP = /[<&]/;
 
 /**
- * The readable text of an HTML fragment, block by block: each paragraph, heading, list item, quote
- * or table row becomes its own paragraph, paragraphs separated by one blank line, `<br>` a line
- * break; whitespace is collapsed (kept inside `<pre>`), entities decoded, scripts and styles
- * skipped.
+ * The readable text of an HTML fragment: each block (paragraph, heading, list item, quote, table
+ * row) its own paragraph, blank-line separated, `<br>` a line break; whitespace collapsed outside
+ * `<pre>`, entities decoded, scripts and styles skipped.
  */
 export function htmlToText(html: string): string {
   if (!html.includes('<')) return collapseWhitespace(HAS_MARKUP.test(html) ? decodeHTML(html) : html);

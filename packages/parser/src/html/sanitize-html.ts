@@ -79,11 +79,9 @@ function filterAttributes(tag: string, attributes: Record<string, string>, baseU
 }
 
 /**
- * Keeps an article's structure (paragraphs, headings, lists, links, images, figures, quotes, code,
- * tables) and removes whatever can run or track: scripts, styles, event handlers, javascript: and
- * data: URLs (raster images excepted), forms, objects, iframes outside IFRAME_HOST_ALLOWLIST and
- * tracking pixels. Unknown tags are unwrapped, so their text stays. The output is balanced HTML
- * with absolute URLs when `baseUrl` is given.
+ * Keeps an article's structure and removes whatever can run or track: scripts, styles, handlers,
+ * javascript: and non-image data: URLs, forms, objects, iframes outside IFRAME_HOST_ALLOWLIST,
+ * tracking pixels. Unknown tags are unwrapped; the output is balanced, URLs absolute against `baseUrl`.
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   return runSanitizer(html, options.baseUrl);

@@ -42,11 +42,10 @@ function outlineUrl(
 }
 
 /**
- * Reads an OPML reading list: its title and the outline tree (folders and feeds), and warnings for
- * what had to be repaired, dropped or could not be read (an unclosed `<outline ...`, outlines the
- * reader lost, an xmlUrl or htmlUrl that is not an absolute http(s) URL such as javascript:).
- * Tolerant of attribute case and sloppy markup. `text` and `title` stand in for each other when one
- * is missing, so readOpml(buildOpml(doc)).document equals doc.
+ * Reads an OPML reading list (title, folders and feeds), tolerant of attribute case and sloppy
+ * markup, with a warning for what was repaired, dropped or unreadable (an xmlUrl that is not an
+ * absolute http(s) URL). `text` and `title` stand in for each other, so
+ * readOpml(buildOpml(doc)).document equals doc.
  * @throws OpmlParseError when the text has no `<opml>` element.
  */
 export function readOpml(text: string): OpmlReading {

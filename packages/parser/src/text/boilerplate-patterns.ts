@@ -1,7 +1,6 @@
-// Lines that content farms and CMS templates wrap around a story, as named data (like
-// trafilatura's discard lists). Each pattern is anchored on the whole line or its start, and only
-// applies to lines short enough to be furniture, so a sentence that merely mentions "read more"
-// or "advertising" is never dropped.
+// Lines that content farms and CMS templates wrap around a story, as named data. Each pattern is
+// anchored on the whole line or its start and applies only to lines short enough to be furniture,
+// so a sentence that mentions "read more" is never dropped.
 
 export interface BoilerplatePattern {
   /** Recorded in diagnostics; says why a line went. */

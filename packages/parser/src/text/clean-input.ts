@@ -46,10 +46,8 @@ function decodeEntity(match: string, decimal?: string, hex?: string, name?: stri
 }
 
 /**
- * Lines hard-wrapped at a fixed width (most lines within a paragraph end near the same column)
- * are joined back into paragraphs; otherwise a line is only joined to the previous one when it
- * plainly continues its sentence (the previous line stops mid-clause and this one starts in
- * lower case).
+ * Lines hard-wrapped at a fixed width are joined back into paragraphs; otherwise a line joins the
+ * previous one only when it plainly continues its sentence (mid-clause stop, lower-case start).
  */
 function joinWrappedLines(lines: readonly string[]): string[] {
   const inBlock = lines.filter((line, index) => line !== '' && (lines[index + 1] ?? '') !== '');

@@ -129,10 +129,9 @@ function arabicScriptLanguage(sample: string, arabicLetters: number): string {
 }
 
 /**
- * The language of a text as a BCP 47 primary tag, or null when the evidence is too thin. Scripts
- * that mean one language decide alone (Hangul -> ko, kana -> ja, Han -> zh, Greek -> el, Hebrew
- * -> he, Arabic -> ar/fa/ur, Thai, Devanagari...); Latin and Cyrillic text is matched against
- * stopword profiles (en de fr es it pt nl sv da no fi pl cs tr ro hu id; ru uk bg).
+ * The language of a text as a BCP 47 primary tag, or null when the evidence is too thin. A script
+ * that means one language decides alone (Hangul -> ko, Greek -> el...); Latin and Cyrillic text is
+ * matched against stopword profiles.
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);

@@ -1,12 +1,9 @@
 import { WIRE_AGENCIES } from './wire-agencies.js';
 
-// A text is the agency's when it carries the agency's credit: a dateline ("GENEVA (AFP) —",
-// "(Reuters) -"), a credit line or signature ("— AFP", "By Jane Doe | Reuters", "© AFP 2026",
-// "with AFP", "Agence France-Presse contributed to this report", Reuters' "Reporting by …;
-// Editing by …"). A mention inside prose is not a credit: "a Reuters poll", "according to
-// Reuters", "Reuters reported" cite the agency as someone else's source. The only mentions that
-// count, and less than a credit, are the agency's own reporting voice: "told AFP", "an AFP
-// tally", "an AFP correspondent" (wire copy that lost its dateline to a scraper reads like that).
+// A text is the agency's when it carries the agency's credit: a dateline ("GENEVA (AFP) —"), a
+// credit line or signature ("— AFP", "By Jane Doe | Reuters", "© AFP 2026"). A mention in prose
+// ("according to Reuters") cites a source and does not count; the agency's own reporting voice
+// ("told AFP", "an AFP tally") counts, less than a credit, since scrapers drop datelines.
 const CREDIT = 2;
 const OWN_REPORTING = 1;
 
@@ -168,11 +165,9 @@ function evidenceFor(agency: Agency, text: string): Evidence | null {
 }
 
 /**
- * The news agency a text credits ("AFP", "AP", "Reuters", "dpa", "EFE"...; see WIRE_AGENCIES), or
- * null. Full names and distinctive codes count anywhere ("told AFP", "Agence France-Presse");
- * ambiguous short forms only in a credit position ("(AP) —", "© PA", "AP Photo", "Source: PTI"), so
- * "map", "AP exams" or "PA" for Pennsylvania do not count. When several agencies appear, a credit
- * beats a mention, then the most often cited, then the first.
+ * The news agency a text credits ("AFP", "AP", "Reuters"...; see WIRE_AGENCIES), or null. Full
+ * names count anywhere, ambiguous short forms only in a credit position ("(AP) —", "© PA"), so "PA"
+ * for Pennsylvania does not. Among several: a credit beats a mention, then the most cited, then the first.
  */
 export function detectWire(text: string): string | null {
   let best: Evidence | null = null;

@@ -157,12 +157,9 @@ function splitIntoPieces(
 }
 
 /**
- * Turns scraped article text (a content farm's copy of a story, text pasted from a page) into the
- * same clean Article record extractArticle gives for HTML. It drops the furniture around the story
- * by line-level evidence (boilerplate patterns, breadcrumbs, link lists, lines that do not read as
- * prose before the first and after the last story paragraph), records what it dropped in
- * `removed`, reads the title, byline and visible dates into their fields, splits paragraphs a
- * scraper glued together ("on January 10.The Kremlin"), and finishes with finishArticle.
+ * Turns scraped article text into the same Article record extractArticle gives for HTML: drops the
+ * furniture around the story by line-level evidence (recorded in `removed`), reads title, byline and
+ * visible dates, splits paragraphs a scraper glued together, and finishes with finishArticle.
  */
 export function normalizeScrapedText(text: string, options: NormalizeScrapedTextOptions = {}): Article {
   if (typeof text !== 'string') {

@@ -26,10 +26,9 @@ function finish32(hash: number): number {
 }
 
 /**
- * 64-bit simhash (Charikar) of the text as 16 hex digits. Features are word shingles of folded
- * words, weighted by how story-like their line is (boilerplate lines barely count) and by position
- * (the lead counts most). Copies of one story from different outlets land a few bits apart;
- * different stories land about 32 bits apart. Compare with simhashDistance.
+ * 64-bit simhash (Charikar) of the text as 16 hex digits, over shingles of folded words weighted by
+ * how story-like their line is and by position (the lead counts most), so copies of one story land
+ * a few bits apart. Compare with simhashDistance.
  */
 export function simhash(text: string): string {
   const { words, weights } = weightedWords(text);

@@ -15,13 +15,10 @@ function storyShingles(text: string): Set<string> {
 }
 
 /**
- * How alike two articles' texts are, 0..1, for story clustering. It measures containment of
- * 3-word shingles: the share of the shorter text's shingles that also occur in the longer one,
- * after leaving out boilerplate lines. So an outlet that adds share bars and footers, or cuts the
- * story short, still scores near 1 against the full copy, while two different stories on the same
- * topic share few 3-word phrases and score near 0. For short texts (under 20 shingles) the score
- * blends towards Jaccard (shared / all distinct shingles), so a headline-sized snippet is not
- * "contained" in every long article.
+ * How alike two articles' texts are, 0..1, for story clustering: the share of the shorter text's
+ * 3-word shingles found in the longer one, boilerplate lines left out, so a copy with added
+ * footers or a cut ending still scores near 1. Short texts blend towards Jaccard, so a snippet is
+ * not "contained" in every long article.
  */
 export function similarity(a: string, b: string): number {
   const shinglesA = storyShingles(a);

@@ -1,10 +1,9 @@
 import { CAMEL_CASE_NAMES } from './camel-case-names.js';
 import { SENTENCE_OPENERS } from './sentence-openers.js';
 
-// A scraper that concatenates <p> texts also glues paragraphs that end without punctuation: a
-// heading, a caption, a date ("lessonToday", "US FALLSThe", "November 1, 2019The", "(12 Dvd)The",
-// "highlights:NISSAN"). Inside real prose such junctions are names ("iPhone", "McDonald",
-// "WeWork"), so a junction is a seam only when no name explains it.
+// Scrapers that concatenate <p> texts glue paragraphs ending without punctuation ("lessonToday",
+// "US FALLSThe", "November 1, 2019The"). In real prose such junctions are names ("iPhone",
+// "McDonald"), so a junction is a seam only when no name explains it.
 
 /**
  * A lower-case letter running into a capitalised word, a one-letter word ("FestivalA selection")
@@ -141,10 +140,9 @@ const HAS_INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
 const LOWER_CASE_WORD = /^\p{Ll}+[,;]?$/u;
 
 /**
- * Names the text itself vouches for: a word with a capital inside that occurs at least twice,
- * alone or glued to what follows ("ParkMobile, ... ParkMobileQ:"), and at least once in the
- * middle of a sentence (after a lower-case word: "the MacBook"). A glued break can repeat too,
- * when a page repeats its structure ("Workout SupplementDrink ..."), but under a heading.
+ * Names the text itself vouches for: a word with an inner capital that occurs at least twice, once
+ * mid-sentence ("the MacBook"). A page repeating its structure repeats glued breaks too, but those
+ * follow a heading, not a lower-case word.
  */
 export function repeatedCamelNames(text: string): Set<string> {
   const counts = new Map<string, number>();
@@ -173,10 +171,6 @@ export function repeatedCamelNames(text: string): Set<string> {
 }
 
 /**
- * Offsets in `text` where a paragraph was glued to the next one without punctuation. `knownNames`
- * are names vouched for elsewhere (see repeatedCamelNames); the built-in list is always used.
- */
-/**
  * A straight quote between a word and a capitalised one: a quotation closes ('"My fears have been
  * realized"Morrison told') or opens there, by the count of quotes before it.
  */
@@ -198,6 +192,10 @@ function straightQuoteSeams(text: string): number[] {
   return seams;
 }
 
+/**
+ * Offsets in `text` where a paragraph was glued to the next one without punctuation. `knownNames`
+ * are names vouched for elsewhere (see repeatedCamelNames); the built-in list is always used.
+ */
 export function findUnpunctuatedSeams(text: string, knownNames: ReadonlySet<string> = new Set()): number[] {
   const seams: number[] = straightQuoteSeams(text);
   for (const match of text.matchAll(/\S+/gu)) {

@@ -1,8 +1,6 @@
-// News agencies a text can credit, as data. `names` are unambiguous anywhere in a text (full
-// names, or codes that mean nothing else in news copy: "AFP", "Reuters"). `codes` are short forms
-// that are also ordinary words or other organisations ("AP", "PA", "PTI", "UPI", "AAP",
-// "Bloomberg" the person), so they count only in a credit position: "(AP)", "— AP", "© AP",
-// "AP Photo", "Source: PTI", a dateline "LONDON, Jan 5 (PA) -", or a line on its own.
+// News agencies a text can credit, as data. `names` count anywhere ("AFP", "Reuters"); `codes` are
+// short forms that are also ordinary words or other names ("AP", "PA", "Bloomberg" the person), so
+// they count only in a credit position ("(AP)", "— AP", "© AP", "Source: PTI", a dateline).
 
 // Names in scripts written without spaces (新华社, 共同】) match inside running text.
 

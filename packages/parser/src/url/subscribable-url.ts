@@ -17,10 +17,9 @@ function isIpLiteral(hostname: string): boolean {
 }
 
 /**
- * The address to store for what a person typed or an OPML file listed: a bare host or path gets
- * https:// ("example.org" is https://example.org/), then the canonical form (no fragment, no
- * tracking parameters). Refused: empty or overlong input, other schemes, user names or passwords,
- * and single-label hosts ("nope"), which no public site has.
+ * The address to store for what a person typed or an OPML file listed: https:// added to a bare
+ * host or path, then the canonical form. Refused: empty or overlong input, other schemes,
+ * credentials, and single-label hosts ("nope"), which no public site has.
  * @throws SubscriptionUrlError naming the reason.
  */
 export function subscribableUrl(input: string): string {

@@ -2,6 +2,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
+import type { MaintenanceApi } from '../maintenance.js';
+import { createPostgresMaintenance } from './postgres-maintenance.js';
 
 export interface PostgresSettings {
   /** Connections in the pool (per process). */
@@ -23,7 +25,7 @@ const INT8_OID = 20;
 export function openPostgres(
   connectionString: string,
   settings: PostgresSettings,
-): { context: DbContext; close(): Promise<void> } {
+): { context: DbContext; maintenance: MaintenanceApi; close(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString,
     max: settings.poolSize,
@@ -54,5 +56,5 @@ export function openPostgres(
     kysely,
     transaction: (work) => kysely.transaction().execute(work),
   };
-  return { context, close: () => kysely.destroy() };
+  return { context, maintenance: createPostgresMaintenance(kysely), close: () => kysely.destroy() };
 }

@@ -3,18 +3,12 @@ import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kys
 import { SqliteDialect } from 'kysely';
 
 // Waiting for another process's write lock without stalling the process and without starving.
-//
-// SQLite's own busy handler sleeps inside the call, so the whole Node.js process stalls while it
-// waits, and after its first tries it looks again only every 100 ms. Against writers that start their
-// next transaction right after committing, a process waiting that way can miss every free moment for
-// seconds: with 4 processes claiming and ingesting at once, single waits of 4 s at load 6 and, under
-// CI load, past the 10 s busy timeout ("database is locked" from items.ingest).
-//
-// So in WAL mode the native handler is off and a statement that meets SQLITE_BUSY outside a
-// transaction is retried from JavaScript after a short random pause, until the busy timeout has
-// passed. Outside a transaction only two kinds of statement meet it, and neither has changed anything
-// yet: BEGIN IMMEDIATE (every write transaction starts so, see sqlite.ts) and a single autocommit
-// statement. Inside a WAL write transaction nothing meets it: the write lock is already held.
+// SQLite's own busy handler sleeps inside the call (the whole process stalls) and, after its first
+// tries, looks again only every 100 ms, so it can miss every gap between busy writers' transactions
+// until the busy timeout. In WAL mode that handler is off and a statement that meets SQLITE_BUSY
+// outside a transaction is retried from JavaScript after a short random pause. Only BEGIN IMMEDIATE
+// and single autocommit statements meet it there, before changing anything; inside a WAL write
+// transaction the lock is already held.
 
 /** Longest pause between two tries to take the lock: short, to catch the gaps between other writers' transactions. */
 export const BUSY_RETRY_MAX_PAUSE_MS = 4;

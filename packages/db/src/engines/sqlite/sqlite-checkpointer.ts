@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-// SQLite copies its write-ahead log back into the database file (a checkpoint) inside the COMMIT that
-// takes the log past wal_autocheckpoint pages: that commit then writes and syncs thousands of pages
-// while every other query of the process waits behind it. On the 100k-item benchmark database, 4 of
-// 65 ingest commits did so and took 63 % of all commit time (626 of 1,001 ms; the median commit took
-// 5.5 ms). Here a thread of its own, with its own connection, runs PASSIVE checkpoints a moment after
-// commits instead: it never blocks the writer or readers, and the copying runs on another core. The
-// writer's own autocheckpoint stays on at a higher bound, should the thread ever fall behind.
+// SQLite checkpoints (copies the write-ahead log into the database file) inside the COMMIT that fills
+// the log, and every other query of the process waits behind that commit. Here a thread with its own
+// connection runs PASSIVE checkpoints a moment after commits instead: it never blocks the writer or
+// readers. The writer's autocheckpoint stays on at a higher bound, should the thread fall behind.
 
 /** The writer's autocheckpoint (pages) while a checkpointer runs: only a fallback. */
 export const FALLBACK_CHECKPOINT_PAGES = 40_000;

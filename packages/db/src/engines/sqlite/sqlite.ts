@@ -6,8 +6,10 @@ import { DbConnectionError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import { SearchVocabulary } from '../../search/search-vocabulary.js';
 import type { DbContext } from '../../sql/context.js';
+import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
+import { createSqliteMaintenance } from './sqlite-maintenance.js';
 
 export interface SqliteSettings {
   /**
@@ -16,18 +18,14 @@ export interface SqliteSettings {
    */
   busyTimeoutMs: number;
   /**
-   * Page cache per connection, in KiB. It fills only with pages the connection touches: a small
-   * database never uses much of it. At a million items the ingest path's index pages no longer fit
-   * in 64 MiB; 256 MiB ingested 1.19× faster (same-process A/B, bench/ingest-ab.ts).
+   * Page cache per connection, in KiB. It fills only with pages the connection touches, so a small
+   * database never uses much of it; a large one keeps the ingest path's index pages in it.
    */
   cacheSizeKib: number;
   /**
-   * How much of the file SQLite reads through a memory map (MiB; 0: none). Pages beyond the page
-   * cache then come straight from the OS's file cache instead of a read() call copying each one (on
-   * a 97k-item copy of the benchmark database, before the candidate lookups were batched, the ingest
-   * path's system CPU time fell from 2.1 to 1.5 s; after, ingest was the same within noise).
-   * better-sqlite3 builds SQLite with SQLITE_MAX_MMAP_SIZE 0x7fff0000: at most ~2 GiB is mapped,
-   * whatever is asked, and the rest of a larger file is read through the page cache.
+   * How much of the file SQLite reads through a memory map (MiB; 0: none): pages beyond the page cache
+   * come from the OS's file cache without a read() copying each. better-sqlite3 caps the map at
+   * SQLITE_MAX_MMAP_SIZE (0x7fff0000) whatever is asked; the rest is read through the page cache.
    */
   mmapSizeMib: number;
   /**
@@ -82,7 +80,7 @@ function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Dat
 export function openSqlite(
   path: string,
   settings: SqliteSettings,
-): { context: DbContext; close(): Promise<void> } {
+): { context: DbContext; maintenance: MaintenanceApi; close(): Promise<void> } {
   let database: BetterSqlite3.Database;
   const checkpointer: Checkpointer | null =
     path !== ':memory:' && settings.checkpointIntervalMs > 0
@@ -104,9 +102,8 @@ export function openSqlite(
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    // Without the checkpoint thread: checkpoint (and fsync) every ~40 MB of WAL instead of every
-    // 4 MB, so small write transactions do not pay for a checkpoint every hundred commits. With it:
-    // only a bound, should the thread fall behind.
+    // Without the checkpoint thread, a bound above SQLite's default so small write transactions
+    // rarely pay for a checkpoint; with it, only a fallback should the thread fall behind.
     database.pragma(
       `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
     );
@@ -151,6 +148,7 @@ export function openSqlite(
   };
   return {
     context,
+    maintenance: createSqliteMaintenance(kysely),
     close: async () => {
       await checkpointer?.close();
       await kysely.destroy();

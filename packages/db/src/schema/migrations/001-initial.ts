@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // The first schema. Both engines get the same tables and columns; only types, identity columns and
 // full-text search differ (FTS5 external-content table kept in sync by triggers on SQLite, a generated

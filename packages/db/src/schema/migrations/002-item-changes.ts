@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // SQLite only: a counter of the changes to items that candidate lookups depend on (new and deleted
 // items, edited titles, simhash bands, first-seen times), kept by triggers. The ingest group

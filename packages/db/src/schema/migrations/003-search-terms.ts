@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // SQLite only: the words of the full-text index (search-vocabulary.ts), filled from the index itself
 // for the items already stored. PostgreSQL expands prefixes in its GIN index and needs no list.

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // SQLite only: new items are queued for the full-text index instead of indexed by their INSERT's
 // trigger, and the queue is indexed in one statement at the end of the write (full-text-queue.ts).

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // SQLite only: the item change counter (migration 002) also counts changes to the columns a candidate
 // is read with (story, feed, text, simhash, publication time), not only those its posting lists hold.

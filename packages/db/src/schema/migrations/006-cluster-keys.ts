@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // PostgreSQL only: one row per index key (simhash band, title word) that concurrent ingest
 // transactions lock before looking up candidates (cluster-locks.ts). Row locks, unlike advisory

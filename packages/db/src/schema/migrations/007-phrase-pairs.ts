@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // PostgreSQL only: an index of adjacent word pairs, for phrase search (search-window.ts). The GIN
 // index on search_vector finds every item holding all of a phrase's words, and each one's positions

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // A poll that kills its worker (out of memory, a bug) records nothing, so its feed was leased again
 // when the lease expired and killed the next worker, forever. Claims now count themselves:

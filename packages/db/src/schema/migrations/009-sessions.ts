@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Sign-in sessions kept on the server, so signing out (or an operator) can end one: a cookie is only
 // honoured while its row exists and is unexpired. `id` is a digest of the cookie's secret, never the

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Clustering leaves the ingest transaction (issue 17): polls only write items and queue the new and
 // edited ones in cluster_queue; one clusterer per database, holding the `clusterer` row of `leases`,

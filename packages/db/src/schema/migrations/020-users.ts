@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Reader accounts. `name_key` is the name folded for comparison (NFKC, lower case), so "Ann" and "ann"
 // cannot both exist; `password_hash` carries its own algorithm, parameters and salt (password-hash.ts).

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Read and saved state per user per item. Keyed by item, never by story: re-clustering moves items
 // between stories and must not lose what a reader has read or saved. A missing row means unread and

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // Search folds ß to ss, accents and case on both sides (search-fold.ts). PostgreSQL's 'simple'
 // configuration only lower-cases: the indexed text now goes through nf_search_fold, foldText's steps

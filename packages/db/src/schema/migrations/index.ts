@@ -13,14 +13,7 @@ import { clusterWarnings } from './015-cluster-warnings.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { searchFolding } from './030-search-folding.js';
-
-/** One schema change: statements per engine, applied in one transaction, recorded by version. */
-export interface Migration {
-  version: number;
-  name: string;
-  sqlite: string[];
-  postgres: string[];
-}
+import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -1,0 +1,14 @@
+// Each engine's own upkeep, behind one interface: engines/sqlite/sqlite-maintenance.ts and
+// engines/postgres/postgres-maintenance.ts.
+
+export interface MaintenanceApi {
+  /** Refreshes the query planner's statistics: run after a bulk load (SQLite PRAGMA optimize, PostgreSQL ANALYZE). */
+  optimize(): Promise<void>;
+  /** The database's size on disk in bytes (SQLite: the main file's pages; PostgreSQL: pg_database_size). */
+  sizeBytes(): Promise<number>;
+  /**
+   * SQLite: writes a consistent copy of the whole database to `path` while other connections go on
+   * reading and writing. PostgreSQL has its own tool for this (pg_dump): DbInputError.
+   */
+  backupTo(path: string): Promise<void>;
+}
