@@ -111,6 +111,9 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
   };
 }
 
+/** The clusterer runs one statement at a time: its thread's own PostgreSQL pool needs no more. */
+const CLUSTERER_POSTGRES_CONNECTIONS = 1;
+
 /**
  * The clustering stage for `config`: in a thread with its own connection, so the rule's CPU runs
  * beside the polls; in this thread only for an in-memory SQLite database, which no second
@@ -139,7 +142,7 @@ export function createClusterStage(
     data: {
       databaseUrl: config.DATABASE_URL,
       sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB,
-      postgresPoolSize: config.WORKER_POSTGRES_POOL_SIZE,
+      postgresPoolSize: CLUSTERER_POSTGRES_CONNECTIONS,
       settings,
       holder,
     },
