@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 // What the clusterer warns about (a batch cut short by its time budget, a thread that died), kept
 // where an admin looks: the admin page lists the latest beside the poll errors. Only the newest
