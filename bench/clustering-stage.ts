@@ -33,7 +33,8 @@ const ITEMS = Number(args.items);
 const IN_FLIGHT = Number(args['in-flight']);
 const ENGINE = args.engine as Engine;
 
-const MEMBERSHIP_SQL = 'SELECT story_id, key FROM items WHERE story_id IS NOT NULL';
+const MEMBERSHIP_SQL =
+  'SELECT story_members.story_id, items.key FROM story_members JOIN items ON items.id = story_members.item_id';
 
 /** The stories as sorted lists of item keys, sorted: independent of story ids. */
 function stories(rows: { story_id: number | string; key: string }[]): string[] {

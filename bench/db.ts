@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import { clusterEverything, createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
+import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
 import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
 
@@ -124,6 +125,9 @@ async function bench(engine: Engine) {
         );
       };
     };
+    // PostgreSQL: its server's CPU time for this database too (SQLite runs inside this process).
+    const serverCpu = engine === 'postgres' ? new PostgresCpuMeter(db) : null;
+    await serverCpu?.start();
     const wallStart = performance.now();
     const cpuStart = process.cpuUsage();
     const loaded = await ingestPolls(db, feedIds, polls, {
@@ -135,6 +139,7 @@ async function bench(engine: Engine) {
     await clusterEverything(db, target.url, 'bench-load');
     const loadWallMs = performance.now() - wallStart;
     const loadCpu = process.cpuUsage(cpuStart);
+    const loadServerCpuMs = (await serverCpu?.stop()) ?? null;
     await db.maintenance.optimize();
     // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
     // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
@@ -142,6 +147,7 @@ async function bench(engine: Engine) {
     // as `run` starts it once.
     const clusterer = await createClusterStage(db, target.url, 'bench-ingest');
     await clusterer.runUntilDrained();
+    await serverCpu?.start();
     const ingestCpuStart = process.cpuUsage();
     const ingestStarted = performance.now();
     const clustering = clusterer.run();
@@ -155,10 +161,14 @@ async function bench(engine: Engine) {
     clusterer.stop();
     await clustering;
     const ingestCpu = process.cpuUsage(ingestCpuStart);
+    const ingestServerCpuMs = (await serverCpu?.stop()) ?? null;
     await clusterer.close();
     // CPU time of this process (the corpus generator included): what one core sustains, whatever
     // else the shared machine is running.
     const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+    /** Items per CPU-second of this process and the PostgreSQL server together (null on SQLite). */
+    const perTotalCpuSecond = (items: number, usage: NodeJS.CpuUsage, serverMs: number | null) =>
+      serverMs === null ? null : Math.round((items * 1000) / (cpuMs(usage) + serverMs));
     await db.maintenance.optimize();
     const stats = await db.stats();
 
@@ -203,6 +213,7 @@ async function bench(engine: Engine) {
         itemsPerSecondWithClustering: Math.round((loaded.items * 1000) / loadWallMs),
         writesMinutes: Math.round(loadWritesMs / 600) / 100,
         itemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadCpu)),
+        itemsPerCpuSecondWithServer: perTotalCpuSecond(loaded.items, loadCpu, loadServerCpuMs),
         minutes: Math.round(loadWallMs / 600) / 100,
       },
       ingest: {
@@ -217,6 +228,7 @@ async function bench(engine: Engine) {
           max: percentile(clusterer.stats.lagsMs, 1),
         },
         itemsPerCpuSecond: Math.round((ingested.items * 1000) / cpuMs(ingestCpu)),
+        itemsPerCpuSecondWithServer: perTotalCpuSecond(ingested.items, ingestCpu, ingestServerCpuMs),
         // The same, counting only the CPU time inside the database calls (not the corpus generator).
         itemsPerApiCpuSecond: Math.round((ingested.items * 1000) / ingested.ingestCpuMs),
       },

@@ -14,7 +14,16 @@ import pg from 'pg';
 
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 /** Parents before children: every foreign key points at rows already copied. */
-const TABLES = ['feeds', 'stories', 'items', 'tombstones', 'polls', 'cluster_queue', 'story_redirects'];
+const TABLES = [
+  'feeds',
+  'stories',
+  'items',
+  'story_members',
+  'tombstones',
+  'polls',
+  'cluster_queue',
+  'story_redirects',
+];
 /** Tables whose ids come from an identity sequence. */
 const IDENTITY_TABLES = ['feeds', 'stories', 'items', 'polls'];
 

@@ -6,6 +6,9 @@ const config: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'jsdom'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // 'use cache' on the pages' data reads (lib/cache/). cacheComponents would also prerender static
+  // shells, which the per-request CSP nonce of every page rules out.
+  experimental: { useCache: true },
   // proxy.ts sets the headers of every dynamic response; static assets skip it and get them here.
   async headers() {
     const headers = [

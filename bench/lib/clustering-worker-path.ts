@@ -114,8 +114,9 @@ export async function clusterThroughWorker(headlines: readonly Headline[]): Prom
     const sqlite = new BetterSqlite3(file, { readonly: true });
     const rows = sqlite
       .prepare(
-        `SELECT id, guid, story_id, feed_id, title, content_text, language, published_at, first_seen_at, simhash
-         FROM items ORDER BY id`,
+        `SELECT id, guid, story_members.story_id, feed_id, title, content_text, language, published_at,
+           first_seen_at, simhash
+         FROM items LEFT JOIN story_members ON story_members.item_id = items.id ORDER BY id`,
       )
       .all() as StoredItem[];
     sqlite.close();

@@ -28,7 +28,6 @@ export class PostgresCpuMeter {
   /** Readings at start(): backends alive then count from there on, not from their start. */
   private baseline = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
-  private available = true;
 
   /** `db` is a connection to the measured database itself; its own backend is not counted. */
   constructor(private readonly db: NewsfeedDb) {}
@@ -47,8 +46,8 @@ export class PostgresCpuMeter {
         .execute();
       for (const { pid } of rows) {
         const ms = cpuMsOf(pid);
-        if (ms === null) this.available = false;
-        else this.lastByPid.set(pid, Math.max(ms, this.lastByPid.get(pid) ?? 0));
+        // A backend that ended since pg_stat_activity listed it keeps its last reading.
+        if (ms !== null) this.lastByPid.set(pid, Math.max(ms, this.lastByPid.get(pid) ?? 0));
       }
     };
     await sample();
@@ -60,7 +59,8 @@ export class PostgresCpuMeter {
   async stop(): Promise<number | null> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (!this.available) return null;
+    // No backend's /proc entry could be read: the server is elsewhere (or another user's).
+    if (this.lastByPid.size === 0) return null;
     let total = 0;
     for (const [pid, ms] of this.lastByPid) total += ms - (this.baseline.get(pid) ?? 0);
     return Math.round(total);

@@ -1,24 +1,20 @@
-import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../components/empty-state';
 import { ReaderBar } from '../components/reader-bar';
 import { StoryCard } from '../components/story-card';
 import { StoryFilters } from '../components/story-filters';
-import { pageOrInvalid } from '../lib/client-errors';
+import { topStories } from '../lib/cache/reads';
 import { currentReader } from '../lib/current-reader';
 import { getDb } from '../lib/db';
 import { webConfig } from '../lib/env';
 import { filterChoices } from '../lib/filter-choices';
-import { cachedRead } from '../lib/fresh-read';
 import { parseTrail, TRAIL_PARAM, withTrail } from '../lib/page-trail';
-import { ReadCache } from '../lib/read-cache';
 import {
   hasFilters,
   param,
   parseStoryQuery,
   type SearchParams,
   storyQueryString,
-  toStoryFilter,
 } from '../lib/story-filters';
 
 export const dynamic = 'force-dynamic';
@@ -32,33 +28,19 @@ export function generateMetadata(): Metadata {
   };
 }
 
-type TopPage = Awaited<ReturnType<Db['stories']['listTop']>> | null;
-
-/** The front page's stories per filter and cursor (the string that also makes the page's URL). */
-const topStories = new ReadCache<TopPage>();
-
 export default async function FrontPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const query = parseStoryQuery(params);
   const trail = query.cursor ? parseTrail(param(params, TRAIL_PARAM)) : [];
-  const db = await getDb();
-  const { WEB_PAGE_SIZE } = webConfig();
   const now = new Date();
-  const [page, choices] = await Promise.all([
-    cachedRead(topStories, storyQueryString(query), () =>
-      pageOrInvalid(
-        db.stories.listTop({ ...toStoryFilter(query, now), limit: WEB_PAGE_SIZE, cursor: query.cursor }),
-      ),
-    ),
-    filterChoices(db),
-  ]);
+  const [page, choices] = await Promise.all([topStories(query), filterChoices()]);
 
   // A signed-in reader's own view: stories whose items they have all read can be hidden.
   const reader = await currentReader();
   const hideRead = reader !== null && param(params, 'hide') === 'read';
   const read =
     reader && page
-      ? await db.itemStates.readStories(
+      ? await (await getDb()).itemStates.readStories(
           reader.id,
           page.items.map((story) => story.id),
         )

@@ -72,9 +72,14 @@ export const WEB_OPTIONS = {
     description: 'Entries in /feed.xml, /atom.xml and /feed.json.',
   },
   WEB_CACHE_TTL_MS: {
-    schema: z.coerce.number().int().min(0).max(600_000).default(5000),
+    schema: z.coerce.number().int().min(0).max(600_000).default(60_000),
     description:
-      'How long (ms) a front page, search, story or feed-out query is reused before it runs again; 0 turns the cache off.',
+      'Longest time (ms) a front page, search, story, sources or feed-out read is reused while the database is unchanged; 0 reads the database on every request.',
+  },
+  WEB_CHANGE_CHECK_MS: {
+    schema: z.coerce.number().int().min(0).max(60_000).default(2000),
+    description:
+      'How often (ms) the web server asks the database whether the worker changed it (items, stories, polls); a change renews every cached read; 0 asks on every request.',
   },
   WEB_PAGE_CACHE_TTL_MS: {
     schema: z.coerce.number().int().min(0).max(60_000).default(5000),

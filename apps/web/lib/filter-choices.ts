@@ -1,12 +1,10 @@
 import type { Db, FeedWithStats } from '@newsfeed/db';
-import { forgetCachedReads, ReadCache } from './read-cache';
+import { changeMarker } from './cache/change-marker';
+import { CACHE_TAGS, keepRead } from './cache/keep';
+import { getDb } from './db';
 
 // The front page's filter menus (sources, folders, languages) change only when a feed is added or
-// polled for the first time, but every front-page view needs them: one copy per process, refreshed
-// after a short time, keeps them off the hot path.
-
-/** How long the menus may lag behind a newly added source. */
-export const FILTER_CHOICES_TTL_MS = 30_000;
+// polled, but every front-page view needs them: they are cached like the pages' other reads.
 /** Above this many sources a <select> stops being usable; the sources page links to each one's stories. */
 export const MAX_SOURCE_CHOICES = 100;
 
@@ -20,8 +18,6 @@ export interface FilterChoices {
   /** Enabled sources whose last poll failed (among the first MAX_SOURCE_CHOICES). */
   failingSources: number;
 }
-
-const cached = new ReadCache<FilterChoices>(() => FILTER_CHOICES_TTL_MS, 1);
 
 async function load(db: Db): Promise<FilterChoices> {
   const [feeds, folders] = await Promise.all([
@@ -40,11 +36,12 @@ async function load(db: Db): Promise<FilterChoices> {
   };
 }
 
-export function filterChoices(db: Db, now: number = Date.now()): Promise<FilterChoices> {
-  return cached.get('menus', () => load(db), now);
+async function filterChoicesAt(_marker: string): Promise<FilterChoices> {
+  'use cache';
+  keepRead(CACHE_TAGS.sources);
+  return load(await getDb());
 }
 
-/** After an admin change, so the next page view sees it (and every other cached read). */
-export function forgetFilterChoices(): void {
-  forgetCachedReads();
+export async function filterChoices(): Promise<FilterChoices> {
+  return filterChoicesAt(await changeMarker());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SecondRequestAdmission } from '../lib/page-admission';
+import { SecondRequestAdmission } from '../lib/page-cache/admission';
 
 describe('SecondRequestAdmission', () => {
   it('admits a URL from its second request on', () => {

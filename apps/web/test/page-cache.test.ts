@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache';
-import { forgetCachedReads } from '../lib/read-cache';
+import { forgetCachedData } from '../lib/cache/forget';
+import { sharedPageCache } from '../lib/page-cache';
+import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache/cache';
 
 const TTL = 1000;
 
@@ -124,17 +125,25 @@ describe('PageCache', () => {
     expect(t.cache.size).toBe(0);
   });
 
-  it('is emptied by an admin change, and a render begun before it is not kept', async () => {
+  it('is emptied by clear(), and a render begun before it is not kept', async () => {
     const t = setup();
     await t.text('/', t.render('front'));
-    forgetCachedReads();
+    t.cache.clear();
     expect(t.cache.size).toBe(0);
     let finish: (render: Render) => void = () => {};
     const slow = t.cache.get('/', () => new Promise<Render>((resolve) => (finish = resolve)));
-    forgetCachedReads();
+    t.cache.clear();
     finish({ page: page('before the change'), shareable: true });
     expect((await slow).outcome).toBe('miss');
     expect(t.cache.size).toBe(0);
+  });
+
+  it('is emptied by an admin change (the process’s shared cache)', async () => {
+    const pages = sharedPageCache();
+    await pages.get('/', async () => ({ page: page('front'), shareable: true }));
+    expect(pages.size).toBe(1);
+    forgetCachedData();
+    expect(pages.size).toBe(0);
   });
 
   it('renders every request when the TTL is 0', async () => {

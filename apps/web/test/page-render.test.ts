@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPageKey } from '../lib/page-cache-policy';
-import { RENDER_MARKER_HEADER, renderPage, withNonce } from '../lib/page-render';
+import { sharedPageKey } from '../lib/page-cache/policy';
+import { RENDER_MARKER_HEADER, renderPage, withNonce } from '../lib/page-cache/render';
 
 const NONCE = 'b3JpZ2luYWwtbm9uY2UtMTI=';
 const CHROME =

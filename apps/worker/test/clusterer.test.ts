@@ -48,6 +48,14 @@ async function stories(db: Db, feedIds: number[]): Promise<string[]> {
   return [...members.values()].map((keys) => keys.sort().join(' ')).sort();
 }
 
+/** Each item's story id, by item key. */
+async function storyIds(db: Db, feedIds: number[]): Promise<Record<string, number | null>> {
+  const ids: Record<string, number | null> = {};
+  for (const feedId of feedIds)
+    for (const row of (await db.items.listByFeed(feedId, { limit: 100 })).items) ids[row.key] = row.storyId;
+  return ids;
+}
+
 async function holder(db: NewsfeedDb): Promise<string | null> {
   const row = await db.context.kysely
     .selectFrom('leases')
@@ -133,7 +141,7 @@ describe.each(['sqlite', 'postgres'] as const)('the clusterer on %s', (engine) =
   );
 
   it(
-    '`recluster` rebuilds the same stories, and a bad --since is a usage error',
+    '`recluster` rebuilds the same stories under the same ids, and a bad --since is a usage error',
     async () => {
       const feeds = [
         await db.feeds.add({ url: 'https://a.example/rss', nextPollAt: '2100-01-01T00:00:00Z' }),
@@ -155,6 +163,10 @@ describe.each(['sqlite', 'postgres'] as const)('the clusterer on %s', (engine) =
         feeds.map((feed) => feed.id),
       );
       expect(before).toEqual(['a1 b1', 'a2', 'b2']);
+      const idsBefore = await storyIds(
+        db,
+        feeds.map((feed) => feed.id),
+      );
 
       const rebuilt = await runCli(['recluster', '--since', '24h'], env('recluster'));
       expect(rebuilt.code, rebuilt.stderr).toBe(0);
@@ -165,7 +177,14 @@ describe.each(['sqlite', 'postgres'] as const)('the clusterer on %s', (engine) =
           feeds.map((feed) => feed.id),
         ),
       ).toEqual(before);
-      expect((await db.stats()).stories).toBe(3); // the old stories were emptied and deleted
+      // Each rebuilt story kept its id (bookmarked /story/ID URLs still open it); none was left over.
+      expect(
+        await storyIds(
+          db,
+          feeds.map((feed) => feed.id),
+        ),
+      ).toEqual(idsBefore);
+      expect((await db.stats()).stories).toBe(3);
 
       const bad = await runCli(['recluster', '--since', 'yesterday'], env('recluster'));
       expect(bad.code).toBe(2);

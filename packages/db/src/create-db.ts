@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { MaintenanceApi } from './engines/maintenance.js';
 import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres/postgres.js';
 import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite/sqlite.js';
+import { type ChangesApi, createChangesApi } from './entities/changes.js';
 import { createFeedsApi } from './entities/feeds.js';
 import { createItemsApi } from './entities/items.js';
 import { createPollsApi } from './entities/polls.js';
@@ -80,6 +81,8 @@ export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
   retention: ReturnType<typeof createRetentionApi>;
   maintenance: MaintenanceApi;
+  /** What a caching reader checks to learn that another process changed the data (entities/changes.ts). */
+  changes: ChangesApi;
   /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
   /** Reader accounts (users.ts). */
@@ -129,6 +132,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     ...apis,
     subscriptions: createSubscriptionsApi(apis.feeds),
     maintenance: withTypedErrors('maintenance', 'database', maintenance),
+    changes: withTypedErrors('changes', 'database', createChangesApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
     users: withTypedErrors('users', 'user', createUsersApi(context.kysely)),
     itemStates: withTypedErrors('itemStates', 'user', createItemStatesApi(context)),

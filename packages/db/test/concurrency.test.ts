@@ -82,10 +82,11 @@ describe.each(ENGINES)('4 worker processes on $engine', ({ engine, skipReason })
       const { rows } = await sql<Record<string, number>>`SELECT
           (SELECT count(*) FROM (SELECT feed_id, key FROM items GROUP BY feed_id, key HAVING count(*) > 1) AS d)
             AS duplicates,
-          (SELECT count(*) FROM items WHERE story_id IS NULL) AS unattached,
+          (SELECT count(*) FROM items WHERE id NOT IN (SELECT item_id FROM story_members)) AS unattached,
           (SELECT count(*) FROM feeds WHERE lease_owner IS NOT NULL) AS leased,
-          (SELECT count(*) FROM stories WHERE item_count <> (SELECT count(*) FROM items WHERE story_id = stories.id)
-            OR source_count <> (SELECT count(DISTINCT feed_id) FROM items WHERE story_id = stories.id)) AS stale,
+          (SELECT count(*) FROM stories WHERE item_count <> (SELECT count(*) FROM story_members WHERE story_id = stories.id)
+            OR source_count <> (SELECT count(DISTINCT items.feed_id) FROM story_members
+              JOIN items ON items.id = story_members.item_id WHERE story_members.story_id = stories.id)) AS stale,
           (SELECT count(*) FROM stories WHERE item_count = 0) AS empty`.execute(db.context.kysely);
       expect(rows[0]).toEqual({ duplicates: 0, unattached: 0, leased: 0, stale: 0, empty: 0 });
       // Stories were shared across feeds.

@@ -1,15 +1,10 @@
-import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { EmptyState } from '../../components/empty-state';
 import { SourceIcon, sourceName } from '../../components/source-icon';
 import { StoryOutlets, sourcesLabel } from '../../components/story-card';
 import { TimeAgo } from '../../components/time-ago';
-import { pageOrInvalid } from '../../lib/client-errors';
+import { searchResults } from '../../lib/cache/reads';
 import { contentLanguage } from '../../lib/content-language';
-import { getDb } from '../../lib/db';
-import { webConfig } from '../../lib/env';
-import { cachedRead } from '../../lib/fresh-read';
-import { ReadCache } from '../../lib/read-cache';
 import { externalHref, renderSnippetHtml } from '../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../lib/story-filters';
 
@@ -23,25 +18,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title, openGraph: { title }, robots: { index: false } };
 }
 
-type SearchPageOfHits = Awaited<ReturnType<Db['search']['query']>>;
-
-/** Search results per query, source and cursor: a popular query runs once per TTL. */
-const searchResults = new ReadCache<SearchPageOfHits>();
-
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const q = param(params, 'q');
   const cursor = param(params, 'cursor');
   const source = parseId(param(params, 'source'));
-  const db = q ? await getDb() : null;
-  const request = { query: q ?? '', limit: webConfig().WEB_PAGE_SIZE, ...(source ? { feedId: source } : {}) };
-  // A stale or mangled cursor falls back to the first page of results.
-  const page =
-    db && q
-      ? await cachedRead(searchResults, JSON.stringify([q, source, cursor]), async () => {
-          return (await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? db.search.query(request);
-        })
-      : null;
+  const page = q ? await searchResults(q, source, cursor) : null;
   const now = new Date();
   const next = new URLSearchParams();
   if (q) next.set('q', q);

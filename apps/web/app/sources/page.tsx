@@ -3,8 +3,7 @@ import { EmptyState } from '../../components/empty-state';
 import { FeedStatus } from '../../components/feed-status';
 import { SourceIcon, sourceName } from '../../components/source-icon';
 import { TimeAgo } from '../../components/time-ago';
-import { pageOrInvalid } from '../../lib/client-errors';
-import { getDb } from '../../lib/db';
+import { sourcesPage } from '../../lib/cache/reads';
 import { param, type SearchParams } from '../../lib/story-filters';
 
 export const dynamic = 'force-dynamic';
@@ -15,11 +14,7 @@ const SOURCES_PER_PAGE = 100;
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const cursor = param(await searchParams, 'cursor');
-  const db = await getDb();
-  // A stale or mangled cursor falls back to the first page.
-  const page =
-    (await pageOrInvalid(db.feeds.list({ includeDisabled: true, limit: SOURCES_PER_PAGE, cursor }))) ??
-    (await db.feeds.list({ includeDisabled: true, limit: SOURCES_PER_PAGE }));
+  const page = await sourcesPage(SOURCES_PER_PAGE, cursor);
   const now = new Date();
   const failing = page.items.filter((feed) => !feed.disabled && feed.errorCount > 0).length;
 

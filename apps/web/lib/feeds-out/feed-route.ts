@@ -1,6 +1,7 @@
+import { changeMarker } from '../cache/change-marker';
+import { CACHE_TAGS, keepRead } from '../cache/keep';
 import { getDb } from '../db';
 import { webConfig } from '../env';
-import { ReadCache } from '../read-cache';
 import { originVary, requestOrigin } from '../site-origin';
 import { parseId } from '../story-filters';
 import { renderAtom } from './atom';
@@ -31,8 +32,31 @@ export function selectionFromUrl(url: URL): FeedSelection | { error: string } {
   return { kind: 'top' };
 }
 
+/** A rendered feed, or why its selection names nothing (a class of error does not survive the cache). */
+type RenderedFeed = { body: string } | { missing: string };
+
 /** Rendered feeds per format, selection and origin: feed readers poll the same few URLs. */
-const renderedFeeds = new ReadCache<string>();
+async function renderedFeed(
+  format: FeedFormat,
+  selection: FeedSelection,
+  origin: string,
+  _marker: string,
+): Promise<RenderedFeed> {
+  'use cache';
+  keepRead(CACHE_TAGS.stories, CACHE_TAGS.sources);
+  const { WEB_FEED_SIZE, WEB_SITE_NAME } = webConfig();
+  try {
+    const feed = await loadFeedDocument(await getDb(), selection, {
+      origin,
+      siteName: WEB_SITE_NAME,
+      limit: WEB_FEED_SIZE,
+    });
+    return { body: RENDERERS[format](feed) };
+  } catch (error) {
+    if (error instanceof FeedSelectionNotFoundError) return { missing: error.message };
+    throw error;
+  }
+}
 
 /** The GET handler of /feed.xml, /atom.xml or /feed.json. */
 export function feedRoute(format: FeedFormat) {
@@ -43,33 +67,18 @@ export function feedRoute(format: FeedFormat) {
         status: 400,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       });
-    const { WEB_FEED_SIZE, WEB_SITE_NAME } = webConfig();
-    try {
-      const origin = requestOrigin(request);
-      const body = await renderedFeeds.get(JSON.stringify([format, selection, origin]), async () =>
-        RENDERERS[format](
-          await loadFeedDocument(await getDb(), selection, {
-            origin,
-            siteName: WEB_SITE_NAME,
-            limit: WEB_FEED_SIZE,
-          }),
-        ),
-      );
-      const headers = new Headers({
-        'Content-Type': FEED_CONTENT_TYPES[format],
-        'Cache-Control': CACHE_CONTROL,
+    const rendered = await renderedFeed(format, selection, requestOrigin(request), await changeMarker());
+    if ('missing' in rendered)
+      return new Response(`${rendered.missing}\n`, {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       });
-      const vary = originVary();
-      if (vary !== null) headers.set('Vary', vary);
-      return new Response(body, { headers });
-    } catch (error) {
-      if (error instanceof FeedSelectionNotFoundError) {
-        return new Response(`${error.message}\n`, {
-          status: 404,
-          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-        });
-      }
-      throw error;
-    }
+    const headers = new Headers({
+      'Content-Type': FEED_CONTENT_TYPES[format],
+      'Cache-Control': CACHE_CONTROL,
+    });
+    const vary = originVary();
+    if (vary !== null) headers.set('Vary', vary);
+    return new Response(rendered.body, { headers });
   };
 }

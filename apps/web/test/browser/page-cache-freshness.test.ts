@@ -1,8 +1,7 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createDb, type Db, type ItemInput } from '@newsfeed/db';
+import type { Db, ItemInput } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApp, startBuiltApp, WEB_DIR } from '../support/next-server';
+import { type RunningApp, startBuiltApp } from '../support/next-server';
+import { ownDatabase } from '../support/own-database';
 import { placeItem } from '../support/place';
 
 // A server of its own whose read cache keeps answers for 10 minutes and whose page cache keeps
@@ -63,11 +62,9 @@ async function waitFor(path: string, text: string): Promise<{ found: boolean; ou
 }
 
 beforeAll(async () => {
-  const dir = join(WEB_DIR, 'test-output', 'freshness-db');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const url = `file:${join(dir, 'newsfeed.db')}`;
-  db = await createDb(url);
+  const own = await ownDatabase('freshness-db');
+  db = own.db;
+  const url = own.url;
   feedId = (await db.feeds.add({ url: 'https://fresh.example/feed.xml', title: 'Fresh Example' })).id;
   app = await startBuiltApp({
     DATABASE_URL: url,

@@ -37,7 +37,8 @@ function minutesAgo(minutes: number, now: Date): string {
   return new Date(now.getTime() - minutes * 60_000).toISOString();
 }
 
-function item(key: string, fields: Partial<ItemInput> & { title: string }): ItemInput {
+/** An item as a feed would deliver it: `fields` over plain defaults. */
+export function testItem(key: string, fields: Partial<ItemInput> & { title: string }): ItemInput {
   return {
     key,
     guid: key,
@@ -124,7 +125,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
 
     const wireStoryId = await insert(
       planet,
-      item('wire-planet', {
+      testItem('wire-planet', {
         title: 'River states agree dam ceasefire after all-night talks',
         summary: WIRE_TEXT[0]!,
         contentHtml: WIRE_TEXT.map((text) => `<p>${text}</p>`).join(''),
@@ -138,7 +139,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     );
     await insert(
       gazette,
-      item('wire-gazette', {
+      testItem('wire-gazette', {
         title: 'Dam ceasefire agreed by river states',
         summary: WIRE_TEXT[0]!,
         contentText: WIRE_TEXT.join('\n\n'),
@@ -160,7 +161,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     for (const [feedId, key, title, minutes] of coverage) {
       coverageStoryId = await insert(
         feedId,
-        item(key, {
+        testItem(key, {
           title,
           summary: `${title}. Dockworkers walked out at dawn over shift pay; 30 ships wait at anchor.`,
           contentText: `${title}. Dockworkers walked out at dawn over shift pay; 30 ships wait at anchor.`,
@@ -172,7 +173,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     }
     const phraseStoryId = await insert(
       tech,
-      item('phrase', {
+      testItem('phrase', {
         title: 'Synth makers gather in the port city',
         summary: `The first ${KNOWN_PHRASE} drew instrument builders from nine countries.`,
         contentText: `The first ${KNOWN_PHRASE} drew instrument builders from nine countries to the old warehouse district.`,
@@ -182,7 +183,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     );
     const hostileStoryId = await insert(
       tech,
-      item('hostile', {
+      testItem('hostile', {
         title: HOSTILE_TITLE,
         summary: 'An item whose stored HTML tries every trick.',
         contentHtml: HOSTILE_HTML,
@@ -192,7 +193,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     );
     const frenchStoryId = await insert(
       monde,
-      item('monde', {
+      testItem('monde', {
         title: 'Le tramway de nuit arrive dans la vieille ville',
         summary: 'Quatre lignes circuleront toute la nuit dès le printemps.',
         contentText: 'Quatre lignes circuleront toute la nuit dès le printemps.',
@@ -202,7 +203,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     );
     const oldStoryId = await insert(
       monde,
-      item('old', {
+      testItem('old', {
         title: 'Archive piece from last month',
         summary: 'This story is older than a week.',
         publishedAt: minutesAgo(60 * 24 * 20, now),
@@ -211,7 +212,7 @@ export async function seedTestDatabase(url: string, now: Date = new Date()): Pro
     for (let index = 1; index <= FILLER_STORIES; index++) {
       await insert(
         index % 2 === 0 ? planet : gazette,
-        item(`filler-${index}`, {
+        testItem(`filler-${index}`, {
           title: `Filler headline number ${index} about local affairs`,
           summary: `Routine report ${index} from the council meeting, with a second sentence to fill two lines of summary on the front page.`,
           publishedAt: minutesAgo(60 + index * 7, now),

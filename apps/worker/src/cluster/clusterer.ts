@@ -1,5 +1,11 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { type ClusterBatch, type ClusterItem, type Db, DbLeaseLostError } from '@newsfeed/db';
+import {
+  type ClusterBatch,
+  type ClusterItem,
+  type Db,
+  DbLeaseLostError,
+  type QueuedClusterItem,
+} from '@newsfeed/db';
 import {
   type ClusterEvents,
   type ClusterLogger,
@@ -53,6 +59,8 @@ function docOf(item: ClusterItem): ClusterDoc {
 export class Clusterer implements ClusterStage {
   private index: StoryIndex | null = null;
   private indexed = new IndexedItems();
+  /** Old story ids that rebuilt stories took since the index was loaded (keptStoryId). */
+  private reclaimed = new Set<number>();
   private generation = -1;
   private lastEviction = 0;
   /** The latest first-seen time of the items indexed or placed: where the window ends. */
@@ -160,6 +168,7 @@ export class Clusterer implements ClusterStage {
   private forget(): void {
     this.index = null;
     this.indexed = new IndexedItems();
+    this.reclaimed = new Set();
   }
 
   private async warmLoad(generation: number): Promise<void> {
@@ -184,6 +193,7 @@ export class Clusterer implements ClusterStage {
     }
     this.index = index;
     this.indexed = indexed;
+    this.reclaimed = new Set();
     this.generation = generation;
     this.lastEviction = started;
     this.logger.info({ items: index.size, ms: this.now() - started }, 'clusterer index loaded');
@@ -246,7 +256,7 @@ export class Clusterer implements ClusterStage {
           this.indexed.delete(item.id);
         }
         const placement = this.place(doc);
-        const storyId = placement.storyId ?? newIds[used++]!;
+        const storyId = placement.storyId ?? this.keptStoryId(item) ?? newIds[used++]!;
         for (const from of placement.mergeStoryIds) {
           if (from === storyId) continue;
           index.mergeStories(from, storyId);
@@ -302,6 +312,18 @@ export class Clusterer implements ClusterStage {
       .catch((error: Error) =>
         this.logger.error({ err: error.message, kind }, 'cluster warning not recorded'),
       );
+  }
+
+  /**
+   * The id for a new story that a reclustered item starts: its old story's, while no indexed story
+   * has that id and no other rebuilt story took it, so a story rebuilt as it was keeps its URL.
+   * Otherwise (the old story lives on, or split and another part has its id) null: a fresh id.
+   */
+  private keptStoryId(item: QueuedClusterItem): number | null {
+    if (!item.recluster || item.storyId === null) return null;
+    if (this.reclaimed.has(item.storyId) || this.indexed.hasStory(item.storyId)) return null;
+    this.reclaimed.add(item.storyId);
+    return item.storyId;
   }
 
   /**

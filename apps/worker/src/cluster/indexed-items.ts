@@ -11,6 +11,11 @@ export class IndexedItems {
     return this.items.get(itemId);
   }
 
+  /** Whether any indexed item is in `storyId`. */
+  hasStory(storyId: number): boolean {
+    return this.stories.has(storyId);
+  }
+
   set(doc: ClusterDoc, storyId: number): void {
     this.delete(doc.id);
     this.items.set(doc.id, { doc, storyId });

@@ -325,11 +325,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
 async function storiesOfFeed(trx: Kysely<Database>, feedId: number): Promise<number[]> {
   const rows = await trx
-    .selectFrom('items')
-    .select('story_id')
+    .selectFrom('story_members')
+    .innerJoin('items', 'items.id', 'story_members.item_id')
+    .select('story_members.story_id')
     .distinct()
-    .where('feed_id', '=', feedId)
-    .where('story_id', 'is not', null)
+    .where('items.feed_id', '=', feedId)
     .execute();
-  return rows.map((row) => row.story_id as number);
+  return rows.map((row) => Number(row.story_id));
 }

@@ -8,6 +8,7 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
+import { ITEM_MEMBERSHIP_JOIN, storiesOfItems } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
 
@@ -16,9 +17,13 @@ export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, it
   items.canonical_url, items.title, items.summary, items.content_html, items.content_text, items.authors,
   items.categories, items.enclosures, items.published_at, items.updated_at, items.first_seen_at, items.sort_at,
   items.language, items.image_url, items.comments_url, items.wire, items.word_count, items.content_hash,
-  items.simhash, items.story_id`)}, ${FEED_REF_COLUMNS}`;
+  items.simhash, story_members.story_id`)}, ${FEED_REF_COLUMNS}`;
 
-export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'input_hash'> & FeedRefRow & { id: number };
+/** The tables ITEM_WITH_FEED_COLUMNS reads: each item with its feed and its story, if any. */
+export const ITEMS_WITH_FEED = sql`items JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}`;
+
+export type ItemWithFeedRow = Omit<ItemsTable, 'id' | 'input_hash'> &
+  FeedRefRow & { id: number; story_id: number | null };
 
 export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   return {
@@ -74,7 +79,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
 
     async get(id: number): Promise<ItemWithFeed | null> {
       const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
-        FROM items JOIN feeds ON feeds.id = items.feed_id WHERE items.id = ${id}`.execute(kysely);
+        FROM ${ITEMS_WITH_FEED} WHERE items.id = ${id}`.execute(kysely);
       return rows[0] ? toItemWithFeed(rows[0]) : null;
     },
 
@@ -86,7 +91,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
         after = sql`AND (items.sort_at < ${sortKey} OR (items.sort_at = ${sortKey} AND items.id < ${id}))`;
       }
       const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
-        FROM items JOIN feeds ON feeds.id = items.feed_id
+        FROM ${ITEMS_WITH_FEED}
         WHERE items.feed_id = ${feedId} ${after}
         ORDER BY items.sort_at DESC, items.id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, toItemWithFeed, (row) => encodeCursor('items', [row.sort_at, row.id]));
@@ -96,17 +101,18 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       await ctx.transaction(async (trx) => {
         const row = await trx
           .selectFrom('items')
-          .select(['feed_id', 'key', 'story_id'])
+          .select(['feed_id', 'key'])
           .where('id', '=', id)
           .executeTakeFirst();
         if (!row) throw new DbNotFoundError('item', id);
+        const stories = await storiesOfItems(trx, ctx.engine, [id]);
         await trx
           .insertInto('tombstones')
           .values({ feed_id: row.feed_id, key: row.key, deleted_at: Date.now() })
           .onConflict((conflict) => conflict.doNothing())
           .execute();
         await trx.deleteFrom('items').where('id', '=', id).execute();
-        if (row.story_id !== null) await refreshStories(trx, ctx.engine, [row.story_id]);
+        await refreshStories(trx, ctx.engine, stories);
       });
     },
 

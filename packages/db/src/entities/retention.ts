@@ -1,5 +1,6 @@
 import type { DbContext } from '../sql/context.js';
 import { toMillis } from '../sql/time.js';
+import { storiesOfItems } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type { RetentionApi } from '../types.js';
 
@@ -30,7 +31,7 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
         const deleted = await ctx.transaction(async (trx) => {
           const rows = await trx
             .selectFrom('items')
-            .select(['id', 'feed_id', 'key', 'story_id'])
+            .select(['id', 'feed_id', 'key'])
             .where('sort_at', '<', cutoff)
             // A saved item stays until its reader unsaves it.
             .where(({ not, exists, selectFrom }) =>
@@ -47,6 +48,11 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
             .limit(batchSize)
             .execute();
           if (rows.length === 0) return 0;
+          const storyIds = await storiesOfItems(
+            trx,
+            ctx.engine,
+            rows.map((row) => row.id),
+          );
           const now = Date.now();
           // The tombstone keeps the next poll from bringing an expired item back.
           await trx
@@ -54,7 +60,7 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
             .values(rows.map((row) => ({ feed_id: row.feed_id, key: row.key, deleted_at: now })))
             .onConflict((conflict) => conflict.doNothing())
             .execute();
-          // Deleting the rows deletes their search index entries and title terms too (trigger / cascade).
+          // Deleting the rows deletes their search index entries and memberships too (trigger / cascade).
           await trx
             .deleteFrom('items')
             .where(
@@ -63,7 +69,6 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
               rows.map((row) => row.id),
             )
             .execute();
-          const storyIds = rows.flatMap((row) => (row.story_id === null ? [] : [row.story_id]));
           totals.stories += await refreshStories(trx, ctx.engine, storyIds);
           return rows.length;
         });

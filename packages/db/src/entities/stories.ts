@@ -4,6 +4,7 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toMillis } from '../sql/time.js';
+import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
 import { otherOutlets } from '../stories/story-outlets.js';
 import type {
   PageRequest,
@@ -13,7 +14,7 @@ import type {
   StoryOutlet,
   StorySummary,
 } from '../types.js';
-import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from './items.js';
+import { ITEM_WITH_FEED_COLUMNS, ITEMS_WITH_FEED, type ItemWithFeedRow, toItemWithFeed } from './items.js';
 
 type StoryRow = Omit<StoriesTable, 'id'> & FeedRefRow & { id: number };
 
@@ -61,10 +62,12 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     if (request.since !== undefined)
       conditions.push(sql`stories.published_at >= ${toMillis(request.since, 'since')}`);
     if (request.feedId !== undefined) {
-      conditions.push(sql`stories.id IN (SELECT story_id FROM items WHERE feed_id = ${request.feedId})`);
+      conditions.push(
+        sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${request.feedId})`,
+      );
     }
     if (request.folder !== undefined) {
-      conditions.push(sql`stories.id IN (SELECT items.story_id FROM items
+      conditions.push(sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS}
         JOIN feeds AS member_feed ON member_feed.id = items.feed_id WHERE member_feed.folder = ${request.folder})`);
     }
     if (request.cursor) {
@@ -91,7 +94,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     const story = rows[0];
     if (!story) return null;
     const { rows: items } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
-      FROM items JOIN feeds ON feeds.id = items.feed_id WHERE items.story_id = ${id}
+      FROM ${ITEMS_WITH_FEED} WHERE story_members.story_id = ${id}
       ORDER BY CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END, items.sort_at, items.id`.execute(
       kysely,
     );

@@ -1,9 +1,15 @@
 import { type RawBuilder, sql } from 'kysely';
-import { ITEM_WITH_FEED_COLUMNS, type ItemWithFeedRow, toItemWithFeed } from '../entities/items.js';
+import {
+  ITEM_WITH_FEED_COLUMNS,
+  ITEMS_WITH_FEED,
+  type ItemWithFeedRow,
+  toItemWithFeed,
+} from '../entities/items.js';
 import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
 import { valueList } from '../sql/value-list.js';
+import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
 import type { Engine, ItemWithFeed } from '../types.js';
 
 // Read and saved ("starred") state per user per item (migration 021). No row means unread and not
@@ -176,7 +182,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       }
       const { rows } = await sql<StreamRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}, s.read, s.starred,
           feeds.url AS feed_url, feeds.folder AS feed_folder
-        FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
+        FROM ${ITEMS_WITH_FEED} ${stateJoin(userId)} ${where(clauses)}
         ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(
         kysely,
       );
@@ -206,9 +212,10 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const { rows } = await sql<{ story_id: number }>`SELECT items.story_id FROM items ${stateJoin(userId)}
-          WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          GROUP BY items.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
+        const { rows } = await sql<{ story_id: number }>`SELECT story_members.story_id
+          FROM ${STORY_MEMBER_ITEMS} ${stateJoin(userId)}
+          WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          GROUP BY story_members.story_id HAVING MIN(COALESCE(s.read, 0)) = 1`.execute(kysely);
         for (const row of rows) read.add(Number(row.story_id));
       }
       return read;
@@ -221,8 +228,8 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
         const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
         const result = await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), items.id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
-          FROM items WHERE items.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
+          SELECT CAST(${userId} AS BIGINT), story_members.item_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
+          FROM story_members WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
           ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`.execute(
           kysely,
         );

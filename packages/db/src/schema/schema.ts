@@ -60,7 +60,6 @@ export interface ItemsTable {
   simhash: string | null;
   /** Hash of every input field: an identical re-ingest is 'unchanged' without comparing columns. */
   input_hash: string;
-  story_id: number | null;
 }
 
 export interface TombstonesTable {
@@ -97,6 +96,15 @@ export interface PollsTable {
   items_new: number;
   items_updated: number;
   error: string | null;
+}
+
+/**
+ * Story membership (migration 011): one row per clustered item, written by the clusterer only. A
+ * table of its own, so moving an item rewrites two integers, not the item's row and its text indexes.
+ */
+export interface StoryMembersTable {
+  item_id: number;
+  story_id: number;
 }
 
 /** New and edited items waiting for the clusterer (migration 010); `version` grows with each edit. */
@@ -165,6 +173,7 @@ export interface Database {
   items: ItemsTable;
   tombstones: TombstonesTable;
   stories: StoriesTable;
+  story_members: StoryMembersTable;
   polls: PollsTable;
   sessions: SessionsTable;
   cluster_queue: ClusterQueueTable;

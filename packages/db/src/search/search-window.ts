@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
+import { ITEM_MEMBERSHIP_JOIN, storyOfEachItem } from '../stories/story-members.js';
 import { type SearchTerm, toFts5Match, toTsQuery } from './search-query.js';
 import { expandPrefix } from './search-vocabulary.js';
 
@@ -61,10 +62,11 @@ async function sqliteWindow(ctx: DbContext, { terms, feedId }: WindowRequest): P
       : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
   // Prefixes as the words they stand for: FTS5 then reads newest first and stops at the window.
   const expansions = await Promise.all(terms.map((term) => expandPrefix(ctx.kysely, term)));
-  const { rows } = await sql<WindowRow>`SELECT items.id, items.title, items.story_id AS "storyId" FROM (
+  const { rows } =
+    await sql<WindowRow>`SELECT items.id, items.title, story_members.story_id AS "storyId" FROM (
       SELECT items_fts.rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
       ORDER BY items_fts.rowid DESC LIMIT ${windowSize(terms)}
-    ) AS recent JOIN items ON items.id = recent.id`.execute(ctx.kysely);
+    ) AS recent JOIN items ON items.id = recent.id ${ITEM_MEMBERSHIP_JOIN}`.execute(ctx.kysely);
   return rows;
 }
 
@@ -114,22 +116,23 @@ async function postgresWindow(ctx: DbContext, request: WindowRequest): Promise<W
     const window: WindowRow[] = [];
     while (window.length < size && high >= oldest) {
       const low = high - range;
-      const { rows } =
-        await sql<WindowRow>`SELECT items.id, items.title, items.story_id AS "storyId" FROM items
+      const { rows } = await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM items
         WHERE ${match} AND items.id > ${low} AND items.id <= ${high} ${feedFilter}
         ORDER BY items.id DESC LIMIT ${size - window.length}`.execute(trx);
-      for (const row of rows)
-        window.push({
-          id: Number(row.id),
-          title: row.title,
-          storyId: row.storyId === null ? null : Number(row.storyId),
-        });
+      for (const row of rows) window.push({ id: Number(row.id), title: row.title, storyId: null });
       high = low;
       range *= PG_RANGE_GROWTH;
     }
     // Back to the session's settings for whatever else runs in this transaction.
     await sql`RESET enable_indexscan`.execute(trx);
     await sql`RESET enable_seqscan`.execute(trx);
+    // Read after the scans above: with index scans off, a join would read the membership table whole.
+    const stories = await storyOfEachItem(
+      trx,
+      'postgres',
+      window.map((row) => row.id),
+    );
+    for (const row of window) row.storyId = stories.get(row.id) ?? null;
     return window;
   });
 }

@@ -3,6 +3,7 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIsoOrNull } from '../sql/time.js';
+import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
 import { otherOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
 import { parseSearchQuery } from './search-query.js';
@@ -60,11 +61,12 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
       const { rows } =
-        await sql<HitRow>`SELECT items.id, items.story_id, items.title, items.url, items.published_at,
+        await sql<HitRow>`SELECT items.id, story_members.story_id, items.title, items.url, items.published_at,
           items.language,
           items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS},
           stories.source_count
-        FROM items JOIN feeds ON feeds.id = items.feed_id LEFT JOIN stories ON stories.id = items.story_id
+        FROM items JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
+          LEFT JOIN stories ON stories.id = story_members.story_id
         WHERE items.id IN (${sql.join(ranked.map((row) => row.id))})`.execute(kysely);
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.

@@ -3,16 +3,10 @@ import { DbInputError, DbLeaseLostError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { allocateIds } from '../sql/id-allocation.js';
-import { valueList } from '../sql/value-list.js';
-import type {
-  ClusterBatch,
-  ClusterItem,
-  ClusteringApi,
-  ClusterLease,
-  Engine,
-  QueuedClusterItem,
-} from '../types.js';
+import { pairList, valueList } from '../sql/value-list.js';
+import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, QueuedClusterItem } from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
+import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
 
 // The clusterer's durable state (migration 010): its lease, its queue, and the one transaction per
@@ -22,7 +16,7 @@ import { refreshStories } from './story-summary.js';
 
 /** The lease row of the clusterer. */
 export const CLUSTER_LEASE = 'clusterer';
-/** Rows per statement that updates item stories or dequeues (bound as one parameter each). */
+/** Rows per statement that writes memberships or dequeues (bound as one parameter each). */
 const ROWS_PER_STATEMENT = 1_000;
 
 /** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
@@ -31,7 +25,7 @@ export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
 /** What an item row gives the clusterer; the text is cut in the database, so no long string is read. */
 const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.title,
   substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
-  items.language, items.published_at, items.first_seen_at, items.story_id`;
+  items.language, items.published_at, items.first_seen_at, story_members.story_id`;
 
 interface ItemRow {
   id: number;
@@ -55,15 +49,6 @@ function toClusterItem(row: ItemRow): ClusterItem {
     firstSeenAt: Number(row.first_seen_at),
     storyId: row.story_id === null ? null : Number(row.story_id),
   };
-}
-
-/** A JSON list of integer pairs as a table `moves` with two columns (one bound parameter). */
-function pairList(engine: Engine, pairs: string, first: string, second: string) {
-  return engine === 'sqlite'
-    ? sql`(SELECT j.value ->> 0 AS ${sql.ref(first)}, j.value ->> 1 AS ${sql.ref(second)}
-        FROM json_each(${pairs}) AS j) AS moves`
-    : sql`(SELECT (j.pair ->> 0)::bigint AS ${sql.ref(first)}, (j.pair ->> 1)::bigint AS ${sql.ref(second)}
-        FROM jsonb_array_elements(${pairs}::jsonb) AS j(pair)) AS moves`;
 }
 
 function chunks<T>(values: readonly T[], size: number): T[][] {
@@ -122,7 +107,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
         ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
-        FROM cluster_queue JOIN items ON items.id = cluster_queue.item_id
+        FROM cluster_queue JOIN items ON items.id = cluster_queue.item_id ${ITEM_MEMBERSHIP_JOIN}
         ORDER BY cluster_queue.item_id LIMIT ${limit}`.execute(kysely);
       return rows.map(
         (row): QueuedClusterItem => ({
@@ -153,7 +138,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
-        WHERE items.first_seen_at >= ${since} AND items.id > ${afterId} AND items.story_id IS NOT NULL
+          JOIN story_members ON story_members.item_id = items.id
+        WHERE items.first_seen_at >= ${since} AND items.id > ${afterId}
           AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
         ORDER BY items.id LIMIT ${limit}`.execute(kysely);
       return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
@@ -191,27 +177,26 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
               first_seen_at, updated_at, published_at, score)
             SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
             WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
+          // A recluster may give a story back an id that was merged away: that id is a story again.
+          await sql`DELETE FROM story_redirects
+            WHERE old_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
         }
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).
         const left = new Set<number>();
         for (const group of chunks(batch.assignments, ROWS_PER_STATEMENT)) {
-          const { rows } = await sql<{ story_id: number | null }>`SELECT DISTINCT story_id FROM items
-            WHERE id IN (SELECT j.value FROM ${valueList(
-              engine,
-              group.map((assignment) => assignment.itemId),
-              'bigint',
-            )}) AND story_id IS NOT NULL`.execute(trx);
-          for (const row of rows) left.add(Number(row.story_id));
-          const pairs = JSON.stringify(group.map(({ itemId, storyId }) => [itemId, storyId]));
-          // An item already in its story is not written: PostgreSQL would rewrite and re-index the row.
-          await sql`UPDATE items SET story_id = moves.story_id FROM ${pairList(engine, pairs, 'item_id', 'story_id')}
-            WHERE items.id = moves.item_id AND items.story_id IS DISTINCT FROM moves.story_id`.execute(trx);
+          const from = await storiesOfItems(
+            trx,
+            engine,
+            group.map((assignment) => assignment.itemId),
+          );
+          for (const id of from) left.add(id);
+          await writeMemberships(trx, engine, group);
         }
         const refresh = new Map(batch.refresh);
         for (const { from, into } of batch.merges) {
           if (from === into) continue;
-          await trx.updateTable('items').set({ story_id: into }).where('story_id', '=', from).execute();
+          await moveMembers(trx, from, into);
           await trx.updateTable('story_redirects').set({ new_id: into }).where('new_id', '=', from).execute();
           await sql`INSERT INTO story_redirects (old_id, new_id) VALUES (${from}, ${into})
             ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id`.execute(trx);
@@ -222,7 +207,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
         await refreshStories(trx, engine, refresh.keys(), refresh);
         for (const group of chunks(batch.done, ROWS_PER_STATEMENT)) {
-          const pairs = JSON.stringify(group.map(({ itemId, version }) => [itemId, version]));
+          const pairs = group.map(({ itemId, version }) => [itemId, version] as const);
           // Only the version placed: an edit queued meanwhile stays for the next batch.
           await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN
             (SELECT moves.item_id, moves.version FROM ${pairList(engine, pairs, 'item_id', 'version')})`.execute(

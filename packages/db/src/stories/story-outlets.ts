@@ -4,6 +4,7 @@ import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js
 import { toIso } from '../sql/time.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine, StoryOutlet } from '../types.js';
+import { STORY_MEMBER_ITEMS } from './story-members.js';
 
 // The other outlets of a story, as a front page shows them under its headline (Techmeme's "More:",
 // Google News' related articles): one entry per feed, that feed's first version of the story with its
@@ -37,8 +38,8 @@ interface MemberRow extends FeedRefRow {
 
 /**
  * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in the items_story
- * index's time order. SQLite reads only those (a correlated subquery on the index alone); PostgreSQL
+ * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in time order. SQLite
+ * reads only those (a correlated subquery per story); PostgreSQL
  * reads the stories' members in one scan and the bound is applied here, because a LIMIT per story (a
  * lateral join) costs it several times more at usual story sizes. Both engines name the same outlets.
  */
@@ -55,16 +56,18 @@ export async function otherOutlets(
   const [members, filter] =
     engine === 'sqlite'
       ? [
-          sql`${stories} JOIN items ON items.id IN (SELECT m.id FROM items AS m WHERE m.story_id = j.value
-            ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})`,
+          sql`${stories} JOIN story_members ON story_members.item_id IN (SELECT sm.item_id
+              FROM story_members AS sm JOIN items AS m ON m.id = sm.item_id
+              WHERE sm.story_id = j.value ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})
+            JOIN items ON items.id = story_members.item_id`,
           sql``,
         ]
-      : [sql`items`, sql`WHERE items.story_id IN (SELECT j.value FROM ${stories})`];
+      : [STORY_MEMBER_ITEMS, sql`WHERE story_members.story_id IN (SELECT j.value FROM ${stories})`];
   const { rows } =
-    await sql<MemberRow>`SELECT items.story_id, items.id, items.feed_id, items.title, items.url,
+    await sql<MemberRow>`SELECT story_members.story_id, items.id, items.feed_id, items.title, items.url,
       items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}
     FROM ${members} JOIN feeds ON feeds.id = items.feed_id ${filter}
-    ORDER BY items.story_id, items.sort_at, items.id`.execute(kysely);
+    ORDER BY story_members.story_id, items.sort_at, items.id`.execute(kysely);
   const read = new Map<number, number>();
   for (const row of rows) {
     const storyId = Number(row.story_id);

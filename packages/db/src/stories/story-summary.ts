@@ -3,6 +3,7 @@ import type { Database, StoriesTable } from '../schema/schema.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
+import { STORY_MEMBER_ITEMS } from './story-members.js';
 
 // A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
 // front page reads one indexed table. They are recomputed here, inside the caller's transaction,
@@ -164,9 +165,10 @@ async function membersOf(
   const members = new Map<number, MemberRow[]>();
   for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
     const ids = storyIds.slice(start, start + STORIES_PER_READ);
-    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_id, ${sql.join(
-      MEMBER_COLUMNS.map((column) => sql.ref(column)),
-    )} FROM items WHERE story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
+      MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
+    )} FROM ${STORY_MEMBER_ITEMS}
+      WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
     for (const row of rows) {
       const storyId = Number(row.story_id);
       const list = members.get(storyId);

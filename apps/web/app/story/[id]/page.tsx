@@ -1,4 +1,3 @@
-import type { Db } from '@newsfeed/db';
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { cache } from 'react';
@@ -6,11 +5,10 @@ import { ArticleBody } from '../../../components/article-body';
 import { ReaderBar } from '../../../components/reader-bar';
 import { SourceIcon, sourceName } from '../../../components/source-icon';
 import { TimeAgo } from '../../../components/time-ago';
+import { storyDetail } from '../../../lib/cache/reads';
 import { contentLanguage } from '../../../lib/content-language';
 import { currentReader } from '../../../lib/current-reader';
 import { getDb } from '../../../lib/db';
-import { cachedRead } from '../../../lib/fresh-read';
-import { ReadCache } from '../../../lib/read-cache';
 import { externalHref } from '../../../lib/render-html';
 import { parseId } from '../../../lib/story-filters';
 import { mergedStoryPath } from '../../../lib/story-redirect';
@@ -19,16 +17,11 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-type StoryDetail = Awaited<ReturnType<Db['stories']['get']>>;
-
-/** Story pages per id: the front page's stories are the ones everybody opens. */
-const storyDetails = new ReadCache<StoryDetail>();
-
 // generateMetadata and the page ask for the same story: one lookup per request.
 const loadStory = cache(async (rawId: string) => {
   const id = parseId(rawId);
   if (id === null) return null;
-  return cachedRead(storyDetails, String(id), async () => (await getDb()).stories.get(id));
+  return storyDetail(id);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

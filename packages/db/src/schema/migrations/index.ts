@@ -9,6 +9,7 @@ import { phrasePairs } from './007-phrase-pairs.js';
 import { claimAttempts } from './008-claim-attempts.js';
 import { sessions } from './009-sessions.js';
 import { clusterStage } from './010-cluster-stage.js';
+import { storyMembers } from './011-story-members.js';
 import { clusterWarnings } from './015-cluster-warnings.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   claimAttempts,
   sessions,
   clusterStage,
+  storyMembers,
   clusterWarnings,
   users,
   itemStates,

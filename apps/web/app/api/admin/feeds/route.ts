@@ -1,8 +1,8 @@
 import { SubscriptionUrlError, subscribableUrl } from '@newsfeed/parser/url';
 import { checkAdmin } from '../../../../lib/admin-guard';
 import { done, readAdminFields, refuse } from '../../../../lib/admin-response';
+import { forgetCachedData } from '../../../../lib/cache/forget';
 import { getDb } from '../../../../lib/db';
-import { forgetFilterChoices } from '../../../../lib/filter-choices';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +35,7 @@ export async function POST(request: Request): Promise<Response> {
       message: `Already subscribed to ${url} (source ${feed.id}).`,
     });
   }
-  forgetFilterChoices();
+  forgetCachedData();
   return done(request, access, {
     ok: true,
     status: 201,

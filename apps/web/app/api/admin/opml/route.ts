@@ -1,9 +1,9 @@
 import { OpmlParseError } from '@newsfeed/parser';
 import { checkAdmin } from '../../../../lib/admin-guard';
 import { done, field, readForm, refuse } from '../../../../lib/admin-response';
+import { forgetCachedData } from '../../../../lib/cache/forget';
 import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
-import { forgetFilterChoices } from '../../../../lib/filter-choices';
 import {
   describeImport,
   exportOpml,
@@ -80,7 +80,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const summary = await importOpml(await getDb(), upload.text);
-    forgetFilterChoices();
+    forgetCachedData();
     const incomplete = importIncomplete(summary);
     return done(request, access, {
       ok: !incomplete,

@@ -1,7 +1,7 @@
 import { checkAdmin } from '../../../../../lib/admin-guard';
 import { done, field, readForm, refuse } from '../../../../../lib/admin-response';
+import { forgetCachedData } from '../../../../../lib/cache/forget';
 import { getDb } from '../../../../../lib/db';
-import { forgetFilterChoices } from '../../../../../lib/filter-choices';
 import { parseId } from '../../../../../lib/story-filters';
 
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export async function POST(
   const feed = await db.feeds.get(id);
   if (!feed) return done(request, access, { ok: false, status: 404, message: `No source with id ${id}.` });
   const name = feed.title ?? feed.url;
-  forgetFilterChoices();
+  forgetCachedData();
   if (action === 'remove') {
     await db.feeds.remove(id);
     return done(request, access, { ok: true, message: `Removed ${name} and its items.` });

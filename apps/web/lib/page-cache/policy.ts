@@ -1,4 +1,4 @@
-import { isBot } from 'next/dist/shared/lib/router/utils/is-bot';
+import { userAgentFromString } from 'next/server';
 
 // Which requests may be answered from the rendered-page cache, and under which key. Only what is
 // the same for every anonymous reader: the public pages, fetched with GET by a plain page load.
@@ -49,6 +49,6 @@ export function sharedPageKey(request: PageRequest): string | null {
   // The host and protocol go into the page (links in metadata when WEB_PUBLIC_URL is unset); bots
   // get the metadata in <head> rather than streamed (Next.js decides by User-Agent).
   const origin = [headers.get('x-forwarded-proto'), headers.get('x-forwarded-host'), headers.get('host')];
-  const reader = isBot(headers.get('user-agent') ?? '') ? 'bot' : 'browser';
+  const reader = userAgentFromString(headers.get('user-agent') ?? undefined).isBot ? 'bot' : 'browser';
   return JSON.stringify([reader, ...origin, url.pathname, url.search]);
 }

@@ -1,10 +1,10 @@
 import { request as httpRequest } from 'node:http';
-import type { Render, RenderedPage } from './page-cache';
-import { type PageRequest, RENDER_HEADERS } from './page-cache-policy';
+import type { Render, RenderedPage } from './cache';
+import { type PageRequest, RENDER_HEADERS } from './policy';
 
-// How proxy.ts gets a page for the rendered-page cache, and how it serves a kept copy.
+// How the rendered-page cache gets a page, and how it serves a kept copy.
 //
-// A miss is rendered by this same server: proxy.ts fetches the URL over loopback with a marker
+// A miss is rendered by this same server: the cache fetches the URL over loopback with a marker
 // header only this process knows, so that request skips the cache and renders as usual, with the
 // request headers the page depends on and no cookie. Every response served from a copy gets a
 // FRESH nonce: the render's nonce is replaced in the body and the CSP header. The render's own
@@ -12,12 +12,6 @@ import { type PageRequest, RENDER_HEADERS } from './page-cache-policy';
 
 /** Marks the loopback render of a miss; its value is a per-process secret (see proxy.ts). */
 export const RENDER_MARKER_HEADER = 'x-newsfeed-page-render';
-
-/**
- * Set by proxy.ts on its own loopback renders only (removed from every other request): the page
- * then reads the database rather than the read cache (see lib/fresh-read.ts).
- */
-export const FRESH_READ_HEADER = 'x-newsfeed-fresh-read';
 
 /** A render slower than this is abandoned; the request then renders for itself. */
 export const PAGE_RENDER_TIMEOUT_MS = 30_000;

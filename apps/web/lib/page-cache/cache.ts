@@ -1,15 +1,13 @@
-import { registerCache } from './read-cache';
-
 // Rendering a page costs Next.js far more than reading its data (React server rendering, the RSC
 // payload, ~100 KB of HTML), and every anonymous reader of one URL gets the same page. This cache
-// keeps each rendered page for a few seconds, per URL (see page-cache-policy.ts for which requests
+// keeps each rendered page for a few seconds, per URL (see policy.ts for which requests
 // may use it), in this process:
 // - concurrent misses for one URL share one render;
 // - a copy is served for at most its TTL after its render finished; once RENEW_AFTER of that has
 //   passed, the next request starts one background render, so a busy page is renewed without
 //   readers waiting;
 // - the bodies it holds are bounded in bytes (least recently used dropped first);
-// - an admin change empties it (forgetCachedReads), and a render started before that is not kept.
+// - an admin change empties it (clear()), and a render started before that is not kept.
 
 /** A rendered response as the server sent it, and where its CSP nonce sits in the body. */
 export interface RenderedPage {
@@ -56,9 +54,7 @@ export class PageCache {
   // Bumped by clear(): a render that started before an admin change must not be kept after it.
   #generation = 0;
 
-  constructor(private readonly options: PageCacheOptions) {
-    registerCache(this);
-  }
+  constructor(private readonly options: PageCacheOptions) {}
 
   /** The page for key: a kept copy, else render()'s, shared with concurrent callers for the same key. */
   async get(

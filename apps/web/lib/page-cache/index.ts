@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { NextResponse } from 'next/server';
+import { safeEqual } from '../admin-session';
+import { webConfig } from '../env';
+import { createNonce } from '../security-headers';
+import { SecondRequestAdmission } from './admission';
+import { PageCache } from './cache';
+import { type PageRequest, sharedPageKey } from './policy';
+import { RENDER_MARKER_HEADER, renderPage, withNonce } from './render';
+
+// The rendered-page cache's one entry point: proxy.ts asks it for anonymous public pages, admin
+// changes empty it. Next.js's own cache keeps the pages' data reads (lib/cache/); this one spares
+// the render itself, which the web goals cannot afford per request (bench/RESULTS.md).
+
+const MIB = 1024 * 1024;
+
+interface SharedPageCache {
+  pages: PageCache;
+  admission: SecondRequestAdmission;
+  /** Proves a request is this process rendering a miss; never sent anywhere but its own address. */
+  renderMarker: string;
+}
+
+// Proxy and route handlers are bundled apart, so this module can exist more than once in a process:
+// the one cache lives on globalThis, where an admin route's forgetRenderedPages reaches it.
+const KEY = Symbol.for('newsfeed.web.page-cache');
+type Holder = { [KEY]?: SharedPageCache };
+
+function shared(): SharedPageCache {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= {
+    pages: new PageCache({
+      ttlMs: () => webConfig().WEB_PAGE_CACHE_TTL_MS,
+      maxBytes: () => webConfig().WEB_PAGE_CACHE_MB * MIB,
+    }),
+    // A URL's first request renders for itself (admission.ts): most one-off searches never repeat.
+    admission: new SecondRequestAdmission(),
+    renderMarker: randomBytes(24).toString('base64url'),
+  };
+  return holder[KEY];
+}
+
+/** The process's page cache (tests look at its size). */
+export function sharedPageCache(): PageCache {
+  return shared().pages;
+}
+
+/** After an admin change: every kept page goes, and a render begun before it is not kept. */
+export function forgetRenderedPages(): void {
+  shared().pages.clear();
+}
+
+function isOwnRender(request: PageRequest): boolean {
+  const marker = request.headers.get(RENDER_MARKER_HEADER);
+  return marker !== null && safeEqual(marker, shared().renderMarker);
+}
+
+/**
+ * An anonymous GET of a public page answered from the cache (a kept copy, or a render shared with
+ * concurrent requests) with a fresh nonce of its own; null when the request renders for itself.
+ */
+export async function cachedPage(request: PageRequest): Promise<NextResponse | null> {
+  // `next dev` renders every request: a copy would hide the edit just made.
+  if (webConfig().WEB_PAGE_CACHE_TTL_MS <= 0 || process.env.NODE_ENV === 'development') return null;
+  if (isOwnRender(request)) return null;
+  const key = sharedPageKey(request);
+  const { pages, admission, renderMarker } = shared();
+  if (key === null || !admission.admit(key)) return null;
+  try {
+    const { page, outcome } = await pages.get(key, () => renderPage(request, renderMarker));
+    const { body, headers } = withNonce(page, createNonce());
+    headers.set('X-Page-Cache', outcome);
+    return new NextResponse(body, { status: page.status, headers });
+  } catch {
+    // The loopback render failed or timed out: this request renders for itself.
+    return null;
+  }
+}
+
+/** Request headers a page never sees: the marker of this process's own renders. */
+export function withoutRenderMarker(headers: Headers): Headers {
+  headers.delete(RENDER_MARKER_HEADER);
+  return headers;
+}

@@ -1,0 +1,64 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../schema/schema.js';
+import { pairList, valueList } from '../sql/value-list.js';
+import type { Engine } from '../types.js';
+
+// Story membership (migration 011): which story each clustered item is in, one narrow row per item.
+// The clusterer is its only writer (cluster-store.ts); the readers join it by item or by story, and
+// deleting an item or a story deletes its rows (ON DELETE CASCADE).
+
+/** Joins each item's membership, if any: `story_members.story_id` is its story, or null. */
+export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members.item_id = items.id`;
+
+/** The member items of stories, `story_members.story_id` naming the story of each `items` row. */
+export const STORY_MEMBER_ITEMS = sql`story_members JOIN items ON items.id = story_members.item_id`;
+
+/** The distinct stories the items are members of (a list bound as one parameter). */
+export async function storiesOfItems(
+  db: Kysely<Database>,
+  engine: Engine,
+  itemIds: readonly number[],
+): Promise<number[]> {
+  return [...new Set((await storyOfEachItem(db, engine, itemIds)).values())];
+}
+
+/** Each item's story, for those that have one. */
+export async function storyOfEachItem(
+  db: Kysely<Database>,
+  engine: Engine,
+  itemIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (itemIds.length === 0) return new Map();
+  const { rows } = await sql<{
+    item_id: number;
+    story_id: number;
+  }>`SELECT item_id, story_id FROM story_members
+    WHERE item_id IN (SELECT j.value FROM ${valueList(engine, itemIds, 'bigint')})`.execute(db);
+  return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
+}
+
+/**
+ * Puts each item in its story. An item already there is not written; an item deleted since the
+ * clusterer read it is skipped (PostgreSQL: its row is locked first, so a concurrent delete either
+ * commits before, and the item drops out, or waits for this transaction).
+ */
+export async function writeMemberships(
+  trx: Kysely<Database>,
+  engine: Engine,
+  moves: readonly { itemId: number; storyId: number }[],
+): Promise<void> {
+  if (moves.length === 0) return;
+  const pairs = moves.map(({ itemId, storyId }) => [itemId, storyId] as const);
+  const lock = engine === 'postgres' ? sql`FOR KEY SHARE OF items` : sql``;
+  await sql`INSERT INTO story_members (item_id, story_id)
+    SELECT moves.item_id, moves.story_id FROM ${pairList(engine, pairs, 'item_id', 'story_id')}
+      JOIN items ON items.id = moves.item_id
+    WHERE true ${lock} -- SQLite: an upsert's SELECT needs a WHERE, or ON reads as a join constraint
+    ON CONFLICT (item_id) DO UPDATE SET story_id = excluded.story_id
+      WHERE story_members.story_id <> excluded.story_id`.execute(trx);
+}
+
+/** Moves every member of story `from` into `into` (a merge). */
+export async function moveMembers(trx: Kysely<Database>, from: number, into: number): Promise<void> {
+  await trx.updateTable('story_members').set({ story_id: into }).where('story_id', '=', from).execute();
+}
