@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createClusterer, percentile } from './lib/clustering-stage.js';
+import { createClusterStage, percentile } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus } from './lib/synthetic-corpus.js';
 
@@ -89,13 +89,15 @@ async function main() {
   }
   const db = await createDb(url);
   try {
+    // The worker's stage, its thread started (on an empty queue) before the clock, as `run` keeps one.
+    const clusterer = await createClusterStage(db, url, 'bench-stage');
+    await clusterer.runUntilDrained();
     const corpus = new SyntheticCorpus({ feeds: Math.max(1, Math.round(ITEMS / 100)), items: ITEMS });
     const feedIds = await addFeeds(db, corpus);
     const written = await ingestPolls(db, feedIds, pollsAfter(corpus, 0), {
       items: ITEMS,
       pollsInFlight: IN_FLIGHT,
     });
-    const clusterer = await createClusterer(db, 'bench-stage');
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     await clusterer.runUntilDrained();
@@ -104,11 +106,13 @@ async function main() {
     const clusterCpuMs = (cpu.user + cpu.system) / 1000;
     const list = stories(await readRows());
     // `recluster`: everything queued again and placed again, mostly into the stories it is in.
+    await clusterer.close();
     const requeued = await db.clustering.requeue(0);
-    const reclusterer = await createClusterer(db, 'bench-recluster');
+    const reclusterer = await createClusterStage(db, url, 'bench-recluster');
     const reclusterStarted = performance.now();
     await reclusterer.runUntilDrained();
     const reclusterMs = performance.now() - reclusterStarted;
+    await reclusterer.close();
     const reclustered = stories(await readRows());
     if (args.membership) writeFileSync(args.membership, `${list.join('\n')}\n`);
     const writesPerSecond = (written.items * 1000) / written.ingestMs;

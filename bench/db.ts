@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
-import { createClusterer, percentile, queueDrained } from './lib/clustering-stage.js';
+import { clusterEverything, createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
@@ -136,16 +136,19 @@ async function bench(engine: Engine) {
       onProgress: progress('load'),
     });
     const loadWritesMs = performance.now() - wallStart;
-    await (await createClusterer(db, 'bench-load')).runUntilDrained();
+    await clusterEverything(db, target.url, 'bench-load');
     const loadWallMs = performance.now() - wallStart;
     const loadCpu = process.cpuUsage(cpuStart);
     const loadServerCpuMs = (await serverCpu?.stop()) ?? null;
     await db.maintenance.optimize();
     // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
     // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
+    // The worker's clustering stage in its own thread, started (on the empty queue) before the clock
+    // as `run` starts it once.
+    const clusterer = await createClusterStage(db, target.url, 'bench-ingest');
+    await clusterer.runUntilDrained();
     await serverCpu?.start();
     const ingestCpuStart = process.cpuUsage();
-    const clusterer = await createClusterer(db, 'bench-ingest');
     const ingestStarted = performance.now();
     const clustering = clusterer.run();
     const ingested = await ingestPolls(db, feedIds, polls, {
@@ -159,6 +162,7 @@ async function bench(engine: Engine) {
     await clustering;
     const ingestCpu = process.cpuUsage(ingestCpuStart);
     const ingestServerCpuMs = (await serverCpu?.stop()) ?? null;
+    await clusterer.close();
     // CPU time of this process (the corpus generator included): what one core sustains, whatever
     // else the shared machine is running.
     const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;

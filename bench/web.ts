@@ -72,10 +72,11 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
   // partial database is the same corpus over a shorter span); the item count printed says how big.
   // Otherwise an interrupted seeding is continued where it stopped.
   if (!existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
-    const db = await createDb(`file:${DB_PATH}`);
+    const url = `file:${DB_PATH}`;
+    const db = await createDb(url);
     const started = performance.now();
     let reported = 0;
-    const { resumedFrom } = await seedOrResume(db, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), {
+    const { resumedFrom } = await seedOrResume(db, url, new SyntheticCorpus({ feeds: FEEDS, items: ITEMS }), {
       pollsInFlight: Number(args['polls-in-flight']),
       onProgress: (done, resumedFrom) => {
         if (done - reported < 50_000) return;

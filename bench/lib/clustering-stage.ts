@@ -3,37 +3,49 @@ import { pathToFileURL } from 'node:url';
 import type { Db } from '@newsfeed/db';
 import { REPO_ROOT } from './corpus-dir.js';
 
-// The worker's clustering stage (apps/worker/src/cluster/clusterer.ts, from its build) run inside a
-// benchmark process beside the writes, as `node apps/worker/dist/main.js run` runs it beside polling.
-// Loaded at run time so that type-checking the benchmarks does not need the worker built.
+// The worker's clustering stage (apps/worker/src/runtime.ts's createClusterStage, from its build):
+// the Clusterer in a thread of its own with its own connection to `url`, beside this process's
+// writes, as `node apps/worker/dist/main.js run` runs it beside polling. Its settings are the
+// worker's (WORKER_CLUSTER_* from the environment, else their defaults). Loaded at run time so that
+// type-checking the benchmarks does not need the worker built.
 
-interface ClustererLike {
+export interface ClusterStageLike {
   run(): Promise<void>;
   stop(): void;
   runUntilDrained(): Promise<void>;
+  close(): Promise<void>;
   readonly stats: { placed: number; batches: number; lagsMs: number[] };
 }
 
 const WORKER_DIST = path.join(REPO_ROOT, 'apps/worker/dist');
 
-/** The worker's defaults (WORKER_CLUSTER_*), as `run` uses them. */
-const SETTINGS = {
-  windowHours: 72,
-  leaseSeconds: 60,
-  batchSize: 500,
-  idleMs: 1_000,
-  textChars: 1_000,
-  maxItems: 100_000,
-};
-
-export async function createClusterer(db: Db, holder = 'bench-clusterer'): Promise<ClustererLike> {
+/** The worker's clustering stage on the database at `url` (`db` is that database, opened here). */
+export async function createClusterStage(
+  db: Db,
+  url: string,
+  holder = 'bench-clusterer',
+): Promise<ClusterStageLike> {
   const load = (file: string) => import(pathToFileURL(path.join(WORKER_DIST, file)).href);
-  const [{ Clusterer }, { silentLogger }, { WorkerMetrics }] = await Promise.all([
-    load('cluster/clusterer.js'),
-    load('observe/logger.js'),
-    load('observe/metrics.js'),
-  ]);
-  return new Clusterer(db, SETTINGS, silentLogger(), new WorkerMetrics(), holder) as ClustererLike;
+  const [{ createClusterStage: create }, { loadWorkerConfig }, { silentLogger }, { WorkerMetrics }] =
+    await Promise.all([
+      load('runtime.js'),
+      load('env.js'),
+      load('observe/logger.js'),
+      load('observe/metrics.js'),
+    ]);
+  const config = loadWorkerConfig({ ...process.env, DATABASE_URL: url });
+  return create(config, db, silentLogger(), new WorkerMetrics(), holder) as ClusterStageLike;
+}
+
+/** Places everything queued in `url`'s database with the worker's clustering stage, then closes it. */
+export async function clusterEverything(db: Db, url: string, holder?: string): Promise<ClusterStageLike> {
+  const stage = await createClusterStage(db, url, holder);
+  try {
+    await stage.runUntilDrained();
+  } finally {
+    await stage.close();
+  }
+  return stage;
 }
 
 /** Resolves once nothing is queued for the clusterer. */

@@ -1,5 +1,5 @@
 import type { Db } from '@newsfeed/db';
-import { createClusterer } from './clustering-stage.js';
+import { clusterEverything } from './clustering-stage.js';
 import { ingestPolls, pollsAfter, type SyntheticCorpus } from './synthetic-corpus.js';
 
 // Seeding a million items takes from a quarter of an hour on a quiet machine to hours on a busy
@@ -19,9 +19,10 @@ export interface ResumableSeedOptions {
   onProgress?: (items: number, resumedFrom: number) => void;
 }
 
-/** Fills `db` with `corpus`, continuing from the items already in it; returns how many were there. */
+/** Fills `db` (opened from `url`) with `corpus`, continuing from the items already in it; returns how many were there. */
 export async function seedOrResume(
   db: SeedDb,
+  url: string,
   corpus: SyntheticCorpus,
   options: ResumableSeedOptions,
 ): Promise<{ resumedFrom: number }> {
@@ -35,6 +36,6 @@ export async function seedOrResume(
     ...(options.pollsInFlight === undefined ? {} : { pollsInFlight: options.pollsInFlight }),
     onProgress: (done) => options.onProgress?.(existing + done, existing),
   });
-  await (await createClusterer(db)).runUntilDrained();
+  await clusterEverything(db, url);
   return { resumedFrom: existing };
 }

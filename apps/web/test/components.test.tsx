@@ -2,6 +2,7 @@ import type { FeedWithStats, StorySummary } from '@newsfeed/db';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ArticleBody } from '../components/article-body';
+import { ClusterWarnings } from '../components/cluster-warnings';
 import { FeedStatus, feedState } from '../components/feed-status';
 import { SourceIcon } from '../components/source-icon';
 import { StoryCard } from '../components/story-card';
@@ -209,5 +210,31 @@ describe('ArticleBody', () => {
       <ArticleBody item={{ contentHtml: null, contentText: null, summary: null, url: null }} />,
     );
     expect(none).toContain('Read it on the original site');
+  });
+});
+
+describe('ClusterWarnings', () => {
+  it('lists each warning with its time and kind, or says there are none', () => {
+    const html = renderToStaticMarkup(
+      <ClusterWarnings
+        now={NOW}
+        warnings={[
+          {
+            id: 3,
+            at: '2026-11-28T11:50:00.000Z',
+            kind: 'batch-budget',
+            message:
+              'A batch outlasted WORKER_CLUSTER_BATCH_BUDGET_MS (2000 ms): 120 items placed, 380 left queued.',
+          },
+        ]}
+      />,
+    );
+    expect(html).toContain('Clusterer warnings');
+    expect(html).toContain('batch-budget');
+    expect(html).toContain('380 left queued');
+    expect(html).toContain('10 min. ago');
+    expect(renderToStaticMarkup(<ClusterWarnings now={NOW} warnings={[]} />)).toContain(
+      'No clusterer warnings',
+    );
   });
 });

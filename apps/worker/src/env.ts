@@ -179,10 +179,20 @@ export const WORKER_OPTIONS = {
     schema: count(500),
     description: 'Queued items the clusterer places and writes per transaction.',
   },
+  WORKER_CLUSTER_BATCH_BUDGET_MS: {
+    schema: milliseconds(2_000),
+    description:
+      'A clusterer batch still placing items after this long is written as far as it got, with a warning; the rest waits for the next batch (ms).',
+  },
+  WORKER_CLUSTER_HEAP_MB: {
+    schema: count(256),
+    description:
+      'Old-generation heap of the clusterer’s thread (MiB): its candidate index (WORKER_CLUSTER_MAX_ITEMS) lives there, beside the polling thread’s.',
+  },
   WORKER_CLUSTER_TEXT_CHARS: {
     schema: count(1_000),
     description:
-      'Characters of each item’s text the clusterer reads and keeps in memory for its window, within the worker’s capped heap.',
+      'Characters of each item’s text the clusterer reads and keeps in memory for its window, within its thread’s heap (WORKER_CLUSTER_HEAP_MB).',
   },
   WORKER_CLUSTER_MAX_ITEMS: {
     schema: count(20_000),

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --max-old-space-size=256
 // The heap cap (also in package.json's `start`): V8 otherwise lets garbage pile up far past the live
-// set (an ingesting poll plus the clusterer's index, bounded by WORKER_CLUSTER_MAX_ITEMS). Raise it with
+// set (an ingesting poll; the clusterer's index lives in its thread's heap, WORKER_CLUSTER_HEAP_MB). Raise it with
 // `node --max-old-space-size=N dist/main.js` for feeds near WORKER_MAX_BODY_BYTES at high concurrency.
 import { runCommand, UsageError } from './cli/commands.js';
 import { ConfigError, loadWorkerConfig } from './env.js';

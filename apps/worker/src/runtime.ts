@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
-import type { Db } from '@newsfeed/db';
-import { Clusterer } from './cluster/clusterer.js';
+import { type Db, parseDatabaseUrl } from '@newsfeed/db';
+import { type ClusterStage, metricsEvents } from './cluster/cluster-stage.js';
+import { Clusterer, type ClustererSettings } from './cluster/clusterer.js';
+import { ClustererThread } from './cluster/clusterer-thread-host.js';
 import { openDb } from './deps/db.js';
 import type { WorkerConfig } from './env.js';
 import { HttpClient } from './fetch/http-client.js';
@@ -19,8 +21,8 @@ export interface Runtime {
   metrics: WorkerMetrics;
   ctx: PollContext;
   worker: Worker;
-  /** The clustering stage (it clusters only while it holds the database's clusterer lease). */
-  clusterer: Clusterer;
+  /** The clustering stage, in a thread of its own (it clusters only while it holds the database's clusterer lease). */
+  clusterer: ClusterStage;
   close(): Promise<void>;
 }
 
@@ -91,20 +93,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     idleMs: config.WORKER_POLL_INTERVAL_MS,
     shutdownTimeoutMs: config.WORKER_SHUTDOWN_TIMEOUT_MS,
   });
-  const clusterer = new Clusterer(
-    database,
-    {
-      windowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
-      leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
-      batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
-      idleMs: config.WORKER_CLUSTER_IDLE_MS,
-      textChars: config.WORKER_CLUSTER_TEXT_CHARS,
-      maxItems: config.WORKER_CLUSTER_MAX_ITEMS,
-    },
-    logger,
-    metrics,
-    workerId,
-  );
+  const clusterer = createClusterStage(config, database, logger, metrics, workerId);
   return {
     config,
     db: database,
@@ -114,9 +103,53 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     worker,
     clusterer,
     async close() {
+      await clusterer.close();
       await http.close();
       await parsers.close();
       if (!db) await database.close();
     },
   };
+}
+
+/** The clusterer runs one statement at a time: its thread's own PostgreSQL pool needs no more. */
+const CLUSTERER_POSTGRES_CONNECTIONS = 1;
+
+/**
+ * The clustering stage for `config`: in a thread with its own connection, so the rule's CPU runs
+ * beside the polls; in this thread only for an in-memory SQLite database, which no second
+ * connection can open.
+ */
+export function createClusterStage(
+  config: WorkerConfig,
+  db: Db,
+  logger: Logger,
+  metrics: WorkerMetrics,
+  holder: string,
+): ClusterStage {
+  const settings: ClustererSettings = {
+    windowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
+    leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
+    batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
+    batchBudgetMs: config.WORKER_CLUSTER_BATCH_BUDGET_MS,
+    idleMs: config.WORKER_CLUSTER_IDLE_MS,
+    textChars: config.WORKER_CLUSTER_TEXT_CHARS,
+    maxItems: config.WORKER_CLUSTER_MAX_ITEMS,
+  };
+  const location = parseDatabaseUrl(config.DATABASE_URL);
+  if (location.engine === 'sqlite' && location.path === ':memory:')
+    return new Clusterer(db, settings, logger, metricsEvents(metrics), holder);
+  return new ClustererThread({
+    data: {
+      databaseUrl: config.DATABASE_URL,
+      sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB,
+      postgresPoolSize: CLUSTERER_POSTGRES_CONNECTIONS,
+      settings,
+      holder,
+    },
+    db,
+    heapMb: config.WORKER_CLUSTER_HEAP_MB,
+    logger,
+    metrics,
+    restartDelayMs: config.WORKER_CLUSTER_IDLE_MS,
+  });
 }

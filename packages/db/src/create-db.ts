@@ -18,6 +18,7 @@ import type { DbContext } from './sql/context.js';
 import { parseDatabaseUrl } from './sql/database-url.js';
 import { toDbError, withTypedErrors } from './sql/error-mapping.js';
 import { createClusteringApi } from './stories/cluster-store.js';
+import { createClusterWarningsApi } from './stories/cluster-warnings.js';
 import type { Db, Stats } from './types.js';
 
 export interface CreateDbOptions {
@@ -71,6 +72,7 @@ function entityApis(context: DbContext) {
     ),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
     clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
+    clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),
   };
 }
 

@@ -393,6 +393,23 @@ export interface ClusteringApi {
   generation(): Promise<number>;
 }
 
+/** A warning the clusterer recorded for admins (a batch past its time budget, a thread that died). */
+export interface ClusterWarning {
+  id: number;
+  /** ISO time. */
+  at: string;
+  /** Machine-readable: `batch-budget`, `thread-died`. */
+  kind: string;
+  message: string;
+}
+
+/** The clusterer's warnings, newest kept, for the admin page. */
+export interface ClusterWarningsApi {
+  record(warning: { kind: string; message: string; at: number }): Promise<void>;
+  /** The newest `limit` warnings, newest first. */
+  recent(limit: number): Promise<ClusterWarning[]>;
+}
+
 export interface SearchApi {
   query(request: SearchRequest): Promise<Page<SearchHit>>;
 }
@@ -442,6 +459,7 @@ export interface Db {
   /** Subscribing and listing subscriptions, one dedupe rule for every caller. */
   subscriptions: SubscriptionsApi;
   clustering: ClusteringApi;
+  clusterWarnings: ClusterWarningsApi;
   stats(): Promise<Stats>;
   close(): Promise<void>;
 }

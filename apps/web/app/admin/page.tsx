@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AdminOff } from '../../components/admin-off';
+import { ClusterWarnings } from '../../components/cluster-warnings';
 import { EmptyState } from '../../components/empty-state';
 import { FeedStatus } from '../../components/feed-status';
 import { SourceIcon, sourceName } from '../../components/source-icon';
@@ -31,9 +32,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const notice = param(params, 'notice');
   const error = param(params, 'error');
   const db = await getDb();
-  const [feeds, errors, users] = await Promise.all([
+  const [feeds, errors, clusterWarnings, users] = await Promise.all([
     db.feeds.list({ includeDisabled: true, limit: 500 }),
     db.polls.recentErrors({ limit: 20 }),
+    db.clusterWarnings.recent(10),
     db.users.list(),
   ]);
   const now = new Date();
@@ -249,6 +251,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </section>
+
+      <ClusterWarnings warnings={clusterWarnings} now={now} />
     </>
   );
 }

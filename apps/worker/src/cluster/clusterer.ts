@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type ClusterBatch,
   type ClusterItem,
@@ -5,8 +6,13 @@ import {
   DbLeaseLostError,
   type QueuedClusterItem,
 } from '@newsfeed/db';
-import type { Logger } from '../observe/logger.js';
-import type { WorkerMetrics } from '../observe/metrics.js';
+import {
+  type ClusterEvents,
+  type ClusterLogger,
+  type ClusterStage,
+  type ClusterStats,
+  countBatch,
+} from './cluster-stage.js';
 import { IndexedItems } from './indexed-items.js';
 import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js';
 
@@ -24,6 +30,8 @@ export interface ClustererSettings {
   batchSize: number;
   /** How often an idle or waiting clusterer looks at the queue and the lease (WORKER_CLUSTER_IDLE_MS). */
   idleMs: number;
+  /** A batch still placing after this long is written as far as it got (WORKER_CLUSTER_BATCH_BUDGET_MS). */
+  batchBudgetMs: number;
   /** Characters of each item's text read and kept for the rule (WORKER_CLUSTER_TEXT_CHARS). */
   textChars: number;
   /** Items kept in the candidate index at most (WORKER_CLUSTER_MAX_ITEMS). */
@@ -35,15 +43,6 @@ const HOUR_MS = 3_600_000;
 const WARM_LOAD_PAGE = 5_000;
 /** The index forgets items that left the window at most this often. */
 const EVICT_EVERY_MS = 60_000;
-/** Lag samples kept for `stats` (the oldest half goes when full); /metrics has the histogram. */
-const MAX_LAG_SAMPLES = 100_000;
-
-export interface ClusterStats {
-  placed: number;
-  batches: number;
-  /** Item queued → story written, per placed item (ms), for the caller's percentiles. */
-  lagsMs: number[];
-}
 
 function docOf(item: ClusterItem): ClusterDoc {
   return {
@@ -57,7 +56,7 @@ function docOf(item: ClusterItem): ClusterDoc {
   };
 }
 
-export class Clusterer {
+export class Clusterer implements ClusterStage {
   private index: StoryIndex | null = null;
   private indexed = new IndexedItems();
   /** Old story ids that rebuilt stories took since the index was loaded (keptStoryId). */
@@ -76,8 +75,8 @@ export class Clusterer {
   constructor(
     private readonly db: Db,
     private readonly settings: ClustererSettings,
-    private readonly logger: Logger,
-    private readonly metrics: WorkerMetrics,
+    private readonly logger: ClusterLogger,
+    private readonly events: ClusterEvents,
     private readonly holder: string,
     private readonly now: () => number = Date.now,
   ) {}
@@ -92,7 +91,7 @@ export class Clusterer {
       const finishing = this.finishing;
       try {
         const lease = await this.db.clustering.acquire(this.holder, this.settings.leaseSeconds, this.now());
-        this.metrics.clusterLeaseHeld.set(lease.held ? 1 : 0);
+        this.events.leaseHeld(lease.held);
         if (lease.held) {
           await this.drain();
           if (finishing) break;
@@ -111,7 +110,7 @@ export class Clusterer {
       await this.sleep();
     }
     await this.db.clustering.release(this.holder).catch(() => undefined);
-    this.metrics.clusterLeaseHeld.set(0);
+    this.events.leaseHeld(false);
     this.forget();
   }
 
@@ -119,6 +118,9 @@ export class Clusterer {
     this.stopping = true;
     this.wake?.();
   }
+
+  /** Nothing to let go of: the lease goes when run() or runUntilDrained() returns. */
+  async close(): Promise<void> {}
 
   /** Lets run() return once everything queued now is placed (by this process or the lease holder). */
   async finish(): Promise<void> {
@@ -157,6 +159,8 @@ export class Clusterer {
       const generation = await this.db.clustering.generation();
       if (this.index === null || generation !== this.generation) await this.warmLoad(generation);
       if ((await this.placeBatch()) === 0) return;
+      // Between batches, what else shares this thread (polls, when it is the worker's) gets a turn.
+      await nextTurn();
     }
   }
 
@@ -203,11 +207,16 @@ export class Clusterer {
     this.lastEviction = now;
   }
 
-  /** Places up to one batch of queued items and writes it in one transaction; returns how many. */
+  /**
+   * Places up to one batch of queued items and writes it in one transaction; returns how many. A
+   * batch that outlasts its time budget is written as far as it got (the rest stays queued for the
+   * next batch), so no input holds the lease, the queue and the stories back for long.
+   */
   private async placeBatch(): Promise<number> {
     const index = this.index!;
     const queued = await this.db.clustering.queued(this.settings.batchSize, this.settings.textChars);
     if (queued.length === 0) return 0;
+    const started = performance.now();
     const now = this.now();
     for (const item of queued) this.streamTime = Math.max(this.streamTime, item.firstSeenAt);
     this.evict(now);
@@ -225,6 +234,7 @@ export class Clusterer {
     const touched = new Set<number>();
     try {
       for (const item of queued) {
+        if (batch.done.length > 0 && performance.now() - started > this.settings.batchBudgetMs) break;
         batch.done.push({ itemId: item.id, version: item.version });
         const doc = docOf(item);
         const known = this.indexed.get(item.id);
@@ -273,18 +283,35 @@ export class Clusterer {
       }
       throw error;
     }
-    const written = this.now();
-    if (this.stats.lagsMs.length + queued.length > MAX_LAG_SAMPLES)
-      this.stats.lagsMs.splice(0, this.stats.lagsMs.length / 2);
-    for (const item of queued) {
-      const lag = Math.max(0, written - item.queuedAt);
-      this.stats.lagsMs.push(lag);
-      this.metrics.clusterLagSeconds.observe(lag / 1000);
+    const placed = batch.done.length;
+    if (placed < queued.length) {
+      const overrun = {
+        placed,
+        left: queued.length - placed,
+        budgetMs: this.settings.batchBudgetMs,
+        firstLeftItemId: queued[placed]!.id,
+      };
+      this.logger.warn({ ...overrun, holder: this.holder }, 'clusterer batch over its time budget');
+      this.events.budgetExceeded(overrun);
+      await this.recordWarning(
+        'batch-budget',
+        `A batch outlasted WORKER_CLUSTER_BATCH_BUDGET_MS (${overrun.budgetMs} ms): ${overrun.placed} items placed, ${overrun.left} left queued from item ${overrun.firstLeftItemId}.`,
+      );
     }
-    this.stats.placed += queued.length;
-    this.stats.batches++;
-    this.metrics.itemsClustered.inc({}, queued.length);
-    return queued.length;
+    const written = this.now();
+    const lagsMs = queued.slice(0, placed).map((item) => Math.max(0, written - item.queuedAt));
+    countBatch(this.stats, lagsMs);
+    this.events.batchWritten(lagsMs);
+    return placed;
+  }
+
+  /** A warning for the admin page; not being able to record it is logged, not a reason to stop. */
+  private async recordWarning(kind: string, message: string): Promise<void> {
+    await this.db.clusterWarnings
+      .record({ kind, message, at: this.now() })
+      .catch((error: Error) =>
+        this.logger.error({ err: error.message, kind }, 'cluster warning not recorded'),
+      );
   }
 
   /**

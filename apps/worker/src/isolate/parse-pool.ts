@@ -1,7 +1,4 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { ParsedItem } from '../deps/parser.js';
 import type { FetchResponse } from '../fetch/http-client.js';
 import type { FetchedArticle } from '../pipeline/full-text.js';
@@ -9,6 +6,7 @@ import type { ParseOutcome } from '../pipeline/parse-stage.js';
 import type { TextFields } from '../pipeline/sign-item.js';
 import { IsolationError, ThreadTaskError } from './isolation-error.js';
 import type { ParseTask, ThreadReply } from './protocol.js';
+import { threadEntry } from './thread-entry.js';
 
 export interface ParsePoolOptions {
   /** Threads parsing at the same time (WORKER_PARSE_THREADS). */
@@ -40,22 +38,6 @@ interface PooledThread {
 }
 
 /**
- * How to start a thread: the compiled script, or from sources (tests, tsx) the TypeScript one
- * loaded through tsx, which a thread does not inherit from its parent.
- */
-function threadEntry(): { script: string | URL; options: WorkerOptions } {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return { script: new URL('./parse-thread.js', here), options: {} };
-  const tsxRoot = dirname(createRequire(here).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const target = new URL('./parse-thread.ts', here).href;
-  return {
-    script: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); })`,
-    options: { eval: true },
-  };
-}
-
-/**
  * Feed parsing and article extraction in a small pool of worker threads, each with its own heap
  * and time limit: a feed or page that exhausts either costs a thread (replaced) and becomes that
  * feed's or item's error, never the worker's.
@@ -65,7 +47,7 @@ export class ParsePool {
   private readonly waiting: Job[] = [];
   private nextId = 1;
   private closed = false;
-  private readonly entry = threadEntry();
+  private readonly entry = threadEntry(import.meta.url, 'parse-thread');
 
   constructor(private readonly options: ParsePoolOptions) {}
 

@@ -1,4 +1,4 @@
-// Prometheus text exposition, hand-written: four metric families don't justify a client library.
+// Prometheus text exposition, hand-written: a handful of metric families don't justify a client library.
 
 type Labels = Record<string, string>;
 
@@ -121,6 +121,14 @@ export class WorkerMetrics {
     'newsfeed_worker_cluster_lease_held',
     '1 while this process holds the clusterer lease (one per database), else 0.',
   );
+  readonly clusterBudgetOverruns = new Counter(
+    'newsfeed_worker_cluster_budget_overruns_total',
+    'Clusterer batches written early because they outlasted WORKER_CLUSTER_BATCH_BUDGET_MS.',
+  );
+  readonly clusterThreadRestarts = new Counter(
+    'newsfeed_worker_cluster_thread_restarts_total',
+    'Times the clusterer thread died and was started again.',
+  );
 
   render(): string {
     return `${[
@@ -133,6 +141,8 @@ export class WorkerMetrics {
       this.itemsClustered,
       this.clusterLagSeconds,
       this.clusterLeaseHeld,
+      this.clusterBudgetOverruns,
+      this.clusterThreadRestarts,
     ]
       .map((metric) => metric.render())
       .join('\n')}\n`;

@@ -124,6 +124,14 @@ export interface LeasesTable {
   generation: number;
 }
 
+/** A warning of the clusterer's (migration 015), newest kept. */
+export interface ClusterWarningsTable {
+  id: Generated<number>;
+  at: number;
+  kind: string;
+  message: string;
+}
+
 /** A story merged into another: its old id keeps working (the web redirects). */
 export interface StoryRedirectsTable {
   old_id: number;
@@ -186,6 +194,7 @@ export interface Database {
   sessions: SessionsTable;
   cluster_queue: ClusterQueueTable;
   leases: LeasesTable;
+  cluster_warnings: ClusterWarningsTable;
   story_redirects: StoryRedirectsTable;
   users: UsersTable;
   item_states: ItemStatesTable;

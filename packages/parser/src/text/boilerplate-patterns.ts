@@ -157,15 +157,24 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Lines longer than this many characters per allowed word are not furniture (and not worth a regex). */
 const MAX_CHARS_PER_WORD = 40;
 
-export function wordsIn(line: string): number {
-  return line.match(WORD)?.length ?? 0;
+/** Words in `line`, counted up to `atMost` (a paragraph need not be counted to its end). */
+export function wordsIn(line: string, atMost = Number.POSITIVE_INFINITY): number {
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (words < atMost && WORD.test(line)) words++;
+  WORD.lastIndex = 0;
+  return words;
 }
+
+const MOST_PATTERN_WORDS = Math.max(...BOILERPLATE_PATTERNS.map(({ maxWords }) => maxWords));
+const LONGEST_PATTERN_LINE = MOST_PATTERN_WORDS * MAX_CHARS_PER_WORD;
 
 /** The name of the first boilerplate pattern the line matches, or null. */
 export function matchBoilerplatePattern(line: string): string | null {
   const trimmed = line.trim();
-  if (trimmed === '') return null;
-  const words = wordsIn(trimmed);
+  // A paragraph is longer than any pattern's lines: no need to count its words.
+  if (trimmed === '' || trimmed.length > LONGEST_PATTERN_LINE) return null;
+  const words = wordsIn(trimmed, MOST_PATTERN_WORDS + 1);
   for (const { name, pattern, maxWords } of BOILERPLATE_PATTERNS) {
     if (words <= maxWords && trimmed.length <= maxWords * MAX_CHARS_PER_WORD && pattern.test(trimmed))
       return name;

@@ -19,15 +19,11 @@ export interface WeightedShingle {
 
 function lineWeight(line: string): number {
   if (matchBoilerplatePattern(line)) return BOILERPLATE_LINE_WEIGHT;
-  return wordsIn(line) < SHORT_LINE_WORDS ? SHORT_LINE_WEIGHT : 1;
+  return wordsIn(line, SHORT_LINE_WORDS) < SHORT_LINE_WORDS ? SHORT_LINE_WEIGHT : 1;
 }
 
-/**
- * The text's word shingles (runs of SHINGLE_WORDS folded words), each weighted by the line it comes
- * from, so boilerplate lines an outlet adds barely count. A text shorter than one shingle gives
- * one shorter shingle.
- */
-export function weightedShingles(text: string): WeightedShingle[] {
+/** The text's folded words, each with the weight of the line it comes from. */
+export function weightedWords(text: string): { words: string[]; weights: number[] } {
   const words: string[] = [];
   const weights: number[] = [];
   for (const line of text.split(/\n+/)) {
@@ -39,6 +35,16 @@ export function weightedShingles(text: string): WeightedShingle[] {
       weights.push(weight);
     }
   }
+  return { words, weights };
+}
+
+/**
+ * The text's word shingles (runs of SHINGLE_WORDS folded words), each weighted by the line it comes
+ * from, so boilerplate lines an outlet adds barely count. A text shorter than one shingle gives
+ * one shorter shingle.
+ */
+export function weightedShingles(text: string): WeightedShingle[] {
+  const { words, weights } = weightedWords(text);
   if (words.length === 0) return [];
   if (words.length < SHINGLE_WORDS)
     return [{ shingle: words.join(' '), weight: Math.min(...weights), position: 0 }];

@@ -24,6 +24,17 @@ function add(terms: Map<string, number>, term: string, weight: number): void {
   terms.set(term, (terms.get(term) ?? 0) + weight);
 }
 
+const WHITESPACE_RUN = /\s+/g;
+
+/** `text.split(/\s+/).length`, counted up to `atMost` without making the pieces. */
+function whitespacePieces(text: string, atMost: number): number {
+  let pieces = 1;
+  WHITESPACE_RUN.lastIndex = 0;
+  while (pieces < atMost && WHITESPACE_RUN.test(text)) pieces++;
+  WHITESPACE_RUN.lastIndex = 0;
+  return pieces;
+}
+
 export function eventTime(doc: ClusterDoc): number {
   const published = doc.publishedAt;
   if (published === null || !Number.isFinite(published)) return doc.firstSeenAt;
@@ -46,7 +57,7 @@ export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
     for (const word of contentWords(text, doc.language, tuning.stopwordsPerLanguage, tuning.textLeadWords))
       add(terms, word, tuning.textWeight);
   }
-  const longText = text !== null && text.split(/\s+/, WIRE_COPY_MIN_WORDS).length >= WIRE_COPY_MIN_WORDS;
+  const longText = text !== null && whitespacePieces(text, WIRE_COPY_MIN_WORDS) >= WIRE_COPY_MIN_WORDS;
   return {
     terms,
     titleWords: new Set(title).size,

@@ -10,6 +10,7 @@ import { claimAttempts } from './008-claim-attempts.js';
 import { sessions } from './009-sessions.js';
 import { clusterStage } from './010-cluster-stage.js';
 import { storyMembers } from './011-story-members.js';
+import { clusterWarnings } from './015-cluster-warnings.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sessions,
   clusterStage,
   storyMembers,
+  clusterWarnings,
   users,
   itemStates,
   unreadCounters,
