@@ -111,6 +111,19 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
   };
 }
 
+/** The clusterer's settings from the worker's configuration. */
+export function clustererSettings(config: WorkerConfig): ClustererSettings {
+  return {
+    windowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
+    leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
+    batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
+    batchBudgetMs: config.WORKER_CLUSTER_BATCH_BUDGET_MS,
+    idleMs: config.WORKER_CLUSTER_IDLE_MS,
+    textChars: config.WORKER_CLUSTER_TEXT_CHARS,
+    maxItems: config.WORKER_CLUSTER_MAX_ITEMS,
+  };
+}
+
 /** The clusterer runs one statement at a time: its thread's own PostgreSQL pool needs no more. */
 const CLUSTERER_POSTGRES_CONNECTIONS = 1;
 
@@ -126,15 +139,7 @@ export function createClusterStage(
   metrics: WorkerMetrics,
   holder: string,
 ): ClusterStage {
-  const settings: ClustererSettings = {
-    windowHours: config.WORKER_CLUSTER_WINDOW_HOURS,
-    leaseSeconds: config.WORKER_CLUSTER_LEASE_SECONDS,
-    batchSize: config.WORKER_CLUSTER_BATCH_SIZE,
-    batchBudgetMs: config.WORKER_CLUSTER_BATCH_BUDGET_MS,
-    idleMs: config.WORKER_CLUSTER_IDLE_MS,
-    textChars: config.WORKER_CLUSTER_TEXT_CHARS,
-    maxItems: config.WORKER_CLUSTER_MAX_ITEMS,
-  };
+  const settings = clustererSettings(config);
   const location = parseDatabaseUrl(config.DATABASE_URL);
   if (location.engine === 'sqlite' && location.path === ':memory:')
     return new Clusterer(db, settings, logger, metricsEvents(metrics), holder);

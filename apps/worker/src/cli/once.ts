@@ -29,6 +29,11 @@ export async function pollOnce(config: WorkerConfig, logger: Logger, io: Command
     const startedEpochMs = Date.now();
     // Clustering runs beside polling (when this process holds the lease) and ends with the queue.
     const clustering = clusterer.run();
+    // Its error is reported where it is awaited below, not as an unhandled rejection meanwhile.
+    clustering.catch(() => undefined);
+    // Items written while the clusterer loads its index would all wait for the load: poll after it.
+    progress.note('loading the story index');
+    await clusterer.ready();
     const summary = await worker
       .runOnce((done, total, last) => progress.update(done, total, last.url))
       .finally(() => clusterer.finish().catch(() => clusterer.stop()));

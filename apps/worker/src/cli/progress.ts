@@ -37,6 +37,11 @@ export class Progress {
     );
   }
 
+  /** A line about a step before the counting starts (e.g. what it waits for). */
+  note(text: string): void {
+    this.stream.write(`${this.label}: ${text}\n`);
+  }
+
   finish(summary: string): void {
     if (this.drawn) this.stream.write('\n');
     this.stream.write(`${this.label}: ${summary}\n`);

@@ -44,7 +44,8 @@ export async function runForever(config: WorkerConfig, logger: Logger, io: Comma
       },
       'worker started',
     );
-    // Clustering runs beside polling; it clusters only while this process holds the lease.
+    // Clustering runs beside polling; it clusters only while this process holds the lease. Unlike
+    // `once`, polling does not wait for its index: a daemon polls on schedule whoever holds the lease.
     await Promise.all([worker.run(), clusterer.run()]);
     unregister();
     clearInterval(retention);

@@ -46,6 +46,11 @@ export interface ClusterStage {
   finish(): Promise<void>;
   /** Clusters everything queued now (for `once` and `recluster`), waiting for another holder if need be. */
   runUntilDrained(): Promise<void>;
+  /**
+   * Settles once run() can place items as soon as they are queued: it holds the lease and has
+   * loaded its index, or found the lease held elsewhere; also when it ends or fails first (never hangs).
+   */
+  ready(): Promise<void>;
   readonly stats: ClusterStats;
   close(): Promise<void>;
 }

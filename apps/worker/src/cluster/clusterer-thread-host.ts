@@ -11,6 +11,7 @@ import {
   countBatch,
   metricsEvents,
 } from './cluster-stage.js';
+import { Latch } from './latch.js';
 import type { ClustererThreadData, HostCommand, ThreadMessage } from './thread-protocol.js';
 
 // The clustering stage in a thread of its own (clusterer-thread.ts), so that on two cores the rule
@@ -52,6 +53,8 @@ export class ClustererThread implements ClusterStage {
   private readonly events: ClusterEvents;
   private readonly entry = threadEntry(import.meta.url, 'clusterer-thread');
   private running: Running | null = null;
+  /** Opened by the first thread's `placing`, or by its end before that (its error is run()'s). */
+  private readonly placing = new Latch();
   private stopping = false;
   private finishing = false;
   private closed = false;
@@ -70,7 +73,12 @@ export class ClustererThread implements ClusterStage {
 
   stop(): void {
     this.stopping = true;
+    this.placing.open();
     this.send({ type: 'stop' });
+  }
+
+  ready(): Promise<void> {
+    return this.placing.opened;
   }
 
   async finish(): Promise<void> {
@@ -152,6 +160,9 @@ export class ClustererThread implements ClusterStage {
           isReady = true;
           started();
           break;
+        case 'placing':
+          this.placing.open();
+          break;
         case 'log':
           this.options.logger[message.level](message.fields, message.message);
           break;
@@ -166,9 +177,11 @@ export class ClustererThread implements ClusterStage {
           this.events.budgetExceeded(message.overrun);
           break;
         case 'done':
+          this.placing.open();
           this.settle(running, 'done');
           break;
         case 'failed':
+          this.placing.open();
           this.settle(running, Object.assign(new Error(message.error.message), { name: message.error.name }));
           break;
         case 'closed':
@@ -179,6 +192,8 @@ export class ClustererThread implements ClusterStage {
       lastError = error;
     });
     thread.on('exit', (code) => {
+      // A restarted thread loads its index while polls go on: waiting for it is for a start only.
+      this.placing.open();
       if (this.running === running) this.running = null;
       this.events.leaseHeld(false);
       if (this.closed) return;

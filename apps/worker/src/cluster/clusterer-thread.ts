@@ -32,6 +32,7 @@ const db = await openDb(data.databaseUrl, {
   ...(data.postgresPoolSize === undefined ? {} : { postgresPoolSize: data.postgresPoolSize }),
 });
 const clusterer = new Clusterer(db, data.settings, logger, events, data.holder);
+void clusterer.ready().then(() => post({ type: 'placing' }));
 
 function settle(command: 'run' | 'drain', work: Promise<void>): void {
   work.then(

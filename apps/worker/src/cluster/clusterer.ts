@@ -14,6 +14,7 @@ import {
   countBatch,
 } from './cluster-stage.js';
 import { IndexedItems } from './indexed-items.js';
+import { Latch } from './latch.js';
 import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js';
 
 // The clustering stage: ONE clusterer per database places queued items into stories in id order,
@@ -70,6 +71,7 @@ export class Clusterer implements ClusterStage {
   private finishing = false;
   private finishTarget: number | null = null;
   private wake: (() => void) | null = null;
+  private readonly prepared = new Latch();
   readonly stats: ClusterStats = { placed: 0, batches: 0, lagsMs: [] };
 
   constructor(
@@ -96,6 +98,7 @@ export class Clusterer implements ClusterStage {
           await this.drain();
           if (finishing) break;
         } else {
+          this.prepared.open(); // the holder places what this process writes
           this.forget();
           if (
             finishing &&
@@ -104,6 +107,7 @@ export class Clusterer implements ClusterStage {
             break;
         }
       } catch (error) {
+        this.prepared.open(); // waiting on a failing clusterer would not make it load sooner
         this.forget();
         this.logger.error({ err: (error as Error).message, holder: this.holder }, 'clustering failed');
       }
@@ -112,11 +116,17 @@ export class Clusterer implements ClusterStage {
     await this.db.clustering.release(this.holder).catch(() => undefined);
     this.events.leaseHeld(false);
     this.forget();
+    this.prepared.open();
   }
 
   stop(): void {
     this.stopping = true;
+    this.prepared.open();
     this.wake?.();
+  }
+
+  ready(): Promise<void> {
+    return this.prepared.opened;
   }
 
   /** Nothing to let go of: the lease goes when run() or runUntilDrained() returns. */
@@ -158,6 +168,7 @@ export class Clusterer implements ClusterStage {
     while (!this.stopping) {
       const generation = await this.db.clustering.generation();
       if (this.index === null || generation !== this.generation) await this.warmLoad(generation);
+      this.prepared.open();
       if ((await this.placeBatch()) === 0) return;
       // Between batches, what else shares this thread (polls, when it is the worker's) gets a turn.
       await nextTurn();

@@ -19,6 +19,8 @@ export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 export type ThreadMessage =
   | { type: 'ready' }
+  /** The Clusterer's ready(): it has loaded its index, or another process holds the lease. */
+  | { type: 'placing' }
   | { type: 'log'; level: LogLevel; fields: Record<string, unknown>; message: string }
   | { type: 'lease'; held: boolean }
   | { type: 'batch'; lagsMs: number[] }

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createDb, type ItemInput } from '@newsfeed/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIo } from '../src/cli/io.js';
+import { pollOnce } from '../src/cli/once.js';
+import { Clusterer } from '../src/cluster/clusterer.js';
+import { ClustererThread } from '../src/cluster/clusterer-thread-host.js';
+import { loadWorkerConfig } from '../src/env.js';
+import { createLogger } from '../src/observe/logger.js';
+import { WorkerMetrics } from '../src/observe/metrics.js';
+import { clustererSettings } from '../src/runtime.js';
+import { hoursAgo, longText, rss, TEST_ENV } from './helpers/harness.js';
+import { TestServer } from './helpers/test-server.js';
+
+// `once` polls only after the clusterer has loaded its index (or found the lease held elsewhere),
+// so no item it writes waits for the load; and waiting for that never hangs on a clusterer that
+// cannot start or another process's lease.
+
+const INDEXED = 300;
+
+function existingItem(index: number): ItemInput {
+  const key = `old-${index}`;
+  return {
+    key,
+    guid: key,
+    url: `https://old.example/${key}`,
+    canonicalUrl: null,
+    title: `council budget vote ${index} harbour ${index % 13}`,
+    summary: null,
+    contentHtml: null,
+    contentText: null,
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    updatedAt: null,
+    language: 'en',
+    imageUrl: null,
+    commentsUrl: null,
+    wire: null,
+    wordCount: 0,
+    contentHash: null,
+    simhash: null,
+  };
+}
+
+const io: CommandIo = { out: () => {}, err: () => {}, onSignal: () => () => {} };
+const server = new TestServer();
+let dir: string;
+let url: string;
+/** The worker's log, as parsed lines, in the order it wrote them. */
+const logged: Array<Record<string, unknown>> = [];
+/** What the log held when the feed server saw the poll. */
+let loggedAtPoll: Array<Record<string, unknown>> | null = null;
+
+const logger = createLogger(
+  'info',
+  new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).trim().split('\n')) logged.push(JSON.parse(line));
+      done();
+    },
+  }),
+);
+
+beforeAll(async () => {
+  server.route('/feed', (_, res) => {
+    loggedAtPoll ??= [...logged];
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.end(
+      rss(
+        [1, 2, 3].map((n) => ({
+          title: `new story ${n}`,
+          link: `https://new.example/${n}`,
+          guid: `new-${n}`,
+          description: longText(`new${n}`),
+          pubDate: hoursAgo(n),
+        })),
+      ),
+    );
+  });
+  await server.start();
+  dir = mkdtempSync(join(tmpdir(), 'newsfeed-once-index-'));
+  url = `file:${join(dir, 'test.db')}`;
+});
+
+afterAll(async () => {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('once and the story index', () => {
+  it('polls only after the clusterer thread has loaded its window of items', async () => {
+    const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: url });
+    const db = await createDb(url);
+    try {
+      const old = await db.feeds.add({ url: 'https://old.example/rss', nextPollAt: '2100-01-01T00:00:00Z' });
+      await db.items.ingest(
+        old.id,
+        Array.from({ length: INDEXED }, (_, index) => existingItem(index)),
+      );
+      // A first `once` (no feed due) places the existing items: they are the window the next loads.
+      expect(await pollOnce(config, logger, io)).toBe(0);
+      expect(await db.clustering.newestQueued()).toBeNull();
+      await db.feeds.add({ url: server.url('/feed') });
+      logged.length = 0;
+      expect(await pollOnce(config, logger, io)).toBe(0);
+      expect(server.hitsOf('/feed')).toBe(1);
+      expect(loggedAtPoll?.filter((line) => line.msg === 'clusterer index loaded')).toEqual([
+        expect.objectContaining({ items: INDEXED }),
+      ]);
+      expect(await db.clustering.newestQueued()).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('is ready at once while another process holds the lease, and when the thread cannot start', async () => {
+    const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: url });
+    const settings = clustererSettings(config);
+    const db = await createDb(url);
+    try {
+      expect((await db.clustering.acquire('another-process', 600, Date.now())).held).toBe(true);
+      const events = { leaseHeld: () => {}, batchWritten: () => {}, budgetExceeded: () => {} };
+      const waiting = new Clusterer(db, settings, logger, events, 'this-process');
+      const running = waiting.run();
+      await waiting.ready();
+      waiting.stop();
+      await running;
+      await db.clustering.release('another-process');
+
+      const unstartable = new ClustererThread({
+        data: {
+          databaseUrl: `file:${join(dir, 'test.db', 'under-a-file.db')}`,
+          settings,
+          holder: 'unstartable',
+        },
+        db,
+        heapMb: config.WORKER_CLUSTER_HEAP_MB,
+        logger,
+        metrics: new WorkerMetrics(),
+        restartDelayMs: settings.idleMs,
+      });
+      const failed = unstartable.run().catch((error: Error) => error);
+      await unstartable.ready();
+      expect(await failed).toMatchObject({ code: 'CLUSTER_THREAD_FAILED' });
+      await unstartable.close();
+    } finally {
+      await db.close();
+    }
+  });
+});
