@@ -126,7 +126,7 @@ describe.each(ENGINES)('feeds on $engine', (testEngine) => {
     const stolen = await t.db.feeds.claimDue('worker-b', 10, { now: later(61) });
     expect(stolen.map((feed) => feed.id)).toEqual(claimed.map((feed) => feed.id));
     for (const feed of stolen.slice(0, 3)) await t.db.feeds.releaseLease(feed.id, 'worker-b');
-    for (const feed of stolen.slice(0, 3)) await t.db.feeds.claimDue('worker-a', 1, { now: later(62) });
+    for (const _feed of stolen.slice(0, 3)) await t.db.feeds.claimDue('worker-a', 1, { now: later(62) });
     const polls = claimed.map((feed, index) => ({
       id: feed.id,
       nextPollAt: later(600 + index).toISOString(),

@@ -1,10 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
-import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
 import { valueList } from '../sql/value-list.js';
 import { isDeadlock, retryOnConflict } from '../sql/write-retry.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
-import type { Engine } from '../types.js';
 import {
   checkIds,
   filterClauses,

@@ -35,7 +35,7 @@ export function canonicalUrl(url: string, base?: string): string {
 
 /** Like canonicalUrl, but null instead of an error for input that is not a URL. */
 export function tryCanonicalUrl(url: string | null | undefined, base?: string | null): string | null {
-  if (!url || !url.trim()) return null;
+  if (!url?.trim()) return null;
   try {
     return canonicalUrl(url, base ?? undefined);
   } catch {
