@@ -10,6 +10,7 @@ import { createLogger } from '../src/observe/logger.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { waitFor } from './helpers/cli.js';
 import { TEST_ENV } from './helpers/harness.js';
+import { itemInput } from './helpers/item-input.js';
 
 // The clustering stage in its own thread: a batch past its time budget is written as far as it got
 // (a warning in the log and on /metrics) and the queue still drains to the same stories; a thread
@@ -26,28 +27,11 @@ function overlappingItems(count: number): ItemInput[] {
   return Array.from({ length: count }, (_, index) => {
     const words = Array.from({ length: 6 }, (_, slot) => VOCABULARY[(index * (slot + 3) + slot * 5) % 16]!);
     const key = `item-${index}`;
-    return {
-      key,
-      guid: key,
+    return itemInput(key, {
       url: `https://one.example/${key}`,
-      canonicalUrl: null,
       title: `${words.join(' ')} ${index % 7}`,
-      summary: null,
-      contentHtml: null,
-      contentText: null,
-      authors: [],
-      categories: [],
-      enclosures: [],
       publishedAt: new Date(Date.now() - 3_600_000 + index * 1000).toISOString(),
-      updatedAt: null,
-      language: 'en',
-      imageUrl: null,
-      commentsUrl: null,
-      wire: null,
-      wordCount: 0,
-      contentHash: null,
-      simhash: null,
-    };
+    });
   });
 }
 

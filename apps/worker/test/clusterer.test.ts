@@ -5,6 +5,7 @@ import { CLUSTER_LEASE, createDb, type Db, type ItemInput, type NewsfeedDb } fro
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT_MS, runCli, startCli, waitFor } from './helpers/cli.js';
 import { TEST_ENV } from './helpers/harness.js';
+import { itemInput } from './helpers/item-input.js';
 import { type FreshDatabase, freshPostgresDatabase } from './helpers/postgres.js';
 
 // The clustering stage as processes, on both engines: one clusterer per database holds the lease
@@ -12,28 +13,7 @@ import { type FreshDatabase, freshPostgresDatabase } from './helpers/postgres.js
 // the waiting process takes over. `recluster` rebuilds the same stories.
 
 function item(key: string, title: string): ItemInput {
-  return {
-    key,
-    guid: key,
-    url: `https://news.example/${key}`,
-    canonicalUrl: null,
-    title,
-    summary: null,
-    contentHtml: null,
-    contentText: null,
-    authors: [],
-    categories: [],
-    enclosures: [],
-    publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    updatedAt: null,
-    language: 'en',
-    imageUrl: null,
-    commentsUrl: null,
-    wire: null,
-    wordCount: 0,
-    contentHash: null,
-    simhash: null,
-  };
+  return itemInput(key, { title });
 }
 
 /** Each story as the sorted keys of its items. */

@@ -13,6 +13,7 @@ import { createLogger } from '../src/observe/logger.js';
 import { WorkerMetrics } from '../src/observe/metrics.js';
 import { clustererSettings } from '../src/runtime.js';
 import { hoursAgo, longText, rss, TEST_ENV } from './helpers/harness.js';
+import { itemInput } from './helpers/item-input.js';
 import { TestServer } from './helpers/test-server.js';
 
 // `once` polls only after the clusterer has loaded its index (or found the lease held elsewhere),
@@ -22,29 +23,10 @@ import { TestServer } from './helpers/test-server.js';
 const INDEXED = 300;
 
 function existingItem(index: number): ItemInput {
-  const key = `old-${index}`;
-  return {
-    key,
-    guid: key,
-    url: `https://old.example/${key}`,
-    canonicalUrl: null,
+  return itemInput(`old-${index}`, {
+    url: `https://old.example/old-${index}`,
     title: `council budget vote ${index} harbour ${index % 13}`,
-    summary: null,
-    contentHtml: null,
-    contentText: null,
-    authors: [],
-    categories: [],
-    enclosures: [],
-    publishedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    updatedAt: null,
-    language: 'en',
-    imageUrl: null,
-    commentsUrl: null,
-    wire: null,
-    wordCount: 0,
-    contentHash: null,
-    simhash: null,
-  };
+  });
 }
 
 const io: CommandIo = { out: () => {}, err: () => {}, onSignal: () => () => {} };
