@@ -28,9 +28,9 @@ const RUNS = Number(args.runs);
 
 async function open(sourceDir: string): Promise<Db> {
   const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
-    createDb(url: string): Promise<Db>;
+    createDb(url: string, options: { migrate: boolean }): Promise<Db>;
   };
-  return module.createDb(args.db!);
+  return module.createDb(args.db!, { migrate: false });
 }
 
 interface Samples {

@@ -31,7 +31,8 @@ interface HitRow extends FeedRefRow {
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
-  const engine: SearchEngine = ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
+  const engine: SearchEngine =
+    ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
 
   return {
     async query(request: SearchRequest): Promise<Page<SearchHit>> {

@@ -25,15 +25,15 @@ export function createSqliteSearch(db: Kysely<Database>): SearchEngine {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const expansions = await Promise.all(terms.map((term) => expandPrefix(db, term)));
       const feedFilter =
-        feedId === undefined ? sql`` : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
+        feedId === undefined
+          ? sql``
+          : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
       const { rows } = await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM (
           SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
           ORDER BY rowid DESC LIMIT ${SQLITE_SEARCH_WINDOW}
         ) AS recent JOIN items ON items.id = recent.id ORDER BY items.id DESC`.execute(db);
       const inTitle = titleMatcher(terms.filter((term) => !term.exclude));
-      return rows
-        .map((row) => ({ id: Number(row.id), rank: inTitle(row.title) }))
-        .sort(compareHits);
+      return rows.map((row) => ({ id: Number(row.id), rank: inTitle(row.title) })).sort(compareHits);
     },
   };
 }
@@ -87,7 +87,9 @@ export function toFts5Match(terms: SearchTerm[], expansions: readonly (string[] 
  */
 async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<string[] | null> {
   if (!term.prefix || term.tokens.length !== 1) return null;
-  const prefixes = [...new Set([term.typed[0]!, term.tokens[0]!].flatMap((token) => sharpSVariants([token]).flat()))];
+  const prefixes = [
+    ...new Set([term.typed[0]!, term.tokens[0]!].flatMap((token) => sharpSVariants([token]).flat())),
+  ];
   const words = new Set<string>();
   for (const prefix of prefixes) {
     const { rows } = await sql<{ term: string }>`WITH RECURSIVE listed(term) AS (

@@ -15,7 +15,7 @@ import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
-import { searchIdioms } from './031-search-idioms.js';
+import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -36,7 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemStates,
   unreadCounters,
   searchFolding,
-  searchIdioms,
+  fts5Vocabulary,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
