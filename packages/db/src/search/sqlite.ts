@@ -14,7 +14,7 @@ import type { SearchTerm } from './query.js';
 // returns its newest match, but walks an OR of words lazily.
 
 /** How many of a query's newest matches are ranked. */
-export const SQLITE_SEARCH_WINDOW = 500;
+export const SQLITE_SEARCH_WINDOW = 250;
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */
 export const MAX_PREFIX_EXPANSION = 64;
 /** A term's spellings asked of FTS5 at most (each "ss" may stand for ß): 3 such places in a term. */
