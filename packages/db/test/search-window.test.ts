@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_PROBE_IDS, POSTGRES_SEARCH_WINDOW } from '../src/search/postgres.js';
+import { POSTGRES_WALK_LIMIT, POSTGRES_SEARCH_WINDOW } from '../src/search/postgres.js';
 import { SQLITE_SEARCH_WINDOW } from '../src/search/sqlite.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
@@ -37,7 +37,7 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
   it('finds an old phrase behind many newer items holding its words apart', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     await t.db.items.ingest(feed.id, [sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' })]);
-    const apart = Array.from({ length: POSTGRES_PROBE_IDS * 3 }, (_, index) =>
+    const apart = Array.from({ length: POSTGRES_WALK_LIMIT * 3 }, (_, index) =>
       sampleItem(`apart-${index}`, { contentText: 'Talks resumed; in spring, Geneva.' }),
     );
     for (let start = 0; start < apart.length; start += 500) {

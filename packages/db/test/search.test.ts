@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { POSTGRES_PROBE_IDS } from '../src/search/postgres.js';
+import { POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // One database per engine, filled once: search only reads.
@@ -80,7 +80,7 @@ describe.each(ENGINES)('search on $engine', ({ engine, skipReason }) => {
       const feed = await db.feeds.add({ url: 'https://filler.example/rss', title: 'Filler' });
       const needle = sampleItem('needle', { title: 'Zanzibar ferry', contentText: 'A ferry to Zanzibar.' });
       const [stored] = await db.items.ingest(feed.id, [needle]);
-      const fillers = Array.from({ length: POSTGRES_PROBE_IDS * 3 }, (_, i) =>
+      const fillers = Array.from({ length: POSTGRES_WALK_LIMIT * 3 }, (_, i) =>
         sampleItem(`filler-${i}`, { title: `Filler ${i}`, contentText: 'Nothing to see.' }),
       );
       for (let start = 0; start < fillers.length; start += 500) {

@@ -1,24 +1,26 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { compareHits, type RankedHit, roundRank, type SearchEngine, type WindowRequest } from './engine.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
 // A) count more than a text match (B), newest first among equals. Testing a row reads its whole
-// tsvector (out of line, ~7 µs), a cost the planner does not see, so the matches are found in two
-// steps whose plans are fixed:
-// - the newest POSTGRES_PROBE_IDS ids, walked backwards and tested one by one: a common word fills
-//   the window there after a few rows, and its long GIN posting list is never read;
-// - then id ranges, each POSTGRES_RANGE_GROWTH times wider than the one before, read as bitmap scans
-//   of the GIN index ANDed with the id range (the planner, blind to the test's cost, would walk the
-//   range row by row), until the window is full or the table is read.
-// A phrase is looked up in the word-pair index (migration 007) instead: a rare phrase of common words
-// would otherwise test every row holding its words.
+// tsvector (out of line, ~7 µs), a cost the planner does not see, so the plan is chosen here from the
+// planner's estimate of how many rows match:
+// - a query expected to fill the window within POSTGRES_WALK_LIMIT rows walks the primary key
+//   backwards from the newest row, testing each: its long GIN posting list is never read;
+// - any other reads id ranges, newest first, as bitmap scans of the GIN index ANDed with the range,
+//   the first sized to hold the window, each next POSTGRES_RANGE_GROWTH times wider, until the window
+//   is full or the table is read (also after a walk that fell short of its estimate).
+// A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
+// otherwise test every row holding its words.
 
 /** How many of a query's newest matches are ranked. */
 export const POSTGRES_SEARCH_WINDOW = 100;
-/** The newest ids tested one by one; the first id range after them is POSTGRES_RANGE_GROWTH times wider. */
-export const POSTGRES_PROBE_IDS = 10 * POSTGRES_SEARCH_WINDOW;
+/** The most rows a query is expected to test walking backwards; a rarer query reads the GIN index. */
+export const POSTGRES_WALK_LIMIT = 10 * POSTGRES_SEARCH_WINDOW;
+/** The first id range holds this many times the window's expected matches. */
+export const POSTGRES_RANGE_MARGIN = 2;
 /** Each further id range is this many times wider than the one before. */
 export const POSTGRES_RANGE_GROWTH = 8;
 
@@ -39,14 +41,16 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
           (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(kysely);
       const oldest = Number(bounds[0]?.oldest ?? 1);
       let high = Number(bounds[0]?.newest ?? 0);
+      const share = (await estimatedRows(ctx, match)) / Math.max(1, high - oldest + 1);
       const ids: number[] = [];
+      const walk = Math.ceil(POSTGRES_SEARCH_WINDOW / Math.max(share, 1e-9));
       // A phrase's pairs are tested through their index only (the word-pair expression per row is slow).
-      if (pairs === null) {
+      if (pairs === null && walk <= POSTGRES_WALK_LIMIT) {
         const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
-          WHERE ${match} AND items.id > ${high - POSTGRES_PROBE_IDS}
+          WHERE ${match} AND items.id > ${high - POSTGRES_RANGE_MARGIN * walk}
           ORDER BY items.id DESC LIMIT ${POSTGRES_SEARCH_WINDOW}`.execute(kysely);
         ids.push(...rows.map((row) => Number(row.id)));
-        high -= POSTGRES_PROBE_IDS;
+        high -= POSTGRES_RANGE_MARGIN * walk;
       }
       if (ids.length < POSTGRES_SEARCH_WINDOW && high >= oldest) {
         // ctx.transaction: inside db.transaction it joins that transaction (Kysely has no nested ones).
@@ -54,16 +58,15 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
           await sql`SET LOCAL enable_indexscan = off`.execute(trx);
           await sql`SET LOCAL enable_seqscan = off`.execute(trx);
           for (
-            let range = POSTGRES_PROBE_IDS * POSTGRES_RANGE_GROWTH;
+            let range = POSTGRES_RANGE_MARGIN * walk;
             ids.length < POSTGRES_SEARCH_WINDOW && high >= oldest;
+            range *= POSTGRES_RANGE_GROWTH
           ) {
-            const low = high - range;
             const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
-              WHERE ${match} AND items.id > ${low} AND items.id <= ${high}
+              WHERE ${match} AND items.id > ${high - range} AND items.id <= ${high}
               ORDER BY items.id DESC LIMIT ${POSTGRES_SEARCH_WINDOW - ids.length}`.execute(trx);
             ids.push(...rows.map((row) => Number(row.id)));
-            high = low;
-            range *= POSTGRES_RANGE_GROWTH;
+            high -= range;
           }
           // Back to the session's settings for whatever else runs in this transaction.
           await sql`RESET enable_indexscan`.execute(trx);
@@ -77,6 +80,13 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
     },
   };
+}
+
+/** The planner's estimate of the rows matching (from the column's and the word-pair index's statistics). */
+async function estimatedRows(ctx: DbContext, match: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON)
+    SELECT 1 FROM items WHERE ${match}`.execute(ctx.kysely);
+  return rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 1;
 }
 
 /**
