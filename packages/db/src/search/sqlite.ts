@@ -31,7 +31,7 @@ export function createSqliteSearch(db: Kysely<Database>): SearchEngine {
       const { rows } = await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM (
           SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
           ORDER BY rowid DESC LIMIT ${SQLITE_SEARCH_WINDOW}
-        ) AS recent JOIN items ON items.id = recent.id ORDER BY items.id DESC`.execute(db);
+        ) AS recent JOIN items ON items.id = recent.id`.execute(db);
       const inTitle = titleMatcher(terms.filter((term) => !term.exclude));
       return rows.map((row) => ({ id: Number(row.id), rank: inTitle(row.title) })).sort(compareHits);
     },
