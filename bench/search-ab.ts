@@ -81,7 +81,8 @@ for (let run = -20; run < RUNS; run += 1) {
     byKind[index]!.set(kind, kindSamples);
   }
 }
-const mean = (values: number[]) => Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 100) / 100;
+const mean = (values: number[]) =>
+  Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 100) / 100;
 const summary = (samples: Samples) => ({
   ...latency(samples.wall),
   cpu: latency(samples.cpu),

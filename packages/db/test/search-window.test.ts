@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_WALK_LIMIT, POSTGRES_SEARCH_WINDOW } from '../src/search/postgres.js';
+import { POSTGRES_SEARCH_WINDOW, POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
 import { SQLITE_SEARCH_WINDOW } from '../src/search/sqlite.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 

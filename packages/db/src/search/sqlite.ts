@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import { foldText } from './fold.js';
 import { compareHits, type RankedHit, type SearchEngine, type WindowRequest } from './engine.js';
+import { foldText } from './fold.js';
 import type { SearchTerm } from './query.js';
 
 // SQLite: FTS5 finds a query's newest matches, walking its index newest first and stopping at the
