@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { POSTGRES_SEARCH_WINDOW, POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
-import { SQLITE_SEARCH_WINDOW } from '../src/search/sqlite.js';
+import { SEARCH_WINDOW } from '../src/search/engine.js';
+import { POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
-// A query ranks its newest matches, the engine's window; older ones are still found when fewer newer
-// items match, however many newer items hold a phrase's words apart.
+// A query ranks its newest SEARCH_WINDOW matches; older ones are still found when fewer newer items
+// match, however many newer items hold a phrase's words apart.
 
 describe.each(ENGINES)('search window on $engine', (testEngine) => {
   const t = useTestDb(testEngine);
-  const windowSize = testEngine.engine === 'sqlite' ? SQLITE_SEARCH_WINDOW : POSTGRES_SEARCH_WINDOW;
 
   async function allPages(query: string): Promise<number[]> {
     const ids: number[] = [];
@@ -24,7 +23,7 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     const stored = await t.db.items.ingest(
       feed.id,
-      Array.from({ length: windowSize + 50 }, (_, index) =>
+      Array.from({ length: SEARCH_WINDOW + 50 }, (_, index) =>
         sampleItem(`k${index}`, { title: `Report ${index}`, contentText: 'Talks in Geneva resumed today.' }),
       ),
     );

@@ -3,6 +3,12 @@ import type { SearchTerm } from './query.js';
 // What each engine's search provides (sqlite.ts, postgres.ts): a query's newest matches, ranked in
 // the engine's own way. search.ts makes pages of them, the same on both engines.
 
+/**
+ * How many of a query's newest matches are ranked, and the most it can page through: a phrase's
+ * matches cost both engines a position check of every item holding its words, per match found.
+ */
+export const SEARCH_WINDOW = 100;
+
 export interface WindowRequest {
   /** Parsed, with at least one term that is not an exclusion. */
   terms: SearchTerm[];
@@ -16,7 +22,7 @@ export interface RankedHit {
 }
 
 export interface SearchEngine {
-  /** The query's newest matches (the engine's window), ranked: highest rank first, then newest. */
+  /** The query's newest SEARCH_WINDOW matches, ranked: highest rank first, then newest. */
   window(request: WindowRequest): Promise<RankedHit[]>;
 }
 

@@ -1,6 +1,13 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
-import { compareHits, type RankedHit, roundRank, type SearchEngine, type WindowRequest } from './engine.js';
+import {
+  compareHits,
+  type RankedHit,
+  roundRank,
+  SEARCH_WINDOW,
+  type SearchEngine,
+  type WindowRequest,
+} from './engine.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -15,10 +22,8 @@ import type { SearchTerm } from './query.js';
 // A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
 // otherwise test every row holding its words.
 
-/** How many of a query's newest matches are ranked. */
-export const POSTGRES_SEARCH_WINDOW = 100;
 /** The most rows a query is expected to test walking backwards; a rarer query reads the GIN index. */
-export const POSTGRES_WALK_LIMIT = 10 * POSTGRES_SEARCH_WINDOW;
+export const POSTGRES_WALK_LIMIT = 10 * SEARCH_WINDOW;
 /** The first id range holds this many times the window's expected matches. */
 export const POSTGRES_RANGE_MARGIN = 2;
 /** Each further id range is this many times wider than the one before. */
@@ -43,28 +48,28 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       let high = Number(bounds[0]?.newest ?? 0);
       const share = (await estimatedRows(ctx, match)) / Math.max(1, high - oldest + 1);
       const ids: number[] = [];
-      const walk = Math.ceil(POSTGRES_SEARCH_WINDOW / Math.max(share, 1e-9));
+      const walk = Math.ceil(SEARCH_WINDOW / Math.max(share, 1e-9));
       // A phrase's pairs are tested through their index only (the word-pair expression per row is slow).
       if (pairs === null && walk <= POSTGRES_WALK_LIMIT) {
         const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
           WHERE ${match} AND items.id > ${high - POSTGRES_RANGE_MARGIN * walk}
-          ORDER BY items.id DESC LIMIT ${POSTGRES_SEARCH_WINDOW}`.execute(kysely);
+          ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
         ids.push(...rows.map((row) => Number(row.id)));
         high -= POSTGRES_RANGE_MARGIN * walk;
       }
-      if (ids.length < POSTGRES_SEARCH_WINDOW && high >= oldest) {
+      if (ids.length < SEARCH_WINDOW && high >= oldest) {
         // ctx.transaction: inside db.transaction it joins that transaction (Kysely has no nested ones).
         await ctx.transaction(async (trx) => {
           await sql`SET LOCAL enable_indexscan = off`.execute(trx);
           await sql`SET LOCAL enable_seqscan = off`.execute(trx);
           for (
             let range = POSTGRES_RANGE_MARGIN * walk;
-            ids.length < POSTGRES_SEARCH_WINDOW && high >= oldest;
+            ids.length < SEARCH_WINDOW && high >= oldest;
             range *= POSTGRES_RANGE_GROWTH
           ) {
             const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
               WHERE ${match} AND items.id > ${high - range} AND items.id <= ${high}
-              ORDER BY items.id DESC LIMIT ${POSTGRES_SEARCH_WINDOW - ids.length}`.execute(trx);
+              ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW - ids.length}`.execute(trx);
             ids.push(...rows.map((row) => Number(row.id)));
             high -= range;
           }

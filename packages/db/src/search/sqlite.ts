@@ -1,6 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import { compareHits, type RankedHit, type SearchEngine, type WindowRequest } from './engine.js';
+import {
+  compareHits,
+  type RankedHit,
+  SEARCH_WINDOW,
+  type SearchEngine,
+  type WindowRequest,
+} from './engine.js';
 import { foldText } from './fold.js';
 import type { SearchTerm } from './query.js';
 
@@ -13,8 +19,6 @@ import type { SearchTerm } from './query.js';
 // migration 031): FTS5 merges the posting lists of every word of a prefix query in full before it
 // returns its newest match, but walks an OR of words lazily.
 
-/** How many of a query's newest matches are ranked. */
-export const SQLITE_SEARCH_WINDOW = 250;
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */
 export const MAX_PREFIX_EXPANSION = 64;
 /** A term's spellings asked of FTS5 at most (each "ss" may stand for ß): 3 such places in a term. */
@@ -30,7 +34,7 @@ export function createSqliteSearch(db: Kysely<Database>): SearchEngine {
           : sql`AND items_fts.rowid IN (SELECT id FROM items WHERE feed_id = ${feedId})`;
       const { rows } = await sql<{ id: number; title: string }>`SELECT items.id, items.title FROM (
           SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ${toFts5Match(terms, expansions)} ${feedFilter}
-          ORDER BY rowid DESC LIMIT ${SQLITE_SEARCH_WINDOW}
+          ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}
         ) AS recent JOIN items ON items.id = recent.id`.execute(db);
       const inTitle = titleMatcher(terms.filter((term) => !term.exclude));
       return rows.map((row) => ({ id: Number(row.id), rank: inTitle(row.title) })).sort(compareHits);
