@@ -19,7 +19,7 @@ import { clusterEverything, createClusterStage, percentile, queueDrained } from 
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
-import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
+import { addFeeds, ingestPolls, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -112,7 +112,7 @@ async function bench(engine: Engine) {
     // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
     const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
     const feedIds = existing > 0 ? await seededFeedIds(db, corpus) : await addFeeds(db, corpus);
-    const polls = pollsAfter(corpus, existing);
+    const polls = corpus.polls(existing);
     if (existing > 0) console.log(`[${engine}] reusing ${existing.toLocaleString('en')} items`);
     const progress = (label: string) => {
       let reported = 0;
