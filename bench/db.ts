@@ -8,7 +8,8 @@
 //
 // Needs @newsfeed/db and apps/worker built. PostgreSQL gets a fresh database on 127.0.0.1:5432
 // (NEWSFEED_BENCH_POSTGRES_URL names the admin database), dropped unless --keep. --reuse measures an
-// existing database and continues its corpus (same --items, since the corpus's times depend on it).
+// existing database and ingests --ingest-items more of its corpus, the polls after the stored items
+// (same --items and --feeds as the run that made it: the corpus's feeds and times depend on them).
 // Results: stdout and bench/out/db-<engine>.json.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,8 +110,9 @@ async function bench(engine: Engine) {
   const db = await createDb(target.url);
   try {
     const existing = args.reuse ? (await db.stats()).items : 0;
-    // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
-    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
+    // Reused: the corpus goes on after the items already stored (the same generator, so the same
+    // items), for --ingest-items more even when the database already holds --items + --ingest-items.
+    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: Math.max(ITEMS, existing) + INGEST_ITEMS });
     const feedIds = existing > 0 ? await seededFeedIds(db, corpus) : await addFeeds(db, corpus);
     const polls = corpus.polls(existing);
     if (existing > 0) console.log(`[${engine}] reusing ${existing.toLocaleString('en')} items`);
