@@ -42,6 +42,12 @@ export interface ClustererSettings {
 const HOUR_MS = 3_600_000;
 /** Rows read per statement when the index is warm-loaded. */
 const WARM_LOAD_PAGE = 5_000;
+/**
+ * The candidate index keeps the newest maxItems items; a warm load adds as many before them too
+ * (evicted again as it fills), so each kept item's term vector gets the document frequencies it had
+ * when it was placed. The window's older items would be evicted unseen: only IndexedItems gets them.
+ */
+const WARM_LOAD_MAX_ITEMS_FACTOR = 2;
 /** The index forgets items that left the window at most this often. */
 const EVICT_EVERY_MS = 60_000;
 
@@ -191,12 +197,16 @@ export class Clusterer implements ClusterStage {
     const indexed = new IndexedItems();
     this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
+    const candidatesAfter = await this.db.clustering.indexedStart(
+      since,
+      WARM_LOAD_MAX_ITEMS_FACTOR * this.settings.maxItems,
+    );
     let after = 0;
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
       for (const item of page) {
         const doc = docOf(item);
-        index.add(doc, item.storyId);
+        if (item.id > candidatesAfter) index.add(doc, item.storyId);
         indexed.set(doc, item.storyId);
       }
       if (page.length < WARM_LOAD_PAGE) break;
