@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
-import { clusterEverything, createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
+import { createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
@@ -147,12 +147,21 @@ async function bench(engine: Engine) {
     const loadWritesMs = performance.now() - wallStart;
     const loadWritesCpu = process.cpuUsage(cpuStart);
     const loadWritesServerCpuMs = (await serverCpu?.stop()) ?? null;
+    // The clustering stage alone over what the writes queued: its start (thread, lease, index load)
+    // and its placements apart.
+    const startCpu = process.cpuUsage();
+    const loadClusterer = await createClusterStage(db, target.url, 'bench-load');
+    const loadClustering = loadClusterer.run();
+    await loadClusterer.ready();
+    const loadClusterStartCpu = process.cpuUsage(startCpu);
     await serverCpu?.start();
-    // The clustering stage alone over what the writes queued (its thread's start and index load too).
     const clusterCpuStart = process.cpuUsage();
-    await clusterEverything(db, target.url, 'bench-load');
-    const loadWallMs = performance.now() - wallStart;
+    await queueDrained(db);
     const loadClusterCpu = process.cpuUsage(clusterCpuStart);
+    loadClusterer.stop();
+    await loadClustering;
+    await loadClusterer.close();
+    const loadWallMs = performance.now() - wallStart;
     const loadClusterServerCpuMs = (await serverCpu?.stop()) ?? null;
     const loadCpu = process.cpuUsage(cpuStart);
     const loadServerCpuMs =
@@ -160,9 +169,8 @@ async function bench(engine: Engine) {
     await db.maintenance.optimize();
     // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
     // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
-    // The worker's clustering stage in its own thread, started (on the empty queue) before the clock
-    // as `run` starts it once.
-    // The clock starts once it holds the lease and has loaded its index, as in a running worker.
+    // The worker's clustering stage in its own thread; the clock starts once it holds the lease and
+    // has loaded its index, as in a worker that is running.
     const clusterer = await createClusterStage(db, target.url, 'bench-ingest');
     const clustering = clusterer.run();
     await clusterer.ready();
@@ -239,6 +247,7 @@ async function bench(engine: Engine) {
           loadWritesCpu,
           loadWritesServerCpuMs,
         ),
+        clusteringStartCpuSeconds: Math.round(cpuMs(loadClusterStartCpu) / 100) / 10,
         clusteringItemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadClusterCpu)),
         clusteringItemsPerCpuSecondWithServer: perTotalCpuSecond(
           loaded.items,
