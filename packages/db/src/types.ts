@@ -382,10 +382,10 @@ export interface ClusteringApi {
     textChars?: number,
   ): Promise<(ClusterItem & { storyId: number })[]>;
   /**
-   * Where the newest `count` of the items `indexed(since, …)` reads begin: the id to pass as its
-   * `afterId` (0 when there are no more than `count`).
+   * Where a warm load of the newest `count` such items starts: the id just before them (the
+   * `afterId` for indexed()), 0 when there are no more than `count`.
    */
-  indexedStart(since: number, count: number): Promise<number>;
+  indexedFloor(since: number, count: number): Promise<number>;
   /** The latest first-seen time of any item (epoch ms), null when there are none. */
   newestFirstSeen(): Promise<number | null>;
   /** Ids for new stories, free until the holder's next batch. */

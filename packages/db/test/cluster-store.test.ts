@@ -64,28 +64,6 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
     expect(await t.db.clustering.queued(10)).toHaveLength(1);
   });
 
-  it('says where the newest items of the window begin, leaving out queued ones', async () => {
-    const feed = await t.db.feeds.add({ url: 'https://start.example/rss' });
-    const since = Date.now() - 1_000;
-    const items = await t.db.items.ingest(
-      feed.id,
-      ['a', 'b', 'c', 'd'].map((key) => sampleItem(key)),
-    );
-    const [a, b] = items.map((item) => item.id!);
-    expect(await t.db.clustering.indexedStart(since, 10)).toBe(0);
-    await clusterQueued(t.db);
-    expect(await t.db.clustering.indexedStart(since, 4)).toBe(0);
-    expect(await t.db.clustering.indexedStart(since, 2)).toBe(b);
-    expect((await t.db.clustering.indexed(since, b!, 10)).map((item) => item.title)).toEqual([
-      'Item c',
-      'Item d',
-    ]);
-    // An edited item waits in the queue: it is not one of the window's indexed items.
-    await t.db.items.ingest(feed.id, [sampleItem('d', { title: 'Edited d' })]);
-    expect(await t.db.clustering.indexedStart(since, 2)).toBe(a);
-    expect(await t.db.clustering.indexedStart(Date.now() + 60_000, 1)).toBe(0);
-  });
-
   it('keeps an edit queued while an earlier version of the item was being placed', async () => {
     const feed = await t.db.feeds.add({ url: 'https://v.example/rss' });
     const [item] = await t.db.items.ingest(feed.id, [sampleItem('a')]);
@@ -125,6 +103,22 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
     expect(await t.db.clustering.indexed(since, 0, 10)).toEqual([]);
     expect(await t.db.clustering.queuedUpTo((await t.db.clustering.newestQueued())!)).toBe(2);
     expect(await t.db.clustering.requeue(Date.now() + 60_000)).toBe(0);
+  });
+
+  it('indexedFloor starts a warm load at the newest items of the window', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://floor.example/rss' });
+    const since = Date.now() - 1_000;
+    await t.db.items.ingest(
+      feed.id,
+      ['a', 'b', 'c', 'd'].map((key) => sampleItem(key)),
+    );
+    await clusterQueued(t.db);
+    const ids = (await t.db.clustering.indexed(since, 0, 10)).map((item) => item.id);
+    expect(await t.db.clustering.indexedFloor(since, 2)).toBe(ids[1]);
+    const newest = await t.db.clustering.indexed(since, await t.db.clustering.indexedFloor(since, 2), 10);
+    expect(newest.map((item) => item.title)).toEqual(['Item c', 'Item d']);
+    expect(await t.db.clustering.indexedFloor(since, 4)).toBe(0);
+    expect(await t.db.clustering.indexedFloor(Date.now() + 60_000, 1)).toBe(0);
   });
 
   // PostgreSQL rewrites a row on every update, and an update of an indexed column re-indexes all its

@@ -42,12 +42,6 @@ export interface ClustererSettings {
 const HOUR_MS = 3_600_000;
 /** Rows read per statement when the index is warm-loaded. */
 const WARM_LOAD_PAGE = 5_000;
-/**
- * The candidate index keeps the newest maxItems items; a warm load adds as many before them too
- * (evicted again as it fills), so each kept item's term vector gets the document frequencies it had
- * when it was placed. The window's older items would be evicted unseen: only IndexedItems gets them.
- */
-const WARM_LOAD_MAX_ITEMS_FACTOR = 2;
 /** The index forgets items that left the window at most this often. */
 const EVICT_EVERY_MS = 60_000;
 
@@ -61,6 +55,12 @@ function docOf(item: ClusterItem): ClusterDoc {
     publishedAt: item.publishedAt,
     firstSeenAt: item.firstSeenAt,
   };
+}
+
+/** Indexes `doc` in `storyId`, and keeps `indexed` to the items the index still holds. */
+function remember(index: StoryIndex, indexed: IndexedItems, doc: ClusterDoc, storyId: number): void {
+  indexed.set(doc, storyId);
+  for (const forgotten of index.add(doc, storyId)) indexed.delete(forgotten);
 }
 
 export class Clusterer implements ClusterStage {
@@ -131,6 +131,11 @@ export class Clusterer implements ClusterStage {
     this.wake?.();
   }
 
+  /** Items held in memory: in the candidate index, and as last placed (to compare edits with). */
+  get heldItems(): { indexed: number; remembered: number } {
+    return { indexed: this.index?.size ?? 0, remembered: this.indexed.size };
+  }
+
   ready(): Promise<void> {
     return this.prepared.opened;
   }
@@ -197,18 +202,12 @@ export class Clusterer implements ClusterStage {
     const indexed = new IndexedItems();
     this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
-    const candidatesAfter = await this.db.clustering.indexedStart(
-      since,
-      WARM_LOAD_MAX_ITEMS_FACTOR * this.settings.maxItems,
-    );
-    let after = 0;
+    // Only the newest maxItems: the index would forget the older ones as it read on, and a busy
+    // window read whole can outgrow the thread's heap (WORKER_CLUSTER_HEAP_MB).
+    let after = await this.db.clustering.indexedFloor(since, this.settings.maxItems);
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
-      for (const item of page) {
-        const doc = docOf(item);
-        if (item.id > candidatesAfter) index.add(doc, item.storyId);
-        indexed.set(doc, item.storyId);
-      }
+      for (const item of page) remember(index, indexed, docOf(item), item.storyId);
       if (page.length < WARM_LOAD_PAGE) break;
       after = page[page.length - 1]!.id;
     }
@@ -262,8 +261,7 @@ export class Clusterer implements ClusterStage {
         if (item.storyId !== null && !item.recluster) {
           if (known && known.storyId === item.storyId && !changedMaterially(known.doc, doc)) {
             // A small edit: the item stays; the index and the story's summary follow the new text.
-            index.add(doc, known.storyId);
-            this.indexed.set(doc, known.storyId);
+            remember(index, this.indexed, doc, known.storyId);
             touched.add(known.storyId);
             continue;
           }
@@ -285,8 +283,7 @@ export class Clusterer implements ClusterStage {
           batch.merges.push({ from, into: storyId });
           touched.delete(from);
         }
-        index.add(doc, storyId);
-        this.indexed.set(doc, storyId);
+        remember(index, this.indexed, doc, storyId);
         batch.assignments.push({ itemId: item.id, storyId });
         touched.add(storyId);
         if (item.storyId !== null && item.storyId !== storyId) touched.add(item.storyId);
