@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createDb, type Db } from '@newsfeed/db';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clusterer } from '../src/cluster/clusterer.js';
+import { StoryIndex } from '../src/cluster/rule/index.js';
 import { loadWorkerConfig } from '../src/env.js';
 import { createLogger } from '../src/observe/logger.js';
 import { clustererSettings } from '../src/runtime.js';
@@ -14,7 +15,8 @@ import { itemInput } from './helpers/item-input.js';
 // The clusterer's memory stays within WORKER_CLUSTER_MAX_ITEMS however busy its window is: a
 // warm load reads only the newest items (a 1M-item database has ~100k in a 72 h window, which
 // killed its thread by heap exhaustion on every start), and what it remembers about placed items
-// follows what its index forgets.
+// follows what its index forgets. It reads twice what the index keeps: the older half only sets
+// the document frequencies the kept items had when they were placed.
 
 const MAX_ITEMS = 5;
 const events = { leaseHeld: () => {}, batchWritten: () => {}, budgetExceeded: () => {} };
@@ -67,8 +69,11 @@ describe('the clusterer within WORKER_CLUSTER_MAX_ITEMS', () => {
     logged.length = 0;
 
     const live = clusterer(MAX_ITEMS);
+    const added = vi.spyOn(StoryIndex.prototype, 'add');
     const running = live.run();
     await live.ready();
+    expect(added).toHaveBeenCalledTimes(2 * MAX_ITEMS);
+    added.mockRestore();
     expect(logged.filter((line) => line.msg === 'clusterer index loaded')).toEqual([
       expect.objectContaining({ items: MAX_ITEMS }),
     ]);

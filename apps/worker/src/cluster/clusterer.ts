@@ -42,6 +42,12 @@ export interface ClustererSettings {
 const HOUR_MS = 3_600_000;
 /** Rows read per statement when the index is warm-loaded. */
 const WARM_LOAD_PAGE = 5_000;
+/**
+ * A warm load reads the newest maxItems × this of the window: the index keeps the newest maxItems,
+ * and as many added before them (forgotten again as it fills) give each kept item's term vector the
+ * document frequencies it had when it was placed, so a restarted clusterer places as one that ran on.
+ */
+const WARM_LOAD_MAX_ITEMS_FACTOR = 2;
 /** The index forgets items that left the window at most this often. */
 const EVICT_EVERY_MS = 60_000;
 
@@ -202,9 +208,12 @@ export class Clusterer implements ClusterStage {
     const indexed = new IndexedItems();
     this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
-    // Only the newest maxItems: the index would forget the older ones as it read on, and a busy
+    // Only the newest of the window: the index would forget the older ones as it read on, and a busy
     // window read whole can outgrow the thread's heap (WORKER_CLUSTER_HEAP_MB).
-    let after = await this.db.clustering.indexedFloor(since, this.settings.maxItems);
+    let after = await this.db.clustering.indexedFloor(
+      since,
+      WARM_LOAD_MAX_ITEMS_FACTOR * this.settings.maxItems,
+    );
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
       for (const item of page) remember(index, indexed, docOf(item), item.storyId);
