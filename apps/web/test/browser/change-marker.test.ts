@@ -77,7 +77,10 @@ describe.each(['sqlite', 'postgres'] as const)('the change marker on %s', (engin
       await db.clustering.release(WORKER);
 
       const [update] = await db.items.ingest(feedId, [
-        testItem('keeper-2', { title: 'The new lighthouse keeper arrives', publishedAt: new Date().toISOString() }),
+        testItem('keeper-2', {
+          title: 'The new lighthouse keeper arrives',
+          publishedAt: new Date().toISOString(),
+        }),
       ]);
       await placeItem(db, update!.id!, storyId);
       const deadline = Date.now() + DEADLINE_MS;
