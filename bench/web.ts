@@ -6,6 +6,8 @@
 //                        [--polls-in-flight 16]   (seeding: polls at once, as WORKER_CONCURRENCY)
 //                        [--cache-ttl MS]   (WEB_CACHE_TTL_MS; 0 sends every request to the database)
 //                        [--page-cache-ttl MS]   (WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
+//                        [--db-file PATH]   (measure this SQLite database as it is, e.g. a copy of bench/db.ts's)
+//                        [--worker-beside] [--story-every MS]   (a running worker's writes meanwhile: lib/worker-beside.ts)
 //
 // Needs apps/web built. The seeded database stays in bench/out/web-<items>.db for the next run (an
 // interrupted seeding resumes); --fresh seeds again. Results: stdout and bench/out/web.json.
@@ -21,6 +23,7 @@ import { REPO_ROOT } from './lib/corpus-dir.js';
 import { cpuSecondsOfTree } from './lib/process-cpu.js';
 import { seedOrResume } from './lib/resumable-seed.js';
 import { SyntheticCorpus } from './lib/synthetic-corpus.js';
+import { WorkerBeside } from './lib/worker-beside.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
@@ -53,6 +56,9 @@ const { values: args } = parseArgs({
     partial: { type: 'boolean', default: false },
     'cache-ttl': { type: 'string' },
     'page-cache-ttl': { type: 'string' },
+    'db-file': { type: 'string' },
+    'worker-beside': { type: 'boolean', default: false },
+    'story-every': { type: 'string', default: '0' },
     // Seeding makes exactly the worker's call per poll (items.ingest), then its clustering stage runs.
     'polls-in-flight': { type: 'string', default: '16' },
   },
@@ -61,7 +67,7 @@ const ITEMS = Number(args.items);
 const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const DB_PATH = path.join(OUT_DIR, `web-${ITEMS}.db`);
+const DB_PATH = args['db-file'] ? path.resolve(args['db-file']) : path.join(OUT_DIR, `web-${ITEMS}.db`);
 
 async function seeded(): Promise<{ storyIds: number[]; items: number; stories: number }> {
   mkdirSync(OUT_DIR, { recursive: true });
@@ -71,7 +77,9 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
   // --partial: measure an interrupted seeding as it is (the corpus is generated in time order, so a
   // partial database is the same corpus over a shorter span); the item count printed says how big.
   // Otherwise an interrupted seeding is continued where it stopped.
-  if (!existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
+  if (args['db-file']) {
+    if (!existsSync(DB_PATH)) throw new Error(`--db-file ${DB_PATH} does not exist`);
+  } else if (!existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
     const url = `file:${DB_PATH}`;
     const db = await createDb(url);
     const started = performance.now();
@@ -213,6 +221,9 @@ async function main() {
   const port = await freePort();
   const web = await startWeb(port);
   const base = `http://127.0.0.1:${port}`;
+  const besideDb = args['worker-beside'] ? await createDb(`file:${DB_PATH}`) : null;
+  const beside = besideDb ? new WorkerBeside(besideDb, { storyEveryMs: Number(args['story-every']) }) : null;
+  beside?.start();
   const targets: Record<string, string[]> = {
     baseline: ['/robots.txt'],
     // The cost of any App Router page: layout, metadata, a small form, no database (with the
@@ -238,7 +249,11 @@ async function main() {
     }
   } finally {
     web.kill('SIGTERM');
+    await beside?.stop();
+    await besideDb?.close();
   }
+  if (beside)
+    console.log(`worker beside: ${beside.renewals} lease renewals, ${beside.storiesPlaced} new stories`);
   const baselineP95 = results.baseline!.p95;
   const ratios = Object.fromEntries(
     Object.entries(results)
@@ -270,11 +285,20 @@ async function main() {
     goals,
     cacheTtlMs: args['cache-ttl'] === undefined ? 'app default' : Number(args['cache-ttl']),
     pageCacheTtlMs: args['page-cache-ttl'] === undefined ? 'app default' : Number(args['page-cache-ttl']),
+    workerBeside: beside
+      ? {
+          renewals: beside.renewals,
+          storiesPlaced: beside.storiesPlaced,
+          storyEveryMs: Number(args['story-every']),
+        }
+      : null,
     command: [
       `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}`,
       ...(args.partial ? ['--partial'] : []),
       ...(args['cache-ttl'] === undefined ? [] : [`--cache-ttl ${args['cache-ttl']}`]),
       ...(args['page-cache-ttl'] === undefined ? [] : [`--page-cache-ttl ${args['page-cache-ttl']}`]),
+      ...(args['db-file'] ? [`--db-file ${args['db-file']}`] : []),
+      ...(beside ? [`--worker-beside --story-every ${args['story-every']}`] : []),
     ].join(' '),
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);
