@@ -57,6 +57,12 @@ function docOf(item: ClusterItem): ClusterDoc {
   };
 }
 
+/** Indexes `doc` in `storyId`, and keeps `indexed` to the items the index still holds. */
+function remember(index: StoryIndex, indexed: IndexedItems, doc: ClusterDoc, storyId: number): void {
+  indexed.set(doc, storyId);
+  for (const forgotten of index.add(doc, storyId)) indexed.delete(forgotten);
+}
+
 export class Clusterer implements ClusterStage {
   private index: StoryIndex | null = null;
   private indexed = new IndexedItems();
@@ -125,6 +131,11 @@ export class Clusterer implements ClusterStage {
     this.wake?.();
   }
 
+  /** Items held in memory: in the candidate index, and as last placed (to compare edits with). */
+  get heldItems(): { indexed: number; remembered: number } {
+    return { indexed: this.index?.size ?? 0, remembered: this.indexed.size };
+  }
+
   ready(): Promise<void> {
     return this.prepared.opened;
   }
@@ -191,14 +202,12 @@ export class Clusterer implements ClusterStage {
     const indexed = new IndexedItems();
     this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
-    let after = 0;
+    // Only the newest maxItems: the index would forget the older ones as it read on, and a busy
+    // window read whole can outgrow the thread's heap (WORKER_CLUSTER_HEAP_MB).
+    let after = await this.db.clustering.indexedFloor(since, this.settings.maxItems);
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
-      for (const item of page) {
-        const doc = docOf(item);
-        index.add(doc, item.storyId);
-        indexed.set(doc, item.storyId);
-      }
+      for (const item of page) remember(index, indexed, docOf(item), item.storyId);
       if (page.length < WARM_LOAD_PAGE) break;
       after = page[page.length - 1]!.id;
     }
@@ -252,8 +261,7 @@ export class Clusterer implements ClusterStage {
         if (item.storyId !== null && !item.recluster) {
           if (known && known.storyId === item.storyId && !changedMaterially(known.doc, doc)) {
             // A small edit: the item stays; the index and the story's summary follow the new text.
-            index.add(doc, known.storyId);
-            this.indexed.set(doc, known.storyId);
+            remember(index, this.indexed, doc, known.storyId);
             touched.add(known.storyId);
             continue;
           }
@@ -275,8 +283,7 @@ export class Clusterer implements ClusterStage {
           batch.merges.push({ from, into: storyId });
           touched.delete(from);
         }
-        index.add(doc, storyId);
-        this.indexed.set(doc, storyId);
+        remember(index, this.indexed, doc, storyId);
         batch.assignments.push({ itemId: item.id, storyId });
         touched.add(storyId);
         if (item.storyId !== null && item.storyId !== storyId) touched.add(item.storyId);
