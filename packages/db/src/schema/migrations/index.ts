@@ -15,6 +15,7 @@ import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
+import { changeCounters } from './040-change-counters.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemStates,
   unreadCounters,
   searchFolding,
+  changeCounters,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
