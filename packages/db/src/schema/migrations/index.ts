@@ -16,6 +16,7 @@ import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
 import { fts5Vocabulary } from './031-fts5-vocabulary.js';
+import { changeCounters } from './040-change-counters.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   unreadCounters,
   searchFolding,
   fts5Vocabulary,
+  changeCounters,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
