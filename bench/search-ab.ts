@@ -1,6 +1,7 @@
 // Search A/B: bench/db.ts's query mix on one existing database through two copies of the database
 // layer's source, interleaved query by query so the machine's load slows both alike; wall and CPU
-// time per query (on PostgreSQL the client's CPU only), overall and by query kind.
+// time per query, overall and by query kind. On PostgreSQL each side has one connection, and its
+// server process's CPU time is read around each query too (/proc, 10 ms steps: means, not p95).
 //
 //   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
 //                              [--b packages/db/src] [--runs 1000]
@@ -10,8 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Db } from '@newsfeed/db';
+import type { NewsfeedDb } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
+import { cpuMsOf } from './lib/postgres-cpu.js';
 import { cpuMsSince, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
 
 const { values: args } = parseArgs({
@@ -26,42 +28,66 @@ if (!args.db || !args.a)
   throw new Error('usage: bench/search-ab.ts --db URL --a SRC_DIR [--b SRC_DIR] [--runs N]');
 const RUNS = Number(args.runs);
 
-async function open(sourceDir: string): Promise<Db> {
+async function open(sourceDir: string): Promise<NewsfeedDb> {
   const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
-    createDb(url: string): Promise<Db>;
+    createDb(url: string, options: { migrate: boolean; poolSize: number }): Promise<NewsfeedDb>;
   };
-  return module.createDb(args.db!);
+  return module.createDb(args.db!, { migrate: false, poolSize: 1 });
+}
+
+/** The side's PostgreSQL server process (its only connection), or null on SQLite. */
+async function serverPid(db: NewsfeedDb): Promise<number | null> {
+  if (db.engine !== 'postgres') return null;
+  const row = await db.context.kysely
+    .selectNoFrom((eb) => eb.fn<number>('pg_backend_pid', []).as('pid'))
+    .executeTakeFirst();
+  return row?.pid ?? null;
 }
 
 interface Samples {
   wall: number[];
   cpu: number[];
+  serverCpu: number[];
 }
 
-const sides = [
-  { name: 'a', source: args.a, db: await open(args.a) },
-  { name: 'b', source: args.b, db: await open(args.b) },
-];
-const all = sides.map((): Samples => ({ wall: [], cpu: [] }));
+const sides = await Promise.all(
+  [
+    { name: 'a', source: args.a },
+    { name: 'b', source: args.b },
+  ].map(async (side) => {
+    const db = await open(side.source);
+    return { ...side, db, pid: await serverPid(db) };
+  }),
+);
+const all = sides.map((): Samples => ({ wall: [], cpu: [], serverCpu: [] }));
 const byKind = sides.map(() => new Map<QueryKind, Samples>());
 for (let run = -20; run < RUNS; run += 1) {
   const { kind, query } = searchQuery(run < 0 ? run + 20 : run); // warm-up: the first 20 queries
   for (const [index, side] of sides.entries()) {
+    const serverStart = side.pid === null ? null : cpuMsOf(side.pid);
     const started = performance.now();
     const cpuStart = process.cpuUsage();
     await side.db.search.query({ query, limit: 20 });
     const cpu = cpuMsSince(cpuStart);
     const wall = performance.now() - started;
+    const serverEnd = side.pid === null ? null : cpuMsOf(side.pid);
     if (run < 0) continue; // warm-up
-    const kindSamples = byKind[index]!.get(kind) ?? { wall: [], cpu: [] };
+    const kindSamples = byKind[index]!.get(kind) ?? { wall: [], cpu: [], serverCpu: [] };
     for (const samples of [all[index]!, kindSamples]) {
       samples.wall.push(wall);
       samples.cpu.push(cpu);
+      if (serverStart !== null && serverEnd !== null) samples.serverCpu.push(serverEnd - serverStart);
     }
     byKind[index]!.set(kind, kindSamples);
   }
 }
-const summary = (samples: Samples) => ({ ...latency(samples.wall), cpu: latency(samples.cpu) });
+const mean = (values: number[]) =>
+  Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 100) / 100;
+const summary = (samples: Samples) => ({
+  ...latency(samples.wall),
+  cpu: latency(samples.cpu),
+  ...(samples.serverCpu.length > 0 ? { serverCpuMeanMs: mean(samples.serverCpu) } : {}),
+});
 const result = {
   db: args.db,
   runs: RUNS,

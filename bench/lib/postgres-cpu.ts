@@ -10,7 +10,8 @@ const SAMPLE_MS = 200;
 /** USER_HZ: the unit of utime/stime in /proc/PID/stat on Linux. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
-function cpuMsOf(pid: number): number | null {
+/** A process's user + system CPU milliseconds so far (10 ms steps), or null when /proc cannot say. */
+export function cpuMsOf(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may contain spaces) start after the last ')'.

@@ -50,7 +50,7 @@ export {
   MAX_QUERY_TERMS,
   parseSearchQuery,
   type SearchTerm,
-} from './search/search-query.js';
+} from './search/query.js';
 export {
   type DatabaseLocation,
   DatabaseUrlError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedWords } from '../src/search/search-fold.js';
+import { foldedWords } from '../src/search/fold.js';
 
 // Words folded as FTS5's unicode61 tokenizer with remove_diacritics folds them. Plain ASCII text takes a
 // shorter path, which must give exactly the same words.

@@ -27,7 +27,7 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
 
   it('indexes items edited and removed in the transaction that inserted them', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-    const { engine, searchVocabulary } = t.db.context;
+    const { engine } = t.db.context;
     // Two polls and a deletion in one transaction, as the SQLite ingest group writes them.
     await t.db.context.transaction(async (trx) => {
       await ingestInTransaction(
@@ -40,7 +40,6 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
           sampleItem('kept', { title: 'Harbour reopens', contentText: 'Ships are back.' }),
         ],
         Date.now(),
-        searchVocabulary,
       );
       await ingestInTransaction(
         trx,
@@ -48,7 +47,6 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
         feed.id,
         [sampleItem('edited', { title: 'Final headline', contentText: 'Corrected wording.' })],
         Date.now(),
-        searchVocabulary,
       );
       await trx.deleteFrom('items').where('key', '=', 'removed').execute();
       await indexQueuedItems(trx, engine);

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { foldText } from '../src/search/search-fold.js';
-import { parseSearchQuery, toFts5Match } from '../src/search/search-query.js';
+import { foldText } from '../src/search/fold.js';
+import { parseSearchQuery } from '../src/search/query.js';
+import { toFts5Match } from '../src/search/sqlite.js';
 import { ENGINES, openTestDb, sampleItem, searchKeys } from './helpers/test-db.js';
 
 // Search folds ß/ss, accents and case alike, whichever side has which spelling, on both engines; and

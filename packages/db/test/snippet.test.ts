@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../src/search/search-query.js';
+import { parseSearchQuery } from '../src/search/query.js';
 import { buildSnippet, SNIPPET_WORDS } from '../src/search/snippet.js';
 
 describe('buildSnippet', () => {

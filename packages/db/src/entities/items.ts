@@ -72,7 +72,7 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       if (inputs.length === 0) return [];
       const now = options.now?.getTime() ?? Date.now();
       const work = (trx: Parameters<Parameters<DbContext['transaction']>[0]>[0]) =>
-        ingestInTransaction(trx, ctx.engine, feedId, inputs, now, ctx.searchVocabulary);
+        ingestInTransaction(trx, ctx.engine, feedId, inputs, now);
       if (group) return group.run(inputs.length, work);
       return ctx.transaction(work);
     },

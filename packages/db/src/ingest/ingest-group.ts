@@ -63,8 +63,6 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
               // The engine ended the whole transaction (e.g. SQLITE_FULL): the call's error says why.
               throw error;
             }
-            // Its writes are gone; what the vocabulary learnt of them must go too.
-            ctx.searchVocabulary?.forget();
             outcomes.push({ ok: false, error });
           }
         }

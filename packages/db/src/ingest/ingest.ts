@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import type { VocabularyWriter } from '../sql/context.js';
 import { enqueueForClustering } from '../stories/cluster-queue.js';
 import type { Engine, ItemInput, UpsertResult } from '../types.js';
 import { upsertInTransaction } from './upsert.js';
@@ -15,9 +14,8 @@ export async function ingestInTransaction(
   feedId: number,
   inputs: ItemInput[],
   now: number,
-  vocabulary?: VocabularyWriter,
 ): Promise<UpsertResult[]> {
-  const { results, written } = await upsertInTransaction(trx, engine, feedId, inputs, now, vocabulary);
+  const { results, written } = await upsertInTransaction(trx, engine, feedId, inputs, now);
   // Queued at the real time of the write (`now` may be a poll's recorded time): the lag's start.
   await enqueueForClustering(trx, engine, [...written], Date.now());
   return results;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
-import type { VocabularyWriter } from '../sql/context.js';
 import { allocateIds } from '../sql/id-allocation.js';
 import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
@@ -166,7 +165,6 @@ export async function upsertInTransaction(
   feedId: number,
   inputs: ItemInput[],
   now: number,
-  vocabulary?: VocabularyWriter,
 ): Promise<UpsertOutcome> {
   const prepared = inputs.map((input) => ({ input, columns: inputColumns(input) }));
   const outcome: UpsertOutcome = { results: [], written: new Set() };
@@ -183,7 +181,6 @@ export async function upsertInTransaction(
       .set({ ...columns, sort_at: sortAt(columns.published_at, row.first_seen_at) })
       .where('id', '=', row.id)
       .execute();
-    await vocabulary?.add(trx, [columns.title, columns.content_text]);
     outcome.written.add(row.id);
     existing.set(row.key, { ...row, input_hash: columns.input_hash });
   };
@@ -198,10 +195,6 @@ export async function upsertInTransaction(
   const ids = await allocateIds(trx, engine, 'items', fresh.size);
   const entries = [...fresh.values()].map((entry, index) => ({ ...entry, id: ids[index]! }));
   const insertedIds = await insertNew(trx, engine, feedId, entries, now);
-  await vocabulary?.add(
-    trx,
-    [...fresh.values()].flatMap(({ columns }) => [columns.title, columns.content_text]),
-  );
   for (const { id, input, columns } of entries) {
     // Skipped by ON CONFLICT: a concurrent writer inserted the key first.
     if (insertedIds.get(input.key) !== id) continue;

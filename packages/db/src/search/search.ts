@@ -3,25 +3,19 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIsoOrNull } from '../sql/time.js';
-import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
+import { ITEM_MEMBERSHIP_JOIN, storyOfEachItem } from '../stories/story-members.js';
 import { otherOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
-import { parseSearchQuery } from './search-query.js';
-import { afterCursor, bestOfEachStory, rankWindow } from './search-rank.js';
-import { createWordWeights } from './search-weights.js';
-import { findWindow } from './search-window.js';
+import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
+import { createPostgresSearch } from './postgres.js';
+import { parseSearchQuery } from './query.js';
 import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
+import { createSqliteSearch } from './sqlite.js';
 
-// Ranked full-text search. Each engine finds a query's window, its most recent matches (SEARCH_WINDOW,
-// or PHRASE_SEARCH_WINDOW with a phrase) with their titles (search-window.ts); search-rank.ts ranks
-// that window the same way on both engines (title matches weigh TITLE_WEIGHT times text matches, rarer words more, newer first
-// on equal rank). Bounded cost: a word found in half a million items costs the same as a rare one,
-// and no engine ranking function reads beyond the window (FTS5's bm25() would scan every row holding
-// each term to count them; ts_rank() would de-TOAST every window row's tsvector). For news, the best of
-// the recent matches is what people look for; a query with fewer matches than the window is ranked in
-// full. A story's items collapse into its best-ranked one (bestOfEachStory, before the cursor, so pages
-// agree). Then only the page's rows are read, with their stories' source counts and other outlets, and
-// their snippets built by buildSnippet.
+// Search, the same on both engines but for the window: each engine finds a query's newest matches
+// and ranks them its own way (sqlite.ts, postgres.ts). Here a story's items collapse into its
+// best-ranked one (before the cursor, so pages agree), and only the page's rows are read, with their
+// stories' source counts and other outlets, and their snippets built by buildSnippet.
 
 interface HitRow extends FeedRefRow {
   id: number;
@@ -37,22 +31,25 @@ interface HitRow extends FeedRefRow {
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
-  const words = createWordWeights(ctx);
+  const engine: SearchEngine =
+    ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
 
   return {
     async query(request: SearchRequest): Promise<Page<SearchHit>> {
       const limit = pageSize(request.limit);
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
-      const window = await findWindow(ctx, {
+      const window = await engine.window({
         terms,
         ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
-        frequency: await words.frequency(terms),
       });
-      if (window.length === 0) return { items: [], nextCursor: null };
       let ranked = bestOfEachStory(
-        rankWindow(window, terms, await words.weigh(terms)),
-        new Map(window.map((row) => [row.id, row.storyId])),
+        window,
+        await storyOfEachItem(
+          kysely,
+          ctx.engine,
+          window.map((hit) => hit.id),
+        ),
       );
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
@@ -104,4 +101,24 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       );
     },
   };
+}
+
+/**
+ * One hit per story: the best-ranked item of each (hits are in compareHits order), so that two copies
+ * of one story are not two results opening the same page. Items without a story stand alone.
+ */
+export function bestOfEachStory(hits: RankedHit[], storyOf: ReadonlyMap<number, number>): RankedHit[] {
+  const seen = new Set<number>();
+  return hits.filter((hit) => {
+    const storyId = storyOf.get(hit.id);
+    if (storyId === undefined) return true;
+    if (seen.has(storyId)) return false;
+    seen.add(storyId);
+    return true;
+  });
+}
+
+/** The hits after the cursor's (rank, id) in compareHits order. */
+export function afterCursor(hits: RankedHit[], rank: number, id: number): RankedHit[] {
+  return hits.filter((hit) => compareHits(hit, { rank, id }) > 0);
 }

@@ -1,5 +1,5 @@
-import { foldText } from './search-fold.js';
-import type { SearchTerm } from './search-query.js';
+import { foldText } from './fold.js';
+import type { SearchTerm } from './query.js';
 
 // Search snippets, built here rather than by each engine (FTS5 snippet() re-runs the query per row;
 // ts_headline re-parses the text): the same highlighting on SQLite and PostgreSQL, in linear time.
@@ -19,7 +19,7 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Case-, accent- and ß/ss-insensitive, as search compares words (search-fold.ts). */
+/** Case-, accent- and ß/ss-insensitive, as search compares words (fold.ts). */
 export function foldWord(word: string): string {
   return foldText(word);
 }
@@ -96,6 +96,7 @@ export function buildSnippet(text: string, terms: SearchTerm[]): string {
   const exact = new Set<string>();
   const prefixes: string[] = [];
   for (const term of terms) {
+    if (term.exclude) continue;
     term.tokens.forEach((token, index) => {
       if (term.prefix && index === term.tokens.length - 1) prefixes.push(foldWord(token));
       else exact.add(foldWord(token));

@@ -12,14 +12,4 @@ export interface DbContext {
    * busy timeout instead of failing half-way. Inside `work`, use only the `trx` it is given.
    */
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
-  /** SQLite: the words of the full-text index, kept for prefix queries (search/search-vocabulary.ts). */
-  searchVocabulary?: VocabularyWriter;
-}
-
-/** What a write needs of the search vocabulary, declared here so the context does not depend on search/. */
-export interface VocabularyWriter {
-  /** Stores the words of these texts inside the write transaction. */
-  add(trx: Kysely<Database>, texts: (string | null)[]): Promise<void>;
-  /** The write rolled back: its words may not be stored after all. */
-  forget(): void;
 }

@@ -4,7 +4,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { DbConnectionError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
-import { SearchVocabulary } from '../../search/search-vocabulary.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
@@ -122,11 +121,9 @@ export function openSqlite(
   const kysely = new Kysely<Database>({
     dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
   });
-  const searchVocabulary = new SearchVocabulary();
   const context: DbContext = {
     engine: 'sqlite',
     kysely,
-    searchVocabulary,
     // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
     // transaction runs without any other query interleaving.
     transaction: (work) =>
@@ -140,8 +137,6 @@ export function openSqlite(
         } catch (error) {
           // SQLite may already have rolled back (e.g. on SQLITE_FULL); only do it if still open.
           if (database.inTransaction) await sql`ROLLBACK`.execute(connection);
-          // Words it stored are gone again.
-          searchVocabulary.forget();
           throw error;
         }
       }),

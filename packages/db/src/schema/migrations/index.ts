@@ -15,6 +15,7 @@ import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
 import { searchFolding } from './030-search-folding.js';
+import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import { changeCounters } from './040-change-counters.js';
 import type { Migration } from './migration.js';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemStates,
   unreadCounters,
   searchFolding,
+  fts5Vocabulary,
   changeCounters,
 ];
 

@@ -3,7 +3,7 @@
 // "Straßen", "cafe" finds "Café" and "CAFÉ" finds "cafe". PostgreSQL indexes text through
 // nf_search_fold (migration 030), the same steps in SQL. SQLite's tokenizer (unicode61
 // remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
-// and the ß/ss pairs are asked both ways (search-query.ts, sharpSVariants).
+// and the ß/ss pairs are asked both ways (sqlite.ts, sharpSVariants).
 
 // Marks stay part of a word (an Indic vowel sign is not an accent); the combining diacritics are what
 // is removed, the blocks PostgreSQL's nf_search_fold removes too.
