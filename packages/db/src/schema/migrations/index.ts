@@ -14,6 +14,7 @@ import { clusterWarnings } from './015-cluster-warnings.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
+import { stateWriteScope } from './023-state-write-scope.js';
 import { searchFolding } from './030-search-folding.js';
 import type { Migration } from './migration.js';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   users,
   itemStates,
   unreadCounters,
+  stateWriteScope,
   searchFolding,
 ];
 
