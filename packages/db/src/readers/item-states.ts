@@ -54,18 +54,21 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
   /**
-   * Runs an item_states upsert by `userId` inside the locked scope of `candidateFeeds` (one
-   * transaction, run again whole after a deadlock); rows written.
+   * Runs item_states writes by `userId` inside the locked scope of `candidateFeeds` (one transaction,
+   * run again whole after a deadlock); rows written.
    */
   function writeStates(
     userId: number,
     candidateFeeds: RawBuilder<unknown>,
-    statement: (scope: RawBuilder<unknown>) => RawBuilder<unknown>,
+    statements: (scope: RawBuilder<unknown>) => RawBuilder<unknown>[],
   ): Promise<number> {
     return retryOnConflict(() =>
       ctx.transaction(async (trx) => {
         const scope = await lockWriteScope(trx, engine, userId, candidateFeeds);
-        return Number((await statement(scope).execute(trx)).numAffectedRows ?? 0);
+        let written = 0;
+        for (const statement of statements(scope))
+          written += Number((await statement.execute(trx)).numAffectedRows ?? 0);
+        return written;
       }),
     );
   }
@@ -89,34 +92,44 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
         written += await writeStates(
           userId,
           sql`SELECT items.feed_id FROM items WHERE ${batch}`,
-          (scope) => sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-            SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
-              CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
-            FROM items WHERE ${batch} AND ${scope}
-            ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
+          (scope) => [
+            sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
+                CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
+              FROM items WHERE ${batch} AND ${scope}
+              ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
+          ],
         );
       }
       return written;
     },
 
     markAllRead(userId, filter, upTo) {
-      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: true });
+      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: false });
       clauses.push(sql`items.sort_at <= ${upTo}`);
       const feedClauses: RawBuilder<unknown>[] = [];
       if (filter.feedId !== undefined) feedClauses.push(sql`feeds.id = ${filter.feedId}`);
       if (filter.folder !== undefined) feedClauses.push(sql`feeds.folder = ${filter.folder}`);
-      // A new row is never saved and an existing one keeps its flag (the conflict only sets read),
-      // so the user's state is joined only when the filter asks about it.
-      const state = filter.starredOnly || filter.readOnly ? stateJoin(userId) : sql``;
-      return writeStates(
-        userId,
-        sql`SELECT feeds.id FROM feeds ${where(feedClauses)}`,
-        (scope) => sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
-            CAST(${Date.now()} AS BIGINT)
-          FROM items JOIN feeds ON feeds.id = items.feed_id ${state} ${where([...clauses, scope])}
-          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
-      );
+      // Two statements, neither reading item_states while it writes them: a plan that scanned the
+      // table once per item (picked when it was empty at planning) reread every row the statement
+      // had added so far. New rows first (an item that has one is skipped by a key probe, without
+      // locking it; a filter on state matches only items that have one), then the rows still unread.
+      const needsState = filter.starredOnly || filter.readOnly;
+      const now = Date.now();
+      return writeStates(userId, sql`SELECT feeds.id FROM feeds ${where(feedClauses)}`, (scope) => [
+        ...(needsState
+          ? []
+          : [
+              sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+                SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
+                  CAST(${now} AS BIGINT)
+                FROM items JOIN feeds ON feeds.id = items.feed_id ${where([...clauses, scope])}
+                ON CONFLICT (user_id, item_id) DO NOTHING`,
+            ]),
+        sql`UPDATE item_states AS s SET read = 1, updated_at = ${now}
+          FROM items JOIN feeds ON feeds.id = items.feed_id
+          ${where([sql`s.user_id = ${userId}`, sql`s.item_id = items.id`, sql`s.read = 0`, ...clauses, scope])}`,
+      ]);
     },
 
     async get(userId, itemIds) {
@@ -173,11 +186,13 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
         written += await writeStates(
           userId,
           sql`SELECT items.feed_id FROM ${STORY_MEMBER_ITEMS} WHERE ${batch}`,
-          (scope) => sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-            SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
-              CAST(${Date.now()} AS BIGINT)
-            FROM ${STORY_MEMBER_ITEMS} WHERE ${batch} AND ${scope}
-            ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
+          (scope) => [
+            sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
+                CAST(${Date.now()} AS BIGINT)
+              FROM ${STORY_MEMBER_ITEMS} WHERE ${batch} AND ${scope}
+              ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
+          ],
         );
       }
       return written;

@@ -15,6 +15,7 @@ import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
 import { stateWriteScope } from './023-state-write-scope.js';
+import { unreadStateRows } from './024-unread-state-rows.js';
 import { searchFolding } from './030-search-folding.js';
 import type { Migration } from './migration.js';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   itemStates,
   unreadCounters,
   stateWriteScope,
+  unreadStateRows,
   searchFolding,
 ];
 
