@@ -107,7 +107,9 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
     await t.db.itemStates.mark(s.ann, [s.w[0]!], { starred: true });
     await t.db.itemStates.mark(s.ann, [s.t[1]!], { read: true });
     await t.db.itemStates.mark(s.ann, [s.t[1]!], { read: false });
-    expect(await t.db.itemStates.markAllRead(s.ann, { starredOnly: true, excludeRead: true }, Date.now())).toBe(1);
+    expect(
+      await t.db.itemStates.markAllRead(s.ann, { starredOnly: true, excludeRead: true }, Date.now()),
+    ).toBe(1);
     const read = async () => {
       const states = await t.db.itemStates.get(s.ann, [...s.t, ...s.w]);
       return [...s.t, ...s.w].map((id) => states.get(id)?.read);

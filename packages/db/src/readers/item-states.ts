@@ -89,17 +89,13 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
           unique.slice(start, start + ITEM_STATE_BATCH_SIZE),
           'bigint',
         )})`;
-        written += await writeStates(
-          userId,
-          sql`SELECT items.feed_id FROM items WHERE ${batch}`,
-          (scope) => [
-            sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+        written += await writeStates(userId, sql`SELECT items.feed_id FROM items WHERE ${batch}`, (scope) => [
+          sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
               SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
                 CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
               FROM items WHERE ${batch} AND ${scope}
               ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
-          ],
-        );
+        ]);
       }
       return written;
     },
