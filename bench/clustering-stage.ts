@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createClusterStage, percentile } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
-import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus } from './lib/synthetic-corpus.js';
+import { addFeeds, ingestPolls, SyntheticCorpus } from './lib/synthetic-corpus.js';
 
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
@@ -94,7 +94,7 @@ async function main() {
     await clusterer.runUntilDrained();
     const corpus = new SyntheticCorpus({ feeds: Math.max(1, Math.round(ITEMS / 100)), items: ITEMS });
     const feedIds = await addFeeds(db, corpus);
-    const written = await ingestPolls(db, feedIds, pollsAfter(corpus, 0), {
+    const written = await ingestPolls(db, feedIds, corpus.polls(), {
       items: ITEMS,
       pollsInFlight: IN_FLIGHT,
     });

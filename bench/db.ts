@@ -3,23 +3,25 @@
 // clusterer lag), then time the front page and search against a primary-key read (items.get).
 //
 //   npx tsx bench/db.ts [--items 1000000] [--ingest-items 20000] [--ingest-in-flight 16] [--feeds N] [--engine sqlite|postgres|both]
-//                       [--runs 1000] [--load-in-flight 16] [--keep]
+//                       [--runs 1000] [--load-in-flight 16] [--load-items N] [--keep]
 //                       [--db-file bench/out/db-bench.db] [--postgres-db NAME] [--reuse]
 //
 // Needs @newsfeed/db and apps/worker built. PostgreSQL gets a fresh database on 127.0.0.1:5432
 // (NEWSFEED_BENCH_POSTGRES_URL names the admin database), dropped unless --keep. --reuse measures an
-// existing database and continues its corpus (same --items, since the corpus's times depend on it).
+// existing database and ingests --ingest-items more of its corpus, the polls after the stored items
+// (same --items and --feeds as the run that made it: the corpus's feeds and times depend on them),
+// after a load of --load-items (default 0 when reusing): writes alone, then clustering alone.
 // Results: stdout and bench/out/db-<engine>.json.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, createPostgresDatabase, dropPostgresDatabase, type Engine } from '@newsfeed/db';
-import { clusterEverything, createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
+import { createClusterStage, percentile, queueDrained } from './lib/clustering-stage.js';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { PostgresCpuMeter } from './lib/postgres-cpu.js';
 import { cpuMsSince, type Latency, latency, type QueryKind, searchQuery } from './lib/search-queries.js';
-import { addFeeds, ingestPolls, pollsAfter, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
+import { addFeeds, ingestPolls, SyntheticCorpus, seededFeedIds } from './lib/synthetic-corpus.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const ADMIN_URL = process.env.NEWSFEED_BENCH_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
@@ -35,6 +37,8 @@ const { values: args } = parseArgs({
     // The worker's default WORKER_CONCURRENCY: polls it ingests at once.
     'ingest-in-flight': { type: 'string', default: '16' },
     'load-in-flight': { type: 'string', default: '16' },
+    // Items the load writes (then clusters): --items, or none on a reused database.
+    'load-items': { type: 'string' },
     keep: { type: 'boolean', default: false },
     'db-file': { type: 'string', default: path.join(OUT_DIR, 'db-bench.db') },
     'postgres-db': { type: 'string' },
@@ -109,10 +113,15 @@ async function bench(engine: Engine) {
   const db = await createDb(target.url);
   try {
     const existing = args.reuse ? (await db.stats()).items : 0;
-    // Reused: the corpus goes on after the items already stored (the same generator, so the same items).
-    const corpus = new SyntheticCorpus({ feeds: FEEDS, items: ITEMS + INGEST_ITEMS });
+    const loadItems = Number(args['load-items'] ?? (existing > 0 ? 0 : ITEMS));
+    // Reused: the corpus goes on after the items already stored (the same generator, so the same
+    // items), for the load and --ingest-items more even when the database already holds them.
+    const corpus = new SyntheticCorpus({
+      feeds: FEEDS,
+      items: Math.max(ITEMS, existing + loadItems) + INGEST_ITEMS,
+    });
     const feedIds = existing > 0 ? await seededFeedIds(db, corpus) : await addFeeds(db, corpus);
-    const polls = pollsAfter(corpus, existing);
+    const polls = corpus.polls(existing);
     if (existing > 0) console.log(`[${engine}] reusing ${existing.toLocaleString('en')} items`);
     const progress = (label: string) => {
       let reported = 0;
@@ -131,26 +140,43 @@ async function bench(engine: Engine) {
     const wallStart = performance.now();
     const cpuStart = process.cpuUsage();
     const loaded = await ingestPolls(db, feedIds, polls, {
-      items: existing > 0 ? 0 : ITEMS,
+      items: loadItems,
       pollsInFlight: LOAD_IN_FLIGHT,
       onProgress: progress('load'),
     });
     const loadWritesMs = performance.now() - wallStart;
-    await clusterEverything(db, target.url, 'bench-load');
+    const loadWritesCpu = process.cpuUsage(cpuStart);
+    const loadWritesServerCpuMs = (await serverCpu?.stop()) ?? null;
+    // The clustering stage alone over what the writes queued: its start (thread, lease, index load)
+    // and its placements apart.
+    const startCpu = process.cpuUsage();
+    const loadClusterer = await createClusterStage(db, target.url, 'bench-load');
+    const loadClustering = loadClusterer.run();
+    await loadClusterer.ready();
+    const loadClusterStartCpu = process.cpuUsage(startCpu);
+    await serverCpu?.start();
+    const clusterCpuStart = process.cpuUsage();
+    await queueDrained(db);
+    const loadClusterCpu = process.cpuUsage(clusterCpuStart);
+    loadClusterer.stop();
+    await loadClustering;
+    await loadClusterer.close();
     const loadWallMs = performance.now() - wallStart;
+    const loadClusterServerCpuMs = (await serverCpu?.stop()) ?? null;
     const loadCpu = process.cpuUsage(cpuStart);
-    const loadServerCpuMs = (await serverCpu?.stop()) ?? null;
+    const loadServerCpuMs =
+      loadWritesServerCpuMs === null ? null : loadWritesServerCpuMs + (loadClusterServerCpuMs ?? 0);
     await db.maintenance.optimize();
     // The worker's own path, on a database of the loaded size: one call per poll, INGEST_IN_FLIGHT
     // polls at once as the worker runs them (SQLite commits the calls queued together as a group).
-    // The worker's clustering stage in its own thread, started (on the empty queue) before the clock
-    // as `run` starts it once.
+    // The worker's clustering stage in its own thread; the clock starts once it holds the lease and
+    // has loaded its index, as in a worker that is running.
     const clusterer = await createClusterStage(db, target.url, 'bench-ingest');
-    await clusterer.runUntilDrained();
+    const clustering = clusterer.run();
+    await clusterer.ready();
     await serverCpu?.start();
     const ingestCpuStart = process.cpuUsage();
     const ingestStarted = performance.now();
-    const clustering = clusterer.run();
     const ingested = await ingestPolls(db, feedIds, polls, {
       items: INGEST_ITEMS,
       pollsInFlight: INGEST_IN_FLIGHT,
@@ -214,6 +240,20 @@ async function bench(engine: Engine) {
         writesMinutes: Math.round(loadWritesMs / 600) / 100,
         itemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadCpu)),
         itemsPerCpuSecondWithServer: perTotalCpuSecond(loaded.items, loadCpu, loadServerCpuMs),
+        // The two stages apart: the writes (with the corpus generator), then the clustering stage.
+        writesItemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadWritesCpu)),
+        writesItemsPerCpuSecondWithServer: perTotalCpuSecond(
+          loaded.items,
+          loadWritesCpu,
+          loadWritesServerCpuMs,
+        ),
+        clusteringStartCpuSeconds: Math.round(cpuMs(loadClusterStartCpu) / 100) / 10,
+        clusteringItemsPerCpuSecond: Math.round((loaded.items * 1000) / cpuMs(loadClusterCpu)),
+        clusteringItemsPerCpuSecondWithServer: perTotalCpuSecond(
+          loaded.items,
+          loadClusterCpu,
+          loadClusterServerCpuMs,
+        ),
         minutes: Math.round(loadWallMs / 600) / 100,
       },
       ingest: {
@@ -243,7 +283,7 @@ async function bench(engine: Engine) {
         search: Math.round((search.p95 / baseline.p95) * 10) / 10,
       },
       sizeMiB: Math.round((await db.maintenance.sizeBytes()) / 2 ** 20),
-      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --ingest-in-flight ${INGEST_IN_FLIGHT} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --load-in-flight ${LOAD_IN_FLIGHT}${args.reuse ? ' --reuse' : ''}`,
+      command: `npx tsx bench/db.ts --items ${ITEMS} --ingest-items ${INGEST_ITEMS} --ingest-in-flight ${INGEST_IN_FLIGHT} --feeds ${FEEDS} --engine ${engine} --runs ${RUNS} --load-in-flight ${LOAD_IN_FLIGHT}${args['load-items'] === undefined ? '' : ` --load-items ${loadItems}`}${args.reuse ? ' --reuse' : ''}`,
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(OUT_DIR, { recursive: true });

@@ -1,4 +1,4 @@
-// Web benchmark: the built app (`next start`) on a seeded SQLite database, loaded by autocannon:
+// Web benchmark: the built app (`next start`) on a seeded SQLite database (or --database-url), loaded by autocannon:
 // front page, story, search and /feed.xml, each p95 as a ratio to /robots.txt (no database) in the
 // same run, and requests per server CPU-second.
 //
@@ -6,6 +6,9 @@
 //                        [--polls-in-flight 16]   (seeding: polls at once, as WORKER_CONCURRENCY)
 //                        [--cache-ttl MS]   (WEB_CACHE_TTL_MS; 0 sends every request to the database)
 //                        [--page-cache-ttl MS]   (WEB_PAGE_CACHE_TTL_MS; 0 renders every page request)
+//                        [--database-url URL]   (measure this database as it is: a copy of bench/db.ts's SQLite file
+//                                                or PostgreSQL database; no seeding)
+//                        [--worker-beside] [--story-every MS]   (a running worker's writes meanwhile: lib/worker-beside.ts)
 //
 // Needs apps/web built. The seeded database stays in bench/out/web-<items>.db for the next run (an
 // interrupted seeding resumes); --fresh seeds again. Results: stdout and bench/out/web.json.
@@ -21,6 +24,7 @@ import { REPO_ROOT } from './lib/corpus-dir.js';
 import { cpuSecondsOfTree } from './lib/process-cpu.js';
 import { seedOrResume } from './lib/resumable-seed.js';
 import { SyntheticCorpus } from './lib/synthetic-corpus.js';
+import { WorkerBeside } from './lib/worker-beside.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
 const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
@@ -53,6 +57,9 @@ const { values: args } = parseArgs({
     partial: { type: 'boolean', default: false },
     'cache-ttl': { type: 'string' },
     'page-cache-ttl': { type: 'string' },
+    'database-url': { type: 'string' },
+    'worker-beside': { type: 'boolean', default: false },
+    'story-every': { type: 'string', default: '0' },
     // Seeding makes exactly the worker's call per poll (items.ingest), then its clustering stage runs.
     'polls-in-flight': { type: 'string', default: '16' },
   },
@@ -62,6 +69,7 @@ const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const DB_PATH = path.join(OUT_DIR, `web-${ITEMS}.db`);
+const DATABASE_URL = args['database-url'] ?? `file:${DB_PATH}`;
 
 async function seeded(): Promise<{ storyIds: number[]; items: number; stories: number }> {
   mkdirSync(OUT_DIR, { recursive: true });
@@ -71,7 +79,7 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
   // --partial: measure an interrupted seeding as it is (the corpus is generated in time order, so a
   // partial database is the same corpus over a shorter span); the item count printed says how big.
   // Otherwise an interrupted seeding is continued where it stopped.
-  if (!existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
+  if (!args['database-url'] && !existsSync(marker) && !(args.partial && existsSync(DB_PATH))) {
     const url = `file:${DB_PATH}`;
     const db = await createDb(url);
     const started = performance.now();
@@ -91,7 +99,7 @@ async function seeded(): Promise<{ storyIds: number[]; items: number; stories: n
     if (resumedFrom > 0) console.log(`seeding: continued from ${resumedFrom.toLocaleString('en')} items`);
     writeFileSync(marker, new Date().toISOString());
   }
-  const db = await createDb(`file:${DB_PATH}`);
+  const db = await createDb(DATABASE_URL);
   const top = await db.stories.listTop({ limit: 100 });
   const stats = await db.stats();
   await db.close();
@@ -124,7 +132,7 @@ async function startWeb(port: number): Promise<ChildProcess> {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: `file:${DB_PATH}`,
+      DATABASE_URL,
       ...(args['cache-ttl'] === undefined ? {} : { WEB_CACHE_TTL_MS: args['cache-ttl'] }),
       ...(args['page-cache-ttl'] === undefined ? {} : { WEB_PAGE_CACHE_TTL_MS: args['page-cache-ttl'] }),
     },
@@ -207,12 +215,15 @@ async function load(
 async function main() {
   const { storyIds, items, stories } = await seeded();
   console.log(
-    `database: ${DB_PATH} (${items.toLocaleString('en')} items, ${stories.toLocaleString('en')} stories)`,
+    `database: ${DATABASE_URL} (${items.toLocaleString('en')} items, ${stories.toLocaleString('en')} stories)`,
   );
   if (args['seed-only']) return;
   const port = await freePort();
   const web = await startWeb(port);
   const base = `http://127.0.0.1:${port}`;
+  const besideDb = args['worker-beside'] ? await createDb(DATABASE_URL) : null;
+  const beside = besideDb ? new WorkerBeside(besideDb, { storyEveryMs: Number(args['story-every']) }) : null;
+  beside?.start();
   const targets: Record<string, string[]> = {
     baseline: ['/robots.txt'],
     // The cost of any App Router page: layout, metadata, a small form, no database (with the
@@ -238,7 +249,11 @@ async function main() {
     }
   } finally {
     web.kill('SIGTERM');
+    await beside?.stop();
+    await besideDb?.close();
   }
+  if (beside)
+    console.log(`worker beside: ${beside.renewals} lease renewals, ${beside.storiesPlaced} new stories`);
   const baselineP95 = results.baseline!.p95;
   const ratios = Object.fromEntries(
     Object.entries(results)
@@ -270,11 +285,20 @@ async function main() {
     goals,
     cacheTtlMs: args['cache-ttl'] === undefined ? 'app default' : Number(args['cache-ttl']),
     pageCacheTtlMs: args['page-cache-ttl'] === undefined ? 'app default' : Number(args['page-cache-ttl']),
+    workerBeside: beside
+      ? {
+          renewals: beside.renewals,
+          storiesPlaced: beside.storiesPlaced,
+          storyEveryMs: Number(args['story-every']),
+        }
+      : null,
     command: [
       `npx tsx bench/web.ts --items ${ITEMS} --duration ${DURATION} --connections ${CONNECTIONS}`,
       ...(args.partial ? ['--partial'] : []),
       ...(args['cache-ttl'] === undefined ? [] : [`--cache-ttl ${args['cache-ttl']}`]),
       ...(args['page-cache-ttl'] === undefined ? [] : [`--page-cache-ttl ${args['page-cache-ttl']}`]),
+      ...(args['database-url'] ? [`--database-url ${args['database-url']}`] : []),
+      ...(beside ? [`--worker-beside --story-every ${args['story-every']}`] : []),
     ].join(' '),
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import type { Db } from '@newsfeed/db';
 import { clusterEverything } from './clustering-stage.js';
-import { ingestPolls, pollsAfter, type SyntheticCorpus } from './synthetic-corpus.js';
+import { ingestPolls, type SyntheticCorpus } from './synthetic-corpus.js';
 
 // Seeding a million items takes from a quarter of an hour on a quiet machine to hours on a busy
 // one, so a seeding that was stopped continues where it stopped instead of starting over. The
@@ -30,7 +30,7 @@ export async function seedOrResume(
   const feedIds: number[] = [];
   for (const feed of corpus.feeds())
     feedIds.push(((await db.feeds.getByUrl(feed.url)) ?? (await db.feeds.add(feed))).id);
-  const polls = pollsAfter(corpus, existing);
+  const polls = corpus.polls(existing);
   await ingestPolls(db, feedIds, polls, {
     items: corpus.options.items - existing,
     ...(options.pollsInFlight === undefined ? {} : { pollsInFlight: options.pollsInFlight }),

@@ -70,23 +70,47 @@ const FOLDERS = ['World', 'Politics', 'Business', 'Technology', 'Science', 'Spor
 const BOILERPLATE = ['Follow us for more news.', 'Read more on our website.', 'Subscribe to our newsletter.'];
 const HOUR = 3_600_000;
 
+/** mulberry32's output for a state (the state after the step). */
+function mulberry32(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+}
+
+const MULBERRY32_STEP = 0x6d2b79f5;
+
 /** mulberry32: a small, fast, seedable PRNG (exported for other benchmarks' deterministic data). */
 export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    state = (state + MULBERRY32_STEP) >>> 0;
+    return mulberry32(state);
   };
+}
+
+/** mulberry32 whose whole state is one number that can be saved and put back (to replay draws). */
+class ReplayableRandom {
+  constructor(public state: number) {}
+
+  next(): number {
+    this.state = (this.state + MULBERRY32_STEP) >>> 0;
+    return mulberry32(this.state);
+  }
+
+  /** Moves past `count` draws without computing them. */
+  skip(count: number): void {
+    this.state = (this.state + Math.imul(count, MULBERRY32_STEP)) >>> 0;
+  }
 }
 
 interface StoryEvent {
   names: string[];
   nouns: string[];
   verb: string;
-  sentences: string[];
+  /** Null for an event made while seeking: `sentencesFrom` replays them when a copy needs them. */
+  sentences: string[] | null;
+  sentencesFrom: { state: number; count: number };
   copiesLeft: number;
   feedsUsed: Set<number>;
   title: string;
@@ -95,7 +119,7 @@ interface StoryEvent {
 
 export class SyntheticCorpus {
   readonly options: Required<SyntheticCorpusOptions>;
-  private readonly random: () => number;
+  private readonly random: ReplayableRandom;
   private readonly wordBits = new Map<string, [number, number]>();
 
   constructor(options: SyntheticCorpusOptions) {
@@ -106,7 +130,7 @@ export class SyntheticCorpus {
       spanDays: 30,
       ...options,
     };
-    this.random = prng(this.options.seed);
+    this.random = new ReplayableRandom(this.options.seed >>> 0);
   }
 
   feed(index: number): NewFeed {
@@ -123,8 +147,20 @@ export class SyntheticCorpus {
     return Array.from({ length: this.options.feeds }, (_, index) => this.feed(index));
   }
 
-  /** Every poll in time order: `items / itemsPerPoll` polls of random feeds, spread over the span. */
-  *polls(): Generator<SyntheticPoll> {
+  /**
+   * Every poll in time order: `items / itemsPerPoll` polls of random feeds, spread over the span.
+   * `afterItems`: the polls after the first that many items (a whole number of polls). The polls
+   * passed over make the same draws but build no texts, so continuing a stored corpus is cheap.
+   */
+  polls(afterItems = 0): Generator<SyntheticPoll> {
+    const { items, itemsPerPoll } = this.options;
+    if (afterItems < 0 || afterItems > items || (afterItems % itemsPerPoll !== 0 && afterItems !== items)) {
+      throw new Error(`${afterItems} items are not the first polls of this corpus (--items, --feeds?)`);
+    }
+    return this.generate(afterItems);
+  }
+
+  private *generate(afterItems: number): Generator<SyntheticPoll> {
     const { items, itemsPerPoll, feeds, spanDays, end } = this.options;
     const pollCount = Math.ceil(items / itemsPerPoll);
     const start = end.getTime() - spanDays * 24 * HOUR;
@@ -132,13 +168,14 @@ export class SyntheticCorpus {
     const perFeed = new Array<number>(feeds).fill(0);
     let emitted = 0;
     for (let poll = 0; poll < pollCount; poll += 1) {
-      const feedIndex = Math.floor(this.random() * feeds);
+      const seeking = emitted < afterItems;
+      const feedIndex = Math.floor(this.random.next() * feeds);
       const at = new Date(start + ((poll + 1) / pollCount) * spanDays * 24 * HOUR);
       const batch: ItemInput[] = [];
       for (let i = 0; i < itemsPerPoll && emitted < items; i += 1, emitted += 1) {
-        let event = open.find((candidate) => !candidate.feedsUsed.has(feedIndex) && this.random() < 0.5);
+        let event = open.find((candidate) => !candidate.feedsUsed.has(feedIndex) && this.random.next() < 0.5);
         if (!event) {
-          event = this.newEvent();
+          event = this.newEvent(seeking);
           if (event.copiesLeft > 0) open.push(event);
         } else if (--event.copiesLeft === 0) {
           open.splice(open.indexOf(event), 1);
@@ -146,23 +183,25 @@ export class SyntheticCorpus {
         // Events left open too long stop getting copies: coverage of one event comes within hours.
         if (open.length > 200) open.shift();
         event.feedsUsed.add(feedIndex);
-        batch.push(this.item(event, feedIndex, perFeed[feedIndex]!++, at));
+        const sequence = perFeed[feedIndex]!++;
+        if (seeking) this.passItem(event);
+        else batch.push(this.item(event, feedIndex, sequence, at));
       }
-      yield { feedIndex, at, items: batch };
+      if (!seeking) yield { feedIndex, at, items: batch };
     }
   }
 
   private pick<T>(list: readonly T[], skew = 1.2): T {
     // Zipf-like: low indexes are far more frequent, as word use is.
-    const index = Math.floor(list.length * this.random() ** (1 + skew));
+    const index = Math.floor(list.length * this.random.next() ** (1 + skew));
     return list[Math.min(index, list.length - 1)]!;
   }
 
   private sentence(event: { names: string[]; nouns: string[] }): string {
-    const length = 12 + Math.floor(this.random() * 16);
+    const length = 12 + Math.floor(this.random.next() * 16);
     const words: string[] = [];
     for (let i = 0; i < length; i += 1) {
-      const roll = this.random();
+      const roll = this.random.next();
       if (roll < 0.45) words.push(this.pick(FUNCTION_WORDS));
       else if (roll < 0.65) words.push(this.pick(NOUNS, 0.6));
       else if (roll < 0.75) words.push(this.pick(event.nouns, 0));
@@ -174,29 +213,56 @@ export class SyntheticCorpus {
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   }
 
-  private newEvent(): StoryEvent {
+  /** The draws of sentence(), without the sentence: its length, then a class and a pick per word. */
+  private passSentence(): void {
+    const length = 12 + Math.floor(this.random.next() * 16);
+    this.random.skip(2 * length);
+  }
+
+  /** An event's sentences; those of an event made while seeking are replayed from its recorded draws. */
+  private sentencesOf(event: StoryEvent): string[] {
+    if (event.sentences) return event.sentences;
+    const resume = this.random.state;
+    this.random.state = event.sentencesFrom.state;
+    event.sentences = Array.from({ length: event.sentencesFrom.count }, () => this.sentence(event));
+    this.random.state = resume;
+    return event.sentences;
+  }
+
+  private newEvent(seeking: boolean): StoryEvent {
     const names = [this.pick(NAMES, 0.3), this.pick(NAMES, 0.3), this.pick(NAMES, 0.3)];
     const nouns = [this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3), this.pick(NOUNS, 0.3)];
     const verb = this.pick(VERBS, 0.3);
-    const sentences = Array.from({ length: 4 + Math.floor(this.random() * 14) }, () =>
-      this.sentence({ names, nouns }),
-    );
+    const sentencesFrom = { count: 4 + Math.floor(this.random.next() * 14), state: this.random.state };
+    let sentences: string[] | null = null;
+    if (seeking) for (let i = 0; i < sentencesFrom.count; i += 1) this.passSentence();
+    else sentences = Array.from({ length: sentencesFrom.count }, () => this.sentence({ names, nouns }));
     const title = `${names[0]} ${verb} ${this.pick(ADJECTIVES)} ${nouns[0]} ${this.pick(PREPOSITIONS)} ${names[1]} ${nouns[1]}`;
     // About a third of events are covered by several outlets: wire copies or rewrites.
-    const copiesLeft = this.random() < 0.35 ? 1 + Math.floor(this.random() * 6) : 0;
-    const wire = copiesLeft > 0 && this.random() < 0.6 ? this.pick(WIRES, 0) : null;
-    return { names, nouns, verb, sentences, copiesLeft, feedsUsed: new Set(), title, wire };
+    const copiesLeft = this.random.next() < 0.35 ? 1 + Math.floor(this.random.next() * 6) : 0;
+    const wire = copiesLeft > 0 && this.random.next() < 0.6 ? this.pick(WIRES, 0) : null;
+    return { names, nouns, verb, sentences, sentencesFrom, copiesLeft, feedsUsed: new Set(), title, wire };
+  }
+
+  /** The draws of item(), without the item: rewritten sentences, then boilerplate, author, time, image. */
+  private passItem(event: StoryEvent): void {
+    const isCopy = event.feedsUsed.size > 1;
+    if (isCopy && event.wire === null) {
+      for (let i = 0; i < event.sentencesFrom.count; i += 1)
+        if (this.random.next() < 0.5) this.passSentence();
+    }
+    this.random.skip(isCopy ? 4 : 3);
   }
 
   private item(event: StoryEvent, feedIndex: number, sequence: number, at: Date): ItemInput {
     const feed = this.feed(feedIndex);
     const isCopy = event.feedsUsed.size > 1;
     const rewrite = isCopy && event.wire === null;
-    let sentences = event.sentences;
+    let sentences = this.sentencesOf(event);
     let title = event.title;
     if (rewrite) {
       // Another outlet's own report of the event: same names and topic, different wording.
-      sentences = sentences.map((s) => (this.random() < 0.5 ? this.sentence(event) : s)).reverse();
+      sentences = sentences.map((s) => (this.random.next() < 0.5 ? this.sentence(event) : s)).reverse();
       title = `${event.names[1]} ${event.nouns[0]}: ${event.names[0]} ${event.verb} ${event.nouns[1]}`;
     }
     const lines = [...sentences];
@@ -218,10 +284,10 @@ export class SyntheticCorpus {
       authors: [{ name: `${this.pick(NAMES)} Reporter` }],
       categories: [feed.folder ?? 'World'],
       enclosures: [],
-      publishedAt: new Date(at.getTime() - Math.floor(this.random() * HOUR)).toISOString(),
+      publishedAt: new Date(at.getTime() - Math.floor(this.random.next() * HOUR)).toISOString(),
       updatedAt: null,
       language: feedIndex % 10 === 0 ? 'fr' : 'en',
-      imageUrl: this.random() < 0.4 ? `${feed.siteUrl}images/${feedIndex}-${sequence}.jpg` : null,
+      imageUrl: this.random.next() < 0.4 ? `${feed.siteUrl}images/${feedIndex}-${sequence}.jpg` : null,
       commentsUrl: null,
       wire: event.wire,
       wordCount,
@@ -306,26 +372,6 @@ export async function seededFeedIds(db: Db, corpus: SyntheticCorpus): Promise<nu
 }
 
 /**
- * The corpus's polls after its first `items` items: those a database seeded with it already holds
- * (polls are committed whole and in order). Throws if `items` does not end on a poll of the corpus.
- */
-export function pollsAfter(corpus: SyntheticCorpus, items: number): Generator<SyntheticPoll> {
-  const polls = corpus.polls();
-  let skipped = 0;
-  while (skipped < items) {
-    const next = polls.next();
-    if (next.done) break;
-    skipped += next.value.items.length;
-  }
-  if (skipped !== items) {
-    throw new Error(
-      `the database's ${items} items are not the first polls of this corpus (--items, --feeds?)`,
-    );
-  }
-  return polls;
-}
-
-/**
  * A seeded database's corpus, continued for `more` items: how many it holds, its feeds' ids, and the
  * polls that come after its items (for a run that ingests more of the same corpus into it).
  */
@@ -336,7 +382,7 @@ export async function continueSeededCorpus(
 ): Promise<{ existing: number; feedIds: number[]; polls: Generator<SyntheticPoll> }> {
   const existing = (await db.stats()).items;
   const corpus = new SyntheticCorpus({ feeds, items: existing + more });
-  return { existing, feedIds: await seededFeedIds(db, corpus), polls: pollsAfter(corpus, existing) };
+  return { existing, feedIds: await seededFeedIds(db, corpus), polls: corpus.polls(existing) };
 }
 
 /** The next polls of `polls` up to `items` items (the last poll whole), for a run to ingest as one batch. */

@@ -1,40 +1,24 @@
 import type { ClusterWarning } from '@newsfeed/db';
-import { EmptyState } from './empty-state';
+import { PanelTable } from './panel-table';
 import { TimeAgo } from './time-ago';
 
 /** The clusterer's recent warnings on the admin page, beside the poll errors. */
 export function ClusterWarnings({ warnings, now }: { warnings: ClusterWarning[]; now: Date }) {
   return (
-    <section className="panel" aria-labelledby="cluster-warnings-title">
-      <h2 id="cluster-warnings-title">Clusterer warnings</h2>
-      {warnings.length === 0 ? (
-        <EmptyState title="No clusterer warnings">
-          <p>Every recent clustering batch finished within its time budget.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack-narrow">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Warning</th>
-              </tr>
-            </thead>
-            <tbody>
-              {warnings.map((warning) => (
-                <tr key={warning.id}>
-                  <td>
-                    <TimeAgo iso={warning.at} now={now} />
-                  </td>
-                  <td data-label="Kind">{warning.kind}</td>
-                  <td className="error-text">{warning.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <PanelTable
+      id="cluster-warnings-title"
+      title="Clusterer warnings"
+      rows={warnings}
+      rowKey={(warning) => warning.id}
+      empty={{
+        title: 'No clusterer warnings',
+        text: 'Every recent clustering batch finished within its time budget.',
+      }}
+      columns={[
+        { header: 'When', cell: (warning) => <TimeAgo iso={warning.at} now={now} /> },
+        { header: 'Kind', labelled: true, cell: (warning) => warning.kind },
+        { header: 'Warning', className: 'error-text', cell: (warning) => warning.message },
+      ]}
+    />
   );
 }

@@ -4,7 +4,8 @@ import { CACHE_TAGS, keepRead } from './cache/keep';
 import { getDb } from './db';
 
 // The front page's filter menus (sources, folders, languages) change only when a feed is added or
-// polled, but every front-page view needs them: they are cached like the pages' other reads.
+// polled, but every front-page view needs them: they are cached like the pages' other reads, keyed
+// on the polls part of the change marker.
 /** Above this many sources a <select> stops being usable; the sources page links to each one's stories. */
 export const MAX_SOURCE_CHOICES = 100;
 
@@ -43,5 +44,5 @@ async function filterChoicesAt(_marker: string): Promise<FilterChoices> {
 }
 
 export async function filterChoices(): Promise<FilterChoices> {
-  return filterChoicesAt(await changeMarker());
+  return filterChoicesAt(await changeMarker('polls'));
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ArticleBody } from '../components/article-body';
 import { ClusterWarnings } from '../components/cluster-warnings';
 import { FeedStatus, feedState } from '../components/feed-status';
+import { PollErrors } from '../components/poll-errors';
 import { SourceIcon } from '../components/source-icon';
 import { StoryCard } from '../components/story-card';
 import { TimeAgo } from '../components/time-ago';
@@ -236,5 +237,35 @@ describe('ClusterWarnings', () => {
     expect(renderToStaticMarkup(<ClusterWarnings now={NOW} warnings={[]} />)).toContain(
       'No clusterer warnings',
     );
+  });
+});
+
+describe('PollErrors', () => {
+  it('lists each failed poll with its source link and HTTP status, or says there are none', () => {
+    const html = renderToStaticMarkup(
+      <PollErrors
+        now={NOW}
+        errors={[
+          {
+            id: 7,
+            feedId: 42,
+            feedUrl: 'https://failing.example/feed.xml',
+            startedAt: '2026-11-28T11:58:00.000Z',
+            durationMs: 120,
+            httpStatus: null,
+            bytes: 0,
+            itemsNew: 0,
+            itemsUpdated: 0,
+            error: 'connect ECONNREFUSED',
+          },
+        ]}
+      />,
+    );
+    expect(html).toContain('Recent poll errors');
+    expect(html).toContain('<a href="/sources/42">https://failing.example/feed.xml</a>');
+    expect(html).toContain('<td data-label="HTTP">—</td>');
+    expect(html).toContain('<td class="error-text">connect ECONNREFUSED</td>');
+    expect(html).toContain('2 min. ago');
+    expect(renderToStaticMarkup(<PollErrors now={NOW} errors={[]} />)).toContain('No poll errors');
   });
 });

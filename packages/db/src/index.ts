@@ -1,7 +1,7 @@
 export { type CreateDbOptions, createDb, type NewsfeedDb } from './create-db.js';
 export type { MaintenanceApi } from './engines/maintenance.js';
 export { createPostgresDatabase, dropPostgresDatabase } from './engines/postgres/postgres-admin.js';
-export type { ChangesApi } from './entities/changes.js';
+export type { ChangeMarker, ChangesApi } from './entities/changes.js';
 export { DEFAULT_LEASE_SECONDS, DEFAULT_POLL_INTERVAL_SECONDS } from './entities/feeds.js';
 export type { UpsertOptions } from './entities/items.js';
 export type { RetentionOptions, RetentionResult } from './entities/retention.js';

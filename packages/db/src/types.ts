@@ -381,6 +381,11 @@ export interface ClusteringApi {
     limit: number,
     textChars?: number,
   ): Promise<(ClusterItem & { storyId: number })[]>;
+  /**
+   * Where a warm load of the newest `count` such items starts: the id just before them (the
+   * `afterId` for indexed()), 0 when there are no more than `count`.
+   */
+  indexedFloor(since: number, count: number): Promise<number>;
   /** The latest first-seen time of any item (epoch ms), null when there are none. */
   newestFirstSeen(): Promise<number | null>;
   /** Ids for new stories, free until the holder's next batch. */

@@ -105,6 +105,22 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
     expect(await t.db.clustering.requeue(Date.now() + 60_000)).toBe(0);
   });
 
+  it('indexedFloor starts a warm load at the newest items of the window', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://floor.example/rss' });
+    const since = Date.now() - 1_000;
+    await t.db.items.ingest(
+      feed.id,
+      ['a', 'b', 'c', 'd'].map((key) => sampleItem(key)),
+    );
+    await clusterQueued(t.db);
+    const ids = (await t.db.clustering.indexed(since, 0, 10)).map((item) => item.id);
+    expect(await t.db.clustering.indexedFloor(since, 2)).toBe(ids[1]);
+    const newest = await t.db.clustering.indexed(since, await t.db.clustering.indexedFloor(since, 2), 10);
+    expect(newest.map((item) => item.title)).toEqual(['Item c', 'Item d']);
+    expect(await t.db.clustering.indexedFloor(since, 4)).toBe(0);
+    expect(await t.db.clustering.indexedFloor(Date.now() + 60_000, 1)).toBe(0);
+  });
+
   // PostgreSQL rewrites a row on every update, and an update of an indexed column re-indexes all its
   // words and word pairs: membership lives in story_members, so the item's row is never written by
   // the clusterer, and an item placed again in the story it is in writes nothing at all.

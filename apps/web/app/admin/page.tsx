@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AdminOff } from '../../components/admin-off';
 import { ClusterWarnings } from '../../components/cluster-warnings';
-import { EmptyState } from '../../components/empty-state';
 import { FeedStatus } from '../../components/feed-status';
+import { PollErrors } from '../../components/poll-errors';
 import { SourceIcon, sourceName } from '../../components/source-icon';
-import { TimeAgo } from '../../components/time-ago';
 import { adminPageState } from '../../lib/admin-page-session';
 import { getDb } from '../../lib/db';
 import { param, type SearchParams } from '../../lib/story-filters';
@@ -216,42 +215,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
         )}
       </section>
 
-      <section className="panel" aria-labelledby="errors-title">
-        <h2 id="errors-title">Recent poll errors</h2>
-        {errors.items.length === 0 ? (
-          <EmptyState title="No poll errors">
-            <p>Every recent poll succeeded.</p>
-          </EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="stack-narrow">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Feed</th>
-                  <th scope="col">HTTP</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {errors.items.map((poll) => (
-                  <tr key={poll.id}>
-                    <td>
-                      <TimeAgo iso={poll.startedAt} now={now} />
-                    </td>
-                    <td>
-                      <a href={`/sources/${poll.feedId}`}>{poll.feedUrl}</a>
-                    </td>
-                    <td data-label="HTTP">{poll.httpStatus ?? '—'}</td>
-                    <td className="error-text">{poll.error}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
+      <PollErrors errors={errors.items} now={now} />
       <ClusterWarnings warnings={clusterWarnings} now={now} />
     </>
   );

@@ -7,9 +7,10 @@ import { changeMarker } from './change-marker';
 import { CACHE_TAGS, keepRead } from './keep';
 
 // The public pages' reads, kept by Next.js ('use cache') per argument list for at most
-// WEB_CACHE_TTL_MS. Each exported read passes the database's change marker to its cached twin, so
-// the marker is part of the cache key: a new poll makes the next page view read afresh, and an
-// admin change expires the tags at once.
+// WEB_CACHE_TTL_MS. Each exported read passes the parts of the database's change marker it shows to
+// its cached twin, so they are part of the cache key: new items or stories (and, for the sources
+// page, a new poll) make the next page view read afresh, and an admin change expires the tags at once.
+// A source renamed by a poll shows in story lists with their next change, or after WEB_CACHE_TTL_MS.
 
 export type TopStories = Awaited<ReturnType<Db['stories']['listTop']>>;
 
@@ -25,7 +26,7 @@ async function topStoriesAt(query: StoryQuery, _marker: string): Promise<TopStor
 
 /** The front page's stories for these filters and cursor; null when the cursor was rejected. */
 export async function topStories(query: StoryQuery): Promise<TopStories | null> {
-  return topStoriesAt(query, await changeMarker());
+  return topStoriesAt(query, await changeMarker('stories'));
 }
 
 export type StoryDetail = Awaited<ReturnType<Db['stories']['get']>>;
@@ -38,7 +39,7 @@ async function storyAt(id: number, _marker: string): Promise<StoryDetail> {
 
 /** A story with its items, or null. */
 export async function storyDetail(id: number): Promise<StoryDetail> {
-  return storyAt(id, await changeMarker());
+  return storyAt(id, await changeMarker('stories'));
 }
 
 export type SearchResults = Awaited<ReturnType<Db['search']['query']>>;
@@ -63,7 +64,7 @@ export async function searchResults(
   source: number | null,
   cursor: string | null,
 ): Promise<SearchResults> {
-  return searchResultsAt(query, source, cursor, await changeMarker());
+  return searchResultsAt(query, source, cursor, await changeMarker('stories'));
 }
 
 export type SourcesPage = Awaited<ReturnType<Db['feeds']['list']>>;
@@ -81,5 +82,5 @@ async function sourcesAt(limit: number, cursor: string | null, _marker: string):
 
 /** One page of every source, disabled ones included. */
 export async function sourcesPage(limit: number, cursor: string | null): Promise<SourcesPage> {
-  return sourcesAt(limit, cursor, await changeMarker());
+  return sourcesAt(limit, cursor, await changeMarker('stories', 'polls'));
 }

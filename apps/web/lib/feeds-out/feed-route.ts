@@ -67,7 +67,12 @@ export function feedRoute(format: FeedFormat) {
         status: 400,
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       });
-    const rendered = await renderedFeed(format, selection, requestOrigin(request), await changeMarker());
+    const rendered = await renderedFeed(
+      format,
+      selection,
+      requestOrigin(request),
+      await changeMarker('stories'),
+    );
     if ('missing' in rendered)
       return new Response(`${rendered.missing}\n`, {
         status: 404,

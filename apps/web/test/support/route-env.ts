@@ -11,7 +11,7 @@ import { type SeedInfo, seedTestDatabase } from './seed';
 // the first call. lib/env reads the environment once per process: one engine per test file.
 
 /** The PostgreSQL server's maintenance database, where a test's own database is created and dropped. */
-const POSTGRES_ADMIN_URL =
+export const POSTGRES_ADMIN_URL =
   process.env.NEWSFEED_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
 const DB_KEY = Symbol.for('newsfeed.web.db');

@@ -42,6 +42,12 @@ export interface ClustererSettings {
 const HOUR_MS = 3_600_000;
 /** Rows read per statement when the index is warm-loaded. */
 const WARM_LOAD_PAGE = 5_000;
+/**
+ * A warm load reads the newest maxItems × this of the window: the index keeps the newest maxItems,
+ * and as many added before them (forgotten again as it fills) give each kept item's term vector the
+ * document frequencies it had when it was placed, so a restarted clusterer places as one that ran on.
+ */
+const WARM_LOAD_MAX_ITEMS_FACTOR = 2;
 /** The index forgets items that left the window at most this often. */
 const EVICT_EVERY_MS = 60_000;
 
@@ -55,6 +61,12 @@ function docOf(item: ClusterItem): ClusterDoc {
     publishedAt: item.publishedAt,
     firstSeenAt: item.firstSeenAt,
   };
+}
+
+/** Indexes `doc` in `storyId`, and keeps `indexed` to the items the index still holds. */
+function remember(index: StoryIndex, indexed: IndexedItems, doc: ClusterDoc, storyId: number): void {
+  indexed.set(doc, storyId);
+  for (const forgotten of index.add(doc, storyId)) indexed.delete(forgotten);
 }
 
 export class Clusterer implements ClusterStage {
@@ -125,6 +137,11 @@ export class Clusterer implements ClusterStage {
     this.wake?.();
   }
 
+  /** Items held in memory: in the candidate index, and as last placed (to compare edits with). */
+  get heldItems(): { indexed: number; remembered: number } {
+    return { indexed: this.index?.size ?? 0, remembered: this.indexed.size };
+  }
+
   ready(): Promise<void> {
     return this.prepared.opened;
   }
@@ -191,14 +208,15 @@ export class Clusterer implements ClusterStage {
     const indexed = new IndexedItems();
     this.streamTime = (await this.db.clustering.newestFirstSeen()) ?? started;
     const since = this.streamTime - this.settings.windowHours * HOUR_MS;
-    let after = 0;
+    // Only the newest of the window: the index would forget the older ones as it read on, and a busy
+    // window read whole can outgrow the thread's heap (WORKER_CLUSTER_HEAP_MB).
+    let after = await this.db.clustering.indexedFloor(
+      since,
+      WARM_LOAD_MAX_ITEMS_FACTOR * this.settings.maxItems,
+    );
     for (;;) {
       const page = await this.db.clustering.indexed(since, after, WARM_LOAD_PAGE, this.settings.textChars);
-      for (const item of page) {
-        const doc = docOf(item);
-        index.add(doc, item.storyId);
-        indexed.set(doc, item.storyId);
-      }
+      for (const item of page) remember(index, indexed, docOf(item), item.storyId);
       if (page.length < WARM_LOAD_PAGE) break;
       after = page[page.length - 1]!.id;
     }
@@ -252,8 +270,7 @@ export class Clusterer implements ClusterStage {
         if (item.storyId !== null && !item.recluster) {
           if (known && known.storyId === item.storyId && !changedMaterially(known.doc, doc)) {
             // A small edit: the item stays; the index and the story's summary follow the new text.
-            index.add(doc, known.storyId);
-            this.indexed.set(doc, known.storyId);
+            remember(index, this.indexed, doc, known.storyId);
             touched.add(known.storyId);
             continue;
           }
@@ -275,8 +292,7 @@ export class Clusterer implements ClusterStage {
           batch.merges.push({ from, into: storyId });
           touched.delete(from);
         }
-        index.add(doc, storyId);
-        this.indexed.set(doc, storyId);
+        remember(index, this.indexed, doc, storyId);
         batch.assignments.push({ itemId: item.id, storyId });
         touched.add(storyId);
         if (item.storyId !== null && item.storyId !== storyId) touched.add(item.storyId);

@@ -7,6 +7,10 @@ export class IndexedItems {
   private readonly items = new Map<number, { doc: ClusterDoc; storyId: number }>();
   private readonly stories = new Map<number, Set<number>>();
 
+  get size(): number {
+    return this.items.size;
+  }
+
   get(itemId: number) {
     return this.items.get(itemId);
   }

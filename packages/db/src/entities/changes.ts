@@ -1,29 +1,35 @@
 import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
-import { CLUSTER_LEASE } from '../stories/cluster-store.js';
+import { STORY_CHANGES } from '../stories/story-changes.js';
+
+/**
+ * What another process changed, in parts a caching reader keys its answers on: equal parts mean no
+ * such change since. Each part is one index lookup, so checking it is cheap at any size.
+ */
+export interface ChangeMarker {
+  /** New items, and every write of stories (a clusterer batch, a removal, retention). */
+  stories: string;
+  /** Every poll recorded: a source's name, error, item count and times. */
+  polls: string;
+}
 
 export interface ChangesApi {
-  /**
-   * A short string that differs after another process changed what readers see: items stored, a
-   * clusterer batch written (each renews the clusterer's lease), a recluster, a poll recorded.
-   * Equal markers mean no such change; a caching reader keys its answers on it. Each part is one
-   * index lookup, so checking it is cheap at any size.
-   */
-  marker(): Promise<string>;
+  /** The marker now. The clusterer renewing its lease moves no part: it changes nothing readers see. */
+  marker(): Promise<ChangeMarker>;
 }
+
+const part = (value: number | string | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
 
 export function createChangesApi(ctx: DbContext): ChangesApi {
   return {
     async marker() {
       const { rows } = await sql<Record<string, number | string | null>>`SELECT
         (SELECT max(id) FROM items) AS items,
-        (SELECT expires_at FROM leases WHERE name = ${CLUSTER_LEASE}) AS clustered,
-        (SELECT generation FROM leases WHERE name = ${CLUSTER_LEASE}) AS generation,
+        (SELECT value FROM change_counters WHERE name = ${STORY_CHANGES}) AS stories,
         (SELECT max(id) FROM polls) AS polls`.execute(ctx.kysely);
       const row = rows[0] ?? {};
-      return [row.items, row.clustered, row.generation, row.polls]
-        .map((part) => (part === null || part === undefined ? '' : String(part)))
-        .join('.');
+      return { stories: `${part(row.items)}.${part(row.stories)}`, polls: part(row.polls) };
     },
   };
 }

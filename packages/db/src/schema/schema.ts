@@ -184,6 +184,12 @@ export interface FeedReadCountsTable {
   read: number;
 }
 
+/** Counters moved by writes other processes must notice (migration 040), by name. */
+export interface ChangeCountersTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -200,5 +206,6 @@ export interface Database {
   item_states: ItemStatesTable;
   feed_item_counts: FeedItemCountsTable;
   feed_read_counts: FeedReadCountsTable;
+  change_counters: ChangeCountersTable;
   schema_migrations: SchemaMigrationsTable;
 }

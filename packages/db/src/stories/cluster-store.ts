@@ -145,6 +145,16 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
     },
 
+    async indexedFloor(since, count) {
+      // Newest first, skipping `count`: the row found is the last one the warm load leaves out.
+      const { rows } = await sql<{ id: number }>`SELECT items.id FROM items
+          JOIN story_members ON story_members.item_id = items.id
+        WHERE items.first_seen_at >= ${since}
+          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
+        ORDER BY items.id DESC LIMIT 1 OFFSET ${count}`.execute(kysely);
+      return rows[0] === undefined ? 0 : Number(rows[0].id);
+    },
+
     async newestFirstSeen() {
       const row = await kysely
         .selectFrom('items')

@@ -3,6 +3,7 @@ import type { Database, StoriesTable } from '../schema/schema.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
+import { countStoryChange } from './story-changes.js';
 import { STORY_MEMBER_ITEMS } from './story-members.js';
 
 // A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
@@ -195,7 +196,8 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
  * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
  * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
  * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
- * order and cannot deadlock. The members of all of them are read at once.
+ * order and cannot deadlock. The members of all of them are read at once. Moves the stories change
+ * counter.
  */
 export async function refreshStories(
   trx: Kysely<Database>,
@@ -227,5 +229,6 @@ export async function refreshStories(
     await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
       trx,
     );
+  await countStoryChange(trx);
   return empty.length;
 }

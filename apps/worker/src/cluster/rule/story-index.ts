@@ -105,8 +105,11 @@ export class StoryIndex {
     return { storyId: best.story.id, mergeStoryIds, score: best.score };
   }
 
-  /** Record `doc` as a member of `storyId` (after the caller persisted the placement). */
-  add(doc: ClusterDoc, storyId: number): void {
+  /**
+   * Record `doc` as a member of `storyId` (after the caller persisted the placement). Returns the
+   * items forgotten to stay within maxItems, oldest first.
+   */
+  add(doc: ClusterDoc, storyId: number): number[] {
     if (this.items.has(doc.id)) this.remove(doc.id);
     const features = this.featuresOf(doc);
     this.frequency.add(features.terms.keys());
@@ -130,10 +133,13 @@ export class StoryIndex {
     if (features.simhash) this.wireCopies.add(doc.id, features.simhash);
     if (key) this.republished.set(key, doc.id);
     // Items are kept in the order they were added: the first ones are the oldest.
+    const forgotten: number[] = [];
     for (const oldest of this.items.keys()) {
       if (this.items.size <= this.settings.maxItems) break;
       this.remove(oldest);
+      forgotten.push(oldest);
     }
+    return forgotten;
   }
 
   /** Forget an item (deleted, or edited and about to be placed again). */

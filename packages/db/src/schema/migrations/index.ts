@@ -17,6 +17,7 @@ import { unreadCounters } from './022-unread-counters.js';
 import { stateWriteScope } from './023-state-write-scope.js';
 import { unreadStateRows } from './024-unread-state-rows.js';
 import { searchFolding } from './030-search-folding.js';
+import { changeCounters } from './040-change-counters.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stateWriteScope,
   unreadStateRows,
   searchFolding,
+  changeCounters,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
