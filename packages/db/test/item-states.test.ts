@@ -102,6 +102,26 @@ describe.each(ENGINES)('item states on $engine', (testEngine) => {
     expect((await t.db.itemStates.unreadCounts(s.bob)).length).toBe(2);
   });
 
+  it('marks all read items that already have state: saved, marked unread, or only the saved stream', async () => {
+    const s = await seed(t.db);
+    await t.db.itemStates.mark(s.ann, [s.w[0]!], { starred: true });
+    await t.db.itemStates.mark(s.ann, [s.t[1]!], { read: true });
+    await t.db.itemStates.mark(s.ann, [s.t[1]!], { read: false });
+    expect(
+      await t.db.itemStates.markAllRead(s.ann, { starredOnly: true, excludeRead: true }, Date.now()),
+    ).toBe(1);
+    const read = async () => {
+      const states = await t.db.itemStates.get(s.ann, [...s.t, ...s.w]);
+      return [...s.t, ...s.w].map((id) => states.get(id)?.read);
+    };
+    expect(await read()).toEqual([false, false, false, true, false]);
+    expect(await t.db.itemStates.markAllRead(s.ann, { excludeRead: true }, Date.now())).toBe(4);
+    expect(await read()).toEqual([true, true, true, true, true]);
+    expect((await t.db.itemStates.get(s.ann, [s.w[0]!])).get(s.w[0]!)?.starred).toBe(true);
+    expect(await t.db.itemStates.markAllRead(s.ann, {}, Date.now())).toBe(0);
+    expect(await t.db.itemStates.unreadCounts(s.ann)).toEqual([]);
+  });
+
   it('counts a story read when all its items are, and marks whole stories read for one user', async () => {
     const s = await seed(t.db);
     const both = (await placeItems(t.db, [{ itemId: s.t[0]!, storyId: null }]))[0]!;

@@ -38,6 +38,10 @@ async function expectCountsExact(db: NewsfeedDb, userIds: number[], step: string
     listed.items.map((feed) => [feed.id, feed.itemCount]),
     `${step}: item counts`,
   ).toEqual(rows.map((row) => [Number(row.id), Number(row.n)]));
+  const orphans = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM item_states s
+    WHERE NOT EXISTS (SELECT 1 FROM items WHERE items.id = s.item_id)
+      OR NOT EXISTS (SELECT 1 FROM users WHERE users.id = s.user_id)`.execute(db.context.kysely);
+  expect(Number(orphans.rows[0]!.n), `${step}: state rows of deleted items or users`).toBe(0);
   for (const userId of userIds) {
     const fast = (await db.itemStates.unreadCounts(userId)).map(({ feedId, count, newest }) => ({
       feedId,

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { valueList } from '../sql/value-list.js';
-import { isDeadlock, retryOnConflict } from '../sql/write-retry.js';
+import { retryOnConflict } from '../sql/write-retry.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
 import {
   checkIds,
@@ -13,6 +13,7 @@ import {
   streamPage,
   where,
 } from './item-stream.js';
+import { lockWriteScope } from './state-write-scope.js';
 import { type UnreadCount, unreadCounts } from './unread-counts.js';
 
 // Read and saved ("starred") state per user per item (migration 021). No row means unread and not
@@ -49,22 +50,26 @@ export interface ItemStatesApi {
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
-/** PostgreSQL's foreign-key violation: an item selected for the write was deleted before it committed. */
-function isVanishedItem(error: unknown): boolean {
-  return (
-    (error as { code?: string; constraint?: string }).code === '23503' &&
-    (error as { constraint?: string }).constraint === 'item_states_item_id_fkey'
-  );
-}
-
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
-  /** Runs an item_states upsert (one statement, so running it again is safe); rows written. */
-  function writeStates(statement: RawBuilder<unknown>): Promise<number> {
-    return retryOnConflict(
-      async () => Number((await statement.execute(kysely)).numAffectedRows ?? 0),
-      (error) => isVanishedItem(error) || isDeadlock(error),
+  /**
+   * Runs item_states writes by `userId` inside the locked scope of `candidateFeeds` (one transaction,
+   * run again whole after a deadlock); rows written.
+   */
+  function writeStates(
+    userId: number,
+    candidateFeeds: RawBuilder<unknown>,
+    statements: (scope: RawBuilder<unknown>) => RawBuilder<unknown>[],
+  ): Promise<number> {
+    return retryOnConflict(() =>
+      ctx.transaction(async (trx) => {
+        const scope = await lockWriteScope(trx, engine, userId, candidateFeeds);
+        let written = 0;
+        for (const statement of statements(scope))
+          written += Number((await statement.execute(trx)).numAffectedRows ?? 0);
+        return written;
+      }),
     );
   }
 
@@ -79,27 +84,48 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       let written = 0;
       const unique = [...new Set(itemIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result =
-          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
-            CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
-          FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`);
-        written += result;
+        const batch = sql`items.id IN (SELECT j.value FROM ${valueList(
+          engine,
+          unique.slice(start, start + ITEM_STATE_BATCH_SIZE),
+          'bigint',
+        )})`;
+        written += await writeStates(userId, sql`SELECT items.feed_id FROM items WHERE ${batch}`, (scope) => [
+          sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
+                CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
+              FROM items WHERE ${batch} AND ${scope}
+              ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
+        ]);
       }
       return written;
     },
 
-    async markAllRead(userId, filter, upTo) {
-      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: true });
+    markAllRead(userId, filter, upTo) {
+      const clauses = filterClauses(engine, userId, { ...filter, excludeRead: false });
       clauses.push(sql`items.sort_at <= ${upTo}`);
-      const result =
-        await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-        SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), COALESCE(s.starred, 0), CAST(${Date.now()} AS BIGINT)
-        FROM items JOIN feeds ON feeds.id = items.feed_id ${stateJoin(userId)} ${where(clauses)}
-        ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
-      return result;
+      const feedClauses: RawBuilder<unknown>[] = [];
+      if (filter.feedId !== undefined) feedClauses.push(sql`feeds.id = ${filter.feedId}`);
+      if (filter.folder !== undefined) feedClauses.push(sql`feeds.folder = ${filter.folder}`);
+      // Two statements, neither reading item_states while it writes them: a plan that scanned the
+      // table once per item (picked when it was empty at planning) reread every row the statement
+      // had added so far. New rows first (an item that has one is skipped by a key probe, without
+      // locking it; a filter on state matches only items that have one), then the rows still unread.
+      const needsState = filter.starredOnly || filter.readOnly;
+      const now = Date.now();
+      return writeStates(userId, sql`SELECT feeds.id FROM feeds ${where(feedClauses)}`, (scope) => [
+        ...(needsState
+          ? []
+          : [
+              sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+                SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
+                  CAST(${now} AS BIGINT)
+                FROM items JOIN feeds ON feeds.id = items.feed_id ${where([...clauses, scope])}
+                ON CONFLICT (user_id, item_id) DO NOTHING`,
+            ]),
+        sql`UPDATE item_states AS s SET read = 1, updated_at = ${now}
+          FROM items JOIN feeds ON feeds.id = items.feed_id
+          ${where([sql`s.user_id = ${userId}`, sql`s.item_id = items.id`, sql`s.read = 0`, ...clauses, scope])}`,
+      ]);
     },
 
     async get(userId, itemIds) {
@@ -148,13 +174,22 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       let written = 0;
       const unique = [...new Set(storyIds)];
       for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
-        const result =
-          await writeStates(sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-          SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT), CAST(${Date.now()} AS BIGINT)
-          FROM ${STORY_MEMBER_ITEMS} WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})
-          ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`);
-        written += result;
+        const batch = sql`story_members.story_id IN (SELECT j.value FROM ${valueList(
+          engine,
+          unique.slice(start, start + ITEM_STATE_BATCH_SIZE),
+          'bigint',
+        )})`;
+        written += await writeStates(
+          userId,
+          sql`SELECT items.feed_id FROM ${STORY_MEMBER_ITEMS} WHERE ${batch}`,
+          (scope) => [
+            sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
+                CAST(${Date.now()} AS BIGINT)
+              FROM ${STORY_MEMBER_ITEMS} WHERE ${batch} AND ${scope}
+              ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
+          ],
+        );
       }
       return written;
     },

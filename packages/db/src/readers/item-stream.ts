@@ -168,12 +168,19 @@ export async function streamPage(
         : sql`items.sort_at <= ${sortAt} AND (items.sort_at < ${sortAt} OR items.id < ${id})`,
     );
   }
-  const { rows } = await sql<StreamRow>`SELECT ${STREAM_COLUMNS}
+  const page = sql<StreamRow>`SELECT ${STREAM_COLUMNS}
     FROM items JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN} ${stateJoin(userId)}
       ${where(clauses)}
-    ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`.execute(
-    ctx.kysely,
-  );
+    ORDER BY items.sort_at ${direction}, items.id ${direction} LIMIT ${request.limit + 1}`;
+  // At 1M items PostgreSQL plans the page in parallel workers, whose start-up costs more than
+  // the page: a page reads about its own size along the sort index, so it runs in one process.
+  const { rows } =
+    ctx.engine === 'postgres'
+      ? await ctx.kysely.transaction().execute(async (trx) => {
+          await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+          return page.execute(trx);
+        })
+      : await page.execute(ctx.kysely);
   return toPage(
     rows.map(toStreamItem),
     request.limit,

@@ -1,7 +1,6 @@
-// PostgreSQL aborts one of two writers whose row locks wait on each other (a deadlock: retention's
-// cascade and a reader's mark can both touch item states and their counters), and a state write fails
-// its foreign key when retention deleted the item first. Running the write again sees the other side
-// committed. SQLite writes one transaction at a time and raises neither.
+// PostgreSQL aborts one of two writers whose row locks wait on each other (a deadlock: retention and
+// a reader's mark, or two marks of one user, can both touch item states and their counters). Running
+// the write again sees the other side committed. SQLite writes one transaction at a time.
 
 /** Attempts of a write before its conflict error is passed on. */
 export const WRITE_CONFLICT_ATTEMPTS = 3;

@@ -14,6 +14,8 @@ import { clusterWarnings } from './015-cluster-warnings.js';
 import { users } from './020-users.js';
 import { itemStates } from './021-item-states.js';
 import { unreadCounters } from './022-unread-counters.js';
+import { stateWriteScope } from './023-state-write-scope.js';
+import { unreadStateRows } from './024-unread-state-rows.js';
 import { searchFolding } from './030-search-folding.js';
 import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import { changeCounters } from './040-change-counters.js';
@@ -36,6 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   users,
   itemStates,
   unreadCounters,
+  stateWriteScope,
+  unreadStateRows,
   searchFolding,
   fts5Vocabulary,
   changeCounters,
