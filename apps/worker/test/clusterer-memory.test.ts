@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createDb, type Db } from '@newsfeed/db';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clusterer } from '../src/cluster/clusterer.js';
 import { StoryIndex } from '../src/cluster/rule/index.js';
 import { loadWorkerConfig } from '../src/env.js';
-import { createLogger } from '../src/observe/logger.js';
 import { clustererSettings } from '../src/runtime.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import { TEST_ENV } from './helpers/harness.js';
 import { itemInput } from './helpers/item-input.js';
 
@@ -24,16 +23,7 @@ const events = { leaseHeld: () => {}, batchWritten: () => {}, budgetExceeded: ()
 let dir: string;
 let url: string;
 let db: Db;
-const logged: Array<Record<string, unknown>> = [];
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).trim().split('\n')) logged.push(JSON.parse(line));
-      done();
-    },
-  }),
-);
+const { logger, lines: logged } = capturedLogger();
 
 function clusterer(maxItems: number): Clusterer {
   const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: url });

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createDb, type ItemInput } from '@newsfeed/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../src/cli/io.js';
@@ -9,9 +8,9 @@ import { pollOnce } from '../src/cli/once.js';
 import { Clusterer } from '../src/cluster/clusterer.js';
 import { ClustererThread } from '../src/cluster/clusterer-thread-host.js';
 import { loadWorkerConfig } from '../src/env.js';
-import { createLogger } from '../src/observe/logger.js';
 import { WorkerMetrics } from '../src/observe/metrics.js';
 import { clustererSettings } from '../src/runtime.js';
+import { capturedLogger } from './helpers/captured-logger.js';
 import { hoursAgo, longText, rss, TEST_ENV } from './helpers/harness.js';
 import { itemInput } from './helpers/item-input.js';
 import { TestServer } from './helpers/test-server.js';
@@ -34,19 +33,9 @@ const server = new TestServer();
 let dir: string;
 let url: string;
 /** The worker's log, as parsed lines, in the order it wrote them. */
-const logged: Array<Record<string, unknown>> = [];
+const { logger, lines: logged } = capturedLogger();
 /** What the log held when the feed server saw the poll. */
 let loggedAtPoll: Array<Record<string, unknown>> | null = null;
-
-const logger = createLogger(
-  'info',
-  new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).trim().split('\n')) logged.push(JSON.parse(line));
-      done();
-    },
-  }),
-);
 
 beforeAll(async () => {
   server.route('/feed', (_, res) => {
