@@ -128,6 +128,27 @@ const POSTGRES_TRIGGERS = [
   ),
 ];
 
+/** The two counter tables, filled from what is stored; `id` is the engine's integer type. */
+function counterTables(id: 'INTEGER' | 'BIGINT'): string[] {
+  return [
+    `CREATE TABLE feed_item_counts (
+      feed_id ${id} PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+      items ${id} NOT NULL,
+      newest ${id}
+    )`,
+    `CREATE TABLE feed_read_counts (
+      user_id ${id} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      feed_id ${id} NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+      read ${id} NOT NULL,
+      PRIMARY KEY (user_id, feed_id)
+    )`,
+    `INSERT INTO feed_item_counts (feed_id, items, newest)
+      SELECT feed_id, COUNT(*), MAX(sort_at) FROM items GROUP BY feed_id`,
+    `INSERT INTO feed_read_counts (user_id, feed_id, read)
+      SELECT user_id, feed_id, COUNT(*) FROM item_states WHERE read = 1 GROUP BY user_id, feed_id`,
+  ];
+}
+
 export const unreadCounters: Migration = {
   version: 22,
   name: 'per-feed item counts and per-user read counts for unread counts',
@@ -148,42 +169,14 @@ export const unreadCounters: Migration = {
     `ALTER TABLE item_states_with_feed RENAME TO item_states`,
     `CREATE INDEX item_states_item_id ON item_states (item_id)`,
     `CREATE INDEX item_states_starred ON item_states (item_id) WHERE starred = 1`,
-    `CREATE TABLE feed_item_counts (
-      feed_id INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
-      items INTEGER NOT NULL,
-      newest INTEGER
-    )`,
-    `CREATE TABLE feed_read_counts (
-      user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-      feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-      read INTEGER NOT NULL,
-      PRIMARY KEY (user_id, feed_id)
-    )`,
-    `INSERT INTO feed_item_counts (feed_id, items, newest)
-      SELECT feed_id, COUNT(*), MAX(sort_at) FROM items GROUP BY feed_id`,
-    `INSERT INTO feed_read_counts (user_id, feed_id, read)
-      SELECT user_id, feed_id, COUNT(*) FROM item_states WHERE read = 1 GROUP BY user_id, feed_id`,
+    ...counterTables('INTEGER'),
     ...SQLITE_TRIGGERS,
   ],
   postgres: [
     `ALTER TABLE item_states ADD COLUMN feed_id BIGINT`,
     `UPDATE item_states SET feed_id = items.feed_id FROM items WHERE items.id = item_states.item_id`,
     `ALTER TABLE item_states ALTER COLUMN feed_id SET NOT NULL`,
-    `CREATE TABLE feed_item_counts (
-      feed_id BIGINT PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
-      items BIGINT NOT NULL,
-      newest BIGINT
-    )`,
-    `CREATE TABLE feed_read_counts (
-      user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-      feed_id BIGINT NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-      read BIGINT NOT NULL,
-      PRIMARY KEY (user_id, feed_id)
-    )`,
-    `INSERT INTO feed_item_counts (feed_id, items, newest)
-      SELECT feed_id, COUNT(*), MAX(sort_at) FROM items GROUP BY feed_id`,
-    `INSERT INTO feed_read_counts (user_id, feed_id, read)
-      SELECT user_id, feed_id, COUNT(*) FROM item_states WHERE read = 1 GROUP BY user_id, feed_id`,
+    ...counterTables('BIGINT'),
     ...POSTGRES_TRIGGERS,
   ],
 };
