@@ -6,9 +6,11 @@ const config: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'jsdom'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // 'use cache' on the pages' data reads (lib/cache/). cacheComponents would also prerender static
-  // shells, which the per-request CSP nonce of every page rules out.
-  experimental: { useCache: true },
+  // 'use cache' on the pages' data reads (lib/cache/). No page has a static shell: the root layout
+  // waits for the request (app/layout.tsx), since every page carries a per-request CSP nonce.
+  cacheComponents: true,
+  // The earlier prefetch behaviour, unchanged: with no static shells there is no App Shell to prefetch.
+  partialPrefetching: false,
   // proxy.ts sets the headers of every dynamic response; static assets skip it and get them here.
   async headers() {
     const headers = [

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-
-export const dynamic = 'force-dynamic';
+import { perRequest } from '../lib/cache/per-request';
 
 /** Crawlers may read stories and sources; admin, API and search result pages are not for them. */
-export default function robots(): MetadataRoute.Robots {
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  await perRequest();
   return { rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/', '/search'] }] };
 }
