@@ -6,11 +6,10 @@ const config: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'jsdom'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // 'use cache' on the pages' data reads (lib/cache/). No page has a static shell: the root layout
-  // waits for the request (app/layout.tsx), since every page carries a per-request CSP nonce.
-  cacheComponents: true,
-  // The earlier prefetch behaviour, unchanged: with no static shells there is no App Shell to prefetch.
-  partialPrefetching: false,
+  // 'use cache' on the pages' data reads (lib/cache/). Not cacheComponents, its successor: there a
+  // page's response starts with its shell, even an empty one, so notFound() in a page can no longer
+  // set the status (an unknown story answers 200, not 404).
+  experimental: { useCache: true },
   // proxy.ts sets the headers of every dynamic response; static assets skip it and get them here.
   async headers() {
     const headers = [

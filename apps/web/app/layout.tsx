@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { KeyboardNav } from '../components/keyboard-nav';
 import { SiteHeader } from '../components/site-header';
@@ -36,11 +35,7 @@ export const viewport: Viewport = {
   ],
 };
 
-// Every page carries the per-request CSP nonce, so none has a static shell: all render per request.
-export const instant = false;
-
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  await connection();
+export default function RootLayout({ children }: { children: ReactNode }) {
   const { WEB_SITE_NAME } = webConfig();
   return (
     <html lang="en">

@@ -17,6 +17,8 @@ import {
   storyQueryString,
 } from '../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 // The layout's title template applies to the pages below it, not to this one beside it: the site
 // name is added here.
 export function generateMetadata(): Metadata {

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { perRequest } from '../lib/cache/per-request';
+
+export const dynamic = 'force-dynamic';
 
 /** Crawlers may read stories and sources; admin, API and search result pages are not for them. */
-export default async function robots(): Promise<MetadataRoute.Robots> {
-  await perRequest();
+export default function robots(): MetadataRoute.Robots {
   return { rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/', '/search'] }] };
 }

@@ -1,4 +1,3 @@
-import { unstable_rethrow } from 'next/navigation';
 import { withHttpUrlsOnly } from './api-urls';
 import { isClientError } from './client-errors';
 
@@ -63,8 +62,6 @@ export function withApiErrors<A extends unknown[]>(handler: Handler<A>): Handler
     try {
       return await handler(...args);
     } catch (error) {
-      // Next.js's own signals (a route that must render per request, at build time) are not failures.
-      unstable_rethrow(error);
       if (isClientError(error)) return apiError(400, error.code.toLowerCase(), error.message);
       console.error(error);
       return apiError(500, 'internal_error', 'The server failed to answer; the details are in its log.');

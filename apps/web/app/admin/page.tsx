@@ -9,6 +9,7 @@ import { adminPageState } from '../../lib/admin-page-session';
 import { getDb } from '../../lib/db';
 import { param, type SearchParams } from '../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 
 function CsrfField({ csrf }: { csrf: string }) {

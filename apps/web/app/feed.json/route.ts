@@ -1,3 +1,4 @@
 import { feedRoute } from '../../lib/feeds-out/feed-route';
 
+export const dynamic = 'force-dynamic';
 export const GET = feedRoute('json');

@@ -10,6 +10,7 @@ import { webConfig } from '../../lib/env';
 import { externalHref } from '../../lib/render-html';
 import { param, type SearchParams } from '../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Saved', robots: { index: false } };
 
 export default async function SavedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

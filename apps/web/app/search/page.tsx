@@ -8,6 +8,8 @@ import { contentLanguage } from '../../lib/content-language';
 import { externalHref, renderSnippetHtml } from '../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { param, type SearchParams } from '../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

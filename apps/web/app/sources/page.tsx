@@ -6,6 +6,8 @@ import { TimeAgo } from '../../components/time-ago';
 import { sourcesPage } from '../../lib/cache/reads';
 import { param, type SearchParams } from '../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = { title: 'Sources', openGraph: { title: 'Sources' } };
 
 const SOURCES_PER_PAGE = 100;

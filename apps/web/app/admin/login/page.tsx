@@ -4,6 +4,7 @@ import { AdminOff } from '../../../components/admin-off';
 import { adminPageState } from '../../../lib/admin-page-session';
 import { param, type SearchParams } from '../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Admin sign-in', robots: { index: false } };
 
 export default async function AdminLoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,10 +1,10 @@
 import { json } from '../../../lib/api';
-import { perRequest } from '../../../lib/cache/per-request';
 import { getDb } from '../../../lib/db';
+
+export const dynamic = 'force-dynamic';
 
 /** GET /api/health : 200 when the database answers, 503 (with the reason) when it does not. */
 export async function GET(): Promise<Response> {
-  await perRequest();
   const started = performance.now();
   try {
     const db = await getDb();

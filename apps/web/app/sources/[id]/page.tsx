@@ -12,6 +12,8 @@ import { publicErrorCategory } from '../../../lib/public-error';
 import { externalHref } from '../../../lib/render-html';
 import { param, parseId, type SearchParams } from '../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 const loadFeed = cache(async (rawId: string) => {

@@ -13,6 +13,8 @@ import { externalHref } from '../../../lib/render-html';
 import { parseId } from '../../../lib/story-filters';
 import { mergedStoryPath } from '../../../lib/story-redirect';
 
+export const dynamic = 'force-dynamic';
+
 type Props = { params: Promise<{ id: string }> };
 
 // generateMetadata and the page ask for the same story: one lookup per request.

@@ -4,6 +4,8 @@ import { done, readAdminFields, refuse } from '../../../../lib/admin-response';
 import { forgetCachedData } from '../../../../lib/cache/forget';
 import { getDb } from '../../../../lib/db';
 
+export const dynamic = 'force-dynamic';
+
 /**
  * POST /api/admin/feeds (form or JSON: `url`, optional `folder`): subscribes to a feed URL or a
  * site URL by the rule the worker's `add` uses (subscribableUrl); for a site the worker finds the

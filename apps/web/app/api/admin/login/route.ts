@@ -5,6 +5,8 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, safeEqual } from '../../../../
 import { webConfig } from '../../../../lib/env';
 import { startSession } from '../../../../lib/session-store';
 
+export const dynamic = 'force-dynamic';
+
 function redirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location });
   if (cookie) headers.set('Set-Cookie', cookie);

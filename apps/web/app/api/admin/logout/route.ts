@@ -3,6 +3,8 @@ import { SESSION_COOKIE } from '../../../../lib/admin-session';
 import { webConfig } from '../../../../lib/env';
 import { endSession } from '../../../../lib/session-store';
 
+export const dynamic = 'force-dynamic';
+
 /** POST /api/admin/logout: ends the session on the server (a copy of the cookie stops working) and forgets the cookie. */
 export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return new Response('Cross-site request refused.\n', { status: 403 });

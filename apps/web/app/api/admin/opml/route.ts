@@ -12,6 +12,8 @@ import {
   MAX_OPML_BYTES,
 } from '../../../../lib/opml-io';
 
+export const dynamic = 'force-dynamic';
+
 /** GET /api/admin/opml: every subscription as an OPML download (reading only: no CSRF token needed). */
 export async function GET(request: Request): Promise<Response> {
   const access = await checkAdmin(request, { mutation: false });

@@ -3,6 +3,8 @@ import { checkAdmin } from '../../../../lib/admin-guard';
 import { done, readAdminFields, refuse } from '../../../../lib/admin-response';
 import { getDb } from '../../../../lib/db';
 
+export const dynamic = 'force-dynamic';
+
 /** POST /api/admin/users (form or JSON: `name`, `password`, optional `role` admin|reader): creates a reader account. */
 export async function POST(request: Request): Promise<Response> {
   const fields = await readAdminFields(request);

@@ -5,6 +5,8 @@ import { getDb } from '../../../../lib/db';
 import { signInAttempts } from '../../../../lib/sign-in-attempts';
 import { startUserSession, userSessionCookie } from '../../../../lib/user-session';
 
+export const dynamic = 'force-dynamic';
+
 function redirect(location: string, cookie?: string): Response {
   const headers = new Headers({ Location: location, 'Cache-Control': 'no-store' });
   if (cookie) headers.set('Set-Cookie', cookie);

@@ -2,6 +2,8 @@ import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { backTo, badIds, formIds, readStateForm } from '../../../../lib/state-form';
 
+export const dynamic = 'force-dynamic';
+
 const CHANGES = {
   save: { starred: true },
   unsave: { starred: false },

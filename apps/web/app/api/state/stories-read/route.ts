@@ -2,6 +2,8 @@ import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { backTo, badIds, formIds, readStateForm } from '../../../../lib/state-form';
 
+export const dynamic = 'force-dynamic';
+
 /** POST /api/state/stories-read (`story` ids, `csrf`, `back`): "mark all read up to here" on a page of stories. */
 export async function POST(request: Request): Promise<Response> {
   const checked = await readStateForm(request);

@@ -4,6 +4,8 @@ import { webConfig } from '../../../../lib/env';
 import { renderSnippetHtml } from '../../../../lib/render-html';
 import { idParamProblem, parseId } from '../../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 /** GET /api/v1/search?q=&limit=&cursor=&source= : ranked full-text hits with highlighted snippets. */
 export const GET = withApiErrors(async (request: Request): Promise<Response> => {
   const url = new URL(request.url);

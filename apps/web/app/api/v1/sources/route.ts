@@ -2,6 +2,8 @@ import { apiLimit, json, pageBody, withApiErrors } from '../../../../lib/api';
 import { getDb } from '../../../../lib/db';
 import { withPublicErrors } from '../../../../lib/public-error';
 
+export const dynamic = 'force-dynamic';
+
 // Scheduling internals (leases, validators) stay private; readers get what the sources page shows.
 const PUBLIC_FIELDS = [
   'id',

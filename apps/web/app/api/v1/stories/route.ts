@@ -3,6 +3,8 @@ import { getDb } from '../../../../lib/db';
 import { webConfig } from '../../../../lib/env';
 import { parseStoryQuery, storyParamsProblem, toStoryFilter } from '../../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 /** GET /api/v1/stories?limit=&cursor=&source=&folder=&lang=&window= : ranked stories. */
 export const GET = withApiErrors(async (request: Request): Promise<Response> => {
   const url = new URL(request.url);

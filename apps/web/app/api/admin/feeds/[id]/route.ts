@@ -4,6 +4,8 @@ import { forgetCachedData } from '../../../../../lib/cache/forget';
 import { getDb } from '../../../../../lib/db';
 import { parseId } from '../../../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 const ACTIONS = ['disable', 'enable', 'remove'] as const;
 type Action = (typeof ACTIONS)[number];
 

@@ -3,6 +3,8 @@ import { getDb } from '../../../../../lib/db';
 import { renderSafeHtml } from '../../../../../lib/render-html';
 import { parseId } from '../../../../../lib/story-filters';
 
+export const dynamic = 'force-dynamic';
+
 /** GET /api/v1/stories/:id : the story and every item in it, lead first; HTML re-sanitized. */
 export const GET = withApiErrors(
   async (_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
