@@ -283,18 +283,27 @@ export class StoryIndex {
     language: string | null,
   ): void {
     story.members.add(itemId);
-    for (const term of vector.terms) this.postings.add(term, story.id, 1);
-    story.addVector(vector, 1, (term) => this.postings.count(term, story.id));
+    story.addVector(vector, 1, this.countMembers(vector, story.id, 1));
     story.countLanguage(language, 1);
     if (features.hasText) story.textMembers++;
     story.minTime = Math.min(story.minTime, features.time);
     story.maxTime = Math.max(story.maxTime, features.time);
   }
 
+  /**
+   * Counts a member carrying `vector`'s terms in (sign 1) or out of (-1) the story's postings; returns
+   * how many of its members carry each term now (a vector's terms are distinct).
+   */
+  private countMembers(vector: TermVector, storyId: number, sign: 1 | -1): Uint32Array {
+    const counts = new Uint32Array(vector.terms.length);
+    for (let index = 0; index < vector.terms.length; index++)
+      counts[index] = this.postings.add(vector.terms[index] as string, storyId, sign);
+    return counts;
+  }
+
   private leave(story: Story, itemId: number, item: IndexedItem): void {
     story.members.delete(itemId);
-    for (const term of item.vector.terms) this.postings.add(term, story.id, -1);
-    story.addVector(item.vector, -1, (term) => this.postings.count(term, story.id));
+    story.addVector(item.vector, -1, this.countMembers(item.vector, story.id, -1));
     story.countLanguage(item.language, -1);
     if (item.hasText) story.textMembers--;
     // The time span only grows: eviction takes the oldest items, and an edit re-adds its item.
