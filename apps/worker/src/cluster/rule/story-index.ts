@@ -63,6 +63,7 @@ export class StoryIndex {
   /** feed id + folded title -> the latest item: the same headline again from one feed. */
   private readonly republished = new Map<string, number>();
   private lastFeatures: { doc: ClusterDoc; features: DocFeatures } | null = null;
+  private readonly memberCounts: number[] = [];
 
   constructor(settings?: Partial<ClusterRuleSettings>, tuning?: Partial<RuleTuning>) {
     this.settings = { ...DEFAULT_CLUSTER_RULE_SETTINGS, ...settings };
@@ -294,8 +295,10 @@ export class StoryIndex {
    * Counts a member carrying `vector`'s terms in (sign 1) or out of (-1) the story's postings; returns
    * how many of its members carry each term now (a vector's terms are distinct).
    */
-  private countMembers(vector: TermVector, storyId: number, sign: 1 | -1): Uint32Array {
-    const counts = new Uint32Array(vector.terms.length);
+  private countMembers(vector: TermVector, storyId: number, sign: 1 | -1): readonly number[] {
+    // One array for every call (read at once by addVector): no allocation per member.
+    const counts = this.memberCounts;
+    counts.length = vector.terms.length;
     for (let index = 0; index < vector.terms.length; index++)
       counts[index] = this.postings.add(vector.terms[index] as string, storyId, sign);
     return counts;

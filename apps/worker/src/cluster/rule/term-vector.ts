@@ -19,12 +19,11 @@ export function tfIdfVector(
   maxTerms: number,
 ): TermVector {
   let kept = [...terms.keys()];
-  let weights = new Float64Array(kept.length);
-  let index = 0;
+  let weights: number[] = [];
   for (const [term, weight] of terms) {
     // Repeats add less than a first occurrence (log), so a long text does not drown its title.
     const frequencyWeight = weight > 1 ? 1 + Math.log(weight) : weight;
-    weights[index++] = frequencyWeight * frequency.idf(term, pending);
+    weights.push(frequencyWeight * frequency.idf(term, pending));
   }
   if (kept.length > maxTerms) {
     // Heaviest first, ties by term: terms are distinct, so the order is total.
@@ -35,13 +34,12 @@ export function tfIdfVector(
     );
     order.length = maxTerms;
     kept = order.map((position) => all[position]!);
-    weights = Float64Array.from(order, (position) => allWeights[position]!);
+    weights = order.map((position) => allWeights[position]!);
   }
   let normSq = 0;
   for (const value of weights) normSq += value * value;
   const norm = Math.sqrt(normSq) || 1;
-  for (let position = 0; position < weights.length; position++) weights[position]! /= norm;
-  return { terms: kept, weights };
+  return { terms: kept, weights: Float64Array.from(weights, (value) => value / norm) };
 }
 
 /** Dot product of an item's vector with a centroid. */
