@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DbLeaseLostError } from '../src/errors.js';
 import { queuedItemsQuery } from '../src/stories/cluster-store.js';
 import { clusterQueued, placeItems } from './helpers/cluster.js';
+import { ingestManyItems, planSteps } from './helpers/query-plan.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // The clusterer's durable state (cluster-store.ts): polls queue what they write, one lease holder
@@ -31,17 +32,10 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
   // SQLite only: each batch must read the queued items, not every item, whatever ANALYZE has seen.
   if (testEngine.engine === 'sqlite')
     it('reads only the queued items when the statistics say the queue is empty', async () => {
-      const feed = await t.db.feeds.add({ url: 'https://plan.example/rss' });
-      await t.db.items.ingest(
-        feed.id,
-        Array.from({ length: 200 }, (_, index) => sampleItem(`k${index}`, { title: `Report ${index}` })),
-      );
+      await ingestManyItems(t.db, 'https://plan.example/rss');
       await clusterQueued(t.db);
       await t.db.maintenance.optimize(); // ANALYZE: the queue is empty now, the items are not
-      const { rows } = await sql<{
-        detail: string;
-      }>`EXPLAIN QUERY PLAN ${queuedItemsQuery('sqlite', 500, 100)}`.execute(t.db.context.kysely);
-      const plan = rows.map((row) => row.detail);
+      const plan = await planSteps(t.db, queuedItemsQuery('sqlite', 500, 100));
       expect(plan.some((step) => /^SCAN cluster_queue/.test(step))).toBe(true);
       expect(plan.some((step) => /^SCAN items\b(?!_)/.test(step))).toBe(false);
     });
