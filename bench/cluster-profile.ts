@@ -139,7 +139,7 @@ async function main() {
     );
     const startCpu = process.cpuUsage();
     const running = clusterer.run();
-    await clusterer.ready();
+    await clusterer.prepare();
     const warmLoadCpuMs = cpuMs(process.cpuUsage(startCpu));
     const placing = await profiled('clustering', async () => {
       while ((await db.clustering.newestQueued()) !== null)

@@ -158,7 +158,7 @@ async function bench(engine: Engine) {
     const startCpu = process.cpuUsage();
     const loadClusterer = await createClusterStage(db, target.url, 'bench-load');
     const loadClustering = loadClusterer.run();
-    await loadClusterer.ready();
+    await loadClusterer.prepare();
     const loadClusterStartCpu = process.cpuUsage(startCpu);
     await serverCpu?.start();
     const clusterCpuStart = process.cpuUsage();
@@ -180,7 +180,7 @@ async function bench(engine: Engine) {
     const ingestBatch = generatePolls(polls, INGEST_ITEMS);
     const clusterer = await createClusterStage(db, target.url, 'bench-ingest');
     const clustering = clusterer.run();
-    await clusterer.ready();
+    await clusterer.prepare();
     await serverCpu?.start();
     const ingestCpuStart = process.cpuUsage();
     const ingestStarted = performance.now();

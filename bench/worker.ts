@@ -3,7 +3,7 @@
 // Baseline: a bare conditional GET of every feed at the same concurrency, in the same run.
 //
 //   npx tsx bench/worker.ts [--feeds 10000] [--changed 0.1] [--concurrency 32] [--engine sqlite|postgres|both]
-//                           [--workers 1] [--keep-db] [--reuse-db]
+//                           [--workers 1] [--keep-db] [--reuse-db] [--postgres-name nf_bench_worker]
 //
 // --workers N runs N `once` processes per round (they share the feeds through leases); every round
 // checks that each feed was fetched exactly once. Needs apps/worker built. Results: stdout and
@@ -38,6 +38,9 @@ const { values: args } = parseArgs({
     // Reuse the database an earlier run kept (same --feeds) and skip the first poll, which takes
     // most of the time; the server serves each feed at the version its stored ETag names.
     'reuse-db': { type: 'boolean', default: false },
+    // PostgreSQL: the name (a prefix for a database that is not kept) of the database made, so
+    // benchmarks on a shared server can stay within their own names.
+    'postgres-name': { type: 'string', default: 'nf_bench_worker' },
   },
 });
 const FEEDS = Number(args.feeds);
@@ -48,7 +51,8 @@ const MAIN = path.resolve(args.main ?? DEFAULT_MAIN);
 const REUSE = args['reuse-db'] ?? false;
 const KEEP = (args['keep-db'] ?? false) || REUSE;
 const SQLITE_FILE = path.join(OUT_DIR, 'worker-bench.db');
-const KEPT_POSTGRES_NAME = `nf_bench_worker_${FEEDS}`;
+const POSTGRES_NAME = args['postgres-name'] ?? 'nf_bench_worker';
+const KEPT_POSTGRES_NAME = `${POSTGRES_NAME}_${FEEDS}`;
 
 function keptDatabaseUrl(engine: 'sqlite' | 'postgres'): string {
   if (engine === 'sqlite') return `file:${SQLITE_FILE}`;
@@ -241,7 +245,7 @@ async function bench(engine: 'sqlite' | 'postgres', server: BenchFeedServer) {
     await dropPostgresDatabase(ADMIN_URL, KEPT_POSTGRES_NAME);
     databaseUrl = await createPostgresDatabase(ADMIN_URL, KEPT_POSTGRES_NAME);
   } else {
-    const name = `nf_bench_worker_${randomBytes(4).toString('hex')}`;
+    const name = `${POSTGRES_NAME}_${randomBytes(4).toString('hex')}`;
     databaseUrl = await createPostgresDatabase(ADMIN_URL, name);
     cleanup = () => dropPostgresDatabase(ADMIN_URL, name);
   }

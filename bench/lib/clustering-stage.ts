@@ -13,8 +13,8 @@ export interface ClusterStageLike {
   run(): Promise<void>;
   stop(): void;
   runUntilDrained(): Promise<void>;
-  /** Resolves once the stage holds the lease and has loaded its index (or another process has it). */
-  ready(): Promise<void>;
+  /** Has the stage load its index now; resolves once it holds the lease and has (or another process has it). */
+  prepare(): Promise<void>;
   close(): Promise<void>;
   readonly stats: { placed: number; batches: number; lagsMs: number[] };
 }

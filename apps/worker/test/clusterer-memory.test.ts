@@ -61,7 +61,7 @@ describe('the clusterer within WORKER_CLUSTER_MAX_ITEMS', () => {
     const live = clusterer(MAX_ITEMS);
     const added = vi.spyOn(StoryIndex.prototype, 'add');
     const running = live.run();
-    await live.ready();
+    await live.prepare();
     expect(added).toHaveBeenCalledTimes(2 * MAX_ITEMS);
     added.mockRestore();
     expect(logged.filter((line) => line.msg === 'clusterer index loaded')).toEqual([
@@ -79,7 +79,7 @@ describe('the clusterer within WORKER_CLUSTER_MAX_ITEMS', () => {
     const feed = await db.feeds.add({ url: 'https://edits.example/rss' });
     const live = clusterer(MAX_ITEMS);
     const running = live.run();
-    await live.ready();
+    await live.prepare();
     await ingest(feed.id, 0, 40);
     while ((await db.clustering.newestQueued()) !== null) await new Promise((r) => setTimeout(r, 20));
     expect(live.heldItems).toEqual({ indexed: MAX_ITEMS, remembered: MAX_ITEMS });

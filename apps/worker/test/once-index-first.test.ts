@@ -15,9 +15,10 @@ import { hoursAgo, longText, rss, TEST_ENV } from './helpers/harness.js';
 import { itemInput } from './helpers/item-input.js';
 import { TestServer } from './helpers/test-server.js';
 
-// `once` polls only after the clusterer has loaded its index (or found the lease held elsewhere),
-// so no item it writes waits for the load; and waiting for that never hangs on a clusterer that
-// cannot start or another process's lease.
+// `once` loads the clusterer's index only for a round that has something to place: the first poll
+// with new items asks for the load and writes after it (so no item waits in the queue for the
+// load), a round where nothing changed never loads it, and waiting for the load never hangs on a
+// clusterer that cannot start or on another process's lease.
 
 const INDEXED = 300;
 
@@ -38,20 +39,20 @@ const { logger, lines: logged } = capturedLogger();
 let loggedAtPoll: Array<Record<string, unknown>> | null = null;
 
 beforeAll(async () => {
+  // The same document on every request, without an ETag: a poll after the first is a full 200.
+  const feed = rss(
+    [1, 2, 3].map((n) => ({
+      title: `new story ${n}`,
+      link: `https://new.example/${n}`,
+      guid: `new-${n}`,
+      description: longText(`new${n}`),
+      pubDate: hoursAgo(n),
+    })),
+  );
   server.route('/feed', (_, res) => {
     loggedAtPoll ??= [...logged];
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
-    res.end(
-      rss(
-        [1, 2, 3].map((n) => ({
-          title: `new story ${n}`,
-          link: `https://new.example/${n}`,
-          guid: `new-${n}`,
-          description: longText(`new${n}`),
-          pubDate: hoursAgo(n),
-        })),
-      ),
-    );
+    res.end(feed);
   });
   await server.start();
   dir = mkdtempSync(join(tmpdir(), 'newsfeed-once-index-'));
@@ -64,32 +65,47 @@ afterAll(async () => {
 });
 
 describe('once and the story index', () => {
-  it('polls only after the clusterer thread has loaded its window of items', async () => {
+  it('loads the index for a round with new items, before writing them, and not for an unchanged one', async () => {
     const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: url });
     const db = await createDb(url);
+    const loads = (lines: Array<Record<string, unknown>>) =>
+      lines.filter((line) => line.msg === 'clusterer index loaded');
     try {
       const old = await db.feeds.add({ url: 'https://old.example/rss', nextPollAt: '2100-01-01T00:00:00Z' });
       await db.items.ingest(
         old.id,
         Array.from({ length: INDEXED }, (_, index) => existingItem(index)),
       );
-      // A first `once` (no feed due) places the existing items: they are the window the next loads.
+      // A first `once` (no feed due) places what another writer queued: the window the next loads.
       expect(await pollOnce(config, logger, io)).toBe(0);
       expect(await db.clustering.newestQueued()).toBeNull();
-      await db.feeds.add({ url: server.url('/feed') });
+      const feed = await db.feeds.add({ url: server.url('/feed') });
       logged.length = 0;
       expect(await pollOnce(config, logger, io)).toBe(0);
       expect(server.hitsOf('/feed')).toBe(1);
-      expect(loggedAtPoll?.filter((line) => line.msg === 'clusterer index loaded')).toEqual([
-        expect.objectContaining({ items: INDEXED }),
-      ]);
+      // The poll came first; its items were written once the index was loaded.
+      expect(loads(loggedAtPoll ?? [])).toEqual([]);
+      const load = logged.findIndex((line) => line.msg === 'clusterer index loaded');
+      const polled = logged.findIndex((line) => line.msg === 'polled' && line.feed_id === feed.id);
+      expect(logged[load]).toMatchObject({ items: INDEXED });
+      expect(logged[polled]).toMatchObject({ items_new: 3 });
+      expect(load).toBeLessThan(polled);
+      expect(await db.clustering.newestQueued()).toBeNull();
+
+      // The same items again: nothing to place, so no load.
+      await db.feeds.update(feed.id, { nextPollAt: new Date(Date.now() - 1_000).toISOString() });
+      logged.length = 0;
+      expect(await pollOnce(config, logger, io)).toBe(0);
+      expect(server.hitsOf('/feed')).toBe(2);
+      expect(logged.find((line) => line.msg === 'polled')).toMatchObject({ items_new: 0, items_updated: 0 });
+      expect(loads(logged)).toEqual([]);
       expect(await db.clustering.newestQueued()).toBeNull();
     } finally {
       await db.close();
     }
   });
 
-  it('is ready at once while another process holds the lease, and when the thread cannot start', async () => {
+  it('is prepared at once while another process holds the lease, and when the thread cannot start', async () => {
     const config = loadWorkerConfig({ ...TEST_ENV, DATABASE_URL: url });
     const settings = clustererSettings(config);
     const db = await createDb(url);
@@ -98,7 +114,7 @@ describe('once and the story index', () => {
       const events = { leaseHeld: () => {}, batchWritten: () => {}, budgetExceeded: () => {} };
       const waiting = new Clusterer(db, settings, logger, events, 'this-process');
       const running = waiting.run();
-      await waiting.ready();
+      await waiting.prepare();
       waiting.stop();
       await running;
       await db.clustering.release('another-process');
@@ -116,7 +132,7 @@ describe('once and the story index', () => {
         restartDelayMs: settings.idleMs,
       });
       const failed = unstartable.run().catch((error: Error) => error);
-      await unstartable.ready();
+      await unstartable.prepare();
       expect(await failed).toMatchObject({ code: 'CLUSTER_THREAD_FAILED' });
       await unstartable.close();
     } finally {

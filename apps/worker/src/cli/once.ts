@@ -31,9 +31,10 @@ export async function pollOnce(config: WorkerConfig, logger: Logger, io: Command
     const clustering = clusterer.run();
     // Its error is reported where it is awaited below, not as an unhandled rejection meanwhile.
     clustering.catch(() => undefined);
-    // Items written while the clusterer loads its index would all wait for the load: poll after it.
-    progress.note('loading the story index');
-    await clusterer.ready();
+    // Polls start at once; the first one with new items has the clusterer load its index and writes
+    // after it (items written during the load would all wait for it), so a round with nothing new
+    // never loads it.
+    runtime.ctx.beforeQueueing = () => clusterer.prepare();
     const summary = await worker
       .runOnce((done, total, last) => progress.update(done, total, last.url))
       .finally(() => clusterer.finish().catch(() => clusterer.stop()));

@@ -47,10 +47,12 @@ export interface ClusterStage {
   /** Clusters everything queued now (for `once` and `recluster`), waiting for another holder if need be. */
   runUntilDrained(): Promise<void>;
   /**
-   * Settles once run() can place items as soon as they are queued: it holds the lease and has
-   * loaded its index, or found the lease held elsewhere; also when it ends or fails first (never hangs).
+   * Has run() load its index now, though nothing is queued yet (it otherwise waits for the first
+   * queued item). Settles once run() can place items as soon as they are queued: it holds the lease
+   * and has loaded its index, or found the lease held elsewhere; also when it ends or fails first
+   * (never hangs).
    */
-  ready(): Promise<void>;
+  prepare(): Promise<void>;
   readonly stats: ClusterStats;
   close(): Promise<void>;
 }

@@ -57,6 +57,7 @@ export class ClustererThread implements ClusterStage {
   private readonly placing = new Latch();
   private stopping = false;
   private finishing = false;
+  private preparing = false;
   private closed = false;
 
   constructor(private readonly options: ClustererThreadOptions) {
@@ -77,7 +78,9 @@ export class ClustererThread implements ClusterStage {
     this.send({ type: 'stop' });
   }
 
-  ready(): Promise<void> {
+  prepare(): Promise<void> {
+    if (!this.preparing) this.send({ type: 'prepare' });
+    this.preparing = true;
     return this.placing.opened;
   }
 
@@ -115,6 +118,8 @@ export class ClustererThread implements ClusterStage {
         running.pending = { command, settle };
         running.thread.postMessage({ type: command } satisfies HostCommand);
         // What was asked of the thread before it died is asked of the new one.
+        if (command === 'run' && this.preparing)
+          running.thread.postMessage({ type: 'prepare' } satisfies HostCommand);
         if (command === 'run' && this.finishing)
           running.thread.postMessage({ type: 'finish' } satisfies HostCommand);
         if (this.stopping) running.thread.postMessage({ type: 'stop' } satisfies HostCommand);

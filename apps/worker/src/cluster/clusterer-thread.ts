@@ -32,7 +32,6 @@ const db = await openDb(data.databaseUrl, {
   ...(data.postgresPoolSize === undefined ? {} : { postgresPoolSize: data.postgresPoolSize }),
 });
 const clusterer = new Clusterer(db, data.settings, logger, events, data.holder);
-void clusterer.ready().then(() => post({ type: 'placing' }));
 
 function settle(command: 'run' | 'drain', work: Promise<void>): void {
   work.then(
@@ -51,6 +50,9 @@ port.on('message', (command: HostCommand) => {
       break;
     case 'drain':
       settle('drain', clusterer.runUntilDrained());
+      break;
+    case 'prepare':
+      void clusterer.prepare().then(() => post({ type: 'placing' }));
       break;
     case 'finish':
       clusterer.finish().catch(() => clusterer.stop());

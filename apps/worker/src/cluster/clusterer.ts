@@ -19,8 +19,9 @@ import { type ClusterDoc, changedMaterially, StoryIndex } from './rule/index.js'
 
 // The clustering stage: ONE clusterer per database places queued items into stories in id order,
 // holding the `clusterer` lease so a second process waits and a crashed holder's lease expires.
-// Its in-memory index is warm-loaded when it takes the lease; its window is measured from the
-// newest item seen, so rebuilding old items gives the stories they got when new.
+// Its in-memory index is warm-loaded once it holds the lease and something is queued (or prepare()
+// asks), so a round that writes nothing never pays for it; its window is measured from the newest
+// item seen, so rebuilding old items gives the stories they got when new.
 
 export interface ClustererSettings {
   /** Items first seen within this many hours are candidates (WORKER_CLUSTER_WINDOW_HOURS). */
@@ -82,6 +83,8 @@ export class Clusterer implements ClusterStage {
   /** Set by finish(): run() returns once everything queued up to `finishTarget` is placed. */
   private finishing = false;
   private finishTarget: number | null = null;
+  /** Set by prepare(): load the index even while nothing is queued, as items are about to be. */
+  private loadWanted = false;
   private wake: (() => void) | null = null;
   private readonly prepared = new Latch();
   readonly stats: ClusterStats = { placed: 0, batches: 0, lagsMs: [] };
@@ -142,7 +145,9 @@ export class Clusterer implements ClusterStage {
     return { indexed: this.index?.size ?? 0, remembered: this.indexed.size };
   }
 
-  ready(): Promise<void> {
+  prepare(): Promise<void> {
+    this.loadWanted = true;
+    this.wake?.();
     return this.prepared.opened;
   }
 
@@ -184,7 +189,12 @@ export class Clusterer implements ClusterStage {
   private async drain(): Promise<void> {
     while (!this.stopping) {
       const generation = await this.db.clustering.generation();
-      if (this.index === null || generation !== this.generation) await this.warmLoad(generation);
+      if (this.index === null || generation !== this.generation) {
+        // Nothing to place and nobody about to write: the load waits for the first queued item.
+        if (this.index === null && (await this.db.clustering.newestQueued()) === null && !this.loadWanted)
+          return;
+        await this.warmLoad(generation);
+      }
       this.prepared.open();
       if ((await this.placeBatch()) === 0) return;
       // Between batches, what else shares this thread (polls, when it is the worker's) gets a turn.

@@ -12,14 +12,17 @@ export interface ClustererThreadData {
   holder: string;
 }
 
-/** run: Clusterer.run(); drain: Clusterer.runUntilDrained(); close: close the database, then exit. */
-export type HostCommand = { type: 'run' | 'drain' | 'finish' | 'stop' | 'close' };
+/**
+ * run: Clusterer.run(); drain: Clusterer.runUntilDrained(); prepare: Clusterer.prepare(), answered
+ * by `placing`; close: close the database, then exit.
+ */
+export type HostCommand = { type: 'run' | 'drain' | 'prepare' | 'finish' | 'stop' | 'close' };
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 export type ThreadMessage =
   | { type: 'ready' }
-  /** The Clusterer's ready(): it has loaded its index, or another process holds the lease. */
+  /** The Clusterer's prepare() settled: it has loaded its index, or another process holds the lease. */
   | { type: 'placing' }
   | { type: 'log'; level: LogLevel; fields: Record<string, unknown>; message: string }
   | { type: 'lease'; held: boolean }

@@ -30,4 +30,6 @@ export interface PollContext {
   feedTimeZone: string;
   now: () => Date;
   random: () => number;
+  /** Awaited before a poll writes new or changed items, which are queued for the clusterer (set by `once`). */
+  beforeQueueing?: () => Promise<void>;
 }

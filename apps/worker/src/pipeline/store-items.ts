@@ -162,6 +162,8 @@ export async function storeItems(
 
   const inputs: ItemInput[] = [];
   let fullTextFetched = 0;
+  /** Whether any item is new or changed, so the write queues it (those kept as stored are not). */
+  let changed = false;
   await Promise.all(
     unique.map(async ({ item, key, index, stored }) => {
       if (stored && storedContentStillValid(stored, item) && !fetchPage.has(index)) {
@@ -182,11 +184,13 @@ export async function storeItems(
           return;
         }
       }
+      changed = true;
       const derived = await ctx.parsers.deriveText(item, article, parsed.language);
       inputs[index] = signItem(item, key, article, parsed.language, now, undefined, derived);
     }),
   );
   const ordered = inputs.filter((input): input is ItemInput => input !== undefined);
+  if (changed) await ctx.beforeQueueing?.();
   // One transaction: the items, queued for the clusterer (cluster/clusterer.ts) in the same commit.
   const results = ordered.length > 0 ? await ctx.db.items.ingest(feed.id, ordered) : [];
 
