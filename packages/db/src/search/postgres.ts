@@ -54,7 +54,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const indexed =
         phrases.length === 0
           ? sql`items.search_vector @@ ${tsquery} ${feed}`
-          : sql`nf_pair_buckets(items.search_vector) @@ nf_pair_bucket_query(${phrases}::text[])
+          : sql`nf_pair_buckets(items.search_vector) @> nf_pair_bucket_keys(${phrases}::text[])
               AND (items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
