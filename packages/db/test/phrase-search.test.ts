@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { PAIR_BUCKETS } from '../src/schema/migrations/032-pair-buckets.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // Phrases match their words in order and adjacent, on both engines.
@@ -38,51 +37,12 @@ describe.each(ENGINES)('phrase search on $engine', (testEngine) => {
   });
 });
 
-// PostgreSQL only: phrases are looked up by hashed word-pair buckets (migration 032), then checked for
-// positions; a row holding a phrase's bucket keys through other pairs must not be a match.
+// PostgreSQL only: a phrase's rows are found through the word-pair index (migration 007), then checked
+// for positions; what it finds must be what the positions alone find.
 describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
-  'phrase buckets on $engine',
+  'phrase pairs on $engine',
   (testEngine) => {
     const t = useTestDb(testEngine);
-    const HALF = PAIR_BUCKETS / 2;
-
-    /** A word that, after `first`, makes a pair with bucket key `key` (found by its hash, then checked). */
-    async function wordCompleting(first: string, key: number): Promise<string> {
-      const hash = sql`hashint8((hashtext(${first})::bigint << 32) | (hashtext('w' || n)::bigint & 4294967295))`;
-      const bucket =
-        key < HALF
-          ? sql`${hash} & ${HALF - 1}`
-          : sql`${HALF} | ((${hash} >> ${Math.log2(HALF)}) & ${HALF - 1})`;
-      const { rows } = await sql<{ word: string; checked: boolean }>`SELECT 'w' || n AS word,
-          nf_pair_buckets(to_tsvector('simple', ${`${first} `} || 'w' || n)) @> ARRAY[${key}::integer] AS checked
-        FROM generate_series(1, 4000000) AS n WHERE ${bucket} = ${key} LIMIT 1`.execute(t.db.context.kysely);
-      expect(rows[0]?.checked).toBe(true);
-      return rows[0]!.word;
-    }
-
-    it.skipIf(Boolean(testEngine.skipReason))(
-      'checks the positions of every row its buckets find',
-      async () => {
-        const { kysely } = t.db.context;
-        const { rows } = await sql<{ key: number }>`SELECT
-            unnest(nf_pair_buckets(to_tsvector('simple', 'peace talks'))) AS key`.execute(kysely);
-        const [low, high] = rows.map((row) => Number(row.key)).sort((a, b) => a - b);
-        const decoy = `Peace alpha ${await wordCompleting('alpha', low!)} beta ${await wordCompleting('beta', high!)} talks.`;
-        const feed = await t.db.feeds.add({ url: 'https://buckets.example/rss' });
-        await t.db.items.ingest(feed.id, [
-          sampleItem('phrase', { contentText: 'Peace talks resumed.' }),
-          sampleItem('decoy', { contentText: decoy }),
-          sampleItem('words', { contentText: 'Talks of peace.' }),
-        ]);
-        const { rows: found } = await sql<{ count: string }>`SELECT count(*) AS count FROM items
-          WHERE nf_pair_buckets(search_vector) @> nf_pair_bucket_keys(ARRAY['peace talks'])`.execute(kysely);
-        expect(Number(found[0]?.count)).toBe(2);
-        for (const analyzed of [false, true]) {
-          if (analyzed) await t.db.maintenance.optimize();
-          expect(await searchKeys(t.db, '"peace talks"')).toEqual(['phrase']);
-        }
-      },
-    );
 
     it.skipIf(Boolean(testEngine.skipReason))('finds what the positions alone find', async () => {
       const words = ['court', 'storm', 'talks', 'peace', 'vote', 'the', 'of'];

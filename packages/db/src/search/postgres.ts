@@ -19,8 +19,8 @@ import type { SearchTerm } from './query.js';
 //   id range, ANDed with the range (only the range's matches visit the table), the first range sized
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
-// A phrase is also looked up in the pair-bucket index (migration 032), which narrows the rows whose
-// positions are checked to those holding a hash of each adjacent word pair.
+// A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
+// otherwise test every row holding its words.
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -48,15 +48,14 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
       const feed = feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`;
-      const phrases = phraseTexts(terms);
-      // A phrase is looked up by its buckets alone, its positions tested on their rows: ANDed with the
-      // word index (whose phrase matches are rechecked), every candidate would recompute its buckets.
-      const indexed =
-        phrases.length === 0
-          ? sql`items.search_vector @@ ${tsquery} ${feed}`
-          : sql`nf_pair_buckets(items.search_vector) @> nf_pair_bucket_keys(${phrases}::text[])
-              AND (items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
+      const pairs = phrasePairs(terms);
+      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's word pairs (a
+      // bitmap of both indexes would recheck the pairs' expression, recomputing it for every row).
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
+      const indexed =
+        pairs === null
+          ? sql`items.search_vector @@ ${tsquery} ${feed}`
+          : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
@@ -64,7 +63,6 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       let below: number | null = null;
       if (SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT) {
         const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
-        // IS TRUE keeps the planner off the GIN index: it would read the whole posting list.
         const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
           FROM (SELECT max(id) AS newest FROM items) AS bounds
           LEFT JOIN LATERAL (SELECT items.id, ${rank} AS rank FROM items
@@ -131,7 +129,7 @@ function ranked(rows: HitRow[]): RankedHit[] {
 
 /**
  * The planner's estimates of the rows matching and of the table's rows (from the column's and the
- * pair-bucket index's statistics), in one EXPLAIN.
+ * word-pair index's statistics), in one EXPLAIN.
  */
 async function estimate(
   ctx: DbContext,
@@ -147,13 +145,19 @@ async function estimate(
   return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
 }
 
-/** The query's phrases (but a prefix's last word, and exclusions) as text, for their pair buckets. */
-function phraseTexts(terms: SearchTerm[]): string[] {
-  return terms
-    .filter((term) => !term.exclude)
-    .map((term) => (term.prefix ? term.tokens.slice(0, -1) : term.tokens))
-    .filter((tokens) => tokens.length > 1)
-    .map((tokens) => tokens.join(' '));
+/**
+ * The adjacent word pairs of the query's phrases (but a prefix's last word) as a tsquery of the
+ * word-pair index (migration 007), its lexemes as nf_word_pairs makes them: two words and a space;
+ * null without a phrase.
+ */
+export function phrasePairs(terms: SearchTerm[]): string | null {
+  const pairs = new Set<string>();
+  for (const term of terms) {
+    if (term.exclude) continue;
+    const tokens = term.prefix ? term.tokens.slice(0, -1) : term.tokens;
+    for (let at = 1; at < tokens.length; at += 1) pairs.add(`'${tokens[at - 1]} ${tokens[at]}'`);
+  }
+  return pairs.size === 0 ? null : [...pairs].join(' & ');
 }
 
 /**
