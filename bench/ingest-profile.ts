@@ -8,7 +8,6 @@
 // Works on a copy of the database (deleted at the end). --src profiles another copy of the database
 // layer's source. Results: stdout and bench/out/ingest-profile.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -16,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '@newsfeed/db';
 import { REPO_ROOT } from './lib/corpus-dir.js';
 import { copySqliteDatabase } from './lib/sqlite-copy.js';
+import { timeStatements } from './lib/statement-timer.js';
 import { continueSeededCorpus, ingestPolls, type SyntheticPoll, takePolls } from './lib/synthetic-corpus.js';
 
 const { values: args } = parseArgs({
@@ -43,41 +43,9 @@ const GOAL_US_PER_ITEM = 1_000_000 / GOAL_ITEMS_PER_SECOND;
 /** Statement texts are grouped by their start: enough to tell them apart, short enough to print. */
 const STATEMENT_LABEL_CHARS = 90;
 
-interface Timed {
-  ms: number;
-  calls: number;
-}
-
-// The Statement class of the better-sqlite3 the layer under test loads (its own node_modules), so
-// that wrapping its methods times the layer's statements and nothing else's.
-const BetterSqlite3 = createRequire(path.join(SOURCE_DIR, 'index.ts'))('better-sqlite3') as new (
-  file: string,
-) => { prepare(sql: string): object; close(): void };
-const probe = new BetterSqlite3(':memory:');
-const statementPrototype = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<
-  string,
-  (...params: unknown[]) => unknown
->;
-probe.close();
-
-const statements = new Map<string, Timed>();
-let timing = false;
-for (const method of ['run', 'all', 'get', 'iterate']) {
-  const original = statementPrototype[method]!;
-  statementPrototype[method] = function timed(this: { source: string }, ...params: unknown[]) {
-    if (!timing) return original.apply(this, params);
-    const started = performance.now();
-    try {
-      return original.apply(this, params);
-    } finally {
-      const label = this.source.replace(/\s+/g, ' ').slice(0, STATEMENT_LABEL_CHARS);
-      const entry = statements.get(label) ?? { ms: 0, calls: 0 };
-      entry.ms += performance.now() - started;
-      entry.calls += 1;
-      statements.set(label, entry);
-    }
-  };
-}
+// The layer under test's statements (its own better-sqlite3), timed while the measured polls run.
+const timer = timeStatements(path.join(SOURCE_DIR, 'index.ts'), STATEMENT_LABEL_CHARS);
+const { statements } = timer;
 
 // Garbage-collection pauses of the main thread, kept by start time: the observer reports them later.
 const pauses: { startTime: number; duration: number }[] = [];
@@ -104,13 +72,13 @@ try {
   await ingest(takePolls(polls, WARMUP_ITEMS));
   const measured = takePolls(polls, ITEMS);
 
-  timing = true;
+  timer.on = true;
   const from = performance.now();
   const cpuFrom = process.cpuUsage();
   const result = await ingest(measured);
   const cpu = process.cpuUsage(cpuFrom);
   const to = performance.now();
-  timing = false;
+  timer.on = false;
   await new Promise((resolve) => setTimeout(resolve, 100)); // the GC observer's last entries
 
   const perItem = (ms: number) => Math.round((ms * 1000) / result.items);

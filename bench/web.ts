@@ -9,6 +9,8 @@
 //                        [--database-url URL]   (measure this database as it is: a copy of bench/db.ts's SQLite file
 //                                                or PostgreSQL database; no seeding)
 //                        [--worker-beside] [--story-every MS]   (a running worker's writes meanwhile: lib/worker-beside.ts)
+//                        [--web-dir DIR]   (another built apps/web, e.g. a copy of main's for an A/B run)
+//                        [--targets baseline,front,...]   (only these of the targets below; baseline always runs)
 //
 // Needs apps/web built. The seeded database stays in bench/out/web-<items>.db for the next run (an
 // interrupted seeding resumes); --fresh seeds again. Results: stdout and bench/out/web.json.
@@ -27,7 +29,6 @@ import { SyntheticCorpus } from './lib/synthetic-corpus.js';
 import { WorkerBeside } from './lib/worker-beside.js';
 
 const OUT_DIR = path.join(REPO_ROOT, 'bench/out');
-const WEB_DIR = path.join(REPO_ROOT, 'apps/web');
 const SEARCH_WORDS =
   `election ceasefire inflation parliament budget vaccine climate sanctions merger earthquake wildfire
 harvest coalition verdict fraud railway currency satellite festival geneva kyiv brussels tokyo nairobi ankara`.split(
@@ -60,10 +61,13 @@ const { values: args } = parseArgs({
     'database-url': { type: 'string' },
     'worker-beside': { type: 'boolean', default: false },
     'story-every': { type: 'string', default: '0' },
+    'web-dir': { type: 'string' },
+    targets: { type: 'string' },
     // Seeding makes exactly the worker's call per poll (items.ingest), then its clustering stage runs.
     'polls-in-flight': { type: 'string', default: '16' },
   },
 });
+const WEB_DIR = args['web-dir'] ? path.resolve(args['web-dir']) : path.join(REPO_ROOT, 'apps/web');
 const ITEMS = Number(args.items);
 const FEEDS = Number(args.feeds ?? Math.max(1, Math.round(ITEMS / 100)));
 const DURATION = Number(args.duration);
@@ -237,7 +241,9 @@ async function main() {
   };
   const results: Record<string, Measurement> = {};
   try {
+    const chosen = args.targets ? new Set(['baseline', ...args.targets.split(',')]) : null;
     for (const [name, paths] of Object.entries(targets)) {
+      if (chosen && !chosen.has(name)) continue;
       const nextPath = rotation(paths);
       await load(base, paths, nextPath, 3, web.pid!); // warm-up: JIT, SQLite page cache, the app's caches
       results[name] = await load(base, paths, nextPath, DURATION, web.pid!);
@@ -268,10 +274,12 @@ async function main() {
       .map(([name, r]) => [name, Math.round((baselineRate! / r.requestsPerServerCpuSecond!) * 10) / 10]),
   );
   const goals = Object.fromEntries(
-    Object.entries(GOALS_P95_MS).map(([name, goal]) => [
-      name,
-      { goalP95Ms: goal, p95Ms: results[name]!.p95, met: results[name]!.p95 < goal },
-    ]),
+    Object.entries(GOALS_P95_MS)
+      .filter(([name]) => results[name])
+      .map(([name, goal]) => [
+        name,
+        { goalP95Ms: goal, p95Ms: results[name]!.p95, met: results[name]!.p95 < goal },
+      ]),
   );
   const summary = {
     items,
@@ -299,6 +307,8 @@ async function main() {
       ...(args['page-cache-ttl'] === undefined ? [] : [`--page-cache-ttl ${args['page-cache-ttl']}`]),
       ...(args['database-url'] ? [`--database-url ${args['database-url']}`] : []),
       ...(beside ? [`--worker-beside --story-every ${args['story-every']}`] : []),
+      ...(args['web-dir'] ? [`--web-dir ${args['web-dir']}`] : []),
+      ...(args.targets ? [`--targets ${args.targets}`] : []),
     ].join(' '),
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);

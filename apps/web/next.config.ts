@@ -6,8 +6,9 @@ const config: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'jsdom'],
   poweredByHeader: false,
   reactStrictMode: true,
-  // 'use cache' on the pages' data reads (lib/cache/). cacheComponents would also prerender static
-  // shells, which the per-request CSP nonce of every page rules out.
+  // 'use cache' on the pages' data reads (lib/cache/). Not cacheComponents, its successor: there a
+  // page's response starts with its shell, even an empty one, so notFound() in a page can no longer
+  // set the status (an unknown story answers 200, not 404).
   experimental: { useCache: true },
   // proxy.ts sets the headers of every dynamic response; static assets skip it and get them here.
   async headers() {

@@ -1,7 +1,12 @@
 // The corpus seeks to a poll by replaying only its draws: the polls after the seek point must be the
 // very polls a full generation yields there. Run: npx vitest run bench/lib/synthetic-corpus.test.ts
 import { describe, expect, it } from 'vitest';
-import { SyntheticCorpus, type SyntheticCorpusOptions, type SyntheticPoll } from './synthetic-corpus.js';
+import {
+  generatePolls,
+  SyntheticCorpus,
+  type SyntheticCorpusOptions,
+  type SyntheticPoll,
+} from './synthetic-corpus.js';
 
 /** Few feeds and many items: most events get copies, many of them after the seek point. */
 const OPTIONS: SyntheticCorpusOptions = { feeds: 40, items: 6_000 };
@@ -38,5 +43,16 @@ describe('SyntheticCorpus.polls(afterItems)', () => {
     expect([...new SyntheticCorpus(OPTIONS).polls(OPTIONS.items)]).toEqual([]);
     expect(() => new SyntheticCorpus(OPTIONS).polls(15)).toThrow(/not the first polls/);
     expect(() => new SyntheticCorpus(OPTIONS).polls(OPTIONS.items + 10)).toThrow(/not the first polls/);
+  });
+});
+
+describe('generatePolls', () => {
+  it('takes the next polls up to the first that reaches the items asked for, and leaves the rest', () => {
+    const full = fullPolls(OPTIONS);
+    const polls = new SyntheticCorpus(OPTIONS).polls();
+    const taken = generatePolls(polls, 25);
+    expect(taken).toEqual(full.slice(0, 3));
+    expect(polls.next().value).toEqual(full[3]);
+    expect(generatePolls(polls, OPTIONS.items)).toEqual(full.slice(4));
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedPageKey } from '../lib/page-cache/policy';
+import { REMEMBERED_USER_AGENTS, sharedPageKey } from '../lib/page-cache/policy';
 import { RENDER_MARKER_HEADER, renderPage, withNonce } from '../lib/page-cache/render';
 
 const NONCE = 'b3JpZ2luYWwtbm9uY2UtMTI=';
@@ -17,6 +17,22 @@ function request(path: string, headers: Record<string, string> = {}, method = 'G
 }
 
 describe('sharedPageKey', () => {
+  it('tells bots from browsers the same way once more User-Agents were seen than it remembers', () => {
+    const front = sharedPageKey(request('/'));
+    const bot = sharedPageKey(request('/', { 'user-agent': 'Twitterbot/1.0' }));
+    for (let i = 0; i <= REMEMBERED_USER_AGENTS; i++)
+      sharedPageKey(request('/', { 'user-agent': `Mozilla/5.0 Firefox/${i}.0` }));
+    expect(sharedPageKey(request('/', { 'user-agent': 'Twitterbot/1.0' }))).toBe(bot);
+    expect(sharedPageKey(request('/'))).toBe(front);
+    // No User-Agent at all: a browser, as Next.js counts it.
+    const anonymous = {
+      method: 'GET',
+      url: 'http://127.0.0.1:3000/',
+      headers: new Headers({ host: 'news.example' }),
+    };
+    expect(sharedPageKey(anonymous)).toBe(front);
+  });
+
   it('gives the public pages a key per URL, host and kind of reader', () => {
     for (const path of ['/', '/?window=24h', '/search?q=vote', '/story/12', '/sources', '/sources/3']) {
       expect(sharedPageKey(request(path))).not.toBeNull();

@@ -3,6 +3,7 @@ import { simhash } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
 import { type ClusterDoc, changedMaterially, StoryIndex } from '../src/cluster/rule/index.js';
 import { StoryPostings } from '../src/cluster/rule/story-postings.js';
+import { contentWords, contentWordsOf, foldedWords } from '../src/cluster/rule/terms.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/wire/${name}.txt`, import.meta.url), 'utf8');
@@ -381,11 +382,11 @@ describe('StoryPostings (the candidate keys)', () => {
       const story = random(4);
       const operation = random(3);
       if (operation === 0) {
-        postings.add(term, story, 1);
         modelAdd(term, story, 1);
+        expect(postings.add(term, story, 1)).toBe(model.get(term)!.get(story));
       } else if (operation === 1 && (model.get(term)?.get(story) ?? 0) > 0) {
-        postings.add(term, story, -1);
         modelAdd(term, story, -1);
+        expect(postings.add(term, story, -1)).toBe(model.get(term)!.get(story) ?? 0);
       } else if (operation === 2) {
         const into = random(4);
         if (into === story) continue;
@@ -396,9 +397,52 @@ describe('StoryPostings (the candidate keys)', () => {
       }
       for (const [name, stories] of model) {
         expect(postings.size(name)).toBe(stories.size);
-        expect([...postings.storyIds(name)].sort()).toEqual([...stories.keys()].sort());
+        // In the model's order too: candidates are gathered in it.
+        expect([...postings.storyIds(name)]).toEqual([...stories.keys()]);
         for (let id = 0; id < 4; id++) expect(postings.count(name, id)).toBe(stories.get(id) ?? 0);
       }
+    }
+  });
+});
+
+describe('contentWords (a text folded a piece at a time)', () => {
+  it('gives the words of the whole text folded at once, whatever falls on a piece boundary', () => {
+    const tokens = [
+      'Minister',
+      "Russia's",
+      'aujourd’hui',
+      'café',
+      'Cafe\u0301',
+      'ΟΔΟΣ',
+      'Σ',
+      '東京で会議',
+      'ﬁnance',
+      'Ｆｕｌｌ',
+      'the',
+      'news',
+      'taxes',
+      '—',
+      'x'.repeat(450),
+      '\u0301',
+      "o'clock",
+      '42,000',
+    ];
+    let seed = 11;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    for (let text = 0; text < 200; text++) {
+      const parts: string[] = [];
+      for (let word = 0; word < 40 + random(400); word++) {
+        parts.push(tokens[random(tokens.length)]!, [' ', ' ', '\n', '  ', ' \n\n'][random(5)]!);
+      }
+      const body = parts.join('');
+      for (const limit of [20, Number.POSITIVE_INFINITY])
+        for (const language of ['en', null])
+          expect(contentWords(body, language, 120, limit)).toEqual(
+            contentWordsOf(foldedWords(body), language, 120, limit),
+          );
     }
   });
 });

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DbLeaseLostError } from '../src/errors.js';
+import { queuedItemsQuery } from '../src/stories/cluster-store.js';
 import { clusterQueued, placeItems } from './helpers/cluster.js';
+import { ingestManyItems, planSteps } from './helpers/query-plan.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // The clusterer's durable state (cluster-store.ts): polls queue what they write, one lease holder
@@ -26,6 +28,17 @@ describe.each(ENGINES)('clustering store on $engine', (testEngine) => {
     // The clusterer keeps its window's texts in memory: it reads only as much as it keeps.
     expect((await t.db.clustering.queued(10, 4))[0]!.text).toBe('Text');
   });
+
+  // SQLite only: each batch must read the queued items, not every item, whatever ANALYZE has seen.
+  if (testEngine.engine === 'sqlite')
+    it('reads only the queued items when the statistics say the queue is empty', async () => {
+      await ingestManyItems(t.db, 'https://plan.example/rss');
+      await clusterQueued(t.db);
+      await t.db.maintenance.optimize(); // ANALYZE: the queue is empty now, the items are not
+      const plan = await planSteps(t.db, queuedItemsQuery('sqlite', 500, 100));
+      expect(plan.some((step) => /^SCAN cluster_queue/.test(step))).toBe(true);
+      expect(plan.some((step) => /^SCAN items\b(?!_)/.test(step))).toBe(false);
+    });
 
   it('one holder at a time; a released or expired lease is taken over', async () => {
     const now = Date.parse('2026-03-01T00:00:00Z');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { indexQueuedItems, QUEUED_TEXT_SQL } from '../src/ingest/full-text-queue.js';
 import { ingestInTransaction } from '../src/ingest/ingest.js';
+import { ingestManyItems, planSteps } from './helpers/query-plan.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through
@@ -128,16 +129,9 @@ describe.each(ENGINES)('full-text index kept in step with the items on $engine',
   // SQLite only: the flush must read the queued items, not every item, whatever ANALYZE has seen.
   if (testEngine.engine === 'sqlite')
     it('reads only the queued items when the statistics say the queue is empty', async () => {
-      const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-      await t.db.items.ingest(
-        feed.id,
-        Array.from({ length: 200 }, (_, index) => sampleItem(`k${index}`, { title: `Report ${index}` })),
-      );
+      await ingestManyItems(t.db, 'https://a.example/rss');
       await t.db.maintenance.optimize(); // ANALYZE: the queue is empty now, the items are not
-      const { rows } = await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(QUEUED_TEXT_SQL)}`.execute(
-        t.db.context.kysely,
-      );
-      const plan = rows.map((row) => row.detail);
+      const plan = await planSteps(t.db, sql.raw(QUEUED_TEXT_SQL));
       expect(plan.some((step) => /^SCAN items_fts_queue/.test(step))).toBe(true);
       expect(plan.some((step) => /^SCAN items\b(?!_)/.test(step))).toBe(false);
     });

@@ -56,6 +56,19 @@ function isOwnRender(request: PageRequest): boolean {
 }
 
 /**
+ * A body as a stream of itself: a Response copies a byte array it is given (undici), and this one
+ * is already the response's own copy.
+ */
+function oneChunk(body: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+}
+
+/**
  * An anonymous GET of a public page answered from the cache (a kept copy, or a render shared with
  * concurrent requests) with a fresh nonce of its own; null when the request renders for itself.
  */
@@ -70,7 +83,7 @@ export async function cachedPage(request: PageRequest): Promise<NextResponse | n
     const { page, outcome } = await pages.get(key, () => renderPage(request, renderMarker));
     const { body, headers } = withNonce(page, createNonce());
     headers.set('X-Page-Cache', outcome);
-    return new NextResponse(body, { status: page.status, headers });
+    return new NextResponse(oneChunk(body), { status: page.status, headers });
   } catch {
     // The loopback render failed or timed out: this request renders for itself.
     return null;

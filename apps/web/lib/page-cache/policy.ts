@@ -27,6 +27,27 @@ const NEXT_ROUTER_HEADERS = [
 /** The request headers a page's HTML may depend on; the render of a miss gets exactly these. */
 export const RENDER_HEADERS = ['host', 'x-forwarded-host', 'x-forwarded-proto', 'user-agent'] as const;
 
+/** Distinct User-Agent strings whose bot-or-browser answer is remembered (oldest dropped first). */
+export const REMEMBERED_USER_AGENTS = 1_000;
+
+// Parsing a User-Agent (ua-parser) cost more than the rest of a cached page's key: it runs once per
+// string, and readers send few distinct ones.
+const readerByUserAgent = new Map<string, 'bot' | 'browser'>();
+
+/** Whether Next.js treats the sender of `userAgent` as a bot (metadata in <head>) or a browser. */
+function readerKind(userAgent: string | null): 'bot' | 'browser' {
+  // userAgentFromString(undefined) is never a bot.
+  if (userAgent === null) return 'browser';
+  let kind = readerByUserAgent.get(userAgent);
+  if (kind === undefined) {
+    kind = userAgentFromString(userAgent).isBot ? 'bot' : 'browser';
+    if (readerByUserAgent.size >= REMEMBERED_USER_AGENTS)
+      readerByUserAgent.delete(readerByUserAgent.keys().next().value as string);
+    readerByUserAgent.set(userAgent, kind);
+  }
+  return kind;
+}
+
 export interface PageRequest {
   method: string;
   url: string;
@@ -49,6 +70,5 @@ export function sharedPageKey(request: PageRequest): string | null {
   // The host and protocol go into the page (links in metadata when WEB_PUBLIC_URL is unset); bots
   // get the metadata in <head> rather than streamed (Next.js decides by User-Agent).
   const origin = [headers.get('x-forwarded-proto'), headers.get('x-forwarded-host'), headers.get('host')];
-  const reader = userAgentFromString(headers.get('user-agent') ?? undefined).isBot ? 'bot' : 'browser';
-  return JSON.stringify([reader, ...origin, url.pathname, url.search]);
+  return JSON.stringify([readerKind(headers.get('user-agent')), ...origin, url.pathname, url.search]);
 }

@@ -103,8 +103,9 @@ export function withNonce(
   const headers = new Headers();
   for (const [name, value] of page.headers) headers.append(name, old ? value.replaceAll(old, nonce) : value);
   if (!old || nonceOffsets.length === 0) return { body: page.body, headers };
-  const replacement = new TextEncoder().encode(nonce);
-  const body = new Uint8Array(
+  const replacement = Buffer.from(nonce);
+  // Every byte is written below, so the copy need not be zeroed first.
+  const body: Uint8Array<ArrayBuffer> = Buffer.allocUnsafeSlow(
     page.body.byteLength + nonceOffsets.length * (replacement.byteLength - old.length),
   );
   let from = 0;

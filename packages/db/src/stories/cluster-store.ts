@@ -4,7 +4,14 @@ import type { Database } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { allocateIds } from '../sql/id-allocation.js';
 import { pairList, valueList } from '../sql/value-list.js';
-import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, QueuedClusterItem } from '../types.js';
+import type {
+  ClusterBatch,
+  ClusterItem,
+  ClusteringApi,
+  ClusterLease,
+  Engine,
+  QueuedClusterItem,
+} from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
 import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
@@ -36,6 +43,19 @@ interface ItemRow {
   published_at: number | null;
   first_seen_at: number;
   story_id: number | null;
+}
+
+/**
+ * The first `limit` queued items, in id order. SQLite: CROSS JOIN fixes the loop order, queue
+ * outside; once ANALYZE has seen the queue empty, its planner otherwise scans every item for each
+ * batch, a cost that grows with the database instead of the batch.
+ */
+export function queuedItemsQuery(engine: Engine, limit: number, textChars: number) {
+  const join = engine === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
+  return sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
+    ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
+    FROM cluster_queue ${join} items ON items.id = cluster_queue.item_id ${ITEM_MEMBERSHIP_JOIN}
+    ORDER BY cluster_queue.item_id LIMIT ${limit}`;
 }
 
 function toClusterItem(row: ItemRow): ClusterItem {
@@ -105,10 +125,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
-      const { rows } = await sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
-        ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
-        FROM cluster_queue JOIN items ON items.id = cluster_queue.item_id ${ITEM_MEMBERSHIP_JOIN}
-        ORDER BY cluster_queue.item_id LIMIT ${limit}`.execute(kysely);
+      const { rows } = await queuedItemsQuery(engine, limit, textChars).execute(kysely);
       return rows.map(
         (row): QueuedClusterItem => ({
           ...toClusterItem(row),

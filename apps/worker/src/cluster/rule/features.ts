@@ -1,7 +1,7 @@
 import { simhash } from '@newsfeed/parser';
 import type { ClusterDoc } from './doc.js';
 import { FUTURE_DATE_SLACK_MS, type RuleTuning, WIRE_COPY_MIN_WORDS } from './settings.js';
-import { contentWords, foldedWords, namedWords } from './terms.js';
+import { contentWords, contentWordsOf, foldedWords, namedWords } from './terms.js';
 
 // What the rule extracts from an item once: weighted terms, the wire-copy signature, the time.
 
@@ -43,7 +43,8 @@ export function eventTime(doc: ClusterDoc): number {
 
 export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
   const terms = new Map<string, number>();
-  const title = contentWords(doc.title ?? '', doc.language, tuning.stopwordsPerLanguage);
+  const titleFolded = foldedWords(doc.title ?? '');
+  const title = contentWordsOf(titleFolded, doc.language, tuning.stopwordsPerLanguage);
   const names = tuning.nameBoost !== 1 ? namedWords(doc.title ?? '') : new Set<string>();
   for (const word of title)
     add(terms, word, names.has(word) ? tuning.titleWeight * tuning.nameBoost : tuning.titleWeight);
@@ -63,7 +64,7 @@ export function docFeatures(doc: ClusterDoc, tuning: RuleTuning): DocFeatures {
     titleWords: new Set(title).size,
     hasText: text !== null,
     simhash: longText ? (doc.simhash ?? simhash(`${doc.title ?? ''}\n${text}`)) : null,
-    titleKey: foldedWords(doc.title ?? '').join(' '),
+    titleKey: titleFolded.join(' '),
     time: eventTime(doc),
   };
 }

@@ -63,6 +63,7 @@ export class StoryIndex {
   /** feed id + folded title -> the latest item: the same headline again from one feed. */
   private readonly republished = new Map<string, number>();
   private lastFeatures: { doc: ClusterDoc; features: DocFeatures } | null = null;
+  private readonly memberCounts: number[] = [];
 
   constructor(settings?: Partial<ClusterRuleSettings>, tuning?: Partial<RuleTuning>) {
     this.settings = { ...DEFAULT_CLUSTER_RULE_SETTINGS, ...settings };
@@ -283,18 +284,29 @@ export class StoryIndex {
     language: string | null,
   ): void {
     story.members.add(itemId);
-    for (const term of vector.terms) this.postings.add(term, story.id, 1);
-    story.addVector(vector, 1, (term) => this.postings.count(term, story.id));
+    story.addVector(vector, 1, this.countMembers(vector, story.id, 1));
     story.countLanguage(language, 1);
     if (features.hasText) story.textMembers++;
     story.minTime = Math.min(story.minTime, features.time);
     story.maxTime = Math.max(story.maxTime, features.time);
   }
 
+  /**
+   * Counts a member carrying `vector`'s terms in (sign 1) or out of (-1) the story's postings; returns
+   * how many of its members carry each term now (a vector's terms are distinct).
+   */
+  private countMembers(vector: TermVector, storyId: number, sign: 1 | -1): readonly number[] {
+    // One array for every call (read at once by addVector): no allocation per member.
+    const counts = this.memberCounts;
+    counts.length = vector.terms.length;
+    for (let index = 0; index < vector.terms.length; index++)
+      counts[index] = this.postings.add(vector.terms[index] as string, storyId, sign);
+    return counts;
+  }
+
   private leave(story: Story, itemId: number, item: IndexedItem): void {
     story.members.delete(itemId);
-    for (const term of item.vector.terms) this.postings.add(term, story.id, -1);
-    story.addVector(item.vector, -1, (term) => this.postings.count(term, story.id));
+    story.addVector(item.vector, -1, this.countMembers(item.vector, story.id, -1));
     story.countLanguage(item.language, -1);
     if (item.hasText) story.textMembers--;
     // The time span only grows: eviction takes the oldest items, and an edit re-adds its item.

@@ -25,26 +25,42 @@ export class StoryPostings {
     return only === undefined ? [] : [only];
   }
 
-  /** Adds `delta` (may be negative) to the members of `storyId` carrying `term`. */
-  add(term: string, storyId: number, delta: number): void {
+  /** Adds `delta` (may be negative) to the members of `storyId` carrying `term`; returns how many do now. */
+  add(term: string, storyId: number, delta: number): number {
     const stories = this.many.get(term);
     if (stories) {
       const count = (stories.get(storyId) ?? 0) + delta;
       if (count > 0) stories.set(storyId, count);
       else stories.delete(storyId);
       if (stories.size === 0) this.many.delete(term);
-      return;
+      return Math.max(0, count);
     }
+    // No Map is made unless the term ends up in more than one member: most calls add a term's
+    // first member or take away its only one.
     const only = this.single.get(term);
-    const counts = new Map<number, number>();
-    if (only !== undefined) counts.set(only, 1);
-    const count = (counts.get(storyId) ?? 0) + delta;
-    if (count > 0) counts.set(storyId, count);
-    else counts.delete(storyId);
+    if (only === undefined) {
+      if (delta === 1) this.single.set(term, storyId);
+      else if (delta > 0) this.many.set(term, new Map([[storyId, delta]]));
+      return Math.max(0, delta);
+    }
+    if (only === storyId) {
+      const count = 1 + delta;
+      if (count === 1) return 1;
+      this.single.delete(term);
+      if (count > 0) this.many.set(term, new Map([[storyId, count]]));
+      return Math.max(0, count);
+    }
+    // Another story holds the term's only member: it stays first, as the posting lists keep order.
+    if (delta <= 0) return 0;
     this.single.delete(term);
-    const [first] = counts;
-    if (counts.size === 1 && first?.[1] === 1) this.single.set(term, first[0]);
-    else if (counts.size > 0) this.many.set(term, counts);
+    this.many.set(
+      term,
+      new Map([
+        [only, 1],
+        [storyId, delta],
+      ]),
+    );
+    return delta;
   }
 
   /** The members of `from` carrying `term` now count for `into` (a merge). */

@@ -15,14 +15,14 @@ export class Story {
 
   constructor(readonly id: number) {}
 
-  /** Adds (or takes away) a member's vector; `membersWith` says how many members carry a term after
-   *  the change: a term leaves the centroid with its last member. */
-  addVector(vector: TermVector, sign: 1 | -1, membersWith: (term: string) => number): void {
+  /** Adds (or takes away) a member's vector; `membersWith[i]` says how many members carry its i-th
+   *  term after the change: a term leaves the centroid with its last member. */
+  addVector(vector: TermVector, sign: 1 | -1, membersWith: ArrayLike<number>): void {
     for (let index = 0; index < vector.terms.length; index++) {
       const term = vector.terms[index] as string;
       const value = vector.weights[index] as number;
       const before = this.centroid.get(term) ?? 0;
-      const remains = membersWith(term) > 0;
+      const remains = (membersWith[index] as number) > 0;
       const after = remains ? before + sign * value : 0;
       this.normSq += after * after - before * before;
       if (remains) this.centroid.set(term, after);

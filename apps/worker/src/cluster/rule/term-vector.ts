@@ -18,23 +18,28 @@ export function tfIdfVector(
   pending: number,
   maxTerms: number,
 ): TermVector {
-  let weighted: [string, number][] = [];
+  let kept = [...terms.keys()];
+  let weights: number[] = [];
   for (const [term, weight] of terms) {
     // Repeats add less than a first occurrence (log), so a long text does not drown its title.
     const frequencyWeight = weight > 1 ? 1 + Math.log(weight) : weight;
-    weighted.push([term, frequencyWeight * frequency.idf(term, pending)]);
+    weights.push(frequencyWeight * frequency.idf(term, pending));
   }
-  if (weighted.length > maxTerms) {
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    weighted = weighted.slice(0, maxTerms);
+  if (kept.length > maxTerms) {
+    // Heaviest first, ties by term: terms are distinct, so the order is total.
+    const all = kept;
+    const allWeights = weights;
+    const order = Array.from(all, (_, position) => position).sort(
+      (a, b) => allWeights[b]! - allWeights[a]! || (all[a]! < all[b]! ? -1 : 1),
+    );
+    order.length = maxTerms;
+    kept = order.map((position) => all[position]!);
+    weights = order.map((position) => allWeights[position]!);
   }
   let normSq = 0;
-  for (const [, value] of weighted) normSq += value * value;
+  for (const value of weights) normSq += value * value;
   const norm = Math.sqrt(normSq) || 1;
-  return {
-    terms: weighted.map(([term]) => term),
-    weights: Float64Array.from(weighted, ([, value]) => value / norm),
-  };
+  return { terms: kept, weights: Float64Array.from(weights, (value) => value / norm) };
 }
 
 /** Dot product of an item's vector with a centroid. */

@@ -48,20 +48,56 @@ export function foldedWords(text: string): string[] {
   return signatureWords(unaccented);
 }
 
-/** The content words of `text` in order (stemmed; stopwords and generic words left out). */
+/** The content words among `folded` (foldedWords' output) in order: stemmed, stopwords and generic words left out. */
+export function contentWordsOf(
+  folded: readonly string[],
+  language: string | null,
+  stopwordsPerLanguage: number,
+  limit = Number.POSITIVE_INFINITY,
+  words: string[] = [],
+): string[] {
+  const stopwords = stopwordsFor(language, stopwordsPerLanguage);
+  for (const word of folded) {
+    if (words.length >= limit) break;
+    if (stopwords.has(word) || GENERIC_HEADLINE_WORDS.has(word)) continue;
+    if (word.length === 1 && LATIN_WORD.test(word)) continue;
+    words.push(stem(word));
+  }
+  return words;
+}
+
+/**
+ * Characters folded at a time when only a text's first content words are wanted (a lead of about
+ * twenty words): the rest of a long text is never folded.
+ */
+const LEAD_PIECE_CHARS = 400;
+
+/**
+ * The end of the piece of `text` that starts at `start`: just after a space, so no word, accent,
+ * possessive or case context is cut (each rule foldedWords applies stops at a space), and the
+ * pieces' words are the text's words.
+ */
+function pieceEnd(text: string, start: number): number {
+  const limit = start + LEAD_PIECE_CHARS;
+  if (limit >= text.length) return text.length;
+  const before = text.lastIndexOf(' ', limit);
+  if (before >= start) return before + 1;
+  const after = text.indexOf(' ', limit);
+  return after === -1 ? text.length : after + 1;
+}
+
+/** The content words of `text` in order (stemmed; stopwords and generic words left out), `limit` at most. */
 export function contentWords(
   text: string,
   language: string | null,
   stopwordsPerLanguage: number,
   limit = Number.POSITIVE_INFINITY,
 ): string[] {
-  const stopwords = stopwordsFor(language, stopwordsPerLanguage);
   const words: string[] = [];
-  for (const word of foldedWords(text)) {
-    if (words.length >= limit) break;
-    if (stopwords.has(word) || GENERIC_HEADLINE_WORDS.has(word)) continue;
-    if (word.length === 1 && LATIN_WORD.test(word)) continue;
-    words.push(stem(word));
+  for (let start = 0; start < text.length && words.length < limit; ) {
+    const end = pieceEnd(text, start);
+    contentWordsOf(foldedWords(text.slice(start, end)), language, stopwordsPerLanguage, limit, words);
+    start = end;
   }
   return words;
 }
