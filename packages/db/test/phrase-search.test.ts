@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
@@ -35,3 +36,38 @@ describe.each(ENGINES)('phrase search on $engine', (testEngine) => {
     expect(await searchKeys(t.db, '"geneva talks"')).toEqual([]);
   });
 });
+
+// PostgreSQL only: a phrase's rows are found through the word-pair index (migration 007), then checked
+// for positions; what it finds must be what the positions alone find.
+describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
+  'phrase pairs on $engine',
+  (testEngine) => {
+    const t = useTestDb(testEngine);
+
+    it.skipIf(Boolean(testEngine.skipReason))('finds what the positions alone find', async () => {
+      const words = ['court', 'storm', 'talks', 'peace', 'vote', 'the', 'of'];
+      const feed = await t.db.feeds.add({ url: 'https://pairs.example/rss' });
+      // Every ordered pair of the words, adjacent in some items and apart in others.
+      await t.db.items.ingest(
+        feed.id,
+        Array.from({ length: 90 }, (_, index) => {
+          const text = Array.from(
+            { length: 12 },
+            (_, at) => words[(index * 5 + at * (index % 7) + at) % words.length],
+          );
+          return sampleItem(`i${index}`, { contentText: text.join(' ') });
+        }),
+      );
+      await t.db.maintenance.optimize();
+      for (const first of words) {
+        for (const second of words) {
+          const phrase = `${first} ${second}`;
+          const { rows } = await sql<{ url: string }>`SELECT url FROM items
+            WHERE search_vector @@ phraseto_tsquery('simple', ${phrase})`.execute(t.db.context.kysely);
+          const expected = rows.map((row) => row.url.split('/').pop()).sort();
+          expect(await searchKeys(t.db, `"${phrase}"`), phrase).toEqual(expected.slice(0, 100));
+        }
+      }
+    });
+  },
+);

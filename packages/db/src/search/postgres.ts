@@ -11,105 +11,153 @@ import {
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
-// A) count more than a text match (B), newest first among equals. Testing a row reads its whole
-// tsvector (out of line, ~7 µs), a cost the planner does not see, so the plan is chosen here from the
-// planner's estimate of how many rows match:
-// - a query expected to fill the window within POSTGRES_WALK_LIMIT rows walks the primary key
-//   backwards from the newest row, testing each: its long GIN posting list is never read;
-// - any other reads id ranges, newest first, as bitmap scans of the GIN index ANDed with the range,
-//   the first sized to hold the window, each next POSTGRES_RANGE_GROWTH times wider, until the window
-//   is full or the table is read (also after a walk that fell short of its estimate).
+// A) count more than a text match (B), newest first among equals. Two costs the planner does not see
+// decide the plan, so it is chosen here from the planner's estimate of the matching share:
+// - testing a row reads its whole tsvector (out of line): a common query walks the primary key
+//   backwards from the newest row, testing each, and never reads its long GIN posting list;
+// - a GIN bitmap costs every entry of the posting lists it reads: a rarer query reads them once per
+//   id range, ANDed with the range (only the range's matches visit the table), the first range sized
+//   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
+//   at the window (Append runs its branches in order).
 // A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
 // otherwise test every row holding its words.
 
-/** The most rows a query is expected to test walking backwards; a rarer query reads the GIN index. */
-export const POSTGRES_WALK_LIMIT = 10 * SEARCH_WINDOW;
-/** The first id range holds this many times the window's expected matches. */
-export const POSTGRES_RANGE_MARGIN = 2;
+/**
+ * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
+ * reads the GIN index (a walk costs each row tested, a bitmap each entry of the posting lists).
+ */
+export const POSTGRES_WALK_LIMIT = 2000;
+/** A walk stops, short of the window, after this many times the rows it was expected to test. */
+export const POSTGRES_WALK_MARGIN = 2;
+/**
+ * The first id range holds this many times the matches the window misses, by the estimate: every
+ * match in a range is read from the table, so a range too wide costs more than one more range.
+ */
+export const POSTGRES_RANGE_MARGIN = 1;
 /** Each further id range is this many times wider than the one before. */
-export const POSTGRES_RANGE_GROWTH = 8;
+export const POSTGRES_RANGE_GROWTH = 4;
+
+interface HitRow {
+  id: string;
+  rank: number;
+}
 
 export function createPostgresSearch(ctx: DbContext): SearchEngine {
   const { kysely } = ctx;
   return {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
-      const pairs = await phrasePairs(ctx, terms);
-      // With a phrase, IS TRUE keeps the planner from also reading the word index: its matches would
-      // all be rechecked against the word-pair expression, the cost avoided.
-      const match = sql`${
+      const feed = feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`;
+      const pairs = phrasePairs(terms);
+      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's word pairs (a
+      // bitmap of both indexes would recheck the pairs' expression, recomputing it for every row).
+      const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
+      const indexed =
         pairs === null
-          ? sql`items.search_vector @@ ${tsquery}`
-          : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND (items.search_vector @@ ${tsquery}) IS TRUE`
-      } ${feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`}`;
-      const { rows: bounds } = await sql<{ oldest: string | null; newest: string | null }>`SELECT
-          (SELECT min(id) FROM items) AS oldest, (SELECT max(id) FROM items) AS newest`.execute(kysely);
-      const oldest = Number(bounds[0]?.oldest ?? 1);
-      let high = Number(bounds[0]?.newest ?? 0);
-      const share = (await estimatedRows(ctx, match)) / Math.max(1, high - oldest + 1);
-      const ids: number[] = [];
-      const walk = Math.ceil(SEARCH_WINDOW / Math.max(share, 1e-9));
-      // A phrase's pairs are tested through their index only (the word-pair expression per row is slow).
-      if (pairs === null && walk <= POSTGRES_WALK_LIMIT) {
-        const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
-          WHERE ${match} AND items.id > ${high - POSTGRES_RANGE_MARGIN * walk}
-          ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
-        ids.push(...rows.map((row) => Number(row.id)));
-        high -= POSTGRES_RANGE_MARGIN * walk;
+          ? sql`items.search_vector @@ ${tsquery} ${feed}`
+          : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
+      const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
+      const { matches, rows: tableRows } = await estimate(ctx, indexed);
+      let share = Math.max(matches, 1) / Math.max(tableRows, 1);
+      const hits: HitRow[] = [];
+      let below: number | null = null;
+      if (SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT) {
+        const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
+        const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
+          FROM (SELECT max(id) AS newest FROM items) AS bounds
+          LEFT JOIN LATERAL (SELECT items.id, ${rank} AS rank FROM items
+            WHERE items.id > bounds.newest - ${walk} AND ${tested}
+            ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}) AS hit ON true`.execute(kysely);
+        hits.push(...rows.filter((row) => row.id !== null));
+        const newest = Number(rows[0]?.newest ?? 0);
+        below = newest - walk;
+        // Fewer than expected: the rest of the table is rarer than estimated.
+        share = Math.min(share, Math.max(hits.length, 1) / walk);
+        if (hits.length >= SEARCH_WINDOW || below < 1) return ranked(hits);
       }
-      if (ids.length < SEARCH_WINDOW && high >= oldest) {
-        // ctx.transaction: inside db.transaction it joins that transaction (Kysely has no nested ones).
-        await ctx.transaction(async (trx) => {
-          await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-          await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-          for (
-            let range = POSTGRES_RANGE_MARGIN * walk;
-            ids.length < SEARCH_WINDOW && high >= oldest;
-            range *= POSTGRES_RANGE_GROWTH
-          ) {
-            const { rows } = await sql<{ id: string }>`SELECT items.id FROM items
-              WHERE ${match} AND items.id > ${high - range} AND items.id <= ${high}
-              ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW - ids.length}`.execute(trx);
-            ids.push(...rows.map((row) => Number(row.id)));
-            high -= range;
-          }
-          // Back to the session's settings for whatever else runs in this transaction.
-          await sql`RESET enable_indexscan`.execute(trx);
-          await sql`RESET enable_seqscan`.execute(trx);
-        });
-      }
-      if (ids.length === 0) return [];
-      const { rows } = await sql<{ id: string; rank: number }>`SELECT items.id,
-          ts_rank(items.search_vector, ${tsquery}) AS rank
-        FROM items WHERE items.id = ANY(${ids}::bigint[])`.execute(kysely);
-      return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
+      const missing = SEARCH_WINDOW - hits.length;
+      const first = Math.ceil((POSTGRES_RANGE_MARGIN * missing) / share);
+      hits.push(
+        ...(await ctx.transaction(async (trx) => {
+          // The planner would rather walk the primary key, testing every row (its cost unseen), than
+          // read the GIN index; parallel workers would mix the branches' order. The newest id is read
+          // under the session's settings (planned before set_config runs).
+          const { rows: bounds } = await sql<{ newest: string | null }>`SELECT
+              set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true),
+              set_config('max_parallel_workers_per_gather', '0', true), (SELECT max(id) FROM items) AS newest`.execute(
+            trx,
+          );
+          const top = below ?? Number(bounds[0]?.newest ?? 0);
+          const { rows } = await sql<HitRow>`WITH found AS MATERIALIZED (SELECT branch.id
+              FROM (${rangeBranches(indexed, top, first, tableRows)}) AS branch LIMIT ${missing})
+            SELECT items.id, ${rank} AS rank FROM items WHERE items.id IN (SELECT id FROM found)`.execute(
+            trx,
+          );
+          return rows;
+        })),
+      );
+      return ranked(hits);
     },
   };
 }
 
-/** The planner's estimate of the rows matching (from the column's and the word-pair index's statistics). */
-async function estimatedRows(ctx: DbContext, match: RawBuilder<unknown>): Promise<number> {
-  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON)
-    SELECT 1 FROM items WHERE ${match}`.execute(ctx.kysely);
-  return rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 1;
+/**
+ * The matches at or below the id `top`, newest first: id ranges from `first` wide, each next one
+ * POSTGRES_RANGE_GROWTH times wider, until one is as wide as the table, then all older ids.
+ */
+function rangeBranches(
+  match: RawBuilder<unknown>,
+  top: number,
+  first: number,
+  tableRows: number,
+): RawBuilder<unknown> {
+  const branches: RawBuilder<unknown>[] = [];
+  let low = 0;
+  for (let width = first; width < tableRows; width *= POSTGRES_RANGE_GROWTH) {
+    branches.push(sql`(SELECT items.id FROM items WHERE ${match}
+      AND items.id > ${top - width} AND items.id <= ${top - low} ORDER BY items.id DESC)`);
+    low = width;
+  }
+  branches.push(sql`(SELECT items.id FROM items WHERE ${match}
+    AND items.id <= ${top - low} ORDER BY items.id DESC)`);
+  return sql.join(branches, sql` UNION ALL `);
+}
+
+function ranked(rows: HitRow[]): RankedHit[] {
+  return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
+}
+
+/**
+ * The planner's estimates of the rows matching and of the table's rows (from the column's and the
+ * word-pair index's statistics), in one EXPLAIN.
+ */
+async function estimate(
+  ctx: DbContext,
+  match: RawBuilder<unknown>,
+): Promise<{ matches: number; rows: number }> {
+  interface Plan {
+    'Plan Rows': number;
+    Plans?: Plan[];
+  }
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: Plan }] }>`EXPLAIN (FORMAT JSON)
+    SELECT 1 FROM items WHERE ${match} UNION ALL SELECT 1 FROM items`.execute(ctx.kysely);
+  const branches = rows[0]?.['QUERY PLAN'][0].Plan.Plans ?? [];
+  return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
 }
 
 /**
  * The adjacent word pairs of the query's phrases (but a prefix's last word) as a tsquery of the
- * word-pair index, made by the parser and nf_word_pairs that made the index; null without a phrase.
+ * word-pair index (migration 007), its lexemes as nf_word_pairs makes them: two words and a space;
+ * null without a phrase.
  */
-async function phrasePairs(ctx: DbContext, terms: SearchTerm[]): Promise<string | null> {
-  const phrases = terms
-    .filter((term) => !term.exclude)
-    .map((term) => (term.prefix ? term.tokens.slice(0, -1) : term.tokens))
-    .filter((tokens) => tokens.length > 1)
-    .map((tokens) => tokens.join(' '));
-  if (phrases.length === 0) return null;
-  const { rows } = await sql<{ pairs: string | null }>`SELECT
-      string_agg(DISTINCT quote_literal(pair.lexeme), ' & ') AS pairs
-    FROM unnest(${phrases}::text[]) AS phrase(text),
-      unnest(nf_word_pairs(to_tsvector('simple', phrase.text))) AS pair`.execute(ctx.kysely);
-  return rows[0]?.pairs ?? null;
+export function phrasePairs(terms: SearchTerm[]): string | null {
+  const pairs = new Set<string>();
+  for (const term of terms) {
+    if (term.exclude) continue;
+    const tokens = term.prefix ? term.tokens.slice(0, -1) : term.tokens;
+    for (let at = 1; at < tokens.length; at += 1) pairs.add(`'${tokens[at - 1]} ${tokens[at]}'`);
+  }
+  return pairs.size === 0 ? null : [...pairs].join(' & ');
 }
 
 /**
