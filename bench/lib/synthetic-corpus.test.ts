@@ -2,10 +2,10 @@
 // very polls a full generation yields there. Run: npx vitest run bench/lib/synthetic-corpus.test.ts
 import { describe, expect, it } from 'vitest';
 import {
-  generatePolls,
   SyntheticCorpus,
   type SyntheticCorpusOptions,
   type SyntheticPoll,
+  takePolls,
 } from './synthetic-corpus.js';
 
 /** Few feeds and many items: most events get copies, many of them after the seek point. */
@@ -46,13 +46,13 @@ describe('SyntheticCorpus.polls(afterItems)', () => {
   });
 });
 
-describe('generatePolls', () => {
+describe('takePolls', () => {
   it('takes the next polls up to the first that reaches the items asked for, and leaves the rest', () => {
     const full = fullPolls(OPTIONS);
     const polls = new SyntheticCorpus(OPTIONS).polls();
-    const taken = generatePolls(polls, 25);
+    const taken = takePolls(polls, 25);
     expect(taken).toEqual(full.slice(0, 3));
     expect(polls.next().value).toEqual(full[3]);
-    expect(generatePolls(polls, OPTIONS.items)).toEqual(full.slice(4));
+    expect(takePolls(polls, OPTIONS.items)).toEqual(full.slice(4));
   });
 });

@@ -467,21 +467,6 @@ export async function ingestPolls(
   return { items, ingestMs, ingestCpuMs };
 }
 
-/**
- * The next polls of `polls` holding at least `items` items, generated now: a timed ingest then
- * measures the database and the clusterer, not the corpus generator (a third of its CPU otherwise).
- */
-export function generatePolls(polls: Iterator<SyntheticPoll>, items: number): SyntheticPoll[] {
-  const generated: SyntheticPoll[] = [];
-  for (let count = 0; count < items; ) {
-    const next = polls.next();
-    if (next.done) break;
-    generated.push(next.value);
-    count += next.value.items.length;
-  }
-  return generated;
-}
-
 /** Fills `db` with the whole corpus through the public API, one poll at a time, as the worker does. */
 export async function seedDatabase(
   db: Db,
