@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { adminChanges } from '../lib/cache/admin-changes';
 import { forgetCachedData } from '../lib/cache/forget';
 import { sharedPageCache } from '../lib/page-cache';
 import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache/cache';
@@ -144,6 +145,12 @@ describe('PageCache', () => {
     expect(pages.size).toBe(1);
     forgetCachedData();
     expect(pages.size).toBe(0);
+  });
+
+  it('moves every cached read to a new key at an admin change, before Next.js expires their tags', () => {
+    const before = adminChanges();
+    forgetCachedData();
+    expect(adminChanges()).toBe(before + 1);
   });
 
   it('renders every request when the TTL is 0', async () => {

@@ -2,6 +2,7 @@ import type { ChangeMarker } from '@newsfeed/db';
 import { cache } from 'react';
 import { getDb } from '../db';
 import { webConfig } from '../env';
+import { adminChanges } from './admin-changes';
 import { keepFor } from './keep';
 
 // The worker writes from another process, so no tag can tell this one about a new poll. Every cached
@@ -18,8 +19,8 @@ async function keptMarker(): Promise<ChangeMarker> {
 /** The database's change marker, asked for at most once per WEB_CHANGE_CHECK_MS and once per render. */
 const currentMarker = cache(keptMarker);
 
-/** The parts of the change marker a read shows, as one cache key argument. */
+/** The parts of the change marker a read shows, and this process's admin changes, as one cache key argument. */
 export async function changeMarker(...parts: (keyof ChangeMarker)[]): Promise<string> {
   const marker = await currentMarker();
-  return parts.map((part) => marker[part]).join('/');
+  return [adminChanges(), ...parts.map((part) => marker[part])].join('/');
 }

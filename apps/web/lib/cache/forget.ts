@@ -1,5 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { forgetRenderedPages } from '../page-cache';
+import { countAdminChange } from './admin-changes';
 import { CACHE_TAGS, IN_NEXT_SERVER } from './keep';
 
 /**
@@ -8,6 +9,7 @@ import { CACHE_TAGS, IN_NEXT_SERVER } from './keep';
  */
 export function forgetCachedData(): void {
   forgetRenderedPages();
+  countAdminChange();
   if (!IN_NEXT_SERVER) return;
   for (const tag of Object.values(CACHE_TAGS)) revalidateTag(tag, { expire: 0 });
 }
