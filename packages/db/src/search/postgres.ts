@@ -8,6 +8,7 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
+import { POSTGRES_RANGE_GROWTH, wordWindow } from './postgres-word-window.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -33,9 +34,7 @@ export const POSTGRES_WALK_MARGIN = 2;
  * The first id range holds this many times the matches the window misses, by the estimate: every
  * match in a range is read from the table, so a range too wide costs more than one more range.
  */
-export const POSTGRES_RANGE_MARGIN = 1;
-/** Each further id range is this many times wider than the one before. */
-export const POSTGRES_RANGE_GROWTH = 4;
+export const POSTGRES_PHRASE_RANGE_MARGIN = 1;
 
 interface HitRow {
   id: string;
@@ -58,6 +57,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
           : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
+      if (pairs === null) return ranked(await wordWindow(ctx, { match: indexed, rank, matches, tableRows }));
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
       const hits: HitRow[] = [];
       let below: number | null = null;
@@ -76,7 +76,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
         if (hits.length >= SEARCH_WINDOW || below < 1) return ranked(hits);
       }
       const missing = SEARCH_WINDOW - hits.length;
-      const first = Math.ceil((POSTGRES_RANGE_MARGIN * missing) / share);
+      const first = Math.ceil((POSTGRES_PHRASE_RANGE_MARGIN * missing) / share);
       hits.push(
         ...(await ctx.transaction(async (trx) => {
           // The planner would rather walk the primary key, testing every row (its cost unseen), than
