@@ -16,7 +16,7 @@ export const POSTGRES_RANGE_GROWTH = 4;
  * The widest id range read from the index: the rest of the table is read from the words' posting
  * lists alone (reading an id range costs each id in it).
  */
-export const POSTGRES_MAX_RANGE_IDS = 50_000;
+export const POSTGRES_MAX_RANGE_IDS = 20_000;
 
 export interface WordWindowRequest {
   /** The match on the word index, and the feed's condition if any. */

@@ -57,11 +57,15 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
           : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
-      if (pairs === null) return ranked(await wordWindow(ctx, { match: indexed, rank, matches, tableRows }));
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
+      const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
+      // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
+      if (pairs === null && !(common && terms.some((term) => term.prefix && !term.exclude))) {
+        return ranked(await wordWindow(ctx, { match: indexed, rank, matches, tableRows }));
+      }
       const hits: HitRow[] = [];
       let below: number | null = null;
-      if (SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT) {
+      if (common) {
         const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
         const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
           FROM (SELECT max(id) AS newest FROM items) AS bounds
