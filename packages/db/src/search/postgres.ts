@@ -61,7 +61,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
       // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
       if (pairs === null && !(common && terms.some((term) => term.prefix && !term.exclude))) {
-        return ranked(await wordWindow(ctx, { match: indexed, rank, matches, tableRows }));
+        return ranked(await wordWindow(ctx, { tsquery, feedId, matches, tableRows }));
       }
       const hits: HitRow[] = [];
       let below: number | null = null;

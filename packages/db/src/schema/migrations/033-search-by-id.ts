@@ -1,19 +1,55 @@
 import type { Migration } from './migration.js';
 
-// PostgreSQL: the word index also holds each item's id (btree_gin), so that one index scan finds a
-// query's matches within an id range, newest first by range: GIN intersects the id range's entries
-// with the words' posting lists, skipping the parts of a long posting list outside the range, where
-// an index on the words alone reads whole posting lists for every range. Queries on the words alone
-// use it as before.
+// PostgreSQL: the word index also holds each item's id, negated (btree_gin), so that one index scan
+// finds a query's matches among the newest ids: GIN intersects the range's id entries with the
+// words' posting lists, skipping what lies outside the range, where an index of the words alone
+// reads whole posting lists for every range. Negated: a condition on the id itself could be read
+// from this index too, and the planner, underrating the cost of a GIN id range, would choose it over
+// the primary key for other queries. Queries on the words alone use it as before.
+//
+// nf_newest_matches reads a query's newest matches range by range in one call (search/postgres-
+// word-window.ts chooses the ranges): its SET clause keeps the planner off walking the primary key
+// (it does not see that testing a row reads its whole tsvector) and off parallel plans, for this
+// function only; the newest id is read before plain index scans are turned off.
 
 export const searchById: Migration = {
   version: 33,
-  name: 'word index by id and word (PostgreSQL)',
+  name: 'word index by id and word, newest matches by id range (PostgreSQL)',
   sqlite: [],
   postgres: [
     `CREATE EXTENSION IF NOT EXISTS btree_gin`,
-    `CREATE INDEX items_search_by_id ON items USING GIN (id, search_vector)`,
+    `CREATE INDEX items_search_by_id ON items USING GIN ((-id), search_vector)`,
     `DROP INDEX items_search`,
     `ALTER INDEX items_search_by_id RENAME TO items_search`,
+    `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, widths bigint[], wanted int)
+      RETURNS TABLE (id bigint, rank real)
+      LANGUAGE plpgsql STABLE
+      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
+      AS $$
+      DECLARE
+        newest bigint := (SELECT max(items.id) FROM items);
+        width bigint;
+        below bigint;
+        found bigint[] := '{}';
+        more bigint[];
+      BEGIN
+        PERFORM set_config('enable_indexscan', 'off', true);
+        -- The ids above newest - width for each width, then all older ids. A range's upper bound is
+        -- tested on the row (+ 0): read from an index, it would take in every older id.
+        FOREACH width IN ARRAY widths || NULL::bigint LOOP
+          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
+              WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
+            CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END,
+            CASE WHEN width IS NULL THEN '' ELSE format('AND -items.id < %L::bigint', width - newest) END,
+            CASE WHEN below IS NULL THEN '' ELSE format('AND items.id + 0 <= %L::bigint', below) END)
+            INTO more USING query, wanted - cardinality(found), feed;
+          found := found || coalesce(more, '{}');
+          EXIT WHEN cardinality(found) >= wanted;
+          below := newest - width;
+        END LOOP;
+        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
+          WHERE items.id = ANY (found);
+      END
+      $$`,
   ],
 };
