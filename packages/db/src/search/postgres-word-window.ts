@@ -5,18 +5,18 @@ import { SEARCH_WINDOW } from './engine.js';
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
 // nf_newest_matches (migration 033), which reads them from the word index by id and word, range by
 // range from the newest, and stops at the window. A range costs about the ids it holds, however long
-// the words' posting lists; past POSTGRES_MAX_RANGE_IDS, the posting lists alone are read (a query
+// the words' posting lists; past POSTGRES_MAX_ID_RANGE, the posting lists alone are read (a query
 // that rare has short ones).
 
 /** The first id range holds this many times the ids the window needs, by the planner's estimate. */
-export const POSTGRES_RANGE_MARGIN = 1.5;
+export const POSTGRES_ID_RANGE_MARGIN = 1.5;
 /** Each further id range is this many times wider than the one before. */
-export const POSTGRES_RANGE_GROWTH = 4;
+export const POSTGRES_ID_RANGE_GROWTH = 4;
 /**
  * The widest id range read from the index: the rest of the table is read from the words' posting
  * lists alone (reading an id range costs each id in it).
  */
-export const POSTGRES_MAX_RANGE_IDS = 20_000;
+export const POSTGRES_MAX_ID_RANGE = 20_000;
 
 export interface WordWindowRequest {
   tsquery: RawBuilder<unknown>;
@@ -37,11 +37,11 @@ export async function wordWindow(
 ): Promise<WindowRow[]> {
   const share = Math.max(matches, 1) / Math.max(tableRows, 1);
   const widths: number[] = [];
-  const widest = Math.min(tableRows, POSTGRES_MAX_RANGE_IDS);
+  const widest = Math.min(tableRows, POSTGRES_MAX_ID_RANGE);
   for (
-    let width = Math.ceil((POSTGRES_RANGE_MARGIN * SEARCH_WINDOW) / share);
+    let width = Math.ceil((POSTGRES_ID_RANGE_MARGIN * SEARCH_WINDOW) / share);
     width < widest;
-    width *= POSTGRES_RANGE_GROWTH
+    width *= POSTGRES_ID_RANGE_GROWTH
   ) {
     widths.push(width);
   }

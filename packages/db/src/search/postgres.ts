@@ -8,7 +8,7 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
-import { POSTGRES_RANGE_GROWTH, wordWindow } from './postgres-word-window.js';
+import { wordWindow } from './postgres-word-window.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -21,7 +21,8 @@ import type { SearchTerm } from './query.js';
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
 // A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
-// otherwise test every row holding its words.
+// otherwise test every row holding its words. Any other query but a common prefix is read from the
+// word index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -34,7 +35,9 @@ export const POSTGRES_WALK_MARGIN = 2;
  * The first id range holds this many times the matches the window misses, by the estimate: every
  * match in a range is read from the table, so a range too wide costs more than one more range.
  */
-export const POSTGRES_PHRASE_RANGE_MARGIN = 1;
+export const POSTGRES_RANGE_MARGIN = 1;
+/** Each further id range is this many times wider than the one before. */
+export const POSTGRES_RANGE_GROWTH = 4;
 
 interface HitRow {
   id: string;
@@ -80,7 +83,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
         if (hits.length >= SEARCH_WINDOW || below < 1) return ranked(hits);
       }
       const missing = SEARCH_WINDOW - hits.length;
-      const first = Math.ceil((POSTGRES_PHRASE_RANGE_MARGIN * missing) / share);
+      const first = Math.ceil((POSTGRES_RANGE_MARGIN * missing) / share);
       hits.push(
         ...(await ctx.transaction(async (trx) => {
           // The planner would rather walk the primary key, testing every row (its cost unseen), than
