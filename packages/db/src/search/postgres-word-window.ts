@@ -4,7 +4,7 @@ import { SEARCH_WINDOW } from './engine.js';
 
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
 // nf_newest_matches (migration 033), which reads them from the word index by id and word, range by
-// range from the newest, and stops at the window. A range costs about the ids it holds, however long
+// range from the newest, the first sized by the planner's estimate, and stops at the window. A range costs about the ids it holds, however long
 // the words' posting lists; past POSTGRES_MAX_ID_RANGE, the posting lists alone are read (a query
 // that rare has short ones).
 
@@ -18,14 +18,6 @@ export const POSTGRES_ID_RANGE_GROWTH = 4;
  */
 export const POSTGRES_MAX_ID_RANGE = 20_000;
 
-export interface WordWindowRequest {
-  tsquery: RawBuilder<unknown>;
-  feedId: number | undefined;
-  /** The planner's estimates of the rows matching and of the table's rows. */
-  matches: number;
-  tableRows: number;
-}
-
 export interface WindowRow {
   id: string;
   rank: number;
@@ -33,19 +25,11 @@ export interface WindowRow {
 
 export async function wordWindow(
   ctx: DbContext,
-  { tsquery, feedId, matches, tableRows }: WordWindowRequest,
+  tsquery: RawBuilder<unknown>,
+  feedId: number | undefined,
 ): Promise<WindowRow[]> {
-  const share = Math.max(matches, 1) / Math.max(tableRows, 1);
-  const widths: number[] = [];
-  const widest = Math.min(tableRows, POSTGRES_MAX_ID_RANGE);
-  for (
-    let width = Math.ceil((POSTGRES_ID_RANGE_MARGIN * SEARCH_WINDOW) / share);
-    width < widest;
-    width *= POSTGRES_ID_RANGE_GROWTH
-  ) {
-    widths.push(width);
-  }
   const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(${tsquery},
-    ${feedId ?? null}, ${widths}::bigint[], ${SEARCH_WINDOW})`.execute(ctx.kysely);
+    ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
+    ${POSTGRES_MAX_ID_RANGE})`.execute(ctx.kysely);
   return rows;
 }

@@ -59,13 +59,13 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
           ? sql`items.search_vector @@ ${tsquery} ${feed}`
           : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
+      const prefix = terms.some((term) => term.prefix && !term.exclude);
+      if (pairs === null && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
       // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
-      if (pairs === null && !(common && terms.some((term) => term.prefix && !term.exclude))) {
-        return ranked(await wordWindow(ctx, { tsquery, feedId, matches, tableRows }));
-      }
+      if (pairs === null && !common) return ranked(await wordWindow(ctx, tsquery, feedId));
       const hits: HitRow[] = [];
       let below: number | null = null;
       if (common) {
