@@ -92,15 +92,17 @@ for (const joinThreshold of [0.2, 0.25, 0.3, 0.35])
       for (const mergeThreshold of [0.35, 0.45, 1.1])
         for (const bigramWeight of [0.25, 0.5])
           for (const nameBoost of [1, 1.5])
-            if (joinThresholdFloor <= joinThreshold)
-              GRID.push({
-                joinThreshold,
-                joinThresholdPerDoubling,
-                joinThresholdFloor,
-                mergeThreshold,
-                bigramWeight,
-                nameBoost,
-              });
+            for (const storyMergeThreshold of [0.3, 0.35, 1.1])
+              if (joinThresholdFloor <= joinThreshold)
+                GRID.push({
+                  joinThreshold,
+                  joinThresholdPerDoubling,
+                  joinThresholdFloor,
+                  mergeThreshold,
+                  bigramWeight,
+                  nameBoost,
+                  storyMergeThreshold,
+                });
 
 function tune(headlines: readonly Headline[], order: string): { tuning: Partial<RuleTuning>; score: BCubed } {
   let best: { tuning: Partial<RuleTuning>; score: BCubed } | null = null;
