@@ -104,8 +104,7 @@ export class StoryIndex {
       const joined = position < scored.length;
       if (
         (joined && candidate.score >= this.tuning.mergeThreshold) ||
-        (candidate.score >= this.tuning.storyMergeItemFloor &&
-          best.story.centroidCosine(candidate.story) >= this.tuning.storyMergeThreshold)
+        best.story.centroidCosine(candidate.story) >= this.tuning.storyMergeThreshold
       )
         mergeStoryIds.push(candidate.story.id);
     }
