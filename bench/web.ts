@@ -1,4 +1,4 @@
-// Web benchmark: the built app (`next start`) on a seeded SQLite database (or --database-url), loaded by autocannon:
+// Web benchmark: the built app (apps/web/server.mjs, as `npm start` runs it) on a seeded SQLite database (or --database-url), loaded by autocannon:
 // front page, story, search and /feed.xml, each p95 as a ratio to /robots.txt (no database) in the
 // same run, and requests per server CPU-second.
 //
@@ -129,8 +129,12 @@ function freePort(): Promise<number> {
 async function startWeb(port: number): Promise<ChildProcess> {
   if (!existsSync(path.join(WEB_DIR, '.next/BUILD_ID')))
     throw new Error('apps/web is not built: pnpm turbo run build --filter=@newsfeed/web');
-  const next = createRequire(path.join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // The app's own production server (apps/web/server.mjs); a build from before it has only `next start`.
+  const server = path.join(WEB_DIR, 'server.mjs');
+  const entry = existsSync(server)
+    ? [server]
+    : [createRequire(path.join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next'), 'start'];
+  const child = spawn(process.execPath, [...entry, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: WEB_DIR,
     env: {
       ...process.env,
@@ -151,7 +155,7 @@ async function startWeb(port: number): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();
-  throw new Error('next start did not come up within 60 s');
+  throw new Error('the web server did not come up within 60 s');
 }
 
 interface Measurement {

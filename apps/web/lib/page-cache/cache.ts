@@ -66,9 +66,7 @@ export class PageCache {
     const now = this.#now();
     const entry = this.#entries.get(key);
     if (entry && now - entry.renderedAt < ttl) {
-      // Most recently used last: eviction walks the map from its start.
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
+      this.#touch(key, entry);
       if (!entry.refreshing && now - entry.renderedAt >= ttl * RENEW_AFTER) {
         entry.refreshing = true;
         this.#load(key, render).catch(() => {
@@ -79,6 +77,26 @@ export class PageCache {
       return { page: entry.page, outcome: 'hit' };
     }
     return { page: (await this.#load(key, render)).page, outcome: 'miss' };
+  }
+
+  /**
+   * The kept copy of key when serving it needs no render now (fresh, and its renewal not yet due or
+   * already under way), else null: for a caller that cannot render, which then asks get().
+   */
+  readyCopy(key: string): RenderedPage | null {
+    const ttl = this.options.ttlMs();
+    const entry = this.#entries.get(key);
+    if (ttl <= 0 || !entry) return null;
+    const age = this.#now() - entry.renderedAt;
+    if (age >= ttl || (age >= ttl * RENEW_AFTER && !entry.refreshing)) return null;
+    this.#touch(key, entry);
+    return entry.page;
+  }
+
+  #touch(key: string, entry: Entry): void {
+    // Most recently used last: eviction walks the map from its start.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
   }
 
   #load(key: string, render: () => Promise<Render>): Promise<Render> {

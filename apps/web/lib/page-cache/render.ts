@@ -98,10 +98,12 @@ export async function renderPage(request: PageRequest, marker: string): Promise<
 export function withNonce(
   page: RenderedPage,
   nonce: string,
-): { body: Uint8Array<ArrayBuffer>; headers: Headers } {
+): { body: Uint8Array<ArrayBuffer>; headers: [string, string][] } {
   const { nonce: old, nonceOffsets } = page;
-  const headers = new Headers();
-  for (const [name, value] of page.headers) headers.append(name, old ? value.replaceAll(old, nonce) : value);
+  const headers = page.headers.map(([name, value]): [string, string] => [
+    name,
+    old ? value.replaceAll(old, nonce) : value,
+  ]);
   if (!old || nonceOffsets.length === 0) return { body: page.body, headers };
   const replacement = Buffer.from(nonce);
   // Every byte is written below, so the copy need not be zeroed first.
