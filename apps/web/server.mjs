@@ -27,8 +27,20 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Whether the page cache answered the request; a failure there leaves it to Next.js. */
+function answeredFromCache(req, res) {
+  try {
+    return globalThis[PAGE_CACHE]?.answerKeptPage(req, res) === true;
+  } catch (error) {
+    console.error(`The page cache failed on ${req.url}`, error);
+    // Half a response cannot be taken back: the reader's connection is closed instead.
+    if (res.headersSent) res.destroy();
+    return res.headersSent;
+  }
+}
+
 const server = createServer((req, res) => {
-  if (globalThis[PAGE_CACHE]?.answerKeptPage(req, res)) return;
+  if (answeredFromCache(req, res)) return;
   handle(req, res).catch((error) => {
     // As `next start`: the request fails, the server stays up.
     console.error(`Failed to handle request for ${req.url}`, error);

@@ -7,7 +7,14 @@ import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache/cache';
 const TTL = 1000;
 
 function page(text: string, status = 200): Render['page'] {
-  return { status, headers: [], body: new TextEncoder().encode(text), nonce: null, nonceOffsets: [] };
+  return {
+    status,
+    headers: [],
+    body: new TextEncoder().encode(text),
+    nonce: null,
+    nonceOffsets: [],
+    gzip: null,
+  };
 }
 
 /** A cache on a clock the test moves, and a renderer that counts its renders. */

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzip } from 'node:zlib';
 import { webConfig } from '../env';
 import { screenRequest } from '../request-screen';
 import { createNonce } from '../security-headers';
 import type { SecondRequestAdmission } from './admission';
 import type { PageCache } from './cache';
 import { keptPageEncoding } from './encoding';
+import { gzipWithNonce } from './gzip-copy';
 import { type HeaderLookup, type PageRequest, sharedPageKey } from './policy';
-import { RENDER_MARKER_HEADER, withNonce } from './render';
+import { headersWithNonce, RENDER_MARKER_HEADER, withNonce } from './render';
 
 // A kept page answered with node:http alone, before Next.js sees the request (server.mjs calls this
 // first). Next.js's per-request work (request adapters, router, proxy) costs more than handing out
@@ -36,7 +36,9 @@ function pageRequest(req: IncomingMessage): PageRequest | null {
   if (url === undefined || !url.startsWith('/') || url.startsWith('//')) return null;
   const host = headers.host;
   if (host === undefined) return null;
-  return { method: req.method ?? 'GET', url: `http://${host}${url}`, headers: proxyView(req, host) };
+  // The key and the screen read the URL's path and query only; a host that is no URL host must
+  // not make it throw.
+  return { method: req.method ?? 'GET', url: `http://localhost${url}`, headers: proxyView(req, host) };
 }
 
 export interface KeptPages {
@@ -56,18 +58,18 @@ export function answerKeptPage(req: IncomingMessage, res: ServerResponse, kept: 
   const page = key === null ? null : kept.pages.readyCopy(key);
   if (key === null || page === null) return false;
   const encoding = keptPageEncoding(req.headers['accept-encoding'], page.body.byteLength);
-  if (encoding === null) return false;
+  if (encoding === null || page.nonce === null || (encoding === 'gzip' && page.gzip === null)) return false;
   // The URL stays remembered as asked, as it would through proxy.ts.
   kept.admission.admit(key);
-  const { body, headers } = withNonce(page, createNonce());
-  const send = (encoded: Uint8Array, contentEncoding: string | null) => {
-    const raw = headers.flat();
-    raw.push('x-page-cache', 'hit', 'content-length', String(encoded.byteLength));
-    if (contentEncoding) raw.push('content-encoding', contentEncoding);
-    res.writeHead(page.status, raw);
-    res.end(encoded);
-  };
-  if (encoding === 'identity') send(body, null);
-  else gzip(body, (error, zipped) => (error ? send(body, null) : send(zipped, 'gzip')));
+  const nonce = createNonce();
+  const headers = headersWithNonce(page, nonce).flat();
+  let body: Uint8Array;
+  if (encoding === 'gzip' && page.gzip) {
+    body = gzipWithNonce(page.gzip, page.body, page.nonceOffsets, page.nonce.length, nonce);
+    headers.push('content-encoding', 'gzip');
+  } else body = withNonce(page, nonce).body;
+  headers.push('x-page-cache', 'hit', 'content-length', String(body.byteLength));
+  res.writeHead(page.status, headers);
+  res.end(body);
   return true;
 }
