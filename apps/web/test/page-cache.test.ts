@@ -60,6 +60,33 @@ describe('PageCache', () => {
     expect(await t.text('/', t.render('front'))).toBe('front#3 miss');
   });
 
+  it('hands out a ready copy without rendering only while no renewal is due or one is under way', async () => {
+    const t = setup();
+    const ready = () => {
+      const copy = t.cache.readyCopy('/');
+      return copy && new TextDecoder().decode(copy.body);
+    };
+    expect(ready()).toBeNull();
+    await t.text('/', t.render('front'));
+    expect(ready()).toBe('front#1');
+    t.at(TTL * RENEW_AFTER);
+    // Due for renewal: only get(), which can render, may hand it out now.
+    expect(ready()).toBeNull();
+    let finish = () => {};
+    const slowRender = () =>
+      new Promise<Render>((resolve) => {
+        finish = () => resolve({ page: page('front#2'), shareable: true });
+      });
+    expect(await t.text('/', slowRender)).toBe('front#1 hit');
+    expect(ready()).toBe('front#1');
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ready()).toBe('front#2');
+    t.at(TTL * RENEW_AFTER + TTL);
+    expect(ready()).toBeNull();
+    expect(t.renders).toBe(1);
+  });
+
   it('renders once for concurrent misses of one key', async () => {
     const t = setup();
     const answers = await Promise.all([1, 2, 3].map(() => t.text('/', t.render('front'))));
