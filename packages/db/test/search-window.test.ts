@@ -51,7 +51,7 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
     const stored: number[] = [];
     for (let start = 0; start < items.length; start += 250) {
       const written = await t.db.items.ingest(feed.id, items.slice(start, start + 250));
-      stored.push(...written.map((result) => result.id));
+      stored.push(...written.map((result) => result.id!));
     }
     await t.db.maintenance.optimize();
     const matching = stored.filter((_, index) => (index < 700 ? index % 2 === 0 : index % 10 === 0));
