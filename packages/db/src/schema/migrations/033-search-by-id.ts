@@ -8,10 +8,10 @@ import type { Migration } from './migration.js';
 // the primary key for other queries. Queries on the words alone use it as before.
 //
 // nf_newest_matches reads a query's newest matches range by range in one call (search/postgres-
-// word-window.ts gives the ranges' settings): its SET clause keeps the planner off walking the primary key
-// (it does not see that testing a row reads its whole tsvector) and off parallel plans, for this
-// function only; the newest id is read before plain index scans are turned off. Not STABLE: it runs
-// an EXPLAIN, which only a volatile function may.
+// word-window.ts gives the ranges' settings): its SET clause keeps the planner off walking the
+// primary key (it does not see that testing a row reads its whole tsvector) and off parallel plans,
+// for this function only; the newest id is read before plain index scans are turned off. Not
+// STABLE: it runs an EXPLAIN, which only a volatile function may.
 
 export const searchById: Migration = {
   version: 33,
