@@ -8,6 +8,7 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
+import { phraseBuckets } from './postgres-phrase.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -19,8 +20,8 @@ import type { SearchTerm } from './query.js';
 //   id range, ANDed with the range (only the range's matches visit the table), the first range sized
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
-// A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
-// otherwise test every row holding its words.
+// A phrase is looked up in the index of hashed word pairs (postgres-phrase.ts): a rare phrase of
+// common words would otherwise test every row holding its words.
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -48,14 +49,12 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
       const feed = feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`;
-      const pairs = phrasePairs(terms);
-      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's word pairs (a
-      // bitmap of both indexes would recheck the pairs' expression, recomputing it for every row).
+      const buckets = phraseBuckets(terms);
+      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's pair buckets
+      // (whose posting lists are short; the phrase's words' are long).
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
       const indexed =
-        pairs === null
-          ? sql`items.search_vector @@ ${tsquery} ${feed}`
-          : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
+        buckets === null ? sql`items.search_vector @@ ${tsquery} ${feed}` : sql`${buckets} AND ${tested}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
@@ -129,7 +128,7 @@ function ranked(rows: HitRow[]): RankedHit[] {
 
 /**
  * The planner's estimates of the rows matching and of the table's rows (from the column's and the
- * word-pair index's statistics), in one EXPLAIN.
+ * pair-bucket index's statistics), in one EXPLAIN.
  */
 async function estimate(
   ctx: DbContext,
@@ -143,21 +142,6 @@ async function estimate(
     SELECT 1 FROM items WHERE ${match} UNION ALL SELECT 1 FROM items`.execute(ctx.kysely);
   const branches = rows[0]?.['QUERY PLAN'][0].Plan.Plans ?? [];
   return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
-}
-
-/**
- * The adjacent word pairs of the query's phrases (but a prefix's last word) as a tsquery of the
- * word-pair index (migration 007), its lexemes as nf_word_pairs makes them: two words and a space;
- * null without a phrase.
- */
-export function phrasePairs(terms: SearchTerm[]): string | null {
-  const pairs = new Set<string>();
-  for (const term of terms) {
-    if (term.exclude) continue;
-    const tokens = term.prefix ? term.tokens.slice(0, -1) : term.tokens;
-    for (let at = 1; at < tokens.length; at += 1) pairs.add(`'${tokens[at - 1]} ${tokens[at]}'`);
-  }
-  return pairs.size === 0 ? null : [...pairs].join(' & ');
 }
 
 /**

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from '../src/create-db.js';
+import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
+import { ENGINES, freshDatabase, sampleItem, searchKeys, type TestDatabase } from './helpers/test-db.js';
+
+// Migration 032 replaces the exact word-pair index (and its function) of a PostgreSQL database made by
+// an earlier version with the pair-bucket index; its phrases are still found.
+
+const postgres = ENGINES.find((testEngine) => testEngine.engine === 'postgres')!;
+
+describe.skipIf(Boolean(postgres.skipReason))('migration 032 on postgres', () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await freshDatabase('postgres');
+  });
+  afterEach(async () => database?.dispose());
+
+  it('replaces the word-pair index of an earlier database, and phrases are still found', async () => {
+    const db = await createDb(database.url, { migrate: false });
+    try {
+      const { kysely } = db.context;
+      await sql`CREATE TABLE schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
+      for (const migration of MIGRATIONS.filter((m) => m.version < 32)) {
+        for (const statement of statementsFor(migration, 'postgres')) await sql.raw(statement).execute(kysely);
+        await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
+          kysely,
+        );
+      }
+      const indexes = async () =>
+        (
+          await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes
+            WHERE tablename = 'items' AND indexname LIKE 'items_search%' ORDER BY indexname`.execute(kysely)
+        ).rows.map((row) => row.indexname);
+      expect(await indexes()).toEqual(['items_search', 'items_search_pairs']);
+      const feed = await db.feeds.add({ url: 'https://pairs.example/rss' });
+      await db.items.ingest(feed.id, [
+        sampleItem('adjacent', { contentText: 'Storm hits court in the capital.' }),
+        sampleItem('apart', { contentText: 'The court met after the storm.' }),
+      ]);
+
+      expect((await db.migrate()).applied).toContain(32);
+      expect(await indexes()).toEqual(['items_search', 'items_search_pair_buckets']);
+      const { rows } = await sql<{ functions: number }>`SELECT count(*)::int AS functions FROM pg_proc
+        WHERE proname = 'nf_word_pairs'`.execute(kysely);
+      expect(rows[0]?.functions).toBe(0);
+      expect(await searchKeys(db, '"storm hits court"')).toEqual(['adjacent']);
+      expect(await searchKeys(db, 'court storm')).toEqual(['adjacent', 'apart']);
+    } finally {
+      await db.close();
+    }
+  });
+});
