@@ -35,25 +35,28 @@ describe.skipIf(Boolean(postgres.skipReason))('asynchronous ingest commit on pos
     { asyncIngestCommit: undefined, expected: 'off' },
     { asyncIngestCommit: true, expected: 'off' },
     { asyncIngestCommit: false, expected: "the server's" },
-  ])('asyncIngestCommit $asyncIngestCommit: ingest runs with synchronous_commit $expected', async ({
-    asyncIngestCommit,
-    expected,
-  }) => {
-    const opened = await openTestDb('postgres', asyncIngestCommit === undefined ? {} : { asyncIngestCommit });
-    try {
-      await recordCommitSettings(opened.db);
-      const { rows } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(
-        opened.db.context.kysely,
+  ])(
+    'asyncIngestCommit $asyncIngestCommit: ingest runs with synchronous_commit $expected',
+    async ({ asyncIngestCommit, expected }) => {
+      const opened = await openTestDb(
+        'postgres',
+        asyncIngestCommit === undefined ? {} : { asyncIngestCommit },
       );
-      const server = rows[0]!.synchronous_commit;
-      const feed = await opened.db.feeds.add({ url: 'https://commit.example/rss' });
-      await opened.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
-      await opened.db.feeds.update(feed.id, { title: 'Renamed' });
-      expect(await settingsSeen(opened.db, 'items')).toEqual([expected === 'off' ? 'off' : server]);
-      // SET LOCAL ends with the ingest's transaction: the pooled connection goes back as it was.
-      expect(await settingsSeen(opened.db, 'feeds')).toEqual([server]);
-    } finally {
-      await opened.dispose();
-    }
-  });
+      try {
+        await recordCommitSettings(opened.db);
+        const { rows } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(
+          opened.db.context.kysely,
+        );
+        const server = rows[0]!.synchronous_commit;
+        const feed = await opened.db.feeds.add({ url: 'https://commit.example/rss' });
+        await opened.db.items.ingest(feed.id, [sampleItem('a'), sampleItem('b')]);
+        await opened.db.feeds.update(feed.id, { title: 'Renamed' });
+        expect(await settingsSeen(opened.db, 'items')).toEqual([expected === 'off' ? 'off' : server]);
+        // SET LOCAL ends with the ingest's transaction: the pooled connection goes back as it was.
+        expect(await settingsSeen(opened.db, 'feeds')).toEqual([server]);
+      } finally {
+        await opened.dispose();
+      }
+    },
+  );
 });

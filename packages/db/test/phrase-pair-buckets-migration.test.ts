@@ -23,7 +23,8 @@ describe.skipIf(Boolean(postgres.skipReason))('migration 032 on postgres', () =>
       await sql`CREATE TABLE schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
       for (const migration of MIGRATIONS.filter((m) => m.version < 32)) {
-        for (const statement of statementsFor(migration, 'postgres')) await sql.raw(statement).execute(kysely);
+        for (const statement of statementsFor(migration, 'postgres'))
+          await sql.raw(statement).execute(kysely);
         await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
           kysely,
         );

@@ -91,7 +91,9 @@ describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
       const feed = await t.db.feeds.add({ url: 'https://buckets.example/rss' });
       await t.db.items.ingest(feed.id, [
         sampleItem('adjacent', { contentText: 'The court storm went on.' }),
-        sampleItem('bucket', { contentText: `The storm hit the court. ${collision!.first} ${collision!.second}` }),
+        sampleItem('bucket', {
+          contentText: `The storm hit the court. ${collision!.first} ${collision!.second}`,
+        }),
       ]);
       await t.db.maintenance.optimize();
       expect(await searchKeys(t.db, '"court storm"')).toEqual(['adjacent']);
