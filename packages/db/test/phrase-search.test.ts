@@ -37,10 +37,10 @@ describe.each(ENGINES)('phrase search on $engine', (testEngine) => {
   });
 });
 
-// PostgreSQL only: a phrase's rows are found through the pair-bucket index (migration 032), then checked
-// for positions; what it finds must be what the positions alone find.
+// PostgreSQL only: a phrase's rows are found through its words' index, then checked for positions; what
+// it finds must be what the positions alone find.
 describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
-  'phrase pairs on $engine',
+  'phrase positions on $engine',
   (testEngine) => {
     const t = useTestDb(testEngine);
 
@@ -68,36 +68,6 @@ describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
           expect(await searchKeys(t.db, `"${phrase}"`), phrase).toEqual(expected.slice(0, 100));
         }
       }
-    });
-  },
-);
-
-// PostgreSQL only: a row whose other words share the phrase's pair bucket by chance holds the bucket
-// and the phrase's words, but not the phrase: the positions check leaves it out.
-describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
-  'phrase pair buckets on $engine',
-  (testEngine) => {
-    const t = useTestDb(testEngine);
-
-    it.skipIf(Boolean(testEngine.skipReason))('leaves out a row that only shares the bucket', async () => {
-      const { rows } = await sql<{ first: string; second: string }>`SELECT first, second
-        FROM generate_series(1, 200) AS a, generate_series(1, 200) AS b,
-          LATERAL (SELECT 'w' || a AS first, 'w' || b AS second) AS words
-        WHERE nf_pair_bucket(first, second) = nf_pair_bucket('court', 'storm') LIMIT 1`.execute(
-        t.db.context.kysely,
-      );
-      const [collision] = rows;
-      expect(collision).toBeDefined();
-      const feed = await t.db.feeds.add({ url: 'https://buckets.example/rss' });
-      await t.db.items.ingest(feed.id, [
-        sampleItem('adjacent', { contentText: 'The court storm went on.' }),
-        sampleItem('bucket', {
-          contentText: `The storm hit the court. ${collision!.first} ${collision!.second}`,
-        }),
-      ]);
-      await t.db.maintenance.optimize();
-      expect(await searchKeys(t.db, '"court storm"')).toEqual(['adjacent']);
-      expect(await searchKeys(t.db, `"${collision!.first} ${collision!.second}"`)).toEqual(['bucket']);
     });
   },
 );

@@ -8,7 +8,6 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
-import { phraseBuckets } from './postgres-phrase.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -20,8 +19,8 @@ import type { SearchTerm } from './query.js';
 //   id range, ANDed with the range (only the range's matches visit the table), the first range sized
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
-// A phrase is looked up in the index of hashed word pairs (postgres-phrase.ts): a rare phrase of
-// common words would otherwise test every row holding its words.
+// A phrase is found the same way, through its words, and each row holding them is checked for their
+// positions (migration 032 dropped the word-pair index, which cost ingest more than phrases gained).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -49,12 +48,9 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
       const feed = feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`;
-      const buckets = phraseBuckets(terms);
-      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's pair buckets
-      // (whose posting lists are short; the phrase's words' are long).
+      // IS TRUE keeps the planner off the word index for a walk.
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
-      const indexed =
-        buckets === null ? sql`items.search_vector @@ ${tsquery} ${feed}` : sql`${buckets} AND ${tested}`;
+      const indexed = sql`items.search_vector @@ ${tsquery} ${feed}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
@@ -128,7 +124,7 @@ function ranked(rows: HitRow[]): RankedHit[] {
 
 /**
  * The planner's estimates of the rows matching and of the table's rows (from the column's and the
- * pair-bucket index's statistics), in one EXPLAIN.
+ * word index's statistics), in one EXPLAIN.
  */
 async function estimate(
   ctx: DbContext,
