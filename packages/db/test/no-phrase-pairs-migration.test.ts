@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../src/create-db.js';
-import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
+import { migrateThrough } from './helpers/earlier-schema.js';
 import { ENGINES, freshDatabase, sampleItem, searchKeys, type TestDatabase } from './helpers/test-db.js';
 
 // Migration 032 takes the word-pair index (and its function) off a PostgreSQL database made by an
@@ -20,15 +20,7 @@ describe.skipIf(Boolean(postgres.skipReason))('migration 032 on postgres', () =>
     const db = await createDb(database.url, { migrate: false });
     try {
       const { kysely } = db.context;
-      await sql`CREATE TABLE schema_migrations (
-        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
-      for (const migration of MIGRATIONS.filter((m) => m.version < 32)) {
-        for (const statement of statementsFor(migration, 'postgres'))
-          await sql.raw(statement).execute(kysely);
-        await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
-          kysely,
-        );
-      }
+      await migrateThrough(kysely, 'postgres', 31);
       const indexes = async () =>
         (
           await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes
