@@ -13,6 +13,7 @@ import { simhash } from '@newsfeed/parser';
 import { type ClusterDoc, type RuleTuning, StoryIndex } from '../apps/worker/src/cluster/rule/index.js';
 import { type BCubed, bcubed, formatScore } from './lib/bcubed.js';
 import { extractionDevDocs, wireFixtureDocs } from './lib/clustering-precision-sets.js';
+import { clusterDocs, headlineDoc, ordered } from './lib/clustering-rule-run.js';
 import { clusterThroughWorker } from './lib/clustering-worker-path.js';
 import { type Headline, loadHeadlines } from './lib/headline-corpus.js';
 import { plainTfIdfSinglePass } from './lib/plain-tfidf.js';
@@ -26,52 +27,6 @@ const { values: args } = parseArgs({
     'no-tune': { type: 'boolean', default: false },
   },
 });
-
-/** Place every doc in order, as the clusterer stage does: place -> persist -> add (+ merges). */
-export function clusterDocs(docs: readonly ClusterDoc[], tuning?: Partial<RuleTuning>): Map<number, number> {
-  const index = new StoryIndex({}, tuning);
-  const storyOf = new Map<number, number>();
-  const membersOf = new Map<number, number[]>();
-  for (const doc of docs) {
-    const placement = index.place(doc);
-    const storyId = placement.storyId ?? doc.id;
-    storyOf.set(doc.id, storyId);
-    if (!membersOf.has(storyId)) membersOf.set(storyId, []);
-    membersOf.get(storyId)?.push(doc.id);
-    index.add(doc, storyId);
-    for (const from of placement.mergeStoryIds) {
-      for (const member of membersOf.get(from) ?? []) {
-        storyOf.set(member, storyId);
-        membersOf.get(storyId)?.push(member);
-      }
-      membersOf.delete(from);
-      index.mergeStories(from, storyId);
-    }
-  }
-  return storyOf;
-}
-
-function headlineDoc(headline: Headline, feedIds: Map<string, number>): ClusterDoc {
-  if (!feedIds.has(headline.publisher)) feedIds.set(headline.publisher, feedIds.size + 1);
-  return {
-    id: headline.id,
-    feedId: feedIds.get(headline.publisher) as number,
-    title: headline.title,
-    text: null,
-    language: null,
-    publishedAt: headline.timestamp,
-    firstSeenAt: headline.timestamp,
-  };
-}
-
-function ordered(headlines: readonly Headline[], order: string): Headline[] {
-  const sorted = [...headlines];
-  if (order === 'publisher') {
-    // What the worker does with one feed per publisher: items arrive feed by feed.
-    sorted.sort((a, b) => a.publisher.localeCompare(b.publisher) || a.timestamp - b.timestamp || a.id - b.id);
-  } else sorted.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
-  return sorted;
-}
 
 function scoreRule(headlines: readonly Headline[], order: string, tuning?: Partial<RuleTuning>): BCubed {
   const feedIds = new Map<string, number>();
@@ -92,15 +47,17 @@ for (const joinThreshold of [0.2, 0.25, 0.3, 0.35])
       for (const mergeThreshold of [0.35, 0.45, 1.1])
         for (const bigramWeight of [0.25, 0.5])
           for (const nameBoost of [1, 1.5])
-            if (joinThresholdFloor <= joinThreshold)
-              GRID.push({
-                joinThreshold,
-                joinThresholdPerDoubling,
-                joinThresholdFloor,
-                mergeThreshold,
-                bigramWeight,
-                nameBoost,
-              });
+            for (const storyMergeThreshold of [0.3, 0.35, 1.1])
+              if (joinThresholdFloor <= joinThreshold)
+                GRID.push({
+                  joinThreshold,
+                  joinThresholdPerDoubling,
+                  joinThresholdFloor,
+                  mergeThreshold,
+                  bigramWeight,
+                  nameBoost,
+                  storyMergeThreshold,
+                });
 
 function tune(headlines: readonly Headline[], order: string): { tuning: Partial<RuleTuning>; score: BCubed } {
   let best: { tuning: Partial<RuleTuning>; score: BCubed } | null = null;

@@ -1,4 +1,4 @@
-// Web benchmark: the built app (`next start`) on a seeded SQLite database (or --database-url), loaded by autocannon:
+// Web benchmark: the built app (apps/web/server.mjs, as `npm start` runs it) on a seeded SQLite database (or --database-url), loaded by autocannon:
 // front page, story, search and /feed.xml, each p95 as a ratio to /robots.txt (no database) in the
 // same run, and requests per server CPU-second.
 //
@@ -11,6 +11,7 @@
 //                        [--worker-beside] [--story-every MS]   (a running worker's writes meanwhile: lib/worker-beside.ts)
 //                        [--web-dir DIR]   (another built apps/web, e.g. a copy of main's for an A/B run)
 //                        [--targets baseline,front,...]   (only these of the targets below; baseline always runs)
+//                        [--gzip]   (requests accept gzip, deflate and br, as browsers' do; without it, bodies come plain)
 //
 // Needs apps/web built. The seeded database stays in bench/out/web-<items>.db for the next run (an
 // interrupted seeding resumes); --fresh seeds again. Results: stdout and bench/out/web.json.
@@ -46,6 +47,8 @@ const COLD_SEARCHES = COLD_SEARCH_WORDS.flatMap((first) =>
   COLD_SEARCH_WORDS.filter((second) => second !== first).map((second) => `/search?q=${first}+${second}`),
 );
 const GOALS_P95_MS: Record<string, number> = { front: 50, search: 100 };
+/** What Chromium sends: the server picks gzip (Next.js's compression prefers it). */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 const { values: args } = parseArgs({
   options: {
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     'story-every': { type: 'string', default: '0' },
     'web-dir': { type: 'string' },
     targets: { type: 'string' },
+    gzip: { type: 'boolean', default: false },
     // Seeding makes exactly the worker's call per poll (items.ingest), then its clustering stage runs.
     'polls-in-flight': { type: 'string', default: '16' },
   },
@@ -129,8 +133,12 @@ function freePort(): Promise<number> {
 async function startWeb(port: number): Promise<ChildProcess> {
   if (!existsSync(path.join(WEB_DIR, '.next/BUILD_ID')))
     throw new Error('apps/web is not built: pnpm turbo run build --filter=@newsfeed/web');
-  const next = createRequire(path.join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
-  const child = spawn(process.execPath, [next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // The app's own production server (apps/web/server.mjs); a build from before it has only `next start`.
+  const server = path.join(WEB_DIR, 'server.mjs');
+  const entry = existsSync(server)
+    ? [server]
+    : [createRequire(path.join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next'), 'start'];
+  const child = spawn(process.execPath, [...entry, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: WEB_DIR,
     env: {
       ...process.env,
@@ -151,7 +159,7 @@ async function startWeb(port: number): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();
-  throw new Error('next start did not come up within 60 s');
+  throw new Error('the web server did not come up within 60 s');
 }
 
 interface Measurement {
@@ -190,6 +198,7 @@ async function load(
     connections: CONNECTIONS,
     duration,
     timeout: 10,
+    headers: args.gzip ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : {},
     requests: [
       {
         setupRequest: (request) => {
@@ -309,6 +318,7 @@ async function main() {
       ...(beside ? [`--worker-beside --story-every ${args['story-every']}`] : []),
       ...(args['web-dir'] ? [`--web-dir ${args['web-dir']}`] : []),
       ...(args.targets ? [`--targets ${args.targets}`] : []),
+      ...(args.gzip ? ['--gzip'] : []),
     ].join(' '),
   };
   writeFileSync(path.join(OUT_DIR, 'web.json'), `${JSON.stringify(summary, null, 2)}\n`);

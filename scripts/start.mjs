@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const WORKER_DIR = join(ROOT, 'apps', 'worker');
 const WEB_DIR = join(ROOT, 'apps', 'web');
-const NEXT_BIN = join(WEB_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
+const WEB_SERVER = join(WEB_DIR, 'server.mjs');
 /** Exit codes of a child that stopped because it was asked to (SIGINT, SIGTERM). */
 const STOP_CODES = new Set([0, 130, 143]);
 
@@ -40,11 +40,11 @@ const workerStart = JSON.parse(readFileSync(join(WORKER_DIR, 'package.json'), 'u
 );
 const children = [
   spawn(process.execPath, workerStart.slice(1), { cwd: WORKER_DIR, stdio: 'inherit', env }),
-  spawn(
-    process.execPath,
-    [NEXT_BIN, 'start', '--port', env.PORT || '3000', '--hostname', env.HOST || '127.0.0.1'],
-    { cwd: WEB_DIR, stdio: 'inherit', env },
-  ),
+  spawn(process.execPath, [WEB_SERVER, '--port', env.PORT || '3000', '--hostname', env.HOST || '127.0.0.1'], {
+    cwd: WEB_DIR,
+    stdio: 'inherit',
+    env,
+  }),
 ];
 
 let stopping = false;

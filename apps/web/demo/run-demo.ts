@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -15,7 +14,7 @@ const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT = resolve(WEB_DIR, '../..');
 const DEMO_DIR = join(ROOT, 'data', 'demo');
 const WORKER_MAIN = join(ROOT, 'apps', 'worker', 'dist', 'main.js');
-const NEXT_BIN = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
+const WEB_SERVER = join(WEB_DIR, 'server.mjs');
 
 const DemoOptions = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
     start(
       'web',
       process.execPath,
-      [NEXT_BIN, 'start', '--port', String(options.PORT), '--hostname', '127.0.0.1'],
+      [WEB_SERVER, '--port', String(options.PORT), '--hostname', '127.0.0.1'],
       { ...env, PORT: String(options.PORT), ADMIN_TOKEN: options.ADMIN_TOKEN },
       WEB_DIR,
     ),

@@ -9,12 +9,12 @@ export const WEB_OPTIONS = {
   },
   PORT: {
     schema: z.coerce.number().int().min(0).max(65_535).default(3000),
-    description: 'The port `next start` listens on.',
+    description: 'The port the web server (`server.mjs`, Next.js) listens on.',
   },
   HOST: {
     schema: z.string().min(1).default('127.0.0.1'),
     description:
-      'The address `next start` listens on: `127.0.0.1` serves this machine only (put a proxy in front); `0.0.0.0` or `::` every interface.',
+      'The address the web server listens on: `127.0.0.1` serves this machine only (put a proxy in front); `0.0.0.0` or `::` every interface.',
   },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'use at least 16 characters (e.g. `openssl rand -hex 24`)').optional(),

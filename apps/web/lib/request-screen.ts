@@ -22,7 +22,7 @@ const PAGE_PARAM_CHECKS: ReadonlyMap<string, (params: URLSearchParams) => string
 export interface ScreenedRequest {
   method: string;
   url: string;
-  headers: Headers;
+  headers: { get(name: string): string | null };
 }
 
 type ScreenConfig = Pick<WebConfig, 'WEB_PUBLIC_URL' | 'WEB_TRUST_PROXY'>;

@@ -7,7 +7,14 @@ import { PageCache, RENEW_AFTER, type Render } from '../lib/page-cache/cache';
 const TTL = 1000;
 
 function page(text: string, status = 200): Render['page'] {
-  return { status, headers: [], body: new TextEncoder().encode(text), nonce: null, nonceOffsets: [] };
+  return {
+    status,
+    headers: [],
+    body: new TextEncoder().encode(text),
+    nonce: null,
+    nonceOffsets: [],
+    gzip: null,
+  };
 }
 
 /** A cache on a clock the test moves, and a renderer that counts its renders. */
@@ -51,6 +58,33 @@ describe('PageCache', () => {
     expect(await t.text('/search?q=a', t.render('search'))).toBe('search#2 miss');
     t.at(TTL);
     expect(await t.text('/', t.render('front'))).toBe('front#3 miss');
+  });
+
+  it('hands out a ready copy without rendering only while no renewal is due or one is under way', async () => {
+    const t = setup();
+    const ready = () => {
+      const copy = t.cache.readyCopy('/');
+      return copy && new TextDecoder().decode(copy.body);
+    };
+    expect(ready()).toBeNull();
+    await t.text('/', t.render('front'));
+    expect(ready()).toBe('front#1');
+    t.at(TTL * RENEW_AFTER);
+    // Due for renewal: only get(), which can render, may hand it out now.
+    expect(ready()).toBeNull();
+    let finish = () => {};
+    const slowRender = () =>
+      new Promise<Render>((resolve) => {
+        finish = () => resolve({ page: page('front#2'), shareable: true });
+      });
+    expect(await t.text('/', slowRender)).toBe('front#1 hit');
+    expect(ready()).toBe('front#1');
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(ready()).toBe('front#2');
+    t.at(TTL * RENEW_AFTER + TTL);
+    expect(ready()).toBeNull();
+    expect(t.renders).toBe(1);
   });
 
   it('renders once for concurrent misses of one key', async () => {

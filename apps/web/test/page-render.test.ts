@@ -137,7 +137,7 @@ describe('renderPage and withNonce', () => {
     expect(html).toBe(
       `<script nonce="${fresh}">one()</script><p>/story/1</p><script nonce="${fresh}">two()</script>`,
     );
-    expect(headers.get('content-security-policy')).toBe(
+    expect(new Headers(headers).get('content-security-policy')).toBe(
       `script-src 'self' 'nonce-${fresh}' 'strict-dynamic'`,
     );
     expect(`${html}${[...headers].join()}`).not.toContain(NONCE);

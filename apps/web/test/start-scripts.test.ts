@@ -32,14 +32,14 @@ function runWrapped(code: string, signal: NodeJS.Signals | null): Promise<number
 describe('start scripts', () => {
   it('turn Next.js telemetry off in every script that runs next', () => {
     const withNext = Object.entries(SCRIPTS).filter(([, command]) =>
-      /\bnext (start|build|dev)\b/.test(command),
+      /\bnext (start|build|dev)\b|\bserver\.mjs\b/.test(command),
     );
     expect(withNext.map(([name]) => name).sort()).toEqual(['build', 'dev', 'start']);
     for (const [, command] of withNext) expect(command).toMatch(/^NEXT_TELEMETRY_DISABLED=1 /);
   });
 
-  it('run `next start` through clean-stop', () => {
-    expect(SCRIPTS.start).toContain('node scripts/clean-stop.mjs next start');
+  it('run the server (server.mjs, Next.js with the page cache in front) through clean-stop', () => {
+    expect(SCRIPTS.start).toContain('node scripts/clean-stop.mjs node server.mjs');
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('report a %s stop as exit 0', async (signal) => {

@@ -3,7 +3,7 @@ import { simhash } from '@newsfeed/parser';
 import { describe, expect, it } from 'vitest';
 import { type ClusterDoc, changedMaterially, StoryIndex } from '../src/cluster/rule/index.js';
 import { StoryPostings } from '../src/cluster/rule/story-postings.js';
-import { contentWords, contentWordsOf, foldedWords } from '../src/cluster/rule/terms.js';
+import { contentWords, contentWordsOf, foldedWords, stem } from '../src/cluster/rule/terms.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/wire/${name}.txt`, import.meta.url), 'utf8');
@@ -196,6 +196,69 @@ describe('event-level clustering rule', () => {
     const placement = index.place(bridge);
     expect(placement.storyId).not.toBeNull();
     expect([placement.storyId, ...placement.mergeStoryIds].sort()).toEqual([100, 200]);
+  });
+});
+
+describe('story merges by centroid', () => {
+  /** Background events, then stories 100 and 200 from their headlines; returns where `item` goes. */
+  function placeAfter(first: string[], second: string[], item: string, storyMergeThreshold?: number) {
+    const index = new StoryIndex({}, storyMergeThreshold === undefined ? {} : { storyMergeThreshold });
+    let id = 1;
+    for (const title of BACKGROUND) index.add(doc(id, title), id++);
+    for (const title of first) index.add(doc(id++, title), 100);
+    for (const title of second) index.add(doc(id++, title), 200);
+    return index.place(doc(id, item));
+  }
+
+  const forexProbe = [
+    'Bank of England suspends trader in forex rigging probe',
+    'Forex rigging scandal could be bigger than Libor, says Carney',
+    'Carney grilled by MPs over forex rigging',
+  ];
+  const carneyHearing = [
+    'Bank of England governor Carney faces MPs on forex scandal',
+    'Carney tells MPs forex scandal is serious',
+    'Lawmakers question Carney on forex scandal',
+  ];
+
+  it("merges two stories of one event in other words when an item joins one (it need not match the other's words)", () => {
+    const item = 'Forex rigging probe: Bank of England suspends trader';
+    const placement = placeAfter(forexProbe, carneyHearing, item);
+    expect(placement.storyId).toBe(100);
+    expect(placement.mergeStoryIds).toEqual([200]);
+    // The item alone is no proof: without the centroid comparison the two stories stay apart.
+    expect(placeAfter(forexProbe, carneyHearing, item, Number.POSITIVE_INFINITY).mergeStoryIds).toEqual([]);
+  });
+
+  it('keeps two events about one person apart (a fan arrested, a show in underwear)', () => {
+    const placement = placeAfter(
+      [
+        'Miley Cyrus fan arrested after sneaking into her dressing room',
+        'Police arrest teen who sneaked into Miley Cyrus dressing room',
+        'Miley Cyrus fan arrested for sneaking backstage in Omaha',
+      ],
+      [
+        'Miley Cyrus performs in her underwear after missed costume change',
+        'Miley Cyrus forced to perform in underwear after costume blunder',
+        'Miley Cyrus plays Milwaukee show in her underwear',
+      ],
+      'Teen arrested in Miley Cyrus dressing room left a note',
+    );
+    expect(placement).toMatchObject({ storyId: 100, mergeStoryIds: [] });
+  });
+});
+
+describe('stem', () => {
+  it('meets plurals and verb inflections of one word, and leaves words whose ending is their own', () => {
+    const stems = (words: string) => words.split(' ').map(stem);
+    expect(new Set(stems('arrest arrests arrested arresting'))).toEqual(new Set(['arrest']));
+    expect(new Set(stems('sneak sneaks sneaked sneaking'))).toEqual(new Set(['sneak']));
+    expect(new Set(stems('change changes changed changing'))).toEqual(new Set(['chang']));
+    expect(new Set(stems('stop stops stopped stopping'))).toEqual(new Set(['stop']));
+    expect(new Set(stems('company companies'))).toEqual(new Set(['company']));
+    expect(stems('need speed king thing news crisis bus fall')).toEqual(
+      'need speed king thing news crisis bus fall'.split(' '),
+    );
   });
 });
 

@@ -1,3 +1,5 @@
+import type { GzipPieces } from './gzip-copy';
+
 // Rendering a page costs Next.js far more than reading its data (React server rendering, the RSC
 // payload, ~100 KB of HTML), and every anonymous reader of one URL gets the same page. This cache
 // keeps each rendered page for a few seconds, per URL (see policy.ts for which requests
@@ -16,6 +18,15 @@ export interface RenderedPage {
   body: Uint8Array<ArrayBuffer>;
   nonce: string | null;
   nonceOffsets: number[];
+  /** The body compressed once for gzip readers, cut at the nonces (gzip-copy.ts); null if not kept. */
+  gzip: GzipPieces | null;
+}
+
+/** What a kept page weighs in the cache's byte budget: its body and its compressed pieces. */
+function keptBytes(page: RenderedPage): number {
+  let bytes = page.body.byteLength;
+  for (const piece of page.gzip ?? []) bytes += piece.byteLength;
+  return bytes;
 }
 
 /** What a render produced and whether it may be shown to other readers (a 200 without cookies). */
@@ -66,9 +77,7 @@ export class PageCache {
     const now = this.#now();
     const entry = this.#entries.get(key);
     if (entry && now - entry.renderedAt < ttl) {
-      // Most recently used last: eviction walks the map from its start.
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
+      this.#touch(key, entry);
       if (!entry.refreshing && now - entry.renderedAt >= ttl * RENEW_AFTER) {
         entry.refreshing = true;
         this.#load(key, render).catch(() => {
@@ -79,6 +88,26 @@ export class PageCache {
       return { page: entry.page, outcome: 'hit' };
     }
     return { page: (await this.#load(key, render)).page, outcome: 'miss' };
+  }
+
+  /**
+   * The kept copy of key when serving it needs no render now (fresh, and its renewal not yet due or
+   * already under way), else null: for a caller that cannot render, which then asks get().
+   */
+  readyCopy(key: string): RenderedPage | null {
+    const ttl = this.options.ttlMs();
+    const entry = this.#entries.get(key);
+    if (ttl <= 0 || !entry) return null;
+    const age = this.#now() - entry.renderedAt;
+    if (age >= ttl || (age >= ttl * RENEW_AFTER && !entry.refreshing)) return null;
+    this.#touch(key, entry);
+    return entry.page;
+  }
+
+  #touch(key: string, entry: Entry): void {
+    // Most recently used last: eviction walks the map from its start.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
   }
 
   #load(key: string, render: () => Promise<Render>): Promise<Render> {
@@ -111,13 +140,14 @@ export class PageCache {
   #keep(key: string, page: RenderedPage, renderedAt: number): void {
     this.#drop(key);
     const maxBytes = this.options.maxBytes();
-    if (page.body.byteLength > maxBytes / 8) return;
+    const bytes = keptBytes(page);
+    if (bytes > maxBytes / 8) return;
     this.#entries.set(key, { page, renderedAt, refreshing: false });
-    this.#bytes += page.body.byteLength;
+    this.#bytes += bytes;
     for (const [oldest, entry] of this.#entries) {
       if (this.#bytes <= maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= entry.page.body.byteLength;
+      this.#bytes -= keptBytes(entry.page);
     }
   }
 
@@ -125,7 +155,7 @@ export class PageCache {
     const entry = this.#entries.get(key);
     if (!entry) return;
     this.#entries.delete(key);
-    this.#bytes -= entry.page.body.byteLength;
+    this.#bytes -= keptBytes(entry.page);
   }
 
   #now(): number {

@@ -48,10 +48,16 @@ function readerKind(userAgent: string | null): 'bot' | 'browser' {
   return kind;
 }
 
+/** The header reads a key needs: a fetch Headers, or node:http's headers seen the same way (answer.ts). */
+export interface HeaderLookup {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
 export interface PageRequest {
   method: string;
   url: string;
-  headers: Headers;
+  headers: HeaderLookup;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import type { Render, RenderedPage } from './cache';
+import { gzipPieces } from './gzip-copy';
 import { type PageRequest, RENDER_HEADERS } from './policy';
 
 // How the rendered-page cache gets a page, and how it serves a kept copy.
@@ -82,26 +83,36 @@ export async function renderPage(request: PageRequest, marker: string): Promise<
   const response = await get(target, headers);
   const header = (name: string) => response.headers.find(([key]) => key === name)?.[1] ?? null;
   const nonce = /'nonce-([^']+)'/.exec(header('content-security-policy') ?? '')?.[1] ?? null;
+  const nonceOffsets = offsetsOf(response.body, nonce);
+  // Only a complete page with its own nonce that sets nothing for one reader is shared.
+  const shareable = response.status === 200 && nonce !== null && header('set-cookie') === null;
   const page: RenderedPage = {
     status: response.status,
     headers: response.headers.filter(([name]) => !DROPPED_HEADERS.has(name)),
     body: response.body,
     nonce,
-    nonceOffsets: offsetsOf(response.body, nonce),
+    nonceOffsets,
+    gzip: shareable ? gzipPieces(response.body, nonceOffsets, nonce.length) : null,
   };
-  // Only a complete page with its own nonce that sets nothing for one reader is shared.
-  const shareable = response.status === 200 && nonce !== null && header('set-cookie') === null;
   return { page, shareable };
+}
+
+/** The kept page's headers with `nonce` in place of the render's. */
+export function headersWithNonce(page: RenderedPage, nonce: string): [string, string][] {
+  const old = page.nonce;
+  return page.headers.map(([name, value]): [string, string] => [
+    name,
+    old ? value.replaceAll(old, nonce) : value,
+  ]);
 }
 
 /** The kept page with `nonce` in place of the render's, in the body and the headers. */
 export function withNonce(
   page: RenderedPage,
   nonce: string,
-): { body: Uint8Array<ArrayBuffer>; headers: Headers } {
+): { body: Uint8Array<ArrayBuffer>; headers: [string, string][] } {
   const { nonce: old, nonceOffsets } = page;
-  const headers = new Headers();
-  for (const [name, value] of page.headers) headers.append(name, old ? value.replaceAll(old, nonce) : value);
+  const headers = headersWithNonce(page, nonce);
   if (!old || nonceOffsets.length === 0) return { body: page.body, headers };
   const replacement = Buffer.from(nonce);
   // Every byte is written below, so the copy need not be zeroed first.

@@ -35,6 +35,21 @@ describe('rendered-page cache', () => {
     expect(second.headers.get('cache-control')).toContain('no-store');
   });
 
+  it('answers a kept copy before Next.js’s router (server.mjs), compressed for a browser', async () => {
+    const response = await cachedCopy('/search?q=river', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    // Next.js streams what it answers (chunked); lib/page-cache/answer.ts sends the whole copy.
+    expect(response.headers.get('content-length')).not.toBeNull();
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    const nonce = nonceOf(response.headers.get('content-security-policy'));
+    const html = await response.text();
+    expect(html).toContain('</html>');
+    expect(new Set([...html.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]))).toEqual(
+      new Set([nonce]),
+    );
+  });
+
   it('keeps the site’s script working in a browser on a kept copy (CSP nonce rewritten)', async () => {
     const violations: string[] = [];
     view.page.on('console', (message) => {

@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Starts the BUILT web app (`next start`) on a free loopback port, as production would run it.
+// Starts the BUILT web app (server.mjs, as `npm start` does) on a free loopback port, as production would run it.
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const NEXT_BIN = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
+/** The production server, as `npm start` runs it: Next.js with the page cache's answers in front. */
+const SERVER = join(WEB_DIR, 'server.mjs');
 const READY_TIMEOUT_MS = 60_000;
 
 export function freePort(): Promise<number> {
@@ -36,21 +36,17 @@ export async function startBuiltApp(env: Record<string, string>): Promise<Runnin
     );
   }
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: WEB_DIR,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [SERVER, '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: WEB_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -61,7 +57,7 @@ export async function startBuiltApp(env: Record<string, string>): Promise<Runnin
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;
@@ -70,7 +66,7 @@ export async function startBuiltApp(env: Record<string, string>): Promise<Runnin
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`next start did not answer /api/health within ${READY_TIMEOUT_MS} ms:\n${output}`);
+      throw new Error(`the web server did not answer /api/health within ${READY_TIMEOUT_MS} ms:\n${output}`);
     }
     await new Promise((done) => setTimeout(done, 150));
   }

@@ -33,6 +33,14 @@ export interface RuleTuning {
   textJoinThreshold: number;
   /** Distinct content terms an item must share with a story to join it (a bigram counts as one). */
   minSharedTerms: number;
+  /** Another candidate story whose centroid is at least this similar (cosine) to the joined story's is
+   *  the same event told in other words (one outlet's angle, another's): merged. Set a step above the
+   *  folds' choice: on the whole dev set, twice as dense as a fold, theirs lets precision fall below
+   *  the tuning's floor (bench/RESULTS.md), and unseen coverage may be denser still. */
+  storyMergeThreshold: number;
+  /** Candidate stories the item matches (cosine) below this are not compared centroid to centroid:
+   *  bounds the cost of the comparison to stories the item itself relates to. */
+  storyMergeItemFloor: number;
   /** Another candidate story the item matches at least this well is the same event: merged. */
   mergeThreshold: number;
   /** Weight of a title word, of a title bigram and of a word from the text's lead. */
@@ -61,6 +69,8 @@ export const DEFAULT_RULE_TUNING: RuleTuning = {
   textJoinThreshold: 0.5,
   minSharedTerms: 2,
   mergeThreshold: 0.35,
+  storyMergeThreshold: 0.35,
+  storyMergeItemFloor: 0.1,
   titleWeight: 1,
   bigramWeight: 0.25,
   nameBoost: 1,

@@ -87,22 +87,28 @@ export class StoryIndex {
     if (contentWordCount(features) < MIN_CONTENT_WORDS) return NEW_STORY;
     const vector = tfIdfVector(features.terms, this.frequency, 1, this.tuning.maxTerms);
     const scored: { story: Story; score: number }[] = [];
+    // Candidates the item matches too weakly to join: still compared with the joined story as a whole.
+    const related: { story: Story; score: number }[] = [];
     for (const story of this.candidates(doc, features, vector)) {
       const { cosine, shared } = story.match(vector);
-      if (shared >= this.tuning.minSharedTerms && cosine >= this.joinThreshold(story, features))
-        scored.push({ story, score: cosine });
+      if (shared < this.tuning.minSharedTerms) continue;
+      if (cosine >= this.joinThreshold(story, features)) scored.push({ story, score: cosine });
+      else if (cosine >= this.tuning.storyMergeItemFloor) related.push({ story, score: cosine });
     }
     if (scored.length === 0) return NEW_STORY;
     scored.sort((a, b) => b.score - a.score || a.story.id - b.story.id);
     const best = scored[0] as { story: Story; score: number };
-    const mergeStoryIds = scored
-      .slice(1)
-      .filter(
-        (candidate) =>
-          candidate.score >= this.tuning.mergeThreshold && best.story.sharesLanguageWith(candidate.story),
+    const mergeStoryIds: number[] = [];
+    for (const [position, candidate] of [...scored, ...related].entries()) {
+      if (position === 0 || !best.story.sharesLanguageWith(candidate.story)) continue;
+      const joined = position < scored.length;
+      if (
+        (joined && candidate.score >= this.tuning.mergeThreshold) ||
+        best.story.centroidCosine(candidate.story) >= this.tuning.storyMergeThreshold
       )
-      .map((candidate) => candidate.story.id)
-      .sort((a, b) => a - b);
+        mergeStoryIds.push(candidate.story.id);
+    }
+    mergeStoryIds.sort((a, b) => a - b);
     return { storyId: best.story.id, mergeStoryIds, score: best.score };
   }
 

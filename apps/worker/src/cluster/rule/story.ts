@@ -74,6 +74,18 @@ export class Story {
     return time >= this.minTime - windowMs && time <= this.maxTime + windowMs;
   }
 
+  /** Cosine between this story's centroid and another's. */
+  centroidCosine(other: Story): number {
+    if (this.normSq <= 0 || other.normSq <= 0) return 0;
+    const [small, large] = this.centroid.size <= other.centroid.size ? [this, other] : [other, this];
+    let sum = 0;
+    for (const [term, value] of small.centroid) {
+      const found = large.centroid.get(term);
+      if (found !== undefined) sum += value * found;
+    }
+    return sum / Math.sqrt(this.normSq * other.normSq);
+  }
+
   /** Cosine of a unit vector against the centroid, and how many of its terms the centroid has. */
   match(vector: TermVector): { cosine: number; shared: number } {
     if (this.normSq <= 0) return { cosine: 0, shared: 0 };

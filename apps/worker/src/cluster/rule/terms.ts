@@ -30,13 +30,38 @@ function stopwordsFor(language: string | null, perLanguage: number): ReadonlySet
   return set;
 }
 
-/** "companies" -> "company", "taxes" -> "tax", "plans" -> "plan"; "news", "bus", "crisis" stay. */
+const VOWEL = /[aeiouy]/;
+/** A doubled final consonant left by "-ed"/"-ing" ("stopped", "planning"); "ll", "ss", "zz" are the word's own. */
+const DOUBLED_CONSONANT = /([bdfgkmnprtv])\1$/;
+
+/**
+ * Light English stemming: plurals ("companies" -> "company", "taxes" -> "tax"; "news", "bus",
+ * "crisis" stay), then verb inflections and a final "e", so "arrested"/"arrests", "sneaked"/"sneaking"
+ * and "changes"/"changed" meet ("arrest", "sneak", "chang"): outlets tell one event in other tenses.
+ */
 export function stem(word: string): string {
   if (word.length <= 3 || !LATIN_WORD.test(word)) return word;
+  return stemInflection(stemPlural(word));
+}
+
+function stemPlural(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(?:ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(?:ss|us|is|ws)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+function stemInflection(word: string): string {
+  // "need", "speed", "agreed": the "ed" is the word's own or its "e" stays.
+  if (word.length < 4 || word.endsWith('eed')) return word;
+  let base: string;
+  if (word.endsWith('ing')) base = word.slice(0, -3);
+  else if (word.endsWith('ed')) base = word.slice(0, -2);
+  else return word.endsWith('e') ? word.slice(0, -1) : word;
+  // "king", "thing", "red": too little is left for the ending to be an inflection.
+  if (base.length < 3 || !VOWEL.test(base)) return word;
+  if (DOUBLED_CONSONANT.test(base)) base = base.slice(0, -1);
+  return base.endsWith('e') ? base.slice(0, -1) : base;
 }
 
 /** Folded word tokens of `text`, before stopwords are removed. */
