@@ -55,6 +55,14 @@ export const WORKER_OPTIONS = {
     description:
       'PostgreSQL connections of the worker process (ignored for SQLite). Each feed being polled holds one only for its short statements and its item transaction.',
   },
+  WORKER_POSTGRES_ASYNC_COMMIT: {
+    schema: z
+      .enum(['on', 'off', 'true', 'false', '1', '0'])
+      .default('on')
+      .transform((value) => ['on', 'true', '1'].includes(value)),
+    description:
+      'PostgreSQL: a poll’s items commit without waiting for the server to flush its log to disk (`on`/`off`; ignored for SQLite). A server crash can lose the last fraction of a second of polls, whose feeds are then polled again; reader and admin writes always wait.',
+  },
   WORKER_CONCURRENCY: {
     schema: count(16),
     description: 'Feeds (and article pages) fetched at the same time, in total.',

@@ -46,6 +46,7 @@ export async function createRuntime(config: WorkerConfig, logger: Logger, db?: D
     (await openDb(config.DATABASE_URL, {
       sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB,
       postgresPoolSize: config.WORKER_POSTGRES_POOL_SIZE,
+      postgresAsyncCommit: config.WORKER_POSTGRES_ASYNC_COMMIT,
     }));
   const http = httpClientFor(config);
   const metrics = new WorkerMetrics();

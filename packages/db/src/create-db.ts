@@ -4,7 +4,7 @@ import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres/post
 import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite/sqlite.js';
 import { type ChangesApi, createChangesApi } from './entities/changes.js';
 import { createFeedsApi } from './entities/feeds.js';
-import { createItemsApi } from './entities/items.js';
+import { createItemsApi, DEFAULT_ITEMS_SETTINGS } from './entities/items.js';
 import { createPollsApi } from './entities/polls.js';
 import { createRetentionApi } from './entities/retention.js';
 import { createStoriesApi } from './entities/stories.js';
@@ -42,6 +42,13 @@ export interface CreateDbOptions {
   /** PostgreSQL: how long to wait for a connection (ms). */
   connectTimeoutMs?: number;
   /**
+   * PostgreSQL: `items.ingest` transactions commit without waiting for their write-ahead log to reach
+   * disk (`synchronous_commit = off` for those transactions only). A server crash can then lose the
+   * last fraction of a second of ingested polls; their feeds' poll state is written after the items,
+   * so it is lost with them and those feeds are polled again. Default: on.
+   */
+  asyncIngestCommit?: boolean;
+  /**
    * Errors no call is waiting for (PostgreSQL: idle pooled connections; SQLite: a background
    * checkpoint); default: a process warning.
    */
@@ -49,7 +56,7 @@ export interface CreateDbOptions {
 }
 
 /** The entity APIs bound to one connection, pool or transaction. */
-function entityApis(context: DbContext) {
+function entityApis(context: DbContext, options: CreateDbOptions = {}) {
   return {
     feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
     items: withTypedErrors(
@@ -61,7 +68,9 @@ function entityApis(context: DbContext) {
         get: 'item',
         remove: 'item',
       },
-      createItemsApi(context),
+      createItemsApi(context, {
+        asyncIngestCommit: options.asyncIngestCommit ?? DEFAULT_ITEMS_SETTINGS.asyncIngestCommit,
+      }),
     ),
     stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
     search: withTypedErrors('search', 'query', createSearchApi(context)),
@@ -125,7 +134,7 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   }
 
   let closed: Promise<void> | null = null;
-  const apis = entityApis(context);
+  const apis = entityApis(context, options);
   return {
     engine: context.engine,
     context,

@@ -6,8 +6,9 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from '../src/create-db.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
+import { MIGRATIONS } from '../src/schema/migrations/index.js';
 import { toDbError } from '../src/sql/error-mapping.js';
+import { migrateThrough } from './helpers/earlier-schema.js';
 import { runScript } from './helpers/run-script.js';
 import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 
@@ -41,14 +42,7 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     const db = await createDb(database.url, { migrate: false });
     try {
       const { kysely } = db.context;
-      await sql`CREATE TABLE schema_migrations (
-        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
-      for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) {
-        for (const statement of statementsFor(migration, engine)) await sql.raw(statement).execute(kysely);
-        await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
-          kysely,
-        );
-      }
+      await migrateThrough(kysely, engine, 7);
       const now = Date.now();
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(
         kysely,

@@ -37,10 +37,10 @@ describe.each(ENGINES)('phrase search on $engine', (testEngine) => {
   });
 });
 
-// PostgreSQL only: a phrase's rows are found through the word-pair index (migration 007), then checked
-// for positions; what it finds must be what the positions alone find.
+// PostgreSQL only: a phrase's rows are found through its words' index, then checked for positions; what
+// it finds must be what the positions alone find.
 describe.each(ENGINES.filter((testEngine) => testEngine.engine === 'postgres'))(
-  'phrase pairs on $engine',
+  'phrase positions on $engine',
   (testEngine) => {
     const t = useTestDb(testEngine);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from '../src/search/engine.js';
 import { POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
+import { POSTGRES_PHRASE_CHECKS } from '../src/search/postgres-phrase.js';
+import type { ItemInput } from '../src/types.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // A query ranks its newest SEARCH_WINDOW matches; older ones are still found when fewer newer items
@@ -64,16 +66,55 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
   it('finds an old phrase behind many newer items holding its words apart', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     await t.db.items.ingest(feed.id, [sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' })]);
-    const apart = Array.from({ length: POSTGRES_WALK_LIMIT * 3 }, (_, index) =>
-      sampleItem(`apart-${index}`, { contentText: 'Talks resumed; in spring, Geneva.' }),
-    );
-    for (let start = 0; start < apart.length; start += 500) {
-      await t.db.items.ingest(feed.id, apart.slice(start, start + 500));
-    }
+    // Within PostgreSQL's phrase bound, and far beyond its walk for a word.
+    await ingestApart(feed.id, POSTGRES_PHRASE_CHECKS / 2);
+    await ingestFillers(feed.id, POSTGRES_WALK_LIMIT * 3);
     for (const analyzed of [false, true]) {
       if (analyzed) await t.db.maintenance.optimize();
       expect(await searchKeys(t.db, '"talks in geneva"')).toEqual(['old']);
       expect(await searchKeys(t.db, 'peace')).toEqual(['old']);
     }
   });
+
+  it.skipIf(testEngine.engine !== 'postgres')(
+    'PostgreSQL: a phrase is looked for among the newest items holding its words only',
+    async () => {
+      const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
+      await t.db.items.ingest(feed.id, [
+        sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' }),
+      ]);
+      await ingestApart(feed.id, POSTGRES_PHRASE_CHECKS * 3);
+      await t.db.items.ingest(feed.id, [sampleItem('new', { contentText: 'Talks in Geneva again.' })]);
+      await t.db.maintenance.optimize();
+      expect(await searchKeys(t.db, '"talks in geneva"')).toEqual(['new']);
+      expect(await searchKeys(t.db, 'peace')).toEqual(['old']);
+    },
+  );
+
+  /** Items holding the words of "talks in geneva", apart. */
+  async function ingestApart(feedId: number, count: number): Promise<void> {
+    await ingestMany(feedId, count, (index) =>
+      sampleItem(`apart-${index}`, { contentText: 'Talks resumed; in spring, Geneva.' }),
+    );
+  }
+
+  async function ingestFillers(feedId: number, count: number): Promise<void> {
+    await ingestMany(feedId, count, (index) =>
+      sampleItem(`filler-${index}`, { contentText: 'Nothing here.' }),
+    );
+  }
+
+  async function ingestMany(
+    feedId: number,
+    count: number,
+    item: (index: number) => ItemInput,
+  ): Promise<void> {
+    for (let start = 0; start < count; start += 500) {
+      const end = Math.min(count, start + 500);
+      await t.db.items.ingest(
+        feedId,
+        Array.from({ length: end - start }, (_, offset) => item(start + offset)),
+      );
+    }
+  }
 });

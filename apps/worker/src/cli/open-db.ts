@@ -7,6 +7,7 @@ export function openConfiguredDb(config: WorkerConfig): Promise<Db> {
   return openDb(config.DATABASE_URL, {
     sqliteCacheMib: config.WORKER_SQLITE_CACHE_MB,
     postgresPoolSize: config.WORKER_POSTGRES_POOL_SIZE,
+    postgresAsyncCommit: config.WORKER_POSTGRES_ASYNC_COMMIT,
   });
 }
 

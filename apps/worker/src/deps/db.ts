@@ -5,6 +5,8 @@ export interface OpenDbOptions {
   sqliteCacheMib?: number;
   /** PostgreSQL connections in the pool (ignored for SQLite). */
   postgresPoolSize?: number;
+  /** PostgreSQL: ingest commits without waiting for the log flush (ignored for SQLite). */
+  postgresAsyncCommit?: boolean;
 }
 
 /** Opens (and migrates) the database DATABASE_URL names. */
@@ -12,5 +14,6 @@ export async function openDb(url: string, options: OpenDbOptions = {}): Promise<
   return createDb(url, {
     ...(options.sqliteCacheMib === undefined ? {} : { cacheSizeKib: options.sqliteCacheMib * 1024 }),
     ...(options.postgresPoolSize === undefined ? {} : { poolSize: options.postgresPoolSize }),
+    ...(options.postgresAsyncCommit === undefined ? {} : { asyncIngestCommit: options.postgresAsyncCommit }),
   });
 }

@@ -60,7 +60,17 @@ export interface UpsertOptions {
   now?: Date;
 }
 
-export function createItemsApi(ctx: DbContext): ItemsApi & {
+export interface ItemsSettings {
+  /** PostgreSQL: ingest transactions commit without waiting for the WAL flush (CreateDbOptions). */
+  asyncIngestCommit: boolean;
+}
+
+export const DEFAULT_ITEMS_SETTINGS: ItemsSettings = { asyncIngestCommit: true };
+
+export function createItemsApi(
+  ctx: DbContext,
+  settings: ItemsSettings = DEFAULT_ITEMS_SETTINGS,
+): ItemsApi & {
   ingest(feedId: number, items: ItemInput[], options?: UpsertOptions): Promise<UpsertResult[]>;
 } {
   const { kysely } = ctx;
@@ -74,7 +84,12 @@ export function createItemsApi(ctx: DbContext): ItemsApi & {
       const work = (trx: Parameters<Parameters<DbContext['transaction']>[0]>[0]) =>
         ingestInTransaction(trx, ctx.engine, feedId, inputs, now);
       if (group) return group.run(inputs.length, work);
-      return ctx.transaction(work);
+      return ctx.transaction(async (trx) => {
+        // A poll's feed state commits after its items: a crash that loses these items loses that
+        // too, and the feed is polled again once its lease runs out.
+        if (settings.asyncIngestCommit) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+        return work(trx);
+      });
     },
 
     async get(id: number): Promise<ItemWithFeed | null> {

@@ -8,6 +8,7 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
+import { hasPhrase, phraseFloor } from './postgres-phrase.js';
 import { wordWindow } from './postgres-word-window.js';
 import type { SearchTerm } from './query.js';
 
@@ -20,9 +21,9 @@ import type { SearchTerm } from './query.js';
 //   id range, ANDed with the range (only the range's matches visit the table), the first range sized
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
-// A phrase is looked up in the word-pair index (migration 007): a rare phrase of common words would
-// otherwise test every row holding its words. Any other query but a common prefix is read from the
-// word index by id range (postgres-word-window.ts).
+// A phrase is found through its words' ranges, each row holding them checked for their positions, down
+// to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the word
+// index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -50,25 +51,22 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
       const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
       const feed = feedId === undefined ? sql`` : sql`AND items.feed_id = ${feedId}`;
-      const pairs = phrasePairs(terms);
-      // IS TRUE keeps the planner off the word index: for a walk, and beside a phrase's word pairs (a
-      // bitmap of both indexes would recheck the pairs' expression, recomputing it for every row).
+      // IS TRUE keeps the planner off the word index for a walk.
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
-      const indexed =
-        pairs === null
-          ? sql`items.search_vector @@ ${tsquery} ${feed}`
-          : sql`nf_word_pairs(items.search_vector) @@ ${pairs}::tsquery AND ${tested}`;
+      const indexed = sql`items.search_vector @@ ${tsquery} ${feed}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
+      const phrase = hasPhrase(terms);
       const prefix = terms.some((term) => term.prefix && !term.exclude);
-      if (pairs === null && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
+      if (!phrase && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
       // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
-      if (pairs === null && !common) return ranked(await wordWindow(ctx, tsquery, feedId));
+      if (!phrase && !common) return ranked(await wordWindow(ctx, tsquery, feedId));
       const hits: HitRow[] = [];
       let below: number | null = null;
-      if (common) {
+      // A walk would check every row's positions; a phrase's ranges only those holding its words.
+      if (!phrase && common) {
         const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
         const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
           FROM (SELECT max(id) AS newest FROM items) AS bounds
@@ -95,8 +93,11 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
             trx,
           );
           const top = below ?? Number(bounds[0]?.newest ?? 0);
+          // A phrase reads its words' long posting lists once: one range, down to its floor.
+          const floor = phrase ? phraseFloor(top, share) : 0;
+          const width = phrase ? top - floor : first;
           const { rows } = await sql<HitRow>`WITH found AS MATERIALIZED (SELECT branch.id
-              FROM (${rangeBranches(indexed, top, first, tableRows)}) AS branch LIMIT ${missing})
+              FROM (${rangeBranches(indexed, top, width, floor)}) AS branch LIMIT ${missing})
             SELECT items.id, ${rank} AS rank FROM items WHERE items.id IN (SELECT id FROM found)`.execute(
             trx,
           );
@@ -109,24 +110,24 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
 }
 
 /**
- * The matches at or below the id `top`, newest first: id ranges from `first` wide, each next one
- * POSTGRES_RANGE_GROWTH times wider, until one is as wide as the table, then all older ids.
+ * The matches at or below the id `top` and above `floor`, newest first: id ranges from `first` wide,
+ * each next one POSTGRES_RANGE_GROWTH times wider, the last one down to the floor.
  */
 function rangeBranches(
   match: RawBuilder<unknown>,
   top: number,
   first: number,
-  tableRows: number,
+  floor: number,
 ): RawBuilder<unknown> {
   const branches: RawBuilder<unknown>[] = [];
   let low = 0;
-  for (let width = first; width < tableRows; width *= POSTGRES_RANGE_GROWTH) {
+  for (let width = first; top - width > floor; width *= POSTGRES_RANGE_GROWTH) {
     branches.push(sql`(SELECT items.id FROM items WHERE ${match}
       AND items.id > ${top - width} AND items.id <= ${top - low} ORDER BY items.id DESC)`);
     low = width;
   }
   branches.push(sql`(SELECT items.id FROM items WHERE ${match}
-    AND items.id <= ${top - low} ORDER BY items.id DESC)`);
+    AND items.id > ${floor} AND items.id <= ${top - low} ORDER BY items.id DESC)`);
   return sql.join(branches, sql` UNION ALL `);
 }
 
@@ -136,7 +137,7 @@ function ranked(rows: HitRow[]): RankedHit[] {
 
 /**
  * The planner's estimates of the rows matching and of the table's rows (from the column's and the
- * word-pair index's statistics), in one EXPLAIN.
+ * word index's statistics), in one EXPLAIN.
  */
 async function estimate(
   ctx: DbContext,
@@ -150,21 +151,6 @@ async function estimate(
     SELECT 1 FROM items WHERE ${match} UNION ALL SELECT 1 FROM items`.execute(ctx.kysely);
   const branches = rows[0]?.['QUERY PLAN'][0].Plan.Plans ?? [];
   return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
-}
-
-/**
- * The adjacent word pairs of the query's phrases (but a prefix's last word) as a tsquery of the
- * word-pair index (migration 007), its lexemes as nf_word_pairs makes them: two words and a space;
- * null without a phrase.
- */
-export function phrasePairs(terms: SearchTerm[]): string | null {
-  const pairs = new Set<string>();
-  for (const term of terms) {
-    if (term.exclude) continue;
-    const tokens = term.prefix ? term.tokens.slice(0, -1) : term.tokens;
-    for (let at = 1; at < tokens.length; at += 1) pairs.add(`'${tokens[at - 1]} ${tokens[at]}'`);
-  }
-  return pairs.size === 0 ? null : [...pairs].join(' & ');
 }
 
 /**
