@@ -4,7 +4,9 @@
 // server process's CPU time is read around each query too (/proc, 10 ms steps: means, not p95).
 //
 //   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
-//                              [--b packages/db/src] [--runs 1000]
+//                              [--b packages/db/src] [--db-b URL] [--runs 1000]
+//
+// --db-b: side B reads its own database (a copy with B's migrations applied), A reads --db.
 //
 // An earlier commit: `git worktree add /tmp/before <commit>`, then link its packages/db/node_modules
 // to ours. Neither copy migrates the database. Results: stdout and bench/out/search-ab.json.
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     a: { type: 'string' },
     b: { type: 'string', default: path.join(REPO_ROOT, 'packages/db/src') },
+    'db-b': { type: 'string' },
     runs: { type: 'string', default: '1000' },
   },
 });
@@ -28,11 +31,11 @@ if (!args.db || !args.a)
   throw new Error('usage: bench/search-ab.ts --db URL --a SRC_DIR [--b SRC_DIR] [--runs N]');
 const RUNS = Number(args.runs);
 
-async function open(sourceDir: string): Promise<NewsfeedDb> {
+async function open(sourceDir: string, url: string): Promise<NewsfeedDb> {
   const module = (await import(path.resolve(sourceDir, 'index.ts'))) as {
     createDb(url: string, options: { migrate: boolean; poolSize: number }): Promise<NewsfeedDb>;
   };
-  return module.createDb(args.db!, { migrate: false, poolSize: 1 });
+  return module.createDb(url, { migrate: false, poolSize: 1 });
 }
 
 /** The side's PostgreSQL server process (its only connection), or null on SQLite. */
@@ -52,10 +55,10 @@ interface Samples {
 
 const sides = await Promise.all(
   [
-    { name: 'a', source: args.a },
-    { name: 'b', source: args.b },
+    { name: 'a', source: args.a, url: args.db },
+    { name: 'b', source: args.b, url: args['db-b'] ?? args.db },
   ].map(async (side) => {
-    const db = await open(side.source);
+    const db = await open(side.source, side.url);
     return { ...side, db, pid: await serverPid(db) };
   }),
 );
@@ -90,6 +93,7 @@ const summary = (samples: Samples) => ({
 });
 const result = {
   db: args.db,
+  ...(args['db-b'] ? { dbB: args['db-b'] } : {}),
   runs: RUNS,
   sides: sides.map((side, index) => ({
     name: side.name,

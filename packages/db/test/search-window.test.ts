@@ -39,6 +39,30 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
     }
   });
 
+  it('pages through the newest matches when the newer items hold fewer of them than the older', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
+    // Old items match one in two, new ones one in ten: PostgreSQL's first id range, sized by the
+    // average share, holds too few, and the window comes from more than one range.
+    const items = Array.from({ length: 1000 }, (_, index) => {
+      const matches = index < 700 ? index % 2 === 0 : index % 10 === 0;
+      return sampleItem(`k${index}`, {
+        title: `Report ${index}`,
+        contentText: matches ? 'Harbour strike.' : 'Calm.',
+      });
+    });
+    const stored: number[] = [];
+    for (let start = 0; start < items.length; start += 250) {
+      const written = await t.db.items.ingest(feed.id, items.slice(start, start + 250));
+      stored.push(...written.map((result) => result.id!));
+    }
+    await t.db.maintenance.optimize();
+    const matching = stored.filter((_, index) => (index < 700 ? index % 2 === 0 : index % 10 === 0));
+    const newest = matching.slice(-SEARCH_WINDOW).sort((a, b) => a - b);
+    for (const query of ['harbour', 'harb*', 'harbour strike']) {
+      expect([...(await allPages(query))].sort((a, b) => a - b)).toEqual(newest);
+    }
+  });
+
   it('finds an old phrase behind many newer items holding its words apart', async () => {
     const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
     await t.db.items.ingest(feed.id, [sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' })]);

@@ -9,6 +9,7 @@ import {
   type WindowRequest,
 } from './engine.js';
 import { hasPhrase, phraseFloor } from './postgres-phrase.js';
+import { wordWindow } from './postgres-word-window.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
@@ -21,7 +22,8 @@ import type { SearchTerm } from './query.js';
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
 // A phrase is found through its words' ranges, each row holding them checked for their positions, down
-// to a recency bound (postgres-phrase.ts).
+// to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the word
+// index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -53,13 +55,18 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const tested = sql`(items.search_vector @@ ${tsquery}) IS TRUE ${feed}`;
       const indexed = sql`items.search_vector @@ ${tsquery} ${feed}`;
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
+      const phrase = hasPhrase(terms);
+      const prefix = terms.some((term) => term.prefix && !term.exclude);
+      if (!phrase && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
+      const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
+      // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
+      if (!phrase && !common) return ranked(await wordWindow(ctx, tsquery, feedId));
       const hits: HitRow[] = [];
       let below: number | null = null;
       // A walk would check every row's positions; a phrase's ranges only those holding its words.
-      const phrase = hasPhrase(terms);
-      if (!phrase && SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT) {
+      if (!phrase && common) {
         const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
         const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
           FROM (SELECT max(id) AS newest FROM items) AS bounds

@@ -19,6 +19,7 @@ import { unreadStateRows } from './024-unread-state-rows.js';
 import { searchFolding } from './030-search-folding.js';
 import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import { noPhrasePairs } from './032-no-phrase-pairs.js';
+import { searchById } from './033-search-by-id.js';
 import { changeCounters } from './040-change-counters.js';
 import type { Migration } from './migration.js';
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   searchFolding,
   fts5Vocabulary,
   noPhrasePairs,
+  searchById,
   changeCounters,
 ];
 
