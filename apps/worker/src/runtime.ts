@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Db, parseDatabaseUrl } from '@newsfeed/db';
+import { type NewsfeedDb, parseDatabaseUrl } from '@newsfeed/db';
 import { type ClusterStage, metricsEvents } from './cluster/cluster-stage.js';
 import { Clusterer, type ClustererSettings } from './cluster/clusterer.js';
 import { ClustererThread } from './cluster/clusterer-thread-host.js';
@@ -16,7 +16,7 @@ import { Worker } from './worker.js';
 
 export interface Runtime {
   config: WorkerConfig;
-  db: Db;
+  db: NewsfeedDb;
   http: HttpClient;
   metrics: WorkerMetrics;
   ctx: PollContext;
@@ -40,7 +40,7 @@ export function httpClientFor(config: WorkerConfig): HttpClient {
 }
 
 /** Builds everything a worker process needs from its configuration; `db` may be passed in (tests). */
-export async function createRuntime(config: WorkerConfig, logger: Logger, db?: Db): Promise<Runtime> {
+export async function createRuntime(config: WorkerConfig, logger: Logger, db?: NewsfeedDb): Promise<Runtime> {
   const database =
     db ??
     (await openDb(config.DATABASE_URL, {
@@ -135,7 +135,7 @@ const CLUSTERER_POSTGRES_CONNECTIONS = 1;
  */
 export function createClusterStage(
   config: WorkerConfig,
-  db: Db,
+  db: NewsfeedDb,
   logger: Logger,
   metrics: WorkerMetrics,
   holder: string,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type Db } from '@newsfeed/db';
+import { createDb, type NewsfeedDb } from '@newsfeed/db';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Clusterer } from '../src/cluster/clusterer.js';
 import { StoryIndex } from '../src/cluster/rule/index.js';
@@ -22,7 +22,7 @@ const events = { leaseHeld: () => {}, batchWritten: () => {}, budgetExceeded: ()
 
 let dir: string;
 let url: string;
-let db: Db;
+let db: NewsfeedDb;
 const { logger, lines: logged } = capturedLogger();
 
 function clusterer(maxItems: number): Clusterer {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLUSTER_LEASE, createDb, type Db, type ItemInput, type NewsfeedDb } from '@newsfeed/db';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_TEST_TIMEOUT_MS, runCli, startCli, waitFor } from './helpers/cli.js';
 import { TEST_ENV } from './helpers/harness.js';
@@ -43,6 +44,20 @@ async function holder(db: NewsfeedDb): Promise<string | null> {
     .where('name', '=', CLUSTER_LEASE)
     .executeTakeFirst();
   return row?.holder ?? null;
+}
+
+/** PostgreSQL: merges the word index's pending list itself and says how many pages it held. */
+async function pendingSearchPages(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pages: number }>(
+      `SELECT gin_clean_pending_list('items_search'::regclass) AS pages`,
+    );
+    return Number(rows[0]?.pages ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 describe.each(['sqlite', 'postgres'] as const)('the clusterer on %s', (engine) => {
@@ -116,6 +131,28 @@ describe.each(['sqlite', 'postgres'] as const)('the clusterer on %s', (engine) =
       }
       // A clean stop gives the lease back at once.
       expect(await holder(db)).toBeNull();
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'settles the search index once it has drained the queue (PostgreSQL: no pending list left)',
+    async () => {
+      const feed = await db.feeds.add({ url: 'https://a.example/rss', nextPollAt: '2100-01-01T00:00:00Z' });
+      const batch = (from: number) =>
+        Array.from({ length: 200 }, (_, index) =>
+          item(`h${from + index}`, `Harbour cranes, tides and ferry timetables, report ${from + index}`),
+        );
+      await db.items.ingest(feed.id, batch(0));
+      const once = await runCli(['once'], env('once'));
+      expect(once.code, once.stderr).toBe(0);
+      expect(once.stderr).toContain('200 clustered');
+      expect((await db.search.query({ query: 'harbour cranes', limit: 20 })).items).toHaveLength(20);
+      if (engine !== 'postgres') return;
+      expect(await pendingSearchPages(url)).toBe(0);
+      // The same writes with no clusterer after them do leave a pending list.
+      await db.items.ingest(feed.id, batch(200));
+      expect(await pendingSearchPages(url)).toBeGreaterThan(0);
     },
     CLI_TEST_TIMEOUT_MS,
   );

@@ -2,8 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   type ClusterBatch,
   type ClusterItem,
-  type Db,
   DbLeaseLostError,
+  type NewsfeedDb,
   type QueuedClusterItem,
 } from '@newsfeed/db';
 import {
@@ -90,7 +90,7 @@ export class Clusterer implements ClusterStage {
   readonly stats: ClusterStats = { placed: 0, batches: 0, lagsMs: [] };
 
   constructor(
-    private readonly db: Db,
+    private readonly db: NewsfeedDb,
     private readonly settings: ClustererSettings,
     private readonly logger: ClusterLogger,
     private readonly events: ClusterEvents,
@@ -187,6 +187,7 @@ export class Clusterer implements ClusterStage {
 
   /** Places queued batches until the queue is empty. The caller holds the lease. */
   private async drain(): Promise<void> {
+    let placedAny = false;
     while (!this.stopping) {
       const generation = await this.db.clustering.generation();
       if (this.index === null || generation !== this.generation) {
@@ -196,9 +197,25 @@ export class Clusterer implements ClusterStage {
         await this.warmLoad(generation);
       }
       this.prepared.open();
-      if ((await this.placeBatch()) === 0) return;
+      if ((await this.placeBatch()) === 0) {
+        if (placedAny) await this.settleSearchIndex();
+        return;
+      }
+      placedAny = true;
       // Between batches, what else shares this thread (polls, when it is the worker's) gets a turn.
       await nextTurn();
+    }
+  }
+
+  /**
+   * Once the queue is drained, the polls' search entries are merged into the index in one pass (the
+   * writers only appended them), so searches between bursts of polls do not read them one by one.
+   */
+  private async settleSearchIndex(): Promise<void> {
+    try {
+      await this.db.maintenance.settleSearchIndex();
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message, holder: this.holder }, 'search index not settled');
     }
   }
 

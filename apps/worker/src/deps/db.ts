@@ -1,4 +1,4 @@
-import { createDb, type Db } from '@newsfeed/db';
+import { createDb, type NewsfeedDb } from '@newsfeed/db';
 
 export interface OpenDbOptions {
   /** SQLite page cache in MiB (ignored for PostgreSQL). */
@@ -10,7 +10,7 @@ export interface OpenDbOptions {
 }
 
 /** Opens (and migrates) the database DATABASE_URL names. */
-export async function openDb(url: string, options: OpenDbOptions = {}): Promise<Db> {
+export async function openDb(url: string, options: OpenDbOptions = {}): Promise<NewsfeedDb> {
   return createDb(url, {
     ...(options.sqliteCacheMib === undefined ? {} : { cacheSizeKib: options.sqliteCacheMib * 1024 }),
     ...(options.postgresPoolSize === undefined ? {} : { poolSize: options.postgresPoolSize }),

@@ -11,4 +11,10 @@ export interface MaintenanceApi {
    * reading and writing. PostgreSQL has its own tool for this (pg_dump): DbInputError.
    */
   backupTo(path: string): Promise<void>;
+  /**
+   * Merges the search index's recent entries into its main structure, so that searches stop reading
+   * them one by one: PostgreSQL's GIN pending list of the word index (gin_clean_pending_list); SQLite's
+   * FTS5 merges as it writes, so nothing.
+   */
+  settleSearchIndex(): Promise<void>;
 }

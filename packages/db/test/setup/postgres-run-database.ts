@@ -32,6 +32,12 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  // Each test migrates a schema of its own; an extension lives in one schema per database, and dropping
+  // the test schema that happened to create it would take every other schema's index on it along.
+  const run = new pg.Client({ connectionString: url.toString() });
+  await run.connect();
+  await run.query('CREATE EXTENSION btree_gin SCHEMA public');
+  await run.end();
   project.provide('postgresUrl', url.toString());
   project.provide('postgresSkipReason', '');
   return async () => {

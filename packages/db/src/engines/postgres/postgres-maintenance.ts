@@ -14,6 +14,9 @@ export function createPostgresMaintenance(kysely: Kysely<Database>): Maintenance
       }>`SELECT pg_database_size(current_database()) AS size`.execute(kysely);
       return Number(rows[0]?.size ?? 0);
     },
+    async settleSearchIndex() {
+      await sql`SELECT gin_clean_pending_list('items_search'::regclass)`.execute(kysely);
+    },
     async backupTo() {
       throw new DbInputError('backupTo: PostgreSQL databases are backed up with pg_dump');
     },

@@ -16,6 +16,7 @@ export function createSqliteMaintenance(kysely: Kysely<Database>): MaintenanceAp
       }>`SELECT page_count * page_size AS size FROM pragma_page_count(), pragma_page_size()`.execute(kysely);
       return Number(rows[0]?.size ?? 0);
     },
+    async settleSearchIndex() {},
     async backupTo(path) {
       if (existsSync(path)) throw new DbInputError(`backupTo: ${path} already exists`);
       // VACUUM INTO copies one read transaction's snapshot, so a writer in another process never makes

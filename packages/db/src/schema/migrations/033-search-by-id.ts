@@ -5,9 +5,9 @@ import type { Migration } from './migration.js';
 // words' posting lists, skipping what lies outside the range, where an index of the words alone
 // reads whole posting lists for every range. Negated: a condition on the id itself could be read
 // from this index too, and the planner, underrating the cost of a GIN id range, would choose it over
-// the primary key for other queries. Queries on the words alone use it as before. Without a pending
-// list (fastupdate off): every scan of a GIN index reads all of its pending list, and a search after
-// writes reads the index once per id range (a short list of 256 kB still left that search slow).
+// the primary key for other queries. Queries on the words alone use it as before. Writers append to
+// its pending list (fastupdate, cheap for ingest); every scan reads all of that list, so the
+// clusterer merges it into the index each time it has drained its queue (maintenance.settleSearchIndex).
 //
 // nf_newest_matches reads a query's newest matches range by range in one call (search/postgres-
 // word-window.ts gives the ranges' settings): its SET clause keeps the planner off walking the
@@ -21,7 +21,7 @@ export const searchById: Migration = {
   sqlite: [],
   postgres: [
     `CREATE EXTENSION IF NOT EXISTS btree_gin`,
-    `CREATE INDEX items_search_by_id ON items USING GIN ((-id), search_vector) WITH (fastupdate = off)`,
+    `CREATE INDEX items_search_by_id ON items USING GIN ((-id), search_vector)`,
     `DROP INDEX items_search`,
     `ALTER INDEX items_search_by_id RENAME TO items_search`,
     `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int, margin float8,
