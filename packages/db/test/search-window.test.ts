@@ -76,20 +76,17 @@ describe.each(ENGINES)('search window on $engine', (testEngine) => {
     }
   });
 
-  it.skipIf(testEngine.engine !== 'postgres')(
-    'PostgreSQL: a phrase is looked for among the newest items holding its words only',
-    async () => {
-      const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
-      await t.db.items.ingest(feed.id, [
-        sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' }),
-      ]);
-      await ingestApart(feed.id, POSTGRES_PHRASE_CHECKS * 3);
-      await t.db.items.ingest(feed.id, [sampleItem('new', { contentText: 'Talks in Geneva again.' })]);
-      await t.db.maintenance.optimize();
-      expect(await searchKeys(t.db, '"talks in geneva"')).toEqual(['new']);
-      expect(await searchKeys(t.db, 'peace')).toEqual(['old']);
-    },
-  );
+  it('a phrase behind many more newer items holding its words apart: SQLite finds it, PostgreSQL only within its bound', async () => {
+    const feed = await t.db.feeds.add({ url: 'https://a.example/rss' });
+    await t.db.items.ingest(feed.id, [sampleItem('old', { contentText: 'Peace talks in Geneva resumed.' })]);
+    await ingestApart(feed.id, POSTGRES_PHRASE_CHECKS * 3);
+    await t.db.items.ingest(feed.id, [sampleItem('new', { contentText: 'Talks in Geneva again.' })]);
+    await t.db.maintenance.optimize();
+    // FTS5 reads a phrase's own positions; PostgreSQL checks only the newest POSTGRES_PHRASE_CHECKS.
+    const found = testEngine.engine === 'postgres' ? ['new'] : ['new', 'old'];
+    expect(await searchKeys(t.db, '"talks in geneva"')).toEqual(found);
+    expect(await searchKeys(t.db, 'peace')).toEqual(['old']);
+  });
 
   /** Items holding the words of "talks in geneva", apart. */
   async function ingestApart(feedId: number, count: number): Promise<void> {
