@@ -44,7 +44,14 @@ export interface PhraseRow {
   rank: number;
 }
 
-type PhrasePlan = 'all' | 'id ranges' | 'key range';
+export type PhrasePlan = 'all' | 'id ranges' | 'key range';
+
+/** The planner's estimates of the table's rows, of those holding the phrase's words, and of its rarest word. */
+export interface PhraseEstimate {
+  rows: number;
+  candidates: number;
+  rarest: number;
+}
 
 /** The newest matches of a query with a phrase, with their ranks; `match` tests a row for the query. */
 export async function phraseWindow(
@@ -64,21 +71,19 @@ export async function phraseWindow(
       ),
     ),
   ];
-  const [candidates = 1, tableRows = 1, ...wordRows] = await estimateRows(ctx, [
+  const [candidates = 1, rows = 1, ...wordRows] = await estimateRows(ctx, [
     match,
     sql`true`,
     ...words.map((word) => sql`items.search_vector @@ to_tsquery('simple', ${word})`),
   ]);
-  // The ids expected to hold POSTGRES_PHRASE_CHECKS candidates.
-  const width = Math.ceil((POSTGRES_PHRASE_CHECKS * tableRows) / candidates);
-  const plan = phrasePlan(width, tableRows, candidates, Math.min(...wordRows));
+  const estimate = { rows, candidates, rarest: Math.min(...wordRows) };
+  const plan = phrasePlan(estimate);
   return ctx.transaction(async (trx) => {
     const newest = await bitmapScansOnly(trx);
-    const floor = newest - width;
-    const first = Math.ceil((POSTGRES_PHRASE_FIRST_CHECKS * tableRows) / candidates);
+    const floor = newest - idsHolding(POSTGRES_PHRASE_CHECKS, estimate);
     const found =
       plan === 'id ranges'
-        ? idRanges(match, newest, first, floor)
+        ? idRanges(match, newest, idsHolding(POSTGRES_PHRASE_FIRST_CHECKS, estimate), floor)
         : sql`SELECT items.id FROM items WHERE ${match}
             ${plan === 'key range' ? sql`AND items.id > ${floor}` : sql``} ORDER BY items.id DESC`;
     const { rows } = await sql<PhraseRow>`WITH found AS MATERIALIZED (SELECT range.id
@@ -88,19 +93,22 @@ export async function phraseWindow(
   });
 }
 
-/**
- * The cheapest way to the newest candidates, by POSTGRES_PHRASE_COSTS: `width` ids are expected to
- * hold POSTGRES_PHRASE_CHECKS of the `candidates`, `rarest` is the rarest word's posting list.
- */
-function phrasePlan(width: number, tableRows: number, candidates: number, rarest: number): PhrasePlan {
+/** The cheapest way to a phrase's newest POSTGRES_PHRASE_CHECKS candidates, by POSTGRES_PHRASE_COSTS. */
+export function phrasePlan({ rows, candidates, rarest }: PhraseEstimate): PhrasePlan {
   const costs = POSTGRES_PHRASE_COSTS;
+  const width = idsHolding(POSTGRES_PHRASE_CHECKS, { rows, candidates });
   const all = costs.posting * rarest + costs.check * candidates;
-  if (width >= tableRows) return 'all';
+  if (width >= rows) return 'all';
   const checks = costs.check * POSTGRES_PHRASE_CHECKS;
   const idRanges = costs.indexedId * width + checks;
   const keyRange = costs.keyId * width + costs.posting * rarest + checks;
   const cheapest = Math.min(all, idRanges, keyRange);
   return cheapest === idRanges ? 'id ranges' : cheapest === keyRange ? 'key range' : 'all';
+}
+
+/** How many of the newest ids are expected to hold `checks` candidates. */
+function idsHolding(checks: number, { rows, candidates }: Omit<PhraseEstimate, 'rarest'>): number {
+  return Math.ceil((checks * rows) / candidates);
 }
 
 /**
