@@ -7,9 +7,10 @@ import type { SearchTerm } from './query.js';
 // PostgreSQL phrases: GIN keeps no positions, so a phrase's candidates are the rows holding all its
 // words, each then checked for its positions in its tsvector. A rare phrase of common words would
 // check a fifth of the table: a search checks only the newest candidates, about
-// POSTGRES_PHRASE_CHECKS of them by the planner's estimate (a recency bound; migration 032 dropped the
-// word-pair index that made it exhaustive), or all of them when that costs less. Of three ways to find
-// them, the cheapest by the estimates (POSTGRES_PHRASE_COSTS) is taken:
+// POSTGRES_PHRASE_CHECKS of them by the planner's estimate and within the newest
+// POSTGRES_PHRASE_MAX_IDS ids (a recency bound; migration 032 dropped the word-pair index that made it
+// exhaustive), or all of them when that costs less. Of three ways to find them, the cheapest by the
+// estimates (POSTGRES_PHRASE_COSTS) is taken:
 // - all: the words' posting lists alone, every candidate checked (few candidates, or rare words);
 // - id ranges: the word index's (-id) column intersects each id range with the posting lists, ranges
 //   newest first, each POSTGRES_PHRASE_GROWTH times wider, stopping at the window (common words);
@@ -18,6 +19,11 @@ import type { SearchTerm } from './query.js';
 
 /** About how many rows holding a phrase's words one search checks for the phrase, newest first. */
 export const POSTGRES_PHRASE_CHECKS = 1000;
+/**
+ * The most of the newest ids a bounded phrase search reads (fewer than POSTGRES_PHRASE_CHECKS
+ * candidates when the phrase's words are rarer): reading an id range costs each id in it.
+ */
+export const POSTGRES_PHRASE_MAX_IDS = 25_000;
 /** The first id range holds about this many rows holding the phrase's words, by the estimate. */
 export const POSTGRES_PHRASE_FIRST_CHECKS = 250;
 /** Each further id range is this many times wider than the one before. */
@@ -80,7 +86,7 @@ export async function phraseWindow(
   const plan = phrasePlan(estimate);
   return ctx.transaction(async (trx) => {
     const newest = await bitmapScansOnly(trx);
-    const floor = newest - idsHolding(POSTGRES_PHRASE_CHECKS, estimate);
+    const floor = newest - Math.min(idsHolding(POSTGRES_PHRASE_CHECKS, estimate), POSTGRES_PHRASE_MAX_IDS);
     const found =
       plan === 'id ranges'
         ? idRanges(match, newest, idsHolding(POSTGRES_PHRASE_FIRST_CHECKS, estimate), floor)
