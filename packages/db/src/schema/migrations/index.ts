@@ -21,7 +21,6 @@ import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import { noPhrasePairs } from './032-no-phrase-pairs.js';
 import { searchById } from './033-search-by-id.js';
 import { changeCounters } from './040-change-counters.js';
-import { searchVectorInRow } from './041-search-vector-in-row.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -48,7 +47,6 @@ export const MIGRATIONS: readonly Migration[] = [
   noPhrasePairs,
   searchById,
   changeCounters,
-  searchVectorInRow,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
