@@ -36,8 +36,8 @@ export const POSTGRES_PHRASE_COSTS = {
   keyId: 1,
   /** An entry of the rarest word's posting list (GIN skips through the others' by it). */
   posting: 3,
-  /** A row holding the words, checked for the phrase. */
-  check: 15,
+  /** A row holding the words, checked for the phrase (its tsvector read from TOAST). */
+  check: 40,
 };
 
 /** Whether the query has a phrase (two words or more that must be adjacent) to look for. */
