@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type NewsfeedDb } from '../src/create-db.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { BASELINE, LATEST_VERSION, RELEASES, statementsFor } from '../src/schema/migrations/index.js';
+import { LATEST_VERSION, MIGRATION_PLAN, statementsFor } from '../src/schema/migrations/index.js';
+import { pendingMigrations } from '../src/schema/migrations/plan.js';
 import type { Database } from '../src/schema/schema.js';
 import { toDbError } from '../src/sql/error-mapping.js';
 import type { Engine } from '../src/types.js';
@@ -32,6 +33,35 @@ async function schemaAfter(
   }
 }
 
+describe('the migrations a database needs, with a migration appended after the baseline', () => {
+  const later = { version: 41, name: 'later', sqlite: [], postgres: [] };
+  const plan = { ...MIGRATION_PLAN, later: [later] };
+  const [from010, from020] = MIGRATION_PLAN.releases.map((release) => release.upgrade);
+  const versions = (recorded: number[]) => pendingMigrations(recorded, plan).map((m) => m.version);
+
+  it('follows every known record to the newest', () => {
+    expect(versions([])).toEqual([40, 41]);
+    expect(versions([...RELEASED['0.1.0']])).toEqual([from010!.version, from020!.version, 41]);
+    expect(versions([...RELEASED['0.2.0']])).toEqual([40, 41]);
+    for (const atBaseline of [[40], [...RELEASED['0.1.0'], 30, 40], [...RELEASED['0.2.0'], 40], PRE_SQUASH]) {
+      expect(versions(atBaseline)).toEqual([41]);
+      expect(versions([...atBaseline, 41])).toEqual([]);
+    }
+  });
+
+  it('refuses any other record', () => {
+    for (const unknown of [
+      [41],
+      [...RELEASED['0.2.0'], 41],
+      [40, 42],
+      [...RELEASED['0.1.0'], 8],
+      PRE_SQUASH.slice(1),
+    ]) {
+      expect(() => pendingMigrations(unknown, plan)).toThrow(DbMigrationError);
+    }
+  });
+});
+
 describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
   let database: TestDatabase;
 
@@ -44,7 +74,10 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
   it('gives an empty database the baseline, and a second run applies nothing', async () => {
     const db = await createDb(database.url, { migrate: false });
     try {
-      expect(await db.migrate()).toEqual({ applied: [BASELINE.version], version: LATEST_VERSION });
+      expect(await db.migrate()).toEqual({
+        applied: [MIGRATION_PLAN.baseline.version],
+        version: LATEST_VERSION,
+      });
       expect(await db.migrate()).toEqual({ applied: [], version: LATEST_VERSION });
       const feed = await db.feeds.add({ url: 'https://m.example/rss' });
       expect(feed.id).toBeGreaterThan(0);
@@ -79,7 +112,7 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     );
     const upgraded = await schemaAfter(engine, async (_db, kysely) => {
       await applyHistory(kysely, engine, RELEASED['0.1.0']);
-      for (const statement of statementsFor(RELEASES[0]!.upgrade, engine))
+      for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, engine))
         await sql.raw(statement).execute(kysely);
     });
     expect(upgraded).toEqual(released);
@@ -182,13 +215,13 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const messages = runs.map((run) => run.stdout).sort();
-    expect(messages[0]).toMatch(new RegExp(`applied ${BASELINE.version}\\b|nothing to apply`));
+    expect(messages[0]).toMatch(new RegExp(`applied ${MIGRATION_PLAN.baseline.version}\\b|nothing to apply`));
     expect(messages.filter((message) => message.includes('nothing to apply'))).toHaveLength(1);
     const db = await createDb(database.url);
     const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(
       db.context.kysely,
     );
-    expect(rows.map((row) => Number(row.version))).toEqual([BASELINE.version]);
+    expect(rows.map((row) => Number(row.version))).toEqual([MIGRATION_PLAN.baseline.version]);
     await db.close();
   });
 
@@ -201,6 +234,27 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     const error = await createDb(database.url).catch((e) => e);
     expect(error).toBeInstanceOf(DbMigrationError);
     expect(error.message).toContain('newer than this build knows');
+  });
+});
+
+describe('the upgrade from 0.1.0 on sqlite', () => {
+  it('adds the ss spelling of the ß words to the prefix vocabulary', async () => {
+    const database = await freshDatabase('sqlite');
+    const db = await createDb(database.url, { migrate: false });
+    try {
+      const { kysely } = db.context;
+      await applyHistory(kysely, 'sqlite', RELEASED['0.1.0']);
+      await sql`INSERT INTO search_terms (term) VALUES ('straße'), ('weg')`.execute(kysely);
+      for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, 'sqlite'))
+        await sql.raw(statement).execute(kysely);
+      const { rows } = await sql<{ term: string }>`SELECT term FROM search_terms ORDER BY term`.execute(
+        kysely,
+      );
+      expect(rows.map((row) => row.term)).toEqual(['strasse', 'straße', 'weg']);
+    } finally {
+      await db.close();
+      await database.dispose();
+    }
   });
 });
 
