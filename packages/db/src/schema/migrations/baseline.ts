@@ -1,65 +1,54 @@
-import {
-  CHANGE_COUNTERS_SEED,
-  counterTables,
-  STORY_MEMBERS_INDEX,
-  UNREAD_STATE_ROWS,
-} from './both-engines.js';
 import type { Migration } from './migration.js';
-import * as postgres from './postgres-schema.js';
+import { ITEM_STATES as POSTGRES_ITEM_STATES, POSTGRES_TABLES } from './postgres-schema.js';
 import { NEWEST_MATCHES, SEARCH_FOLD, SEARCH_INDEX } from './postgres-search.js';
 import { COUNTER_TRIGGERS, STATE_ROW_TRIGGERS } from './postgres-triggers.js';
-import * as sqlite from './sqlite-schema.js';
+import {
+  FULL_TEXT,
+  FULL_TEXT_WORDS,
+  ITEM_STATES as SQLITE_ITEM_STATES,
+  SQLITE_TABLES,
+  UNREAD_COUNTER_TRIGGERS,
+} from './sqlite-schema.js';
+import { ITEM_STATES_INDEXES, STORY_MEMBERS_INDEX, type tables, UNREAD_STATE_ROWS } from './tables.js';
 
 // A new database gets the current schema at once, recorded as the version of the newest migration
 // it stands for (the upgrades from released versions end there too); later migrations append.
+
+/** Every table of `t`, item states (`itemStates`, the engine's own) among them. */
+const allTables = (t: ReturnType<typeof tables>, itemStates: string) => [
+  ...t.feeds,
+  ...t.stories,
+  ...t.storyRedirects,
+  ...t.items,
+  ...t.polls,
+  ...t.clustering,
+  t.storyMembers,
+  STORY_MEMBERS_INDEX,
+  t.clusterWarnings,
+  ...t.sessions,
+  t.users,
+  itemStates,
+  ...ITEM_STATES_INDEXES,
+  UNREAD_STATE_ROWS,
+  ...t.counters,
+  ...t.changeCounters,
+];
 
 export const baseline: Migration = {
   version: 40,
   name: 'baseline',
   sqlite: [
-    ...sqlite.FEEDS,
-    ...sqlite.STORIES,
-    ...sqlite.STORY_REDIRECTS,
-    ...sqlite.ITEMS,
-    ...sqlite.POLLS,
-    ...sqlite.FULL_TEXT,
-    sqlite.FULL_TEXT_WORDS,
-    ...sqlite.CLUSTERING,
-    sqlite.STORY_MEMBERS,
-    STORY_MEMBERS_INDEX,
-    sqlite.CLUSTER_WARNINGS,
-    ...sqlite.SESSIONS,
-    sqlite.USERS,
-    sqlite.ITEM_STATES,
-    ...sqlite.ITEM_STATES_INDEXES,
-    UNREAD_STATE_ROWS,
-    ...counterTables('INTEGER'),
-    ...sqlite.UNREAD_COUNTER_TRIGGERS,
-    sqlite.CHANGE_COUNTERS,
-    CHANGE_COUNTERS_SEED,
+    ...allTables(SQLITE_TABLES, SQLITE_ITEM_STATES),
+    ...FULL_TEXT,
+    FULL_TEXT_WORDS,
+    ...UNREAD_COUNTER_TRIGGERS,
   ],
   postgres: [
     SEARCH_FOLD,
-    ...postgres.FEEDS,
-    ...postgres.STORIES,
-    ...postgres.STORY_REDIRECTS,
-    ...postgres.ITEMS,
+    ...allTables(POSTGRES_TABLES, POSTGRES_ITEM_STATES),
     ...SEARCH_INDEX,
     NEWEST_MATCHES,
-    ...postgres.POLLS,
-    ...postgres.CLUSTERING,
-    postgres.STORY_MEMBERS,
-    STORY_MEMBERS_INDEX,
-    postgres.CLUSTER_WARNINGS,
-    ...postgres.SESSIONS,
-    postgres.USERS,
-    postgres.ITEM_STATES,
-    ...postgres.ITEM_STATES_INDEXES,
-    UNREAD_STATE_ROWS,
-    ...counterTables('BIGINT'),
     ...COUNTER_TRIGGERS,
     ...STATE_ROW_TRIGGERS,
-    postgres.CHANGE_COUNTERS,
-    CHANGE_COUNTERS_SEED,
   ],
 };

@@ -1,8 +1,8 @@
-import { ITEMS_FIRST_SEEN } from './both-engines.js';
 import type { Migration } from './migration.js';
-import * as postgres from './postgres-schema.js';
+import { POSTGRES_TABLES } from './postgres-schema.js';
 import { SEARCH_FOLD, SEARCH_VECTOR } from './postgres-search.js';
-import * as sqlite from './sqlite-schema.js';
+import { SQLITE_TABLES } from './sqlite-schema.js';
+import { ITEM_STATES_INDEXES, ITEMS_FIRST_SEEN } from './tables.js';
 
 // A database of 0.1.0 (migrations 1-7) becomes one of 0.2.0 (1-10, 20, 21, 30): claim attempts per
 // feed, server-side sessions, user accounts and their item states, clustering as its own stage (what
@@ -34,12 +34,12 @@ export const from010: Migration = {
   sqlite: [
     `ALTER TABLE feeds ADD COLUMN claim_attempts INTEGER NOT NULL DEFAULT 0`,
     `ALTER TABLE feeds ADD COLUMN crash_count INTEGER NOT NULL DEFAULT 0`,
-    ...sqlite.SESSIONS,
-    sqlite.USERS,
+    ...SQLITE_TABLES.sessions,
+    SQLITE_TABLES.users,
     itemStates('INTEGER', 'INTEGER'),
-    ...sqlite.ITEM_STATES_INDEXES,
-    ...sqlite.CLUSTERING,
-    ...sqlite.STORY_REDIRECTS,
+    ...ITEM_STATES_INDEXES,
+    ...SQLITE_TABLES.clustering,
+    ...SQLITE_TABLES.storyRedirects,
     ...['insert', 'delete', 'update'].map((event) => `DROP TRIGGER item_changes_${event}`),
     `DROP TABLE item_changes`,
     `DROP TABLE item_terms`,
@@ -55,12 +55,12 @@ export const from010: Migration = {
   postgres: [
     `ALTER TABLE feeds ADD COLUMN claim_attempts INTEGER NOT NULL DEFAULT 0,
       ADD COLUMN crash_count INTEGER NOT NULL DEFAULT 0`,
-    ...postgres.SESSIONS,
-    postgres.USERS,
+    ...POSTGRES_TABLES.sessions,
+    POSTGRES_TABLES.users,
     itemStates('BIGINT', 'SMALLINT'),
-    ...postgres.ITEM_STATES_INDEXES,
-    ...postgres.CLUSTERING,
-    ...postgres.STORY_REDIRECTS,
+    ...ITEM_STATES_INDEXES,
+    ...POSTGRES_TABLES.clustering,
+    ...POSTGRES_TABLES.storyRedirects,
     `DROP TABLE cluster_keys`,
     `DROP TABLE item_terms`,
     `ALTER TABLE items DROP COLUMN band0, DROP COLUMN band1, DROP COLUMN band2, DROP COLUMN band3`,

@@ -1,85 +1,19 @@
-import { ITEMS_FIRST_SEEN } from './both-engines.js';
+import { type ColumnTypes, tables } from './tables.js';
 
-// SQLite: the current schema, table by table. The baseline creates all of it; the upgrades from
-// released versions create the parts those versions lack, from the same statements.
+// SQLite: the current tables in SQLite's types, and what only SQLite has: the FTS5 index and its
+// queue, item states rebuilt with their feed, the counters' row triggers.
 
-export const FEEDS = [
-  `CREATE TABLE feeds (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL UNIQUE,
-    host TEXT NOT NULL,
-    title TEXT, site_url TEXT, icon_url TEXT, language TEXT, folder TEXT,
-    etag TEXT, last_modified TEXT,
-    next_poll_at INTEGER NOT NULL,
-    poll_interval_seconds INTEGER NOT NULL DEFAULT 3600,
-    error_count INTEGER NOT NULL DEFAULT 0,
-    last_error TEXT, last_error_at INTEGER, last_success_at INTEGER,
-    disabled INTEGER NOT NULL DEFAULT 0, disabled_reason TEXT,
-    identity_rule TEXT,
-    lease_owner TEXT, lease_expires_at INTEGER,
-    created_at INTEGER NOT NULL,
-    claim_attempts INTEGER NOT NULL DEFAULT 0,
-    crash_count INTEGER NOT NULL DEFAULT 0
-  )`,
-  `CREATE INDEX feeds_due ON feeds (next_poll_at, id) WHERE disabled = 0`,
-  `CREATE INDEX feeds_folder ON feeds (folder) WHERE folder IS NOT NULL`,
-];
+const TYPES: ColumnTypes = {
+  id: 'INTEGER PRIMARY KEY',
+  serial: 'INTEGER PRIMARY KEY',
+  int: 'INTEGER',
+  flag: 'INTEGER',
+  real: 'REAL',
+  keyed: ' WITHOUT ROWID',
+  itemSearch: '',
+};
 
-export const STORIES = [
-  `CREATE TABLE stories (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL, summary TEXT, image_url TEXT, wire TEXT, language TEXT,
-    lead_item_id INTEGER NOT NULL, lead_url TEXT, lead_feed_id INTEGER NOT NULL,
-    item_count INTEGER NOT NULL, source_count INTEGER NOT NULL,
-    first_seen_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, published_at INTEGER NOT NULL,
-    score REAL NOT NULL
-  )`,
-  `CREATE INDEX stories_score ON stories (score DESC, id DESC)`,
-];
-
-/** Where a merged story's id leads. */
-export const STORY_REDIRECTS = [
-  `CREATE TABLE story_redirects (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)`,
-  `CREATE INDEX story_redirects_new ON story_redirects (new_id)`,
-];
-
-export const ITEMS = [
-  `CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
-    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    guid TEXT, url TEXT, canonical_url TEXT,
-    title TEXT NOT NULL, summary TEXT, content_html TEXT, content_text TEXT,
-    authors TEXT NOT NULL DEFAULT '[]', categories TEXT NOT NULL DEFAULT '[]', enclosures TEXT NOT NULL DEFAULT '[]',
-    published_at INTEGER, updated_at INTEGER, first_seen_at INTEGER NOT NULL, sort_at INTEGER NOT NULL,
-    language TEXT, image_url TEXT, comments_url TEXT, wire TEXT, word_count INTEGER NOT NULL DEFAULT 0,
-    content_hash TEXT, simhash TEXT,
-    input_hash TEXT NOT NULL,
-    UNIQUE (feed_id, key)
-  )`,
-  `CREATE INDEX items_feed_sort ON items (feed_id, sort_at DESC, id DESC)`,
-  `CREATE INDEX items_sort ON items (sort_at)`,
-  ITEMS_FIRST_SEEN,
-  `CREATE TABLE tombstones (
-    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    deleted_at INTEGER NOT NULL,
-    PRIMARY KEY (feed_id, key)
-  ) WITHOUT ROWID`,
-  `CREATE INDEX tombstones_deleted ON tombstones (deleted_at)`,
-];
-
-export const POLLS = [
-  `CREATE TABLE polls (
-    id INTEGER PRIMARY KEY,
-    feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
-    started_at INTEGER NOT NULL, duration_ms INTEGER NOT NULL, http_status INTEGER, bytes INTEGER NOT NULL,
-    items_new INTEGER NOT NULL, items_updated INTEGER NOT NULL, error TEXT
-  )`,
-  `CREATE INDEX polls_feed ON polls (feed_id, started_at DESC, id DESC)`,
-  `CREATE INDEX polls_started ON polls (started_at)`,
-  `CREATE INDEX polls_errors ON polls (started_at DESC, id DESC) WHERE error IS NOT NULL`,
-];
+export const SQLITE_TABLES = tables(TYPES);
 
 // External content: the index holds no text of its own. New items wait in items_fts_queue and are
 // indexed once at the end of their write (ingest/full-text-queue.ts): FTS5 writes a segment per
@@ -112,53 +46,6 @@ export const FULL_TEXT = [
 /** A prefix's words are read from FTS5's own vocabulary (search/sqlite.ts). */
 export const FULL_TEXT_WORDS = `CREATE VIRTUAL TABLE items_fts_words USING fts5vocab(items_fts, instance)`;
 
-export const CLUSTERING = [
-  `CREATE TABLE cluster_queue (
-    item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
-    version INTEGER NOT NULL DEFAULT 0,
-    queued_at INTEGER NOT NULL,
-    recluster INTEGER NOT NULL DEFAULT 0
-  )`,
-  `CREATE TABLE leases (
-    name TEXT PRIMARY KEY,
-    holder TEXT,
-    expires_at INTEGER NOT NULL,
-    generation INTEGER NOT NULL DEFAULT 0
-  ) WITHOUT ROWID`,
-];
-
-export const STORY_MEMBERS = `CREATE TABLE story_members (
-    item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
-    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE
-  )`;
-
-export const CLUSTER_WARNINGS = `CREATE TABLE cluster_warnings (
-    id INTEGER PRIMARY KEY,
-    at INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    message TEXT NOT NULL
-  )`;
-
-export const SESSIONS = [
-  `CREATE TABLE sessions (
-    id TEXT PRIMARY KEY,
-    user_id INTEGER,
-    created_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL
-  )`,
-  `CREATE INDEX sessions_expires_at ON sessions (expires_at)`,
-  `CREATE INDEX sessions_user_id ON sessions (user_id)`,
-];
-
-export const USERS = `CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
-    password_hash TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('admin', 'reader')),
-    created_at INTEGER NOT NULL
-  )`;
-
 /** Read and saved state per user per item; `feed_id` says which read count to lower when it goes. */
 export const ITEM_STATES = `CREATE TABLE item_states (
     user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -169,11 +56,6 @@ export const ITEM_STATES = `CREATE TABLE item_states (
     updated_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, item_id)
   )`;
-
-export const ITEM_STATES_INDEXES = [
-  `CREATE INDEX item_states_item_id ON item_states (item_id)`,
-  `CREATE INDEX item_states_starred ON item_states (item_id) WHERE starred = 1`,
-];
 
 /** The counters of unread counts, kept by row triggers in every writer's transaction. */
 export const UNREAD_COUNTER_TRIGGERS = [
@@ -206,5 +88,3 @@ export const UNREAD_COUNTER_TRIGGERS = [
     UPDATE feed_read_counts SET read = read - 1 WHERE user_id = OLD.user_id AND feed_id = OLD.feed_id;
   END`,
 ];
-
-export const CHANGE_COUNTERS = `CREATE TABLE change_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID`;
