@@ -11,7 +11,12 @@ import { pendingMigrations } from '../src/schema/migrations/plan.js';
 import type { Database } from '../src/schema/schema.js';
 import { toDbError } from '../src/sql/error-mapping.js';
 import type { Engine } from '../src/types.js';
-import { applyHistory, PRE_SQUASH, RELEASES as RELEASED } from './helpers/earlier-schema.js';
+import {
+  applyHistory,
+  onEarlierDatabase,
+  PRE_SQUASH,
+  RELEASES as RELEASED,
+} from './helpers/earlier-schema.js';
 import { runScript } from './helpers/run-script.js';
 import { schemaSnapshot } from './helpers/schema-snapshot.js';
 import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
@@ -31,6 +36,12 @@ async function schemaAfter(
     await db.close();
     await database.dispose();
   }
+}
+
+/** Runs the upgrade from 0.1.0 alone, without the later ones migrate() would add. */
+async function upgradeFrom010(kysely: Kysely<Database>, engine: Engine): Promise<void> {
+  for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, engine))
+    await sql.raw(statement).execute(kysely);
 }
 
 describe('the migrations a database needs, with a migration appended after the baseline', () => {
@@ -112,17 +123,13 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     );
     const upgraded = await schemaAfter(engine, async (_db, kysely) => {
       await applyHistory(kysely, engine, RELEASED['0.1.0']);
-      for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, engine))
-        await sql.raw(statement).execute(kysely);
+      await upgradeFrom010(kysely, engine);
     });
     expect(upgraded).toEqual(released);
   });
 
   it('queues the last 72 hours of a 0.1.0 database for reclustering, once', async () => {
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await applyHistory(kysely, engine, RELEASED['0.1.0']);
+    await onEarlierDatabase(database.url, engine, RELEASED['0.1.0'], async (db, kysely) => {
       const now = Date.now();
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(
         kysely,
@@ -142,16 +149,11 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
         [3, true],
       ]);
       expect((await db.migrate()).applied).toEqual([]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it("fills the unread counters of a 0.2.0 database from its items and its readers' states", async () => {
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await applyHistory(kysely, engine, RELEASED['0.2.0']);
+    await onEarlierDatabase(database.url, engine, RELEASED['0.2.0'], async (db, kysely) => {
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES
         (1, 'https://a.example/', 'a.example', 0, 0), (2, 'https://b.example/', 'b.example', 0, 0)`.execute(
         kysely,
@@ -182,18 +184,13 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
       // The counters stay exact from here: reading the last unread item clears its feed.
       await db.itemStates.mark(5, [3], { read: true });
       expect(await db.itemStates.unreadCounts(5)).toEqual([]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('refuses a database left by a build between releases, and leaves it untouched', async () => {
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      // 0.2.0 and the story members of a build after it, not yet the unread counters.
-      const between = [...RELEASED['0.2.0'], 11];
-      await applyHistory(kysely, engine, between);
+    // 0.2.0 and the story members of a build after it, not yet the unread counters.
+    const between = [...RELEASED['0.2.0'], 11];
+    await onEarlierDatabase(database.url, engine, between, async (db, kysely) => {
       const before = await schemaSnapshot(kysely, engine);
       const error = await db.migrate().catch((e) => e);
       expect(error).toBeInstanceOf(DbMigrationError);
@@ -203,9 +200,7 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
       expect(await schemaSnapshot(kysely, engine)).toEqual(before);
       const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(kysely);
       expect(rows.map((row) => Number(row.version)).sort((a, b) => a - b)).toEqual(error.recorded);
-    } finally {
-      await db.close();
-    }
+    });
     await expect(createDb(database.url)).rejects.toBeInstanceOf(DbMigrationError);
   });
 
@@ -240,21 +235,14 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
 describe('the upgrade from 0.1.0 on sqlite', () => {
   it('adds the ss spelling of the ß words to the prefix vocabulary', async () => {
     const database = await freshDatabase('sqlite');
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await applyHistory(kysely, 'sqlite', RELEASED['0.1.0']);
+    await onEarlierDatabase(database.url, 'sqlite', RELEASED['0.1.0'], async (_db, kysely) => {
       await sql`INSERT INTO search_terms (term) VALUES ('straße'), ('weg')`.execute(kysely);
-      for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, 'sqlite'))
-        await sql.raw(statement).execute(kysely);
+      await upgradeFrom010(kysely, 'sqlite');
       const { rows } = await sql<{ term: string }>`SELECT term FROM search_terms ORDER BY term`.execute(
         kysely,
       );
       expect(rows.map((row) => row.term)).toEqual(['strasse', 'straße', 'weg']);
-    } finally {
-      await db.close();
-      await database.dispose();
-    }
+    }).finally(() => database.dispose());
   });
 });
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createDb, type NewsfeedDb } from '../src/create-db.js';
+import type { NewsfeedDb } from '../src/create-db.js';
 import { placeItems } from './helpers/cluster.js';
-import { applyHistory, RELEASES } from './helpers/earlier-schema.js';
+import { onEarlierDatabase, RELEASES } from './helpers/earlier-schema.js';
 import { ENGINES, freshDatabase, sampleItem, useTestDb } from './helpers/test-db.js';
 
 // Story membership lives in story_members: one row per clustered item, written by
@@ -146,10 +146,7 @@ describe.each(ENGINES)('the upgrade from 0.2.0 on $engine', ({ engine, skipReaso
   it('moves the memberships of a 0.2.0 database, then drops items.story_id', async (context) => {
     if (skipReason) context.skip(skipReason);
     const database = await freshDatabase(engine);
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await applyHistory(kysely, engine, RELEASES['0.2.0']);
+    await onEarlierDatabase(database.url, engine, RELEASES['0.2.0'], async (db, kysely) => {
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at)
         VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(kysely);
       await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
@@ -174,9 +171,6 @@ describe.each(ENGINES)('the upgrade from 0.2.0 on $engine', ({ engine, skipReaso
       expect((await db.stories.get(7))?.items.map((item) => item.id)).toEqual([1, 2]);
       expect((await db.items.get(3))?.storyId).toBeNull();
       await expect(sql`SELECT story_id FROM items`.execute(kysely)).rejects.toThrow();
-    } finally {
-      await db.close();
-      await database.dispose();
-    }
+    }).finally(() => database.dispose());
   });
 });

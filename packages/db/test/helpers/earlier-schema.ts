@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createDb, type NewsfeedDb } from '../../src/create-db.js';
 import type { Database } from '../../src/schema/schema.js';
 import type { Engine } from '../../src/types.js';
 import { HISTORY } from '../fixtures/schema-history.js';
@@ -24,5 +25,21 @@ export async function applyHistory(
     if (!migration) throw new Error(`no migration ${version} in the frozen history`);
     for (const statement of migration[engine]) await sql.raw(statement).execute(kysely);
     await sql`INSERT INTO schema_migrations VALUES (${version}, ${migration.name}, 0)`.execute(kysely);
+  }
+}
+
+/** Opens `url` without migrating it, makes it a database of the build that recorded `versions`, and runs `work`. */
+export async function onEarlierDatabase(
+  url: string,
+  engine: Engine,
+  versions: readonly number[],
+  work: (db: NewsfeedDb, kysely: Kysely<Database>) => Promise<void>,
+): Promise<void> {
+  const db = await createDb(url, { migrate: false });
+  try {
+    await applyHistory(db.context.kysely, engine, versions);
+    await work(db, db.context.kysely);
+  } finally {
+    await db.close();
   }
 }
