@@ -1,4 +1,4 @@
-// PostgreSQL: the triggers that keep the unread counters (both-engines.ts) and remove state rows.
+// PostgreSQL: the triggers that keep the unread counters (tables.ts) and remove state rows.
 // One statement trigger per write over its transition table, taking the counter rows in key order
 // so two writers never wait on each other in a cycle.
 

@@ -1,7 +1,7 @@
 import { type ColumnTypes, tables } from './tables.js';
 
 // SQLite: the current tables in SQLite's types, and what only SQLite has: the FTS5 index and its
-// queue, item states rebuilt with their feed, the counters' row triggers.
+// queue, item states with their foreign keys, the counters' row triggers.
 
 const TYPES: ColumnTypes = {
   id: 'INTEGER PRIMARY KEY',
