@@ -36,7 +36,7 @@ const allTables = (t: ReturnType<typeof tables>, itemStates: string) => [
 
 export const baseline: Migration = {
   version: 40,
-  name: 'baseline',
+  name: 'baseline (the schema of migrations 1-40)',
   sqlite: [
     ...allTables(SQLITE_TABLES, SQLITE_ITEM_STATES),
     ...FULL_TEXT,

@@ -30,7 +30,7 @@ const itemStates = (id: 'INTEGER' | 'BIGINT', flag: 'INTEGER' | 'SMALLINT') => `
 
 export const from010: Migration = {
   version: 30,
-  name: 'upgrade 0.1.0 to 0.2.0',
+  name: 'upgrade from 0.1.0 to 0.2.0',
   sqlite: [
     `ALTER TABLE feeds ADD COLUMN claim_attempts INTEGER NOT NULL DEFAULT 0`,
     `ALTER TABLE feeds ADD COLUMN crash_count INTEGER NOT NULL DEFAULT 0`,

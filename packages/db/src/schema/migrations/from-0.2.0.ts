@@ -15,7 +15,7 @@ const COPY_MEMBERS = `INSERT INTO story_members (item_id, story_id)
 
 export const from020: Migration = {
   version: 40,
-  name: 'upgrade 0.2.0',
+  name: 'upgrade from 0.2.0',
   sqlite: [
     SQLITE_TABLES.storyMembers,
     COPY_MEMBERS,
