@@ -3,22 +3,20 @@ import { latestVersion, MIGRATION_PLAN } from './index.js';
 import type { Migration, MigrationPlan } from './migration.js';
 
 // Which migrations a database needs follows from the versions it records, and only from known
-// records: a new database, a release's, or one at the baseline, each perhaps with the first of the
-// later migrations. Any other record was left by a build this one cannot follow.
+// records: a new database, a release's, or one at the baseline with any of the later migrations.
+// Any other record was left by a build this one cannot follow.
 
 /** The migrations a database recording `recorded` needs, oldest first; throws for an unknown record. */
 export function pendingMigrations(recorded: readonly number[], plan = MIGRATION_PLAN): Migration[] {
-  const done = new Set(recorded);
-  const laterDone = plan.later.filter((migration) => done.has(migration.version)).length;
-  const laterInOrder = plan.later.slice(0, laterDone).every((migration) => done.has(migration.version));
-  const base = recorded.filter((version) => !plan.later.some((migration) => migration.version === version));
-  const laterPending = plan.later.slice(laterDone);
-  if (laterInOrder && laterDone === 0) {
+  const isLater = (version: number) => plan.later.some((migration) => migration.version === version);
+  const base = recorded.filter((version) => !isLater(version));
+  const laterPending = plan.later.filter((migration) => !recorded.includes(migration.version));
+  if (base.length === recorded.length) {
     if (base.length === 0) return [plan.baseline, ...laterPending];
     const release = plan.releases.findIndex((r) => sameVersions(base, r.versions));
     if (release >= 0) return [...plan.releases.slice(release).map((r) => r.upgrade), ...laterPending];
   }
-  if (laterInOrder && atBaseline(base, plan)) return laterPending;
+  if (atBaseline(base, plan)) return laterPending;
   throw new DbMigrationError(unknownRecord(recorded, plan), {
     recorded: [...recorded].sort((a, b) => a - b),
   });
