@@ -160,7 +160,7 @@ describe.each(ENGINES)('the upgrade from 0.2.0 on $engine', ({ engine, skipReaso
         await sql`INSERT INTO items (id, feed_id, key, title, first_seen_at, sort_at, input_hash, story_id)
           VALUES (${id}, 1, ${`k${id}`}, ${`Old item ${id}`}, 0, ${id}, 'h', ${story})`.execute(kysely);
       }
-      expect((await db.migrate()).applied).toEqual([40]);
+      expect((await db.migrate()).applied[0]).toBe(40);
       expect(await memberships(db)).toEqual({
         rows: [
           [1, 7],
