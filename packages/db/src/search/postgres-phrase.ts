@@ -4,7 +4,7 @@ import type { SearchTerm } from './query.js';
 // words, each then checked for positions, its whole tsvector read from TOAST (~5 pages). A rare
 // phrase of common words would check a fifth of the table: a phrase search checks only the newest
 // candidates, about POSTGRES_PHRASE_CHECKS of them by the planner's estimate, and ranks the matches
-// among those (a recency bound; migration 032 dropped the word-pair index that made it exhaustive).
+// among those (a recency bound: no word-pair index makes it exhaustive, it cost most of an insert).
 
 /** About how many rows holding a phrase's words one search checks for the phrase, newest first. */
 export const POSTGRES_PHRASE_CHECKS = 1000;
