@@ -72,10 +72,14 @@ export class DbBusyError extends DbError {
   }
 }
 
+/** A migration failed, or the database records a schema this build cannot migrate (`recorded`). */
 export class DbMigrationError extends DbError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The versions the database records, when they were the problem. */
+  readonly recorded?: readonly number[];
+  constructor(message: string, options?: { cause?: unknown; recorded?: readonly number[] }) {
     super('MIGRATION_FAILED', message, options);
     this.name = 'DbMigrationError';
+    if (options?.recorded) this.recorded = options.recorded;
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { DbMigrationError } from './errors.js';
-import { MIGRATIONS, statementsFor } from './schema/migrations/index.js';
+import { LATEST_VERSION, statementsFor } from './schema/migrations/index.js';
+import { pendingMigrations } from './schema/migrations/plan.js';
 import type { Database } from './schema/schema.js';
 import type { DbContext } from './sql/context.js';
 
@@ -25,23 +26,14 @@ export async function migrate(ctx: DbContext): Promise<MigrationResult> {
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL
     )`.execute(trx);
-    const done = new Set(
-      (await trx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
+    const recorded = (await trx.selectFrom('schema_migrations').select('version').execute()).map((r) =>
+      Number(r.version),
     );
-    const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
-    const newest = Math.max(0, ...done);
-    if (newest > latest) {
-      throw new DbMigrationError(
-        `database schema version ${newest} is newer than this code knows (${latest}): upgrade Newsfeed`,
-      );
-    }
-    const applied: number[] = [];
-    for (const migration of MIGRATIONS) {
-      if (done.has(migration.version)) continue;
+    const pending = pendingMigrations(recorded);
+    for (const migration of pending) {
       await applyMigration(trx, migration.version, migration.name, statementsFor(migration, ctx.engine));
-      applied.push(migration.version);
     }
-    return { applied, version: latest };
+    return { applied: pending.map((migration) => migration.version), version: LATEST_VERSION };
   });
 }
 

@@ -6,7 +6,7 @@ import { ingestManyItems, planSteps } from './helpers/query-plan.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 
 // New items reach the full-text index at the end of the write that inserted them (on SQLite through
-// items_fts_queue, migration 004). Whatever happens to an item before that, in the same transaction,
+// items_fts_queue). Whatever happens to an item before that, in the same transaction,
 // the index must end up holding exactly the items' final text.
 
 describe.each(ENGINES)('full-text index kept in step with the items on $engine', (testEngine) => {

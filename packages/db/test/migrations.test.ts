@@ -1,18 +1,81 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb } from '../src/create-db.js';
+import { createDb, type NewsfeedDb } from '../src/create-db.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { MIGRATIONS } from '../src/schema/migrations/index.js';
+import { LATEST_VERSION, MIGRATION_PLAN, statementsFor } from '../src/schema/migrations/index.js';
+import { pendingMigrations } from '../src/schema/migrations/plan.js';
+import type { Database } from '../src/schema/schema.js';
 import { toDbError } from '../src/sql/error-mapping.js';
-import { migrateThrough } from './helpers/earlier-schema.js';
+import type { Engine } from '../src/types.js';
+import {
+  applyHistory,
+  onEarlierDatabase,
+  PRE_SQUASH,
+  RELEASES as RELEASED,
+} from './helpers/earlier-schema.js';
 import { runScript } from './helpers/run-script.js';
+import { schemaSnapshot } from './helpers/schema-snapshot.js';
 import { ENGINES, freshDatabase, type TestDatabase } from './helpers/test-db.js';
 
-const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+const LATER = MIGRATION_PLAN.later.map((migration) => migration.version);
+
+/** Opens a database of its own, lets `prepare` shape it, and returns what the schema looks like. */
+async function schemaAfter(
+  engine: Engine,
+  prepare: (db: NewsfeedDb, kysely: Kysely<Database>) => Promise<unknown>,
+): Promise<string[]> {
+  // On PostgreSQL a database of its own, so that the extensions a path creates are its own too.
+  const database = await freshDatabase(engine, { ownPostgresDatabase: true });
+  const db = await createDb(database.url, { migrate: false });
+  try {
+    await prepare(db, db.context.kysely);
+    return await schemaSnapshot(db.context.kysely, engine);
+  } finally {
+    await db.close();
+    await database.dispose();
+  }
+}
+
+/** Runs the upgrade from 0.1.0 alone, without the later ones migrate() would add. */
+async function upgradeFrom010(kysely: Kysely<Database>, engine: Engine): Promise<void> {
+  for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, engine))
+    await sql.raw(statement).execute(kysely);
+}
+
+describe('the migrations a database needs, with two migrations appended after the baseline', () => {
+  const later = [41, 42].map((version) => ({ version, name: 'later', sqlite: [], postgres: [] }));
+  const plan = { ...MIGRATION_PLAN, later };
+  const [from010, from020] = MIGRATION_PLAN.releases.map((release) => release.upgrade);
+  const versions = (recorded: number[]) => pendingMigrations(recorded, plan).map((m) => m.version);
+
+  it('follows every known record to the newest', () => {
+    expect(versions([])).toEqual([40, 41, 42]);
+    expect(versions([...RELEASED['0.1.0']])).toEqual([from010!.version, from020!.version, 41, 42]);
+    expect(versions([...RELEASED['0.2.0']])).toEqual([40, 41, 42]);
+    for (const atBaseline of [[40], [...RELEASED['0.1.0'], 30, 40], [...RELEASED['0.2.0'], 40], PRE_SQUASH]) {
+      expect(versions(atBaseline)).toEqual([41, 42]);
+      // A build of main may have had the later migrations in another order.
+      expect(versions([...atBaseline, 42])).toEqual([41]);
+      expect(versions([...atBaseline, 41, 42])).toEqual([]);
+    }
+  });
+
+  it('refuses any other record', () => {
+    for (const unknown of [
+      [41],
+      [...RELEASED['0.2.0'], 41],
+      [40, 43],
+      [...RELEASED['0.1.0'], 8],
+      PRE_SQUASH.slice(1),
+    ]) {
+      expect(() => pendingMigrations(unknown, plan)).toThrow(DbMigrationError);
+    }
+  });
+});
 
 describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
   let database: TestDatabase;
@@ -23,11 +86,14 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
   });
   afterEach(async () => database?.dispose());
 
-  it('migrates an empty database, and a second run applies nothing', async () => {
+  it('gives an empty database the baseline, and a second run applies nothing', async () => {
     const db = await createDb(database.url, { migrate: false });
     try {
-      expect(await db.migrate()).toEqual({ applied: MIGRATIONS.map((m) => m.version), version: LATEST });
-      expect(await db.migrate()).toEqual({ applied: [], version: LATEST });
+      expect(await db.migrate()).toEqual({
+        applied: [MIGRATION_PLAN.baseline.version, ...LATER],
+        version: LATEST_VERSION,
+      });
+      expect(await db.migrate()).toEqual({ applied: [], version: LATEST_VERSION });
       const feed = await db.feeds.add({ url: 'https://m.example/rss' });
       expect(feed.id).toBeGreaterThan(0);
     } finally {
@@ -38,11 +104,36 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
     await reopened.close();
   });
 
-  it('queues the last 72 hours of a database made by an earlier version for reclustering, once', async () => {
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await migrateThrough(kysely, engine, 7);
+  it('one schema, three paths: the baseline, 0.1.0 upgraded, 0.2.0 upgraded (and main before the squash)', async () => {
+    const baseline = await schemaAfter(engine, (db) => db.migrate());
+    expect(baseline.length).toBeGreaterThan(100);
+    const fromRelease = (release: keyof typeof RELEASED, applied: number[]) =>
+      schemaAfter(engine, async (db, kysely) => {
+        await applyHistory(kysely, engine, RELEASED[release]);
+        expect((await db.migrate()).applied).toEqual(applied);
+      });
+    expect(await fromRelease('0.1.0', [30, 40, ...LATER])).toEqual(baseline);
+    expect(await fromRelease('0.2.0', [40, ...LATER])).toEqual(baseline);
+    const beforeSquash = await schemaAfter(engine, async (db, kysely) => {
+      await applyHistory(kysely, engine, PRE_SQUASH);
+      expect((await db.migrate()).applied).toEqual(LATER);
+    });
+    expect(beforeSquash).toEqual(baseline);
+  });
+
+  it('upgrades 0.1.0 to exactly 0.2.0', async () => {
+    const released = await schemaAfter(engine, (_db, kysely) =>
+      applyHistory(kysely, engine, RELEASED['0.2.0']),
+    );
+    const upgraded = await schemaAfter(engine, async (_db, kysely) => {
+      await applyHistory(kysely, engine, RELEASED['0.1.0']);
+      await upgradeFrom010(kysely, engine);
+    });
+    expect(upgraded).toEqual(released);
+  });
+
+  it('queues the last 72 hours of a 0.1.0 database for reclustering, once', async () => {
+    await onEarlierDatabase(database.url, engine, RELEASED['0.1.0'], async (db, kysely) => {
       const now = Date.now();
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(
         kysely,
@@ -55,41 +146,107 @@ describe.each(ENGINES)('migrations on $engine', ({ engine, skipReason }) => {
         await sql`INSERT INTO items (id, feed_id, key, title, first_seen_at, sort_at, input_hash)
           VALUES (${id}, 1, ${`k${id}`}, ${`Old item ${id}`}, ${seen}, ${seen}, 'h')`.execute(kysely);
       }
-      expect((await db.migrate()).applied).toContain(10);
+      expect((await db.migrate()).applied).toEqual([30, 40, ...LATER]);
       const queued = await db.clustering.queued(10);
       expect(queued.map((item) => [item.id, item.recluster])).toEqual([
         [2, true],
         [3, true],
       ]);
       expect((await db.migrate()).applied).toEqual([]);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
-  it('two processes migrating at once: both succeed, each migration applied once', async () => {
+  it("fills the unread counters of a 0.2.0 database from its items and its readers' states", async () => {
+    await onEarlierDatabase(database.url, engine, RELEASED['0.2.0'], async (db, kysely) => {
+      await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at) VALUES
+        (1, 'https://a.example/', 'a.example', 0, 0), (2, 'https://b.example/', 'b.example', 0, 0)`.execute(
+        kysely,
+      );
+      for (const [id, feed] of [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 2],
+      ] as const) {
+        await sql`INSERT INTO items (id, feed_id, key, title, first_seen_at, sort_at, input_hash)
+          VALUES (${id}, ${feed}, ${`k${id}`}, ${`Item ${id}`}, 0, ${id * 10}, 'h')`.execute(kysely);
+      }
+      await sql`INSERT INTO users (id, name, name_key, password_hash, role, created_at)
+        VALUES (5, 'Ann', 'ann', 'x', 'reader', 0)`.execute(kysely);
+      for (const [item, read] of [
+        [1, 1],
+        [2, 1],
+        [3, 0],
+        [4, 1],
+      ] as const) {
+        await sql`INSERT INTO item_states (user_id, item_id, read, starred, updated_at)
+          VALUES (5, ${item}, ${read}, 0, 0)`.execute(kysely);
+      }
+      expect((await db.migrate()).applied).toEqual([40, ...LATER]);
+      const counts = await db.itemStates.unreadCounts(5);
+      expect(counts.map((c) => [c.feedId, c.count, c.newest])).toEqual([[1, 1, 30]]);
+      // The counters stay exact from here: reading the last unread item clears its feed.
+      await db.itemStates.mark(5, [3], { read: true });
+      expect(await db.itemStates.unreadCounts(5)).toEqual([]);
+    });
+  });
+
+  it('refuses a database left by a build between releases, and leaves it untouched', async () => {
+    // 0.2.0 and the story members of a build after it, not yet the unread counters.
+    const between = [...RELEASED['0.2.0'], 11];
+    await onEarlierDatabase(database.url, engine, between, async (db, kysely) => {
+      const before = await schemaSnapshot(kysely, engine);
+      const error = await db.migrate().catch((e) => e);
+      expect(error).toBeInstanceOf(DbMigrationError);
+      expect(error.recorded).toEqual([...between].sort((a, b) => a - b));
+      expect(error.message).toContain('1-11, 20-21, 30');
+      expect(error.message).toContain('0.2.0 (1-10, 20-21, 30)');
+      expect(await schemaSnapshot(kysely, engine)).toEqual(before);
+      const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(kysely);
+      expect(rows.map((row) => Number(row.version)).sort((a, b) => a - b)).toEqual(error.recorded);
+    });
+    await expect(createDb(database.url)).rejects.toBeInstanceOf(DbMigrationError);
+  });
+
+  it('two processes migrating at once: both succeed, the baseline applied once', async () => {
     const runs = await Promise.all(
       [1, 2].map(() => runScript('src/cli/migrate.ts', [], { DATABASE_URL: database.url })),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const messages = runs.map((run) => run.stdout).sort();
-    expect(messages[0]).toMatch(/applied 1\b|nothing to apply/);
+    expect(messages[0]).toMatch(new RegExp(`applied ${MIGRATION_PLAN.baseline.version}\\b|nothing to apply`));
     expect(messages.filter((message) => message.includes('nothing to apply'))).toHaveLength(1);
     const db = await createDb(database.url);
     const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(
       db.context.kysely,
     );
-    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(rows.map((row) => Number(row.version))).toEqual([MIGRATION_PLAN.baseline.version, ...LATER]);
     await db.close();
   });
 
   it('refuses a database migrated by newer code', async () => {
     const db = await createDb(database.url);
-    await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST + 1}, 'future', 0)`.execute(
+    await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${LATEST_VERSION + 1}, 'future', 0)`.execute(
       db.context.kysely,
     );
     await db.close();
-    await expect(createDb(database.url)).rejects.toBeInstanceOf(DbMigrationError);
+    const error = await createDb(database.url).catch((e) => e);
+    expect(error).toBeInstanceOf(DbMigrationError);
+    expect(error.message).toContain('newer than this build knows');
+  });
+});
+
+describe('the upgrade from 0.1.0 on sqlite', () => {
+  it('adds the ss spelling of the ß words to the prefix vocabulary', async () => {
+    const database = await freshDatabase('sqlite');
+    await onEarlierDatabase(database.url, 'sqlite', RELEASED['0.1.0'], async (_db, kysely) => {
+      await sql`INSERT INTO search_terms (term) VALUES ('straße'), ('weg')`.execute(kysely);
+      await upgradeFrom010(kysely, 'sqlite');
+      const { rows } = await sql<{ term: string }>`SELECT term FROM search_terms ORDER BY term`.execute(
+        kysely,
+      );
+      expect(rows.map((row) => row.term)).toEqual(['strasse', 'straße', 'weg']);
+    }).finally(() => database.dispose());
   });
 });
 

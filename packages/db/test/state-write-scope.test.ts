@@ -6,8 +6,8 @@ import { placeItems } from './helpers/cluster.js';
 import { lockWaiters, waitFor } from './helpers/lock-waits.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// Item state writes lock their user and feeds once instead of checking every row against its item
-// (migration 023): deleting items or users still removes their state rows and counts, a delete and a
+// Item state writes lock their user and feeds once instead of checking every row against its item:
+// deleting items or users still removes their state rows and counts, a delete and a
 // write that meet wait for each other, and marking items never writes the items' own rows.
 
 async function seed(db: NewsfeedDb) {

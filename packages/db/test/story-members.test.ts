@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createDb, type NewsfeedDb } from '../src/create-db.js';
-import { MIGRATIONS, statementsFor } from '../src/schema/migrations/index.js';
+import type { NewsfeedDb } from '../src/create-db.js';
 import { placeItems } from './helpers/cluster.js';
+import { onEarlierDatabase, RELEASES } from './helpers/earlier-schema.js';
 import { ENGINES, freshDatabase, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// Story membership lives in story_members (migration 011): one row per clustered item, written by
+// Story membership lives in story_members: one row per clustered item, written by
 // the clusterer's batches only; merges, removals and retention keep it and the stories' counts right.
 
 const hour = (n: number) => new Date(Date.parse('2026-02-01T00:00:00Z') + n * 3_600_000).toISOString();
@@ -142,22 +142,11 @@ describe.each(ENGINES)('story membership on $engine', (testEngine) => {
   });
 });
 
-describe.each(ENGINES)('migration 011 on $engine', ({ engine, skipReason }) => {
-  it('moves the memberships of a database made by the previous schema, then drops items.story_id', async (context) => {
+describe.each(ENGINES)('the upgrade from 0.2.0 on $engine', ({ engine, skipReason }) => {
+  it('moves the memberships of a 0.2.0 database, then drops items.story_id', async (context) => {
     if (skipReason) context.skip(skipReason);
     const database = await freshDatabase(engine);
-    const db = await createDb(database.url, { migrate: false });
-    try {
-      const { kysely } = db.context;
-      await sql`CREATE TABLE schema_migrations (
-        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(kysely);
-      // Every migration before this one, in the order a database made by the previous release had them.
-      for (const migration of MIGRATIONS.filter((m) => m.version !== 11)) {
-        for (const statement of statementsFor(migration, engine)) await sql.raw(statement).execute(kysely);
-        await sql`INSERT INTO schema_migrations VALUES (${migration.version}, ${migration.name}, 0)`.execute(
-          kysely,
-        );
-      }
+    await onEarlierDatabase(database.url, engine, RELEASES['0.2.0'], async (db, kysely) => {
       await sql`INSERT INTO feeds (id, url, host, next_poll_at, created_at)
         VALUES (1, 'https://o.example/', 'o.example', 0, 0)`.execute(kysely);
       await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
@@ -171,7 +160,7 @@ describe.each(ENGINES)('migration 011 on $engine', ({ engine, skipReason }) => {
         await sql`INSERT INTO items (id, feed_id, key, title, first_seen_at, sort_at, input_hash, story_id)
           VALUES (${id}, 1, ${`k${id}`}, ${`Old item ${id}`}, 0, ${id}, 'h', ${story})`.execute(kysely);
       }
-      expect((await db.migrate()).applied).toEqual([11]);
+      expect((await db.migrate()).applied[0]).toBe(40);
       expect(await memberships(db)).toEqual({
         rows: [
           [1, 7],
@@ -182,9 +171,6 @@ describe.each(ENGINES)('migration 011 on $engine', ({ engine, skipReason }) => {
       expect((await db.stories.get(7))?.items.map((item) => item.id)).toEqual([1, 2]);
       expect((await db.items.get(3))?.storyId).toBeNull();
       await expect(sql`SELECT story_id FROM items`.execute(kysely)).rejects.toThrow();
-    } finally {
-      await db.close();
-      await database.dispose();
-    }
+    }).finally(() => database.dispose());
   });
 });

@@ -4,7 +4,7 @@ import type { NewsfeedDb } from '../src/create-db.js';
 import { placeItems } from './helpers/cluster.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// The unread counters (migration 022), and the per-feed item counts the feed list shows, against a
+// The unread counters, and the per-feed item counts the feed list shows, against a
 // count over every item and state row, after each kind
 // of write that moves them: ingest, read/unread/saved, mark-all-read, stories read, re-clustering,
 // item removal, retention, feed removal, user removal, and many of them at once.

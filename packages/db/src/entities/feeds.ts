@@ -169,7 +169,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       let query = kysely
         .selectFrom('feeds')
         .selectAll('feeds')
-        // The count the triggers of migration 022 keep: a page of feeds never reads their items.
+        // The count the database's triggers keep: a page of feeds never reads their items.
         .select(
           sql<number>`COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0)`.as(
             'item_count',

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
 
-// SQLite: items written in a transaction wait in items_fts_queue (migration 004, filled by the
+// SQLite: items written in a transaction wait in items_fts_queue (filled by the
 // insert trigger) and are added to the FTS5 index here, all at once, before the transaction commits:
 // one index segment per transaction instead of one per statement. Every write that inserts items ends
 // with this call, so committed data never waits in the queue (a row another program inserted is

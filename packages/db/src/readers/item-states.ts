@@ -16,9 +16,9 @@ import {
 import { lockWriteScope } from './state-write-scope.js';
 import { type UnreadCount, unreadCounts } from './unread-counts.js';
 
-// Read and saved ("starred") state per user per item (migration 021). No row means unread and not
+// Read and saved ("starred") state per user per item. No row means unread and not
 // saved. State is keyed by item, so it survives re-clustering; retention keeps saved items. Each row
-// carries its item's feed for the unread counters (migration 022, readers/unread-counts.ts).
+// carries its item's feed for the unread counters (readers/unread-counts.ts).
 
 export { MAX_STREAM_PAGE_SIZE } from './item-stream.js';
 export type { StreamFilter, StreamItem, StreamRequest, UnreadCount };

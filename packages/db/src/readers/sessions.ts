@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import { toIso, toMillis } from '../sql/time.js';
 
-// Server-side sign-in sessions (migration 009). The caller chooses the id (a digest of its cookie's
+// Server-side sign-in sessions. The caller chooses the id (a digest of its cookie's
 // secret); a session counts only while its row exists and `expiresAt` is in the future.
 
 export interface Session {

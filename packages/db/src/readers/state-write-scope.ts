@@ -3,7 +3,7 @@ import type { Database } from '../schema/schema.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// What an item_states write may touch, locked once per write instead of per row (migration 023).
+// What an item_states write may touch, locked once per write instead of per row.
 // PostgreSQL: the user's row and the counter rows of the candidate feeds, FOR KEY SHARE, so removing
 // the user or deleting items of those feeds waits for the write (ingest, which updates the counters
 // without changing their keys, does not). The write's own statement then runs with a snapshot taken

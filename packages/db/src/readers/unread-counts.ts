@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 
-// Unread items per feed for one user, from the counters migration 022's triggers keep: a feed's
+// Unread items per feed for one user, from the counters the database's triggers keep: a feed's
 // items minus the ones this user has read, and the feed's newest item time. It reads one row per
 // feed, never the items.
 

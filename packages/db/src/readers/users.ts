@@ -4,7 +4,7 @@ import type { Database } from '../schema/schema.js';
 import { toIso } from '../sql/time.js';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './password-hash.js';
 
-// Reader accounts (migration 020). Passwords never leave this module except as scrypt hashes.
+// Reader accounts. Passwords never leave this module except as scrypt hashes.
 
 export type UserRole = 'admin' | 'reader';
 

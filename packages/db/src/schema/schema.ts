@@ -26,9 +26,9 @@ export interface FeedsTable {
   lease_owner: string | null;
   lease_expires_at: number | null;
   created_at: number;
-  /** Claims since the last recorded outcome (migration 008). */
+  /** Claims since the last recorded outcome. */
   claim_attempts: Generated<number>;
-  /** Claims in a row that ended with the worker gone (migration 008). */
+  /** Claims in a row that ended with the worker gone. */
   crash_count: Generated<number>;
 }
 
@@ -99,7 +99,7 @@ export interface PollsTable {
 }
 
 /**
- * Story membership (migration 011): one row per clustered item, written by the clusterer only. A
+ * Story membership: one row per clustered item, written by the clusterer only. A
  * table of its own, so moving an item rewrites two integers, not the item's row and its text indexes.
  */
 export interface StoryMembersTable {
@@ -107,7 +107,7 @@ export interface StoryMembersTable {
   story_id: number;
 }
 
-/** New and edited items waiting for the clusterer (migration 010); `version` grows with each edit. */
+/** New and edited items waiting for the clusterer; `version` grows with each edit. */
 export interface ClusterQueueTable {
   item_id: number;
   version: number;
@@ -124,7 +124,7 @@ export interface LeasesTable {
   generation: number;
 }
 
-/** A warning of the clusterer's (migration 015), newest kept. */
+/** A warning of the clusterer's, newest kept. */
 export interface ClusterWarningsTable {
   id: Generated<number>;
   at: number;
@@ -163,28 +163,28 @@ export interface UsersTable {
 export interface ItemStatesTable {
   user_id: number;
   item_id: number;
-  /** The item's feed, so the row says which read count to lower when it goes (migration 022). */
+  /** The item's feed, so the row says which read count to lower when it goes. */
   feed_id: number;
   read: number;
   starred: number;
   updated_at: number;
 }
 
-/** How many items each feed has and its newest sort time, kept by triggers (migration 022). */
+/** How many items each feed has and its newest sort time, kept by triggers. */
 export interface FeedItemCountsTable {
   feed_id: number;
   items: number;
   newest: number | null;
 }
 
-/** How many of a feed's items each user has read, kept by triggers (migration 022). */
+/** How many of a feed's items each user has read, kept by triggers. */
 export interface FeedReadCountsTable {
   user_id: number;
   feed_id: number;
   read: number;
 }
 
-/** Counters moved by writes other processes must notice (migration 040), by name. */
+/** Counters moved by writes other processes must notice, by name. */
 export interface ChangeCountersTable {
   name: string;
   value: number;

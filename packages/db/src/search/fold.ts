@@ -1,7 +1,7 @@
 // How every word is compared for search, on both engines and on both sides (what is indexed, what is
 // asked): decomposed (NFKD), accents removed, lower-cased, and ß spelled ss, so "strassen" finds
 // "Straßen", "cafe" finds "Café" and "CAFÉ" finds "cafe". PostgreSQL indexes text through
-// nf_search_fold (migration 030), the same steps in SQL. SQLite's tokenizer (unicode61
+// nf_search_fold, the same steps in SQL. SQLite's tokenizer (unicode61
 // remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
 // and the ß/ss pairs are asked both ways (sqlite.ts, sharpSVariants).
 

@@ -8,8 +8,8 @@ import type { SearchTerm } from './query.js';
 // words, each then checked for its positions in its tsvector. A rare phrase of common words would
 // check a fifth of the table: a search checks only the newest candidates, about
 // POSTGRES_PHRASE_CHECKS of them by the planner's estimate and within the newest
-// POSTGRES_PHRASE_MAX_IDS ids (a recency bound; migration 032 dropped the word-pair index that made it
-// exhaustive), or all of them when that costs less. Of three ways to find them, the cheapest by the
+// POSTGRES_PHRASE_MAX_IDS ids (a recency bound: no word-pair index makes it exhaustive, it cost most
+// of an insert), or all of them when that costs less. Of three ways to find them, the cheapest by the
 // estimates (POSTGRES_PHRASE_COSTS) is taken:
 // - all: the words' posting lists alone, every candidate checked (few candidates, or rare words);
 // - id ranges: the word index's (-id) column intersects each id range with the posting lists, ranges

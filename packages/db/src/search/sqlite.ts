@@ -15,8 +15,8 @@ import type { SearchTerm } from './query.js';
 // equals. FTS5's bm25() is not used: it counts every row holding each term before ranking the first
 // one, a scan of the whole posting list that grows with the database.
 //
-// A prefix is asked as the words it stands for, listed from FTS5's own vocabulary (items_fts_words,
-// migration 031): FTS5 merges the posting lists of every word of a prefix query in full before it
+// A prefix is asked as the words it stands for, listed from FTS5's own vocabulary (items_fts_words):
+// FTS5 merges the posting lists of every word of a prefix query in full before it
 // returns its newest match, but walks an OR of words lazily.
 
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */

@@ -16,7 +16,7 @@ import { enqueueForClustering } from './cluster-queue.js';
 import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
 
-// The clusterer's durable state (migration 010): its lease, its queue, and the one transaction per
+// The clusterer's durable state: its lease, its queue, and the one transaction per
 // batch in which it writes story membership, merges and summaries. The clusterer is the only writer
 // of story membership; every write here first renews its lease, so a clusterer that lost it (a long
 // pause, a takeover) cannot write over its successor.

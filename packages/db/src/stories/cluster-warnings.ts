@@ -2,7 +2,7 @@ import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
 import type { ClusterWarning, ClusterWarningsApi } from '../types.js';
 
-// The clusterer's warnings where an admin sees them (migration 015). Each record drops what is
+// The clusterer's warnings where an admin sees them. Each record drops what is
 // older than the newest KEPT_WARNINGS, so a clusterer warning on every batch cannot grow the table.
 
 /** Warnings kept: many more than the admin page lists. */

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 
-// The `stories` change counter (migration 040): moved in the transaction that writes story rows, so
+// The `stories` change counter: moved in the transaction that writes story rows, so
 // a reader in another process that sees the new value also sees the stories it stands for.
 
 /** The change counter's row for stories and their items. */

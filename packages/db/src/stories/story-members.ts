@@ -3,7 +3,7 @@ import type { Database } from '../schema/schema.js';
 import { pairList, valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// Story membership (migration 011): which story each clustered item is in, one narrow row per item.
+// Story membership: which story each clustered item is in, one narrow row per item.
 // The clusterer is its only writer (cluster-store.ts); the readers join it by item or by story, and
 // deleting an item or a story deletes its rows (ON DELETE CASCADE).
 

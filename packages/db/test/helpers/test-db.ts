@@ -27,8 +27,14 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** An empty database of its own: a temp SQLite file, or a fresh schema in the run's PostgreSQL database. */
-export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+/**
+ * An empty database of its own: a temp SQLite file, or a fresh schema in the run's PostgreSQL
+ * database; with `ownPostgresDatabase` a PostgreSQL database of its own, without the run's extensions.
+ */
+export async function freshDatabase(
+  engine: Engine,
+  { ownPostgresDatabase = false } = {},
+): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'nf-db-test-'));
     return {
@@ -37,6 +43,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     };
   }
   if (!postgresUrl) throw new Error('PostgreSQL is not available');
+  if (ownPostgresDatabase) return postgresDatabase(postgresUrl);
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
@@ -53,6 +60,20 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+/** A PostgreSQL database beside the run's, named after it. */
+async function postgresDatabase(runUrl: string): Promise<TestDatabase> {
+  const url = new URL(runUrl);
+  const name = `${url.pathname.slice(1)}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: runUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), dispose: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
 }
 
 /** Opens a migrated Db on a fresh database; `dispose` closes it and deletes the database. */

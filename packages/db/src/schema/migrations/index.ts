@@ -1,53 +1,32 @@
 import type { Engine } from '../../types.js';
-import { initialSchema } from './001-initial.js';
-import { itemChanges } from './002-item-changes.js';
-import { searchTerms } from './003-search-terms.js';
-import { fullTextQueue } from './004-full-text-queue.js';
-import { itemChangesRows } from './005-item-changes-rows.js';
-import { clusterKeys } from './006-cluster-keys.js';
-import { phrasePairs } from './007-phrase-pairs.js';
-import { claimAttempts } from './008-claim-attempts.js';
-import { sessions } from './009-sessions.js';
-import { clusterStage } from './010-cluster-stage.js';
-import { storyMembers } from './011-story-members.js';
-import { clusterWarnings } from './015-cluster-warnings.js';
-import { users } from './020-users.js';
-import { itemStates } from './021-item-states.js';
-import { unreadCounters } from './022-unread-counters.js';
-import { stateWriteScope } from './023-state-write-scope.js';
-import { unreadStateRows } from './024-unread-state-rows.js';
-import { searchFolding } from './030-search-folding.js';
-import { fts5Vocabulary } from './031-fts5-vocabulary.js';
-import { noPhrasePairs } from './032-no-phrase-pairs.js';
-import { searchById } from './033-search-by-id.js';
-import { changeCounters } from './040-change-counters.js';
-import type { Migration } from './migration.js';
+import { baseline } from './baseline.js';
+import { from010 } from './from-0.1.0.js';
+import { from020 } from './from-0.2.0.js';
+import type { Migration, MigrationPlan } from './migration.js';
 
-/** Every migration, oldest first. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [
-  initialSchema,
-  itemChanges,
-  searchTerms,
-  fullTextQueue,
-  itemChangesRows,
-  clusterKeys,
-  phrasePairs,
-  claimAttempts,
-  sessions,
-  clusterStage,
-  storyMembers,
-  clusterWarnings,
-  users,
-  itemStates,
-  unreadCounters,
-  stateWriteScope,
-  unreadStateRows,
-  searchFolding,
-  fts5Vocabulary,
-  noPhrasePairs,
-  searchById,
-  changeCounters,
-];
+// A new database gets the baseline; a database of a released version gets that release's upgrade
+// and every later one; both then get the migrations written after the baseline (plan.ts decides).
+
+export const MIGRATION_PLAN: MigrationPlan = {
+  baseline,
+  releases: [
+    { name: '0.1.0', versions: [1, 2, 3, 4, 5, 6, 7], upgrade: from010 },
+    { name: '0.2.0', versions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 30], upgrade: from020 },
+  ],
+  // Append only: a released migration is never edited.
+  later: [],
+  // All 22 migrations of main before the baseline: its schema, so such a database is at the
+  // baseline. A database left by an earlier build of main gets there with main at this commit.
+  beforeBaseline: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 20, 21, 22, 23, 24, 30, 31, 32, 33, 40],
+  lastBuildBeforeBaseline: '8b65654',
+};
+
+/** The newest version this build knows: a database at it needs nothing. */
+export const LATEST_VERSION = latestVersion(MIGRATION_PLAN);
+
+export function latestVersion(plan: MigrationPlan): number {
+  return plan.later[plan.later.length - 1]?.version ?? plan.baseline.version;
+}
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
   return engine === 'sqlite' ? migration.sqlite : migration.postgres;

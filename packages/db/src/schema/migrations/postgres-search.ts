@@ -1,30 +1,39 @@
-import type { Migration } from './migration.js';
+// PostgreSQL search: the folded text's vector, its index and the newest-matches function
+// (search/postgres.ts reads them).
 
-// PostgreSQL: the word index also holds each item's id, negated (btree_gin), so that one index scan
-// finds a query's matches among the newest ids: GIN intersects the range's id entries with the
-// words' posting lists, skipping what lies outside the range, where an index of the words alone
-// reads whole posting lists for every range. Negated: a condition on the id itself could be read
-// from this index too, and the planner, underrating the cost of a GIN id range, would choose it over
-// the primary key for other queries. Queries on the words alone use it as before. Writers append to
-// its pending list (fastupdate, cheap for ingest); every scan reads all of that list, so the
-// clusterer merges it into the index each time it has drained its queue (maintenance.settleSearchIndex).
-//
-// nf_newest_matches reads a query's newest matches range by range in one call (search/postgres-
-// word-window.ts gives the ranges' settings): its SET clause keeps the planner off walking the
-// primary key (it does not see that testing a row reads its whole tsvector) and off parallel plans,
-// for this function only; the newest id is read before plain index scans are turned off. Not
-// STABLE: it runs an EXPLAIN, which only a volatile function may.
+/**
+ * foldText's steps in SQL (NFKD, combining diacritics removed, lower case, ß and ẞ as ss), so the
+ * index folds as search/fold.ts folds a query; 'simple' itself only lower-cases.
+ */
+export const SEARCH_FOLD = `CREATE FUNCTION nf_search_fold(input text) RETURNS text
+      IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$
+        SELECT replace(replace(lower(regexp_replace(normalize(input, NFKD),
+          '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]+', '', 'g')),
+          'ß', 'ss'), 'ẞ', 'ss')
+      $$`;
 
-export const searchById: Migration = {
-  version: 33,
-  name: 'word index by id and word, newest matches by id range (PostgreSQL)',
-  sqlite: [],
-  postgres: [
-    `CREATE EXTENSION IF NOT EXISTS btree_gin`,
-    `CREATE INDEX items_search_by_id ON items USING GIN ((-id), search_vector)`,
-    `DROP INDEX items_search`,
-    `ALTER INDEX items_search_by_id RENAME TO items_search`,
-    `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int, margin float8,
+/** The indexed words: title weighted A, the first 200,000 characters of the text B. */
+export const SEARCH_VECTOR = `search_vector TSVECTOR GENERATED ALWAYS AS (
+      setweight(to_tsvector('simple', nf_search_fold(title)), 'A') ||
+      setweight(to_tsvector('simple', nf_search_fold(left(coalesce(content_text, ''), 200000))), 'B')
+    ) STORED`;
+
+/**
+ * The word index also holds each item's id, negated (btree_gin), so one index scan finds a query's
+ * matches among the newest ids; negated, so the planner never prefers it for conditions on the id.
+ * Writers append to its pending list; the clusterer merges it (maintenance.settleSearchIndex).
+ */
+export const SEARCH_INDEX = [
+  `CREATE EXTENSION IF NOT EXISTS btree_gin`,
+  `CREATE INDEX items_search ON items USING GIN ((-id), search_vector)`,
+];
+
+/**
+ * A query's newest matches, id range by id range, in one call (search/postgres-word-window.ts sets
+ * the ranges). Its SET clause keeps the planner off the primary key and parallel plans for this
+ * function only. Not STABLE: it runs an EXPLAIN, which only a volatile function may.
+ */
+export const NEWEST_MATCHES = `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int, margin float8,
         growth int, widest bigint)
       RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
@@ -68,6 +77,4 @@ export const searchById: Migration = {
         RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
           WHERE items.id = ANY (found);
       END
-      $$`,
-  ],
-};
+      $$`;
