@@ -8,7 +8,8 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
-import { hasPhrase, phraseFloor } from './postgres-phrase.js';
+import { hasPhrase, phraseWindow } from './postgres-phrase.js';
+import { bitmapScansOnly, estimateRows } from './postgres-plan.js';
 import { wordWindow } from './postgres-word-window.js';
 import type { SearchTerm } from './query.js';
 
@@ -21,9 +22,9 @@ import type { SearchTerm } from './query.js';
 //   id range, ANDed with the range (only the range's matches visit the table), the first range sized
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
-// A phrase is found through its words' ranges, each row holding them checked for their positions, down
-// to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the word
-// index by id range (postgres-word-window.ts).
+// A phrase is found through its words' id ranges, each row holding them checked for their positions,
+// down to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the
+// word index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -57,47 +58,33 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const phrase = hasPhrase(terms);
       const prefix = terms.some((term) => term.prefix && !term.exclude);
-      if (!phrase && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
-      const { matches, rows: tableRows } = await estimate(ctx, indexed);
-      let share = Math.max(matches, 1) / Math.max(tableRows, 1);
+      if (phrase) return ranked(await phraseWindow(ctx, terms, indexed, rank));
+      if (!prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
+      const [matches = 1, tableRows = 1] = await estimateRows(ctx, [indexed, sql`true`]);
+      let share = matches / tableRows;
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
       // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
-      if (!phrase && !common) return ranked(await wordWindow(ctx, tsquery, feedId));
+      if (!common) return ranked(await wordWindow(ctx, tsquery, feedId));
       const hits: HitRow[] = [];
-      let below: number | null = null;
-      // A walk would check every row's positions; a phrase's ranges only those holding its words.
-      if (!phrase && common) {
-        const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
-        const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
-          FROM (SELECT max(id) AS newest FROM items) AS bounds
-          LEFT JOIN LATERAL (SELECT items.id, ${rank} AS rank FROM items
-            WHERE items.id > bounds.newest - ${walk} AND ${tested}
-            ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}) AS hit ON true`.execute(kysely);
-        hits.push(...rows.filter((row) => row.id !== null));
-        const newest = Number(rows[0]?.newest ?? 0);
-        below = newest - walk;
-        // Fewer than expected: the rest of the table is rarer than estimated.
-        share = Math.min(share, Math.max(hits.length, 1) / walk);
-        if (hits.length >= SEARCH_WINDOW || below < 1) return ranked(hits);
-      }
+      const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
+      const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
+        FROM (SELECT max(id) AS newest FROM items) AS bounds
+        LEFT JOIN LATERAL (SELECT items.id, ${rank} AS rank FROM items
+          WHERE items.id > bounds.newest - ${walk} AND ${tested}
+          ORDER BY items.id DESC LIMIT ${SEARCH_WINDOW}) AS hit ON true`.execute(kysely);
+      hits.push(...rows.filter((row) => row.id !== null));
+      const newest = Number(rows[0]?.newest ?? 0);
+      const below = newest - walk;
+      // Fewer than expected: the rest of the table is rarer than estimated.
+      share = Math.min(share, Math.max(hits.length, 1) / walk);
+      if (hits.length >= SEARCH_WINDOW || below < 1) return ranked(hits);
       const missing = SEARCH_WINDOW - hits.length;
       const first = Math.ceil((POSTGRES_RANGE_MARGIN * missing) / share);
       hits.push(
         ...(await ctx.transaction(async (trx) => {
-          // The planner would rather walk the primary key, testing every row (its cost unseen), than
-          // read the GIN index; parallel workers would mix the branches' order. The newest id is read
-          // under the session's settings (planned before set_config runs).
-          const { rows: bounds } = await sql<{ newest: string | null }>`SELECT
-              set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true),
-              set_config('max_parallel_workers_per_gather', '0', true), (SELECT max(id) FROM items) AS newest`.execute(
-            trx,
-          );
-          const top = below ?? Number(bounds[0]?.newest ?? 0);
-          // A phrase reads its words' long posting lists once: one range, down to its floor.
-          const floor = phrase ? phraseFloor(top, share) : 0;
-          const width = phrase ? top - floor : first;
+          await bitmapScansOnly(trx);
           const { rows } = await sql<HitRow>`WITH found AS MATERIALIZED (SELECT branch.id
-              FROM (${rangeBranches(indexed, top, width, floor)}) AS branch LIMIT ${missing})
+              FROM (${rangeBranches(indexed, below, first)}) AS branch LIMIT ${missing})
             SELECT items.id, ${rank} AS rank FROM items WHERE items.id IN (SELECT id FROM found)`.execute(
             trx,
           );
@@ -110,47 +97,24 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
 }
 
 /**
- * The matches at or below the id `top` and above `floor`, newest first: id ranges from `first` wide,
- * each next one POSTGRES_RANGE_GROWTH times wider, the last one down to the floor.
+ * The matches at or below the id `top`, newest first: id ranges from `first` wide, each next one
+ * POSTGRES_RANGE_GROWTH times wider, the last one down to the oldest.
  */
-function rangeBranches(
-  match: RawBuilder<unknown>,
-  top: number,
-  first: number,
-  floor: number,
-): RawBuilder<unknown> {
+function rangeBranches(match: RawBuilder<unknown>, top: number, first: number): RawBuilder<unknown> {
   const branches: RawBuilder<unknown>[] = [];
   let low = 0;
-  for (let width = first; top - width > floor; width *= POSTGRES_RANGE_GROWTH) {
+  for (let width = first; top - width > 0; width *= POSTGRES_RANGE_GROWTH) {
     branches.push(sql`(SELECT items.id FROM items WHERE ${match}
       AND items.id > ${top - width} AND items.id <= ${top - low} ORDER BY items.id DESC)`);
     low = width;
   }
   branches.push(sql`(SELECT items.id FROM items WHERE ${match}
-    AND items.id > ${floor} AND items.id <= ${top - low} ORDER BY items.id DESC)`);
+    AND items.id <= ${top - low} ORDER BY items.id DESC)`);
   return sql.join(branches, sql` UNION ALL `);
 }
 
 function ranked(rows: HitRow[]): RankedHit[] {
   return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
-}
-
-/**
- * The planner's estimates of the rows matching and of the table's rows (from the column's and the
- * word index's statistics), in one EXPLAIN.
- */
-async function estimate(
-  ctx: DbContext,
-  match: RawBuilder<unknown>,
-): Promise<{ matches: number; rows: number }> {
-  interface Plan {
-    'Plan Rows': number;
-    Plans?: Plan[];
-  }
-  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: Plan }] }>`EXPLAIN (FORMAT JSON)
-    SELECT 1 FROM items WHERE ${match} UNION ALL SELECT 1 FROM items`.execute(ctx.kysely);
-  const branches = rows[0]?.['QUERY PLAN'][0].Plan.Plans ?? [];
-  return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
 }
 
 /**
