@@ -9,8 +9,9 @@ import {
   type WindowRequest,
 } from './engine.js';
 import { hasPhrase, phraseFloor } from './postgres-phrase.js';
+import { prefixWindow } from './postgres-prefix.js';
+import { toTsQuery } from './postgres-tsquery.js';
 import { wordWindow } from './postgres-word-window.js';
-import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
 // A) count more than a text match (B), newest first among equals. Two costs the planner does not see
@@ -22,8 +23,9 @@ import type { SearchTerm } from './query.js';
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
 // A phrase is found through its words' ranges, each row holding them checked for their positions, down
-// to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the word
-// index by id range (postgres-word-window.ts).
+// to a recency bound (postgres-phrase.ts). A prefix is asked as the words it stands for where it can
+// be (postgres-prefix.ts). Any other query but a common prefix is read from the word index by id
+// range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -58,6 +60,8 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const phrase = hasPhrase(terms);
       const prefix = terms.some((term) => term.prefix && !term.exclude);
       if (!phrase && !prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
+      const expanded = phrase ? null : await prefixWindow(ctx, terms, feedId);
+      if (expanded) return ranked(expanded);
       const { matches, rows: tableRows } = await estimate(ctx, indexed);
       let share = Math.max(matches, 1) / Math.max(tableRows, 1);
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
@@ -151,20 +155,4 @@ async function estimate(
     SELECT 1 FROM items WHERE ${match} UNION ALL SELECT 1 FROM items`.execute(ctx.kysely);
   const branches = rows[0]?.['QUERY PLAN'][0].Plan.Plans ?? [];
   return { matches: branches[0]?.['Plan Rows'] ?? 1, rows: branches[1]?.['Plan Rows'] ?? 1 };
-}
-
-/**
- * to_tsquery: each token single-quoted (it holds no quote), a phrase's tokens joined by <->, a
- * prefix's last one with :*, the terms ANDed, an exclusion negated with !.
- */
-export function toTsQuery(terms: SearchTerm[]): string {
-  return terms
-    .map((term) => {
-      const last = term.tokens.length - 1;
-      const tokens = term.tokens.map(
-        (token, index) => `'${token}'${term.prefix && index === last ? ':*' : ''}`,
-      );
-      return `${term.exclude ? '!' : ''}(${tokens.join(' <-> ')})`;
-    })
-    .join(' & ');
 }

@@ -21,6 +21,7 @@ import { fts5Vocabulary } from './031-fts5-vocabulary.js';
 import { noPhrasePairs } from './032-no-phrase-pairs.js';
 import { searchById } from './033-search-by-id.js';
 import { changeCounters } from './040-change-counters.js';
+import { searchWords } from './042-search-words.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, oldest first. Append only: a released migration is never edited. */
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   noPhrasePairs,
   searchById,
   changeCounters,
+  searchWords,
 ];
 
 export function statementsFor(migration: Migration, engine: Engine): string[] {
