@@ -15,15 +15,18 @@ export const searchWords: Migration = {
   sqlite: [],
   postgres: [
     `CREATE TABLE search_words (word TEXT COLLATE "C" PRIMARY KEY)`,
-    `INSERT INTO search_words (word)
-      SELECT DISTINCT word FROM items, unnest(tsvector_to_array(items.search_vector)) AS word`,
+    `INSERT INTO search_words (word) SELECT word FROM ts_stat('SELECT search_vector FROM items')`,
     `CREATE FUNCTION nf_record_search_words() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        ids bigint[] := (SELECT array_agg(item_id) FROM dequeued);
       BEGIN
+        -- ts_stat lists the words of many vectors at about half the cost of unnesting each.
         -- Sorted, so that two transactions adding the same new words take their locks in one order.
-        INSERT INTO search_words (word)
-          SELECT DISTINCT word FROM dequeued JOIN items ON items.id = dequeued.item_id,
-            unnest(tsvector_to_array(items.search_vector)) AS word
-          ORDER BY word ON CONFLICT (word) DO NOTHING;
+        IF ids IS NOT NULL THEN
+          INSERT INTO search_words (word)
+            SELECT word FROM ts_stat(format('SELECT search_vector FROM items WHERE id = ANY (%L::bigint[])', ids))
+            ORDER BY word ON CONFLICT (word) DO NOTHING;
+        END IF;
         RETURN NULL;
       END
       $$`,
