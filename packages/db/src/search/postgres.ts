@@ -23,9 +23,9 @@ import { wordWindow } from './postgres-word-window.js';
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
 // A phrase is found through its words' ranges, each row holding them checked for their positions, down
-// to a recency bound (postgres-phrase.ts). A prefix is asked as the words it stands for where it can
-// be (postgres-prefix.ts). Any other query but a common prefix is read from the word index by id
-// range (postgres-word-window.ts).
+// to a recency bound (postgres-phrase.ts). A prefix is asked as the words it stands for
+// (postgres-prefix.ts); one standing for too many, or asked while many items are queued, is walked
+// when common. Any other query is read from the word index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
