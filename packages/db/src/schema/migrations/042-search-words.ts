@@ -61,11 +61,10 @@ export const searchWords: Migration = {
         table_rows := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1);
         width := ceil(margin * wanted * table_rows / matches);
         PERFORM set_config('enable_indexscan', 'off', true);
-        -- The ids above newest - width: from the word index while narrower than widest, then from
-        -- the primary key (ANDed with the words' whole posting lists) while its ids cost less than
-        -- reading every match from the table, then all older ids. Each next width holds the matches
-        -- missing at the share found so far, between 2 and growth times the last. Outside a key
-        -- range, the upper bound is tested on the row (+ 0): read from an index alone, it would take
+        -- The ids above newest - width, each next width growth times wider: from the word index
+        -- while narrower than widest, then from the primary key (ANDed with the words' whole posting
+        -- lists) while its ids cost less than reading every match from the table, then all older
+        -- ids. A range's upper bound is tested on the row (+ 0): read from an index, it would take
         -- in every older id.
         LOOP
           bounded := width < least(table_rows, widest);
@@ -75,15 +74,12 @@ export const searchWords: Migration = {
             feed_match,
             CASE WHEN bounded THEN format('AND -items.id < %L::bigint', width - newest)
               WHEN keyed THEN format('AND items.id > %L::bigint', newest - width) ELSE '' END,
-            CASE WHEN below IS NULL THEN ''
-              ELSE format('AND items.id %s <= %L::bigint', CASE WHEN keyed THEN '' ELSE '+ 0' END, below) END)
+            CASE WHEN below IS NULL THEN '' ELSE format('AND items.id + 0 <= %L::bigint', below) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
           EXIT WHEN cardinality(found) >= wanted OR NOT (bounded OR keyed);
           below := newest - width;
-          width := CASE WHEN cardinality(found) = 0 THEN width * growth
-            ELSE least(width * growth, greatest(width * 2,
-              ceil(width + margin * (wanted - cardinality(found)) * width / cardinality(found)))) END;
+          width := width * growth;
         END LOOP;
         RETURN QUERY SELECT items.id, ts_rank(items.search_vector, rank_query) FROM items
           WHERE items.id = ANY (found);
