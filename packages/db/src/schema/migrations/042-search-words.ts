@@ -6,10 +6,8 @@ import type { Migration } from './migration.js';
 // queue (every write of an item's text queues it), so the items still queued are the only ones whose
 // words may be missing; the writers pay nothing. Filled here from the items already stored.
 //
-// nf_newest_matches takes the query that ranks the matches apart from the one that finds them (a
-// prefix's matches are found through its words and ranked as the prefix), and reads ranges too wide
-// for the word index from the primary key: a query estimated rare read every match from the table,
-// thousands when its words occur together more often than the estimate assumes.
+// nf_newest_matches takes the query that ranks the matches apart from the one that finds them: a
+// prefix's matches are found through its words and ranked as the prefix.
 
 export const searchWords: Migration = {
   version: 42,
@@ -36,7 +34,7 @@ export const searchWords: Migration = {
       REFERENCING OLD TABLE AS dequeued FOR EACH STATEMENT EXECUTE FUNCTION nf_record_search_words()`,
     `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
     `CREATE FUNCTION nf_newest_matches(query tsquery, rank_query tsquery, feed bigint, wanted int,
-        margin float8, growth int, widest bigint, ids_per_match float8)
+        margin float8, growth int, widest bigint)
       RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
       SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
@@ -49,7 +47,6 @@ export const searchWords: Migration = {
         table_rows float8;
         width bigint;
         bounded boolean;
-        keyed boolean;
         below bigint;
         found bigint[] := '{}';
         more bigint[];
@@ -61,23 +58,19 @@ export const searchWords: Migration = {
         table_rows := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1);
         width := ceil(margin * wanted * table_rows / matches);
         PERFORM set_config('enable_indexscan', 'off', true);
-        -- The ids above newest - width, each next width growth times wider: from the word index
-        -- while narrower than widest, then from the primary key (ANDed with the words' whole posting
-        -- lists) while its ids cost less than reading every match from the table, then all older
-        -- ids. A range's upper bound is tested on the row (+ 0): read from an index, it would take
-        -- in every older id.
+        -- The ids above newest - width, each next width growth times wider while narrower than
+        -- widest, then all older ids. A range's upper bound is tested on the row (+ 0): read from an
+        -- index, it would take in every older id.
         LOOP
           bounded := width < least(table_rows, widest);
-          keyed := NOT bounded AND width < least(table_rows, ids_per_match * matches);
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
               WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
             feed_match,
-            CASE WHEN bounded THEN format('AND -items.id < %L::bigint', width - newest)
-              WHEN keyed THEN format('AND items.id > %L::bigint', newest - width) ELSE '' END,
+            CASE WHEN bounded THEN format('AND -items.id < %L::bigint', width - newest) ELSE '' END,
             CASE WHEN below IS NULL THEN '' ELSE format('AND items.id + 0 <= %L::bigint', below) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
-          EXIT WHEN cardinality(found) >= wanted OR NOT (bounded OR keyed);
+          EXIT WHEN cardinality(found) >= wanted OR NOT bounded;
           below := newest - width;
           width := width * growth;
         END LOOP;
