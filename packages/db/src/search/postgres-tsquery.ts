@@ -1,0 +1,25 @@
+import type { SearchTerm } from './query.js';
+
+// PostgreSQL tsquery text: what to_tsquery parses from a query's terms, and a stored word as a
+// lexeme of tsquery input (cast, not parsed again).
+
+/**
+ * to_tsquery: each token single-quoted (it holds no quote), a phrase's tokens joined by <->, a
+ * prefix's last one with :*, the terms ANDed, an exclusion negated with !.
+ */
+export function toTsQuery(terms: SearchTerm[]): string {
+  return terms
+    .map((term) => {
+      const last = term.tokens.length - 1;
+      const tokens = term.tokens.map(
+        (token, index) => `'${token}'${term.prefix && index === last ? ':*' : ''}`,
+      );
+      return `${term.exclude ? '!' : ''}(${tokens.join(' <-> ')})`;
+    })
+    .join(' & ');
+}
+
+/** A lexeme in tsquery input syntax: quoted, its quotes and backslashes doubled. */
+export function tsQueryLexeme(word: string): string {
+  return `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
