@@ -3,7 +3,7 @@ import type { DbContext } from '../sql/context.js';
 import { SEARCH_WINDOW } from './engine.js';
 
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
-// nf_newest_matches (migration 041), which reads them from the word index by id and word, range by
+// nf_newest_matches, which reads them from the word index by id and word, range by
 // range from the newest, the first sized by the planner's estimate, and stops at the window. A range
 // costs about the ids it holds, however long the words' posting lists; past POSTGRES_MAX_ID_RANGE,
 // the posting lists alone are read (a query that rare has short ones).
@@ -23,14 +23,12 @@ export interface WindowRow {
   rank: number;
 }
 
-/** The newest matches of `tsquery`, ranked by `rankQuery` (the query as typed; by default the same). */
 export async function wordWindow(
   ctx: DbContext,
   tsquery: RawBuilder<unknown>,
   feedId: number | undefined,
-  rankQuery: RawBuilder<unknown> = tsquery,
 ): Promise<WindowRow[]> {
-  const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(${tsquery}, ${rankQuery},
+  const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(${tsquery},
     ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
     ${POSTGRES_MAX_ID_RANGE})`.execute(ctx.kysely);
   return rows;

@@ -10,9 +10,8 @@ import {
 } from './engine.js';
 import { hasPhrase, phraseWindow } from './postgres-phrase.js';
 import { bitmapScansOnly, estimateRows } from './postgres-plan.js';
-import { prefixWindow } from './postgres-prefix.js';
-import { toTsQuery } from './postgres-tsquery.js';
 import { wordWindow } from './postgres-word-window.js';
+import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
 // A) count more than a text match (B), newest first among equals. Two costs the planner does not see
@@ -24,9 +23,8 @@ import { wordWindow } from './postgres-word-window.js';
 //   to hold the window, each next POSTGRES_RANGE_GROWTH times wider, all in one statement that stops
 //   at the window (Append runs its branches in order).
 // A phrase is found through its words' id ranges, each row holding them checked for their positions,
-// down to a recency bound (postgres-phrase.ts). A prefix is asked as the words it stands for
-// (postgres-prefix.ts); one standing for too many, or asked while many items are queued, is walked
-// when common. Any other query is read from the word index by id range (postgres-word-window.ts).
+// down to a recency bound (postgres-phrase.ts). Any other query but a common prefix is read from the
+// word index by id range (postgres-word-window.ts).
 
 /**
  * The most rows a query may be expected to test walking backwards to fill the window; a rarer query
@@ -62,8 +60,6 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const prefix = terms.some((term) => term.prefix && !term.exclude);
       if (phrase) return ranked(await phraseWindow(ctx, terms, indexed, rank));
       if (!prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
-      const expanded = await prefixWindow(ctx, terms, feedId);
-      if (expanded) return ranked(expanded);
       const [matches = 1, tableRows = 1] = await estimateRows(ctx, [indexed, sql`true`]);
       let share = matches / tableRows;
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
@@ -119,4 +115,20 @@ function rangeBranches(match: RawBuilder<unknown>, top: number, first: number): 
 
 function ranked(rows: HitRow[]): RankedHit[] {
   return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
+}
+
+/**
+ * to_tsquery: each token single-quoted (it holds no quote), a phrase's tokens joined by <->, a
+ * prefix's last one with :*, the terms ANDed, an exclusion negated with !.
+ */
+export function toTsQuery(terms: SearchTerm[]): string {
+  return terms
+    .map((term) => {
+      const last = term.tokens.length - 1;
+      const tokens = term.tokens.map(
+        (token, index) => `'${token}'${term.prefix && index === last ? ':*' : ''}`,
+      );
+      return `${term.exclude ? '!' : ''}(${tokens.join(' <-> ')})`;
+    })
+    .join(' & ');
 }
