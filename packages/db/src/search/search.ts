@@ -2,18 +2,18 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { toFeedRef } from '../sql/feed-ref.js';
 import { toIsoOrNull } from '../sql/time.js';
-import { otherOutlets } from '../stories/story-outlets.js';
+import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
 import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
-import { type PageRow, pageRows } from './page-rows.js';
+import { type HitRow, readPage } from './page-read.js';
 import { createPostgresSearch } from './postgres.js';
 import { parseSearchQuery } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { createSqliteSearch } from './sqlite.js';
 
 // Search, the same on both engines but for the window: each engine finds a query's newest matches
-// and ranks them its own way (sqlite.ts, postgres.ts). Here the page's rows are read, one hit per
-// story (page-rows.ts), with their stories' other outlets, and their snippets built by buildSnippet.
+// and ranks them its own way (sqlite.ts, postgres.ts). Here the page is read in one statement, one hit
+// per story, with their stories' other outlets (page-read.ts), and snippets are built by buildSnippet.
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
@@ -35,21 +35,20 @@ export function createSearchApi(ctx: DbContext): SearchApi {
         from = firstAfter(window, { rank: rank as number, id: id as number });
       }
       if (from === window.length) return { items: [], nextCursor: null };
-      const rows = await pageRows(ctx, window, from, limit + 1);
-      const outlets = await otherOutlets(
-        kysely,
-        ctx.engine,
-        rows
+      const { hits, members } = await readPage(ctx, window, from, limit + 1);
+      const outlets = pickOutlets(
+        hits
           .slice(0, limit)
-          .flatMap((row) =>
-            row.story_id === null
+          .flatMap((hit) =>
+            hit.story_id === null
               ? []
-              : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }],
+              : [{ storyId: Number(hit.story_id), shownFeedId: Number(hit.feed_id) }],
           ),
+        members,
       );
-      const rankOf = (row: PageRow) => window[Number(row.position)]!.rank;
+      const rankOf = (row: HitRow) => window[Number(row.position)]!.rank;
       return toPage(
-        rows,
+        hits,
         limit,
         (row): SearchHit => ({
           itemId: row.id,

@@ -139,7 +139,8 @@ export function buildSnippet(text: string, terms: SearchTerm[]): string {
   let cursor = starts[best]!;
   for (let index = best; index <= last; index += 1) {
     if (!hits[index]) continue;
-    html += `${escapeHtml(source.slice(cursor, starts[index]))}<mark>${escapeHtml(source.slice(starts[index], ends[index]))}</mark>`;
+    const word = escapeHtml(source.slice(starts[index]!, ends[index]));
+    html += `${escapeHtml(source.slice(cursor, starts[index]))}<mark>${word}</mark>`;
     cursor = ends[index]!;
   }
   const end = last + 1 < count ? starts[last + 1]! : source.length;
