@@ -2,6 +2,7 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { toFeedRef } from '../sql/feed-ref.js';
 import { toIsoOrNull } from '../sql/time.js';
+import { storyOfEachItem } from '../stories/story-members.js';
 import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
 import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
@@ -12,8 +13,10 @@ import { buildSnippet } from './snippet.js';
 import { createSqliteSearch } from './sqlite.js';
 
 // Search, the same on both engines but for the window: each engine finds a query's newest matches
-// and ranks them its own way (sqlite.ts, postgres.ts). Here the page is read in one statement, one hit
-// per story, with their stories' other outlets (page-read.ts), and snippets are built by buildSnippet.
+// and ranks them its own way (sqlite.ts, postgres.ts). Here a story's items collapse into its
+// best-ranked one (before the cursor, so that pages agree), the page's rows are read with the members
+// of their stories that other outlets are picked from (page-read.ts), and snippets are built by
+// buildSnippet.
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
@@ -29,13 +32,26 @@ export function createSearchApi(ctx: DbContext): SearchApi {
         terms,
         ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
       });
-      let from = 0;
+      const storyOf = await storyOfEachItem(
+        kysely,
+        ctx.engine,
+        window.map((hit) => hit.id),
+      );
+      let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
-        from = firstAfter(window, { rank: rank as number, id: id as number });
+        ranked = afterCursor(ranked, rank as number, id as number);
       }
-      if (from === window.length) return { items: [], nextCursor: null };
-      const { hits, members } = await readPage(ctx, window, from, limit + 1);
+      ranked = ranked.slice(0, limit + 1);
+      if (ranked.length === 0) return { items: [], nextCursor: null };
+      const { hits, members } = await readPage(
+        ctx,
+        ranked.map((hit) => hit.id),
+        ranked.slice(0, limit).flatMap((hit) => {
+          const storyId = storyOf.get(hit.id);
+          return storyId === undefined ? [] : [storyId];
+        }),
+      );
       const outlets = pickOutlets(
         hits
           .slice(0, limit)
@@ -46,7 +62,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
           ),
         members,
       );
-      const rankOf = (row: HitRow) => window[Number(row.position)]!.rank;
+      const rankOf = (row: HitRow) => ranked[Number(row.position)]!.rank;
       return toPage(
         hits,
         limit,
@@ -69,8 +85,22 @@ export function createSearchApi(ctx: DbContext): SearchApi {
   };
 }
 
-/** The index of the first hit after the cursor's (rank, id) in compareHits order, the window's order. */
-export function firstAfter(window: readonly RankedHit[], cursor: RankedHit): number {
-  const index = window.findIndex((hit) => compareHits(hit, cursor) > 0);
-  return index === -1 ? window.length : index;
+/**
+ * One hit per story: the best-ranked item of each (hits are in compareHits order), so that two copies
+ * of one story are not two results opening the same page. Items without a story stand alone.
+ */
+export function bestOfEachStory(hits: RankedHit[], storyOf: ReadonlyMap<number, number>): RankedHit[] {
+  const seen = new Set<number>();
+  return hits.filter((hit) => {
+    const storyId = storyOf.get(hit.id);
+    if (storyId === undefined) return true;
+    if (seen.has(storyId)) return false;
+    seen.add(storyId);
+    return true;
+  });
+}
+
+/** The hits after the cursor's (rank, id) in compareHits order. */
+export function afterCursor(hits: RankedHit[], rank: number, id: number): RankedHit[] {
+  return hits.filter((hit) => compareHits(hit, { rank, id }) > 0);
 }
