@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
@@ -88,6 +88,32 @@ function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   if (patch.disabledReason !== undefined) columns.disabled_reason = patch.disabledReason;
   if (patch.identityRule !== undefined) columns.identity_rule = patch.identityRule;
   return columns;
+}
+
+/**
+ * Applies `patch` and releases the lease with its attempts cleared, if `workerId` still holds it;
+ * whether it did. `crashCount`: the feed's crashes in a row from now.
+ */
+async function settle(
+  db: Kysely<Database>,
+  id: number,
+  workerId: string,
+  patch: FeedPatch,
+  crashCount: number | RawBuilder<number>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('feeds')
+    .set({
+      ...patchColumns(patch),
+      lease_owner: null,
+      lease_expires_at: null,
+      claim_attempts: 0,
+      crash_count: crashCount,
+    })
+    .where('id', '=', id)
+    .where('lease_owner', '=', workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export function createFeedsApi(ctx: DbContext): FeedsApi {
@@ -218,37 +244,10 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     claimDue,
 
-    async finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
-      const result = await kysely
-        .updateTable('feeds')
-        .set({
-          ...patchColumns(patch),
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: 0,
-          crash_count: 0,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    finishPoll: (id: number, workerId: string, patch: FeedPatch) => settle(kysely, id, workerId, patch, 0),
 
-    async recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
-      const result = await kysely
-        .updateTable('feeds')
-        .set({
-          ...patchColumns(patch),
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: 0,
-          crash_count: sql`crash_count + 1`,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    recordCrash: (id: number, workerId: string, patch: FeedPatch) =>
+      settle(kysely, id, workerId, patch, sql`crash_count + 1`),
 
     async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
       if (polls.length === 0) return [];
@@ -269,25 +268,10 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       }
       return ctx.transaction(async (trx) => {
         const updated: number[] = [];
-        for (const [index, poll] of polls.entries()) {
-          const result = await trx
-            .updateTable('feeds')
-            .set({
-              error_count: 0,
-              last_error: null,
-              last_error_at: null,
-              lease_owner: null,
-              lease_expires_at: null,
-              claim_attempts: 0,
-              crash_count: 0,
-              next_poll_at: next[index]!,
-              poll_interval_seconds: poll.pollIntervalSeconds,
-              last_success_at: polledAt[index]!,
-            })
-            .where('id', '=', poll.id)
-            .where('lease_owner', '=', workerId)
-            .executeTakeFirst();
-          if (Number(result.numUpdatedRows) > 0) updated.push(poll.id);
+        for (const { id, nextPollAt, pollIntervalSeconds, polledAt } of polls) {
+          const patch = { nextPollAt, pollIntervalSeconds, lastSuccessAt: polledAt, errorCount: 0 };
+          if (await settle(trx, id, workerId, { ...patch, lastError: null, lastErrorAt: null }, 0))
+            updated.push(id);
         }
         return updated;
       });

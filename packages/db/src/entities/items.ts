@@ -61,7 +61,11 @@ export interface UpsertOptions {
 }
 
 export interface ItemsSettings {
-  /** PostgreSQL: ingest transactions commit without waiting for the WAL flush (CreateDbOptions). */
+  /**
+   * PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. A server
+   * crash can then lose the last fraction of a second of polls; their feeds' poll state is written
+   * after the items, so it is lost with them and those feeds are polled again.
+   */
   asyncIngestCommit: boolean;
 }
 
