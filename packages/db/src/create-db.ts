@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { MaintenanceApi } from './engines/maintenance.js';
-import { DEFAULT_POSTGRES_SETTINGS, openPostgres, type PostgresSettings } from './engines/postgres/postgres.js';
+import {
+  DEFAULT_POSTGRES_SETTINGS,
+  openPostgres,
+  type PostgresSettings,
+} from './engines/postgres/postgres.js';
 import { DEFAULT_SQLITE_SETTINGS, openSqlite, type SqliteSettings } from './engines/sqlite/sqlite.js';
 import { type ChangesApi, createChangesApi } from './entities/changes.js';
 import { createFeedsApi } from './entities/feeds.js';

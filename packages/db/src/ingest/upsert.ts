@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
+import { batches } from '../sql/batches.js';
 import { allocateIds } from '../sql/id-allocation.js';
 import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
@@ -80,12 +81,12 @@ export async function findExisting(
   keys: string[],
 ): Promise<Map<string, ExistingRow>> {
   const found = new Map<string, ExistingRow>();
-  for (let start = 0; start < keys.length; start += KEY_CHUNK) {
+  for (const batch of batches(keys, KEY_CHUNK)) {
     const rows = await db
       .selectFrom('items')
       .select(['id', 'key', 'input_hash', 'first_seen_at'])
       .where('feed_id', '=', feedId)
-      .where('key', 'in', keys.slice(start, start + KEY_CHUNK))
+      .where('key', 'in', batch)
       .execute();
     for (const row of rows) found.set(row.key, row);
   }
@@ -98,12 +99,12 @@ export async function findTombstoned(
   keys: string[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let start = 0; start < keys.length; start += KEY_CHUNK) {
+  for (const batch of batches(keys, KEY_CHUNK)) {
     const rows = await db
       .selectFrom('tombstones')
       .select('key')
       .where('feed_id', '=', feedId)
-      .where('key', 'in', keys.slice(start, start + KEY_CHUNK))
+      .where('key', 'in', batch)
       .execute();
     for (const row of rows) found.add(row.key);
   }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
+import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { allocateIds } from '../sql/id-allocation.js';
 import { pairList, valueList } from '../sql/value-list.js';
@@ -69,12 +70,6 @@ function toClusterItem(row: ItemRow): ClusterItem {
     firstSeenAt: Number(row.first_seen_at),
     storyId: row.story_id === null ? null : Number(row.story_id),
   };
-}
-
-function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < values.length; start += size) out.push(values.slice(start, start + size));
-  return out;
 }
 
 /** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
@@ -199,7 +194,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         const targets = [...new Set(batch.assignments.map((assignment) => assignment.storyId))];
         // A story the clusterer places into may be new, or gone since (retention, a removed item):
         // its row is (re)created with a placeholder summary, which the refresh below replaces.
-        for (const ids of chunks(targets, ROWS_PER_STATEMENT)) {
+        for (const ids of batches(targets, ROWS_PER_STATEMENT)) {
           await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
               first_seen_at, updated_at, published_at, score)
             SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
@@ -211,7 +206,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).
         const left = new Set<number>();
-        for (const group of chunks(batch.assignments, ROWS_PER_STATEMENT)) {
+        for (const group of batches(batch.assignments, ROWS_PER_STATEMENT)) {
           const from = await storiesOfItems(
             trx,
             engine,
@@ -233,7 +228,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         }
         for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
         await refreshStories(trx, engine, refresh.keys(), refresh);
-        for (const group of chunks(batch.done, ROWS_PER_STATEMENT)) {
+        for (const group of batches(batch.done, ROWS_PER_STATEMENT)) {
           const pairs = group.map(({ itemId, version }) => [itemId, version] as const);
           // Only the version placed: an edit queued meanwhile stays for the next batch.
           await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN

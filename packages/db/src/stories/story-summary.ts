@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, StoriesTable } from '../schema/schema.js';
+import { batches } from '../sql/batches.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
@@ -164,8 +165,7 @@ async function membersOf(
   storyIds: number[],
 ): Promise<Map<number, MemberRow[]>> {
   const members = new Map<number, MemberRow[]>();
-  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
-    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+  for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
       MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
     )} FROM ${STORY_MEMBER_ITEMS}
@@ -183,8 +183,7 @@ async function membersOf(
 /** The lead each story has now, to keep it when a refresh is not told of a new one. */
 async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
   const leads = new Map<number, number>();
-  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
-    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+  for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
       WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
     for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
@@ -208,8 +207,7 @@ export async function refreshStories(
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
   if (ids.length === 0) return 0;
   if (engine === 'postgres')
-    for (let start = 0; start < ids.length; start += STORIES_PER_READ)
-      await lockStories(trx, ids.slice(start, start + STORIES_PER_READ));
+    for (const batch of batches(ids, STORIES_PER_READ)) await lockStories(trx, batch);
   const members = await membersOf(trx, engine, ids);
   const stored = await currentLeads(
     trx,
@@ -223,8 +221,7 @@ export async function refreshStories(
     if (first === undefined) continue;
     summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
-  for (let start = 0; start < summaries.length; start += STORIES_PER_READ)
-    await writeSummaries(trx, engine, summaries.slice(start, start + STORIES_PER_READ));
+  for (const batch of batches(summaries, STORIES_PER_READ)) await writeSummaries(trx, engine, batch);
   if (empty.length > 0)
     await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
       trx,
