@@ -12,13 +12,17 @@ export async function allocateIds(
   table: 'items' | 'stories',
   count: number,
 ): Promise<number[]> {
-  if (count === 0) return [];
+  if (count <= 0) return [];
   if (engine === 'sqlite') {
-    // Inside the write transaction (BEGIN IMMEDIATE) nobody else inserts: the ids after the highest
-    // are free, and they are what SQLite itself would have given the rows.
-    const { rows } = await sql<{
-      top: number | null;
-    }>`SELECT max(id) AS top FROM ${sql.table(table)}`.execute(trx);
+    // Inside the write transaction (BEGIN IMMEDIATE) nobody else inserts items, and only the
+    // clusterer's lease holder inserts stories: the ids after the highest in use (or, for stories,
+    // redirected from) are free, and are what SQLite itself would have given the rows.
+    const highest =
+      table === 'items'
+        ? sql`SELECT max(id) AS top FROM items`
+        : sql`SELECT max(top) AS top FROM (
+            SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`;
+    const { rows } = await sql<{ top: number | null }>`${highest}`.execute(trx);
     const first = Number(rows[0]?.top ?? 0) + 1;
     return Array.from({ length: count }, (_, index) => first + index);
   }

@@ -72,6 +72,13 @@ function toClusterItem(row: ItemRow): ClusterItem {
   };
 }
 
+/** The highest value of a column, null when its table is empty. */
+async function highest(db: Kysely<Database>, table: keyof Database, column: string): Promise<number | null> {
+  const { rows } = await sql<{ top: number | null }>`SELECT max(${sql.ref(column)}) AS top
+    FROM ${sql.table(table)}`.execute(db);
+  return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
+}
+
 /** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
 async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
   const renewed = await trx
@@ -140,13 +147,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return Number(row.count);
     },
 
-    async newestQueued() {
-      const row = await kysely
-        .selectFrom('cluster_queue')
-        .select((eb) => eb.fn.max('item_id').as('top'))
-        .executeTakeFirst();
-      return row?.top === null || row?.top === undefined ? null : Number(row.top);
-    },
+    newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
@@ -167,26 +168,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return rows[0] === undefined ? 0 : Number(rows[0].id);
     },
 
-    async newestFirstSeen() {
-      const row = await kysely
-        .selectFrom('items')
-        .select((eb) => eb.fn.max('first_seen_at').as('top'))
-        .executeTakeFirst();
-      return row?.top === null || row?.top === undefined ? null : Number(row.top);
-    },
+    newestFirstSeen: () => highest(kysely, 'items', 'first_seen_at'),
 
-    async newStoryIds(count) {
-      if (count <= 0) return [];
-      if (engine === 'postgres') return allocateIds(kysely, engine, 'stories', count);
-      // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
-      // redirected from) stay free until its next batch.
-      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
-        SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(
-        kysely,
-      );
-      const first = Number(rows[0]?.top ?? 0) + 1;
-      return Array.from({ length: count }, (_, index) => first + index);
-    },
+    newStoryIds: (count) => allocateIds(kysely, engine, 'stories', count),
 
     async apply(batch: ClusterBatch, now = Date.now()) {
       await ctx.transaction(async (trx) => {
