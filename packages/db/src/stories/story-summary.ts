@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, StoriesTable } from '../schema/schema.js';
+import type { Database, ItemsTable, StoriesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
@@ -11,35 +11,8 @@ import { STORY_MEMBER_ITEMS } from './story-members.js';
 // front page reads one indexed table. They are recomputed here, inside the caller's transaction,
 // whenever the story's membership or one of its items changes.
 
-export interface MemberRow {
-  id: number;
-  feed_id: number;
-  title: string;
-  summary: string | null;
-  image_url: string | null;
-  wire: string | null;
-  language: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  sort_at: number;
-  first_seen_at: number;
-  word_count: number;
-}
-
-/**
- * The representative item: the earliest published (the outlet that broke the story, or the wire
- * original), then the longest text, then the oldest row.
- */
-function chooseLead(members: MemberRow[]): MemberRow {
-  return members.reduce((best, member) => {
-    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
-    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
-    return member.id < best.id ? member : best;
-  });
-}
-
-/** The columns every caller reads to summarize a story from its member items. */
-export const MEMBER_COLUMNS = [
+/** The columns of its member items a story's summary is computed from. */
+const MEMBER_COLUMNS = [
   'id',
   'feed_id',
   'title',
@@ -54,12 +27,26 @@ export const MEMBER_COLUMNS = [
   'word_count',
 ] as const;
 
+type MemberRow = Pick<ItemsTable, Exclude<(typeof MEMBER_COLUMNS)[number], 'id'>> & { id: number };
+
+/**
+ * The representative item: the earliest published (the outlet that broke the story, or the wire
+ * original), then the longest text, then the oldest row.
+ */
+function chooseLead(members: MemberRow[]): MemberRow {
+  return members.reduce((best, member) => {
+    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
+    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
+    return member.id < best.id ? member : best;
+  });
+}
+
 /**
  * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
  * the clusterer found most central (its headline and outlet head the story); when it is not a member
  * any more, the earliest report leads.
  */
-export function storySummary(
+function storySummary(
   members: [MemberRow, ...MemberRow[]],
   leadId: number | null = null,
 ): Omit<StoriesTable, 'id'> {
@@ -89,24 +76,6 @@ export function storySummary(
 /** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
 const STORIES_PER_READ = 500;
 
-/** A story's summary columns (all but its id), in the order its insert and update bind them. */
-export const SUMMARY_COLUMNS = [
-  'title',
-  'summary',
-  'image_url',
-  'wire',
-  'language',
-  'lead_item_id',
-  'lead_url',
-  'lead_feed_id',
-  'item_count',
-  'source_count',
-  'first_seen_at',
-  'updated_at',
-  'published_at',
-  'score',
-] as const satisfies readonly (keyof StoriesTable)[];
-
 /**
  * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
  * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
@@ -118,8 +87,8 @@ async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<v
     ORDER BY id FOR NO KEY UPDATE`.execute(trx);
 }
 
-/** PostgreSQL's type of each summary column, for reading them from a JSON record set. */
-const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
+/** PostgreSQL's type of each of a story's summary columns (all but its id), to read them from JSON. */
+const POSTGRES_TYPES: Record<Exclude<keyof StoriesTable, 'id'>, string> = {
   title: 'text',
   summary: 'text',
   image_url: 'text',
@@ -135,6 +104,8 @@ const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
   published_at: 'bigint',
   score: 'double precision',
 };
+
+const SUMMARY_COLUMNS = Object.keys(POSTGRES_TYPES) as (keyof typeof POSTGRES_TYPES)[];
 
 /** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
 async function writeSummaries(
