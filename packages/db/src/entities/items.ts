@@ -1,8 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { DbNotFoundError } from '../errors.js';
-import { ingestInTransaction } from '../ingest/ingest.js';
+import { findExisting, findTombstoned, ingestInTransaction } from '../ingest/ingest.js';
 import { createIngestGroup } from '../ingest/ingest-group.js';
-import { findExisting, findTombstoned } from '../ingest/upsert.js';
 import type { Database, ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
