@@ -4,7 +4,7 @@ import { findExisting, findTombstoned, ingestInTransaction } from '../ingest/ing
 import { createIngestGroup } from '../ingest/ingest-group.js';
 import type { Database, ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
 import { ITEM_MEMBERSHIP_JOIN, storiesOfItems } from '../stories/story-members.js';
@@ -124,14 +124,10 @@ export function createItemsApi(
 
     async listByFeed(feedId, request = {}) {
       const limit = pageSize(request.limit);
-      let after = sql``;
-      if (request.cursor) {
-        const [sortKey, id] = decodeCursor('items', request.cursor, ['number', 'number']);
-        after = sql`AND (items.sort_at < ${sortKey} OR (items.sort_at = ${sortKey} AND items.id < ${id}))`;
-      }
+      const after = keysetAfter('items', request.cursor, 'items.sort_at', 'items.id');
       const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
         FROM ${ITEMS_WITH_FEED}
-        WHERE items.feed_id = ${feedId} ${after}
+        WHERE items.feed_id = ${feedId} AND ${after}
         ORDER BY items.sort_at DESC, items.id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, toItemWithFeed, (row) => encodeCursor('items', [row.sort_at, row.id]));
     },
