@@ -65,6 +65,10 @@ export function feedHost(url: string): string {
   }
 }
 
+/** Feeds due at `now`: enabled, their poll time come, and not leased (or their lease expired). */
+const dueAt = (now: number) =>
+  sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
+
 function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   const columns: Updateable<FeedsTable> = {};
   if (patch.url !== undefined) Object.assign(columns, { url: patch.url, host: feedHost(patch.url) });
@@ -129,7 +133,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     const now = options.now?.getTime() ?? Date.now();
     const expires = now + (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
     const perHost = options.perHostLimit ?? limit;
-    const due = sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
+    const due = dueAt(now);
     const ranked = sql`SELECT id, next_poll_at,
         row_number() OVER (PARTITION BY host ORDER BY next_poll_at, id) AS host_rank
       FROM feeds WHERE ${due}`;
@@ -302,12 +306,9 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     },
 
     async countDue(now = new Date()): Promise<number> {
-      const millis = now.getTime();
-      const row = await sql<{ count: number }>`SELECT count(*) AS count FROM feeds
-        WHERE disabled = 0 AND next_poll_at <= ${millis} AND (lease_expires_at IS NULL OR lease_expires_at <= ${millis})`.execute(
-        kysely,
-      );
-      return Number(row.rows[0]?.count ?? 0);
+      const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM feeds
+        WHERE ${dueAt(now.getTime())}`.execute(kysely);
+      return Number(rows[0]?.count ?? 0);
     },
   };
 }

@@ -35,6 +35,11 @@ const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.ti
   substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
   items.language, items.published_at, items.first_seen_at, story_members.story_id`;
 
+/** Items with a story first seen at or after `since` and not queued: what the clusterer's index holds. */
+const indexedSince = (since: number) => sql`FROM items JOIN story_members ON story_members.item_id = items.id
+  WHERE items.first_seen_at >= ${since}
+    AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
+
 interface ItemRow {
   id: number;
   feed_id: number;
@@ -150,20 +155,14 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
-      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
-          JOIN story_members ON story_members.item_id = items.id
-        WHERE items.first_seen_at >= ${since} AND items.id > ${afterId}
-          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
-        ORDER BY items.id LIMIT ${limit}`.execute(kysely);
+      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} ${indexedSince(since)}
+        AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
       return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
     },
 
     async indexedFloor(since, count) {
       // Newest first, skipping `count`: the row found is the last one the warm load leaves out.
-      const { rows } = await sql<{ id: number }>`SELECT items.id FROM items
-          JOIN story_members ON story_members.item_id = items.id
-        WHERE items.first_seen_at >= ${since}
-          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
+      const { rows } = await sql<{ id: number }>`SELECT items.id ${indexedSince(since)}
         ORDER BY items.id DESC LIMIT 1 OFFSET ${count}`.execute(kysely);
       return rows[0] === undefined ? 0 : Number(rows[0].id);
     },
