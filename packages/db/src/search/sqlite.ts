@@ -7,7 +7,7 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
-import { foldText } from './fold.js';
+import { foldText, WORD } from './fold.js';
 import type { SearchTerm } from './query.js';
 
 // SQLite: FTS5 finds a query's newest matches, walking its index newest first and stopping at the
@@ -111,8 +111,6 @@ async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<str
   return words.size === 0 || words.size > MAX_PREFIX_EXPANSION ? null : [...words];
 }
 
-const TITLE_WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
 /**
  * A compiled query: how many of its terms (words, phrases, prefixes) a title holds, its words split
  * and folded as search compares them (fold.ts).
@@ -126,7 +124,7 @@ export function titleMatcher(terms: SearchTerm[]): (title: string) => number {
     for (const { tokens, prefix } of folded) {
       // Most titles do not hold the term at all: a substring test rules them out without splitting.
       if (!text.includes(tokens[0]!)) continue;
-      words ??= text.match(TITLE_WORD) ?? [];
+      words ??= text.match(WORD) ?? [];
       const last = tokens.length - 1;
       for (let start = 0; start + last < words.length; start += 1) {
         let matched = true;
