@@ -163,11 +163,9 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
 }
 
 /**
- * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
- * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
- * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
- * order and cannot deadlock. The members of all of them are read at once. Moves the stories change
- * counter.
+ * Recomputes stories from their members (read all at once), deleting those left with none; how many
+ * went. `leads`: the clusterer's lead per story; the others keep theirs while it is a member. In id
+ * order, so concurrent PostgreSQL refreshes lock shared stories alike and cannot deadlock.
  */
 export async function refreshStories(
   trx: Kysely<Database>,
