@@ -42,34 +42,6 @@ function withDefaults<Settings extends object>(defaults: Settings, options: Part
   return Object.fromEntries(entries) as Settings;
 }
 
-/** The entity APIs bound to one connection, pool or transaction. */
-function entityApis(context: DbContext, options: CreateDbOptions = {}) {
-  return {
-    feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
-    items: withTypedErrors(
-      'items',
-      {
-        ingest: 'feed',
-        listByFeed: 'feed',
-        existingKeys: 'feed',
-        get: 'item',
-        remove: 'item',
-      },
-      createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options)),
-    ),
-    stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
-    search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors(
-      'polls',
-      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
-      createPollsApi(context),
-    ),
-    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
-    clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
-    clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),
-  };
-}
-
 /** The Db contract plus what this implementation adds (see the README's API notes). */
 export type NewsfeedDb = Db & {
   items: ReturnType<typeof createItemsApi>;
@@ -109,12 +81,33 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   }
 
   let closed: Promise<void> | null = null;
-  const apis = entityApis(context, options);
+  const feeds = withTypedErrors('feeds', 'feed', createFeedsApi(context));
   return {
     engine: context.engine,
     context,
-    ...apis,
-    subscriptions: createSubscriptionsApi(apis.feeds),
+    feeds,
+    items: withTypedErrors(
+      'items',
+      {
+        ingest: 'feed',
+        listByFeed: 'feed',
+        existingKeys: 'feed',
+        get: 'item',
+        remove: 'item',
+      },
+      createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options)),
+    ),
+    stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
+    search: withTypedErrors('search', 'query', createSearchApi(context)),
+    polls: withTypedErrors(
+      'polls',
+      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
+      createPollsApi(context),
+    ),
+    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
+    clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),
+    subscriptions: createSubscriptionsApi(feeds),
     maintenance: withTypedErrors('maintenance', 'database', maintenance),
     changes: withTypedErrors('changes', 'database', createChangesApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
