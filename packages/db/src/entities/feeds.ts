@@ -137,31 +137,25 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     const ranked = sql`SELECT id, next_poll_at,
         row_number() OVER (PARTITION BY host ORDER BY next_poll_at, id) AS host_rank
       FROM feeds WHERE ${due}`;
-    const rows =
+    const lease = sql`lease_owner = ${workerId}, lease_expires_at = ${expires}`;
+    // SQLite: one statement inside BEGIN IMMEDIATE, so no other writer interleaves. PostgreSQL: rows
+    // another claimer holds are skipped, rows it leased meanwhile fail the re-checked WHERE.
+    const { rows } =
       ctx.engine === 'sqlite'
-        ? // One statement inside BEGIN IMMEDIATE: no other writer can interleave.
-          await ctx.transaction(
-            async (trx) =>
-              (
-                await sql<FeedRow>`UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
-                    claim_attempts = claim_attempts + 1
-                  WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
-                    ORDER BY next_poll_at, id LIMIT ${limit})
-                  RETURNING *`.execute(trx)
-              ).rows,
+        ? await ctx.transaction((trx) =>
+            sql<FeedRow>`UPDATE feeds SET ${lease}, claim_attempts = claim_attempts + 1
+              WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
+                ORDER BY next_poll_at, id LIMIT ${limit})
+              RETURNING *`.execute(trx),
           )
-        : // Rows another claimer holds are skipped, rows it already leased fail the re-checked WHERE.
-          (
-            await sql<FeedRow>`WITH ranked AS (${ranked}),
-                picked AS (SELECT id FROM ranked WHERE host_rank <= ${perHost}
-                  ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
-                locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
-                  ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-              UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
-                claim_attempts = feeds.claim_attempts + 1
-              FROM locked WHERE feeds.id = locked.id
-              RETURNING feeds.*`.execute(kysely)
-          ).rows;
+        : await sql<FeedRow>`WITH ranked AS (${ranked}),
+              picked AS (SELECT id FROM ranked WHERE host_rank <= ${perHost}
+                ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
+              locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
+                ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+            UPDATE feeds SET ${lease}, claim_attempts = feeds.claim_attempts + 1
+            FROM locked WHERE feeds.id = locked.id
+            RETURNING feeds.*`.execute(kysely);
     return rows.map(toFeed).sort((a, b) => a.nextPollAt.localeCompare(b.nextPollAt) || a.id - b.id);
   }
 
