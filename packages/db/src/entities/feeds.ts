@@ -4,6 +4,7 @@ import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { toIso, toIsoOrNull, toMillis, toMillisOrNull } from '../sql/time.js';
+import { storiesOfFeed } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type {
   ClaimOptions,
@@ -305,15 +306,4 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       return Number(rows[0]?.count ?? 0);
     },
   };
-}
-
-async function storiesOfFeed(trx: Kysely<Database>, feedId: number): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('story_members')
-    .innerJoin('items', 'items.id', 'story_members.item_id')
-    .select('story_members.story_id')
-    .distinct()
-    .where('items.feed_id', '=', feedId)
-    .execute();
-  return rows.map((row) => Number(row.story_id));
 }
