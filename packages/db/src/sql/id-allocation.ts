@@ -2,9 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
 
-// Ids taken before the rows are written, so that an item can be inserted with its story already
-// decided (and a new story with its lead item's id): writing the row once instead of inserting it
-// and then rewriting it, text and all, to set its story.
+// Ids taken before the rows are written: the clusterer names its new stories before the batch that
+// writes them, and ingest binds each new item's id in its multi-row insert.
 
 export async function allocateIds(
   trx: Kysely<Database>,
