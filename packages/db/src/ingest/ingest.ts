@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
-import { allocateIds } from '../sql/id-allocation.js';
 import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
 import { enqueueForClustering } from '../stories/cluster-queue.js';
@@ -111,7 +110,6 @@ export async function findTombstoned(
 
 /** The columns a new item is inserted with, in the order insertNew binds them. */
 const NEW_ITEM_COLUMNS = [
-  'id',
   'feed_id',
   'key',
   'first_seen_at',
@@ -127,11 +125,11 @@ async function insertNew(
   trx: Kysely<Database>,
   engine: Engine,
   feedId: number,
-  entries: { id: number; input: ItemInput; columns: InputColumns }[],
+  entries: { input: ItemInput; columns: InputColumns }[],
   now: number,
 ): Promise<Map<string, number>> {
-  const rows = entries.map(({ id, input, columns }) => {
-    const row: unknown[] = [id, feedId, input.key, now, sortAt(columns.published_at, now)];
+  const rows = entries.map(({ input, columns }) => {
+    const row: unknown[] = [feedId, input.key, now, sortAt(columns.published_at, now)];
     for (let index = row.length; index < NEW_ITEM_COLUMNS.length; index += 1)
       row.push(columns[NEW_ITEM_COLUMNS[index] as keyof InputColumns]);
     return row;
@@ -176,12 +174,11 @@ export async function ingestInTransaction(
     const { key } = entry.input;
     if (!existing.has(key) && !tombstoned.has(key) && !fresh.has(key)) fresh.set(key, entry);
   }
-  const ids = await allocateIds(trx, engine, 'items', fresh.size);
-  const entries = [...fresh.values()].map((entry, index) => ({ ...entry, id: ids[index]! }));
-  const insertedIds = await insertNew(trx, engine, feedId, entries, now);
-  for (const { id, input, columns } of entries) {
+  const insertedIds = await insertNew(trx, engine, feedId, [...fresh.values()], now);
+  for (const { input, columns } of fresh.values()) {
+    const id = insertedIds.get(input.key);
     // Skipped by ON CONFLICT: a concurrent writer inserted the key first.
-    if (insertedIds.get(input.key) !== id) continue;
+    if (id === undefined) continue;
     written.add(id);
     existing.set(input.key, { id, key: input.key, input_hash: columns.input_hash, first_seen_at: now });
   }

@@ -3,7 +3,6 @@ import { DbInputError, DbLeaseLostError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { allocateIds } from '../sql/id-allocation.js';
 import { pairList, valueList } from '../sql/value-list.js';
 import type {
   ClusterBatch,
@@ -169,7 +168,25 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     newestFirstSeen: () => highest(kysely, 'items', 'first_seen_at'),
 
-    newStoryIds: (count) => allocateIds(kysely, engine, 'stories', count),
+    async newStoryIds(count) {
+      if (count <= 0) return [];
+      if (engine === 'postgres') {
+        // The identity column's own sequence: unique across transactions, whatever commits first.
+        const { rows } = await sql<{
+          id: number;
+        }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id
+          FROM generate_series(1, ${count})`.execute(kysely);
+        return rows.map((row) => Number(row.id));
+      }
+      // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
+      // redirected from) stay free until its next batch.
+      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
+        SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(
+        kysely,
+      );
+      const first = Number(rows[0]?.top ?? 0) + 1;
+      return Array.from({ length: count }, (_, index) => first + index);
+    },
 
     async apply(batch: ClusterBatch, now = Date.now()) {
       await ctx.transaction(async (trx) => {
