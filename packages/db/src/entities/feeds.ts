@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
@@ -23,11 +23,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
 /** PostgreSQL claims look at this many times `limit` candidates, so concurrent claimers skip past each other's locks. */
 const CLAIM_OVERFETCH = 4;
 
-type FeedRow = Omit<FeedsTable, 'id' | 'claim_attempts' | 'crash_count'> & {
-  id: number;
-  claim_attempts?: number;
-  crash_count?: number;
-};
+type FeedRow = Selectable<FeedsTable>;
 
 export function toFeed(row: FeedRow): Feed {
   return {
@@ -52,8 +48,8 @@ export function toFeed(row: FeedRow): Feed {
     leaseOwner: row.lease_owner,
     leaseExpiresAt: toIsoOrNull(row.lease_expires_at),
     createdAt: toIso(row.created_at),
-    claimAttempts: Number(row.claim_attempts ?? 0),
-    crashCount: Number(row.crash_count ?? 0),
+    claimAttempts: Number(row.claim_attempts),
+    crashCount: Number(row.crash_count),
   };
 }
 

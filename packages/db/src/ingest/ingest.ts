@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
-import type { Database } from '../schema/schema.js';
+import type { Database, ItemsTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
@@ -65,12 +65,7 @@ function sortAt(publishedAt: number | null, firstSeenAt: number): number {
   return publishedAt === null ? firstSeenAt : Math.min(publishedAt, firstSeenAt);
 }
 
-interface ExistingRow {
-  id: number;
-  key: string;
-  input_hash: string;
-  first_seen_at: number;
-}
+type ExistingRow = Pick<Selectable<ItemsTable>, 'id' | 'key' | 'input_hash' | 'first_seen_at'>;
 
 export async function findExisting(
   db: Kysely<Database>,

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database } from '../schema/schema.js';
+import type { Database, ItemsTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { pairList, valueList } from '../sql/value-list.js';
@@ -39,16 +39,13 @@ const indexedSince = (since: number) => sql`FROM items JOIN story_members ON sto
   WHERE items.first_seen_at >= ${since}
     AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
 
-interface ItemRow {
-  id: number;
-  feed_id: number;
-  title: string;
+type ItemRow = Pick<
+  Selectable<ItemsTable>,
+  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
+> & {
   text: string | null;
-  language: string | null;
-  published_at: number | null;
-  first_seen_at: number;
   story_id: number | null;
-}
+};
 
 /**
  * The first `limit` queued items, in id order. SQLite: CROSS JOIN fixes the loop order, queue
