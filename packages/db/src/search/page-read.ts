@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
-import { orderedValueList, valueList } from '../sql/value-list.js';
+import { valueList } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
 import { type MemberRow, storyMembersFrom } from '../stories/story-outlets.js';
 import { SNIPPET_TEXT_LIMIT } from './snippet.js';
@@ -10,8 +10,6 @@ import { SNIPPET_TEXT_LIMIT } from './snippet.js';
 // of their stories that their other outlets are picked from.
 
 export interface HitRow extends FeedRefRow {
-  /** The hit's index in the page. */
-  position: number;
   id: number;
   story_id: number | null;
   title: string;
@@ -34,27 +32,27 @@ export interface PageRead {
 type PageReadRow = { member: number } & (HitRow | MemberRow);
 
 /**
- * The rows of the hits to show (`shown`, in page order) and the members of `stories` (the shown hits'
- * stories that outlets are named for). An item deleted since it was found is left out.
+ * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the stories the
+ * hits were in when the window's stories were read. An item deleted since is left out; one moved to
+ * another story since names no outlets on this page.
  */
 export async function readPage(
   { kysely, engine }: DbContext,
   shown: readonly number[],
   stories: readonly number[],
 ): Promise<PageRead> {
-  const hits = orderedValueList(engine, shown, 'bigint');
-  const { rows } = await sql<PageReadRow>`SELECT 0 AS member, j.position AS position, items.id AS id,
+  const { rows } = await sql<PageReadRow>`SELECT 0 AS member, items.id AS id,
       story_members.story_id AS story_id, items.feed_id, items.title, items.url, NULL AS canonical_url,
       items.published_at, NULL AS sort_at, items.language,
       substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS}, stories.source_count
-    FROM ${hits} JOIN items ON items.id = j.value
+    FROM ${valueList(engine, shown, 'bigint')} JOIN items ON items.id = j.value
       JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
       LEFT JOIN stories ON stories.id = story_members.story_id
     UNION ALL
-    SELECT 1, NULL, items.id, story_members.story_id, items.feed_id, items.title, items.url,
+    SELECT 1, items.id, story_members.story_id, items.feed_id, items.title, items.url,
       items.canonical_url, NULL, items.sort_at, items.language, NULL, ${FEED_REF_COLUMNS}, NULL
     FROM ${storyMembersFrom(engine, valueList(engine, stories, 'bigint'))}
-    ORDER BY member, position, story_id, sort_at, id`.execute(kysely);
+    ORDER BY member, story_id, sort_at, id`.execute(kysely);
   return {
     hits: rows.filter((row) => Number(row.member) === 0) as HitRow[],
     members: rows.filter((row) => Number(row.member) === 1) as MemberRow[],

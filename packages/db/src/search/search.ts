@@ -6,7 +6,7 @@ import { storyOfEachItem } from '../stories/story-members.js';
 import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
 import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
-import { type HitRow, readPage } from './page-read.js';
+import { readPage } from './page-read.js';
 import { createPostgresSearch } from './postgres.js';
 import { parseSearchQuery } from './query.js';
 import { buildSnippet } from './snippet.js';
@@ -47,39 +47,40 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const { hits, members } = await readPage(
         ctx,
         ranked.map((hit) => hit.id),
-        ranked.slice(0, limit).flatMap((hit) => {
-          const storyId = storyOf.get(hit.id);
-          return storyId === undefined ? [] : [storyId];
-        }),
+        [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))],
       );
+      const byId = new Map(hits.map((row) => [Number(row.id), row]));
+      // A row deleted between the two reads is left out.
+      const present = ranked.filter((hit) => byId.has(hit.id));
       const outlets = pickOutlets(
-        hits
-          .slice(0, limit)
-          .flatMap((hit) =>
-            hit.story_id === null
-              ? []
-              : [{ storyId: Number(hit.story_id), shownFeedId: Number(hit.feed_id) }],
-          ),
+        present.slice(0, limit).flatMap((hit) => {
+          const row = byId.get(hit.id)!;
+          return row.story_id === null
+            ? []
+            : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }];
+        }),
         members,
       );
-      const rankOf = (row: HitRow) => ranked[Number(row.position)]!.rank;
       return toPage(
-        hits,
+        present,
         limit,
-        (row): SearchHit => ({
-          itemId: row.id,
-          storyId: row.story_id,
-          title: row.title,
-          url: row.url,
-          feed: toFeedRef(row.feed_id, row),
-          publishedAt: toIsoOrNull(row.published_at),
-          language: row.language,
-          snippetHtml: buildSnippet(row.text ?? '', terms),
-          rank: rankOf(row),
-          sourceCount: row.source_count ?? 1,
-          outlets: row.story_id === null ? [] : (outlets.get(Number(row.story_id)) ?? []),
-        }),
-        (row) => encodeCursor('search', [rankOf(row), Number(row.id)]),
+        (hit): SearchHit => {
+          const row = byId.get(hit.id)!;
+          return {
+            itemId: row.id,
+            storyId: row.story_id,
+            title: row.title,
+            url: row.url,
+            feed: toFeedRef(row.feed_id, row),
+            publishedAt: toIsoOrNull(row.published_at),
+            language: row.language,
+            snippetHtml: buildSnippet(row.text ?? '', terms),
+            rank: hit.rank,
+            sourceCount: row.source_count ?? 1,
+            outlets: row.story_id === null ? [] : (outlets.get(Number(row.story_id)) ?? []),
+          };
+        },
+        (hit) => encodeCursor('search', [hit.rank, hit.id]),
       );
     },
   };

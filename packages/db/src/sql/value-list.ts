@@ -19,21 +19,6 @@ export function valueList(
 }
 
 /**
- * A list of values bound as one parameter, as a table `j` with columns `value` and `position` (0 for
- * the first), for statements that keep the list's order.
- */
-export function orderedValueList(
-  engine: Engine,
-  values: readonly (string | number)[],
-  type: ValueListType,
-): RawBuilder<unknown> {
-  return engine === 'sqlite'
-    ? sql`(SELECT value, key AS position FROM json_each(${JSON.stringify(values)})) AS j`
-    : sql`(SELECT value, ordinality - 1 AS position
-        FROM unnest(${values}::${sql.raw(type)}[]) WITH ORDINALITY AS list(value, ordinality)) AS j`;
-}
-
-/**
  * A JSON list of integer pairs as a table `moves` with the two named columns (one bound parameter),
  * for statements that take (item, story) or (item, version) pairs.
  */
