@@ -1,7 +1,8 @@
 // Search A/B: bench/db.ts's query mix on one existing database through two copies of the database
 // layer's source, interleaved query by query so the machine's load slows both alike; wall and CPU
-// time per query and hits on the first pages, overall and by query kind. On PostgreSQL each side has one connection, and its
-// server process's CPU time is read around each query too (/proc, 10 ms steps: means, not p95).
+// time per query and hits on the first pages, overall and by query kind. On PostgreSQL each side has
+// one connection, and its server process's CPU time is read around each query too (/proc, 10 ms
+// steps: means, not p95).
 //
 //   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
 //                              [--b packages/db/src] [--db-b URL] [--runs 1000]
