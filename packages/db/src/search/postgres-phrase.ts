@@ -57,6 +57,16 @@ export async function phraseWindow(
   tsquery: RawBuilder<unknown>,
   feedId: number | undefined,
 ): Promise<PhraseRow[]> {
+  const { rows } = await phraseWindowCall(terms, tsquery, feedId).execute(ctx.kysely);
+  return rows;
+}
+
+/** The call of nf_phrase_window for `tsquery`, with this file's settings. */
+export function phraseWindowCall(
+  terms: SearchTerm[],
+  tsquery: RawBuilder<unknown>,
+  feedId: number | undefined,
+): RawBuilder<PhraseRow> {
   const words = [
     ...new Set(
       terms.flatMap((term) =>
@@ -69,9 +79,8 @@ export async function phraseWindow(
     ),
   ];
   const { indexedId, keyId, posting, check } = POSTGRES_PHRASE_COSTS;
-  const { rows } = await sql<PhraseRow>`SELECT id, rank FROM nf_phrase_window(${tsquery},
+  return sql<PhraseRow>`SELECT id, rank FROM nf_phrase_window(${tsquery},
     ${words}::tsquery[], ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_PHRASE_CHECKS},
     ${POSTGRES_PHRASE_FIRST_CHECKS}, ${POSTGRES_PHRASE_MAX_IDS}, ${POSTGRES_PHRASE_GROWTH},
-    ${[indexedId, keyId, posting, check]}::float8[])`.execute(ctx.kysely);
-  return rows;
+    ${[indexedId, keyId, posting, check]}::float8[])`;
 }

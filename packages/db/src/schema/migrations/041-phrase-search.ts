@@ -30,7 +30,8 @@ export const PHRASE_PLAN = `CREATE FUNCTION nf_phrase_plan(table_rows float8, ca
  * A phrase query's newest `wanted` matches with their ranks, by nf_phrase_plan's way (the plans are
  * described in search/postgres-phrase.ts); `words` are the phrase's words, each a tsquery. Its SET
  * clause keeps the planner off parallel plans, and, after the newest id is read, off plain index
- * scans, so that every way is read as bitmaps. Not STABLE: it runs an EXPLAIN.
+ * scans, so that every way is read as bitmaps. Not STABLE: it runs an EXPLAIN. Its plan is logged at
+ * DEBUG1.
  */
 export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, words tsquery[], feed bigint,
         wanted int, checks int, first_checks int, max_ids bigint, growth int, costs float8[])
@@ -62,6 +63,7 @@ export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, wo
         plan := nf_phrase_plan(estimates[2], estimates[1], (SELECT min(e) FROM unnest(estimates[3:]) AS e),
           checks, costs);
         bound := newest - least(ceil(checks * estimates[2] / estimates[1]), max_ids);
+        RAISE DEBUG 'nf_phrase_window: %, estimates %, bound %', plan, estimates, bound;
         PERFORM set_config('enable_indexscan', 'off', true);
         IF plan = 'id ranges' THEN
           -- Newest first, each range growth times wider, down to the bound; a range's lower bound is
