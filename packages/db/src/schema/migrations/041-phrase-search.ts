@@ -1,13 +1,7 @@
 import type { Migration } from './migration.js';
 
-// PostgreSQL phrases (search/postgres-phrase.ts): the window in one call, and lz4 for an item's long
-// columns. Every row holding a phrase's words is checked by reading its tsvector: lz4 reads back
-// several times faster than pglz, and compresses tsvectors pglz leaves whole (pglz keeps only a
-// quarter's saving), so more of them stay in the row. Metadata only: stored rows keep pglz.
-
-/** lz4 for the columns written out of line; rows written from now on. */
-const LZ4_COLUMNS = `ALTER TABLE items ALTER COLUMN search_vector SET COMPRESSION lz4,
-    ALTER COLUMN content_text SET COMPRESSION lz4, ALTER COLUMN content_html SET COMPRESSION lz4`;
+// PostgreSQL phrases (search/postgres-phrase.ts): the window in one call, from the planner's estimate
+// to the hits' ranks, rather than an EXPLAIN, a transaction and a query from the client.
 
 /**
  * Which way to a phrase's newest `checks` candidates costs least by `costs` (per id read from the
@@ -96,7 +90,7 @@ export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, wo
 
 export const phraseSearch: Migration = {
   version: 41,
-  name: 'PostgreSQL phrases: the window in one call, lz4 for long columns',
+  name: 'PostgreSQL phrases: the window in one call',
   sqlite: [],
-  postgres: [LZ4_COLUMNS, PHRASE_PLAN, PHRASE_WINDOW],
+  postgres: [PHRASE_PLAN, PHRASE_WINDOW],
 };
