@@ -1,10 +1,14 @@
 import { sql } from 'kysely';
 import type { MaintenanceApi } from './engines/maintenance.js';
-import { DEFAULT_POSTGRES_SETTINGS, openPostgres } from './engines/postgres/postgres.js';
-import { DEFAULT_SQLITE_SETTINGS, openSqlite } from './engines/sqlite/sqlite.js';
+import {
+  DEFAULT_POSTGRES_SETTINGS,
+  openPostgres,
+  type PostgresSettings,
+} from './engines/postgres/postgres.js';
+import { DEFAULT_SQLITE_SETTINGS, openSqlite, type SqliteSettings } from './engines/sqlite/sqlite.js';
 import { type ChangesApi, createChangesApi } from './entities/changes.js';
 import { createFeedsApi } from './entities/feeds.js';
-import { createItemsApi, DEFAULT_ITEMS_SETTINGS } from './entities/items.js';
+import { createItemsApi, DEFAULT_ITEMS_SETTINGS, type ItemsSettings } from './entities/items.js';
 import { createPollsApi } from './entities/polls.js';
 import { createRetentionApi } from './entities/retention.js';
 import { createStoriesApi } from './entities/stories.js';
@@ -21,68 +25,21 @@ import { createClusteringApi } from './stories/cluster-store.js';
 import { createClusterWarningsApi } from './stories/cluster-warnings.js';
 import type { Db, Stats } from './types.js';
 
-export interface CreateDbOptions {
+/** createDb's options: each engine's settings (engines/*), `items.ingest`'s, and these two. */
+export type CreateDbOptions = Partial<SqliteSettings & PostgresSettings & ItemsSettings> & {
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
   /** Base directory for a relative SQLite path (default: the Newsfeed checkout the process runs in, else its working directory). */
   cwd?: string;
-  /** SQLite: how long a write waits for another process's lock before failing with DbBusyError (ms). */
-  busyTimeoutMs?: number;
-  /** SQLite: page cache size in KiB. */
-  cacheSizeKib?: number;
-  /** SQLite: how much of the file is read through a memory map, in MiB (0: none). */
-  mmapSizeMib?: number;
-  /**
-   * SQLite: how soon after a commit a background thread checkpoints the write-ahead log, in ms (0: no
-   * thread; SQLite checkpoints inside the commit that fills the log).
-   */
-  checkpointIntervalMs?: number;
-  /** PostgreSQL: connections in this process's pool. */
-  poolSize?: number;
-  /** PostgreSQL: how long to wait for a connection (ms). */
-  connectTimeoutMs?: number;
-  /**
-   * PostgreSQL: `items.ingest` transactions commit without waiting for their write-ahead log to reach
-   * disk (`synchronous_commit = off` for those transactions only). A server crash can then lose the
-   * last fraction of a second of ingested polls; their feeds' poll state is written after the items,
-   * so it is lost with them and those feeds are polled again. Default: on.
-   */
-  asyncIngestCommit?: boolean;
-  /**
-   * Errors no call is waiting for (PostgreSQL: idle pooled connections; SQLite: a background
-   * checkpoint); default: a process warning.
-   */
-  onBackgroundError?: (error: Error) => void;
-}
+};
 
-/** The entity APIs bound to one connection, pool or transaction. */
-function entityApis(context: DbContext, options: CreateDbOptions = {}) {
-  return {
-    feeds: withTypedErrors('feeds', 'feed', createFeedsApi(context)),
-    items: withTypedErrors(
-      'items',
-      {
-        ingest: 'feed',
-        listByFeed: 'feed',
-        existingKeys: 'feed',
-        get: 'item',
-        remove: 'item',
-      },
-      createItemsApi(context, {
-        asyncIngestCommit: options.asyncIngestCommit ?? DEFAULT_ITEMS_SETTINGS.asyncIngestCommit,
-      }),
-    ),
-    stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
-    search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors(
-      'polls',
-      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
-      createPollsApi(context),
-    ),
-    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
-    clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
-    clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),
-  };
+/** `defaults`, each overridden by the option of its name when that is set. */
+function withDefaults<Settings extends object>(defaults: Settings, options: Partial<Settings>): Settings {
+  const entries = Object.entries(defaults).map(([name, value]) => [
+    name,
+    options[name as keyof Settings] ?? value,
+  ]);
+  return Object.fromEntries(entries) as Settings;
 }
 
 /** The Db contract plus what this implementation adds (see the README's API notes). */
@@ -112,18 +69,8 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   const location = parseDatabaseUrl(url, options.cwd);
   const { context, maintenance, close } =
     location.engine === 'sqlite'
-      ? openSqlite(location.path, {
-          busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_SQLITE_SETTINGS.busyTimeoutMs,
-          cacheSizeKib: options.cacheSizeKib ?? DEFAULT_SQLITE_SETTINGS.cacheSizeKib,
-          mmapSizeMib: options.mmapSizeMib ?? DEFAULT_SQLITE_SETTINGS.mmapSizeMib,
-          checkpointIntervalMs: options.checkpointIntervalMs ?? DEFAULT_SQLITE_SETTINGS.checkpointIntervalMs,
-          onBackgroundError: options.onBackgroundError ?? DEFAULT_SQLITE_SETTINGS.onBackgroundError,
-        })
-      : openPostgres(location.connectionString, {
-          poolSize: options.poolSize ?? DEFAULT_POSTGRES_SETTINGS.poolSize,
-          connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_POSTGRES_SETTINGS.connectTimeoutMs,
-          onBackgroundError: options.onBackgroundError ?? DEFAULT_POSTGRES_SETTINGS.onBackgroundError,
-        });
+      ? openSqlite(location.path, withDefaults(DEFAULT_SQLITE_SETTINGS, options))
+      : openPostgres(location.connectionString, withDefaults(DEFAULT_POSTGRES_SETTINGS, options));
   const target = location.engine === 'sqlite' ? `SQLite database ${location.path}` : 'PostgreSQL database';
   try {
     if (options.migrate ?? true) await migrate(context);
@@ -134,12 +81,33 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
   }
 
   let closed: Promise<void> | null = null;
-  const apis = entityApis(context, options);
+  const feeds = withTypedErrors('feeds', 'feed', createFeedsApi(context));
   return {
     engine: context.engine,
     context,
-    ...apis,
-    subscriptions: createSubscriptionsApi(apis.feeds),
+    feeds,
+    items: withTypedErrors(
+      'items',
+      {
+        ingest: 'feed',
+        listByFeed: 'feed',
+        existingKeys: 'feed',
+        get: 'item',
+        remove: 'item',
+      },
+      createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options)),
+    ),
+    stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
+    search: withTypedErrors('search', 'query', createSearchApi(context)),
+    polls: withTypedErrors(
+      'polls',
+      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
+      createPollsApi(context),
+    ),
+    retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
+    clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
+    clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),
+    subscriptions: createSubscriptionsApi(feeds),
     maintenance: withTypedErrors('maintenance', 'database', maintenance),
     changes: withTypedErrors('changes', 'database', createChangesApi(context)),
     sessions: withTypedErrors('sessions', 'session', createSessionsApi(context.kysely)),
@@ -148,22 +116,14 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
     migrate: () => migrate(context).catch((error) => Promise.reject(toDbError(error, 'migrate'))),
     async stats(): Promise<Stats> {
       try {
-        const { rows } = await sql<Record<keyof Stats, number>>`SELECT
+        const { rows } = await sql<Stats>`SELECT
           (SELECT count(*) FROM feeds) AS feeds,
           (SELECT count(*) FROM feeds WHERE disabled = 1) AS "feedsDisabled",
           (SELECT count(*) FROM feeds WHERE disabled = 0 AND error_count > 0) AS "feedsFailing",
           (SELECT count(*) FROM items) AS items,
           (SELECT count(*) FROM stories) AS stories,
           (SELECT count(*) FROM polls) AS polls`.execute(context.kysely);
-        const row = rows[0];
-        return {
-          feeds: Number(row?.feeds ?? 0),
-          feedsDisabled: Number(row?.feedsDisabled ?? 0),
-          feedsFailing: Number(row?.feedsFailing ?? 0),
-          items: Number(row?.items ?? 0),
-          stories: Number(row?.stories ?? 0),
-          polls: Number(row?.polls ?? 0),
-        };
+        return rows[0]!; // both engines return counts as numbers (PostgreSQL: see openPostgres)
       } catch (error) {
         throw toDbError(error, 'stats');
       }

@@ -61,26 +61,10 @@ export interface NewFeed {
   nextPollAt?: string;
 }
 
-/** Fields a poll may change on its feed; omitted fields stay as they are. */
-export interface FeedPatch {
-  url?: string;
-  title?: string | null;
-  siteUrl?: string | null;
-  iconUrl?: string | null;
-  language?: string | null;
-  folder?: string | null;
-  etag?: string | null;
-  lastModified?: string | null;
-  nextPollAt?: string;
-  pollIntervalSeconds?: number;
-  errorCount?: number;
-  lastError?: string | null;
-  lastErrorAt?: string | null;
-  lastSuccessAt?: string | null;
-  disabled?: boolean;
-  disabledReason?: string | null;
-  identityRule?: IdentityRule | null;
-}
+/** Fields a poll may change on its feed (all but its id, lease and counters); omitted fields stay as they are. */
+export type FeedPatch = Partial<
+  Omit<Feed, 'id' | 'leaseOwner' | 'leaseExpiresAt' | 'createdAt' | 'claimAttempts' | 'crashCount'>
+>;
 
 export interface ClaimOptions {
   /** At most this many feeds of one host in one claim (politeness). */

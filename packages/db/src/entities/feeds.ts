@@ -1,9 +1,10 @@
-import { type Kysely, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
 import { toIso, toIsoOrNull, toMillis, toMillisOrNull } from '../sql/time.js';
+import { storiesOfFeed } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type {
   ClaimOptions,
@@ -22,11 +23,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
 /** PostgreSQL claims look at this many times `limit` candidates, so concurrent claimers skip past each other's locks. */
 const CLAIM_OVERFETCH = 4;
 
-type FeedRow = Omit<FeedsTable, 'id' | 'claim_attempts' | 'crash_count'> & {
-  id: number;
-  claim_attempts?: number;
-  crash_count?: number;
-};
+type FeedRow = Selectable<FeedsTable>;
 
 export function toFeed(row: FeedRow): Feed {
   return {
@@ -51,8 +48,8 @@ export function toFeed(row: FeedRow): Feed {
     leaseOwner: row.lease_owner,
     leaseExpiresAt: toIsoOrNull(row.lease_expires_at),
     createdAt: toIso(row.created_at),
-    claimAttempts: Number(row.claim_attempts ?? 0),
-    crashCount: Number(row.crash_count ?? 0),
+    claimAttempts: Number(row.claim_attempts),
+    crashCount: Number(row.crash_count),
   };
 }
 
@@ -64,6 +61,10 @@ export function feedHost(url: string): string {
     throw new DbInputError(`feed URL is not an absolute URL: ${JSON.stringify(url)}`, { cause: error });
   }
 }
+
+/** Feeds due at `now`: enabled, their poll time come, and not leased (or their lease expired). */
+const dueAt = (now: number) =>
+  sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
 
 function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   const columns: Updateable<FeedsTable> = {};
@@ -90,6 +91,32 @@ function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   return columns;
 }
 
+/**
+ * Applies `patch` and releases the lease with its attempts cleared, if `workerId` still holds it;
+ * whether it did. `crashCount`: the feed's crashes in a row from now.
+ */
+async function settle(
+  db: Kysely<Database>,
+  id: number,
+  workerId: string,
+  patch: FeedPatch,
+  crashCount: number | RawBuilder<number>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('feeds')
+    .set({
+      ...patchColumns(patch),
+      lease_owner: null,
+      lease_expires_at: null,
+      claim_attempts: 0,
+      crash_count: crashCount,
+    })
+    .where('id', '=', id)
+    .where('lease_owner', '=', workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export function createFeedsApi(ctx: DbContext): FeedsApi {
   const { kysely } = ctx;
 
@@ -103,35 +130,29 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     const now = options.now?.getTime() ?? Date.now();
     const expires = now + (options.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000;
     const perHost = options.perHostLimit ?? limit;
-    const due = sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
+    const due = dueAt(now);
     const ranked = sql`SELECT id, next_poll_at,
         row_number() OVER (PARTITION BY host ORDER BY next_poll_at, id) AS host_rank
       FROM feeds WHERE ${due}`;
-    const rows =
+    const lease = sql`lease_owner = ${workerId}, lease_expires_at = ${expires}`;
+    // SQLite: one statement inside BEGIN IMMEDIATE, so no other writer interleaves. PostgreSQL: rows
+    // another claimer holds are skipped, rows it leased meanwhile fail the re-checked WHERE.
+    const { rows } =
       ctx.engine === 'sqlite'
-        ? // One statement inside BEGIN IMMEDIATE: no other writer can interleave.
-          await ctx.transaction(
-            async (trx) =>
-              (
-                await sql<FeedRow>`UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
-                    claim_attempts = claim_attempts + 1
-                  WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
-                    ORDER BY next_poll_at, id LIMIT ${limit})
-                  RETURNING *`.execute(trx)
-              ).rows,
+        ? await ctx.transaction((trx) =>
+            sql<FeedRow>`UPDATE feeds SET ${lease}, claim_attempts = claim_attempts + 1
+              WHERE id IN (SELECT id FROM (${ranked}) AS ranked WHERE host_rank <= ${perHost}
+                ORDER BY next_poll_at, id LIMIT ${limit})
+              RETURNING *`.execute(trx),
           )
-        : // Rows another claimer holds are skipped, rows it already leased fail the re-checked WHERE.
-          (
-            await sql<FeedRow>`WITH ranked AS (${ranked}),
-                picked AS (SELECT id FROM ranked WHERE host_rank <= ${perHost}
-                  ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
-                locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
-                  ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-              UPDATE feeds SET lease_owner = ${workerId}, lease_expires_at = ${expires},
-                claim_attempts = feeds.claim_attempts + 1
-              FROM locked WHERE feeds.id = locked.id
-              RETURNING feeds.*`.execute(kysely)
-          ).rows;
+        : await sql<FeedRow>`WITH ranked AS (${ranked}),
+              picked AS (SELECT id FROM ranked WHERE host_rank <= ${perHost}
+                ORDER BY next_poll_at, id LIMIT ${limit * CLAIM_OVERFETCH}),
+              locked AS (SELECT id FROM feeds WHERE id IN (SELECT id FROM picked) AND ${due}
+                ORDER BY next_poll_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+            UPDATE feeds SET ${lease}, claim_attempts = feeds.claim_attempts + 1
+            FROM locked WHERE feeds.id = locked.id
+            RETURNING feeds.*`.execute(kysely);
     return rows.map(toFeed).sort((a, b) => a.nextPollAt.localeCompare(b.nextPollAt) || a.id - b.id);
   }
 
@@ -218,37 +239,10 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     claimDue,
 
-    async finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
-      const result = await kysely
-        .updateTable('feeds')
-        .set({
-          ...patchColumns(patch),
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: 0,
-          crash_count: 0,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    finishPoll: (id: number, workerId: string, patch: FeedPatch) => settle(kysely, id, workerId, patch, 0),
 
-    async recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean> {
-      const result = await kysely
-        .updateTable('feeds')
-        .set({
-          ...patchColumns(patch),
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: 0,
-          crash_count: sql`crash_count + 1`,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    recordCrash: (id: number, workerId: string, patch: FeedPatch) =>
+      settle(kysely, id, workerId, patch, sql`crash_count + 1`),
 
     async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
       if (polls.length === 0) return [];
@@ -269,25 +263,10 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       }
       return ctx.transaction(async (trx) => {
         const updated: number[] = [];
-        for (const [index, poll] of polls.entries()) {
-          const result = await trx
-            .updateTable('feeds')
-            .set({
-              error_count: 0,
-              last_error: null,
-              last_error_at: null,
-              lease_owner: null,
-              lease_expires_at: null,
-              claim_attempts: 0,
-              crash_count: 0,
-              next_poll_at: next[index]!,
-              poll_interval_seconds: poll.pollIntervalSeconds,
-              last_success_at: polledAt[index]!,
-            })
-            .where('id', '=', poll.id)
-            .where('lease_owner', '=', workerId)
-            .executeTakeFirst();
-          if (Number(result.numUpdatedRows) > 0) updated.push(poll.id);
+        for (const { id, nextPollAt, pollIntervalSeconds, polledAt } of polls) {
+          const patch = { nextPollAt, pollIntervalSeconds, lastSuccessAt: polledAt, errorCount: 0 };
+          if (await settle(trx, id, workerId, { ...patch, lastError: null, lastErrorAt: null }, 0))
+            updated.push(id);
         }
         return updated;
       });
@@ -318,23 +297,9 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     },
 
     async countDue(now = new Date()): Promise<number> {
-      const millis = now.getTime();
-      const row = await sql<{ count: number }>`SELECT count(*) AS count FROM feeds
-        WHERE disabled = 0 AND next_poll_at <= ${millis} AND (lease_expires_at IS NULL OR lease_expires_at <= ${millis})`.execute(
-        kysely,
-      );
-      return Number(row.rows[0]?.count ?? 0);
+      const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM feeds
+        WHERE ${dueAt(now.getTime())}`.execute(kysely);
+      return Number(rows[0]?.count ?? 0);
     },
   };
-}
-
-async function storiesOfFeed(trx: Kysely<Database>, feedId: number): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('story_members')
-    .innerJoin('items', 'items.id', 'story_members.item_id')
-    .select('story_members.story_id')
-    .distinct()
-    .where('items.feed_id', '=', feedId)
-    .execute();
-  return rows.map((row) => Number(row.story_id));
 }

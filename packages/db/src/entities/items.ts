@@ -1,16 +1,15 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { DbNotFoundError } from '../errors.js';
-import { ingestInTransaction } from '../ingest/ingest.js';
+import { findExisting, findTombstoned, ingestInTransaction } from '../ingest/ingest.js';
 import { createIngestGroup } from '../ingest/ingest-group.js';
-import { findExisting, findTombstoned } from '../ingest/upsert.js';
-import type { ItemsTable } from '../schema/schema.js';
+import type { Database, ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
 import { ITEM_MEMBERSHIP_JOIN, storiesOfItems } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
-import type { ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
+import type { Engine, ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
 
 /** Every item column but PostgreSQL's search vector, with its feed's reference columns. */
 export const ITEM_WITH_FEED_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, items.key, items.guid, items.url,
@@ -55,13 +54,38 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   };
 }
 
+/**
+ * Deletes items with their search entries and memberships (trigger, cascade), keeping a tombstone of
+ * each key so that no poll brings it back, and refreshes their stories; how many stories emptied.
+ */
+export async function deleteItems(
+  trx: Kysely<Database>,
+  engine: Engine,
+  rows: readonly { id: number; feed_id: number; key: string }[],
+): Promise<number> {
+  const ids = rows.map((row) => row.id);
+  const storyIds = await storiesOfItems(trx, engine, ids);
+  const now = Date.now();
+  await trx
+    .insertInto('tombstones')
+    .values(rows.map((row) => ({ feed_id: row.feed_id, key: row.key, deleted_at: now })))
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+  await trx.deleteFrom('items').where('id', 'in', ids).execute();
+  return refreshStories(trx, engine, storyIds);
+}
+
 export interface UpsertOptions {
   /** The ingest time recorded as `firstSeenAt` of new items (defaults to now). */
   now?: Date;
 }
 
 export interface ItemsSettings {
-  /** PostgreSQL: ingest transactions commit without waiting for the WAL flush (CreateDbOptions). */
+  /**
+   * PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. A server
+   * crash can then lose the last fraction of a second of polls; their feeds' poll state is written
+   * after the items, so it is lost with them and those feeds are polled again.
+   */
   asyncIngestCommit: boolean;
 }
 
@@ -100,14 +124,10 @@ export function createItemsApi(
 
     async listByFeed(feedId, request = {}) {
       const limit = pageSize(request.limit);
-      let after = sql``;
-      if (request.cursor) {
-        const [sortKey, id] = decodeCursor('items', request.cursor, ['number', 'number']);
-        after = sql`AND (items.sort_at < ${sortKey} OR (items.sort_at = ${sortKey} AND items.id < ${id}))`;
-      }
+      const after = keysetAfter('items', request.cursor, 'items.sort_at', 'items.id');
       const { rows } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
         FROM ${ITEMS_WITH_FEED}
-        WHERE items.feed_id = ${feedId} ${after}
+        WHERE items.feed_id = ${feedId} AND ${after}
         ORDER BY items.sort_at DESC, items.id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, toItemWithFeed, (row) => encodeCursor('items', [row.sort_at, row.id]));
     },
@@ -116,18 +136,11 @@ export function createItemsApi(
       await ctx.transaction(async (trx) => {
         const row = await trx
           .selectFrom('items')
-          .select(['feed_id', 'key'])
+          .select(['id', 'feed_id', 'key'])
           .where('id', '=', id)
           .executeTakeFirst();
         if (!row) throw new DbNotFoundError('item', id);
-        const stories = await storiesOfItems(trx, ctx.engine, [id]);
-        await trx
-          .insertInto('tombstones')
-          .values({ feed_id: row.feed_id, key: row.key, deleted_at: Date.now() })
-          .onConflict((conflict) => conflict.doNothing())
-          .execute();
-        await trx.deleteFrom('items').where('id', '=', id).execute();
-        await refreshStories(trx, ctx.engine, stories);
+        await deleteItems(trx, ctx.engine, [row]);
       });
     },
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { PollsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { toIso, toMillis } from '../sql/time.js';
 import type { Poll, PollRecord, PollsApi } from '../types.js';
 
@@ -21,11 +21,8 @@ function toPoll(row: PollRow): Poll {
   };
 }
 
-function afterCursor(cursor: string | null | undefined) {
-  if (!cursor) return sql``;
-  const [startedAt, id] = decodeCursor('polls', cursor, ['number', 'number']);
-  return sql`AND (polls.started_at < ${startedAt} OR (polls.started_at = ${startedAt} AND polls.id < ${id}))`;
-}
+const afterCursor = (cursor: string | null | undefined) =>
+  keysetAfter('polls', cursor, 'polls.started_at', 'polls.id');
 
 const pollCursor = (row: PollRow) => encodeCursor('polls', [row.started_at, row.id]);
 
@@ -51,7 +48,7 @@ export function createPollsApi(ctx: DbContext): PollsApi {
     async listByFeed(feedId, request = {}) {
       const limit = pageSize(request.limit);
       const { rows } =
-        await sql<PollRow>`SELECT * FROM polls WHERE feed_id = ${feedId} ${afterCursor(request.cursor)}
+        await sql<PollRow>`SELECT * FROM polls WHERE feed_id = ${feedId} AND ${afterCursor(request.cursor)}
         ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, toPoll, pollCursor);
     },
@@ -60,7 +57,7 @@ export function createPollsApi(ctx: DbContext): PollsApi {
       const limit = pageSize(request.limit);
       const { rows } = await sql<PollRow & { feed_url: string }>`SELECT polls.*, feeds.url AS feed_url
         FROM polls JOIN feeds ON feeds.id = polls.feed_id
-        WHERE polls.error IS NOT NULL ${afterCursor(request.cursor)}
+        WHERE polls.error IS NOT NULL AND ${afterCursor(request.cursor)}
         ORDER BY polls.started_at DESC, polls.id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, (row) => ({ ...toPoll(row), feedUrl: row.feed_url }), pollCursor);
     },

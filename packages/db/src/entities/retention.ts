@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { toMillis } from '../sql/time.js';
 import { retryOnConflict } from '../sql/write-retry.js';
-import { storiesOfItems } from '../stories/story-members.js';
-import { refreshStories } from '../stories/story-summary.js';
 import type { RetentionApi } from '../types.js';
+import { deleteItems } from './items.js';
 
 /** Items deleted per transaction, so a large cleanup never holds the write lock for long. */
 export const RETENTION_BATCH_SIZE = 1000;
@@ -37,42 +37,15 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
               .select(['id', 'feed_id', 'key'])
               .where('sort_at', '<', cutoff)
               // A saved item stays until its reader unsaves it.
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom('item_states')
-                      .select('item_states.item_id')
-                      .whereRef('item_states.item_id', '=', 'items.id')
-                      .where('item_states.starred', '=', 1),
-                  ),
-                ),
+              .where(
+                sql<boolean>`NOT EXISTS (SELECT 1 FROM item_states
+                  WHERE item_states.item_id = items.id AND item_states.starred = 1)`,
               )
               .orderBy('sort_at')
               .limit(batchSize)
               .execute();
             if (rows.length === 0) return 0;
-            const storyIds = await storiesOfItems(
-              trx,
-              ctx.engine,
-              rows.map((row) => row.id),
-            );
-            const now = Date.now();
-            // The tombstone keeps the next poll from bringing an expired item back.
-            await trx
-              .insertInto('tombstones')
-              .values(rows.map((row) => ({ feed_id: row.feed_id, key: row.key, deleted_at: now })))
-              .onConflict((conflict) => conflict.doNothing())
-              .execute();
-            // Deleting the rows deletes their search index entries and memberships too (trigger / cascade).
-            await trx
-              .deleteFrom('items')
-              .where(
-                'id',
-                'in',
-                rows.map((row) => row.id),
-              )
-              .execute();
-            totals.stories += await refreshStories(trx, ctx.engine, storyIds);
+            totals.stories += await deleteItems(trx, ctx.engine, rows);
             return rows.length;
           }),
         );

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { StoriesTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
+import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toMillis } from '../sql/time.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
@@ -55,7 +55,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
 
   async function listTop(request: PageRequest & StoryFilter = {}) {
     const limit = pageSize(request.limit);
-    const conditions = [sql`1 = 1`];
+    const conditions: RawBuilder<unknown>[] = [];
     if (request.language !== undefined) conditions.push(sql`stories.language = ${request.language}`);
     // The same time the story's row shows (publishedAt): "last hour" lists news of the last hour,
     // not an old story that gained a source since.
@@ -70,10 +70,7 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       conditions.push(sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS}
         JOIN feeds AS member_feed ON member_feed.id = items.feed_id WHERE member_feed.folder = ${request.folder})`);
     }
-    if (request.cursor) {
-      const [score, id] = decodeCursor('stories', request.cursor, ['number', 'number']);
-      conditions.push(sql`(stories.score < ${score} OR (stories.score = ${score} AND stories.id < ${id}))`);
-    }
+    conditions.push(keysetAfter('stories', request.cursor, 'stories.score', 'stories.id'));
     // Walks the (score DESC, id DESC) index from the cursor on: never reads more than the page.
     const { rows } = await sql<StoryRow>`SELECT ${STORY_COLUMNS}
       FROM stories JOIN feeds ON feeds.id = stories.lead_feed_id

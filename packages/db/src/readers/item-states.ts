@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { valueList } from '../sql/value-list.js';
 import { retryOnConflict } from '../sql/write-retry.js';
@@ -50,6 +51,15 @@ export interface ItemStatesApi {
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
+const READ: StateChange = { read: true, starred: false };
+
+/** INSERT of the user's state `change` (unset: false) for each `items` row of the FROM that follows. */
+function stateInsert(userId: number, change: StateChange, now: number): RawBuilder<unknown> {
+  return sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
+    SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
+      CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)`;
+}
+
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
@@ -82,19 +92,11 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       if (change.starred !== undefined) sets.push(sql`starred = excluded.starred`);
       const now = Date.now();
       let written = 0;
-      const unique = [...new Set(itemIds)];
-      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = sql`items.id IN (SELECT j.value FROM ${valueList(
-          engine,
-          unique.slice(start, start + ITEM_STATE_BATCH_SIZE),
-          'bigint',
-        )})`;
-        written += await writeStates(userId, sql`SELECT items.feed_id FROM items WHERE ${batch}`, (scope) => [
-          sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(${change.read ? 1 : 0} AS SMALLINT),
-                CAST(${change.starred ? 1 : 0} AS SMALLINT), CAST(${now} AS BIGINT)
-              FROM items WHERE ${batch} AND ${scope}
-              ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
+      for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
+        const listed = sql`FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        written += await writeStates(userId, sql`SELECT items.feed_id ${listed}`, (scope) => [
+          sql`${stateInsert(userId, change, now)} ${listed} AND ${scope}
+            ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
         ]);
       }
       return written;
@@ -112,18 +114,15 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       // locking it; a filter on state matches only items that have one), then the rows still unread.
       const needsState = filter.starredOnly || filter.readOnly;
       const now = Date.now();
+      const matching = sql`FROM items JOIN feeds ON feeds.id = items.feed_id`;
       return writeStates(userId, sql`SELECT feeds.id FROM feeds ${where(feedClauses)}`, (scope) => [
         ...(needsState
           ? []
           : [
-              sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-                SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
-                  CAST(${now} AS BIGINT)
-                FROM items JOIN feeds ON feeds.id = items.feed_id ${where([...clauses, scope])}
+              sql`${stateInsert(userId, READ, now)} ${matching} ${where([...clauses, scope])}
                 ON CONFLICT (user_id, item_id) DO NOTHING`,
             ]),
-        sql`UPDATE item_states AS s SET read = 1, updated_at = ${now}
-          FROM items JOIN feeds ON feeds.id = items.feed_id
+        sql`UPDATE item_states AS s SET read = 1, updated_at = ${now} ${matching}
           ${where([sql`s.user_id = ${userId}`, sql`s.item_id = items.id`, sql`s.read = 0`, ...clauses, scope])}`,
       ]);
     },
@@ -131,9 +130,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     async get(userId, itemIds) {
       checkIds(itemIds);
       const states = new Map<number, ItemState>();
-      const unique = [...new Set(itemIds)];
-      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+      for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
         const { rows } = await sql<{ id: number; read: number | null; starred: number | null }>`
           SELECT items.id, s.read, s.starred FROM items ${stateJoin(userId)}
           WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`.execute(kysely);
@@ -153,9 +150,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     async readStories(userId, storyIds) {
       checkIds(storyIds);
       const read = new Set<number>();
-      const unique = [...new Set(storyIds)];
-      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = unique.slice(start, start + ITEM_STATE_BATCH_SIZE);
+      for (const batch of batches([...new Set(storyIds)], ITEM_STATE_BATCH_SIZE)) {
         // Read: the story has items and none of them is unread. The inner search stops at the first
         // unread item, so a fresh story (the front page's usual case) costs one or two probes.
         const { rows } = await sql<{ story_id: number }>`SELECT j.value AS story_id
@@ -172,24 +167,13 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     async markStoriesRead(userId, storyIds) {
       checkIds(storyIds);
       let written = 0;
-      const unique = [...new Set(storyIds)];
-      for (let start = 0; start < unique.length; start += ITEM_STATE_BATCH_SIZE) {
-        const batch = sql`story_members.story_id IN (SELECT j.value FROM ${valueList(
-          engine,
-          unique.slice(start, start + ITEM_STATE_BATCH_SIZE),
-          'bigint',
-        )})`;
-        written += await writeStates(
-          userId,
-          sql`SELECT items.feed_id FROM ${STORY_MEMBER_ITEMS} WHERE ${batch}`,
-          (scope) => [
-            sql`INSERT INTO item_states (user_id, item_id, feed_id, read, starred, updated_at)
-              SELECT CAST(${userId} AS BIGINT), items.id, items.feed_id, CAST(1 AS SMALLINT), CAST(0 AS SMALLINT),
-                CAST(${Date.now()} AS BIGINT)
-              FROM ${STORY_MEMBER_ITEMS} WHERE ${batch} AND ${scope}
-              ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
-          ],
-        );
+      for (const batch of batches([...new Set(storyIds)], ITEM_STATE_BATCH_SIZE)) {
+        const inBatch = sql`story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        const members = sql`FROM ${STORY_MEMBER_ITEMS} WHERE ${inBatch}`;
+        written += await writeStates(userId, sql`SELECT items.feed_id ${members}`, (scope) => [
+          sql`${stateInsert(userId, READ, Date.now())} ${members} AND ${scope}
+            ON CONFLICT (user_id, item_id) DO UPDATE SET read = 1, updated_at = excluded.updated_at`,
+        ]);
       }
       return written;
     },

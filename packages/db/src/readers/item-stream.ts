@@ -2,10 +2,11 @@ import { type RawBuilder, sql } from 'kysely';
 import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
 import { valueList } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
-import type { Engine, FeedRef } from '../types.js';
+import type { Author, Engine, FeedRef } from '../types.js';
 
 // A reader's item stream (the Google Reader API's stream/contents and item ids): newest or oldest
 // first, keyset-paged on (sort_at, id), with this user's state. One query per page that reads only
@@ -46,7 +47,7 @@ export interface StreamItem {
   contentHtml: string | null;
   /** Only when the item has no HTML content (the reader shows one or the other). */
   summary: string | null;
-  authors: { name?: string; email?: string; url?: string }[];
+  authors: Author[];
   publishedAt: string | null;
   updatedAt: string | null;
   firstSeenAt: string;
@@ -58,7 +59,7 @@ export interface StreamItem {
   feedFolder: string | null;
 }
 
-interface StreamRow {
+interface StreamRow extends FeedRefRow {
   id: number | string;
   feed_id: number | string;
   story_id: number | string | null;
@@ -73,20 +74,16 @@ interface StreamRow {
   sort_at: number | string;
   read: number | null;
   starred: number | null;
-  feed_title: string | null;
-  feed_site_url: string | null;
-  feed_icon_url: string | null;
   feed_url: string;
   feed_folder: string | null;
 }
 
 const CURSOR_LIST = 'item-stream';
 
-const STREAM_COLUMNS = sql.raw(`items.id, items.feed_id, story_members.story_id, items.url, items.title,
+const STREAM_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, story_members.story_id, items.url, items.title,
   items.content_html, CASE WHEN items.content_html IS NULL THEN items.summary END AS summary, items.authors,
   items.published_at, items.updated_at, items.first_seen_at, items.sort_at, s.read, s.starred,
-  feeds.title AS feed_title, feeds.site_url AS feed_site_url, feeds.icon_url AS feed_icon_url,
-  feeds.url AS feed_url, feeds.folder AS feed_folder`);
+  feeds.url AS feed_url, feeds.folder AS feed_folder`)}, ${FEED_REF_COLUMNS}`;
 
 export function checkIds(itemIds: readonly number[]): void {
   for (const id of itemIds)
@@ -125,8 +122,6 @@ export function where(clauses: RawBuilder<unknown>[]): RawBuilder<unknown> {
 
 function toStreamItem(row: StreamRow): StreamItem {
   const feedId = Number(row.feed_id);
-  const publishedAt = row.published_at === null ? null : Number(row.published_at);
-  const updatedAt = row.updated_at === null ? null : Number(row.updated_at);
   return {
     id: Number(row.id),
     feedId,
@@ -136,13 +131,13 @@ function toStreamItem(row: StreamRow): StreamItem {
     contentHtml: row.content_html,
     summary: row.summary,
     authors: JSON.parse(row.authors),
-    publishedAt: toIsoOrNull(publishedAt),
-    updatedAt: toIsoOrNull(updatedAt),
-    firstSeenAt: toIso(Number(row.first_seen_at)),
+    publishedAt: toIsoOrNull(row.published_at),
+    updatedAt: toIsoOrNull(row.updated_at),
+    firstSeenAt: toIso(row.first_seen_at),
     sortAt: Number(row.sort_at),
     read: Number(row.read ?? 0) === 1,
     starred: Number(row.starred ?? 0) === 1,
-    feed: { id: feedId, title: row.feed_title, siteUrl: row.feed_site_url, iconUrl: row.feed_icon_url },
+    feed: toFeedRef(feedId, row),
     feedUrl: row.feed_url,
     feedFolder: row.feed_folder,
   };

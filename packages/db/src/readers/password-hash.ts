@@ -19,12 +19,7 @@ export const PASSWORD_KEY_BYTES = 32;
 export const MAX_PASSWORD_LENGTH = 1024;
 
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = {
-    N: params.N,
-    r: params.r,
-    p: params.p,
-    maxmem: 256 * params.N * params.r + 1024 * 1024,
-  };
+  const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFC'), salt, PASSWORD_KEY_BYTES, options, (error, key) =>
       error ? reject(error) : resolve(key),

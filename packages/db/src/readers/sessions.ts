@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema/schema.js';
+import type { Database, SessionsTable } from '../schema/schema.js';
 import { toIso, toMillis } from '../sql/time.js';
 
 // Server-side sign-in sessions. The caller chooses the id (a digest of its cookie's
@@ -32,6 +32,11 @@ export interface SessionsApi {
   removeExpired(now?: Date): Promise<number>;
 }
 
+function toSession(row: SessionsTable): Session {
+  const userId = row.user_id === null ? null : Number(row.user_id);
+  return { id: row.id, userId, createdAt: toIso(row.created_at), expiresAt: toIso(row.expires_at) };
+}
+
 export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
   return {
     async create(session) {
@@ -42,12 +47,7 @@ export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
         expires_at: toMillis(session.expiresAt, 'expiresAt'),
       };
       await kysely.insertInto('sessions').values(row).execute();
-      return {
-        id: row.id,
-        userId: row.user_id,
-        createdAt: toIso(row.created_at),
-        expiresAt: toIso(row.expires_at),
-      };
+      return toSession(row);
     },
 
     async get(id, now = new Date()) {
@@ -57,13 +57,7 @@ export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
         .where('id', '=', id)
         .where('expires_at', '>', now.getTime())
         .executeTakeFirst();
-      if (!row) return null;
-      return {
-        id: row.id,
-        userId: row.user_id === null ? null : Number(row.user_id),
-        createdAt: toIso(row.created_at),
-        expiresAt: toIso(row.expires_at),
-      };
+      return row ? toSession(row) : null;
     },
 
     async remove(id) {

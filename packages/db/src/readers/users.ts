@@ -58,20 +58,16 @@ let dummyHash: Promise<string> | undefined;
 
 export function createUsersApi(kysely: Kysely<Database>): UsersApi {
   const columns = ['id', 'name', 'role', 'created_at'] as const;
+  const byName = (name: string) => kysely.selectFrom('users').where('name_key', '=', userNameKey(name));
   const api: UsersApi = {
     async add({ name, password, role = 'reader' }) {
       const problem = accountProblem(name, password);
       if (problem) throw new DbError('INVALID_INPUT', `users.add (${name.slice(0, 80)}): ${problem}`);
-      const key = userNameKey(name);
-      const taken = await kysely
-        .selectFrom('users')
-        .select('id')
-        .where('name_key', '=', key)
-        .executeTakeFirst();
+      const taken = await byName(name).select('id').executeTakeFirst();
       if (taken) throw new DbError('CONSTRAINT_VIOLATION', `users.add: the name "${name}" is taken`);
       const row = {
         name: name.normalize('NFKC'),
-        name_key: key,
+        name_key: userNameKey(name),
         password_hash: await hashPassword(password),
         role,
         created_at: Date.now(),
@@ -90,11 +86,7 @@ export function createUsersApi(kysely: Kysely<Database>): UsersApi {
     },
 
     async getByName(name) {
-      const row = await kysely
-        .selectFrom('users')
-        .select(columns)
-        .where('name_key', '=', userNameKey(name))
-        .executeTakeFirst();
+      const row = await byName(name).select(columns).executeTakeFirst();
       return row ? toUser(row) : null;
     },
 
@@ -110,10 +102,8 @@ export function createUsersApi(kysely: Kysely<Database>): UsersApi {
     async authenticate(name, password) {
       const row =
         name.length <= MAX_USER_NAME_LENGTH
-          ? await kysely
-              .selectFrom('users')
+          ? await byName(name)
               .select([...columns, 'password_hash'])
-              .where('name_key', '=', userNameKey(name))
               .executeTakeFirst()
           : undefined;
       if (!row) {

@@ -5,9 +5,9 @@
 // remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
 // and the ß/ss pairs are asked both ways (sqlite.ts, sharpSVariants).
 
-// Marks stay part of a word (an Indic vowel sign is not an accent); the combining diacritics are what
-// is removed, the blocks PostgreSQL's nf_search_fold removes too.
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word: letters, digits and their marks (an Indic vowel sign is not an accent). */
+export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** The combining diacritics: what is removed, the blocks PostgreSQL's nf_search_fold removes too. */
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;
 /** ß and its capital ẞ: NFKD leaves them alone, German spells them ss when they are not available. */
 const SHARP_S = /[ßẞ]/gu;

@@ -3,7 +3,7 @@
 // stray quotes) is text: terms are reduced to their words (letters, digits, marks), so no input can
 // break FTS5 MATCH or to_tsquery syntax. Words are folded as the engines' indexes fold them (fold.ts).
 
-import { foldedWords } from './fold.js';
+import { foldedWords, WORD } from './fold.js';
 
 /** Longer input is cut here: nobody types more, and it bounds the query's cost. */
 export const MAX_QUERY_LENGTH = 512;
@@ -30,7 +30,6 @@ export interface SearchTerm {
   exclude: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const SHARP_S = /ß/gu;
 /** An optional leading minus, then a "phrase" (its closing quote and star optional) or a word. */
 const PART = /(-?)(?:"([^"]*)("?\*?)|([^\s"]+))/gu;
@@ -43,7 +42,7 @@ export function parseSearchQuery(query: string): SearchTerm[] {
   for (const match of text.matchAll(PART)) {
     const [, minus, phrase, phraseEnd, word] = match;
     const source = phrase ?? word ?? '';
-    const words = (source.toLowerCase().match(TOKEN) ?? []).flatMap((typed) => {
+    const words = (source.toLowerCase().match(WORD) ?? []).flatMap((typed) => {
       const folded = foldedWords(typed).join('');
       return folded ? [{ typed: typed.replace(SHARP_S, 'ss'), folded }] : [];
     });

@@ -7,17 +7,13 @@ import {
   type SearchEngine,
   type WindowRequest,
 } from './engine.js';
-import { foldText } from './fold.js';
+import { foldText, WORD } from './fold.js';
 import type { SearchTerm } from './query.js';
 
-// SQLite: FTS5 finds a query's newest matches, walking its index newest first and stopping at the
-// window; they are ranked by how many of the query's terms their title holds, newest first among
-// equals. FTS5's bm25() is not used: it counts every row holding each term before ranking the first
-// one, a scan of the whole posting list that grows with the database.
-//
-// A prefix is asked as the words it stands for, listed from FTS5's own vocabulary (items_fts_words):
-// FTS5 merges the posting lists of every word of a prefix query in full before it
-// returns its newest match, but walks an OR of words lazily.
+// SQLite: FTS5 finds a query's newest matches (its index walked newest first, up to the window),
+// ranked by how many of the query's terms their title holds. Not bm25(): it reads each term's whole
+// posting list first. A prefix is asked as the words it stands for (FTS5's vocabulary,
+// items_fts_words): FTS5 merges a prefix's posting lists in full, but walks an OR of words lazily.
 
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */
 export const MAX_PREFIX_EXPANSION = 64;
@@ -111,8 +107,6 @@ async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<str
   return words.size === 0 || words.size > MAX_PREFIX_EXPANSION ? null : [...words];
 }
 
-const TITLE_WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
 /**
  * A compiled query: how many of its terms (words, phrases, prefixes) a title holds, its words split
  * and folded as search compares them (fold.ts).
@@ -126,7 +120,7 @@ export function titleMatcher(terms: SearchTerm[]): (title: string) => number {
     for (const { tokens, prefix } of folded) {
       // Most titles do not hold the term at all: a substring test rules them out without splitting.
       if (!text.includes(tokens[0]!)) continue;
-      words ??= text.match(TITLE_WORD) ?? [];
+      words ??= text.match(WORD) ?? [];
       const last = tokens.length - 1;
       for (let start = 0; start + last < words.length; start += 1) {
         let matched = true;

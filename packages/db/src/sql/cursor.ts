@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import { DbCursorError, DbInputError } from '../errors.js';
 
 // Opaque keyset cursors: the sort key of the last row of a page, tagged with the list it belongs to,
@@ -29,6 +30,22 @@ export function decodeCursor(list: string, cursor: string, kinds: ('number' | 's
     if (!ok) throw new DbCursorError(cursor);
   });
   return values as CursorValue[];
+}
+
+/**
+ * The rows after a cursor of `list` in a list sorted by `sortColumn`, then `idColumn`, both
+ * descending (`true` without a cursor): a range that an index on the two columns seeks.
+ */
+export function keysetAfter(
+  list: string,
+  cursor: string | null | undefined,
+  sortColumn: string,
+  idColumn: string,
+): RawBuilder<unknown> {
+  if (!cursor) return sql`true`;
+  const [key, id] = decodeCursor(list, cursor, ['number', 'number']);
+  const [sort, tie] = [sql.ref(sortColumn), sql.ref(idColumn)];
+  return sql`(${sort} < ${key} OR (${sort} = ${key} AND ${tie} < ${id}))`;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;

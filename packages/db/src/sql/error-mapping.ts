@@ -69,12 +69,7 @@ function describeSubject(entity: string, first: unknown): string {
   if (typeof first === 'number' || typeof first === 'string')
     return ` (${entity} ${String(first).slice(0, 200)})`;
   if (first && typeof first === 'object') {
-    const { id, url, feedId, query } = first as {
-      id?: unknown;
-      url?: unknown;
-      feedId?: unknown;
-      query?: unknown;
-    };
+    const { id, url, feedId, query } = first as Record<string, unknown>;
     const ref =
       id ?? url ?? feedId ?? (typeof query === 'string' ? JSON.stringify(query.slice(0, 100)) : undefined);
     if (ref !== undefined) return ` (${entity} ${String(ref).slice(0, 200)})`;

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
+import { batches } from './batches.js';
 
 // Multi-row INSERTs on the ingest path, compiled by hand: Kysely compiles every value of a
 // `.values([...])` call, which cost more than the insert. The text depends only on the table, columns,
@@ -43,8 +44,7 @@ export async function insertRows<R>(
   options: { rowsPerStatement: number; tail?: string },
 ): Promise<R[]> {
   const returned: R[] = [];
-  for (let start = 0; start < rows.length; start += options.rowsPerStatement) {
-    const chunk = rows.slice(start, start + options.rowsPerStatement);
+  for (const chunk of batches(rows, options.rowsPerStatement)) {
     const text = statementText(engine, table, columns, chunk.length, options.tail ?? '');
     const result = await db.executeQuery<R>(CompiledQuery.raw(text, chunk.flat()));
     returned.push(...result.rows);

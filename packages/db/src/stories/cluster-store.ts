@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database } from '../schema/schema.js';
+import type { Database, ItemsTable } from '../schema/schema.js';
+import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { allocateIds } from '../sql/id-allocation.js';
 import { pairList, valueList } from '../sql/value-list.js';
 import type {
   ClusterBatch,
@@ -34,16 +34,18 @@ const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.ti
   substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
   items.language, items.published_at, items.first_seen_at, story_members.story_id`;
 
-interface ItemRow {
-  id: number;
-  feed_id: number;
-  title: string;
+/** Items with a story first seen at or after `since` and not queued: what the clusterer's index holds. */
+const indexedSince = (since: number) => sql`FROM items JOIN story_members ON story_members.item_id = items.id
+  WHERE items.first_seen_at >= ${since}
+    AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
+
+type ItemRow = Pick<
+  Selectable<ItemsTable>,
+  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
+> & {
   text: string | null;
-  language: string | null;
-  published_at: number | null;
-  first_seen_at: number;
   story_id: number | null;
-}
+};
 
 /**
  * The first `limit` queued items, in id order. SQLite: CROSS JOIN fixes the loop order, queue
@@ -71,10 +73,11 @@ function toClusterItem(row: ItemRow): ClusterItem {
   };
 }
 
-function chunks<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < values.length; start += size) out.push(values.slice(start, start + size));
-  return out;
+/** The highest value of a column, null when its table is empty. */
+async function highest(db: Kysely<Database>, table: keyof Database, column: string): Promise<number | null> {
+  const { rows } = await sql<{ top: number | null }>`SELECT max(${sql.ref(column)}) AS top
+    FROM ${sql.table(table)}`.execute(db);
+  return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
 }
 
 /** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
@@ -145,44 +148,33 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       return Number(row.count);
     },
 
-    async newestQueued() {
-      const row = await kysely
-        .selectFrom('cluster_queue')
-        .select((eb) => eb.fn.max('item_id').as('top'))
-        .executeTakeFirst();
-      return row?.top === null || row?.top === undefined ? null : Number(row.top);
-    },
+    newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
-      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} FROM items
-          JOIN story_members ON story_members.item_id = items.id
-        WHERE items.first_seen_at >= ${since} AND items.id > ${afterId}
-          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
-        ORDER BY items.id LIMIT ${limit}`.execute(kysely);
+      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} ${indexedSince(since)}
+        AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
       return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
     },
 
     async indexedFloor(since, count) {
       // Newest first, skipping `count`: the row found is the last one the warm load leaves out.
-      const { rows } = await sql<{ id: number }>`SELECT items.id FROM items
-          JOIN story_members ON story_members.item_id = items.id
-        WHERE items.first_seen_at >= ${since}
-          AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)
+      const { rows } = await sql<{ id: number }>`SELECT items.id ${indexedSince(since)}
         ORDER BY items.id DESC LIMIT 1 OFFSET ${count}`.execute(kysely);
       return rows[0] === undefined ? 0 : Number(rows[0].id);
     },
 
-    async newestFirstSeen() {
-      const row = await kysely
-        .selectFrom('items')
-        .select((eb) => eb.fn.max('first_seen_at').as('top'))
-        .executeTakeFirst();
-      return row?.top === null || row?.top === undefined ? null : Number(row.top);
-    },
+    newestFirstSeen: () => highest(kysely, 'items', 'first_seen_at'),
 
     async newStoryIds(count) {
       if (count <= 0) return [];
-      if (engine === 'postgres') return allocateIds(kysely, engine, 'stories', count);
+      if (engine === 'postgres') {
+        // The identity column's own sequence: unique across transactions, whatever commits first.
+        const { rows } = await sql<{
+          id: number;
+        }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id
+          FROM generate_series(1, ${count})`.execute(kysely);
+        return rows.map((row) => Number(row.id));
+      }
       // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
       // redirected from) stay free until its next batch.
       const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
@@ -199,7 +191,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         const targets = [...new Set(batch.assignments.map((assignment) => assignment.storyId))];
         // A story the clusterer places into may be new, or gone since (retention, a removed item):
         // its row is (re)created with a placeholder summary, which the refresh below replaces.
-        for (const ids of chunks(targets, ROWS_PER_STATEMENT)) {
+        for (const ids of batches(targets, ROWS_PER_STATEMENT)) {
           await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
               first_seen_at, updated_at, published_at, score)
             SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
@@ -211,7 +203,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).
         const left = new Set<number>();
-        for (const group of chunks(batch.assignments, ROWS_PER_STATEMENT)) {
+        for (const group of batches(batch.assignments, ROWS_PER_STATEMENT)) {
           const from = await storiesOfItems(
             trx,
             engine,
@@ -233,7 +225,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         }
         for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
         await refreshStories(trx, engine, refresh.keys(), refresh);
-        for (const group of chunks(batch.done, ROWS_PER_STATEMENT)) {
+        for (const group of batches(batch.done, ROWS_PER_STATEMENT)) {
           const pairs = group.map(({ itemId, version }) => [itemId, version] as const);
           // Only the version placed: an edit queued meanwhile stays for the next batch.
           await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN

@@ -1,5 +1,6 @@
 import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
+import { toIso } from '../sql/time.js';
 import type { ClusterWarning, ClusterWarningsApi } from '../types.js';
 
 // The clusterer's warnings where an admin sees them. Each record drops what is
@@ -42,7 +43,7 @@ export function createClusterWarningsApi(ctx: DbContext): ClusterWarningsApi {
       return rows.map(
         (row): ClusterWarning => ({
           id: Number(row.id),
-          at: new Date(Number(row.at)).toISOString(),
+          at: toIso(row.at),
           kind: row.kind,
           message: row.message,
         }),

@@ -22,6 +22,13 @@ export async function storiesOfItems(
   return [...new Set((await storyOfEachItem(db, engine, itemIds)).values())];
 }
 
+/** The distinct stories the feed's items are members of. */
+export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promise<number[]> {
+  const { rows } = await sql<{ story_id: number }>`SELECT DISTINCT story_members.story_id
+    FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${feedId}`.execute(db);
+  return rows.map((row) => Number(row.story_id));
+}
+
 /** Each item's story, for those that have one. */
 export async function storyOfEachItem(
   db: Kysely<Database>,

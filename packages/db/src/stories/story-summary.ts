@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, StoriesTable } from '../schema/schema.js';
+import type { Database, ItemsTable, StoriesTable } from '../schema/schema.js';
+import { batches } from '../sql/batches.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
@@ -10,35 +11,8 @@ import { STORY_MEMBER_ITEMS } from './story-members.js';
 // front page reads one indexed table. They are recomputed here, inside the caller's transaction,
 // whenever the story's membership or one of its items changes.
 
-export interface MemberRow {
-  id: number;
-  feed_id: number;
-  title: string;
-  summary: string | null;
-  image_url: string | null;
-  wire: string | null;
-  language: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  sort_at: number;
-  first_seen_at: number;
-  word_count: number;
-}
-
-/**
- * The representative item: the earliest published (the outlet that broke the story, or the wire
- * original), then the longest text, then the oldest row.
- */
-function chooseLead(members: MemberRow[]): MemberRow {
-  return members.reduce((best, member) => {
-    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
-    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
-    return member.id < best.id ? member : best;
-  });
-}
-
-/** The columns every caller reads to summarize a story from its member items. */
-export const MEMBER_COLUMNS = [
+/** The columns of its member items a story's summary is computed from. */
+const MEMBER_COLUMNS = [
   'id',
   'feed_id',
   'title',
@@ -53,12 +27,26 @@ export const MEMBER_COLUMNS = [
   'word_count',
 ] as const;
 
+type MemberRow = Pick<ItemsTable, Exclude<(typeof MEMBER_COLUMNS)[number], 'id'>> & { id: number };
+
+/**
+ * The representative item: the earliest published (the outlet that broke the story, or the wire
+ * original), then the longest text, then the oldest row.
+ */
+function chooseLead(members: MemberRow[]): MemberRow {
+  return members.reduce((best, member) => {
+    if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
+    if (member.word_count !== best.word_count) return member.word_count > best.word_count ? member : best;
+    return member.id < best.id ? member : best;
+  });
+}
+
 /**
  * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
  * the clusterer found most central (its headline and outlet head the story); when it is not a member
  * any more, the earliest report leads.
  */
-export function storySummary(
+function storySummary(
   members: [MemberRow, ...MemberRow[]],
   leadId: number | null = null,
 ): Omit<StoriesTable, 'id'> {
@@ -88,24 +76,6 @@ export function storySummary(
 /** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
 const STORIES_PER_READ = 500;
 
-/** A story's summary columns (all but its id), in the order its insert and update bind them. */
-export const SUMMARY_COLUMNS = [
-  'title',
-  'summary',
-  'image_url',
-  'wire',
-  'language',
-  'lead_item_id',
-  'lead_url',
-  'lead_feed_id',
-  'item_count',
-  'source_count',
-  'first_seen_at',
-  'updated_at',
-  'published_at',
-  'score',
-] as const satisfies readonly (keyof StoriesTable)[];
-
 /**
  * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
  * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
@@ -117,8 +87,8 @@ async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<v
     ORDER BY id FOR NO KEY UPDATE`.execute(trx);
 }
 
-/** PostgreSQL's type of each summary column, for reading them from a JSON record set. */
-const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
+/** PostgreSQL's type of each of a story's summary columns (all but its id), to read them from JSON. */
+const POSTGRES_TYPES: Record<Exclude<keyof StoriesTable, 'id'>, string> = {
   title: 'text',
   summary: 'text',
   image_url: 'text',
@@ -134,6 +104,8 @@ const POSTGRES_TYPES: Record<(typeof SUMMARY_COLUMNS)[number], string> = {
   published_at: 'bigint',
   score: 'double precision',
 };
+
+const SUMMARY_COLUMNS = Object.keys(POSTGRES_TYPES) as (keyof typeof POSTGRES_TYPES)[];
 
 /** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
 async function writeSummaries(
@@ -164,8 +136,7 @@ async function membersOf(
   storyIds: number[],
 ): Promise<Map<number, MemberRow[]>> {
   const members = new Map<number, MemberRow[]>();
-  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
-    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+  for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
       MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
     )} FROM ${STORY_MEMBER_ITEMS}
@@ -183,8 +154,7 @@ async function membersOf(
 /** The lead each story has now, to keep it when a refresh is not told of a new one. */
 async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
   const leads = new Map<number, number>();
-  for (let start = 0; start < storyIds.length; start += STORIES_PER_READ) {
-    const ids = storyIds.slice(start, start + STORIES_PER_READ);
+  for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
       WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
     for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
@@ -193,11 +163,9 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
 }
 
 /**
- * Recomputes stories from their items, deleting those left with none; returns how many were deleted.
- * `leads`: the lead item the clusterer chose per story; the others keep theirs while it is a member.
- * In ascending id order: concurrent PostgreSQL transactions then lock shared stories in the same
- * order and cannot deadlock. The members of all of them are read at once. Moves the stories change
- * counter.
+ * Recomputes stories from their members (read all at once), deleting those left with none; how many
+ * went. `leads`: the clusterer's lead per story; the others keep theirs while it is a member. In id
+ * order, so concurrent PostgreSQL refreshes lock shared stories alike and cannot deadlock.
  */
 export async function refreshStories(
   trx: Kysely<Database>,
@@ -208,8 +176,7 @@ export async function refreshStories(
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
   if (ids.length === 0) return 0;
   if (engine === 'postgres')
-    for (let start = 0; start < ids.length; start += STORIES_PER_READ)
-      await lockStories(trx, ids.slice(start, start + STORIES_PER_READ));
+    for (const batch of batches(ids, STORIES_PER_READ)) await lockStories(trx, batch);
   const members = await membersOf(trx, engine, ids);
   const stored = await currentLeads(
     trx,
@@ -223,8 +190,7 @@ export async function refreshStories(
     if (first === undefined) continue;
     summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
-  for (let start = 0; start < summaries.length; start += STORIES_PER_READ)
-    await writeSummaries(trx, engine, summaries.slice(start, start + STORIES_PER_READ));
+  for (const batch of batches(summaries, STORIES_PER_READ)) await writeSummaries(trx, engine, batch);
   if (empty.length > 0)
     await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
       trx,

@@ -6,11 +6,11 @@ import type { MaintenanceApi } from '../maintenance.js';
 import { createPostgresMaintenance } from './postgres-maintenance.js';
 
 export interface PostgresSettings {
-  /** Connections in the pool (per process). */
+  /** PostgreSQL: connections in this process's pool. */
   poolSize: number;
-  /** How long to wait for a connection before failing with DbConnectionError. */
+  /** PostgreSQL: how long to wait for a connection before DbConnectionError (ms). */
   connectTimeoutMs: number;
-  /** Errors of idle pooled connections (e.g. the server restarted): reported here, never thrown. */
+  /** PostgreSQL: errors of idle pooled connections (e.g. the server restarted), never thrown. */
   onBackgroundError: (error: Error) => void;
 }
 
@@ -37,15 +37,12 @@ export function openPostgres(
     },
   });
   pool.on('error', settings.onBackgroundError);
-  // A connection that dies while checked out (between two queries of a transaction) emits 'error' on
-  // its client, which nobody else listens to: unhandled, it would crash the process. The next query
-  // on it fails and is reported as DbConnectionError.
+  // A connection that dies while checked out emits 'error' on its client: unhandled, it would crash
+  // the process. The next query on it fails as DbConnectionError.
   pool.on('connect', (client) => {
     client.on('error', settings.onBackgroundError);
-    // A FATAL error ends the server's session (terminated by an administrator, server shutting down).
-    // When it answers a running query, the driver fails that query but still counts the connection as
-    // usable: released before the socket's close is read, it went back to the pool and failed the next
-    // query too. Ended here, the pool drops it on release and the next query gets a new connection.
+    // A FATAL error (session terminated, server shutting down) fails the running query, but the driver
+    // would pool the dead connection again; ended here, the next query gets a new one.
     client.connection.on('errorMessage', (message: { severity?: string }) => {
       if (message.severity === 'FATAL' || message.severity === 'PANIC') client.end().catch(() => undefined);
     });

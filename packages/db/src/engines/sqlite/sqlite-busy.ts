@@ -2,13 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely';
 import { SqliteDialect } from 'kysely';
 
-// Waiting for another process's write lock without stalling the process and without starving.
-// SQLite's own busy handler sleeps inside the call (the whole process stalls) and, after its first
-// tries, looks again only every 100 ms, so it can miss every gap between busy writers' transactions
-// until the busy timeout. In WAL mode that handler is off and a statement that meets SQLITE_BUSY
-// outside a transaction is retried from JavaScript after a short random pause. Only BEGIN IMMEDIATE
-// and single autocommit statements meet it there, before changing anything; inside a WAL write
-// transaction the lock is already held.
+// Waiting for another process's write lock without stalling the process or starving: SQLite's own
+// busy handler sleeps inside the call and then polls only every 100 ms, missing the gaps between
+// writers. In WAL mode it is off, and a statement meeting SQLITE_BUSY outside a transaction (BEGIN
+// IMMEDIATE or an autocommit statement, before it changed anything) is retried after a short pause.
 
 /** Longest pause between two tries to take the lock: short, to catch the gaps between other writers' transactions. */
 export const BUSY_RETRY_MAX_PAUSE_MS = 4;

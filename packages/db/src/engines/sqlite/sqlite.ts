@@ -11,29 +11,18 @@ import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from
 import { createSqliteMaintenance } from './sqlite-maintenance.js';
 
 export interface SqliteSettings {
-  /**
-   * How long a writer waits for another process's write lock before failing with DbBusyError. In WAL
-   * mode the wait does not block the event loop (see sqlite-busy.ts).
-   */
+  /** SQLite: how long a write waits for another process's write lock before DbBusyError (ms). */
   busyTimeoutMs: number;
-  /**
-   * Page cache per connection, in KiB. It fills only with pages the connection touches, so a small
-   * database never uses much of it; a large one keeps the ingest path's index pages in it.
-   */
+  /** SQLite: page cache per connection in KiB; it fills only with the pages the connection touches. */
   cacheSizeKib: number;
-  /**
-   * How much of the file SQLite reads through a memory map (MiB; 0: none): pages beyond the page cache
-   * come from the OS's file cache without a read() copying each. better-sqlite3 caps the map at
-   * SQLITE_MAX_MMAP_SIZE (0x7fff0000) whatever is asked; the rest is read through the page cache.
-   */
+  /** SQLite: MiB of the file read through a memory map (0: none; better-sqlite3 caps it near 2 GiB). */
   mmapSizeMib: number;
   /**
-   * How soon after a commit a checkpoint thread copies the write-ahead log into the database file
-   * (ms; 0: none, SQLite checkpoints inside the commit that fills the log, as it does by default).
-   * See sqlite-checkpointer.ts.
+   * SQLite: how soon after a commit a thread checkpoints the write-ahead log, in ms (0: no thread;
+   * SQLite checkpoints inside the commit that fills the log). See sqlite-checkpointer.ts.
    */
   checkpointIntervalMs: number;
-  /** A background checkpoint failed (the log is still bounded by the writer's own checkpoints). */
+  /** SQLite: a background checkpoint failed (the writer's own checkpoints still bound the log). */
   onBackgroundError: (error: Error) => void;
 }
 
