@@ -58,7 +58,7 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const rank = sql`ts_rank(items.search_vector, ${tsquery})`;
       const phrase = hasPhrase(terms);
       const prefix = terms.some((term) => term.prefix && !term.exclude);
-      if (phrase) return ranked(await phraseWindow(ctx, terms, indexed, rank));
+      if (phrase) return ranked(await phraseWindow(ctx, terms, tsquery, feedId));
       if (!prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
       const [matches = 1, tableRows = 1] = await estimateRows(ctx, [indexed, sql`true`]);
       let share = matches / tableRows;
