@@ -1,6 +1,8 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { SEARCH_WINDOW } from './engine.js';
+import { toTsQuery } from './postgres-tsquery.js';
+import type { SearchTerm } from './query.js';
 
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
 // nf_newest_matches, which reads them from the word index by id and word, range by
@@ -23,12 +25,16 @@ export interface WindowRow {
   rank: number;
 }
 
+/** The newest matches of `terms`, the first range sized by the rarest term that is not an exclusion. */
 export async function wordWindow(
   ctx: DbContext,
-  tsquery: RawBuilder<unknown>,
+  terms: SearchTerm[],
   feedId: number | undefined,
 ): Promise<WindowRow[]> {
-  const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(${tsquery},
+  const words = terms.filter((term) => !term.exclude).map((term) => toTsQuery([term]));
+  const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(
+    to_tsquery('simple', ${toTsQuery(terms)}),
+    ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words}::text[]) AS word),
     ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
     ${POSTGRES_MAX_ID_RANGE})`.execute(ctx.kysely);
   return rows;

@@ -10,8 +10,8 @@ import {
 } from './engine.js';
 import { hasPhrase, phraseWindow } from './postgres-phrase.js';
 import { bitmapScansOnly, estimateRows } from './postgres-plan.js';
+import { toTsQuery } from './postgres-tsquery.js';
 import { wordWindow } from './postgres-word-window.js';
-import type { SearchTerm } from './query.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
 // A) count more than a text match (B), newest first among equals. Two costs the planner does not see
@@ -59,12 +59,12 @@ export function createPostgresSearch(ctx: DbContext): SearchEngine {
       const phrase = hasPhrase(terms);
       const prefix = terms.some((term) => term.prefix && !term.exclude);
       if (phrase) return ranked(await phraseWindow(ctx, terms, indexed, rank));
-      if (!prefix) return ranked(await wordWindow(ctx, tsquery, feedId));
+      if (!prefix) return ranked(await wordWindow(ctx, terms, feedId));
       const [matches = 1, tableRows = 1] = await estimateRows(ctx, [indexed, sql`true`]);
       let share = matches / tableRows;
       const common = SEARCH_WINDOW / share <= POSTGRES_WALK_LIMIT;
       // GIN reads a prefix's whole posting lists whatever the id range: a common one is walked.
-      if (!common) return ranked(await wordWindow(ctx, tsquery, feedId));
+      if (!common) return ranked(await wordWindow(ctx, terms, feedId));
       const hits: HitRow[] = [];
       const walk = Math.ceil((POSTGRES_WALK_MARGIN * SEARCH_WINDOW) / share);
       const { rows } = await sql<HitRow & { newest: string | null }>`SELECT bounds.newest, hit.id, hit.rank
@@ -115,20 +115,4 @@ function rangeBranches(match: RawBuilder<unknown>, top: number, first: number): 
 
 function ranked(rows: HitRow[]): RankedHit[] {
   return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
-}
-
-/**
- * to_tsquery: each token single-quoted (it holds no quote), a phrase's tokens joined by <->, a
- * prefix's last one with :*, the terms ANDed, an exclusion negated with !.
- */
-export function toTsQuery(terms: SearchTerm[]): string {
-  return terms
-    .map((term) => {
-      const last = term.tokens.length - 1;
-      const tokens = term.tokens.map(
-        (token, index) => `'${token}'${term.prefix && index === last ? ':*' : ''}`,
-      );
-      return `${term.exclude ? '!' : ''}(${tokens.join(' <-> ')})`;
-    })
-    .join(' & ');
 }
