@@ -5,20 +5,22 @@ import { toTsQuery } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
-// nf_newest_matches, which reads them from the word index by id and word, range by
-// range from the newest, the first sized by the planner's estimate, and stops at the window. A range
-// costs about the ids it holds, however long the words' posting lists; past POSTGRES_MAX_ID_RANGE,
-// the posting lists alone are read (a query that rare has short ones).
+// nf_newest_matches, which reads them from the word index by id and word, range by range from the
+// newest, and stops at the window. The first range is sized by the rarest word's share (words that
+// go together match that often), each next one by the share found so far. A range costs about the
+// ids it holds, however long the words' posting lists; all older matches are read at once when they
+// are expected to cost less than the next range.
 
-/** The first id range holds this many times the ids the window needs, by the planner's estimate. */
+/** Each id range holds this many times the matches still missing, at the share known. */
 export const POSTGRES_ID_RANGE_MARGIN = 1.5;
-/** Each further id range is this many times wider than the one before. */
-export const POSTGRES_ID_RANGE_GROWTH = 4;
+/** Each next id range reaches at least this many times further back than the ranges before it. */
+export const POSTGRES_ID_RANGE_GROWTH = 2;
 /**
- * The widest id range read from the index: the rest of the table is read from the words' posting
- * lists alone (reading an id range costs each id in it).
+ * Reading a match from the table costs about as much as this many ids of an id range in the word
+ * index: all older matches are read at once when their expected number times this is below the ids
+ * of the next range.
  */
-export const POSTGRES_MAX_ID_RANGE = 20_000;
+export const POSTGRES_MATCH_COST_IN_IDS = 20;
 
 export interface WindowRow {
   id: string;
@@ -36,6 +38,6 @@ export async function wordWindow(
     to_tsquery('simple', ${toTsQuery(terms)}),
     ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words}::text[]) AS word),
     ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
-    ${POSTGRES_MAX_ID_RANGE})`.execute(ctx.kysely);
+    ${POSTGRES_MATCH_COST_IN_IDS})`.execute(ctx.kysely);
   return rows;
 }

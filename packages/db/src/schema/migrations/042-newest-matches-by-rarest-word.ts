@@ -13,7 +13,7 @@ export const newestMatchesByRarestWord: Migration = {
   postgres: [
     `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
     `CREATE FUNCTION nf_newest_matches(query tsquery, words tsquery[], feed bigint, wanted int,
-        margin float8, growth int, widest bigint)
+        margin float8, growth float8, match_cost float8)
       RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
       SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
@@ -23,16 +23,15 @@ export const newestMatchesByRarestWord: Migration = {
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END;
         plan json;
         table_rows float8;
-        rarest float8;
         matches float8;
-        width bigint;
+        share float8;
+        width float8 := 0;
         next_width float8;
         bounded boolean;
-        below bigint;
         found bigint[] := '{}';
         more bigint[];
       BEGIN
-        -- The planner's estimates of the table's rows, the query's matches and each word's.
+        -- The planner's estimates of the table's rows, of the query's matches and of each word's.
         EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM items UNION ALL
             SELECT 1 FROM items WHERE items.search_vector @@ $1 %s %s', feed_match,
             (SELECT string_agg(format('UNION ALL SELECT 1 FROM items WHERE items.search_vector @@ %L::tsquery %s',
@@ -40,31 +39,31 @@ export const newestMatchesByRarestWord: Migration = {
           INTO plan USING query, wanted, feed;
         table_rows := greatest((plan->0->'Plan'->'Plans'->0->>'Plan Rows')::float8, 1);
         matches := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1);
-        rarest := (SELECT greatest(min((branch->>'Plan Rows')::float8), matches)
+        -- Until a range is read, the rarest word's share: as often as the query matches if its words
+        -- always go together (the planner multiplies their shares).
+        share := (SELECT greatest(min((branch->>'Plan Rows')::float8), matches) / table_rows
           FROM json_array_elements(plan->0->'Plan'->'Plans') WITH ORDINALITY AS branches (branch, n) WHERE n > 2);
-        width := ceil(margin * wanted * table_rows / coalesce(rarest, matches));
+        share := coalesce(share, matches / table_rows);
         PERFORM set_config('enable_indexscan', 'off', true);
-        -- The ids above newest - width, each next width sized by the share found so far (growth times
-        -- wider at most, or as wide as the query's own estimate asks) while narrower than widest, then
-        -- all older ids. A range's upper bound is tested on the row (+ 0): read from an index, it would
-        -- take in every older id.
+        -- Newest first, each range holding margin times the matches still missing at the share known,
+        -- reaching at least growth times further back; all older ids at once when their expected
+        -- matches cost fewer ids than the next range. A range's upper bound is tested on the row
+        -- (+ 0): read from an index, it would take in every older id.
         LOOP
-          bounded := width < least(table_rows, widest);
+          next_width := greatest(width * growth, width + margin * (wanted - cardinality(found)) / share);
+          bounded := next_width - width < match_cost * share * (table_rows - width);
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
               WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
             feed_match,
-            CASE WHEN bounded THEN format('AND -items.id < %L::bigint', width - newest) ELSE '' END,
-            CASE WHEN below IS NULL THEN '' ELSE format('AND items.id + 0 <= %L::bigint', below) END)
+            CASE WHEN bounded THEN format('AND -items.id < %L::bigint', ceil(next_width) - newest) ELSE '' END,
+            CASE WHEN width = 0 THEN '' ELSE format('AND items.id + 0 <= %L::bigint', newest - ceil(width)) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
           EXIT WHEN cardinality(found) >= wanted OR NOT bounded;
-          below := newest - width;
-          next_width := greatest(width * growth, margin * wanted * table_rows / matches);
-          IF cardinality(found) > 0 THEN
-            next_width := least(next_width,
-              width + margin * (wanted - cardinality(found)) * width / cardinality(found));
-          END IF;
           width := ceil(next_width);
+          -- The share found so far, or the query's own estimate if higher (a few newest ranges may hold
+          -- fewer than the rest).
+          share := greatest(cardinality(found) / width, matches / table_rows);
         END LOOP;
         RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
           WHERE items.id = ANY (found);
