@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from '../src/search/engine.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// nf_newest_matches (migration 42) reads a query's newest matches from id ranges of the word index,
-// the first sized by its rarest word, each next by the share found so far, then from all older ids;
-// whichever way a query reaches them, it finds the same newest matches as reading every match.
+// nf_newest_matches (migration 42) reads a query's newest matches by walking back from the newest
+// row, from id ranges of the word index (the first sized by its rarest word, each next by the share
+// found so far), then from all older ids; whichever way a query reaches them, it finds the same
+// newest matches as reading every match.
 
 const postgres = ENGINES.find((engine) => engine.engine === 'postgres')!;
 
@@ -44,12 +45,19 @@ describe.skipIf(Boolean(postgres.skipReason))('nf_newest_matches on postgres', (
             AND (${feedId}::bigint IS NULL OR feed_id = ${feedId}::bigint)
           ORDER BY id DESC LIMIT ${SEARCH_WINDOW}`.execute(kysely);
         expect(expected.length).toBeGreaterThan(20);
-        // A match's cost in ids: every match from ranges, from ranges then all older ids, or at once.
-        for (const matchCost of [1e9, 20, 0]) {
+        // Every match from ranges, from ranges then all older ids, all at once, or a walk back first.
+        for (const [matchCost, walkLimit] of [
+          [1e9, 0],
+          [20, 0],
+          [0, 0],
+          [20, 1e9],
+        ]) {
           const { rows } = await sql<{ id: string; rank: number }>`SELECT id, rank FROM nf_newest_matches(
             to_tsquery('simple', ${query}),
             ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words}::text[]) AS word),
-            ${feedId}::bigint, ${SEARCH_WINDOW}, 1, 2, ${matchCost}) ORDER BY id DESC`.execute(kysely);
+            ${feedId}::bigint, ${SEARCH_WINDOW}, 1, 2, ${matchCost}, ${walkLimit}, 1) ORDER BY id DESC`.execute(
+            kysely,
+          );
           expect(rows.map((row) => Number(row.id))).toEqual(expected.map((row) => Number(row.id)));
           expect(rows.every((row) => row.rank > 0)).toBe(true);
         }

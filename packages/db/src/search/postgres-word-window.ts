@@ -5,12 +5,22 @@ import { toTsQuery } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL, a query without a phrase: its newest matches with their ranks, in one call of
-// nf_newest_matches, which reads them from the word index by id and word, range by range from the
-// newest, and stops at the window. The first range is sized by the rarest word's share (words that
-// go together match that often), each next one by the share found so far. A range costs about the
-// ids it holds, however long the words' posting lists; all older matches are read at once when they
-// are expected to cost less than the next range.
+// nf_newest_matches. Two costs the planner does not see decide how, from its estimates:
+// - testing a row reads its whole tsvector (out of line), so only a common prefix walks the primary
+//   key back from the newest row, testing each: GIN reads a prefix's posting lists whole;
+// - any other query is read from the word index by id and word, range by range from the newest,
+//   stopping at the window. A range costs about the ids it holds, however long the words' posting
+//   lists. The first is sized by the rarest word's share (words that go together match that often),
+//   each next one by the share found so far; all older matches are read at once when they are
+//   expected to cost less than the next range.
 
+/**
+ * The most rows a prefix may be expected to test walking back to fill the window; a rarer one is
+ * read from the word index (a walk costs each row tested, a prefix's bitmap each of its postings).
+ */
+export const POSTGRES_WALK_LIMIT = 2000;
+/** A walk stops, short of the window, after this many times the rows it was expected to test. */
+export const POSTGRES_WALK_MARGIN = 2;
 /** Each id range holds this many times the matches still missing, at the share known. */
 export const POSTGRES_ID_RANGE_MARGIN = 1.5;
 /** Each next id range reaches at least this many times further back than the ranges before it. */
@@ -33,11 +43,14 @@ export async function wordWindow(
   terms: SearchTerm[],
   feedId: number | undefined,
 ): Promise<WindowRow[]> {
-  const words = terms.filter((term) => !term.exclude).map((term) => toTsQuery([term]));
+  const words = terms.filter((term) => !term.exclude);
+  const prefix = words.some((term) => term.prefix);
   const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(
     to_tsquery('simple', ${toTsQuery(terms)}),
-    ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words}::text[]) AS word),
+    ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words.map((term) => toTsQuery([term]))}::text[]) AS word),
     ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
-    ${POSTGRES_MATCH_COST_IN_IDS})`.execute(ctx.kysely);
+    ${POSTGRES_MATCH_COST_IN_IDS}, ${prefix ? POSTGRES_WALK_LIMIT : 0}, ${POSTGRES_WALK_MARGIN})`.execute(
+    ctx.kysely,
+  );
   return rows;
 }

@@ -13,7 +13,7 @@ export const newestMatchesByRarestWord: Migration = {
   postgres: [
     `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
     `CREATE FUNCTION nf_newest_matches(query tsquery, words tsquery[], feed bigint, wanted int,
-        margin float8, growth float8, match_cost float8)
+        margin float8, growth float8, match_cost float8, walk_limit float8, walk_margin float8)
       RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
       SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
@@ -23,7 +23,7 @@ export const newestMatchesByRarestWord: Migration = {
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END;
         plan json;
         table_rows float8;
-        matches float8;
+        expected float8;
         share float8;
         width float8 := 0;
         next_width float8;
@@ -38,18 +38,31 @@ export const newestMatchesByRarestWord: Migration = {
               word, feed_match), ' ') FROM unnest(words) AS word))
           INTO plan USING query, wanted, feed;
         table_rows := greatest((plan->0->'Plan'->'Plans'->0->>'Plan Rows')::float8, 1);
-        matches := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1);
+        expected := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1) / table_rows;
         -- Until a range is read, the rarest word's share: as often as the query matches if its words
         -- always go together (the planner multiplies their shares).
-        share := (SELECT greatest(min((branch->>'Plan Rows')::float8), matches) / table_rows
+        share := (SELECT greatest(min((branch->>'Plan Rows')::float8) / table_rows, expected)
           FROM json_array_elements(plan->0->'Plan'->'Plans') WITH ORDINALITY AS branches (branch, n) WHERE n > 2);
-        share := coalesce(share, matches / table_rows);
+        share := coalesce(share, expected);
+        -- A query expected to fill the window within walk_limit rows (a common prefix, whose posting
+        -- lists GIN reads whole) tests the newest rows one by one, walking the primary key back; IS
+        -- TRUE keeps the planner off the word index.
+        IF wanted / share <= walk_limit THEN
+          width := ceil(walk_margin * wanted / share);
+          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items WHERE items.id > $4
+              AND (items.search_vector @@ $1) IS TRUE %s ORDER BY items.id DESC LIMIT $2) AS walk', feed_match)
+            INTO more USING query, wanted, feed, newest - width;
+          found := coalesce(more, '{}');
+          -- Fewer than expected: the older rows are rarer than estimated too.
+          expected := least(expected, greatest(cardinality(found), 1) / width);
+          share := least(share, expected);
+        END IF;
         PERFORM set_config('enable_indexscan', 'off', true);
         -- Newest first, each range holding margin times the matches still missing at the share known,
         -- reaching at least growth times further back; all older ids at once when their expected
         -- matches cost fewer ids than the next range. A range's upper bound is tested on the row
         -- (+ 0): read from an index, it would take in every older id.
-        LOOP
+        WHILE cardinality(found) < wanted LOOP
           next_width := greatest(width * growth, width + margin * (wanted - cardinality(found)) / share);
           bounded := next_width - width < match_cost * share * (table_rows - width);
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
@@ -59,11 +72,11 @@ export const newestMatchesByRarestWord: Migration = {
             CASE WHEN width = 0 THEN '' ELSE format('AND items.id + 0 <= %L::bigint', newest - ceil(width)) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
-          EXIT WHEN cardinality(found) >= wanted OR NOT bounded;
+          EXIT WHEN NOT bounded;
           width := ceil(next_width);
           -- The share found so far, or the query's own estimate if higher (a few newest ranges may hold
           -- fewer than the rest).
-          share := greatest(cardinality(found) / width, matches / table_rows);
+          share := greatest(cardinality(found) / width, expected);
         END LOOP;
         RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
           WHERE items.id = ANY (found);
