@@ -51,7 +51,7 @@ export const newestMatchesByRarestWord: Migration = {
           width := ceil(walk_margin * wanted / share);
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items WHERE items.id > $4
               AND (items.search_vector @@ $1) IS TRUE %s ORDER BY items.id DESC LIMIT $2) AS walk', feed_match)
-            INTO more USING query, wanted, feed, newest - width;
+            INTO more USING query, wanted, feed, newest - width::bigint;
           found := coalesce(more, '{}');
           -- Fewer than expected: the older rows are rarer than estimated too.
           expected := least(expected, greatest(cardinality(found), 1) / width);
