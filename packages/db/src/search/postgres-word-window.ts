@@ -10,9 +10,8 @@ import type { SearchTerm } from './query.js';
 //   key back from the newest row, testing each: GIN reads a prefix's posting lists whole;
 // - any other query is read from the word index by id and word, range by range from the newest,
 //   stopping at the window. A range costs about the ids it holds, however long the words' posting
-//   lists. The first is sized by the rarest word's share (words that go together match that often),
-//   each next one by the share found so far; all older matches are read at once when they are
-//   expected to cost less than the next range.
+//   lists. The first is sized by the planner's estimate, each next one by the share found so far;
+//   all matches are read at once when they are expected to cost less than the next range.
 
 /**
  * The most rows a prefix may be expected to test walking back to fill the window; a rarer one is
@@ -27,28 +26,25 @@ export const POSTGRES_ID_RANGE_MARGIN = 1.5;
 export const POSTGRES_ID_RANGE_GROWTH = 2;
 /**
  * Reading a match from the table costs about as much as this many ids of an id range in the word
- * index: all older matches are read at once when their expected number times this is below the ids
- * of the next range.
+ * index: all matches are read at once when their expected number times this is below the cost of
+ * the next range (its ids and matches, newer ones included).
  */
-export const POSTGRES_MATCH_COST_IN_IDS = 20;
+export const POSTGRES_MATCH_COST_IN_IDS = 12;
 
 export interface WindowRow {
   id: string;
   rank: number;
 }
 
-/** The newest matches of `terms`, the first range sized by the rarest term that is not an exclusion. */
+/** The newest matches of `terms` (no phrase among them), with their ranks. */
 export async function wordWindow(
   ctx: DbContext,
   terms: SearchTerm[],
   feedId: number | undefined,
 ): Promise<WindowRow[]> {
-  const words = terms.filter((term) => !term.exclude);
-  const prefix = words.some((term) => term.prefix);
+  const prefix = terms.some((term) => term.prefix && !term.exclude);
   const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(
-    to_tsquery('simple', ${toTsQuery(terms)}),
-    ARRAY(SELECT to_tsquery('simple', word) FROM unnest(${words.map((term) => toTsQuery([term]))}::text[]) AS word),
-    ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
+    to_tsquery('simple', ${toTsQuery(terms)}), ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
     ${POSTGRES_MATCH_COST_IN_IDS}, ${prefix ? POSTGRES_WALK_LIMIT : 0}, ${POSTGRES_WALK_MARGIN})`.execute(
     ctx.kysely,
   );

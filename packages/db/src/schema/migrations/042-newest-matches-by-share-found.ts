@@ -1,18 +1,17 @@
 import type { Migration } from './migration.js';
 
-// PostgreSQL: nf_newest_matches sizes its first id range by the query's rarest word, and each next
-// one by the share of matches found so far. The planner multiplies the words' shares, so words that
-// occur together (names in the same stories) were estimated rare, and one range too wide read
-// thousands of matches from the table; a range sized by the rarest word holds about the window
-// however much its words go together, and the ranges after it follow what it found.
+// PostgreSQL: nf_newest_matches walks a common prefix back from the newest row itself (one call in
+// place of an estimate, a walk and a transaction of id ranges), and sizes each id range after the
+// first by the share of matches found so far. A range reads every id newer than its lower bound
+// again, so all matches are read at once when that is expected to cost less than the next range.
 
-export const newestMatchesByRarestWord: Migration = {
+export const newestMatchesByShareFound: Migration = {
   version: 42,
-  name: 'newest matches from id ranges sized by the rarest word and the share found (PostgreSQL)',
+  name: 'newest matches: a common prefix walked, id ranges sized by the share found (PostgreSQL)',
   sqlite: [],
   postgres: [
     `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
-    `CREATE FUNCTION nf_newest_matches(query tsquery, words tsquery[], feed bigint, wanted int,
+    `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int,
         margin float8, growth float8, match_cost float8, walk_limit float8, walk_margin float8)
       RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
@@ -31,19 +30,12 @@ export const newestMatchesByRarestWord: Migration = {
         found bigint[] := '{}';
         more bigint[];
       BEGIN
-        -- The planner's estimates of the table's rows, of the query's matches and of each word's.
+        -- The planner's estimates of the table's rows and of the query's matches.
         EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM items UNION ALL
-            SELECT 1 FROM items WHERE items.search_vector @@ $1 %s %s', feed_match,
-            (SELECT string_agg(format('UNION ALL SELECT 1 FROM items WHERE items.search_vector @@ %L::tsquery %s',
-              word, feed_match), ' ') FROM unnest(words) AS word))
-          INTO plan USING query, wanted, feed;
+            SELECT 1 FROM items WHERE items.search_vector @@ $1 %s', feed_match) INTO plan USING query, wanted, feed;
         table_rows := greatest((plan->0->'Plan'->'Plans'->0->>'Plan Rows')::float8, 1);
         expected := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1) / table_rows;
-        -- Until a range is read, the rarest word's share: as often as the query matches if its words
-        -- always go together (the planner multiplies their shares).
-        share := (SELECT greatest(min((branch->>'Plan Rows')::float8) / table_rows, expected)
-          FROM json_array_elements(plan->0->'Plan'->'Plans') WITH ORDINALITY AS branches (branch, n) WHERE n > 2);
-        share := coalesce(share, expected);
+        share := expected;
         -- A query expected to fill the window within walk_limit rows (a common prefix, whose posting
         -- lists GIN reads whole) tests the newest rows one by one, walking the primary key back; IS
         -- TRUE keeps the planner off the word index.
@@ -55,16 +47,17 @@ export const newestMatchesByRarestWord: Migration = {
           found := coalesce(more, '{}');
           -- Fewer than expected: the older rows are rarer than estimated too.
           expected := least(expected, greatest(cardinality(found), 1) / width);
-          share := least(share, expected);
+          share := expected;
         END IF;
         PERFORM set_config('enable_indexscan', 'off', true);
         -- Newest first, each range holding margin times the matches still missing at the share known,
-        -- reaching at least growth times further back; all older ids at once when their expected
-        -- matches cost fewer ids than the next range. A range's upper bound is tested on the row
-        -- (+ 0): read from an index, it would take in every older id.
+        -- reaching at least growth times further back. A range reads every id and match newer than
+        -- its lower bound again (its upper bound is tested on the row, + 0: read from the index, it
+        -- would take in every older id), so all matches are read at once instead when their
+        -- expected number times match_cost is below the next range's ids and matches.
         WHILE cardinality(found) < wanted LOOP
           next_width := greatest(width * growth, width + margin * (wanted - cardinality(found)) / share);
-          bounded := next_width - width < match_cost * share * (table_rows - width);
+          bounded := next_width * (1 + match_cost * share) < match_cost * share * table_rows;
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
               WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
             feed_match,
