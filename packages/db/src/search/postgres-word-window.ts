@@ -17,7 +17,7 @@ import type { SearchTerm } from './query.js';
  * The most rows a prefix may be expected to test walking back to fill the window; a rarer one is
  * read from the word index (a walk costs each row tested, a prefix's bitmap each of its postings).
  */
-export const POSTGRES_WALK_LIMIT = 2000;
+export const POSTGRES_WALK_LIMIT = 3000;
 /** A walk stops, short of the window, after this many times the rows it was expected to test. */
 export const POSTGRES_WALK_MARGIN = 2;
 /** Each id range holds this many times the matches still missing, at the share known. */
