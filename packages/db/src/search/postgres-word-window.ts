@@ -22,6 +22,11 @@ export const POSTGRES_WALK_LIMIT = 3000;
 export const POSTGRES_WALK_MARGIN = 2;
 /** Each id range holds this many times the matches still missing, at the share known. */
 export const POSTGRES_ID_RANGE_MARGIN = 1.5;
+/**
+ * POSTGRES_ID_RANGE_MARGIN for a query with a prefix: each further range reads the prefix's posting
+ * lists whole again, which costs more than the extra matches a wider range reads.
+ */
+export const POSTGRES_PREFIX_RANGE_MARGIN = 3;
 /** Each next id range reaches at least this many times further back than the ranges before it. */
 export const POSTGRES_ID_RANGE_GROWTH = 2;
 /**
@@ -43,9 +48,11 @@ export async function wordWindow(
   feedId: number | undefined,
 ): Promise<WindowRow[]> {
   const prefix = terms.some((term) => term.prefix && !term.exclude);
+  const margin = prefix ? POSTGRES_PREFIX_RANGE_MARGIN : POSTGRES_ID_RANGE_MARGIN;
+  const walkLimit = prefix ? POSTGRES_WALK_LIMIT : 0;
   const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(
-    to_tsquery('simple', ${toTsQuery(terms)}), ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_ID_RANGE_MARGIN}, ${POSTGRES_ID_RANGE_GROWTH},
-    ${POSTGRES_MATCH_COST_IN_IDS}, ${prefix ? POSTGRES_WALK_LIMIT : 0}, ${POSTGRES_WALK_MARGIN})`.execute(
+    to_tsquery('simple', ${toTsQuery(terms)}), ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${margin},
+    ${POSTGRES_ID_RANGE_GROWTH}, ${POSTGRES_MATCH_COST_IN_IDS}, ${walkLimit}, ${POSTGRES_WALK_MARGIN})`.execute(
     ctx.kysely,
   );
   return rows;
