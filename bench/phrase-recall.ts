@@ -28,6 +28,8 @@ interface PostgresSearch {
   createPostgresSearch(ctx: NewsfeedDb['context']): {
     window(request: { terms: unknown[] }): Promise<unknown[]>;
   };
+}
+interface TsQuery {
   toTsQuery(terms: unknown[]): string;
 }
 interface QueryParser {
@@ -54,7 +56,7 @@ for (const src of args.src) {
 }
 if (args.exhaustive) {
   const src = args.src[0]!;
-  const { toTsQuery } = await load<PostgresSearch>(src, 'search/postgres.ts');
+  const { toTsQuery } = await load<TsQuery>(src, 'search/postgres-tsquery.ts');
   const { parseSearchQuery } = await load<QueryParser>(src, 'search/query.ts');
   const { SEARCH_WINDOW } = await load<{ SEARCH_WINDOW: number }>(src, 'search/engine.ts');
   const client = new pg.Client({ connectionString: args.db });

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { toTsQuery } from '../src/search/postgres.js';
 import { phraseWindowCall } from '../src/search/postgres-phrase.js';
+import { toTsQuery } from '../src/search/postgres-tsquery.js';
 import { parseSearchQuery } from '../src/search/query.js';
 import { ENGINES, openTestDb } from './helpers/test-db.js';
 

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { SEARCH_WINDOW } from './engine.js';
+import { tsQueryWord } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL phrases: GIN keeps no positions, so a phrase's candidates are the rows holding all its
@@ -73,7 +74,7 @@ export function phraseWindowCall(
         term.exclude
           ? []
           : term.tokens.map((token, index) =>
-              term.prefix && index === term.tokens.length - 1 ? `'${token}':*` : `'${token}'`,
+              tsQueryWord(token, term.prefix && index === term.tokens.length - 1),
             ),
       ),
     ),
