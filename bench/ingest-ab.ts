@@ -46,7 +46,7 @@ interface Copy {
 
 /** Copies the seeded PostgreSQL database: a new database with it as the template. */
 async function copyDatabase(label: string): Promise<Copy> {
-  const name = `nf_ingest_ab_${label.toLowerCase()}`;
+  const name = `${SOURCE}_ingest_ab_${label.toLowerCase()}`;
   await dropPostgresDatabase(ADMIN_URL, name);
   const url = await createPostgresDatabase(ADMIN_URL, name, { template: SOURCE });
   return { url, remove: () => dropPostgresDatabase(ADMIN_URL, name) };

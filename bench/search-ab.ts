@@ -1,7 +1,8 @@
 // Search A/B: bench/db.ts's query mix on one existing database through two copies of the database
 // layer's source, interleaved query by query so the machine's load slows both alike; wall and CPU
-// time per query, overall and by query kind. On PostgreSQL each side has one connection, and its
-// server process's CPU time is read around each query too (/proc, 10 ms steps: means, not p95).
+// time per query and hits on the first pages, overall and by query kind. On PostgreSQL each side has
+// one connection, and its server process's CPU time is read around each query too (/proc, 10 ms
+// steps: means, not p95).
 //
 //   npx tsx bench/search-ab.ts --db file:bench/out/db-bench.db --a /tmp/before/packages/db/src \
 //                              [--b packages/db/src] [--db-b URL] [--runs 1000]
@@ -51,6 +52,8 @@ interface Samples {
   wall: number[];
   cpu: number[];
   serverCpu: number[];
+  /** Hits on the queries' first pages (20 each), to compare what each side finds. */
+  hits: number;
 }
 
 const sides = await Promise.all(
@@ -62,7 +65,7 @@ const sides = await Promise.all(
     return { ...side, db, pid: await serverPid(db) };
   }),
 );
-const all = sides.map((): Samples => ({ wall: [], cpu: [], serverCpu: [] }));
+const all = sides.map((): Samples => ({ wall: [], cpu: [], serverCpu: [], hits: 0 }));
 const byKind = sides.map(() => new Map<QueryKind, Samples>());
 for (let run = -20; run < RUNS; run += 1) {
   const { kind, query } = searchQuery(run < 0 ? run + 20 : run); // warm-up: the first 20 queries
@@ -70,15 +73,16 @@ for (let run = -20; run < RUNS; run += 1) {
     const serverStart = side.pid === null ? null : cpuMsOf(side.pid);
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    await side.db.search.query({ query, limit: 20 });
+    const page = await side.db.search.query({ query, limit: 20 });
     const cpu = cpuMsSince(cpuStart);
     const wall = performance.now() - started;
     const serverEnd = side.pid === null ? null : cpuMsOf(side.pid);
     if (run < 0) continue; // warm-up
-    const kindSamples = byKind[index]!.get(kind) ?? { wall: [], cpu: [], serverCpu: [] };
+    const kindSamples = byKind[index]!.get(kind) ?? { wall: [], cpu: [], serverCpu: [], hits: 0 };
     for (const samples of [all[index]!, kindSamples]) {
       samples.wall.push(wall);
       samples.cpu.push(cpu);
+      samples.hits += page.items.length;
       if (serverStart !== null && serverEnd !== null) samples.serverCpu.push(serverEnd - serverStart);
     }
     byKind[index]!.set(kind, kindSamples);
@@ -89,6 +93,7 @@ const mean = (values: number[]) =>
 const summary = (samples: Samples) => ({
   ...latency(samples.wall),
   cpu: latency(samples.cpu),
+  hits: samples.hits,
   ...(samples.serverCpu.length > 0 ? { serverCpuMeanMs: mean(samples.serverCpu) } : {}),
 });
 const result = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from '../src/search/engine.js';
-import { POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
 import { POSTGRES_PHRASE_CHECKS } from '../src/search/postgres-phrase.js';
+import { POSTGRES_WALK_LIMIT } from '../src/search/postgres-word-window.js';
 import type { ItemInput } from '../src/types.js';
 import { ENGINES, sampleItem, searchKeys, useTestDb } from './helpers/test-db.js';
 

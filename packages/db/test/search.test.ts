@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
-import { POSTGRES_WALK_LIMIT } from '../src/search/postgres.js';
+import { POSTGRES_WALK_LIMIT } from '../src/search/postgres-word-window.js';
 import { ENGINES, openTestDb, sampleItem } from './helpers/test-db.js';
 
 // One database per engine, filled once: search only reads.

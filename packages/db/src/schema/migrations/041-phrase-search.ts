@@ -1,0 +1,96 @@
+import type { Migration } from './migration.js';
+
+// PostgreSQL phrases (search/postgres-phrase.ts): the window in one call, from the planner's estimate
+// to the hits' ranks, rather than an EXPLAIN, a transaction and a query from the client.
+
+/**
+ * Which way to a phrase's newest `checks` candidates costs least by `costs` (per id read from the
+ * word index's (-id) column, per id of the primary key, per posting-list entry, per check), from the
+ * planner's estimates of the table's rows, of the candidates and of the phrase's rarest word.
+ */
+export const PHRASE_PLAN = `CREATE FUNCTION nf_phrase_plan(table_rows float8, candidates float8,
+        rarest float8, checks int, costs float8[])
+      RETURNS text IMMUTABLE LANGUAGE sql AS $$
+        SELECT CASE WHEN width >= table_rows THEN 'all'
+            WHEN id_ranges <= least(key_range, everything) THEN 'id ranges'
+            WHEN key_range <= everything THEN 'key range' ELSE 'all' END
+          FROM (SELECT width, costs[1] * width + costs[4] * checks AS id_ranges,
+              costs[2] * width + costs[3] * rarest + costs[4] * checks AS key_range,
+              costs[3] * rarest + costs[4] * candidates AS everything
+            FROM (SELECT ceil(checks * table_rows / candidates) AS width) AS bound) AS plans
+      $$`;
+
+/**
+ * A phrase query's newest `wanted` matches with their ranks, by nf_phrase_plan's way (the plans are
+ * described in search/postgres-phrase.ts); `words` are the phrase's words, each a tsquery. Its SET
+ * clause keeps the planner off parallel plans, and, after the newest id is read, off plain index
+ * scans, so that every way is read as bitmaps. Not STABLE: it runs an EXPLAIN. Its plan is logged at
+ * DEBUG1.
+ */
+export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, words tsquery[], feed bigint,
+        wanted int, checks int, first_checks int, max_ids bigint, growth int, costs float8[])
+      RETURNS TABLE (id bigint, rank real)
+      LANGUAGE plpgsql
+      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
+      AS $$
+      DECLARE
+        newest bigint := (SELECT max(items.id) FROM items);
+        feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $2' END;
+        explained json;
+        estimates float8[];
+        plan text;
+        bound bigint;
+        width bigint;
+        low bigint;
+        above bigint;
+        found bigint[] := '{}';
+        more bigint[];
+      BEGIN
+        -- The planner's estimates: the candidates, the table's rows, then each word's rows.
+        EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM items WHERE items.search_vector @@ $1 %s
+            UNION ALL SELECT 1 FROM items %s', feed_match,
+            (SELECT string_agg(format('UNION ALL SELECT 1 FROM items WHERE items.search_vector @@ %L::tsquery',
+              word), ' ') FROM unnest(words) AS word))
+          INTO explained USING query, feed;
+        SELECT array_agg(greatest((branch->>'Plan Rows')::float8, 1) ORDER BY n) INTO estimates
+          FROM json_array_elements(explained->0->'Plan'->'Plans') WITH ORDINALITY AS branches (branch, n);
+        plan := nf_phrase_plan(estimates[2], estimates[1], (SELECT min(e) FROM unnest(estimates[3:]) AS e),
+          checks, costs);
+        bound := newest - least(ceil(checks * estimates[2] / estimates[1]), max_ids);
+        RAISE DEBUG 'nf_phrase_window: %, estimates %, bound %', plan, estimates, bound;
+        PERFORM set_config('enable_indexscan', 'off', true);
+        IF plan = 'id ranges' THEN
+          -- Newest first, each range growth times wider, down to the bound; a range's lower bound is
+          -- read from the index's (-id) column, its upper bound tested on the row (+ 0).
+          width := ceil(first_checks * estimates[2] / estimates[1]);
+          LOOP
+            low := greatest(bound, newest - width);
+            EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
+                WHERE items.search_vector @@ $1 %s AND -items.id < %L::bigint %s
+                ORDER BY items.id DESC LIMIT $3) AS range',
+              feed_match, -low,
+              CASE WHEN above IS NULL THEN '' ELSE format('AND items.id + 0 <= %L::bigint', above) END)
+              INTO more USING query, feed, wanted - cardinality(found);
+            found := found || coalesce(more, '{}');
+            EXIT WHEN cardinality(found) >= wanted OR low <= bound;
+            above := low;
+            width := width * growth;
+          END LOOP;
+        ELSE
+          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
+              WHERE items.search_vector @@ $1 %s %s ORDER BY items.id DESC LIMIT $3) AS range',
+            feed_match, CASE WHEN plan = 'key range' THEN format('AND items.id > %L::bigint', bound) ELSE '' END)
+            INTO more USING query, feed, wanted;
+          found := coalesce(more, '{}');
+        END IF;
+        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
+          WHERE items.id = ANY (found);
+      END
+      $$`;
+
+export const phraseSearch: Migration = {
+  version: 41,
+  name: 'PostgreSQL phrases: the window in one call',
+  sqlite: [],
+  postgres: [PHRASE_PLAN, PHRASE_WINDOW],
+};
