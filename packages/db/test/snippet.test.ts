@@ -27,4 +27,22 @@ describe('buildSnippet', () => {
     );
     expect(buildSnippet('', parseSearchQuery('rates'))).toBe('');
   });
+
+  it('reads words as search does: marks, letters outside the BMP, and folded forms belong to them', () => {
+    const html = buildSnippet(
+      'Cafe\u0301 in der Straße; 𝐀bc storm🙂STORM, not stormy.',
+      parseSearchQuery('café strasse abc storm'),
+    );
+    expect(html).toBe(
+      '<mark>Cafe\u0301</mark> in der <mark>Straße</mark>; <mark>𝐀bc</mark> <mark>storm</mark>🙂<mark>STORM</mark>, not stormy.',
+    );
+  });
+
+  it('ends a cut stretch with the separator after its last word, then the ellipsis', () => {
+    const words = Array.from({ length: SNIPPET_WORDS + 10 }, (_, i) => `w${i}`);
+    const html = buildSnippet(`rates & ${words.join(' & ')}`, parseSearchQuery('rates'));
+    expect(html).toBe(
+      `<mark>rates</mark> &amp; ${words.slice(0, SNIPPET_WORDS - 1).join(' &amp; ')} &amp; …`,
+    );
+  });
 });

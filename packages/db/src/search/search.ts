@@ -1,33 +1,22 @@
-import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../sql/cursor.js';
-import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
+import { toFeedRef } from '../sql/feed-ref.js';
 import { toIsoOrNull } from '../sql/time.js';
-import { ITEM_MEMBERSHIP_JOIN, storyOfEachItem } from '../stories/story-members.js';
-import { otherOutlets } from '../stories/story-outlets.js';
+import { storyOfEachItem } from '../stories/story-members.js';
+import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
 import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
+import { readPage } from './page-read.js';
 import { createPostgresSearch } from './postgres.js';
 import { parseSearchQuery } from './query.js';
-import { buildSnippet, SNIPPET_TEXT_LIMIT } from './snippet.js';
+import { buildSnippet } from './snippet.js';
 import { createSqliteSearch } from './sqlite.js';
 
 // Search, the same on both engines but for the window: each engine finds a query's newest matches
 // and ranks them its own way (sqlite.ts, postgres.ts). Here a story's items collapse into its
-// best-ranked one (before the cursor, so pages agree), and only the page's rows are read, with their
-// stories' source counts and other outlets, and their snippets built by buildSnippet.
-
-interface HitRow extends FeedRefRow {
-  id: number;
-  story_id: number | null;
-  title: string;
-  url: string | null;
-  published_at: number | null;
-  language: string | null;
-  feed_id: number;
-  text: string | null;
-  source_count: number | null;
-}
+// best-ranked one (before the cursor, so that pages agree), the page's rows are read with the members
+// of their stories that other outlets are picked from (page-read.ts), and snippets are built by
+// buildSnippet.
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
@@ -43,40 +32,34 @@ export function createSearchApi(ctx: DbContext): SearchApi {
         terms,
         ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
       });
-      let ranked = bestOfEachStory(
-        window,
-        await storyOfEachItem(
-          kysely,
-          ctx.engine,
-          window.map((hit) => hit.id),
-        ),
+      const storyOf = await storyOfEachItem(
+        kysely,
+        ctx.engine,
+        window.map((hit) => hit.id),
       );
+      let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
         ranked = afterCursor(ranked, rank as number, id as number);
       }
       ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
-      const { rows } =
-        await sql<HitRow>`SELECT items.id, story_members.story_id, items.title, items.url, items.published_at,
-          items.language,
-          items.feed_id, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS},
-          stories.source_count
-        FROM items JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
-          LEFT JOIN stories ON stories.id = story_members.story_id
-        WHERE items.id IN (${sql.join(ranked.map((row) => row.id))})`.execute(kysely);
-      const byId = new Map(rows.map((row) => [Number(row.id), row]));
+      const { hits, members } = await readPage(
+        ctx,
+        ranked.map((hit) => hit.id),
+        [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))],
+      );
+      const byId = new Map(hits.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
-      const outlets = await otherOutlets(
-        kysely,
-        ctx.engine,
+      const outlets = pickOutlets(
         present.slice(0, limit).flatMap((hit) => {
           const row = byId.get(hit.id)!;
           return row.story_id === null
             ? []
             : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }];
         }),
+        members,
       );
       return toPage(
         present,

@@ -9,8 +9,8 @@ export const SNIPPET_WORDS = 24;
 /** Only the start of a long text is searched for the snippet's window. */
 export const SNIPPET_TEXT_LIMIT = 20_000;
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+/** One letter, digit or mark: what search counts as a word's character (fold.ts). */
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -18,6 +18,8 @@ const HTML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+/** A word takes at least one character and a separator: never more than half the text, plus one. */
+const MAX_WORDS = Math.ceil(SNIPPET_TEXT_LIMIT / 2) + 1;
 
 /** Case-, accent- and ß/ss-insensitive, as search compares words (fold.ts). */
 export function foldWord(word: string): string {
@@ -28,63 +30,76 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-/** The words of a text: start and end offsets, and whether each is a query word (1) or not (0). */
-interface Words {
-  count: number;
-  starts: Int32Array;
-  ends: Int32Array;
-  hits: Uint8Array;
+// The words of the text being highlighted: start and end offsets, and whether each is a query word
+// (1) or not (0). Allocated once: buildSnippet runs to completion before it is called again.
+const starts = new Int32Array(MAX_WORDS);
+const ends = new Int32Array(MAX_WORDS);
+const hits = new Uint8Array(MAX_WORDS);
+
+/**
+ * Which characters of the Basic Multilingual Plane are word characters, filled as they are met (0 not
+ * known yet, 1 a word character, 2 not): a regular expression test per character costs far more.
+ */
+const BMP_CLASSES = new Uint8Array(0x10000);
+
+/** How many code units the word character at `index` takes (2 outside the BMP), or 0 if none is there. */
+function wordCharAt(source: string, index: number): number {
+  const code = source.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = source.codePointAt(index)!;
+    if (point > 0xffff) return WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  let known = BMP_CLASSES[code]!;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    BMP_CLASSES[code] = known;
+  }
+  return known === 1 ? 1 : 0;
 }
 
-function isHit(folded: string, exact: Set<string>, prefixes: string[]): boolean {
+/** The query's words, folded, as a snippet looks for them. */
+interface QueryWords {
+  exact: Set<string>;
+  prefixes: string[];
+  /** The first code unit of each: an ASCII word starting with another cannot be one. */
+  firsts: Set<number>;
+}
+
+function isHit(folded: string, { exact, prefixes }: QueryWords): boolean {
   return exact.has(folded) || prefixes.some((prefix) => folded.startsWith(prefix));
 }
 
-function emptyWords(source: string): Words {
-  // A word takes at least one character and a separator: never more than half the text, plus one.
-  const capacity = Math.ceil(source.length / 2) + 1;
-  return {
-    count: 0,
-    starts: new Int32Array(capacity),
-    ends: new Int32Array(capacity),
-    hits: new Uint8Array(capacity),
-  };
+/** Whether source[start, end) is a query word: ASCII words (most) need only lower-casing to compare. */
+function isQueryWord(source: string, start: number, end: number, ascii: boolean, query: QueryWords): boolean {
+  if (!ascii) return isHit(foldWord(source.slice(start, end)), query);
+  // Lower-cases an ASCII letter and leaves a digit as it is.
+  if (!query.firsts.has(source.charCodeAt(start) | 0x20)) return false;
+  return isHit(source.slice(start, end).toLowerCase(), query);
 }
 
-/** Any text: words by Unicode classes, each folded (accents, case) before it is compared. */
-function unicodeWords(source: string, exact: Set<string>, prefixes: string[]): Words {
-  const words = emptyWords(source);
-  for (const match of source.matchAll(WORD)) {
-    words.starts[words.count] = match.index;
-    words.ends[words.count] = match.index + match[0].length;
-    words.hits[words.count] = isHit(foldWord(match[0]), exact, prefixes) ? 1 : 0;
-    words.count += 1;
-  }
-  return words;
-}
-
-/**
- * ASCII text (most of it): the same words found by a character loop over the lower-cased text, and
- * only words starting with a query word's first letter compared: several times cheaper on long texts.
- */
-function asciiWords(source: string, exact: Set<string>, prefixes: string[]): Words {
-  const lower = source.toLowerCase();
-  const firsts = new Set([...exact, ...prefixes].map((word) => word.charCodeAt(0)));
-  const isWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-  const words = emptyWords(source);
+/** Finds the words of `source` (into starts, ends, hits) and returns how many there are. */
+function scanWords(source: string, query: QueryWords): number {
+  let count = 0;
   let index = 0;
-  while (index < lower.length) {
-    while (index < lower.length && !isWordChar(lower.charCodeAt(index))) index += 1;
-    if (index === lower.length) break;
+  while (index < source.length) {
+    let width = wordCharAt(source, index);
+    if (width === 0) {
+      index += 1;
+      continue;
+    }
     const start = index;
-    while (index < lower.length && isWordChar(lower.charCodeAt(index))) index += 1;
-    words.starts[words.count] = start;
-    words.ends[words.count] = index;
-    words.hits[words.count] =
-      firsts.has(lower.charCodeAt(start)) && isHit(lower.slice(start, index), exact, prefixes) ? 1 : 0;
-    words.count += 1;
+    let ascii = true;
+    while (width > 0) {
+      if (source.charCodeAt(index) > 0x7f) ascii = false;
+      index += width;
+      width = index < source.length ? wordCharAt(source, index) : 0;
+    }
+    starts[count] = start;
+    ends[count] = index;
+    hits[count] = isQueryWord(source, start, index, ascii, query) ? 1 : 0;
+    count += 1;
   }
-  return words;
+  return count;
 }
 
 /**
@@ -93,46 +108,43 @@ function asciiWords(source: string, exact: Set<string>, prefixes: string[]): Wor
  */
 export function buildSnippet(text: string, terms: SearchTerm[]): string {
   const source = text.slice(0, SNIPPET_TEXT_LIMIT);
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
+  const query: QueryWords = { exact: new Set(), prefixes: [], firsts: new Set() };
   for (const term of terms) {
     if (term.exclude) continue;
     term.tokens.forEach((token, index) => {
-      if (term.prefix && index === term.tokens.length - 1) prefixes.push(foldWord(token));
-      else exact.add(foldWord(token));
+      const folded = foldWord(token);
+      if (term.prefix && index === term.tokens.length - 1) query.prefixes.push(folded);
+      else query.exact.add(folded);
+      query.firsts.add(folded.charCodeAt(0));
     });
   }
-  const words = ASCII.test(source)
-    ? asciiWords(source, exact, prefixes)
-    : unicodeWords(source, exact, prefixes);
-  if (words.count === 0) return '';
+  const count = scanWords(source, query);
+  if (count === 0) return '';
   // Sliding window: the first start with the most hits.
   let best = 0;
   let bestHits = -1;
-  let hits = 0;
-  for (let index = 0; index < words.count; index += 1) {
-    hits += words.hits[index]!;
-    if (index >= SNIPPET_WORDS) hits -= words.hits[index - SNIPPET_WORDS]!;
-    const start = Math.max(0, index - SNIPPET_WORDS + 1);
-    if (hits > bestHits) {
-      bestHits = hits;
-      best = start;
+  let inWindow = 0;
+  for (let index = 0; index < count; index += 1) {
+    inWindow += hits[index]!;
+    if (index >= SNIPPET_WORDS) inWindow -= hits[index - SNIPPET_WORDS]!;
+    if (inWindow > bestHits) {
+      bestHits = inWindow;
+      best = Math.max(0, index - SNIPPET_WORDS + 1);
     }
   }
-  const lastIndex = Math.min(words.count, best + SNIPPET_WORDS) - 1;
+  const last = Math.min(count, best + SNIPPET_WORDS) - 1;
+  // The text between marks is escaped as a whole, and the window ends with the separator after its
+  // last word (up to the next word's start).
   let html = best > 0 ? '…' : '';
-  let cursor = words.starts[best]!;
-  for (let index = best; index <= lastIndex; index += 1) {
-    const start = words.starts[index]!;
-    const end = words.ends[index]!;
-    html += escapeHtml(source.slice(cursor, start));
-    const raw = escapeHtml(source.slice(start, end));
-    html += words.hits[index] ? `<mark>${raw}</mark>` : raw;
-    cursor = end;
+  let cursor = starts[best]!;
+  for (let index = best; index <= last; index += 1) {
+    if (!hits[index]) continue;
+    const word = escapeHtml(source.slice(starts[index]!, ends[index]));
+    html += `${escapeHtml(source.slice(cursor, starts[index]))}<mark>${word}</mark>`;
+    cursor = ends[index]!;
   }
-  const lastEnd = words.ends[lastIndex]!;
-  const tail = source.slice(lastEnd).match(/^[^\p{L}\p{N}\p{M}]*/u)?.[0] ?? '';
-  html += escapeHtml(tail);
-  if (lastEnd + tail.length < text.length) html += '…';
+  const end = last + 1 < count ? starts[last + 1]! : source.length;
+  html += escapeHtml(source.slice(cursor, end));
+  if (end < text.length) html += '…';
   return html.replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso } from '../sql/time.js';
@@ -25,7 +25,8 @@ export interface OutletRequest {
   shownFeedId: number;
 }
 
-interface MemberRow extends FeedRefRow {
+/** A story's member, as outlets are picked from them. */
+export interface MemberRow extends FeedRefRow {
   story_id: number;
   id: number;
   feed_id: number;
@@ -37,11 +38,29 @@ interface MemberRow extends FeedRefRow {
 }
 
 /**
+ * FROM (and WHERE) of the members outlets are picked from, for the stories in `stories` (a relation
+ * `j` with their ids in column `value`), its columns those of MemberRow: each story's first
+ * MEMBERS_READ_PER_STORY members, or more of them (pickOutlets reads those first ones only). SQLite
+ * reads only those (a correlated subquery per story); PostgreSQL reads every member in one scan,
+ * because a LIMIT per story (a lateral join) costs it several times more at usual story sizes.
+ */
+export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): RawBuilder<unknown> {
+  return engine === 'sqlite'
+    ? sql`${stories} JOIN story_members ON story_members.item_id IN (SELECT sm.item_id
+          FROM story_members AS sm JOIN items AS m ON m.id = sm.item_id
+          WHERE sm.story_id = j.value ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})
+        JOIN items ON items.id = story_members.item_id JOIN feeds ON feeds.id = items.feed_id`
+    : sql`${STORY_MEMBER_ITEMS} JOIN feeds ON feeds.id = items.feed_id
+        WHERE story_members.story_id IN (SELECT j.value FROM ${stories})`;
+}
+
+/** MemberRow's columns, as storyMembersFrom names them. */
+export const MEMBER_COLUMNS = sql`story_members.story_id, items.id, items.feed_id, items.title, items.url,
+  items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}`;
+
+/**
  * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in time order. SQLite
- * reads only those (a correlated subquery per story); PostgreSQL
- * reads the stories' members in one scan and the bound is applied here, because a LIMIT per story (a
- * lateral join) costs it several times more at usual story sizes. Both engines name the same outlets.
+ * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in time order.
  */
 export async function otherOutlets(
   kysely: Kysely<Database>,
@@ -49,25 +68,24 @@ export async function otherOutlets(
   requests: readonly OutletRequest[],
   limit = OUTLETS_PER_STORY,
 ): Promise<Map<number, StoryOutlet[]>> {
-  const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
-  if (requests.length === 0 || limit <= 0) return outlets;
-  const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
-  const stories = valueList(engine, [...seen.keys()], 'bigint');
-  const [members, filter] =
-    engine === 'sqlite'
-      ? [
-          sql`${stories} JOIN story_members ON story_members.item_id IN (SELECT sm.item_id
-              FROM story_members AS sm JOIN items AS m ON m.id = sm.item_id
-              WHERE sm.story_id = j.value ORDER BY m.sort_at, m.id LIMIT ${MEMBERS_READ_PER_STORY})
-            JOIN items ON items.id = story_members.item_id`,
-          sql``,
-        ]
-      : [STORY_MEMBER_ITEMS, sql`WHERE story_members.story_id IN (SELECT j.value FROM ${stories})`];
-  const { rows } =
-    await sql<MemberRow>`SELECT story_members.story_id, items.id, items.feed_id, items.title, items.url,
-      items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}
-    FROM ${members} JOIN feeds ON feeds.id = items.feed_id ${filter}
+  if (requests.length === 0 || limit <= 0) return pickOutlets(requests, [], limit);
+  const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))], 'bigint');
+  const { rows } = await sql<MemberRow>`SELECT ${MEMBER_COLUMNS} FROM ${storyMembersFrom(engine, stories)}
     ORDER BY story_members.story_id, items.sort_at, items.id`.execute(kysely);
+  return pickOutlets(requests, rows, limit);
+}
+
+/**
+ * The outlets of each requested story among its members' rows (storyMembersFrom), which come
+ * ordered by story, then time (sort_at, id).
+ */
+export function pickOutlets(
+  requests: readonly OutletRequest[],
+  rows: readonly MemberRow[],
+  limit = OUTLETS_PER_STORY,
+): Map<number, StoryOutlet[]> {
+  const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
+  const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
   const read = new Map<number, number>();
   for (const row of rows) {
     const storyId = Number(row.story_id);

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { DbContext } from '../sql/context.js';
+import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
+import { valueList } from '../sql/value-list.js';
+import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
+import { type MemberRow, storyMembersFrom } from '../stories/story-outlets.js';
+import { SNIPPET_TEXT_LIMIT } from './snippet.js';
+
+// What a page of search results shows, read in one statement: the shown hits' rows, and the members
+// of their stories that their other outlets are picked from.
+
+export interface HitRow extends FeedRefRow {
+  id: number;
+  story_id: number | null;
+  title: string;
+  url: string | null;
+  published_at: number | null;
+  language: string | null;
+  feed_id: number;
+  /** The start of the text, where the snippet is looked for. */
+  text: string | null;
+  source_count: number | null;
+}
+
+export interface PageRead {
+  hits: HitRow[];
+  /** The members of the hits' stories, ordered by story, then time (storyMembersFrom). */
+  members: MemberRow[];
+}
+
+/** A row of either kind, `member` telling which (0 a hit, 1 a member); the other's columns are null. */
+type PageReadRow = { member: number } & (HitRow | MemberRow);
+
+/**
+ * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the stories the
+ * hits were in when the window's stories were read. An item deleted since is left out; one moved to
+ * another story since names no outlets on this page.
+ */
+export async function readPage(
+  { kysely, engine }: DbContext,
+  shown: readonly number[],
+  stories: readonly number[],
+): Promise<PageRead> {
+  const { rows } = await sql<PageReadRow>`SELECT 0 AS member, items.id AS id,
+      story_members.story_id AS story_id, items.feed_id, items.title, items.url, NULL AS canonical_url,
+      items.published_at, NULL AS sort_at, items.language,
+      substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS}, stories.source_count
+    FROM ${valueList(engine, shown, 'bigint')} JOIN items ON items.id = j.value
+      JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
+      LEFT JOIN stories ON stories.id = story_members.story_id
+    UNION ALL
+    SELECT 1, items.id, story_members.story_id, items.feed_id, items.title, items.url,
+      items.canonical_url, NULL, items.sort_at, items.language, NULL, ${FEED_REF_COLUMNS}, NULL
+    FROM ${storyMembersFrom(engine, valueList(engine, stories, 'bigint'))}
+    ORDER BY member, story_id, sort_at, id`.execute(kysely);
+  return {
+    hits: rows.filter((row) => Number(row.member) === 0) as HitRow[],
+    members: rows.filter((row) => Number(row.member) === 1) as MemberRow[],
+  };
+}
