@@ -5,6 +5,17 @@ import type { Migration } from './migration.js';
 // and any other query's (search/postgres-word-window.ts).
 
 /**
+ * What both window functions are: rows of ids and ranks, in plpgsql, off parallel plans and (until
+ * they read the newest id) on plain index scans; each starts from the newest item id.
+ */
+const WINDOW_FUNCTION = `RETURNS TABLE (id bigint, rank real)
+      LANGUAGE plpgsql
+      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
+      AS $$
+      DECLARE
+        newest bigint := (SELECT max(items.id) FROM items);`;
+
+/**
  * Which way to a phrase's newest `checks` candidates costs least by `costs` (per id read from the
  * word index's (-id) column, per id of the primary key, per posting-list entry, per check), from the
  * planner's estimates of the table's rows, of the candidates and of the phrase's rarest word.
@@ -30,12 +41,7 @@ export const PHRASE_PLAN = `CREATE FUNCTION nf_phrase_plan(table_rows float8, ca
  */
 export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, words tsquery[], feed bigint,
         wanted int, checks int, first_checks int, max_ids bigint, growth int, costs float8[])
-      RETURNS TABLE (id bigint, rank real)
-      LANGUAGE plpgsql
-      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
-      AS $$
-      DECLARE
-        newest bigint := (SELECT max(items.id) FROM items);
+      ${WINDOW_FUNCTION}
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $2' END;
         explained json;
         estimates float8[];
@@ -99,12 +105,7 @@ export const NEWEST_MATCHES_BY_SHARE_FOUND = [
   `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
   `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int,
         margin float8, growth float8, match_cost float8, walk_limit float8, walk_margin float8)
-      RETURNS TABLE (id bigint, rank real)
-      LANGUAGE plpgsql
-      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
-      AS $$
-      DECLARE
-        newest bigint := (SELECT max(items.id) FROM items);
+      ${WINDOW_FUNCTION}
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END;
         plan json;
         table_rows float8;
