@@ -5,8 +5,12 @@
 // remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
 // and the ß/ss pairs are asked both ways (sqlite.ts, sharpSVariants).
 
-/** A word: letters, digits and their marks (an Indic vowel sign is not an accent). */
-export const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** A word's characters: letters, digits and their marks (an Indic vowel sign is not an accent). */
+const WORD_CLASS = String.raw`[\p{L}\p{N}\p{M}]`;
+/** A word: a run of WORD_CLASS. */
+export const WORD = new RegExp(`${WORD_CLASS}+`, 'gu');
+/** One character of a word. */
+export const WORD_CHARACTER = new RegExp(`^${WORD_CLASS}$`, 'u');
 /** The combining diacritics: what is removed, the blocks PostgreSQL's nf_search_fold removes too. */
 const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;
 /** ß and its capital ẞ: NFKD leaves them alone, German spells them ss when they are not available. */

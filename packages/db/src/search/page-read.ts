@@ -3,7 +3,7 @@ import type { DbContext } from '../sql/context.js';
 import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
 import { valueList } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
-import { type MemberRow, storyMembersFrom } from '../stories/story-outlets.js';
+import { MEMBER_COLUMNS, type MemberRow, storyMembersFrom } from '../stories/story-outlets.js';
 import { SNIPPET_TEXT_LIMIT } from './snippet.js';
 
 // What a page of search results shows, read in one statement: the shown hits' rows, and the members
@@ -41,16 +41,18 @@ export async function readPage(
   shown: readonly number[],
   stories: readonly number[],
 ): Promise<PageRead> {
-  const { rows } = await sql<PageReadRow>`SELECT 0 AS member, items.id AS id,
-      story_members.story_id AS story_id, items.feed_id, items.title, items.url, NULL AS canonical_url,
-      items.published_at, NULL AS sort_at, items.language,
-      substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text, ${FEED_REF_COLUMNS}, stories.source_count
+  // The hits' columns in MemberRow's order (null where a hit has none), then those only a hit has;
+  // named, as SQLite orders a compound SELECT by its first branch's names.
+  const { rows } =
+    await sql<PageReadRow>`SELECT 0 AS member, story_members.story_id AS story_id, items.id AS id,
+      items.feed_id, items.title, items.url, NULL AS canonical_url, NULL AS sort_at, items.language,
+      ${FEED_REF_COLUMNS}, items.published_at, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text,
+      stories.source_count
     FROM ${valueList(engine, shown, 'bigint')} JOIN items ON items.id = j.value
       JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
       LEFT JOIN stories ON stories.id = story_members.story_id
     UNION ALL
-    SELECT 1, items.id, story_members.story_id, items.feed_id, items.title, items.url,
-      items.canonical_url, NULL, items.sort_at, items.language, NULL, ${FEED_REF_COLUMNS}, NULL
+    SELECT 1, ${MEMBER_COLUMNS}, NULL, NULL, NULL
     FROM ${storyMembersFrom(engine, valueList(engine, stories, 'bigint'))}
     ORDER BY member, story_id, sort_at, id`.execute(kysely);
   return {

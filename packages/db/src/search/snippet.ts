@@ -1,4 +1,4 @@
-import { foldText } from './fold.js';
+import { foldText, WORD_CHARACTER } from './fold.js';
 import type { SearchTerm } from './query.js';
 
 // Search snippets, built here rather than by each engine (FTS5 snippet() re-runs the query per row;
@@ -9,8 +9,6 @@ export const SNIPPET_WORDS = 24;
 /** Only the start of a long text is searched for the snippet's window. */
 export const SNIPPET_TEXT_LIMIT = 20_000;
 
-/** One letter, digit or mark: what search counts as a word's character (fold.ts). */
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -20,11 +18,6 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 /** A word takes at least one character and a separator: never more than half the text, plus one. */
 const MAX_WORDS = Math.ceil(SNIPPET_TEXT_LIMIT / 2) + 1;
-
-/** Case-, accent- and ß/ss-insensitive, as search compares words (fold.ts). */
-export function foldWord(word: string): string {
-  return foldText(word);
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
@@ -47,11 +40,11 @@ function wordCharAt(source: string, index: number): number {
   const code = source.charCodeAt(index);
   if (code >= 0xd800 && code <= 0xdbff) {
     const point = source.codePointAt(index)!;
-    if (point > 0xffff) return WORD_CHAR.test(String.fromCodePoint(point)) ? 2 : 0;
+    if (point > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(point)) ? 2 : 0;
   }
   let known = BMP_CLASSES[code]!;
   if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
     BMP_CLASSES[code] = known;
   }
   return known === 1 ? 1 : 0;
@@ -71,7 +64,7 @@ function isHit(folded: string, { exact, prefixes }: QueryWords): boolean {
 
 /** Whether source[start, end) is a query word: ASCII words (most) need only lower-casing to compare. */
 function isQueryWord(source: string, start: number, end: number, ascii: boolean, query: QueryWords): boolean {
-  if (!ascii) return isHit(foldWord(source.slice(start, end)), query);
+  if (!ascii) return isHit(foldText(source.slice(start, end)), query);
   // Lower-cases an ASCII letter and leaves a digit as it is.
   if (!query.firsts.has(source.charCodeAt(start) | 0x20)) return false;
   return isHit(source.slice(start, end).toLowerCase(), query);
@@ -112,7 +105,7 @@ export function buildSnippet(text: string, terms: SearchTerm[]): string {
   for (const term of terms) {
     if (term.exclude) continue;
     term.tokens.forEach((token, index) => {
-      const folded = foldWord(token);
+      const folded = foldText(token);
       if (term.prefix && index === term.tokens.length - 1) query.prefixes.push(folded);
       else query.exact.add(folded);
       query.firsts.add(folded.charCodeAt(0));
