@@ -1,5 +1,4 @@
-// Each engine's own upkeep, behind one interface: engines/sqlite/sqlite-maintenance.ts and
-// engines/postgres/postgres-maintenance.ts.
+// Each engine's own upkeep behind one interface, built by openSqlite and openPostgres.
 
 export interface MaintenanceApi {
   /** Refreshes the query planner's statistics: run after a bulk load (SQLite PRAGMA optimize, PostgreSQL ANALYZE). */

@@ -26,9 +26,7 @@ export interface FeedsTable {
   lease_owner: string | null;
   lease_expires_at: number | null;
   created_at: number;
-  /** Claims since the last recorded outcome. */
   claim_attempts: Generated<number>;
-  /** Claims in a row that ended with the worker gone. */
   crash_count: Generated<number>;
 }
 
@@ -98,10 +96,6 @@ export interface PollsTable {
   error: string | null;
 }
 
-/**
- * Story membership: one row per clustered item, written by the clusterer only. A
- * table of its own, so moving an item rewrites two integers, not the item's row and its text indexes.
- */
 export interface StoryMembersTable {
   item_id: number;
   story_id: number;
@@ -124,7 +118,6 @@ export interface LeasesTable {
   generation: number;
 }
 
-/** A warning of the clusterer's, newest kept. */
 export interface ClusterWarningsTable {
   id: Generated<number>;
   at: number;

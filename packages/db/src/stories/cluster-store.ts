@@ -4,28 +4,17 @@ import type { Database, ItemsTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { pairList, valueList } from '../sql/value-list.js';
-import type {
-  ClusterBatch,
-  ClusterItem,
-  ClusteringApi,
-  ClusterLease,
-  Engine,
-  QueuedClusterItem,
-} from '../types.js';
+import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, Engine } from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
 import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
 
-// The clusterer's durable state: its lease, its queue, and the one transaction per
-// batch in which it writes story membership, merges and summaries. The clusterer is the only writer
-// of story membership; every write here first renews its lease, so a clusterer that lost it (a long
-// pause, a takeover) cannot write over its successor.
+// The clusterer's lease, queue and batch writes. Every write first renews the lease, so a clusterer
+// that lost it (a long pause, a takeover) cannot write over its successor.
 
-/** The lease row of the clusterer. */
 export const CLUSTER_LEASE = 'clusterer';
 /** Rows per statement that writes memberships or dequeues (bound as one parameter each). */
 const ROWS_PER_STATEMENT = 1_000;
-
 /** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
 export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
 
@@ -48,9 +37,8 @@ type ItemRow = Pick<
 };
 
 /**
- * The first `limit` queued items, in id order. SQLite: CROSS JOIN fixes the loop order, queue
- * outside; once ANALYZE has seen the queue empty, its planner otherwise scans every item for each
- * batch, a cost that grows with the database instead of the batch.
+ * The first `limit` queued items, in id order. SQLite: CROSS JOIN keeps the queue outside; a planner
+ * that saw the queue empty would scan every item for each batch.
  */
 export function queuedItemsQuery(engine: Engine, limit: number, textChars: number) {
   const join = engine === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
@@ -99,12 +87,11 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       if (!holder) throw new DbInputError('lease holder must be a non-empty string');
       const expires = now + leaseSeconds * 1000;
       // Taken when free, expired or already ours; otherwise the row is left as it is.
+      const taken = sql`leases.holder = excluded.holder OR leases.holder IS NULL OR leases.expires_at <= ${now}`;
       await sql`INSERT INTO leases (name, holder, expires_at, generation)
         VALUES (${CLUSTER_LEASE}, ${holder}, ${expires}, 0)
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-        WHERE leases.holder = excluded.holder OR leases.holder IS NULL OR leases.expires_at <= ${now}`.execute(
-        kysely,
-      );
+        WHERE ${taken}`.execute(kysely);
       const row = await kysely
         .selectFrom('leases')
         .select(['holder', 'expires_at', 'generation'])
@@ -129,14 +116,12 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await queuedItemsQuery(engine, limit, textChars).execute(kysely);
-      return rows.map(
-        (row): QueuedClusterItem => ({
-          ...toClusterItem(row),
-          version: Number(row.version),
-          queuedAt: Number(row.queued_at),
-          recluster: Number(row.recluster) === 1,
-        }),
-      );
+      return rows.map((row) => ({
+        ...toClusterItem(row),
+        version: Number(row.version),
+        queuedAt: Number(row.queued_at),
+        recluster: Number(row.recluster) === 1,
+      }));
     },
 
     async queuedUpTo(itemId) {
@@ -177,10 +162,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       }
       // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
       // redirected from) stay free until its next batch.
-      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
-        SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(
-        kysely,
-      );
+      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (SELECT max(id) AS top
+        FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(kysely);
       const first = Number(rows[0]?.top ?? 0) + 1;
       return Array.from({ length: count }, (_, index) => first + index);
     },
@@ -204,12 +187,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         // are refreshed too (or deleted, when emptied).
         const left = new Set<number>();
         for (const group of batches(batch.assignments, ROWS_PER_STATEMENT)) {
-          const from = await storiesOfItems(
-            trx,
-            engine,
-            group.map((assignment) => assignment.itemId),
-          );
-          for (const id of from) left.add(id);
+          const itemIds = group.map((assignment) => assignment.itemId);
+          for (const id of await storiesOfItems(trx, engine, itemIds)) left.add(id);
           await writeMemberships(trx, engine, group);
         }
         const refresh = new Map(batch.refresh);
@@ -226,12 +205,11 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
         await refreshStories(trx, engine, refresh.keys(), refresh);
         for (const group of batches(batch.done, ROWS_PER_STATEMENT)) {
-          const pairs = group.map(({ itemId, version }) => [itemId, version] as const);
+          const done = group.map(({ itemId, version }) => [itemId, version] as const);
+          const pairs = pairList(engine, done, 'item_id', 'version');
           // Only the version placed: an edit queued meanwhile stays for the next batch.
           await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN
-            (SELECT moves.item_id, moves.version FROM ${pairList(engine, pairs, 'item_id', 'version')})`.execute(
-            trx,
-          );
+            (SELECT moves.item_id, moves.version FROM ${pairs})`.execute(trx);
         }
       });
     },

@@ -7,9 +7,8 @@ import { storyScore } from './score.js';
 import { countStoryChange } from './story-changes.js';
 import { STORY_MEMBER_ITEMS } from './story-members.js';
 
-// A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
-// front page reads one indexed table. They are recomputed here, inside the caller's transaction,
-// whenever the story's membership or one of its items changes.
+// A story's summary columns (title, lead item, counts, score…) live on its row, so the front page
+// reads one indexed table; recomputed in the caller's transaction when its members change.
 
 /** The columns of its member items a story's summary is computed from. */
 const MEMBER_COLUMNS = [
@@ -77,56 +76,31 @@ function storySummary(
 const STORIES_PER_READ = 500;
 
 /**
- * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
- * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
- * before the members are read, so the last refresh to commit counts every committed member.
- * SQLite runs one writer at a time: nothing to wait for.
+ * PostgreSQL: locks the stories' rows in id order before their members are read, so of two refreshes
+ * of one story (the clusterer's, retention's) the last to commit counts every committed member.
  */
 async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
   await sql`SELECT id FROM stories WHERE id IN (SELECT j.value FROM ${valueList('postgres', storyIds, 'bigint')})
     ORDER BY id FOR NO KEY UPDATE`.execute(trx);
 }
 
-/** PostgreSQL's type of each of a story's summary columns (all but its id), to read them from JSON. */
-const POSTGRES_TYPES: Record<Exclude<keyof StoriesTable, 'id'>, string> = {
-  title: 'text',
-  summary: 'text',
-  image_url: 'text',
-  wire: 'text',
-  language: 'text',
-  lead_item_id: 'bigint',
-  lead_url: 'text',
-  lead_feed_id: 'bigint',
-  item_count: 'integer',
-  source_count: 'integer',
-  first_seen_at: 'bigint',
-  updated_at: 'bigint',
-  published_at: 'bigint',
-  score: 'double precision',
-};
-
-const SUMMARY_COLUMNS = Object.keys(POSTGRES_TYPES) as (keyof typeof POSTGRES_TYPES)[];
+type SummaryRow = Omit<StoriesTable, 'id'> & { id: number };
 
 /** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
-async function writeSummaries(
-  trx: Kysely<Database>,
-  engine: Engine,
-  rows: (Omit<StoriesTable, 'id'> & { id: number })[],
-): Promise<void> {
-  if (rows.length === 0) return;
+async function writeSummaries(trx: Kysely<Database>, engine: Engine, rows: SummaryRow[]): Promise<void> {
+  const [first] = rows;
+  if (first === undefined) return;
   const json = JSON.stringify(rows);
+  const columns = Object.keys(first).filter((column) => column !== 'id');
   if (engine === 'sqlite') {
     await sql`UPDATE stories SET ${sql.join(
-      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
+      columns.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
     )} FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
     return;
   }
-  const record = sql.raw(
-    ['id bigint', ...SUMMARY_COLUMNS.map((column) => `${column} ${POSTGRES_TYPES[column]}`)].join(', '),
-  );
-  await sql`UPDATE stories SET ${sql.join(
-    SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`),
-  )} FROM jsonb_to_recordset(${json}::jsonb) AS s(${record}) WHERE stories.id = s.id`.execute(trx);
+  // Each column read from JSON in the stories table's own type.
+  await sql`UPDATE stories SET ${sql.join(columns.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`))}
+    FROM jsonb_populate_recordset(NULL::stories, ${json}::jsonb) AS s WHERE stories.id = s.id`.execute(trx);
 }
 
 /** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
@@ -184,17 +158,17 @@ export async function refreshStories(
     ids.filter((id) => (leads.get(id) ?? null) === null),
   );
   const empty = ids.filter((id) => !members.has(id));
-  const summaries: (Omit<StoriesTable, 'id'> & { id: number })[] = [];
+  const summaries: SummaryRow[] = [];
   for (const id of ids) {
     const [first, ...rest] = members.get(id) ?? [];
     if (first === undefined) continue;
     summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
   for (const batch of batches(summaries, STORIES_PER_READ)) await writeSummaries(trx, engine, batch);
-  if (empty.length > 0)
-    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
-      trx,
-    );
+  if (empty.length > 0) {
+    const emptied = valueList(engine, empty, 'bigint');
+    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${emptied})`.execute(trx);
+  }
   await countStoryChange(trx);
   return empty.length;
 }

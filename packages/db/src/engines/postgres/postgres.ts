@@ -1,9 +1,9 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { DbInputError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
-import { createPostgresMaintenance } from './postgres-maintenance.js';
 
 export interface PostgresSettings {
   /** PostgreSQL: connections in this process's pool. */
@@ -53,5 +53,22 @@ export function openPostgres(
     kysely,
     transaction: (work) => kysely.transaction().execute(work),
   };
-  return { context, maintenance: createPostgresMaintenance(kysely), close: () => kysely.destroy() };
+  const maintenance: MaintenanceApi = {
+    async optimize() {
+      await sql`ANALYZE`.execute(kysely);
+    },
+    async sizeBytes() {
+      const { rows } = await sql<{
+        size: number;
+      }>`SELECT pg_database_size(current_database()) AS size`.execute(kysely);
+      return Number(rows[0]?.size ?? 0);
+    },
+    async settleSearchIndex() {
+      await sql`SELECT gin_clean_pending_list('items_search'::regclass)`.execute(kysely);
+    },
+    async backupTo() {
+      throw new DbInputError('backupTo: PostgreSQL databases are backed up with pg_dump');
+    },
+  };
+  return { context, maintenance, close: () => kysely.destroy() };
 }

@@ -1,14 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { DbConnectionError } from '../../errors.js';
+import { DbConnectionError, DbInputError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
-import { createSqliteMaintenance } from './sqlite-maintenance.js';
 
 export interface SqliteSettings {
   /** SQLite: how long a write waits for another process's write lock before DbBusyError (ms). */
@@ -130,9 +129,27 @@ export function openSqlite(
         }
       }),
   };
+  const maintenance: MaintenanceApi = {
+    async optimize() {
+      // 0x10002: analyze every table that needs it, even on a connection that has run no queries yet.
+      await sql`PRAGMA optimize = 0x10002`.execute(kysely);
+    },
+    async sizeBytes() {
+      const { rows } = await sql<{ size: number }>`SELECT page_count * page_size AS size
+        FROM pragma_page_count(), pragma_page_size()`.execute(kysely);
+      return Number(rows[0]?.size ?? 0);
+    },
+    async settleSearchIndex() {},
+    async backupTo(copy) {
+      if (existsSync(copy)) throw new DbInputError(`backupTo: ${copy} already exists`);
+      // VACUUM INTO copies one read transaction's snapshot, so a writer in another process never makes
+      // it start over (the page-by-page backup API restarts on every foreign write).
+      await sql`VACUUM INTO ${copy}`.execute(kysely);
+    },
+  };
   return {
     context,
-    maintenance: createSqliteMaintenance(kysely),
+    maintenance,
     close: async () => {
       await checkpointer?.close();
       await kysely.destroy();
