@@ -120,8 +120,8 @@ async function settle(
 export function createFeedsApi(ctx: DbContext): FeedsApi {
   const { kysely } = ctx;
 
-  async function get(id: number): Promise<Feed | null> {
-    const row = await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  async function feedBy(column: 'id' | 'url', value: number | string): Promise<Feed | null> {
+    const row = await kysely.selectFrom('feeds').selectAll().where(column, '=', value).executeTakeFirst();
     return row ? toFeed(row) : null;
   }
 
@@ -178,12 +178,9 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       return toFeed(row);
     },
 
-    get,
+    get: (id: number) => feedBy('id', id),
 
-    async getByUrl(url: string): Promise<Feed | null> {
-      const row = await kysely.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
-      return row ? toFeed(row) : null;
-    },
+    getByUrl: (url: string) => feedBy('url', url),
 
     async list(request = {}) {
       const limit = pageSize(request.limit);
@@ -214,17 +211,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     async update(id: number, patch: FeedPatch): Promise<Feed> {
       const columns = patchColumns(patch);
-      const row =
-        Object.keys(columns).length === 0
-          ? await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst()
-          : await kysely
-              .updateTable('feeds')
-              .set(columns)
-              .where('id', '=', id)
-              .returningAll()
-              .executeTakeFirst();
-      if (!row) throw new DbNotFoundError('feed', id);
-      return toFeed(row);
+      const update = kysely.updateTable('feeds').set(columns).where('id', '=', id).returningAll();
+      const row = Object.keys(columns).length > 0 ? await update.executeTakeFirst() : undefined;
+      const feed = row ? toFeed(row) : await feedBy('id', id);
+      if (!feed) throw new DbNotFoundError('feed', id);
+      return feed;
     },
 
     async remove(id: number): Promise<void> {
@@ -286,14 +277,9 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     },
 
     async folders(): Promise<string[]> {
-      const rows = await kysely
-        .selectFrom('feeds')
-        .select('folder')
-        .distinct()
-        .where('folder', 'is not', null)
-        .orderBy('folder')
-        .execute();
-      return rows.map((row) => row.folder as string);
+      const { rows } = await sql<{ folder: string }>`SELECT DISTINCT folder FROM feeds
+        WHERE folder IS NOT NULL ORDER BY folder`.execute(kysely);
+      return rows.map((row) => row.folder);
     },
 
     async countDue(now = new Date()): Promise<number> {

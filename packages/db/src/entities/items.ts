@@ -81,11 +81,7 @@ export interface UpsertOptions {
 }
 
 export interface ItemsSettings {
-  /**
-   * PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. A server
-   * crash can then lose the last fraction of a second of polls; their feeds' poll state is written
-   * after the items, so it is lost with them and those feeds are polled again.
-   */
+  /** PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. */
   asyncIngestCommit: boolean;
 }
 
@@ -109,8 +105,8 @@ export function createItemsApi(
         ingestInTransaction(trx, ctx.engine, feedId, inputs, now);
       if (group) return group.run(inputs.length, work);
       return ctx.transaction(async (trx) => {
-        // A poll's feed state commits after its items: a crash that loses these items loses that
-        // too, and the feed is polled again once its lease runs out.
+        // A poll's feed state commits after its items: a server crash that loses these items loses
+        // that too, and the feed is polled again once its lease runs out.
         if (settings.asyncIngestCommit) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
         return work(trx);
       });

@@ -100,12 +100,9 @@ export function createUsersApi(kysely: Kysely<Database>): UsersApi {
     },
 
     async authenticate(name, password) {
-      const row =
-        name.length <= MAX_USER_NAME_LENGTH
-          ? await byName(name)
-              .select([...columns, 'password_hash'])
-              .executeTakeFirst()
-          : undefined;
+      const known =
+        name.length <= MAX_USER_NAME_LENGTH ? byName(name).select([...columns, 'password_hash']) : null;
+      const row = await known?.executeTakeFirst();
       if (!row) {
         dummyHash ??= hashPassword('not anyone’s password', DEFAULT_SCRYPT_PARAMS);
         await verifyPassword(password, await dummyHash);
