@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds, valueList } from '../sql/value-list.js';
 import { retryOnConflict } from '../sql/write-retry.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
 import {
@@ -98,7 +98,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const now = Date.now();
       let written = 0;
       for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
-        const listed = sql`FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        const listed = sql`FROM items WHERE items.id ${inIds(engine, batch)}`;
         written += await writeStates(userId, sql`SELECT items.feed_id ${listed}`, (scope) => [
           sql`${stateInsert(userId, change, now)} ${listed} AND ${scope}
             ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
@@ -137,7 +137,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
         const { rows } = await sql<{ id: number; read: number | null; starred: number | null }>`
           SELECT items.id, s.read, s.starred FROM items ${stateJoin(userId)}
-          WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`.execute(kysely);
+          WHERE items.id ${inIds(engine, batch)}`.execute(kysely);
         for (const row of rows)
           states.set(Number(row.id), {
             read: Number(row.read ?? 0) === 1,
@@ -158,7 +158,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
         // Read: the story has items and none of them is unread. The inner search stops at the first
         // unread item, so a fresh story (the front page's usual case) costs one or two probes.
         const { rows } = await sql<{ story_id: number }>`SELECT j.value AS story_id
-          FROM ${valueList(engine, batch, 'bigint')}
+          FROM ${valueList(engine, batch)}
           WHERE EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value)
             AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value
               AND NOT EXISTS (SELECT 1 FROM item_states r
@@ -172,7 +172,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       checkIds(storyIds);
       let written = 0;
       for (const batch of batches([...new Set(storyIds)], ITEM_STATE_BATCH_SIZE)) {
-        const inBatch = sql`story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        const inBatch = sql`story_members.story_id ${inIds(engine, batch)}`;
         const members = sql`FROM ${STORY_MEMBER_ITEMS} WHERE ${inBatch}`;
         written += await writeStates(userId, sql`SELECT items.feed_id ${members}`, (scope) => [
           sql`${stateInsert(userId, READ, Date.now())} ${members} AND ${scope}

@@ -5,7 +5,7 @@ import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
 import type { Author, Engine, FeedRef } from '../types.js';
 
@@ -92,7 +92,7 @@ export function filterClauses(engine: Engine, userId: number, filter: StreamFilt
   const clauses: RawBuilder<unknown>[] = [];
   if (filter.itemIds !== undefined) {
     checkIds(filter.itemIds);
-    clauses.push(sql`items.id IN (SELECT j.value FROM ${valueList(engine, filter.itemIds, 'bigint')})`);
+    clauses.push(sql`items.id ${inIds(engine, filter.itemIds)}`);
   }
   if (filter.feedId !== undefined) clauses.push(sql`items.feed_id = ${filter.feedId}`);
   if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
 // What an item_states write may touch, locked once per write instead of per row (SQLite checks each
@@ -25,5 +25,5 @@ export async function lockWriteScope(
     WHERE c.feed_id IN (${candidateFeeds}) AND EXISTS (SELECT 1 FROM reader)
     ORDER BY c.feed_id FOR KEY SHARE OF c`.execute(trx);
   const feedIds = rows.map((row) => Number(row.feed_id));
-  return sql`items.feed_id IN (SELECT j.value FROM ${valueList(engine, feedIds, 'bigint')})`;
+  return sql`items.feed_id ${inIds(engine, feedIds)}`;
 }

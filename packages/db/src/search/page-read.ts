@@ -48,12 +48,12 @@ export async function readPage(
       items.feed_id, items.title, items.url, NULL AS canonical_url, NULL AS sort_at, items.language,
       ${FEED_REF_COLUMNS}, items.published_at, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text,
       stories.source_count
-    FROM ${valueList(engine, shown, 'bigint')} JOIN items ON items.id = j.value
+    FROM ${valueList(engine, shown)} JOIN items ON items.id = j.value
       JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
       LEFT JOIN stories ON stories.id = story_members.story_id
     UNION ALL
     SELECT 1, ${MEMBER_COLUMNS}, NULL, NULL, NULL
-    FROM ${storyMembersFrom(engine, valueList(engine, stories, 'bigint'))}
+    FROM ${storyMembersFrom(engine, valueList(engine, stories))}
     ORDER BY member, story_id, sort_at, id`.execute(kysely);
   return {
     hits: rows.filter((row) => Number(row.member) === 0) as HitRow[],

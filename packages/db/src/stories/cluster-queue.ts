@@ -17,7 +17,7 @@ export async function enqueueForClustering(
   if (itemIds.length === 0) return;
   const recluster = options.recluster ? 1 : 0;
   await sql`INSERT INTO cluster_queue (item_id, version, queued_at, recluster)
-    SELECT j.value, 0, ${now}, ${recluster} FROM ${valueList(engine, itemIds, 'bigint')}
+    SELECT j.value, 0, ${now}, ${recluster} FROM ${valueList(engine, itemIds)}
     WHERE true -- SQLite: an upsert's SELECT needs a WHERE, or ON reads as a join constraint
     ON CONFLICT (item_id) DO UPDATE SET version = cluster_queue.version + 1,
       recluster = CASE WHEN excluded.recluster = 1 THEN 1 ELSE cluster_queue.recluster END`.execute(trx);

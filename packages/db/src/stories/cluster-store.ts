@@ -3,7 +3,7 @@ import { DbInputError, DbLeaseLostError } from '../errors.js';
 import type { Database, ItemsTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { pairList, valueList } from '../sql/value-list.js';
+import { inIds, pairList, valueList } from '../sql/value-list.js';
 import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, Engine } from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
 import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
@@ -177,11 +177,11 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const ids of batches(targets, ROWS_PER_STATEMENT)) {
           await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
               first_seen_at, updated_at, published_at, score)
-            SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
+            SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids)}
             WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
           // A recluster may give a story back an id that was merged away: that id is a story again.
           await sql`DELETE FROM story_redirects
-            WHERE old_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+            WHERE old_id ${inIds(engine, ids)}`.execute(trx);
         }
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import { pairList, valueList } from '../sql/value-list.js';
+import { inIds, pairList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
 // Story membership: which story each clustered item is in, one narrow row per item.
@@ -40,7 +40,7 @@ export async function storyOfEachItem(
     item_id: number;
     story_id: number;
   }>`SELECT item_id, story_id FROM story_members
-    WHERE item_id IN (SELECT j.value FROM ${valueList(engine, itemIds, 'bigint')})`.execute(db);
+    WHERE item_id ${inIds(engine, itemIds)}`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
 }
 

@@ -69,7 +69,7 @@ export async function otherOutlets(
   limit = OUTLETS_PER_STORY,
 ): Promise<Map<number, StoryOutlet[]>> {
   if (requests.length === 0 || limit <= 0) return pickOutlets(requests, [], limit);
-  const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))], 'bigint');
+  const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))]);
   const { rows } = await sql<MemberRow>`SELECT ${MEMBER_COLUMNS} FROM ${storyMembersFrom(engine, stories)}
     ORDER BY story_members.story_id, items.sort_at, items.id`.execute(kysely);
   return pickOutlets(requests, rows, limit);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ItemsTable, StoriesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
 import { countStoryChange } from './story-changes.js';
@@ -80,7 +80,7 @@ const STORIES_PER_READ = 500;
  * of one story (the clusterer's, retention's) the last to commit counts every committed member.
  */
 async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
-  await sql`SELECT id FROM stories WHERE id IN (SELECT j.value FROM ${valueList('postgres', storyIds, 'bigint')})
+  await sql`SELECT id FROM stories WHERE id ${inIds('postgres', storyIds)}
     ORDER BY id FOR NO KEY UPDATE`.execute(trx);
 }
 
@@ -114,7 +114,7 @@ async function membersOf(
     const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
       MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
     )} FROM ${STORY_MEMBER_ITEMS}
-      WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+      WHERE story_members.story_id ${inIds(engine, ids)}`.execute(trx);
     for (const row of rows) {
       const storyId = Number(row.story_id);
       const list = members.get(storyId);
@@ -130,7 +130,7 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
   const leads = new Map<number, number>();
   for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
-      WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+      WHERE id ${inIds(engine, ids)}`.execute(trx);
     for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
   }
   return leads;
@@ -165,10 +165,7 @@ export async function refreshStories(
     summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
   for (const batch of batches(summaries, STORIES_PER_READ)) await writeSummaries(trx, engine, batch);
-  if (empty.length > 0) {
-    const emptied = valueList(engine, empty, 'bigint');
-    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${emptied})`.execute(trx);
-  }
+  if (empty.length > 0) await sql`DELETE FROM stories WHERE id ${inIds(engine, empty)}`.execute(trx);
   await countStoryChange(trx);
   return empty.length;
 }
