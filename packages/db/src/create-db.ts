@@ -35,11 +35,9 @@ export type CreateDbOptions = Partial<SqliteSettings & PostgresSettings & ItemsS
 
 /** `defaults`, each overridden by the option of its name when that is set. */
 function withDefaults<Settings extends object>(defaults: Settings, options: Partial<Settings>): Settings {
-  const entries = Object.entries(defaults).map(([name, value]) => [
-    name,
-    options[name as keyof Settings] ?? value,
-  ]);
-  return Object.fromEntries(entries) as Settings;
+  return Object.fromEntries(
+    Object.entries(defaults).map(([key, value]) => [key, options[key as keyof Settings] ?? value]),
+  ) as Settings;
 }
 
 /** The Db contract plus what this implementation adds (see the README's API notes). */

@@ -37,12 +37,11 @@ export function openPostgres(
     },
   });
   pool.on('error', settings.onBackgroundError);
-  // A connection that dies while checked out emits 'error' on its client: unhandled, it would crash
-  // the process. The next query on it fails as DbConnectionError.
+  // A connection that dies while checked out emits 'error' on its client, which unhandled would crash
+  // the process.
   pool.on('connect', (client) => {
     client.on('error', settings.onBackgroundError);
-    // A FATAL error (session terminated, server shutting down) fails the running query, but the driver
-    // would pool the dead connection again; ended here, the next query gets a new one.
+    // After a FATAL error (session terminated) the driver would pool the dead connection again.
     client.connection.on('errorMessage', (message: { severity?: string }) => {
       if (message.severity === 'FATAL' || message.severity === 'PANIC') client.end().catch(() => undefined);
     });

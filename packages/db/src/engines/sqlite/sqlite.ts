@@ -16,10 +16,7 @@ export interface SqliteSettings {
   cacheSizeKib: number;
   /** SQLite: MiB of the file read through a memory map (0: none; better-sqlite3 caps it near 2 GiB). */
   mmapSizeMib: number;
-  /**
-   * SQLite: how soon after a commit a thread checkpoints the write-ahead log, in ms (0: no thread;
-   * SQLite checkpoints inside the commit that fills the log). See sqlite-checkpointer.ts.
-   */
+  /** SQLite: how soon after a commit a thread checkpoints the write-ahead log, in ms (0: no thread). */
   checkpointIntervalMs: number;
   /** SQLite: a background checkpoint failed (the writer's own checkpoints still bound the log). */
   onBackgroundError: (error: Error) => void;
@@ -39,9 +36,8 @@ const WAL_CHECKPOINT_PAGES = 10_000;
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
- * Kysely's SQLite driver prepares every query anew; parsing and planning then cost more than running
- * most of them. This hands it a database whose prepare() reuses statements by SQL text (Kysely runs
- * one query at a time on the connection, so a statement is never used twice at once).
+ * Kysely's SQLite driver prepares every query anew, which costs more than running most of them: its
+ * prepare() here reuses statements by SQL text (Kysely runs one query at a time on the connection).
  */
 function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Database {
   const cache = new Map<string, BetterSqlite3.Statement>();
@@ -74,11 +70,8 @@ export function openSqlite(
       ? createCheckpointer(path, settings.checkpointIntervalMs, (error) => {
           // Checkpoints go back into the commits, as without the thread.
           database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-          settings.onBackgroundError(
-            new DbConnectionError(`background checkpoints of ${path} stopped: ${error.message}`, {
-              cause: error,
-            }),
-          );
+          const message = `background checkpoints of ${path} stopped: ${error.message}`;
+          settings.onBackgroundError(new DbConnectionError(message, { cause: error }));
         })
       : null;
   try {
@@ -89,22 +82,19 @@ export function openSqlite(
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    // Without the checkpoint thread, a bound above SQLite's default so small write transactions
-    // rarely pay for a checkpoint; with it, only a fallback should the thread fall behind.
+    // Without the checkpoint thread, above SQLite's default so small writes rarely pay for a checkpoint.
     database.pragma(
       `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
     );
     database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
     database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
     database.pragma(`mmap_size = ${Math.trunc(settings.mmapSizeMib) * 1024 * 1024}`);
-    // The statements above waited in SQLite's busy handler (another process may be creating the
-    // file). From here on, in WAL mode, the dialect waits instead (sqlite-busy.ts). Without WAL (a file
-    // system that lacks shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
+    // From here on, in WAL mode, the dialect waits for the lock instead of SQLite (sqlite-busy.ts).
+    // Without WAL (no shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
     if (database.pragma('journal_mode', { simple: true }) === 'wal') database.pragma('busy_timeout = 0');
   } catch (error) {
-    throw new DbConnectionError(`cannot open SQLite database ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    const message = `cannot open SQLite database ${path}: ${(error as Error).message}`;
+    throw new DbConnectionError(message, { cause: error });
   }
   const kysely = new Kysely<Database>({
     dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
@@ -112,8 +102,7 @@ export function openSqlite(
   const context: DbContext = {
     engine: 'sqlite',
     kysely,
-    // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
-    // transaction runs without any other query interleaving.
+    // Kysely's driver lends its single connection under a mutex: no other query interleaves.
     transaction: (work) =>
       kysely.connection().execute(async (connection) => {
         await sql`BEGIN IMMEDIATE`.execute(connection);
