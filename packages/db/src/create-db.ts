@@ -59,10 +59,7 @@ export type NewsfeedDb = Db & {
   context: DbContext;
 };
 
-/**
- * Opens the database named by `url` (DATABASE_URL; unset means `file:./data/newsfeed.db`), runs
- * pending migrations, and returns the storage API bound to one connection (SQLite) or pool (PostgreSQL).
- */
+/** Opens the database at `url` (DATABASE_URL, default `file:./data/newsfeed.db`) and migrates it. */
 export async function createDb(url?: string | null, options: CreateDbOptions = {}): Promise<NewsfeedDb> {
   const location = parseDatabaseUrl(url, options.cwd);
   const { context, maintenance, close } =

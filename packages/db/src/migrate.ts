@@ -5,9 +5,8 @@ import { pendingMigrations } from './schema/migrations/plan.js';
 import type { Database } from './schema/schema.js';
 import type { DbContext } from './sql/context.js';
 
-// Migrations run at start-up and from the CLI. Two processes starting at once must not both apply a
-// migration: PostgreSQL serializes them with a transaction-scoped advisory lock, SQLite with its
-// write lock (BEGIN IMMEDIATE). The loser waits, then finds everything applied.
+// Two processes starting at once must not both migrate: PostgreSQL serializes them with an advisory
+// lock, SQLite with its write lock; the loser waits, then finds everything applied.
 
 /** An arbitrary constant that names "Newsfeed schema migrations" among advisory locks. */
 const MIGRATION_LOCK_KEY = 7_346_018_112;

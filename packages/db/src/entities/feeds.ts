@@ -91,10 +91,7 @@ function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   return columns;
 }
 
-/**
- * Applies `patch` and releases the lease with its attempts cleared, if `workerId` still holds it;
- * whether it did. `crashCount`: the feed's crashes in a row from now.
- */
+/** Applies `patch` and releases the lease, attempts cleared, if `workerId` holds it; whether it did. */
 async function settle(
   db: Kysely<Database>,
   id: number,

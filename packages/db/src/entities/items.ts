@@ -54,10 +54,7 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   };
 }
 
-/**
- * Deletes items with their search entries and memberships (trigger, cascade), keeping a tombstone of
- * each key so that no poll brings it back, and refreshes their stories; how many stories emptied.
- */
+/** Deletes items (their keys tombstoned, their stories refreshed); how many stories emptied. */
 export async function deleteItems(
   trx: Kysely<Database>,
   engine: Engine,

@@ -71,7 +71,7 @@ function stateInsert(userId: number, change: StateChange, now: number): RawBuild
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
-  /** Runs item_states writes in the locked scope of `candidateFeeds` (again after a deadlock); rows written. */
+  /** item_states writes in the locked scope of `candidateFeeds`, run again after a deadlock; rows written. */
   function writeStates(
     userId: number,
     candidateFeeds: RawBuilder<unknown>,

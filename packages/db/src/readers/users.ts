@@ -27,10 +27,7 @@ export interface UsersApi {
   getByName(name: string): Promise<User | null>;
   /** Removes an account with its sessions and state; whether it existed. */
   remove(name: string): Promise<boolean>;
-  /**
-   * The user when name and password match, else null. An unknown name costs one hash too, so the
-   * answer takes as long as for a wrong password.
-   */
+  /** The user when name and password match, else null (as slowly for an unknown name). */
   authenticate(name: string, password: string): Promise<User | null>;
 }
 

@@ -29,10 +29,7 @@ export function decodeCursor(list: string, cursor: string, kinds: ('number' | 's
   return values as CursorValue[];
 }
 
-/**
- * The rows after a cursor of `list` in a list sorted by `sortColumn`, then `idColumn`, both
- * descending (`true` without a cursor): a range that an index on the two columns seeks.
- */
+/** The rows after a cursor of `list` sorted by `sortColumn`, then `idColumn`, both descending. */
 export function keysetAfter(
   list: string,
   cursor: string | null | undefined,

@@ -41,10 +41,7 @@ export function toDbError(error: unknown, subject: string): DbError {
   return new DbError('QUERY_FAILED', text, { cause: error });
 }
 
-/**
- * Wraps every method of an API group so that whatever it throws is a DbError whose message names the
- * operation and the entity it was called for (`feed 12`, `item https://…`).
- */
+/** Wraps an API group's methods: what they throw becomes a DbError naming the call (`feed 12`). */
 export function withTypedErrors<Api extends object>(
   group: string,
   entity: string | Partial<Record<keyof Api, string>>,

@@ -16,10 +16,7 @@ export function inIds(engine: Engine, ids: readonly number[]): RawBuilder<unknow
   return sql`IN (SELECT j.value FROM ${valueList(engine, ids)})`;
 }
 
-/**
- * A JSON list of integer pairs as a table `moves` with the two named columns (one bound parameter),
- * for statements that take (item, story) or (item, version) pairs.
- */
+/** Integer pairs as a table `moves` with the two named columns, bound as one JSON parameter. */
 export function pairList(
   engine: Engine,
   pairs: readonly (readonly [number, number])[],

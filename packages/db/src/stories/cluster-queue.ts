@@ -3,9 +3,8 @@ import type { Database } from '../schema/schema.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// The clusterer's inbox: one row per item waiting to be placed in a story. A row
-// queued again before the clusterer took it keeps its first queued_at (the lag is measured from the
-// first write) and gets a new version, so the clusterer only dequeues the version it placed.
+// The clusterer's inbox. An item queued again keeps its first queued_at (the lag's start) and gets a
+// new version: the clusterer dequeues only the version it placed.
 
 export async function enqueueForClustering(
   trx: Kysely<Database>,

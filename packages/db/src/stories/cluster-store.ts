@@ -87,11 +87,11 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       if (!holder) throw new DbInputError('lease holder must be a non-empty string');
       const expires = now + leaseSeconds * 1000;
       // Taken when free, expired or already ours; otherwise the row is left as it is.
-      const taken = sql`leases.holder = excluded.holder OR leases.holder IS NULL OR leases.expires_at <= ${now}`;
       await sql`INSERT INTO leases (name, holder, expires_at, generation)
         VALUES (${CLUSTER_LEASE}, ${holder}, ${expires}, 0)
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-        WHERE ${taken}`.execute(kysely);
+        WHERE leases.holder = excluded.holder OR leases.holder IS NULL
+          OR leases.expires_at <= ${now}`.execute(kysely);
       const row = await kysely
         .selectFrom('leases')
         .select(['holder', 'expires_at', 'generation'])

@@ -3,8 +3,8 @@ import type { DbContext } from '../sql/context.js';
 import { toIso } from '../sql/time.js';
 import type { ClusterWarning, ClusterWarningsApi } from '../types.js';
 
-// The clusterer's warnings where an admin sees them. Each record drops what is
-// older than the newest KEPT_WARNINGS, so a clusterer warning on every batch cannot grow the table.
+// The clusterer's warnings for admins. Each record drops all but the newest KEPT_WARNINGS, so a
+// warning on every batch cannot grow the table.
 
 /** Warnings kept: many more than the admin page lists. */
 export const KEPT_WARNINGS = 200;
@@ -40,14 +40,7 @@ export function createClusterWarningsApi(ctx: DbContext): ClusterWarningsApi {
         .orderBy('id', 'desc')
         .limit(Math.max(1, Math.min(limit, KEPT_WARNINGS)))
         .execute();
-      return rows.map(
-        (row): ClusterWarning => ({
-          id: Number(row.id),
-          at: toIso(row.at),
-          kind: row.kind,
-          message: row.message,
-        }),
-      );
+      return rows.map((row): ClusterWarning => ({ ...row, id: Number(row.id), at: toIso(row.at) }));
     },
   };
 }

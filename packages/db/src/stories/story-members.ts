@@ -3,9 +3,7 @@ import type { Database } from '../schema/schema.js';
 import { inIds, pairList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// Story membership: which story each clustered item is in, one narrow row per item.
-// The clusterer is its only writer (cluster-store.ts); the readers join it by item or by story, and
-// deleting an item or a story deletes its rows (ON DELETE CASCADE).
+// Story membership: one narrow row per clustered item, written by the clusterer only (cluster-store.ts).
 
 /** Joins each item's membership, if any: `story_members.story_id` is its story, or null. */
 export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members.item_id = items.id`;
@@ -45,9 +43,8 @@ export async function storyOfEachItem(
 }
 
 /**
- * Puts each item in its story. An item already there is not written; an item deleted since the
- * clusterer read it is skipped (PostgreSQL: its row is locked first, so a concurrent delete either
- * commits before, and the item drops out, or waits for this transaction).
+ * Puts each item in its story. An item deleted since the clusterer read it is skipped (PostgreSQL:
+ * its row is locked first, so a concurrent delete commits before or waits).
  */
 export async function writeMemberships(
   trx: Kysely<Database>,

@@ -41,14 +41,10 @@ function chooseLead(members: MemberRow[]): MemberRow {
 }
 
 /**
- * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
- * the clusterer found most central (its headline and outlet head the story); when it is not a member
- * any more, the earliest report leads.
+ * A story's summary columns computed from its members. `leadId`: the member the clusterer found most
+ * central; when it is not a member any more, the earliest report leads.
  */
-function storySummary(
-  members: [MemberRow, ...MemberRow[]],
-  leadId: number | null = null,
-): Omit<StoriesTable, 'id'> {
+function storySummary(members: [MemberRow, ...MemberRow[]], leadId: number | null): Omit<StoriesTable, 'id'> {
   const lead = members.find((member) => member.id === leadId) ?? chooseLead(members);
   const sourceCount = new Set(members.map((member) => member.feed_id)).size;
   return {
@@ -99,7 +95,8 @@ async function writeSummaries(trx: Kysely<Database>, engine: Engine, rows: Summa
     return;
   }
   // Each column read from JSON in the stories table's own type.
-  await sql`UPDATE stories SET ${sql.join(columns.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`))}
+  const sets = columns.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`);
+  await sql`UPDATE stories SET ${sql.join(sets)}
     FROM jsonb_populate_recordset(NULL::stories, ${json}::jsonb) AS s WHERE stories.id = s.id`.execute(trx);
 }
 

@@ -2,9 +2,8 @@ import { DbMigrationError } from '../../errors.js';
 import { latestVersion, MIGRATION_PLAN } from './index.js';
 import type { Migration, MigrationPlan } from './migration.js';
 
-// Which migrations a database needs follows from the versions it records, and only from known
-// records: a new database, a release's, or one at the baseline with any of the later migrations.
-// Any other record was left by a build this one cannot follow.
+// A database's migrations follow from the versions it records, if known: none, a release's, or the
+// baseline's with later ones. Any other record was left by a build this one cannot follow.
 
 /** The migrations a database recording `recorded` needs, oldest first; throws for an unknown record. */
 export function pendingMigrations(recorded: readonly number[], plan = MIGRATION_PLAN): Migration[] {
