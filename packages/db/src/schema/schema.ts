@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
-// Row shapes of the tables, as Kysely sees them. Times are epoch milliseconds, flags are 0/1 integers,
-// lists are JSON text: the same representation on SQLite and PostgreSQL.
+// Row shapes of the tables the query builder reads (the counters are read in SQL only). Times are epoch
+// milliseconds, flags are 0/1 integers, lists are JSON text: the same on SQLite and PostgreSQL.
 
 export interface FeedsTable {
   id: Generated<number>;
@@ -163,26 +163,6 @@ export interface ItemStatesTable {
   updated_at: number;
 }
 
-/** How many items each feed has and its newest sort time, kept by triggers. */
-export interface FeedItemCountsTable {
-  feed_id: number;
-  items: number;
-  newest: number | null;
-}
-
-/** How many of a feed's items each user has read, kept by triggers. */
-export interface FeedReadCountsTable {
-  user_id: number;
-  feed_id: number;
-  read: number;
-}
-
-/** Counters moved by writes other processes must notice, by name. */
-export interface ChangeCountersTable {
-  name: string;
-  value: number;
-}
-
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -197,8 +177,5 @@ export interface Database {
   story_redirects: StoryRedirectsTable;
   users: UsersTable;
   item_states: ItemStatesTable;
-  feed_item_counts: FeedItemCountsTable;
-  feed_read_counts: FeedReadCountsTable;
-  change_counters: ChangeCountersTable;
   schema_migrations: SchemaMigrationsTable;
 }
