@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type UpdateObject } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
@@ -24,6 +24,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
 const CLAIM_OVERFETCH = 4;
 
 type FeedRow = Selectable<FeedsTable>;
+type FeedUpdate = UpdateObject<Database, 'feeds'>;
 
 export function toFeed(row: FeedRow): Feed {
   return {
@@ -66,8 +67,8 @@ export function feedHost(url: string): string {
 const dueAt = (now: number) =>
   sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
 
-function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
-  const columns: Updateable<FeedsTable> = {};
+function patchColumns(patch: FeedPatch): FeedUpdate {
+  const columns: FeedUpdate = {};
   if (patch.url !== undefined) Object.assign(columns, { url: patch.url, host: feedHost(patch.url) });
   if (patch.title !== undefined) columns.title = patch.title;
   if (patch.siteUrl !== undefined) columns.site_url = patch.siteUrl;
@@ -91,27 +92,20 @@ function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   return columns;
 }
 
-/** Applies `patch` and releases the lease, attempts cleared, if `workerId` holds it; whether it did. */
-async function settle(
-  db: Kysely<Database>,
-  id: number,
-  workerId: string,
-  patch: FeedPatch,
-  crashCount: number | RawBuilder<number>,
-): Promise<boolean> {
+/** Sets `columns` and releases the lease, if `workerId` still holds it; whether it did. */
+async function release(db: Kysely<Database>, id: number, workerId: string, columns: FeedUpdate) {
   const result = await db
     .updateTable('feeds')
-    .set({
-      ...patchColumns(patch),
-      lease_owner: null,
-      lease_expires_at: null,
-      claim_attempts: 0,
-      crash_count: crashCount,
-    })
+    .set({ ...columns, lease_owner: null, lease_expires_at: null })
     .where('id', '=', id)
     .where('lease_owner', '=', workerId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** A poll's outcome: its patch, the claim attempts cleared, `crashes` in a row from now. */
+function outcome(patch: FeedPatch, crashes: number | RawBuilder<number>): FeedUpdate {
+  return { ...patchColumns(patch), claim_attempts: 0, crash_count: crashes };
 }
 
 export function createFeedsApi(ctx: DbContext): FeedsApi {
@@ -227,10 +221,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     claimDue,
 
-    finishPoll: (id: number, workerId: string, patch: FeedPatch) => settle(kysely, id, workerId, patch, 0),
+    finishPoll: (id: number, workerId: string, patch: FeedPatch) =>
+      release(kysely, id, workerId, outcome(patch, 0)),
 
     recordCrash: (id: number, workerId: string, patch: FeedPatch) =>
-      settle(kysely, id, workerId, patch, sql`crash_count + 1`),
+      release(kysely, id, workerId, outcome(patch, sql`crash_count + 1`)),
 
     async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
       if (polls.length === 0) return [];
@@ -253,7 +248,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
         const updated: number[] = [];
         for (const { id, nextPollAt, pollIntervalSeconds, polledAt } of polls) {
           const patch = { nextPollAt, pollIntervalSeconds, lastSuccessAt: polledAt, errorCount: 0 };
-          if (await settle(trx, id, workerId, { ...patch, lastError: null, lastErrorAt: null }, 0))
+          if (await release(trx, id, workerId, outcome({ ...patch, lastError: null, lastErrorAt: null }, 0)))
             updated.push(id);
         }
         return updated;
@@ -261,16 +256,8 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     },
 
     async releaseLease(id: number, workerId: string): Promise<void> {
-      await kysely
-        .updateTable('feeds')
-        .set({
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: sql`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .execute();
+      const attempts = sql<number>`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`;
+      await release(kysely, id, workerId, { claim_attempts: attempts });
     },
 
     async folders(): Promise<string[]> {

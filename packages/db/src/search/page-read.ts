@@ -32,9 +32,8 @@ export interface PageRead {
 type PageReadRow = { member: number } & (HitRow | MemberRow);
 
 /**
- * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the stories the
- * hits were in when the window's stories were read. An item deleted since is left out; one moved to
- * another story since names no outlets on this page.
+ * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the hits' stories
+ * when the window was read (an item moved since names no outlets on this page).
  */
 export async function readPage(
   { kysely, engine }: DbContext,

@@ -12,11 +12,8 @@ import { parseSearchQuery } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { createSqliteSearch } from './sqlite.js';
 
-// Search, the same on both engines but for the window: each engine finds a query's newest matches
-// and ranks them its own way (sqlite.ts, postgres.ts). Here a story's items collapse into its
-// best-ranked one (before the cursor, so that pages agree), the page's rows are read with the members
-// of their stories that other outlets are picked from (page-read.ts), and snippets are built by
-// buildSnippet.
+// Search, the same on both engines but for the window of ranked newest matches (sqlite.ts,
+// postgres.ts): a story's items collapse into its best-ranked one before the cursor, so pages agree.
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
@@ -28,10 +25,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const limit = pageSize(request.limit);
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
-      const window = await engine.window({
-        terms,
-        ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
-      });
+      const window = await engine.window({ terms, feedId: request.feedId });
       const storyOf = await storyOfEachItem(
         kysely,
         ctx.engine,

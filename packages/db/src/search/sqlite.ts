@@ -10,10 +10,9 @@ import {
 import { foldText, WORD } from './fold.js';
 import type { SearchTerm } from './query.js';
 
-// SQLite: FTS5 finds a query's newest matches (its index walked newest first, up to the window),
-// ranked by how many of the query's terms their title holds. Not bm25(): it reads each term's whole
-// posting list first. A prefix is asked as the words it stands for (FTS5's vocabulary,
-// items_fts_words): FTS5 merges a prefix's posting lists in full, but walks an OR of words lazily.
+// SQLite: FTS5's newest matches, ranked by how many of the query's terms their title holds (bm25()
+// reads each term's whole posting list first). A prefix is asked as the words it stands for: FTS5
+// merges a prefix's posting lists in full, but walks an OR of words lazily.
 
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */
 export const MAX_PREFIX_EXPANSION = 64;
