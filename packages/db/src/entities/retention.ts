@@ -32,18 +32,11 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
         // A reader marking items of the batch can deadlock with its cascade; the batch then runs again.
         const deleted = await retryOnConflict(() =>
           ctx.transaction(async (trx) => {
-            const rows = await trx
-              .selectFrom('items')
-              .select(['id', 'feed_id', 'key'])
-              .where('sort_at', '<', cutoff)
-              // A saved item stays until its reader unsaves it.
-              .where(
-                sql<boolean>`NOT EXISTS (SELECT 1 FROM item_states
-                  WHERE item_states.item_id = items.id AND item_states.starred = 1)`,
-              )
-              .orderBy('sort_at')
-              .limit(batchSize)
-              .execute();
+            // A saved item stays until its reader unsaves it.
+            const { rows } = await sql<{ id: number; feed_id: number; key: string }>`SELECT id, feed_id, key
+              FROM items WHERE sort_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM item_states
+                WHERE item_states.item_id = items.id AND item_states.starred = 1)
+              ORDER BY sort_at LIMIT ${batchSize}`.execute(trx);
             if (rows.length === 0) return 0;
             totals.stories += await deleteItems(trx, ctx.engine, rows);
             return rows.length;

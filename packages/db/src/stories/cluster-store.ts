@@ -81,6 +81,7 @@ async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number
 
 export function createClusteringApi(ctx: DbContext): ClusteringApi {
   const { kysely, engine } = ctx;
+  const leaseRow = () => kysely.selectFrom('leases').where('name', '=', CLUSTER_LEASE);
 
   return {
     async acquire(holder, leaseSeconds, now = Date.now()): Promise<ClusterLease> {
@@ -92,11 +93,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
         WHERE leases.holder = excluded.holder OR leases.holder IS NULL
           OR leases.expires_at <= ${now}`.execute(kysely);
-      const row = await kysely
-        .selectFrom('leases')
-        .select(['holder', 'expires_at', 'generation'])
-        .where('name', '=', CLUSTER_LEASE)
-        .executeTakeFirstOrThrow();
+      const row = await leaseRow().select(['holder', 'expires_at', 'generation']).executeTakeFirstOrThrow();
       return {
         held: row.holder === holder,
         holder: row.holder,
@@ -125,12 +122,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async queuedUpTo(itemId) {
-      const row = await kysely
-        .selectFrom('cluster_queue')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('item_id', '<=', itemId)
-        .executeTakeFirstOrThrow();
-      return Number(row.count);
+      const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM cluster_queue
+        WHERE item_id <= ${itemId}`.execute(kysely);
+      return Number(rows[0]?.count ?? 0);
     },
 
     newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
@@ -219,16 +213,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         let count = 0;
         let after = 0;
         for (;;) {
-          const ids = (
-            await trx
-              .selectFrom('items')
-              .select('id')
-              .where('first_seen_at', '>=', since)
-              .where('id', '>', after)
-              .orderBy('id')
-              .limit(ROWS_PER_STATEMENT)
-              .execute()
-          ).map((row) => Number(row.id));
+          const { rows } = await sql<{ id: number }>`SELECT id FROM items WHERE first_seen_at >= ${since}
+            AND id > ${after} ORDER BY id LIMIT ${ROWS_PER_STATEMENT}`.execute(trx);
+          const ids = rows.map((row) => Number(row.id));
           if (ids.length === 0) break;
           await enqueueForClustering(trx, engine, ids, now, { recluster: true });
           count += ids.length;
@@ -242,11 +229,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async generation() {
-      const row = await kysely
-        .selectFrom('leases')
-        .select('generation')
-        .where('name', '=', CLUSTER_LEASE)
-        .executeTakeFirst();
+      const row = await leaseRow().select('generation').executeTakeFirst();
       return Number(row?.generation ?? 0);
     },
   };
