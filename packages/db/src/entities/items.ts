@@ -127,13 +127,10 @@ export function createItemsApi(
 
     async remove(id: number): Promise<void> {
       await ctx.transaction(async (trx) => {
-        const row = await trx
-          .selectFrom('items')
-          .select(['id', 'feed_id', 'key'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw new DbNotFoundError('item', id);
-        await deleteItems(trx, ctx.engine, [row]);
+        const { rows } = await sql<{ id: number; feed_id: number; key: string }>`SELECT id, feed_id, key
+          FROM items WHERE id = ${id}`.execute(trx);
+        if (!rows[0]) throw new DbNotFoundError('item', id);
+        await deleteItems(trx, ctx.engine, rows);
       });
     },
 

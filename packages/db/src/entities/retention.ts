@@ -46,11 +46,9 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
         if (deleted < batchSize) break;
       }
       if (options.tombstonesOlderThan !== undefined) {
-        const result = await ctx.kysely
-          .deleteFrom('tombstones')
-          .where('deleted_at', '<', toMillis(options.tombstonesOlderThan, 'tombstonesOlderThan'))
-          .executeTakeFirst();
-        totals.tombstones = Number(result.numDeletedRows);
+        const cutoff = toMillis(options.tombstonesOlderThan, 'tombstonesOlderThan');
+        const result = await sql`DELETE FROM tombstones WHERE deleted_at < ${cutoff}`.execute(ctx.kysely);
+        totals.tombstones = Number(result.numAffectedRows);
       }
       return totals;
     },

@@ -96,12 +96,9 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
 
   async function redirect(id: number): Promise<number | null> {
     // Merges of merges are flattened when written (cluster-store.ts): one row says where it went.
-    const row = await kysely
-      .selectFrom('story_redirects')
-      .select('new_id')
-      .where('old_id', '=', id)
-      .executeTakeFirst();
-    return row ? Number(row.new_id) : null;
+    const { rows } = await sql<{ new_id: number }>`SELECT new_id FROM story_redirects
+      WHERE old_id = ${id}`.execute(kysely);
+    return rows[0] ? Number(rows[0].new_id) : null;
   }
 
   return { listTop, get, redirect };

@@ -1,6 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database, ItemsTable } from '../schema/schema.js';
+import type { Database, ItemsTable, LeasesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { inIds, pairList, valueList } from '../sql/value-list.js';
@@ -68,15 +68,16 @@ async function highest(db: Kysely<Database>, table: keyof Database, column: stri
   return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
 }
 
+/** Sets `columns` of the lease row if `holder` holds it; whether it did. */
+async function updateLease(db: Kysely<Database>, holder: string, columns: Updateable<LeasesTable>) {
+  const query = db.updateTable('leases').set(columns).where('name', '=', CLUSTER_LEASE);
+  return Number((await query.where('holder', '=', holder).executeTakeFirst()).numUpdatedRows) > 0;
+}
+
 /** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
 async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
-  const renewed = await trx
-    .updateTable('leases')
-    .set({ expires_at: now + leaseSeconds * 1000 })
-    .where('name', '=', CLUSTER_LEASE)
-    .where('holder', '=', holder)
-    .executeTakeFirst();
-  if (Number(renewed.numUpdatedRows) === 0) throw new DbLeaseLostError(CLUSTER_LEASE, holder);
+  if (!(await updateLease(trx, holder, { expires_at: now + leaseSeconds * 1000 })))
+    throw new DbLeaseLostError(CLUSTER_LEASE, holder);
 }
 
 export function createClusteringApi(ctx: DbContext): ClusteringApi {
@@ -103,12 +104,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async release(holder) {
-      await kysely
-        .updateTable('leases')
-        .set({ holder: null, expires_at: 0 })
-        .where('name', '=', CLUSTER_LEASE)
-        .where('holder', '=', holder)
-        .execute();
+      await updateLease(kysely, holder, { holder: null, expires_at: 0 });
     },
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
