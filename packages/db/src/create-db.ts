@@ -77,28 +77,17 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
 
   let closed: Promise<void> | null = null;
   const feeds = withTypedErrors('feeds', 'feed', createFeedsApi(context));
+  const items = createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options));
+  const itemsOf = { ingest: 'feed', listByFeed: 'feed', existingKeys: 'feed', get: 'item', remove: 'item' };
+  const polls = createPollsApi(context);
   return {
     engine: context.engine,
     context,
     feeds,
-    items: withTypedErrors(
-      'items',
-      {
-        ingest: 'feed',
-        listByFeed: 'feed',
-        existingKeys: 'feed',
-        get: 'item',
-        remove: 'item',
-      },
-      createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options)),
-    ),
+    items: withTypedErrors('items', itemsOf, items),
     stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
     search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors(
-      'polls',
-      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
-      createPollsApi(context),
-    ),
+    polls: withTypedErrors('polls', { record: 'feed', listByFeed: 'feed', prune: 'cutoff' }, polls),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
     clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
     clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),

@@ -110,10 +110,7 @@ const NEW_ITEM_COLUMNS = [
   ...(Object.keys(inputColumns({ key: 'k', title: '' } as ItemInput)) as (keyof InputColumns)[]),
 ] as const;
 
-/**
- * Inserts new items with multi-row statements; returns the ids by key. ON CONFLICT: a key that a
- * concurrent writer inserted first is skipped and missing from the result.
- */
+/** Inserts new items; the ids by key (without those a concurrent writer inserted first). */
 async function insertNew(
   trx: Kysely<Database>,
   engine: Engine,

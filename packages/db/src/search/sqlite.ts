@@ -79,10 +79,8 @@ export function toFts5Match(terms: SearchTerm[], expansions: readonly (string[] 
 }
 
 /**
- * The indexed words a one-word prefix stands for (with each ß spelling, as typed and folded), or null
- * for FTS5's own prefix query (not a one-word prefix, no word, or more than MAX_PREFIX_EXPANSION).
- * Each word is found by one seek into the vocabulary (the next word at or after the last one plus
- * \x01, a character no indexed word holds), so the cost is per word, not per posting.
+ * The indexed words a one-word prefix stands for (each ß spelling, typed and folded), or null for FTS5's
+ * own prefix query. Each word is one seek into the vocabulary (the next word after the last + \x01).
  */
 async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<string[] | null> {
   if (!term.prefix || term.tokens.length !== 1) return null;
@@ -106,10 +104,7 @@ async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<str
   return words.size === 0 || words.size > MAX_PREFIX_EXPANSION ? null : [...words];
 }
 
-/**
- * A compiled query: how many of its terms (words, phrases, prefixes) a title holds, its words split
- * and folded as search compares them (fold.ts).
- */
+/** A compiled query: how many of its terms a title holds, its words folded as search compares them. */
 export function titleMatcher(terms: SearchTerm[]): (title: string) => number {
   const folded = terms.map((term) => ({ tokens: term.tokens.map(foldText), prefix: term.prefix }));
   return (title) => {

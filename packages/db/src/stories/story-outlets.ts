@@ -46,10 +46,7 @@ export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): 
 export const MEMBER_COLUMNS = sql`story_members.story_id, items.id, items.feed_id, items.title, items.url,
   items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}`;
 
-/**
- * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in time order.
- */
+/** Up to `limit` outlets per story besides the shown one: each feed's earliest member, earliest first. */
 export async function otherOutlets(
   kysely: Kysely<Database>,
   engine: Engine,

@@ -28,10 +28,7 @@ const MEMBER_COLUMNS = [
 
 type MemberRow = Pick<ItemsTable, Exclude<(typeof MEMBER_COLUMNS)[number], 'id'>> & { id: number };
 
-/**
- * The representative item: the earliest published (the outlet that broke the story, or the wire
- * original), then the longest text, then the oldest row.
- */
+/** The lead: the earliest published (who broke the story), then the longest text, then the oldest row. */
 function chooseLead(members: MemberRow[]): MemberRow {
   return members.reduce((best, member) => {
     if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
@@ -134,9 +131,8 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
 }
 
 /**
- * Recomputes stories from their members (read all at once), deleting those left with none; how many
- * went. `leads`: the clusterer's lead per story; the others keep theirs while it is a member. In id
- * order, so concurrent PostgreSQL refreshes lock shared stories alike and cannot deadlock.
+ * Recomputes stories from their members, in id order (concurrent refreshes cannot deadlock), deleting
+ * those left with none; how many went. `leads`: the clusterer's lead per story (others keep theirs).
  */
 export async function refreshStories(
   trx: Kysely<Database>,
