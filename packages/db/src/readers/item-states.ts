@@ -139,10 +139,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
           SELECT items.id, s.read, s.starred FROM items ${stateJoin(userId)}
           WHERE items.id ${inIds(engine, batch)}`.execute(kysely);
         for (const row of rows)
-          states.set(Number(row.id), {
-            read: Number(row.read ?? 0) === 1,
-            starred: Number(row.starred ?? 0) === 1,
-          });
+          states.set(Number(row.id), { read: row.read === 1, starred: row.starred === 1 });
       }
       return states;
     },
@@ -183,24 +180,13 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
     },
 
     async unreadCounts(userId) {
-      const { rows } = await sql<{
-        feed_id: number;
-        unread: number;
-        newest: number;
-        url: string;
-        folder: string | null;
-      }>`
-        SELECT c.feed_id, c.items - COALESCE(r.read, 0) AS unread, c.newest, feeds.url, feeds.folder
+      // Both engines return the counts as numbers (PostgreSQL: see openPostgres).
+      const { rows } = await sql<UnreadCount>`SELECT c.feed_id AS "feedId",
+          c.items - COALESCE(r.read, 0) AS count, c.newest, feeds.url AS "feedUrl", feeds.folder
         FROM feed_item_counts c JOIN feeds ON feeds.id = c.feed_id
         LEFT JOIN feed_read_counts r ON r.feed_id = c.feed_id AND r.user_id = ${userId}
         WHERE c.items - COALESCE(r.read, 0) > 0 ORDER BY c.feed_id`.execute(kysely);
-      return rows.map((row) => ({
-        feedId: row.feed_id,
-        count: Number(row.unread),
-        newest: row.newest,
-        feedUrl: row.url,
-        folder: row.folder,
-      }));
+      return rows;
     },
   };
 }
