@@ -175,23 +175,14 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     async list(request = {}) {
       const limit = pageSize(request.limit);
-      let query = kysely
-        .selectFrom('feeds')
-        .selectAll('feeds')
-        // The count the database's triggers keep: a page of feeds never reads their items.
-        .select(
-          sql<number>`COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0)`.as(
-            'item_count',
-          ),
-        )
-        .orderBy('id')
-        .limit(limit + 1);
-      if (!request.includeDisabled) query = query.where('disabled', '=', 0);
-      if (request.cursor) {
-        const [afterId] = decodeCursor('feeds', request.cursor, ['number']);
-        query = query.where('id', '>', afterId as number);
-      }
-      const rows = await query.execute();
+      const enabled = request.includeDisabled ? sql`true` : sql`disabled = 0`;
+      const after = request.cursor
+        ? sql`id > ${decodeCursor('feeds', request.cursor, ['number'])[0]}`
+        : sql`true`;
+      // The count the database's triggers keep: a page of feeds never reads their items.
+      const { rows } = await sql<FeedRow & { item_count: number }>`SELECT feeds.*,
+          COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0) AS item_count
+        FROM feeds WHERE ${enabled} AND ${after} ORDER BY id LIMIT ${limit + 1}`.execute(kysely);
       return toPage(
         rows,
         limit,

@@ -62,12 +62,9 @@ export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
     },
 
     async removeForUser(userId) {
-      const query = kysely.deleteFrom('sessions');
-      const result = await (userId === null
-        ? query.where('user_id', 'is', null)
-        : query.where('user_id', '=', userId)
-      ).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const owner = userId === null ? sql`user_id IS NULL` : sql`user_id = ${userId}`;
+      const result = await sql`DELETE FROM sessions WHERE ${owner}`.execute(kysely);
+      return Number(result.numAffectedRows);
     },
 
     async removeExpired(now = new Date()) {

@@ -144,10 +144,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       if (count <= 0) return [];
       if (engine === 'postgres') {
         // The identity column's own sequence: unique across transactions, whatever commits first.
-        const { rows } = await sql<{
-          id: number;
-        }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id
-          FROM generate_series(1, ${count})`.execute(kysely);
+        const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('stories', 'id'))
+          AS id FROM generate_series(1, ${count})`.execute(kysely);
         return rows.map((row) => Number(row.id));
       }
       // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or

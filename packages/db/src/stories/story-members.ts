@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema/schema.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, StoryMembersTable } from '../schema/schema.js';
 import { inIds, pairList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
@@ -34,10 +34,7 @@ export async function storyOfEachItem(
   itemIds: readonly number[],
 ): Promise<Map<number, number>> {
   if (itemIds.length === 0) return new Map();
-  const { rows } = await sql<{
-    item_id: number;
-    story_id: number;
-  }>`SELECT item_id, story_id FROM story_members
+  const { rows } = await sql<Selectable<StoryMembersTable>>`SELECT item_id, story_id FROM story_members
     WHERE item_id ${inIds(engine, itemIds)}`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
 }

@@ -57,9 +57,8 @@ export function openPostgres(
       await sql`ANALYZE`.execute(kysely);
     },
     async sizeBytes() {
-      const { rows } = await sql<{
-        size: number;
-      }>`SELECT pg_database_size(current_database()) AS size`.execute(kysely);
+      const { rows } = await sql<{ size: number }>`SELECT pg_database_size(current_database())
+        AS size`.execute(kysely);
       return Number(rows[0]?.size ?? 0);
     },
     async settleSearchIndex() {
