@@ -365,7 +365,6 @@ export interface ClusteringApi {
 /** A warning the clusterer recorded for admins (a batch past its time budget, a thread that died). */
 export interface ClusterWarning {
   id: number;
-  /** ISO time. */
   at: string;
   /** Machine-readable: `batch-budget`, `thread-died`. */
   kind: string;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
 import { valueList } from '../sql/value-list.js';
@@ -9,18 +10,14 @@ import { SNIPPET_TEXT_LIMIT } from './snippet.js';
 // What a page of search results shows, read in one statement: the shown hits' rows, and the members
 // of their stories that their other outlets are picked from.
 
-export interface HitRow extends FeedRefRow {
-  id: number;
-  story_id: number | null;
-  title: string;
-  url: string | null;
-  published_at: number | null;
-  language: string | null;
-  feed_id: number;
-  /** The start of the text, where the snippet is looked for. */
-  text: string | null;
-  source_count: number | null;
-}
+export type HitRow = FeedRefRow &
+  Pick<ItemsTable, 'feed_id' | 'title' | 'url' | 'published_at' | 'language'> & {
+    id: number;
+    story_id: number | null;
+    /** The start of the text, where the snippet is looked for. */
+    text: string | null;
+    source_count: number | null;
+  };
 
 export interface PageRead {
   hits: HitRow[];
