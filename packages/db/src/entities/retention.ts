@@ -33,12 +33,16 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
         const deleted = await retryOnConflict(() =>
           ctx.transaction(async (trx) => {
             // A saved item stays until its reader unsaves it.
-            const { rows } = await sql<{ id: number; feed_id: number; key: string }>`SELECT id, feed_id, key
-              FROM items WHERE sort_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM item_states
+            const { rows } = await sql<{ id: number }>`SELECT id FROM items WHERE sort_at < ${cutoff}
+              AND NOT EXISTS (SELECT 1 FROM item_states
                 WHERE item_states.item_id = items.id AND item_states.starred = 1)
               ORDER BY sort_at LIMIT ${batchSize}`.execute(trx);
             if (rows.length === 0) return 0;
-            totals.stories += await deleteItems(trx, ctx.engine, rows);
+            totals.stories += await deleteItems(
+              trx,
+              ctx.engine,
+              rows.map((row) => Number(row.id)),
+            );
             return rows.length;
           }),
         );
