@@ -34,16 +34,11 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
           ctx.transaction(async (trx) => {
             // A saved item stays until its reader unsaves it.
             const { rows } = await sql<{ id: number }>`SELECT id FROM items WHERE sort_at < ${cutoff}
-              AND NOT EXISTS (SELECT 1 FROM item_states
-                WHERE item_states.item_id = items.id AND item_states.starred = 1)
-              ORDER BY sort_at LIMIT ${batchSize}`.execute(trx);
-            if (rows.length === 0) return 0;
-            totals.stories += await deleteItems(
-              trx,
-              ctx.engine,
-              rows.map((row) => Number(row.id)),
-            );
-            return rows.length;
+              AND NOT EXISTS (SELECT 1 FROM item_states WHERE item_states.item_id = items.id
+                AND item_states.starred = 1) ORDER BY sort_at LIMIT ${batchSize}`.execute(trx);
+            const ids = rows.map((row) => Number(row.id));
+            if (ids.length > 0) totals.stories += await deleteItems(trx, ctx.engine, ids);
+            return ids.length;
           }),
         );
         totals.items += deleted;
