@@ -83,9 +83,8 @@ function patchColumns(patch: FeedPatch): FeedUpdate {
   if (patch.lastError !== undefined) columns.last_error = patch.lastError;
   if (patch.lastErrorAt !== undefined)
     columns.last_error_at = toMillisOrNull(patch.lastErrorAt, 'lastErrorAt');
-  if (patch.lastSuccessAt !== undefined) {
+  if (patch.lastSuccessAt !== undefined)
     columns.last_success_at = toMillisOrNull(patch.lastSuccessAt, 'lastSuccessAt');
-  }
   if (patch.disabled !== undefined) columns.disabled = patch.disabled ? 1 : 0;
   if (patch.disabledReason !== undefined) columns.disabled_reason = patch.disabledReason;
   if (patch.identityRule !== undefined) columns.identity_rule = patch.identityRule;

@@ -166,10 +166,5 @@ export async function streamPage(
           return page.execute(trx);
         })
       : await page.execute(ctx.kysely);
-  return toPage(
-    rows.map(toStreamItem),
-    request.limit,
-    (item) => item,
-    (item) => encodeCursor(CURSOR_LIST, [item.sortAt, item.id]),
-  );
+  return toPage(rows, request.limit, toStreamItem, (row) => encodeCursor(CURSOR_LIST, [row.sort_at, row.id]));
 }

@@ -48,7 +48,6 @@ export function parseDatabaseUrl(url: string | undefined | null, baseDir = proje
   if (rawPath === null)
     throw new DatabaseUrlError(value, 'use file:PATH for SQLite or postgres://… for PostgreSQL');
   if (rawPath === '') throw new DatabaseUrlError(value, 'the SQLite path is empty');
-  if (rawPath === ':memory:') return { engine: 'sqlite', path: ':memory:', url: value };
-  const path = isAbsolute(rawPath) ? rawPath : resolve(baseDir, rawPath);
+  const path = rawPath === ':memory:' || isAbsolute(rawPath) ? rawPath : resolve(baseDir, rawPath);
   return { engine: 'sqlite', path, url: value };
 }

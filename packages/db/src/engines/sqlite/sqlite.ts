@@ -83,9 +83,8 @@ export function openSqlite(
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
     // Without the checkpoint thread, above SQLite's default so small writes rarely pay for a checkpoint.
-    database.pragma(
-      `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
-    );
+    const autocheckpoint = checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES;
+    database.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
     database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
     database.pragma(`mmap_size = ${Math.trunc(settings.mmapSizeMib) * 1024 * 1024}`);

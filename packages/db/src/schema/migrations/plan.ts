@@ -40,9 +40,8 @@ function sameVersions(a: readonly number[], b: readonly number[]): boolean {
 function unknownRecord(recorded: readonly number[], plan: MigrationPlan): string {
   const found = `the database records schema versions ${ranges(recorded)}`;
   const latest = latestVersion(plan);
-  if (Math.max(...recorded) > latest) {
+  if (Math.max(...recorded) > latest)
     return `${found}, newer than this build knows (${latest}): upgrade Newsfeed, or restore a backup made before the newer build ran`;
-  }
   const releases = plan.releases
     .map((release) => `${release.name} (${ranges(release.versions)})`)
     .join(' and ');
