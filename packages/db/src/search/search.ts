@@ -26,11 +26,8 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
       const window = await engine.window({ terms, feedId: request.feedId });
-      const storyOf = await storyOfEachItem(
-        kysely,
-        ctx.engine,
-        window.map((hit) => hit.id),
-      );
+      const windowIds = window.map((hit) => hit.id);
+      const storyOf = await storyOfEachItem(kysely, ctx.engine, windowIds);
       let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
@@ -38,11 +35,9 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       }
       ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
-      const { hits, members } = await readPage(
-        ctx,
-        ranked.map((hit) => hit.id),
-        [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))],
-      );
+      const stories = [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))];
+      const shown = ranked.map((hit) => hit.id);
+      const { hits, members } = await readPage(ctx, shown, stories);
       const byId = new Map(hits.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
