@@ -145,11 +145,8 @@ export async function refreshStories(
   if (engine === 'postgres')
     for (const batch of batches(ids, STORIES_PER_READ)) await lockStories(trx, batch);
   const members = await membersOf(trx, engine, ids);
-  const stored = await currentLeads(
-    trx,
-    engine,
-    ids.filter((id) => (leads.get(id) ?? null) === null),
-  );
+  const unled = ids.filter((id) => (leads.get(id) ?? null) === null);
+  const stored = await currentLeads(trx, engine, unled);
   const empty = ids.filter((id) => !members.has(id));
   const summaries: SummaryRow[] = [];
   for (const id of ids) {
