@@ -32,21 +32,21 @@ export class DbNotFoundError extends DbError {
   }
 }
 
-/** A DbError class whose errors all have `code` and are named `name`. */
-function coded(code: DbErrorCode, name: string) {
-  return class extends DbError {
-    constructor(message: string, options?: { cause?: unknown }) {
-      super(code, message, options);
-      this.name = name;
-    }
-  };
+/** A unique or foreign-key constraint refused the write, e.g. a second feed with the same URL. */
+export class DbConstraintError extends DbError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONSTRAINT_VIOLATION', message, options);
+    this.name = 'DbConstraintError';
+  }
 }
 
-/** A unique or foreign-key constraint refused the write, e.g. a second feed with the same URL. */
-export class DbConstraintError extends coded('CONSTRAINT_VIOLATION', 'DbConstraintError') {}
-
 /** A value handed to the API is malformed (a time that is not ISO 8601, a simhash that is not 16 hex digits…). */
-export class DbInputError extends coded('INVALID_INPUT', 'DbInputError') {}
+export class DbInputError extends DbError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_INPUT', message, options);
+    this.name = 'DbInputError';
+  }
+}
 
 /** A pagination cursor that this layer did not produce, or that belongs to another list. */
 export class DbCursorError extends DbError {
@@ -57,10 +57,20 @@ export class DbCursorError extends DbError {
 }
 
 /** The database cannot be reached, the connection was lost, or the file cannot be opened. */
-export class DbConnectionError extends coded('CONNECTION_FAILED', 'DbConnectionError') {}
+export class DbConnectionError extends DbError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('CONNECTION_FAILED', message, options);
+    this.name = 'DbConnectionError';
+  }
+}
 
 /** SQLite stayed locked by another process for longer than the busy timeout. */
-export class DbBusyError extends coded('BUSY', 'DbBusyError') {}
+export class DbBusyError extends DbError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('BUSY', message, options);
+    this.name = 'DbBusyError';
+  }
+}
 
 /** A migration failed, or the database records a schema this build cannot migrate (`recorded`). */
 export class DbMigrationError extends DbError {
