@@ -8,7 +8,7 @@ import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
 import { inIds } from '../sql/value-list.js';
-import { ITEM_MEMBERSHIP_JOIN, storiesOfItems } from '../stories/story-members.js';
+import { ITEM_MEMBERSHIP_JOIN, storyOfEachItem } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type { Engine, ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
 
@@ -57,7 +57,7 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
 
 /** Deletes items (their keys tombstoned, their stories refreshed); how many stories emptied. */
 export async function deleteItems(trx: Kysely<Database>, engine: Engine, ids: number[]): Promise<number> {
-  const storyIds = await storiesOfItems(trx, engine, ids);
+  const storyIds = (await storyOfEachItem(trx, engine, ids)).values();
   await sql`INSERT INTO tombstones (feed_id, key, deleted_at) SELECT feed_id, key, ${Date.now()}
     FROM items WHERE id ${inIds(engine, ids)} ON CONFLICT DO NOTHING`.execute(trx);
   await sql`DELETE FROM items WHERE id ${inIds(engine, ids)}`.execute(trx);

@@ -6,7 +6,7 @@ import type { DbContext } from '../sql/context.js';
 import { inIds, pairList, valueList } from '../sql/value-list.js';
 import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, Engine } from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
-import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
+import { ITEM_MEMBERSHIP_JOIN, moveMembers, storyOfEachItem, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
 
 // The clusterer's lease, queue and batch writes. Every write first renews the lease, so a clusterer
@@ -171,7 +171,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         const left = new Set<number>();
         for (const group of batches(batch.assignments, ROWS_PER_STATEMENT)) {
           const itemIds = group.map((assignment) => assignment.itemId);
-          for (const id of await storiesOfItems(trx, engine, itemIds)) left.add(id);
+          for (const id of (await storyOfEachItem(trx, engine, itemIds)).values()) left.add(id);
           await writeMemberships(trx, engine, group);
         }
         const refresh = new Map(batch.refresh);

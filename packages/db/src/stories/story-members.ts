@@ -11,15 +11,6 @@ export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members
 /** The member items of stories, `story_members.story_id` naming the story of each `items` row. */
 export const STORY_MEMBER_ITEMS = sql`story_members JOIN items ON items.id = story_members.item_id`;
 
-/** The distinct stories the items are members of (a list bound as one parameter). */
-export async function storiesOfItems(
-  db: Kysely<Database>,
-  engine: Engine,
-  itemIds: readonly number[],
-): Promise<number[]> {
-  return [...new Set((await storyOfEachItem(db, engine, itemIds)).values())];
-}
-
 /** The distinct stories the feed's items are members of. */
 export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promise<number[]> {
   const { rows } = await sql<{ story_id: number }>`SELECT DISTINCT story_members.story_id
