@@ -35,11 +35,9 @@ export type CreateDbOptions = Partial<SqliteSettings & PostgresSettings & ItemsS
 
 /** `defaults`, each overridden by the option of its name when that is set. */
 function withDefaults<Settings extends object>(defaults: Settings, options: Partial<Settings>): Settings {
-  const entries = Object.entries(defaults).map(([name, value]) => [
-    name,
-    options[name as keyof Settings] ?? value,
-  ]);
-  return Object.fromEntries(entries) as Settings;
+  return Object.fromEntries(
+    Object.entries(defaults).map(([key, value]) => [key, options[key as keyof Settings] ?? value]),
+  ) as Settings;
 }
 
 /** The Db contract plus what this implementation adds (see the README's API notes). */
@@ -61,10 +59,7 @@ export type NewsfeedDb = Db & {
   context: DbContext;
 };
 
-/**
- * Opens the database named by `url` (DATABASE_URL; unset means `file:./data/newsfeed.db`), runs
- * pending migrations, and returns the storage API bound to one connection (SQLite) or pool (PostgreSQL).
- */
+/** Opens the database at `url` (DATABASE_URL, default `file:./data/newsfeed.db`) and migrates it. */
 export async function createDb(url?: string | null, options: CreateDbOptions = {}): Promise<NewsfeedDb> {
   const location = parseDatabaseUrl(url, options.cwd);
   const { context, maintenance, close } =
@@ -82,28 +77,17 @@ export async function createDb(url?: string | null, options: CreateDbOptions = {
 
   let closed: Promise<void> | null = null;
   const feeds = withTypedErrors('feeds', 'feed', createFeedsApi(context));
+  const items = createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options));
+  const itemsOf = { ingest: 'feed', listByFeed: 'feed', existingKeys: 'feed', get: 'item', remove: 'item' };
+  const polls = createPollsApi(context);
   return {
     engine: context.engine,
     context,
     feeds,
-    items: withTypedErrors(
-      'items',
-      {
-        ingest: 'feed',
-        listByFeed: 'feed',
-        existingKeys: 'feed',
-        get: 'item',
-        remove: 'item',
-      },
-      createItemsApi(context, withDefaults(DEFAULT_ITEMS_SETTINGS, options)),
-    ),
+    items: withTypedErrors('items', itemsOf, items),
     stories: withTypedErrors('stories', { get: 'story', redirect: 'story' }, createStoriesApi(context)),
     search: withTypedErrors('search', 'query', createSearchApi(context)),
-    polls: withTypedErrors(
-      'polls',
-      { record: 'feed', listByFeed: 'feed', prune: 'cutoff' },
-      createPollsApi(context),
-    ),
+    polls: withTypedErrors('polls', { record: 'feed', listByFeed: 'feed', prune: 'cutoff' }, polls),
     retention: withTypedErrors('retention', 'cutoff', createRetentionApi(context)),
     clustering: withTypedErrors('clustering', 'lease', createClusteringApi(context)),
     clusterWarnings: withTypedErrors('cluster warnings', 'warning', createClusterWarningsApi(context)),

@@ -1,13 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import { DbMigrationError } from './errors.js';
-import { LATEST_VERSION, statementsFor } from './schema/migrations/index.js';
+import { LATEST_VERSION } from './schema/migrations/index.js';
+import type { Migration } from './schema/migrations/migration.js';
 import { pendingMigrations } from './schema/migrations/plan.js';
 import type { Database } from './schema/schema.js';
 import type { DbContext } from './sql/context.js';
+import type { Engine } from './types.js';
 
-// Migrations run at start-up and from the CLI. Two processes starting at once must not both apply a
-// migration: PostgreSQL serializes them with a transaction-scoped advisory lock, SQLite with its
-// write lock (BEGIN IMMEDIATE). The loser waits, then finds everything applied.
+// Two processes starting at once must not both migrate: PostgreSQL serializes them with an advisory
+// lock, SQLite with its write lock; the loser waits, then finds everything applied.
 
 /** An arbitrary constant that names "Newsfeed schema migrations" among advisory locks. */
 const MIGRATION_LOCK_KEY = 7_346_018_112;
@@ -26,19 +27,16 @@ export async function migrate(ctx: DbContext): Promise<MigrationResult> {
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL
     )`.execute(trx);
-    const recorded = (await trx.selectFrom('schema_migrations').select('version').execute()).map((r) =>
-      Number(r.version),
-    );
-    const pending = pendingMigrations(recorded);
-    for (const migration of pending) {
-      await applyMigration(trx, migration.version, migration.name, statementsFor(migration, ctx.engine));
-    }
+    const recorded = await trx.selectFrom('schema_migrations').select('version').execute();
+    const pending = pendingMigrations(recorded.map((row) => Number(row.version)));
+    for (const migration of pending) await applyMigration(trx, migration, ctx.engine);
     return { applied: pending.map((migration) => migration.version), version: LATEST_VERSION };
   });
 }
 
-async function applyMigration(trx: Kysely<Database>, version: number, name: string, statements: string[]) {
-  for (const statement of statements) {
+async function applyMigration(trx: Kysely<Database>, migration: Migration, engine: Engine) {
+  const { version, name } = migration;
+  for (const statement of migration[engine]) {
     try {
       await sql.raw(statement).execute(trx);
     } catch (error) {

@@ -39,10 +39,7 @@ export interface Feed {
   leaseOwner: string | null;
   leaseExpiresAt: string | null;
   createdAt: string;
-  /**
-   * Claims since the last recorded outcome, this one included: above 1, an earlier claim ended
-   * without one (its worker died while polling).
-   */
+  /** Claims since the last recorded outcome, this one included: above 1, an earlier claim's worker died. */
   claimAttempts: number;
   /** Claims in a row that ended with their worker gone, as recorded by `recordCrash`. */
   crashCount: number;
@@ -255,19 +252,11 @@ export interface FeedsApi {
   claimDue(workerId: string, limit: number, options?: ClaimOptions): Promise<Feed[]>;
   /** Applies the poll's patch and releases the lease, only if `workerId` still holds it. */
   finishPoll(id: number, workerId: string, patch: FeedPatch): Promise<boolean>;
-  /**
-   * `finishPoll` for many polls that found nothing new (a 304): each feed's schedule is set, its
-   * errors cleared and its lease released, if `workerId` still holds it; one statement on
-   * PostgreSQL, one transaction on SQLite. Returns the ids of the feeds it updated.
-   */
+  /** `finishPoll` for many 304s at once (schedule set, errors cleared); the ids of the feeds it updated. */
   finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]>;
   /** Gives a claimed feed back untouched (shutting down): the claim does not count as an attempt. */
   releaseLease(id: number, workerId: string): Promise<void>;
-  /**
-   * Records that earlier claims of the feed ended without an outcome (their worker died): applies
-   * `patch` (the error, backoff, perhaps disabled), counts one more crash in a row, clears the
-   * attempts and releases the lease, if `workerId` holds it.
-   */
+  /** Earlier claims ended without an outcome (their worker died): `finishPoll`, plus one crash in a row. */
   recordCrash(id: number, workerId: string, patch: FeedPatch): Promise<boolean>;
   folders(): Promise<string[]>;
   countDue(now?: Date): Promise<number>;
@@ -275,9 +264,8 @@ export interface FeedsApi {
 
 export interface ItemsApi {
   /**
-   * The worker's write for one poll, in ONE transaction: inserts new keys, updates changed ones,
-   * skips tombstoned ones, and queues the new and changed items for the clusterer (`clustering`).
-   * Concurrent calls run in parallel on PostgreSQL and share group transactions on SQLite.
+   * One poll's write in ONE transaction: new keys inserted, changed ones updated, tombstoned ones
+   * skipped, the new and changed queued for the clusterer (`clustering`).
    */
   ingest(feedId: number, items: ItemInput[]): Promise<UpsertResult[]>;
   get(id: number): Promise<ItemWithFeed | null>;
@@ -289,7 +277,6 @@ export interface ItemsApi {
 }
 
 export interface StoriesApi {
-  /** Ranked front page. */
   listTop(request?: PageRequest & StoryFilter): Promise<Page<StorySummary>>;
   get(id: number): Promise<StoryDetail | null>;
   /** The story a merged story `id` became (following merges of merges), null if it was never merged. */
@@ -355,20 +342,14 @@ export interface ClusteringApi {
   queuedUpTo(itemId: number): Promise<number>;
   /** The highest queued item id, null when the queue is empty. */
   newestQueued(): Promise<number | null>;
-  /**
-   * Items with a story first seen at or after `since` (epoch ms), not queued, after `afterId`, in id
-   * order, their text cut to `textChars` characters.
-   */
+  /** Items with a story first seen at or after `since` (ms), not queued, after `afterId`, in id order. */
   indexed(
     since: number,
     afterId: number,
     limit: number,
     textChars?: number,
   ): Promise<(ClusterItem & { storyId: number })[]>;
-  /**
-   * Where a warm load of the newest `count` such items starts: the id just before them (the
-   * `afterId` for indexed()), 0 when there are no more than `count`.
-   */
+  /** The `afterId` for indexed() that reads the newest `count` such items, 0 when there are no more. */
   indexedFloor(since: number, count: number): Promise<number>;
   /** The latest first-seen time of any item (epoch ms), null when there are none. */
   newestFirstSeen(): Promise<number | null>;
@@ -378,14 +359,12 @@ export interface ClusteringApi {
   apply(batch: ClusterBatch, now?: number): Promise<void>;
   /** Queues every item first seen at or after `since` (epoch ms) to be placed afresh; returns how many. */
   requeue(since: number, now?: number): Promise<number>;
-  /** The current recluster generation. */
   generation(): Promise<number>;
 }
 
 /** A warning the clusterer recorded for admins (a batch past its time budget, a thread that died). */
 export interface ClusterWarning {
   id: number;
-  /** ISO time. */
   at: string;
   /** Machine-readable: `batch-budget`, `thread-died`. */
   kind: string;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type NewsfeedDb } from '../src/create-db.js';
 import { DbConnectionError, DbMigrationError } from '../src/errors.js';
-import { LATEST_VERSION, MIGRATION_PLAN, statementsFor } from '../src/schema/migrations/index.js';
+import { LATEST_VERSION, MIGRATION_PLAN } from '../src/schema/migrations/index.js';
 import { pendingMigrations } from '../src/schema/migrations/plan.js';
 import type { Database } from '../src/schema/schema.js';
 import { toDbError } from '../src/sql/error-mapping.js';
@@ -42,7 +42,7 @@ async function schemaAfter(
 
 /** Runs the upgrade from 0.1.0 alone, without the later ones migrate() would add. */
 async function upgradeFrom010(kysely: Kysely<Database>, engine: Engine): Promise<void> {
-  for (const statement of statementsFor(MIGRATION_PLAN.releases[0]!.upgrade, engine))
+  for (const statement of MIGRATION_PLAN.releases[0]!.upgrade[engine])
     await sql.raw(statement).execute(kysely);
 }
 

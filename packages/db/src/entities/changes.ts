@@ -2,10 +2,7 @@ import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { STORY_CHANGES } from '../stories/story-changes.js';
 
-/**
- * What another process changed, in parts a caching reader keys its answers on: equal parts mean no
- * such change since. Each part is one index lookup, so checking it is cheap at any size.
- */
+/** What another process changed, in parts a caching reader keys on (equal: no change); one lookup each. */
 export interface ChangeMarker {
   /** New items, and every write of stories (a clusterer batch, a removal, retention). */
   stories: string;

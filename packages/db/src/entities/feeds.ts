@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql, type UpdateObject } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, FeedsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
@@ -24,6 +24,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3600;
 const CLAIM_OVERFETCH = 4;
 
 type FeedRow = Selectable<FeedsTable>;
+type FeedUpdate = UpdateObject<Database, 'feeds'>;
 
 export function toFeed(row: FeedRow): Feed {
   return {
@@ -66,8 +67,8 @@ export function feedHost(url: string): string {
 const dueAt = (now: number) =>
   sql`disabled = 0 AND next_poll_at <= ${now} AND (lease_expires_at IS NULL OR lease_expires_at <= ${now})`;
 
-function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
-  const columns: Updateable<FeedsTable> = {};
+function patchColumns(patch: FeedPatch): FeedUpdate {
+  const columns: FeedUpdate = {};
   if (patch.url !== undefined) Object.assign(columns, { url: patch.url, host: feedHost(patch.url) });
   if (patch.title !== undefined) columns.title = patch.title;
   if (patch.siteUrl !== undefined) columns.site_url = patch.siteUrl;
@@ -82,46 +83,35 @@ function patchColumns(patch: FeedPatch): Updateable<FeedsTable> {
   if (patch.lastError !== undefined) columns.last_error = patch.lastError;
   if (patch.lastErrorAt !== undefined)
     columns.last_error_at = toMillisOrNull(patch.lastErrorAt, 'lastErrorAt');
-  if (patch.lastSuccessAt !== undefined) {
+  if (patch.lastSuccessAt !== undefined)
     columns.last_success_at = toMillisOrNull(patch.lastSuccessAt, 'lastSuccessAt');
-  }
   if (patch.disabled !== undefined) columns.disabled = patch.disabled ? 1 : 0;
   if (patch.disabledReason !== undefined) columns.disabled_reason = patch.disabledReason;
   if (patch.identityRule !== undefined) columns.identity_rule = patch.identityRule;
   return columns;
 }
 
-/**
- * Applies `patch` and releases the lease with its attempts cleared, if `workerId` still holds it;
- * whether it did. `crashCount`: the feed's crashes in a row from now.
- */
-async function settle(
-  db: Kysely<Database>,
-  id: number,
-  workerId: string,
-  patch: FeedPatch,
-  crashCount: number | RawBuilder<number>,
-): Promise<boolean> {
+/** Sets `columns` and releases the lease, if `workerId` still holds it; whether it did. */
+async function release(db: Kysely<Database>, id: number, workerId: string, columns: FeedUpdate) {
   const result = await db
     .updateTable('feeds')
-    .set({
-      ...patchColumns(patch),
-      lease_owner: null,
-      lease_expires_at: null,
-      claim_attempts: 0,
-      crash_count: crashCount,
-    })
+    .set({ ...columns, lease_owner: null, lease_expires_at: null })
     .where('id', '=', id)
     .where('lease_owner', '=', workerId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** A poll's outcome: its patch, the claim attempts cleared, `crashes` in a row from now. */
+function outcome(patch: FeedPatch, crashes: number | RawBuilder<number>): FeedUpdate {
+  return { ...patchColumns(patch), claim_attempts: 0, crash_count: crashes };
+}
+
 export function createFeedsApi(ctx: DbContext): FeedsApi {
   const { kysely } = ctx;
 
-  async function get(id: number): Promise<Feed | null> {
-    const row = await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  async function feedBy(column: 'id' | 'url', value: number | string): Promise<Feed | null> {
+    const row = await kysely.selectFrom('feeds').selectAll().where(column, '=', value).executeTakeFirst();
     return row ? toFeed(row) : null;
   }
 
@@ -178,32 +168,20 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
       return toFeed(row);
     },
 
-    get,
+    get: (id: number) => feedBy('id', id),
 
-    async getByUrl(url: string): Promise<Feed | null> {
-      const row = await kysely.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
-      return row ? toFeed(row) : null;
-    },
+    getByUrl: (url: string) => feedBy('url', url),
 
     async list(request = {}) {
       const limit = pageSize(request.limit);
-      let query = kysely
-        .selectFrom('feeds')
-        .selectAll('feeds')
-        // The count the database's triggers keep: a page of feeds never reads their items.
-        .select(
-          sql<number>`COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0)`.as(
-            'item_count',
-          ),
-        )
-        .orderBy('id')
-        .limit(limit + 1);
-      if (!request.includeDisabled) query = query.where('disabled', '=', 0);
-      if (request.cursor) {
-        const [afterId] = decodeCursor('feeds', request.cursor, ['number']);
-        query = query.where('id', '>', afterId as number);
-      }
-      const rows = await query.execute();
+      const enabled = request.includeDisabled ? sql`true` : sql`disabled = 0`;
+      const after = request.cursor
+        ? sql`id > ${decodeCursor('feeds', request.cursor, ['number'])[0]}`
+        : sql`true`;
+      // The count the database's triggers keep: a page of feeds never reads their items.
+      const { rows } = await sql<FeedRow & { item_count: number }>`SELECT feeds.*,
+          COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0) AS item_count
+        FROM feeds WHERE ${enabled} AND ${after} ORDER BY id LIMIT ${limit + 1}`.execute(kysely);
       return toPage(
         rows,
         limit,
@@ -214,17 +192,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     async update(id: number, patch: FeedPatch): Promise<Feed> {
       const columns = patchColumns(patch);
-      const row =
-        Object.keys(columns).length === 0
-          ? await kysely.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst()
-          : await kysely
-              .updateTable('feeds')
-              .set(columns)
-              .where('id', '=', id)
-              .returningAll()
-              .executeTakeFirst();
-      if (!row) throw new DbNotFoundError('feed', id);
-      return toFeed(row);
+      const update = kysely.updateTable('feeds').set(columns).where('id', '=', id).returningAll();
+      const row = Object.keys(columns).length > 0 ? await update.executeTakeFirst() : undefined;
+      const feed = row ? toFeed(row) : await feedBy('id', id);
+      if (!feed) throw new DbNotFoundError('feed', id);
+      return feed;
     },
 
     async remove(id: number): Promise<void> {
@@ -239,10 +211,11 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
 
     claimDue,
 
-    finishPoll: (id: number, workerId: string, patch: FeedPatch) => settle(kysely, id, workerId, patch, 0),
+    finishPoll: (id: number, workerId: string, patch: FeedPatch) =>
+      release(kysely, id, workerId, outcome(patch, 0)),
 
     recordCrash: (id: number, workerId: string, patch: FeedPatch) =>
-      settle(kysely, id, workerId, patch, sql`crash_count + 1`),
+      release(kysely, id, workerId, outcome(patch, sql`crash_count + 1`)),
 
     async finishUnchanged(workerId: string, polls: UnchangedPoll[]): Promise<number[]> {
       if (polls.length === 0) return [];
@@ -265,7 +238,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
         const updated: number[] = [];
         for (const { id, nextPollAt, pollIntervalSeconds, polledAt } of polls) {
           const patch = { nextPollAt, pollIntervalSeconds, lastSuccessAt: polledAt, errorCount: 0 };
-          if (await settle(trx, id, workerId, { ...patch, lastError: null, lastErrorAt: null }, 0))
+          if (await release(trx, id, workerId, outcome({ ...patch, lastError: null, lastErrorAt: null }, 0)))
             updated.push(id);
         }
         return updated;
@@ -273,27 +246,14 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     },
 
     async releaseLease(id: number, workerId: string): Promise<void> {
-      await kysely
-        .updateTable('feeds')
-        .set({
-          lease_owner: null,
-          lease_expires_at: null,
-          claim_attempts: sql`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`,
-        })
-        .where('id', '=', id)
-        .where('lease_owner', '=', workerId)
-        .execute();
+      const attempts = sql<number>`CASE WHEN claim_attempts > 0 THEN claim_attempts - 1 ELSE 0 END`;
+      await release(kysely, id, workerId, { claim_attempts: attempts });
     },
 
     async folders(): Promise<string[]> {
-      const rows = await kysely
-        .selectFrom('feeds')
-        .select('folder')
-        .distinct()
-        .where('folder', 'is not', null)
-        .orderBy('folder')
-        .execute();
-      return rows.map((row) => row.folder as string);
+      const { rows } = await sql<{ folder: string }>`SELECT DISTINCT folder FROM feeds
+        WHERE folder IS NOT NULL ORDER BY folder`.execute(kysely);
+      return rows.map((row) => row.folder);
     },
 
     async countDue(now = new Date()): Promise<number> {

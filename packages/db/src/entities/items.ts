@@ -7,7 +7,8 @@ import type { DbContext } from '../sql/context.js';
 import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
-import { ITEM_MEMBERSHIP_JOIN, storiesOfItems } from '../stories/story-members.js';
+import { inIds } from '../sql/value-list.js';
+import { ITEM_MEMBERSHIP_JOIN, storyOfEachItem } from '../stories/story-members.js';
 import { refreshStories } from '../stories/story-summary.js';
 import type { Engine, ItemInput, ItemsApi, ItemWithFeed, UpsertResult } from '../types.js';
 
@@ -54,24 +55,12 @@ export function toItemWithFeed(row: ItemWithFeedRow): ItemWithFeed {
   };
 }
 
-/**
- * Deletes items with their search entries and memberships (trigger, cascade), keeping a tombstone of
- * each key so that no poll brings it back, and refreshes their stories; how many stories emptied.
- */
-export async function deleteItems(
-  trx: Kysely<Database>,
-  engine: Engine,
-  rows: readonly { id: number; feed_id: number; key: string }[],
-): Promise<number> {
-  const ids = rows.map((row) => row.id);
-  const storyIds = await storiesOfItems(trx, engine, ids);
-  const now = Date.now();
-  await trx
-    .insertInto('tombstones')
-    .values(rows.map((row) => ({ feed_id: row.feed_id, key: row.key, deleted_at: now })))
-    .onConflict((conflict) => conflict.doNothing())
-    .execute();
-  await trx.deleteFrom('items').where('id', 'in', ids).execute();
+/** Deletes items (their keys tombstoned, their stories refreshed); how many stories emptied. */
+export async function deleteItems(trx: Kysely<Database>, engine: Engine, ids: number[]): Promise<number> {
+  const storyIds = (await storyOfEachItem(trx, engine, ids)).values();
+  await sql`INSERT INTO tombstones (feed_id, key, deleted_at) SELECT feed_id, key, ${Date.now()}
+    FROM items WHERE id ${inIds(engine, ids)} ON CONFLICT DO NOTHING`.execute(trx);
+  await sql`DELETE FROM items WHERE id ${inIds(engine, ids)}`.execute(trx);
   return refreshStories(trx, engine, storyIds);
 }
 
@@ -81,11 +70,7 @@ export interface UpsertOptions {
 }
 
 export interface ItemsSettings {
-  /**
-   * PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. A server
-   * crash can then lose the last fraction of a second of polls; their feeds' poll state is written
-   * after the items, so it is lost with them and those feeds are polled again.
-   */
+  /** PostgreSQL: `items.ingest` commits without waiting for its write-ahead log to reach disk. */
   asyncIngestCommit: boolean;
 }
 
@@ -105,12 +90,11 @@ export function createItemsApi(
     async ingest(feedId: number, inputs: ItemInput[], options: UpsertOptions = {}) {
       if (inputs.length === 0) return [];
       const now = options.now?.getTime() ?? Date.now();
-      const work = (trx: Parameters<Parameters<DbContext['transaction']>[0]>[0]) =>
-        ingestInTransaction(trx, ctx.engine, feedId, inputs, now);
+      const work = (trx: Kysely<Database>) => ingestInTransaction(trx, ctx.engine, feedId, inputs, now);
       if (group) return group.run(inputs.length, work);
       return ctx.transaction(async (trx) => {
-        // A poll's feed state commits after its items: a crash that loses these items loses that
-        // too, and the feed is polled again once its lease runs out.
+        // A poll's feed state commits after its items: a server crash that loses these items loses
+        // that too, and the feed is polled again once its lease runs out.
         if (settings.asyncIngestCommit) await sql`SET LOCAL synchronous_commit = off`.execute(trx);
         return work(trx);
       });
@@ -134,13 +118,9 @@ export function createItemsApi(
 
     async remove(id: number): Promise<void> {
       await ctx.transaction(async (trx) => {
-        const row = await trx
-          .selectFrom('items')
-          .select(['id', 'feed_id', 'key'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) throw new DbNotFoundError('item', id);
-        await deleteItems(trx, ctx.engine, [row]);
+        const { rows } = await sql`SELECT id FROM items WHERE id = ${id}`.execute(trx);
+        if (rows.length === 0) throw new DbNotFoundError('item', id);
+        await deleteItems(trx, ctx.engine, [id]);
       });
     },
 

@@ -63,11 +63,9 @@ export function createPollsApi(ctx: DbContext): PollsApi {
     },
 
     async prune(olderThan: string): Promise<number> {
-      const result = await kysely
-        .deleteFrom('polls')
-        .where('started_at', '<', toMillis(olderThan, 'olderThan'))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const cutoff = toMillis(olderThan, 'olderThan');
+      const result = await sql`DELETE FROM polls WHERE started_at < ${cutoff}`.execute(kysely);
+      return Number(result.numAffectedRows);
     },
   };
 }

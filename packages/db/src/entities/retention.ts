@@ -32,32 +32,22 @@ export function createRetentionApi(ctx: DbContext): RetentionApi & {
         // A reader marking items of the batch can deadlock with its cascade; the batch then runs again.
         const deleted = await retryOnConflict(() =>
           ctx.transaction(async (trx) => {
-            const rows = await trx
-              .selectFrom('items')
-              .select(['id', 'feed_id', 'key'])
-              .where('sort_at', '<', cutoff)
-              // A saved item stays until its reader unsaves it.
-              .where(
-                sql<boolean>`NOT EXISTS (SELECT 1 FROM item_states
-                  WHERE item_states.item_id = items.id AND item_states.starred = 1)`,
-              )
-              .orderBy('sort_at')
-              .limit(batchSize)
-              .execute();
-            if (rows.length === 0) return 0;
-            totals.stories += await deleteItems(trx, ctx.engine, rows);
-            return rows.length;
+            // A saved item stays until its reader unsaves it.
+            const { rows } = await sql<{ id: number }>`SELECT id FROM items WHERE sort_at < ${cutoff}
+              AND NOT EXISTS (SELECT 1 FROM item_states WHERE item_states.item_id = items.id
+                AND item_states.starred = 1) ORDER BY sort_at LIMIT ${batchSize}`.execute(trx);
+            const ids = rows.map((row) => Number(row.id));
+            if (ids.length > 0) totals.stories += await deleteItems(trx, ctx.engine, ids);
+            return ids.length;
           }),
         );
         totals.items += deleted;
         if (deleted < batchSize) break;
       }
       if (options.tombstonesOlderThan !== undefined) {
-        const result = await ctx.kysely
-          .deleteFrom('tombstones')
-          .where('deleted_at', '<', toMillis(options.tombstonesOlderThan, 'tombstonesOlderThan'))
-          .executeTakeFirst();
-        totals.tombstones = Number(result.numDeletedRows);
+        const cutoff = toMillis(options.tombstonesOlderThan, 'tombstonesOlderThan');
+        const result = await sql`DELETE FROM tombstones WHERE deleted_at < ${cutoff}`.execute(ctx.kysely);
+        totals.tombstones = Number(result.numAffectedRows);
       }
       return totals;
     },

@@ -46,11 +46,8 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
 
   /** The rows' other outlets, read for all of them at once. */
   function outletsOf(rows: StoryRow[]): Promise<Map<number, StoryOutlet[]>> {
-    return otherOutlets(
-      kysely,
-      ctx.engine,
-      rows.map((row) => ({ storyId: Number(row.id), shownFeedId: Number(row.lead_feed_id) })),
-    );
+    const requests = rows.map((row) => ({ storyId: Number(row.id), shownFeedId: Number(row.lead_feed_id) }));
+    return otherOutlets(kysely, ctx.engine, requests);
   }
 
   async function listTop(request: PageRequest & StoryFilter = {}) {
@@ -90,22 +87,18 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       FROM stories JOIN feeds ON feeds.id = stories.lead_feed_id WHERE stories.id = ${id}`.execute(kysely);
     const story = rows[0];
     if (!story) return null;
+    const leadFirst = sql`CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END`;
     const { rows: items } = await sql<ItemWithFeedRow>`SELECT ${ITEM_WITH_FEED_COLUMNS}
       FROM ${ITEMS_WITH_FEED} WHERE story_members.story_id = ${id}
-      ORDER BY CASE WHEN items.id = ${story.lead_item_id} THEN 0 ELSE 1 END, items.sort_at, items.id`.execute(
-      kysely,
-    );
+      ORDER BY ${leadFirst}, items.sort_at, items.id`.execute(kysely);
     return { story: toStorySummary(story, await outletsOf([story])), items: items.map(toItemWithFeed) };
   }
 
   async function redirect(id: number): Promise<number | null> {
     // Merges of merges are flattened when written (cluster-store.ts): one row says where it went.
-    const row = await kysely
-      .selectFrom('story_redirects')
-      .select('new_id')
-      .where('old_id', '=', id)
-      .executeTakeFirst();
-    return row ? Number(row.new_id) : null;
+    const { rows } = await sql<{ new_id: number }>`SELECT new_id FROM story_redirects
+      WHERE old_id = ${id}`.execute(kysely);
+    return rows[0] ? Number(rows[0].new_id) : null;
   }
 
   return { listTop, get, redirect };

@@ -8,9 +8,8 @@ import type {
   SubscriptionsApi,
 } from '../types.js';
 
-// Subscribing, once for the worker's CLI and the web admin: an address already in the table is
-// reported as existing, never added twice (also when two processes subscribe it at the same time).
-// Addresses arrive checked (@newsfeed/parser's subscribableUrl); this layer only stores them.
+// Subscribing for the worker's CLI and the web admin: a stored address is reported as existing, never
+// added twice, even by two processes at once. Addresses arrive checked (parser's subscribableUrl).
 
 const EXPORT_PAGE = 500;
 

@@ -2,14 +2,10 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
 
-// SQLite: items written in a transaction wait in items_fts_queue (filled by the insert trigger) and
-// enter the FTS5 index here, all at once before the commit: one index segment per transaction, not
-// per statement. PostgreSQL indexes a generated column: nothing to do.
+// SQLite: a transaction's new items (queued by the insert trigger) enter the FTS5 index at once
+// before the commit: one index segment per transaction. PostgreSQL indexes a generated column.
 
-/**
- * The queued items' text in id order (FTS5 appends ascending rowids without sorting). CROSS JOIN keeps
- * the queue outside: a planner that saw it empty would scan every item and probe the queue for each.
- */
+/** The queued items' text in id order (FTS5 appends ascending rowids); CROSS JOIN: the queue outside. */
 export const QUEUED_TEXT_SQL = `SELECT items.id, items.title, items.content_text FROM items_fts_queue
   CROSS JOIN items ON items.id = items_fts_queue.id ORDER BY items_fts_queue.id`;
 

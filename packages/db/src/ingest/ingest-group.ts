@@ -3,10 +3,8 @@ import type { Database } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { indexQueuedItems } from './full-text-queue.js';
 
-// Group commit for SQLite's single writer: calls that queued while a transaction ran are written
-// together in the next one, each in its own SAVEPOINT (a failing call is rolled back alone and gets
-// its error), so one commit serves the group. A call never waits for company: the first starts at
-// once. PostgreSQL keeps one transaction per call: its writers run in parallel.
+// Group commit for SQLite's single writer: calls that queued while a transaction ran share the next
+// one, each in its own SAVEPOINT (a failing call is rolled back alone); the first never waits.
 
 /** At most this many items are written in one group transaction (the rest wait for the next). */
 export const MAX_GROUP_ITEMS = 2_000;

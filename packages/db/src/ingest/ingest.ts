@@ -8,10 +8,8 @@ import { toMillisOrNull } from '../sql/time.js';
 import { enqueueForClustering } from '../stories/cluster-queue.js';
 import type { Engine, ItemInput, UpsertResult } from '../types.js';
 
-// One poll's write, in the caller's transaction: a feed's items inserted (new keys), updated (changed
-// input) or skipped (unchanged, tombstoned), and the ones written queued for the clusterer, so an item
-// is never stored without being queued. Stories are not touched here: the clusterer is their only
-// writer, so concurrent polls share no rows but their own items.
+// One poll's write in the caller's transaction, the items written queued for the clusterer with
+// them. Stories are the clusterer's alone, so concurrent polls share no rows but their own items.
 
 /** Keys per IN (…) list: far below both engines' bound-parameter limits. */
 const KEY_CHUNK = 500;
@@ -112,10 +110,7 @@ const NEW_ITEM_COLUMNS = [
   ...(Object.keys(inputColumns({ key: 'k', title: '' } as ItemInput)) as (keyof InputColumns)[]),
 ] as const;
 
-/**
- * Inserts new items with multi-row statements; returns the ids by key. ON CONFLICT: a key that a
- * concurrent writer inserted first is skipped and missing from the result.
- */
+/** Inserts new items; the ids by key (without those a concurrent writer inserted first). */
 async function insertNew(
   trx: Kysely<Database>,
   engine: Engine,

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds, valueList } from '../sql/value-list.js';
 import { retryOnConflict } from '../sql/write-retry.js';
 import { STORY_MEMBER_ITEMS } from '../stories/story-members.js';
 import {
@@ -15,14 +15,12 @@ import {
   where,
 } from './item-stream.js';
 import { lockWriteScope } from './state-write-scope.js';
-import { type UnreadCount, unreadCounts } from './unread-counts.js';
 
-// Read and saved ("starred") state per user per item. No row means unread and not
-// saved. State is keyed by item, so it survives re-clustering; retention keeps saved items. Each row
-// carries its item's feed for the unread counters (readers/unread-counts.ts).
+// Read and saved ("starred") state per user per item; no row means unread and not saved. Keyed by
+// item, so it survives re-clustering; each row carries its item's feed for the unread counters.
 
 export { MAX_STREAM_PAGE_SIZE } from './item-stream.js';
-export type { StreamFilter, StreamItem, StreamRequest, UnreadCount };
+export type { StreamFilter, StreamItem, StreamRequest };
 
 /** Item ids written per statement. */
 export const ITEM_STATE_BATCH_SIZE = 500;
@@ -33,6 +31,16 @@ export interface ItemState {
 }
 
 export type StateChange = Partial<ItemState>;
+
+export interface UnreadCount {
+  feedId: number;
+  count: number;
+  /** Sort time (ms) of the feed's newest item: the Google Reader API's newestItemTimestampUsec. */
+  newest: number;
+  /** The feed's URL and OPML folder, for a client's stream ids. */
+  feedUrl: string;
+  folder: string | null;
+}
 
 export interface ItemStatesApi {
   /** Sets read and/or saved on the items that exist among `itemIds`; how many rows were written. */
@@ -47,7 +55,7 @@ export interface ItemStatesApi {
   readStories(userId: number, storyIds: readonly number[]): Promise<Set<number>>;
   /** Marks every item of these stories read ("mark all read up to here"); how many rows were written. */
   markStoriesRead(userId: number, storyIds: readonly number[]): Promise<number>;
-  /** Unread items per feed, for feeds with at least one. */
+  /** Unread items per feed, for feeds with at least one, from the counters the triggers keep. */
   unreadCounts(userId: number): Promise<UnreadCount[]>;
 }
 
@@ -63,10 +71,7 @@ function stateInsert(userId: number, change: StateChange, now: number): RawBuild
 export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
   const { kysely, engine } = ctx;
 
-  /**
-   * Runs item_states writes by `userId` inside the locked scope of `candidateFeeds` (one transaction,
-   * run again whole after a deadlock); rows written.
-   */
+  /** item_states writes in the locked scope of `candidateFeeds`, run again after a deadlock; rows written. */
   function writeStates(
     userId: number,
     candidateFeeds: RawBuilder<unknown>,
@@ -93,7 +98,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const now = Date.now();
       let written = 0;
       for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
-        const listed = sql`FROM items WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        const listed = sql`FROM items WHERE items.id ${inIds(engine, batch)}`;
         written += await writeStates(userId, sql`SELECT items.feed_id ${listed}`, (scope) => [
           sql`${stateInsert(userId, change, now)} ${listed} AND ${scope}
             ON CONFLICT (user_id, item_id) DO UPDATE SET ${sql.join(sets)}`,
@@ -108,10 +113,9 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       const feedClauses: RawBuilder<unknown>[] = [];
       if (filter.feedId !== undefined) feedClauses.push(sql`feeds.id = ${filter.feedId}`);
       if (filter.folder !== undefined) feedClauses.push(sql`feeds.folder = ${filter.folder}`);
-      // Two statements, neither reading item_states while it writes them: a plan that scanned the
-      // table once per item (picked when it was empty at planning) reread every row the statement
-      // had added so far. New rows first (an item that has one is skipped by a key probe, without
-      // locking it; a filter on state matches only items that have one), then the rows still unread.
+      // Two statements, neither reading item_states while it writes them (a plan picked while it was
+      // empty reread every row added so far): new rows first, unless the filter is on state, then the
+      // rows still unread.
       const needsState = filter.starredOnly || filter.readOnly;
       const now = Date.now();
       const matching = sql`FROM items JOIN feeds ON feeds.id = items.feed_id`;
@@ -133,12 +137,9 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       for (const batch of batches([...new Set(itemIds)], ITEM_STATE_BATCH_SIZE)) {
         const { rows } = await sql<{ id: number; read: number | null; starred: number | null }>`
           SELECT items.id, s.read, s.starred FROM items ${stateJoin(userId)}
-          WHERE items.id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`.execute(kysely);
+          WHERE items.id ${inIds(engine, batch)}`.execute(kysely);
         for (const row of rows)
-          states.set(Number(row.id), {
-            read: Number(row.read ?? 0) === 1,
-            starred: Number(row.starred ?? 0) === 1,
-          });
+          states.set(Number(row.id), { read: row.read === 1, starred: row.starred === 1 });
       }
       return states;
     },
@@ -154,7 +155,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
         // Read: the story has items and none of them is unread. The inner search stops at the first
         // unread item, so a fresh story (the front page's usual case) costs one or two probes.
         const { rows } = await sql<{ story_id: number }>`SELECT j.value AS story_id
-          FROM ${valueList(engine, batch, 'bigint')}
+          FROM ${valueList(engine, batch)}
           WHERE EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value)
             AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = j.value
               AND NOT EXISTS (SELECT 1 FROM item_states r
@@ -168,7 +169,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       checkIds(storyIds);
       let written = 0;
       for (const batch of batches([...new Set(storyIds)], ITEM_STATE_BATCH_SIZE)) {
-        const inBatch = sql`story_members.story_id IN (SELECT j.value FROM ${valueList(engine, batch, 'bigint')})`;
+        const inBatch = sql`story_members.story_id ${inIds(engine, batch)}`;
         const members = sql`FROM ${STORY_MEMBER_ITEMS} WHERE ${inBatch}`;
         written += await writeStates(userId, sql`SELECT items.feed_id ${members}`, (scope) => [
           sql`${stateInsert(userId, READ, Date.now())} ${members} AND ${scope}
@@ -178,8 +179,14 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       return written;
     },
 
-    unreadCounts(userId) {
-      return unreadCounts(ctx, userId);
+    async unreadCounts(userId) {
+      // Both engines return the counts as numbers (PostgreSQL: see openPostgres).
+      const { rows } = await sql<UnreadCount>`SELECT c.feed_id AS "feedId",
+          c.items - COALESCE(r.read, 0) AS count, c.newest, feeds.url AS "feedUrl", feeds.folder
+        FROM feed_item_counts c JOIN feeds ON feeds.id = c.feed_id
+        LEFT JOIN feed_read_counts r ON r.feed_id = c.feed_id AND r.user_id = ${userId}
+        WHERE c.items - COALESCE(r.read, 0) > 0 ORDER BY c.feed_id`.execute(kysely);
+      return rows;
     },
   };
 }

@@ -1,17 +1,16 @@
 import { type RawBuilder, sql } from 'kysely';
 import { DbInputError } from '../errors.js';
+import type { ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
 import type { Author, Engine, FeedRef } from '../types.js';
 
-// A reader's item stream (the Google Reader API's stream/contents and item ids): newest or oldest
-// first, keyset-paged on (sort_at, id), with this user's state. One query per page that reads only
-// what a reader app shows (no extracted text, no signatures); read items are left out by an
-// anti-join on the state table's primary key, so a page costs about its own size at any database size.
+// A reader's item stream (the Google Reader API's stream/contents and item ids), keyset-paged on
+// (sort_at, id) with this user's state: one query per page, costing about its own size at any size.
 
 /** Most items one stream page returns. */
 export const MAX_STREAM_PAGE_SIZE = 10_000;
@@ -59,24 +58,16 @@ export interface StreamItem {
   feedFolder: string | null;
 }
 
-interface StreamRow extends FeedRefRow {
-  id: number | string;
-  feed_id: number | string;
-  story_id: number | string | null;
-  url: string | null;
-  title: string;
-  content_html: string | null;
-  summary: string | null;
-  authors: string;
-  published_at: number | string | null;
-  updated_at: number | string | null;
-  first_seen_at: number | string;
-  sort_at: number | string;
-  read: number | null;
-  starred: number | null;
-  feed_url: string;
-  feed_folder: string | null;
-}
+type StreamRow = FeedRefRow &
+  Pick<ItemsTable, 'feed_id' | 'url' | 'title' | 'content_html' | 'summary' | 'authors'> &
+  Pick<ItemsTable, 'published_at' | 'updated_at' | 'first_seen_at' | 'sort_at'> & {
+    id: number;
+    story_id: number | null;
+    read: number | null;
+    starred: number | null;
+    feed_url: string;
+    feed_folder: string | null;
+  };
 
 const CURSOR_LIST = 'item-stream';
 
@@ -101,7 +92,7 @@ export function filterClauses(engine: Engine, userId: number, filter: StreamFilt
   const clauses: RawBuilder<unknown>[] = [];
   if (filter.itemIds !== undefined) {
     checkIds(filter.itemIds);
-    clauses.push(sql`items.id IN (SELECT j.value FROM ${valueList(engine, filter.itemIds, 'bigint')})`);
+    clauses.push(sql`items.id ${inIds(engine, filter.itemIds)}`);
   }
   if (filter.feedId !== undefined) clauses.push(sql`items.feed_id = ${filter.feedId}`);
   if (filter.folder !== undefined) clauses.push(sql`feeds.folder = ${filter.folder}`);
@@ -121,11 +112,10 @@ export function where(clauses: RawBuilder<unknown>[]): RawBuilder<unknown> {
 }
 
 function toStreamItem(row: StreamRow): StreamItem {
-  const feedId = Number(row.feed_id);
   return {
-    id: Number(row.id),
-    feedId,
-    storyId: row.story_id === null ? null : Number(row.story_id),
+    id: row.id,
+    feedId: row.feed_id,
+    storyId: row.story_id,
     url: row.url,
     title: row.title,
     contentHtml: row.content_html,
@@ -134,10 +124,10 @@ function toStreamItem(row: StreamRow): StreamItem {
     publishedAt: toIsoOrNull(row.published_at),
     updatedAt: toIsoOrNull(row.updated_at),
     firstSeenAt: toIso(row.first_seen_at),
-    sortAt: Number(row.sort_at),
+    sortAt: row.sort_at,
     read: Number(row.read ?? 0) === 1,
     starred: Number(row.starred ?? 0) === 1,
-    feed: toFeedRef(feedId, row),
+    feed: toFeedRef(row.feed_id, row),
     feedUrl: row.feed_url,
     feedFolder: row.feed_folder,
   };
@@ -176,10 +166,5 @@ export async function streamPage(
           return page.execute(trx);
         })
       : await page.execute(ctx.kysely);
-  return toPage(
-    rows.map(toStreamItem),
-    request.limit,
-    (item) => item,
-    (item) => encodeCursor(CURSOR_LIST, [item.sortAt, item.id]),
-  );
+  return toPage(rows, request.limit, toStreamItem, (row) => encodeCursor(CURSOR_LIST, [row.sort_at, row.id]));
 }

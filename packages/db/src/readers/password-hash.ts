@@ -1,8 +1,7 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-// Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url): Node's built-in scrypt is
-// memory-hard, and keeping the parameters in the string lets them be raised later while old hashes
-// still verify.
+// Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url): scrypt is memory-hard, and with the
+// parameters in the string they can be raised later while old hashes still verify.
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. */
@@ -32,10 +31,8 @@ export async function hashPassword(
   params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
 ): Promise<string> {
   const salt = randomBytes(PASSWORD_SALT_BYTES);
-  const key = await derive(password, salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
-    '$',
-  );
+  const key = (await derive(password, salt, params)).toString('base64url');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key].join('$');
 }
 
 function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } | null {

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, SessionsTable } from '../schema/schema.js';
 import { toIso, toMillis } from '../sql/time.js';
 
-// Server-side sign-in sessions. The caller chooses the id (a digest of its cookie's
-// secret); a session counts only while its row exists and `expiresAt` is in the future.
+// Server-side sign-in sessions. The caller chooses the id (a digest of its cookie's secret); a session
+// counts only while its row exists and `expiresAt` is in the future.
 
 export interface Session {
   id: string;
@@ -51,13 +51,9 @@ export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
     },
 
     async get(id, now = new Date()) {
-      const row = await kysely
-        .selectFrom('sessions')
-        .selectAll()
-        .where('id', '=', id)
-        .where('expires_at', '>', now.getTime())
-        .executeTakeFirst();
-      return row ? toSession(row) : null;
+      const { rows } = await sql<SessionsTable>`SELECT * FROM sessions
+        WHERE id = ${id} AND expires_at > ${now.getTime()}`.execute(kysely);
+      return rows[0] ? toSession(rows[0]) : null;
     },
 
     async remove(id) {
@@ -66,20 +62,14 @@ export function createSessionsApi(kysely: Kysely<Database>): SessionsApi {
     },
 
     async removeForUser(userId) {
-      const query = kysely.deleteFrom('sessions');
-      const result = await (userId === null
-        ? query.where('user_id', 'is', null)
-        : query.where('user_id', '=', userId)
-      ).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const owner = userId === null ? sql`user_id IS NULL` : sql`user_id = ${userId}`;
+      const result = await sql`DELETE FROM sessions WHERE ${owner}`.execute(kysely);
+      return Number(result.numAffectedRows);
     },
 
     async removeExpired(now = new Date()) {
-      const result = await kysely
-        .deleteFrom('sessions')
-        .where('expires_at', '<=', now.getTime())
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const result = await sql`DELETE FROM sessions WHERE expires_at <= ${now.getTime()}`.execute(kysely);
+      return Number(result.numAffectedRows);
     },
   };
 }

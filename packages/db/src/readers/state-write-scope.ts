@@ -1,18 +1,15 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// What an item_states write may touch, locked once per write instead of per row.
-// PostgreSQL: the user's row and the counter rows of the candidate feeds, FOR KEY SHARE, so removing
-// the user or deleting items of those feeds waits for the write (ingest, which updates the counters
-// without changing their keys, does not). The write's own statement then runs with a snapshot taken
-// after the locks, and is kept to the locked feeds. SQLite checks each row with its foreign keys.
+// What an item_states write may touch, locked once per write instead of per row (SQLite checks each
+// row with its foreign keys). PostgreSQL: the user's row and the candidate feeds' counter rows, FOR KEY
+// SHARE, so removing the user or deleting those feeds' items waits for the write (ingest does not).
 
 /**
- * Locks the scope of a write by `userId` to items of the feeds `candidateFeeds` selects (a query of
- * one column, `feed_id`), in the write's transaction before the write; returns the clause on `items`
- * that keeps the write inside it (nothing at all when the user is gone).
+ * Locks the scope of a write by `userId` to the feeds `candidateFeeds` selects (one column), before
+ * the write; returns the clause on `items` that keeps the write inside it (nothing when the user is gone).
  */
 export async function lockWriteScope(
   trx: Kysely<Database>,
@@ -28,5 +25,5 @@ export async function lockWriteScope(
     WHERE c.feed_id IN (${candidateFeeds}) AND EXISTS (SELECT 1 FROM reader)
     ORDER BY c.feed_id FOR KEY SHARE OF c`.execute(trx);
   const feedIds = rows.map((row) => Number(row.feed_id));
-  return sql`items.feed_id IN (SELECT j.value FROM ${valueList(engine, feedIds, 'bigint')})`;
+  return sql`items.feed_id ${inIds(engine, feedIds)}`;
 }

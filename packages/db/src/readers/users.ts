@@ -27,10 +27,7 @@ export interface UsersApi {
   getByName(name: string): Promise<User | null>;
   /** Removes an account with its sessions and state; whether it existed. */
   remove(name: string): Promise<boolean>;
-  /**
-   * The user when name and password match, else null. An unknown name costs one hash too, so the
-   * answer takes as long as for a wrong password.
-   */
+  /** The user when name and password match, else null (as slowly for an unknown name). */
   authenticate(name: string, password: string): Promise<User | null>;
 }
 
@@ -100,12 +97,9 @@ export function createUsersApi(kysely: Kysely<Database>): UsersApi {
     },
 
     async authenticate(name, password) {
-      const row =
-        name.length <= MAX_USER_NAME_LENGTH
-          ? await byName(name)
-              .select([...columns, 'password_hash'])
-              .executeTakeFirst()
-          : undefined;
+      const known =
+        name.length <= MAX_USER_NAME_LENGTH ? byName(name).select([...columns, 'password_hash']) : null;
+      const row = await known?.executeTakeFirst();
       if (!row) {
         dummyHash ??= hashPassword('not anyone’s password', DEFAULT_SCRYPT_PARAMS);
         await verifyPassword(password, await dummyHash);

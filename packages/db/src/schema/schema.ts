@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
-// Row shapes of the tables, as Kysely sees them. Times are epoch milliseconds, flags are 0/1 integers,
-// lists are JSON text: the same representation on SQLite and PostgreSQL.
+// Row shapes of the tables the query builder reads (the counters are read in SQL only). Times are epoch
+// milliseconds, flags are 0/1 integers, lists are JSON text: the same on SQLite and PostgreSQL.
 
 export interface FeedsTable {
   id: Generated<number>;
@@ -26,9 +26,7 @@ export interface FeedsTable {
   lease_owner: string | null;
   lease_expires_at: number | null;
   created_at: number;
-  /** Claims since the last recorded outcome. */
   claim_attempts: Generated<number>;
-  /** Claims in a row that ended with the worker gone. */
   crash_count: Generated<number>;
 }
 
@@ -98,10 +96,6 @@ export interface PollsTable {
   error: string | null;
 }
 
-/**
- * Story membership: one row per clustered item, written by the clusterer only. A
- * table of its own, so moving an item rewrites two integers, not the item's row and its text indexes.
- */
 export interface StoryMembersTable {
   item_id: number;
   story_id: number;
@@ -124,7 +118,6 @@ export interface LeasesTable {
   generation: number;
 }
 
-/** A warning of the clusterer's, newest kept. */
 export interface ClusterWarningsTable {
   id: Generated<number>;
   at: number;
@@ -170,26 +163,6 @@ export interface ItemStatesTable {
   updated_at: number;
 }
 
-/** How many items each feed has and its newest sort time, kept by triggers. */
-export interface FeedItemCountsTable {
-  feed_id: number;
-  items: number;
-  newest: number | null;
-}
-
-/** How many of a feed's items each user has read, kept by triggers. */
-export interface FeedReadCountsTable {
-  user_id: number;
-  feed_id: number;
-  read: number;
-}
-
-/** Counters moved by writes other processes must notice, by name. */
-export interface ChangeCountersTable {
-  name: string;
-  value: number;
-}
-
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -204,8 +177,5 @@ export interface Database {
   story_redirects: StoryRedirectsTable;
   users: UsersTable;
   item_states: ItemStatesTable;
-  feed_item_counts: FeedItemCountsTable;
-  feed_read_counts: FeedReadCountsTable;
-  change_counters: ChangeCountersTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -1,9 +1,6 @@
-// How every word is compared for search, on both engines and on both sides (what is indexed, what is
-// asked): decomposed (NFKD), accents removed, lower-cased, and ß spelled ss, so "strassen" finds
-// "Straßen", "cafe" finds "Café" and "CAFÉ" finds "cafe". PostgreSQL indexes text through
-// nf_search_fold, the same steps in SQL. SQLite's tokenizer (unicode61
-// remove_diacritics 2) folds case and Latin accents of the text and of the query's words as typed,
-// and the ß/ss pairs are asked both ways (sqlite.ts, sharpSVariants).
+// How every word is compared for search, indexed or asked: decomposed (NFKD), accents removed,
+// lower-cased, ß spelled ss ("strassen" finds "Straßen"). PostgreSQL's nf_search_fold takes the same
+// steps; SQLite's tokenizer folds case and Latin accents, and ß/ss is asked both ways (sqlite.ts).
 
 /** A word's characters: letters, digits and their marks (an Indic vowel sign is not an accent). */
 const WORD_CLASS = String.raw`[\p{L}\p{N}\p{M}]`;

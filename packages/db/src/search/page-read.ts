@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
 import { valueList } from '../sql/value-list.js';
@@ -9,18 +10,14 @@ import { SNIPPET_TEXT_LIMIT } from './snippet.js';
 // What a page of search results shows, read in one statement: the shown hits' rows, and the members
 // of their stories that their other outlets are picked from.
 
-export interface HitRow extends FeedRefRow {
-  id: number;
-  story_id: number | null;
-  title: string;
-  url: string | null;
-  published_at: number | null;
-  language: string | null;
-  feed_id: number;
-  /** The start of the text, where the snippet is looked for. */
-  text: string | null;
-  source_count: number | null;
-}
+export type HitRow = FeedRefRow &
+  Pick<ItemsTable, 'feed_id' | 'title' | 'url' | 'published_at' | 'language'> & {
+    id: number;
+    story_id: number | null;
+    /** The start of the text, where the snippet is looked for. */
+    text: string | null;
+    source_count: number | null;
+  };
 
 export interface PageRead {
   hits: HitRow[];
@@ -32,9 +29,8 @@ export interface PageRead {
 type PageReadRow = { member: number } & (HitRow | MemberRow);
 
 /**
- * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the stories the
- * hits were in when the window's stories were read. An item deleted since is left out; one moved to
- * another story since names no outlets on this page.
+ * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the hits' stories
+ * when the window was read (an item moved since names no outlets on this page).
  */
 export async function readPage(
   { kysely, engine }: DbContext,
@@ -48,12 +44,12 @@ export async function readPage(
       items.feed_id, items.title, items.url, NULL AS canonical_url, NULL AS sort_at, items.language,
       ${FEED_REF_COLUMNS}, items.published_at, substr(items.content_text, 1, ${SNIPPET_TEXT_LIMIT}) AS text,
       stories.source_count
-    FROM ${valueList(engine, shown, 'bigint')} JOIN items ON items.id = j.value
+    FROM ${valueList(engine, shown)} JOIN items ON items.id = j.value
       JOIN feeds ON feeds.id = items.feed_id ${ITEM_MEMBERSHIP_JOIN}
       LEFT JOIN stories ON stories.id = story_members.story_id
     UNION ALL
     SELECT 1, ${MEMBER_COLUMNS}, NULL, NULL, NULL
-    FROM ${storyMembersFrom(engine, valueList(engine, stories, 'bigint'))}
+    FROM ${storyMembersFrom(engine, valueList(engine, stories))}
     ORDER BY member, story_id, sort_at, id`.execute(kysely);
   return {
     hits: rows.filter((row) => Number(row.member) === 0) as HitRow[],

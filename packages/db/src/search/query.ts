@@ -1,7 +1,5 @@
-// The one search query parser both engines read. Supported: words (all must match), "quoted phrases",
-// prefix* terms, and -exclusions (-word, -"a phrase"). Everything else (operators, brackets, colons,
-// stray quotes) is text: terms are reduced to their words (letters, digits, marks), so no input can
-// break FTS5 MATCH or to_tsquery syntax. Words are folded as the engines' indexes fold them (fold.ts).
+// The one search query parser: words (all must match), "quoted phrases", prefix* terms and
+// -exclusions. Anything else is text reduced to its words, so no input can break FTS5 or to_tsquery.
 
 import { foldedWords, WORD } from './fold.js';
 

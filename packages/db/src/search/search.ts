@@ -12,11 +12,8 @@ import { parseSearchQuery } from './query.js';
 import { buildSnippet } from './snippet.js';
 import { createSqliteSearch } from './sqlite.js';
 
-// Search, the same on both engines but for the window: each engine finds a query's newest matches
-// and ranks them its own way (sqlite.ts, postgres.ts). Here a story's items collapse into its
-// best-ranked one (before the cursor, so that pages agree), the page's rows are read with the members
-// of their stories that other outlets are picked from (page-read.ts), and snippets are built by
-// buildSnippet.
+// Search, the same on both engines but for the window of ranked newest matches (sqlite.ts,
+// postgres.ts): a story's items collapse into its best-ranked one before the cursor, so pages agree.
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
@@ -28,15 +25,9 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const limit = pageSize(request.limit);
       const terms = parseSearchQuery(request.query ?? '');
       if (terms.length === 0) return { items: [], nextCursor: null };
-      const window = await engine.window({
-        terms,
-        ...(request.feedId === undefined ? {} : { feedId: request.feedId }),
-      });
-      const storyOf = await storyOfEachItem(
-        kysely,
-        ctx.engine,
-        window.map((hit) => hit.id),
-      );
+      const window = await engine.window({ terms, feedId: request.feedId });
+      const windowIds = window.map((hit) => hit.id);
+      const storyOf = await storyOfEachItem(kysely, ctx.engine, windowIds);
       let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
         const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
@@ -44,11 +35,9 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       }
       ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
-      const { hits, members } = await readPage(
-        ctx,
-        ranked.map((hit) => hit.id),
-        [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))],
-      );
+      const stories = [...new Set(ranked.flatMap((hit) => storyOf.get(hit.id) ?? []))];
+      const shown = ranked.map((hit) => hit.id);
+      const { hits, members } = await readPage(ctx, shown, stories);
       const byId = new Map(hits.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));

@@ -10,10 +10,9 @@ import {
 import { foldText, WORD } from './fold.js';
 import type { SearchTerm } from './query.js';
 
-// SQLite: FTS5 finds a query's newest matches (its index walked newest first, up to the window),
-// ranked by how many of the query's terms their title holds. Not bm25(): it reads each term's whole
-// posting list first. A prefix is asked as the words it stands for (FTS5's vocabulary,
-// items_fts_words): FTS5 merges a prefix's posting lists in full, but walks an OR of words lazily.
+// SQLite: FTS5's newest matches, ranked by how many of the query's terms their title holds (bm25()
+// reads each term's whole posting list first). A prefix is asked as the words it stands for: FTS5
+// merges a prefix's posting lists in full, but walks an OR of words lazily.
 
 /** A prefix standing for more words than this is left to FTS5's own (complete, slower) prefix query. */
 export const MAX_PREFIX_EXPANSION = 64;
@@ -80,10 +79,8 @@ export function toFts5Match(terms: SearchTerm[], expansions: readonly (string[] 
 }
 
 /**
- * The indexed words a one-word prefix stands for (with each ß spelling, as typed and folded), or null
- * for FTS5's own prefix query (not a one-word prefix, no word, or more than MAX_PREFIX_EXPANSION).
- * Each word is found by one seek into the vocabulary (the next word at or after the last one plus
- * \x01, a character no indexed word holds), so the cost is per word, not per posting.
+ * The indexed words a one-word prefix stands for (each ß spelling, typed and folded), or null for FTS5's
+ * own prefix query. Each word is one seek into the vocabulary (the next word after the last + \x01).
  */
 async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<string[] | null> {
   if (!term.prefix || term.tokens.length !== 1) return null;
@@ -107,10 +104,7 @@ async function expandPrefix(db: Kysely<Database>, term: SearchTerm): Promise<str
   return words.size === 0 || words.size > MAX_PREFIX_EXPANSION ? null : [...words];
 }
 
-/**
- * A compiled query: how many of its terms (words, phrases, prefixes) a title holds, its words split
- * and folded as search compares them (fold.ts).
- */
+/** A compiled query: how many of its terms a title holds, its words folded as search compares them. */
 export function titleMatcher(terms: SearchTerm[]): (title: string) => number {
   const folded = terms.map((term) => ({ tokens: term.tokens.map(foldText), prefix: term.prefix }));
   return (title) => {

@@ -7,9 +7,8 @@ export interface DbContext {
   engine: Engine;
   kysely: Kysely<Database>;
   /**
-   * Runs `work` in one write transaction and commits it, or rolls everything back if it throws.
-   * SQLite: BEGIN IMMEDIATE, so the write lock is taken up front and a busy database waits for the
-   * busy timeout instead of failing half-way. Inside `work`, use only the `trx` it is given.
+   * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE, the write lock taken up front), rolled
+   * back if it throws. Inside `work`, use only the `trx` it is given.
    */
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 }

@@ -18,24 +18,18 @@ export function decodeCursor(list: string, cursor: string, kinds: ('number' | 's
   } catch (error) {
     throw new DbCursorError(cursor, { cause: error });
   }
-  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== kinds.length + 1) {
+  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== kinds.length + 1)
     throw new DbCursorError(cursor);
-  }
   const values = parsed.slice(1) as unknown[];
-  values.forEach((value, index) => {
-    const ok =
-      kinds[index] === 'number'
-        ? typeof value === 'number' && Number.isFinite(value)
-        : typeof value === 'string';
-    if (!ok) throw new DbCursorError(cursor);
-  });
+  const valid = (value: unknown, index: number) =>
+    kinds[index] === 'number'
+      ? typeof value === 'number' && Number.isFinite(value)
+      : typeof value === 'string';
+  if (!values.every(valid)) throw new DbCursorError(cursor);
   return values as CursorValue[];
 }
 
-/**
- * The rows after a cursor of `list` in a list sorted by `sortColumn`, then `idColumn`, both
- * descending (`true` without a cursor): a range that an index on the two columns seeks.
- */
+/** The rows after a cursor of `list` sorted by `sortColumn`, then `idColumn`, both descending. */
 export function keysetAfter(
   list: string,
   cursor: string | null | undefined,

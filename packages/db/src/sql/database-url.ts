@@ -18,9 +18,8 @@ export class DatabaseUrlError extends Error {
 }
 
 /**
- * The folder relative SQLite paths are read against: the Newsfeed checkout holding `from` (the nearest
- * folder up with pnpm-workspace.yaml), so the worker started from apps/worker and the web app started
- * from apps/web open the same file as the root scripts; outside a checkout, `from` itself.
+ * The folder relative SQLite paths are read against: the checkout holding `from` (nearest folder up
+ * with pnpm-workspace.yaml), so every app opens the same file wherever it starts; else `from` itself.
  */
 export function projectRoot(from = process.cwd()): string {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
@@ -38,9 +37,8 @@ export function describeDatabase(location: DatabaseLocation): string {
 }
 
 /**
- * Reads a DATABASE_URL: `file:PATH` (or `sqlite:PATH`, or a bare path ending in .db/.sqlite) is
- * SQLite, relative paths against `baseDir` (default: the checkout, see projectRoot);
- * `postgres://` or `postgresql://` is PostgreSQL.
+ * Reads a DATABASE_URL: `file:PATH`, `sqlite:PATH` or a path ending in .db/.sqlite is SQLite (relative
+ * to `baseDir`), `postgres://` or `postgresql://` PostgreSQL.
  */
 export function parseDatabaseUrl(url: string | undefined | null, baseDir = projectRoot()): DatabaseLocation {
   const value = url?.trim() || DEFAULT_DATABASE_URL;
@@ -50,7 +48,6 @@ export function parseDatabaseUrl(url: string | undefined | null, baseDir = proje
   if (rawPath === null)
     throw new DatabaseUrlError(value, 'use file:PATH for SQLite or postgres://… for PostgreSQL');
   if (rawPath === '') throw new DatabaseUrlError(value, 'the SQLite path is empty');
-  if (rawPath === ':memory:') return { engine: 'sqlite', path: ':memory:', url: value };
-  const path = isAbsolute(rawPath) ? rawPath : resolve(baseDir, rawPath);
+  const path = rawPath === ':memory:' || isAbsolute(rawPath) ? rawPath : resolve(baseDir, rawPath);
   return { engine: 'sqlite', path, url: value };
 }

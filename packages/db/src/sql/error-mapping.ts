@@ -3,16 +3,9 @@ import { DbBusyError, DbConnectionError, DbConstraintError, DbError } from '../e
 // Driver errors (better-sqlite3, pg, network) become DbError subclasses, named after the operation
 // and the entity it concerned, with the original error kept as `cause`.
 
-const PG_CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '28000', '28P01']);
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-]);
+/** A connection that failed or was lost: SQLite's codes, PostgreSQL's (class 08 and more), the network's. */
+const CONNECTION_CODES =
+  /^(SQLITE_CANTOPEN|SQLITE_NOTADB|08.*|57P0[123]|53300|3D000|28000|28P01|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/;
 const CONNECTION_MESSAGES =
   /connection terminated|connection timeout|connection error|Cannot use a pool after calling end|database connection is not open|driver has already been destroyed/i;
 
@@ -25,26 +18,14 @@ export function toDbError(error: unknown, subject: string): DbError {
   if (code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code))
     return new DbConstraintError(text, { cause: error });
   // better-sqlite3 reports extended codes: SQLITE_BUSY_RECOVERY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED_SHAREDCACHE…
-  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code) || code === '40P01' || code === '40001') {
+  if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(code) || code === '40P01' || code === '40001')
     return new DbBusyError(text, { cause: error });
-  }
-  if (
-    code === 'SQLITE_CANTOPEN' ||
-    code === 'SQLITE_NOTADB' ||
-    code.startsWith('08') ||
-    PG_CONNECTION_CODES.has(code) ||
-    NETWORK_CODES.has(code) ||
-    CONNECTION_MESSAGES.test(message)
-  ) {
+  if (CONNECTION_CODES.test(code) || CONNECTION_MESSAGES.test(message))
     return new DbConnectionError(text, { cause: error });
-  }
   return new DbError('QUERY_FAILED', text, { cause: error });
 }
 
-/**
- * Wraps every method of an API group so that whatever it throws is a DbError whose message names the
- * operation and the entity it was called for (`feed 12`, `item https://…`).
- */
+/** Wraps an API group's methods: what they throw becomes a DbError naming the call (`feed 12`). */
 export function withTypedErrors<Api extends object>(
   group: string,
   entity: string | Partial<Record<keyof Api, string>>,

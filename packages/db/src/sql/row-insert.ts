@@ -3,9 +3,8 @@ import type { Database } from '../schema/schema.js';
 import type { Engine } from '../types.js';
 import { batches } from './batches.js';
 
-// Multi-row INSERTs on the ingest path, compiled by hand: Kysely compiles every value of a
-// `.values([...])` call, which cost more than the insert. The text depends only on the table, columns,
-// row count and tail, so it is built once and cached; the rows are bound as plain parameters.
+// Multi-row INSERTs on the ingest path, compiled by hand (Kysely's `.values([...])` cost more than the
+// insert): each text is built once per table, columns, row count and tail.
 
 type Row = readonly unknown[];
 
@@ -31,10 +30,7 @@ function statementText(
   return text;
 }
 
-/**
- * Inserts `rows` (values in `columns` order) with one statement per `rowsPerStatement`; `tail` follows
- * VALUES (ON CONFLICT…, RETURNING…). Returns the rows RETURNING gave, in statement order.
- */
+/** Inserts `rows` (values in `columns` order), `tail` after VALUES; the rows RETURNING gave, in order. */
 export async function insertRows<R>(
   db: Kysely<Database>,
   engine: Engine,

@@ -1,7 +1,7 @@
 import { DbInputError } from '../errors.js';
 
-// Times are stored as integer milliseconds since the epoch on both engines (INTEGER in SQLite, BIGINT
-// in PostgreSQL), so they compare, index and round-trip identically; the API speaks ISO 8601 UTC.
+// Times are stored as integer milliseconds on both engines, so they compare and round-trip alike; the
+// API speaks ISO 8601 UTC.
 
 export function toMillis(value: string | Date, field: string): number {
   const millis = value instanceof Date ? value.getTime() : Date.parse(value);

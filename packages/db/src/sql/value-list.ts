@@ -1,27 +1,22 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Engine } from '../types.js';
 
-// A list of values bound as ONE parameter, as a table `j` with one column `value`: the statement's text
-// (and so its prepared statement) is the same whatever the list's length. With `IN (?, ?, …)` every
-// length is a new statement to parse and plan, which on the ingest path cost more than running it.
-// SQLite reads a JSON array (json_each), PostgreSQL an array parameter (unnest).
+// Ids bound as ONE parameter, as a table `j` with one column `value`: the statement's text (and so its
+// prepared statement) is the same whatever the list's length, where every length of `IN (?, ?, …)` is
+// a new statement to parse and plan. SQLite reads a JSON array (json_each), PostgreSQL a bigint[].
 
-export type ValueListType = 'bigint' | 'integer' | 'text';
-
-export function valueList(
-  engine: Engine,
-  values: readonly (string | number)[],
-  type: ValueListType,
-): RawBuilder<unknown> {
+export function valueList(engine: Engine, ids: readonly number[]): RawBuilder<unknown> {
   return engine === 'sqlite'
-    ? sql`json_each(${JSON.stringify(values)}) AS j`
-    : sql`unnest(${values}::${sql.raw(type)}[]) AS j(value)`;
+    ? sql`json_each(${JSON.stringify(ids)}) AS j`
+    : sql`unnest(${ids}::bigint[]) AS j(value)`;
 }
 
-/**
- * A JSON list of integer pairs as a table `moves` with the two named columns (one bound parameter),
- * for statements that take (item, story) or (item, version) pairs.
- */
+/** `IN` the ids, bound as one parameter (valueList). */
+export function inIds(engine: Engine, ids: readonly number[]): RawBuilder<unknown> {
+  return sql`IN (SELECT j.value FROM ${valueList(engine, ids)})`;
+}
+
+/** Integer pairs as a table `moves` with the two named columns, bound as one JSON parameter. */
 export function pairList(
   engine: Engine,
   pairs: readonly (readonly [number, number])[],

@@ -3,9 +3,8 @@ import type { Database } from '../schema/schema.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// The clusterer's inbox: one row per item waiting to be placed in a story. A row
-// queued again before the clusterer took it keeps its first queued_at (the lag is measured from the
-// first write) and gets a new version, so the clusterer only dequeues the version it placed.
+// The clusterer's inbox. An item queued again keeps its first queued_at (the lag's start) and gets a
+// new version: the clusterer dequeues only the version it placed.
 
 export async function enqueueForClustering(
   trx: Kysely<Database>,
@@ -17,7 +16,7 @@ export async function enqueueForClustering(
   if (itemIds.length === 0) return;
   const recluster = options.recluster ? 1 : 0;
   await sql`INSERT INTO cluster_queue (item_id, version, queued_at, recluster)
-    SELECT j.value, 0, ${now}, ${recluster} FROM ${valueList(engine, itemIds, 'bigint')}
+    SELECT j.value, 0, ${now}, ${recluster} FROM ${valueList(engine, itemIds)}
     WHERE true -- SQLite: an upsert's SELECT needs a WHERE, or ON reads as a join constraint
     ON CONFLICT (item_id) DO UPDATE SET version = cluster_queue.version + 1,
       recluster = CASE WHEN excluded.recluster = 1 THEN 1 ELSE cluster_queue.recluster END`.execute(trx);

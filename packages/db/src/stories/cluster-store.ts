@@ -1,31 +1,20 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database, ItemsTable } from '../schema/schema.js';
+import type { Database, ItemsTable, LeasesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
-import { pairList, valueList } from '../sql/value-list.js';
-import type {
-  ClusterBatch,
-  ClusterItem,
-  ClusteringApi,
-  ClusterLease,
-  Engine,
-  QueuedClusterItem,
-} from '../types.js';
+import { inIds, pairList, valueList } from '../sql/value-list.js';
+import type { ClusterBatch, ClusterItem, ClusteringApi, ClusterLease, Engine } from '../types.js';
 import { enqueueForClustering } from './cluster-queue.js';
-import { ITEM_MEMBERSHIP_JOIN, moveMembers, storiesOfItems, writeMemberships } from './story-members.js';
+import { ITEM_MEMBERSHIP_JOIN, moveMembers, storyOfEachItem, writeMemberships } from './story-members.js';
 import { refreshStories } from './story-summary.js';
 
-// The clusterer's durable state: its lease, its queue, and the one transaction per
-// batch in which it writes story membership, merges and summaries. The clusterer is the only writer
-// of story membership; every write here first renews its lease, so a clusterer that lost it (a long
-// pause, a takeover) cannot write over its successor.
+// The clusterer's lease, queue and batch writes. Every write first renews the lease, so a clusterer
+// that lost it (a long pause, a takeover) cannot write over its successor.
 
-/** The lease row of the clusterer. */
 export const CLUSTER_LEASE = 'clusterer';
 /** Rows per statement that writes memberships or dequeues (bound as one parameter each). */
 const ROWS_PER_STATEMENT = 1_000;
-
 /** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
 export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
 
@@ -39,18 +28,12 @@ const indexedSince = (since: number) => sql`FROM items JOIN story_members ON sto
   WHERE items.first_seen_at >= ${since}
     AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
 
-type ItemRow = Pick<
-  Selectable<ItemsTable>,
-  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
-> & {
-  text: string | null;
-  story_id: number | null;
-};
+type ItemRow = Pick<Selectable<ItemsTable>, 'id' | 'feed_id' | 'title' | 'language'> &
+  Pick<ItemsTable, 'published_at' | 'first_seen_at'> & { text: string | null; story_id: number | null };
 
 /**
- * The first `limit` queued items, in id order. SQLite: CROSS JOIN fixes the loop order, queue
- * outside; once ANALYZE has seen the queue empty, its planner otherwise scans every item for each
- * batch, a cost that grows with the database instead of the batch.
+ * The first `limit` queued items, in id order. SQLite: CROSS JOIN keeps the queue outside; a planner
+ * that saw the queue empty would scan every item for each batch.
  */
 export function queuedItemsQuery(engine: Engine, limit: number, textChars: number) {
   const join = engine === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
@@ -80,19 +63,21 @@ async function highest(db: Kysely<Database>, table: keyof Database, column: stri
   return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
 }
 
+/** Sets `columns` of the lease row if `holder` holds it; whether it did. */
+async function updateLease(db: Kysely<Database>, holder: string, columns: Updateable<LeasesTable>) {
+  const query = db.updateTable('leases').set(columns).where('name', '=', CLUSTER_LEASE);
+  return Number((await query.where('holder', '=', holder).executeTakeFirst()).numUpdatedRows) > 0;
+}
+
 /** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
 async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
-  const renewed = await trx
-    .updateTable('leases')
-    .set({ expires_at: now + leaseSeconds * 1000 })
-    .where('name', '=', CLUSTER_LEASE)
-    .where('holder', '=', holder)
-    .executeTakeFirst();
-  if (Number(renewed.numUpdatedRows) === 0) throw new DbLeaseLostError(CLUSTER_LEASE, holder);
+  if (!(await updateLease(trx, holder, { expires_at: now + leaseSeconds * 1000 })))
+    throw new DbLeaseLostError(CLUSTER_LEASE, holder);
 }
 
 export function createClusteringApi(ctx: DbContext): ClusteringApi {
   const { kysely, engine } = ctx;
+  const leaseRow = () => kysely.selectFrom('leases').where('name', '=', CLUSTER_LEASE);
 
   return {
     async acquire(holder, leaseSeconds, now = Date.now()): Promise<ClusterLease> {
@@ -102,14 +87,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       await sql`INSERT INTO leases (name, holder, expires_at, generation)
         VALUES (${CLUSTER_LEASE}, ${holder}, ${expires}, 0)
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-        WHERE leases.holder = excluded.holder OR leases.holder IS NULL OR leases.expires_at <= ${now}`.execute(
-        kysely,
-      );
-      const row = await kysely
-        .selectFrom('leases')
-        .select(['holder', 'expires_at', 'generation'])
-        .where('name', '=', CLUSTER_LEASE)
-        .executeTakeFirstOrThrow();
+        WHERE leases.holder = excluded.holder OR leases.holder IS NULL
+          OR leases.expires_at <= ${now}`.execute(kysely);
+      const row = await leaseRow().select(['holder', 'expires_at', 'generation']).executeTakeFirstOrThrow();
       return {
         held: row.holder === holder,
         holder: row.holder,
@@ -119,33 +99,23 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async release(holder) {
-      await kysely
-        .updateTable('leases')
-        .set({ holder: null, expires_at: 0 })
-        .where('name', '=', CLUSTER_LEASE)
-        .where('holder', '=', holder)
-        .execute();
+      await updateLease(kysely, holder, { holder: null, expires_at: 0 });
     },
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await queuedItemsQuery(engine, limit, textChars).execute(kysely);
-      return rows.map(
-        (row): QueuedClusterItem => ({
-          ...toClusterItem(row),
-          version: Number(row.version),
-          queuedAt: Number(row.queued_at),
-          recluster: Number(row.recluster) === 1,
-        }),
-      );
+      return rows.map((row) => ({
+        ...toClusterItem(row),
+        version: Number(row.version),
+        queuedAt: Number(row.queued_at),
+        recluster: Number(row.recluster) === 1,
+      }));
     },
 
     async queuedUpTo(itemId) {
-      const row = await kysely
-        .selectFrom('cluster_queue')
-        .select((eb) => eb.fn.countAll<number>().as('count'))
-        .where('item_id', '<=', itemId)
-        .executeTakeFirstOrThrow();
-      return Number(row.count);
+      const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM cluster_queue
+        WHERE item_id <= ${itemId}`.execute(kysely);
+      return Number(rows[0]?.count ?? 0);
     },
 
     newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
@@ -169,18 +139,14 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
       if (count <= 0) return [];
       if (engine === 'postgres') {
         // The identity column's own sequence: unique across transactions, whatever commits first.
-        const { rows } = await sql<{
-          id: number;
-        }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id
-          FROM generate_series(1, ${count})`.execute(kysely);
+        const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('stories', 'id'))
+          AS id FROM generate_series(1, ${count})`.execute(kysely);
         return rows.map((row) => Number(row.id));
       }
       // SQLite: only the lease holder inserts stories, so the ids after the highest in use (or
       // redirected from) stay free until its next batch.
-      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (
-        SELECT max(id) AS top FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(
-        kysely,
-      );
+      const { rows } = await sql<{ top: number | null }>`SELECT max(top) AS top FROM (SELECT max(id) AS top
+        FROM stories UNION ALL SELECT max(old_id) FROM story_redirects)`.execute(kysely);
       const first = Number(rows[0]?.top ?? 0) + 1;
       return Array.from({ length: count }, (_, index) => first + index);
     },
@@ -194,22 +160,18 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const ids of batches(targets, ROWS_PER_STATEMENT)) {
           await sql`INSERT INTO stories (id, title, lead_item_id, lead_feed_id, item_count, source_count,
               first_seen_at, updated_at, published_at, score)
-            SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids, 'bigint')}
+            SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids)}
             WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
           // A recluster may give a story back an id that was merged away: that id is a story again.
           await sql`DELETE FROM story_redirects
-            WHERE old_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+            WHERE old_id ${inIds(engine, ids)}`.execute(trx);
         }
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).
         const left = new Set<number>();
         for (const group of batches(batch.assignments, ROWS_PER_STATEMENT)) {
-          const from = await storiesOfItems(
-            trx,
-            engine,
-            group.map((assignment) => assignment.itemId),
-          );
-          for (const id of from) left.add(id);
+          const itemIds = group.map((assignment) => assignment.itemId);
+          for (const id of (await storyOfEachItem(trx, engine, itemIds)).values()) left.add(id);
           await writeMemberships(trx, engine, group);
         }
         const refresh = new Map(batch.refresh);
@@ -226,12 +188,11 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const id of [...targets, ...left]) if (!refresh.has(id)) refresh.set(id, null);
         await refreshStories(trx, engine, refresh.keys(), refresh);
         for (const group of batches(batch.done, ROWS_PER_STATEMENT)) {
-          const pairs = group.map(({ itemId, version }) => [itemId, version] as const);
+          const done = group.map(({ itemId, version }) => [itemId, version] as const);
+          const pairs = pairList(engine, done, 'item_id', 'version');
           // Only the version placed: an edit queued meanwhile stays for the next batch.
           await sql`DELETE FROM cluster_queue WHERE (item_id, version) IN
-            (SELECT moves.item_id, moves.version FROM ${pairList(engine, pairs, 'item_id', 'version')})`.execute(
-            trx,
-          );
+            (SELECT moves.item_id, moves.version FROM ${pairs})`.execute(trx);
         }
       });
     },
@@ -241,16 +202,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         let count = 0;
         let after = 0;
         for (;;) {
-          const ids = (
-            await trx
-              .selectFrom('items')
-              .select('id')
-              .where('first_seen_at', '>=', since)
-              .where('id', '>', after)
-              .orderBy('id')
-              .limit(ROWS_PER_STATEMENT)
-              .execute()
-          ).map((row) => Number(row.id));
+          const { rows } = await sql<{ id: number }>`SELECT id FROM items WHERE first_seen_at >= ${since}
+            AND id > ${after} ORDER BY id LIMIT ${ROWS_PER_STATEMENT}`.execute(trx);
+          const ids = rows.map((row) => Number(row.id));
           if (ids.length === 0) break;
           await enqueueForClustering(trx, engine, ids, now, { recluster: true });
           count += ids.length;
@@ -264,11 +218,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     },
 
     async generation() {
-      const row = await kysely
-        .selectFrom('leases')
-        .select('generation')
-        .where('name', '=', CLUSTER_LEASE)
-        .executeTakeFirst();
+      const row = await leaseRow().select('generation').executeTakeFirst();
       return Number(row?.generation ?? 0);
     },
   };

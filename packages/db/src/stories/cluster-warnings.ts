@@ -1,10 +1,12 @@
+import { type Selectable, sql } from 'kysely';
 import { DbInputError } from '../errors.js';
+import type { ClusterWarningsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { toIso } from '../sql/time.js';
 import type { ClusterWarning, ClusterWarningsApi } from '../types.js';
 
-// The clusterer's warnings where an admin sees them. Each record drops what is
-// older than the newest KEPT_WARNINGS, so a clusterer warning on every batch cannot grow the table.
+// The clusterer's warnings for admins. Each record drops all but the newest KEPT_WARNINGS, so a
+// warning on every batch cannot grow the table.
 
 /** Warnings kept: many more than the admin page lists. */
 export const KEPT_WARNINGS = 200;
@@ -17,37 +19,21 @@ export function createClusterWarningsApi(ctx: DbContext): ClusterWarningsApi {
     async record(warning) {
       if (!warning.kind) throw new DbInputError('a cluster warning needs a kind');
       await ctx.transaction(async (trx) => {
-        const inserted = await trx
-          .insertInto('cluster_warnings')
-          .values({
-            at: warning.at,
-            kind: warning.kind,
-            message: warning.message.slice(0, MAX_MESSAGE_CHARS),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .deleteFrom('cluster_warnings')
-          .where('id', '<=', Number(inserted.id) - KEPT_WARNINGS)
-          .execute();
+        const message = warning.message.slice(0, MAX_MESSAGE_CHARS);
+        const { rows } = await sql<{ id: number }>`INSERT INTO cluster_warnings (at, kind, message)
+          VALUES (${warning.at}, ${warning.kind}, ${message}) RETURNING id`.execute(trx);
+        await sql`DELETE FROM cluster_warnings WHERE id <= ${Number(rows[0]!.id) - KEPT_WARNINGS}`.execute(
+          trx,
+        );
       });
     },
 
     async recent(limit) {
-      const rows = await kysely
-        .selectFrom('cluster_warnings')
-        .select(['id', 'at', 'kind', 'message'])
-        .orderBy('id', 'desc')
-        .limit(Math.max(1, Math.min(limit, KEPT_WARNINGS)))
-        .execute();
-      return rows.map(
-        (row): ClusterWarning => ({
-          id: Number(row.id),
-          at: toIso(row.at),
-          kind: row.kind,
-          message: row.message,
-        }),
+      const { rows } = await sql<Selectable<ClusterWarningsTable>>`SELECT id, at, kind, message
+        FROM cluster_warnings ORDER BY id DESC LIMIT ${Math.max(1, Math.min(limit, KEPT_WARNINGS))}`.execute(
+        kysely,
       );
+      return rows.map((row): ClusterWarning => ({ ...row, id: Number(row.id), at: toIso(row.at) }));
     },
   };
 }

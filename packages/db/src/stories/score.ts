@@ -1,6 +1,5 @@
-// The front-page ranking score. It combines recency and the number of distinct sources without ever
-// needing a recomputation as time passes: a story's score is fixed when it changes, and newer stories
-// simply start higher (the "hot" formula used by Reddit, with sources in place of votes).
+// The front page's ranking (Reddit's "hot", sources for votes): fixed when a story changes, never
+// recomputed as time passes, since newer stories simply start higher.
 
 /** Each doubling of a story's sources is worth this much recency: 2 sources rank like 1 source 12.5 h newer. */
 export const SCORE_SECONDS_PER_SOURCE_DOUBLING = 45_000;

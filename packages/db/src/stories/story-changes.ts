@@ -1,10 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/schema.js';
 
-// The `stories` change counter: moved in the transaction that writes story rows, so
-// a reader in another process that sees the new value also sees the stories it stands for.
+// The `stories` change counter, moved in the transaction that writes story rows: a reader in another
+// process that sees the new value also sees the stories it stands for.
 
-/** The change counter's row for stories and their items. */
 export const STORY_CHANGES = 'stories';
 
 /** Moves the stories counter inside `trx`; done last, so its row lock is held only until commit. */

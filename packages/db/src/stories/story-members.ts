@@ -1,26 +1,15 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema/schema.js';
-import { pairList, valueList } from '../sql/value-list.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, StoryMembersTable } from '../schema/schema.js';
+import { inIds, pairList } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 
-// Story membership: which story each clustered item is in, one narrow row per item.
-// The clusterer is its only writer (cluster-store.ts); the readers join it by item or by story, and
-// deleting an item or a story deletes its rows (ON DELETE CASCADE).
+// Story membership: one narrow row per clustered item, written by the clusterer only (cluster-store.ts).
 
 /** Joins each item's membership, if any: `story_members.story_id` is its story, or null. */
 export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members.item_id = items.id`;
 
 /** The member items of stories, `story_members.story_id` naming the story of each `items` row. */
 export const STORY_MEMBER_ITEMS = sql`story_members JOIN items ON items.id = story_members.item_id`;
-
-/** The distinct stories the items are members of (a list bound as one parameter). */
-export async function storiesOfItems(
-  db: Kysely<Database>,
-  engine: Engine,
-  itemIds: readonly number[],
-): Promise<number[]> {
-  return [...new Set((await storyOfEachItem(db, engine, itemIds)).values())];
-}
 
 /** The distinct stories the feed's items are members of. */
 export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promise<number[]> {
@@ -36,18 +25,14 @@ export async function storyOfEachItem(
   itemIds: readonly number[],
 ): Promise<Map<number, number>> {
   if (itemIds.length === 0) return new Map();
-  const { rows } = await sql<{
-    item_id: number;
-    story_id: number;
-  }>`SELECT item_id, story_id FROM story_members
-    WHERE item_id IN (SELECT j.value FROM ${valueList(engine, itemIds, 'bigint')})`.execute(db);
+  const { rows } = await sql<Selectable<StoryMembersTable>>`SELECT item_id, story_id FROM story_members
+    WHERE item_id ${inIds(engine, itemIds)}`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
 }
 
 /**
- * Puts each item in its story. An item already there is not written; an item deleted since the
- * clusterer read it is skipped (PostgreSQL: its row is locked first, so a concurrent delete either
- * commits before, and the item drops out, or waits for this transaction).
+ * Puts each item in its story. An item deleted since the clusterer read it is skipped (PostgreSQL:
+ * its row is locked first, so a concurrent delete commits before or waits).
  */
 export async function writeMemberships(
   trx: Kysely<Database>,

@@ -1,22 +1,17 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database } from '../schema/schema.js';
+import type { Database, ItemsTable } from '../schema/schema.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso } from '../sql/time.js';
 import { valueList } from '../sql/value-list.js';
 import type { Engine, StoryOutlet } from '../types.js';
 import { STORY_MEMBER_ITEMS } from './story-members.js';
 
-// The other outlets of a story, as a front page shows them under its headline (Techmeme's "More:",
-// Google News' related articles): one entry per feed, that feed's first version of the story with its
-// own headline. Read for a page of stories at once, never for the whole table.
+// The other outlets of a story under its headline (Techmeme's "More:"): one entry per feed, its first
+// version of the story with its own headline. Read for a page of stories at once.
 
 /** How many other outlets a story entry names besides the one it shows (the front page's "up to three"). */
 export const OUTLETS_PER_STORY = 3;
-/**
- * Members read per story, earliest first, to find them: the top stories are the big ones, and a page
- * must not read every member of each. A story whose first ones come from fewer feeds names fewer
- * outlets here (its page lists them all; its source count stays exact).
- */
+/** Members read per story, earliest first, to find them: a page must not read every member of big stories. */
 export const MEMBERS_READ_PER_STORY = 20;
 
 /** Which story, and the feed already shown for it (its lead, or a search hit's own outlet). */
@@ -26,23 +21,16 @@ export interface OutletRequest {
 }
 
 /** A story's member, as outlets are picked from them. */
-export interface MemberRow extends FeedRefRow {
-  story_id: number;
-  id: number;
-  feed_id: number;
-  title: string;
-  url: string | null;
-  canonical_url: string | null;
-  sort_at: number;
-  language: string | null;
-}
+export type MemberRow = FeedRefRow &
+  Pick<ItemsTable, 'feed_id' | 'title' | 'url' | 'canonical_url' | 'sort_at' | 'language'> & {
+    story_id: number;
+    id: number;
+  };
 
 /**
- * FROM (and WHERE) of the members outlets are picked from, for the stories in `stories` (a relation
- * `j` with their ids in column `value`), its columns those of MemberRow: each story's first
- * MEMBERS_READ_PER_STORY members, or more of them (pickOutlets reads those first ones only). SQLite
- * reads only those (a correlated subquery per story); PostgreSQL reads every member in one scan,
- * because a LIMIT per story (a lateral join) costs it several times more at usual story sizes.
+ * FROM (and WHERE) of the members of `stories` (a valueList) that outlets are picked from, at least
+ * each story's first MEMBERS_READ_PER_STORY. PostgreSQL reads every member in one scan: a LIMIT per
+ * story (a lateral join) costs it several times more at usual story sizes.
  */
 export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): RawBuilder<unknown> {
   return engine === 'sqlite'
@@ -58,10 +46,7 @@ export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): 
 export const MEMBER_COLUMNS = sql`story_members.story_id, items.id, items.feed_id, items.title, items.url,
   items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}`;
 
-/**
- * Up to `limit` outlets per story other than the shown one, earliest first (who reported it first):
- * each feed's earliest among the story's first MEMBERS_READ_PER_STORY members, in time order.
- */
+/** Up to `limit` outlets per story besides the shown one: each feed's earliest member, earliest first. */
 export async function otherOutlets(
   kysely: Kysely<Database>,
   engine: Engine,
@@ -69,16 +54,13 @@ export async function otherOutlets(
   limit = OUTLETS_PER_STORY,
 ): Promise<Map<number, StoryOutlet[]>> {
   if (requests.length === 0 || limit <= 0) return pickOutlets(requests, [], limit);
-  const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))], 'bigint');
+  const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))]);
   const { rows } = await sql<MemberRow>`SELECT ${MEMBER_COLUMNS} FROM ${storyMembersFrom(engine, stories)}
     ORDER BY story_members.story_id, items.sort_at, items.id`.execute(kysely);
   return pickOutlets(requests, rows, limit);
 }
 
-/**
- * The outlets of each requested story among its members' rows (storyMembersFrom), which come
- * ordered by story, then time (sort_at, id).
- */
+/** The outlets of each requested story among its members' rows, ordered by story, then time. */
 export function pickOutlets(
   requests: readonly OutletRequest[],
   rows: readonly MemberRow[],

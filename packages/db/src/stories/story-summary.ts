@@ -1,15 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ItemsTable, StoriesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
-import { valueList } from '../sql/value-list.js';
+import { inIds } from '../sql/value-list.js';
 import type { Engine } from '../types.js';
 import { storyScore } from './score.js';
 import { countStoryChange } from './story-changes.js';
 import { STORY_MEMBER_ITEMS } from './story-members.js';
 
-// A story's summary columns (title, lead item, counts, score…) are denormalized onto its row so the
-// front page reads one indexed table. They are recomputed here, inside the caller's transaction,
-// whenever the story's membership or one of its items changes.
+// A story's summary columns (title, lead item, counts, score…) live on its row, so the front page
+// reads one indexed table; recomputed in the caller's transaction when its members change.
 
 /** The columns of its member items a story's summary is computed from. */
 const MEMBER_COLUMNS = [
@@ -29,10 +28,7 @@ const MEMBER_COLUMNS = [
 
 type MemberRow = Pick<ItemsTable, Exclude<(typeof MEMBER_COLUMNS)[number], 'id'>> & { id: number };
 
-/**
- * The representative item: the earliest published (the outlet that broke the story, or the wire
- * original), then the longest text, then the oldest row.
- */
+/** The lead: the earliest published (who broke the story), then the longest text, then the oldest row. */
 function chooseLead(members: MemberRow[]): MemberRow {
   return members.reduce((best, member) => {
     if (member.sort_at !== best.sort_at) return member.sort_at < best.sort_at ? member : best;
@@ -42,14 +38,10 @@ function chooseLead(members: MemberRow[]): MemberRow {
 }
 
 /**
- * A story's summary columns computed from its (non-empty) list of member items. `leadId`: the member
- * the clusterer found most central (its headline and outlet head the story); when it is not a member
- * any more, the earliest report leads.
+ * A story's summary columns computed from its members. `leadId`: the member the clusterer found most
+ * central; when it is not a member any more, the earliest report leads.
  */
-function storySummary(
-  members: [MemberRow, ...MemberRow[]],
-  leadId: number | null = null,
-): Omit<StoriesTable, 'id'> {
+function storySummary(members: [MemberRow, ...MemberRow[]], leadId: number | null): Omit<StoriesTable, 'id'> {
   const lead = members.find((member) => member.id === leadId) ?? chooseLead(members);
   const sourceCount = new Set(members.map((member) => member.feed_id)).size;
   return {
@@ -77,56 +69,32 @@ function storySummary(
 const STORIES_PER_READ = 500;
 
 /**
- * PostgreSQL: locks the stories' rows in id order, in one statement (FOR NO KEY UPDATE). A
- * concurrent transaction refreshing one of them too (the clusterer and retention) then commits
- * before the members are read, so the last refresh to commit counts every committed member.
- * SQLite runs one writer at a time: nothing to wait for.
+ * PostgreSQL: locks the stories' rows in id order before their members are read, so of two refreshes
+ * of one story (the clusterer's, retention's) the last to commit counts every committed member.
  */
 async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
-  await sql`SELECT id FROM stories WHERE id IN (SELECT j.value FROM ${valueList('postgres', storyIds, 'bigint')})
+  await sql`SELECT id FROM stories WHERE id ${inIds('postgres', storyIds)}
     ORDER BY id FOR NO KEY UPDATE`.execute(trx);
 }
 
-/** PostgreSQL's type of each of a story's summary columns (all but its id), to read them from JSON. */
-const POSTGRES_TYPES: Record<Exclude<keyof StoriesTable, 'id'>, string> = {
-  title: 'text',
-  summary: 'text',
-  image_url: 'text',
-  wire: 'text',
-  language: 'text',
-  lead_item_id: 'bigint',
-  lead_url: 'text',
-  lead_feed_id: 'bigint',
-  item_count: 'integer',
-  source_count: 'integer',
-  first_seen_at: 'bigint',
-  updated_at: 'bigint',
-  published_at: 'bigint',
-  score: 'double precision',
-};
-
-const SUMMARY_COLUMNS = Object.keys(POSTGRES_TYPES) as (keyof typeof POSTGRES_TYPES)[];
+type SummaryRow = Omit<StoriesTable, 'id'> & { id: number };
 
 /** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
-async function writeSummaries(
-  trx: Kysely<Database>,
-  engine: Engine,
-  rows: (Omit<StoriesTable, 'id'> & { id: number })[],
-): Promise<void> {
-  if (rows.length === 0) return;
+async function writeSummaries(trx: Kysely<Database>, engine: Engine, rows: SummaryRow[]): Promise<void> {
+  const [first] = rows;
+  if (first === undefined) return;
   const json = JSON.stringify(rows);
+  const columns = Object.keys(first).filter((column) => column !== 'id');
   if (engine === 'sqlite') {
     await sql`UPDATE stories SET ${sql.join(
-      SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
+      columns.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
     )} FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
     return;
   }
-  const record = sql.raw(
-    ['id bigint', ...SUMMARY_COLUMNS.map((column) => `${column} ${POSTGRES_TYPES[column]}`)].join(', '),
-  );
-  await sql`UPDATE stories SET ${sql.join(
-    SUMMARY_COLUMNS.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`),
-  )} FROM jsonb_to_recordset(${json}::jsonb) AS s(${record}) WHERE stories.id = s.id`.execute(trx);
+  // Each column read from JSON in the stories table's own type.
+  const sets = columns.map((column) => sql`${sql.ref(column)} = s.${sql.ref(column)}`);
+  await sql`UPDATE stories SET ${sql.join(sets)}
+    FROM jsonb_populate_recordset(NULL::stories, ${json}::jsonb) AS s WHERE stories.id = s.id`.execute(trx);
 }
 
 /** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
@@ -140,7 +108,7 @@ async function membersOf(
     const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
       MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
     )} FROM ${STORY_MEMBER_ITEMS}
-      WHERE story_members.story_id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+      WHERE story_members.story_id ${inIds(engine, ids)}`.execute(trx);
     for (const row of rows) {
       const storyId = Number(row.story_id);
       const list = members.get(storyId);
@@ -156,16 +124,15 @@ async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: num
   const leads = new Map<number, number>();
   for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
-      WHERE id IN (SELECT j.value FROM ${valueList(engine, ids, 'bigint')})`.execute(trx);
+      WHERE id ${inIds(engine, ids)}`.execute(trx);
     for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
   }
   return leads;
 }
 
 /**
- * Recomputes stories from their members (read all at once), deleting those left with none; how many
- * went. `leads`: the clusterer's lead per story; the others keep theirs while it is a member. In id
- * order, so concurrent PostgreSQL refreshes lock shared stories alike and cannot deadlock.
+ * Recomputes stories from their members, in id order (concurrent refreshes cannot deadlock), deleting
+ * those left with none; how many went. `leads`: the clusterer's lead per story (others keep theirs).
  */
 export async function refreshStories(
   trx: Kysely<Database>,
@@ -178,23 +145,17 @@ export async function refreshStories(
   if (engine === 'postgres')
     for (const batch of batches(ids, STORIES_PER_READ)) await lockStories(trx, batch);
   const members = await membersOf(trx, engine, ids);
-  const stored = await currentLeads(
-    trx,
-    engine,
-    ids.filter((id) => (leads.get(id) ?? null) === null),
-  );
+  const unled = ids.filter((id) => (leads.get(id) ?? null) === null);
+  const stored = await currentLeads(trx, engine, unled);
   const empty = ids.filter((id) => !members.has(id));
-  const summaries: (Omit<StoriesTable, 'id'> & { id: number })[] = [];
+  const summaries: SummaryRow[] = [];
   for (const id of ids) {
     const [first, ...rest] = members.get(id) ?? [];
     if (first === undefined) continue;
     summaries.push({ id, ...storySummary([first, ...rest], leads.get(id) ?? stored.get(id) ?? null) });
   }
   for (const batch of batches(summaries, STORIES_PER_READ)) await writeSummaries(trx, engine, batch);
-  if (empty.length > 0)
-    await sql`DELETE FROM stories WHERE id IN (SELECT j.value FROM ${valueList(engine, empty, 'bigint')})`.execute(
-      trx,
-    );
+  if (empty.length > 0) await sql`DELETE FROM stories WHERE id ${inIds(engine, empty)}`.execute(trx);
   await countStoryChange(trx);
   return empty.length;
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DbInputError } from '../../errors.js';
 
 // Creating and dropping whole PostgreSQL databases, for tests and benchmarks that need a fresh one.
-// `adminUrl` points at a database of the same server that is not the one being created (e.g. `postgres`).
+// `adminUrl` points at another database of the same server (e.g. `postgres`).
 
 const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -21,10 +21,7 @@ function checked(name: string): string {
   return name;
 }
 
-/**
- * Creates database `name` and returns its URL (the admin URL with the database swapped). With
- * `template`, the new database is a copy of that one (which nobody may be connected to meanwhile).
- */
+/** Creates database `name` (a copy of `template`, to which nobody may be connected) and returns its URL. */
 export async function createPostgresDatabase(
   adminUrl: string,
   name: string,

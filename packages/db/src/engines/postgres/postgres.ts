@@ -1,9 +1,9 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { DbInputError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
-import { createPostgresMaintenance } from './postgres-maintenance.js';
 
 export interface PostgresSettings {
   /** PostgreSQL: connections in this process's pool. */
@@ -37,12 +37,11 @@ export function openPostgres(
     },
   });
   pool.on('error', settings.onBackgroundError);
-  // A connection that dies while checked out emits 'error' on its client: unhandled, it would crash
-  // the process. The next query on it fails as DbConnectionError.
+  // A connection that dies while checked out emits 'error' on its client, which unhandled would crash
+  // the process.
   pool.on('connect', (client) => {
     client.on('error', settings.onBackgroundError);
-    // A FATAL error (session terminated, server shutting down) fails the running query, but the driver
-    // would pool the dead connection again; ended here, the next query gets a new one.
+    // After a FATAL error (session terminated) the driver would pool the dead connection again.
     client.connection.on('errorMessage', (message: { severity?: string }) => {
       if (message.severity === 'FATAL' || message.severity === 'PANIC') client.end().catch(() => undefined);
     });
@@ -53,5 +52,21 @@ export function openPostgres(
     kysely,
     transaction: (work) => kysely.transaction().execute(work),
   };
-  return { context, maintenance: createPostgresMaintenance(kysely), close: () => kysely.destroy() };
+  const maintenance: MaintenanceApi = {
+    async optimize() {
+      await sql`ANALYZE`.execute(kysely);
+    },
+    async sizeBytes() {
+      const { rows } = await sql<{ size: number }>`SELECT pg_database_size(current_database())
+        AS size`.execute(kysely);
+      return Number(rows[0]?.size ?? 0);
+    },
+    async settleSearchIndex() {
+      await sql`SELECT gin_clean_pending_list('items_search'::regclass)`.execute(kysely);
+    },
+    async backupTo() {
+      throw new DbInputError('backupTo: PostgreSQL databases are backed up with pg_dump');
+    },
+  };
+  return { context, maintenance, close: () => kysely.destroy() };
 }

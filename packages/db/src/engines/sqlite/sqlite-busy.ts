@@ -2,10 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely';
 import { SqliteDialect } from 'kysely';
 
-// Waiting for another process's write lock without stalling the process or starving: SQLite's own
-// busy handler sleeps inside the call and then polls only every 100 ms, missing the gaps between
-// writers. In WAL mode it is off, and a statement meeting SQLITE_BUSY outside a transaction (BEGIN
-// IMMEDIATE or an autocommit statement, before it changed anything) is retried after a short pause.
+// Waiting for another process's write lock: SQLite's busy handler sleeps inside the call, then polls
+// every 100 ms and misses the gaps between writers. Instead a statement meeting SQLITE_BUSY outside a
+// transaction (BEGIN IMMEDIATE, an autocommit statement) is retried after a short pause.
 
 /** Longest pause between two tries to take the lock: short, to catch the gaps between other writers' transactions. */
 export const BUSY_RETRY_MAX_PAUSE_MS = 4;

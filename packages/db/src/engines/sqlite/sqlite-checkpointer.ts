@@ -1,16 +1,14 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-// SQLite checkpoints (copies the write-ahead log into the database file) inside the COMMIT that fills
-// the log, and every other query of the process waits behind that commit. Here a thread with its own
-// connection runs PASSIVE checkpoints a moment after commits instead: it never blocks the writer or
-// readers. The writer's autocheckpoint stays on at a higher bound, should the thread fall behind.
+// SQLite checkpoints inside the COMMIT that fills the write-ahead log, and every other query waits
+// behind it. Here a thread with its own connection runs PASSIVE checkpoints a moment after commits,
+// which never block anyone; the writer's autocheckpoint stays on as a fallback.
 
 /** The writer's autocheckpoint (pages) while a checkpointer runs: only a fallback. */
 export const FALLBACK_CHECKPOINT_PAGES = 40_000;
 
-// The thread's code (CommonJS, run with eval: nothing to resolve or bundle but the driver, whose path
-// the caller passes). A failed checkpoint is reported and ends the thread's work.
+// The thread's code (CommonJS, run with eval: nothing to bundle; the driver's path is passed in).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -43,9 +41,8 @@ export interface Checkpointer {
 }
 
 /**
- * Starts the checkpoint thread at the first commit (a database only read, or opened for a moment,
- * never starts one). If the thread cannot start or fails, `onFailure` is told once and checkpoints are
- * left to the writer again; a commit never fails for it.
+ * Starts the checkpoint thread at the first commit. If it cannot start or fails, `onFailure` is told
+ * once and checkpoints are left to the writer again; a commit never fails for it.
  */
 export function createCheckpointer(
   path: string,

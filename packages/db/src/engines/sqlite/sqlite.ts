@@ -1,14 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { DbConnectionError } from '../../errors.js';
+import { DbConnectionError, DbInputError } from '../../errors.js';
 import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
 import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
-import { createSqliteMaintenance } from './sqlite-maintenance.js';
 
 export interface SqliteSettings {
   /** SQLite: how long a write waits for another process's write lock before DbBusyError (ms). */
@@ -17,10 +16,7 @@ export interface SqliteSettings {
   cacheSizeKib: number;
   /** SQLite: MiB of the file read through a memory map (0: none; better-sqlite3 caps it near 2 GiB). */
   mmapSizeMib: number;
-  /**
-   * SQLite: how soon after a commit a thread checkpoints the write-ahead log, in ms (0: no thread;
-   * SQLite checkpoints inside the commit that fills the log). See sqlite-checkpointer.ts.
-   */
+  /** SQLite: how soon after a commit a thread checkpoints the write-ahead log, in ms (0: no thread). */
   checkpointIntervalMs: number;
   /** SQLite: a background checkpoint failed (the writer's own checkpoints still bound the log). */
   onBackgroundError: (error: Error) => void;
@@ -40,9 +36,8 @@ const WAL_CHECKPOINT_PAGES = 10_000;
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
- * Kysely's SQLite driver prepares every query anew; parsing and planning then cost more than running
- * most of them. This hands it a database whose prepare() reuses statements by SQL text (Kysely runs
- * one query at a time on the connection, so a statement is never used twice at once).
+ * Kysely's SQLite driver prepares every query anew, which costs more than running most of them: its
+ * prepare() here reuses statements by SQL text (Kysely runs one query at a time on the connection).
  */
 function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Database {
   const cache = new Map<string, BetterSqlite3.Statement>();
@@ -75,11 +70,8 @@ export function openSqlite(
       ? createCheckpointer(path, settings.checkpointIntervalMs, (error) => {
           // Checkpoints go back into the commits, as without the thread.
           database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-          settings.onBackgroundError(
-            new DbConnectionError(`background checkpoints of ${path} stopped: ${error.message}`, {
-              cause: error,
-            }),
-          );
+          const message = `background checkpoints of ${path} stopped: ${error.message}`;
+          settings.onBackgroundError(new DbConnectionError(message, { cause: error }));
         })
       : null;
   try {
@@ -90,22 +82,18 @@ export function openSqlite(
     // NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commits.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    // Without the checkpoint thread, a bound above SQLite's default so small write transactions
-    // rarely pay for a checkpoint; with it, only a fallback should the thread fall behind.
-    database.pragma(
-      `wal_autocheckpoint = ${checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES}`,
-    );
+    // Without the checkpoint thread, above SQLite's default so small writes rarely pay for a checkpoint.
+    const autocheckpoint = checkpointer ? FALLBACK_CHECKPOINT_PAGES : WAL_CHECKPOINT_PAGES;
+    database.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_PAGES * 4096}`);
     database.pragma(`cache_size = -${Math.trunc(settings.cacheSizeKib)}`);
     database.pragma(`mmap_size = ${Math.trunc(settings.mmapSizeMib) * 1024 * 1024}`);
-    // The statements above waited in SQLite's busy handler (another process may be creating the
-    // file). From here on, in WAL mode, the dialect waits instead (sqlite-busy.ts). Without WAL (a file
-    // system that lacks shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
+    // From here on, in WAL mode, the dialect waits for the lock instead of SQLite (sqlite-busy.ts).
+    // Without WAL (no shared memory) a COMMIT can meet SQLITE_BUSY too: SQLite's handler stays on.
     if (database.pragma('journal_mode', { simple: true }) === 'wal') database.pragma('busy_timeout = 0');
   } catch (error) {
-    throw new DbConnectionError(`cannot open SQLite database ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    const message = `cannot open SQLite database ${path}: ${(error as Error).message}`;
+    throw new DbConnectionError(message, { cause: error });
   }
   const kysely = new Kysely<Database>({
     dialect: new BusyRetryingSqliteDialect(withStatementCache(database), settings.busyTimeoutMs),
@@ -113,8 +101,7 @@ export function openSqlite(
   const context: DbContext = {
     engine: 'sqlite',
     kysely,
-    // Kysely's SQLite driver hands out its single connection under a mutex, so the whole
-    // transaction runs without any other query interleaving.
+    // Kysely's driver lends its single connection under a mutex: no other query interleaves.
     transaction: (work) =>
       kysely.connection().execute(async (connection) => {
         await sql`BEGIN IMMEDIATE`.execute(connection);
@@ -130,9 +117,27 @@ export function openSqlite(
         }
       }),
   };
+  const maintenance: MaintenanceApi = {
+    async optimize() {
+      // 0x10002: analyze every table that needs it, even on a connection that has run no queries yet.
+      await sql`PRAGMA optimize = 0x10002`.execute(kysely);
+    },
+    async sizeBytes() {
+      const { rows } = await sql<{ size: number }>`SELECT page_count * page_size AS size
+        FROM pragma_page_count(), pragma_page_size()`.execute(kysely);
+      return Number(rows[0]?.size ?? 0);
+    },
+    async settleSearchIndex() {},
+    async backupTo(copy) {
+      if (existsSync(copy)) throw new DbInputError(`backupTo: ${copy} already exists`);
+      // VACUUM INTO copies one read transaction's snapshot, so a writer in another process never makes
+      // it start over (the page-by-page backup API restarts on every foreign write).
+      await sql`VACUUM INTO ${copy}`.execute(kysely);
+    },
+  };
   return {
     context,
-    maintenance: createSqliteMaintenance(kysely),
+    maintenance,
     close: async () => {
       await checkpointer?.close();
       await kysely.destroy();

@@ -1,9 +1,8 @@
-import type { Engine } from '../../types.js';
 import { searchInOneCall } from './041-search-in-one-call.js';
 import { baseline } from './baseline.js';
 import { from010 } from './from-0.1.0.js';
 import { from020 } from './from-0.2.0.js';
-import type { Migration, MigrationPlan } from './migration.js';
+import type { MigrationPlan } from './migration.js';
 
 // A new database gets the baseline; a database of a released version gets that release's upgrade
 // and every later one; both then get the migrations written after the baseline (plan.ts decides).
@@ -27,8 +26,4 @@ export const LATEST_VERSION = latestVersion(MIGRATION_PLAN);
 
 export function latestVersion(plan: MigrationPlan): number {
   return plan.later[plan.later.length - 1]?.version ?? plan.baseline.version;
-}
-
-export function statementsFor(migration: Migration, engine: Engine): string[] {
-  return engine === 'sqlite' ? migration.sqlite : migration.postgres;
 }

@@ -2,9 +2,8 @@ import { DbMigrationError } from '../../errors.js';
 import { latestVersion, MIGRATION_PLAN } from './index.js';
 import type { Migration, MigrationPlan } from './migration.js';
 
-// Which migrations a database needs follows from the versions it records, and only from known
-// records: a new database, a release's, or one at the baseline with any of the later migrations.
-// Any other record was left by a build this one cannot follow.
+// A database's migrations follow from the versions it records, if known: none, a release's, or the
+// baseline's with later ones. Any other record was left by a build this one cannot follow.
 
 /** The migrations a database recording `recorded` needs, oldest first; throws for an unknown record. */
 export function pendingMigrations(recorded: readonly number[], plan = MIGRATION_PLAN): Migration[] {
@@ -41,9 +40,8 @@ function sameVersions(a: readonly number[], b: readonly number[]): boolean {
 function unknownRecord(recorded: readonly number[], plan: MigrationPlan): string {
   const found = `the database records schema versions ${ranges(recorded)}`;
   const latest = latestVersion(plan);
-  if (Math.max(...recorded) > latest) {
+  if (Math.max(...recorded) > latest)
     return `${found}, newer than this build knows (${latest}): upgrade Newsfeed, or restore a backup made before the newer build ran`;
-  }
   const releases = plan.releases
     .map((release) => `${release.name} (${ranges(release.versions)})`)
     .join(' and ');

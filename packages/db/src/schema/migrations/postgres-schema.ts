@@ -16,10 +16,7 @@ const TYPES: ColumnTypes = {
 
 export const POSTGRES_TABLES = tables(TYPES);
 
-/**
- * Read and saved state per user per item; `feed_id` says which read count to lower when it goes.
- * No foreign keys: triggers remove the rows of deleted items and users (postgres-triggers.ts).
- */
+/** Read and saved state per user per item; no foreign keys (postgres-triggers.ts removes the rows). */
 export const ITEM_STATES = `CREATE TABLE item_states (
     user_id BIGINT NOT NULL,
     item_id BIGINT NOT NULL,

@@ -91,10 +91,9 @@ export const COUNTER_TRIGGERS = [
   ),
 ];
 
-// item_states has no foreign keys here: checking each row locked each item's tuple. A state write
-// locks its scope once instead (readers/state-write-scope.ts), and deleting items or users removes
-// their state rows in one statement; an item delete first takes its feeds' counter rows, so it waits
-// for any state write on those feeds and then removes that write's rows too.
+// item_states has no foreign keys here (checking each row locked each item): a state write locks its
+// scope once (readers/state-write-scope.ts), and an item delete first takes its feeds' counter rows,
+// so it waits for any state write on those feeds and then removes that write's rows too.
 export const STATE_ROW_TRIGGERS = [
   ...postgresTrigger(
     'nf_items_drop_states',

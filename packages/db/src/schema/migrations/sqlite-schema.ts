@@ -16,9 +16,8 @@ const TYPES: ColumnTypes = {
 export const SQLITE_TABLES = tables(TYPES);
 
 // External content: the index holds no text of its own. New items wait in items_fts_queue and are
-// indexed once at the end of their write (ingest/full-text-queue.ts): FTS5 writes a segment per
-// statement savepoint, so a trigger per insert made many small segments. Deletes and edits of rows
-// already indexed go through triggers; a row still queued is only dropped from the queue.
+// indexed at the end of their write (ingest/full-text-queue.ts): an insert trigger made a segment per
+// statement. Deletes and edits of indexed rows go through triggers.
 export const FULL_TEXT = [
   `CREATE VIRTUAL TABLE items_fts USING fts5(
     title, content_text, content = 'items', content_rowid = 'id',

@@ -1,6 +1,5 @@
-// The current tables, written once for both engines: the same tables and columns, in each engine's
-// types (sqlite-schema.ts and postgres-schema.ts give them, with what is the engine's own). The
-// baseline creates them all; the upgrades from released versions create the ones they lack.
+// The current tables, written once for both engines in each engine's types (sqlite-schema.ts,
+// postgres-schema.ts). The baseline creates them all; the upgrades the ones they lack.
 
 export interface ColumnTypes {
   /** A row id the database assigns. */
@@ -139,10 +138,7 @@ export function tables(t: ColumnTypes) {
       role TEXT NOT NULL CHECK (role IN ('admin', 'reader')),
       created_at ${t.int} NOT NULL
     )`,
-    /**
-     * Unread counts without reading every item: a feed's items − the items of it a user has read,
-     * with the feed's newest sort time; the engine's triggers keep both exact.
-     */
+    /** Unread counts without reading items: a feed's items − those a user has read, kept by triggers. */
     counters: [
       `CREATE TABLE feed_item_counts (
         feed_id ${t.int} PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
