@@ -8,9 +8,9 @@ import { signInRefusal } from './lib/sign-in-gate';
 // Runs before every request: a fresh CSP nonce for the page being rendered (Next.js reads it from
 // the request's Content-Security-Policy header and puts it on its own scripts), and the security
 // headers on every response, pages, API and feeds alike. Requests no route should see are refused
-// first (lib/request-screen.ts). Anonymous GETs of the public pages are answered from the
-// rendered-page cache (lib/page-cache/), each with a fresh nonce of its own; under server.mjs, those
-// whose copy is ready never get here (lib/page-cache/answer.ts answers them, by the same rules).
+// first (lib/request-screen.ts). Anonymous GETs of the public pages and feeds out are answered from
+// the rendered-page cache (lib/page-cache/), each with a fresh nonce of its own; under server.mjs,
+// those whose copy is ready never get here (lib/page-cache/answer.ts answers them, by the same rules).
 
 function withSecurityHeaders(response: Response): Response {
   response.headers.set('Content-Security-Policy', contentSecurityPolicy(createNonce()));

@@ -74,7 +74,7 @@ export const WEB_OPTIONS = {
   WEB_CACHE_TTL_MS: {
     schema: z.coerce.number().int().min(0).max(600_000).default(60_000),
     description:
-      'Longest time (ms) a front page, search, story, sources or feed-out read is reused while the database is unchanged; 0 reads the database on every request.',
+      'Longest time (ms) a front page, story, sources or feed-out read is reused while the database is unchanged; 0 reads the database on every request.',
   },
   WEB_CHANGE_CHECK_MS: {
     schema: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -84,7 +84,7 @@ export const WEB_OPTIONS = {
   WEB_PAGE_CACHE_TTL_MS: {
     schema: z.coerce.number().int().min(0).max(60_000).default(5000),
     description:
-      'How long (ms) a rendered public page (front page, search, story, sources) is served to anonymous readers before it is rendered again; 0 turns it off.',
+      'How long (ms) a rendered public page (front page, search, story, sources) or feed out is served to anonymous readers before it is rendered again; 0 turns it off.',
   },
   WEB_PAGE_CACHE_MB: {
     schema: z.coerce.number().int().min(1).max(4096).default(32),

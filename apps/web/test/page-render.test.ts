@@ -33,8 +33,18 @@ describe('sharedPageKey', () => {
     expect(sharedPageKey(anonymous)).toBe(front);
   });
 
-  it('gives the public pages a key per URL, host and kind of reader', () => {
-    for (const path of ['/', '/?window=24h', '/search?q=vote', '/story/12', '/sources', '/sources/3']) {
+  it('gives the public pages and feeds out a key per URL, host and kind of reader', () => {
+    for (const path of [
+      '/',
+      '/?window=24h',
+      '/search?q=vote',
+      '/story/12',
+      '/sources',
+      '/sources/3',
+      '/feed.xml',
+      '/atom.xml?q=vote',
+      '/feed.json?source=3',
+    ]) {
       expect(sharedPageKey(request(path))).not.toBeNull();
     }
     const front = sharedPageKey(request('/'));
@@ -54,14 +64,7 @@ describe('sharedPageKey', () => {
     expect(sharedPageKey(request('/', { rsc: '1' }))).toBeNull();
     expect(sharedPageKey(request('/', { 'next-router-prefetch': '1' }))).toBeNull();
     expect(sharedPageKey(request('/?_rsc=abc'))).toBeNull();
-    for (const path of [
-      '/admin',
-      '/admin/login',
-      '/api/v1/stories',
-      '/feed.xml',
-      '/robots.txt',
-      '/story/1/x',
-    ]) {
+    for (const path of ['/admin', '/admin/login', '/api/v1/stories', '/robots.txt', '/story/1/x']) {
       expect(sharedPageKey(request(path))).toBeNull();
     }
   });

@@ -8,7 +8,7 @@ export const IN_NEXT_SERVER = Boolean(process.env.NEXT_RUNTIME);
 
 /** Tags of the cached reads, expired at once by an admin change (lib/cache/forget.ts). */
 export const CACHE_TAGS = {
-  /** Story lists, story pages, search results, feeds out. */
+  /** Story lists, story pages, feeds out. */
   stories: 'stories',
   /** The sources page and the front page's filter menus. */
   sources: 'sources',

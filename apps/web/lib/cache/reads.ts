@@ -44,27 +44,20 @@ export async function storyDetail(id: number): Promise<StoryDetail> {
 
 export type SearchResults = Awaited<ReturnType<Db['search']['query']>>;
 
-async function searchResultsAt(
-  query: string,
-  source: number | null,
-  cursor: string | null,
-  _marker: string,
-): Promise<SearchResults> {
-  'use cache';
-  keepRead(CACHE_TAGS.stories);
-  const db = await getDb();
-  const request = { query, limit: webConfig().WEB_PAGE_SIZE, ...(source ? { feedId: source } : {}) };
-  // A stale or mangled cursor falls back to the first page of results.
-  return (await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? db.search.query(request);
-}
-
-/** One page of search results for a query, optionally within one source. */
+/**
+ * One page of search results for a query, optionally within one source. Read afresh, not kept: most
+ * searches are new, and storing each one's results in Next's cache cost more than the read; a
+ * repeated search's page is kept by the rendered-page cache.
+ */
 export async function searchResults(
   query: string,
   source: number | null,
   cursor: string | null,
 ): Promise<SearchResults> {
-  return searchResultsAt(query, source, cursor, await changeMarker('stories'));
+  const db = await getDb();
+  const request = { query, limit: webConfig().WEB_PAGE_SIZE, ...(source ? { feedId: source } : {}) };
+  // A stale or mangled cursor falls back to the first page of results.
+  return (await pageOrInvalid(db.search.query({ ...request, cursor }))) ?? db.search.query(request);
 }
 
 export type SourcesPage = Awaited<ReturnType<Db['feeds']['list']>>;

@@ -10,9 +10,9 @@ import { PageCache } from './cache';
 import { type PageRequest, sharedPageKey } from './policy';
 import { RENDER_MARKER_HEADER, renderPage, withNonce } from './render';
 
-// The rendered-page cache's one entry point: proxy.ts asks it for anonymous public pages, admin
-// changes empty it, and server.mjs reaches its answerKeptPage through globalThis (below) to serve
-// a kept page before Next.js's router. Next.js's own cache keeps the pages' data reads
+// The rendered-page cache's one entry point: proxy.ts asks it for anonymous public pages and feeds,
+// admin changes empty it, and server.mjs reaches its answerKeptPage through globalThis (below) to
+// serve a kept page before Next.js's router. Next.js's own cache keeps the pages' data reads
 // (lib/cache/); this one spares the render itself, which the web goals cannot afford per request
 // (bench/RESULTS.md).
 

@@ -4,13 +4,17 @@ import { userAgentFromString } from 'next/server';
 // the same for every anonymous reader: the public pages, fetched with GET by a plain page load.
 // Everything else renders for itself, as before.
 
-/** The public pages: lists of stories, search, a story, the sources. Admin, API and feeds are not here. */
+/**
+ * The public pages (lists of stories, search, a story, the sources) and the feeds out, which feed
+ * readers poll. Admin and API are not here.
+ */
 export const SHARED_PAGE_PATHS: readonly RegExp[] = [
   /^\/$/,
   /^\/search$/,
   /^\/story\/[^/]+$/,
   /^\/sources$/,
   /^\/sources\/[^/]+$/,
+  /^\/(?:feed\.xml|atom\.xml|feed\.json)$/,
 ];
 
 // Requests Next.js answers with something other than the page's HTML (RSC payloads for client
