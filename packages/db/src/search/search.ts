@@ -41,15 +41,11 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const byId = new Map(hits.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
-      const outlets = pickOutlets(
-        present.slice(0, limit).flatMap((hit) => {
-          const row = byId.get(hit.id)!;
-          return row.story_id === null
-            ? []
-            : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }];
-        }),
-        members,
+      const shownRows = present.slice(0, limit).map((hit) => byId.get(hit.id)!);
+      const requests = shownRows.flatMap((row) =>
+        row.story_id === null ? [] : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }],
       );
+      const outlets = pickOutlets(requests, members);
       return toPage(
         present,
         limit,
