@@ -57,7 +57,7 @@ function toClusterItem(row: ItemRow): ClusterItem {
 }
 
 /** The highest value of a column, null when its table is empty. */
-async function highest(db: Kysely<Database>, table: keyof Database, column: string): Promise<number | null> {
+async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', column: string) {
   const { rows } = await sql<{ top: number | null }>`SELECT max(${sql.ref(column)}) AS top
     FROM ${sql.table(table)}`.execute(db);
   return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
