@@ -56,7 +56,6 @@ function toClusterItem(row: ItemRow): ClusterItem {
   };
 }
 
-/** The highest value of a column, null when its table is empty. */
 async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', column: string) {
   const { rows } = await sql<{ top: number | null }>`SELECT max(${sql.ref(column)}) AS top
     FROM ${sql.table(table)}`.execute(db);

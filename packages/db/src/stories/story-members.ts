@@ -11,7 +11,6 @@ export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members
 /** The member items of stories, `story_members.story_id` naming the story of each `items` row. */
 export const STORY_MEMBER_ITEMS = sql`story_members JOIN items ON items.id = story_members.item_id`;
 
-/** The distinct stories the feed's items are members of. */
 export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promise<number[]> {
   const { rows } = await sql<{ story_id: number }>`SELECT DISTINCT story_members.story_id
     FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${feedId}`.execute(db);
@@ -50,7 +49,6 @@ export async function writeMemberships(
       WHERE story_members.story_id <> excluded.story_id`.execute(trx);
 }
 
-/** Moves every member of story `from` into `into` (a merge). */
 export async function moveMembers(trx: Kysely<Database>, from: number, into: number): Promise<void> {
   await trx.updateTable('story_members').set({ story_id: into }).where('story_id', '=', from).execute();
 }
