@@ -162,8 +162,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
             SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids)}
             WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
           // A recluster may give a story back an id that was merged away: that id is a story again.
-          await sql`DELETE FROM story_redirects
-            WHERE old_id ${inIds(engine, ids)}`.execute(trx);
+          await sql`DELETE FROM story_redirects WHERE old_id ${inIds(engine, ids)}`.execute(trx);
         }
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).
