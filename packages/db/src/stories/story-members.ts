@@ -18,12 +18,8 @@ export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promi
 }
 
 /** Each item's story, for those that have one. */
-export async function storyOfEachItem(
-  db: Kysely<Database>,
-  engine: Engine,
-  itemIds: readonly number[],
-): Promise<Map<number, number>> {
-  if (itemIds.length === 0) return new Map();
+export async function storyOfEachItem(db: Kysely<Database>, engine: Engine, itemIds: readonly number[]) {
+  if (itemIds.length === 0) return new Map<number, number>();
   const { rows } = await sql<Selectable<StoryMembersTable>>`SELECT item_id, story_id FROM story_members
     WHERE item_id ${inIds(engine, itemIds)}`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
