@@ -5,7 +5,7 @@ import { toIsoOrNull } from '../sql/time.js';
 import { storyOfEachItem } from '../stories/story-members.js';
 import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
-import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
+import { compareHits, type RankedHit } from './engine.js';
 import { readPage } from './page-read.js';
 import { createPostgresSearch } from './postgres.js';
 import { parseSearchQuery } from './query.js';
@@ -17,8 +17,7 @@ import { createSqliteSearch } from './sqlite.js';
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
-  const engine: SearchEngine =
-    ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
+  const engine = ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
 
   return {
     async query(request: SearchRequest): Promise<Page<SearchHit>> {
