@@ -45,12 +45,7 @@ export {
   type UsersApi,
   userNameKey,
 } from './readers/users.js';
-export {
-  MAX_QUERY_LENGTH,
-  MAX_QUERY_TERMS,
-  parseSearchQuery,
-  type SearchTerm,
-} from './search/query.js';
+export { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery, type SearchTerm } from './search/query.js';
 export {
   type DatabaseLocation,
   DatabaseUrlError,

@@ -15,8 +15,7 @@ export interface ChangesApi {
   marker(): Promise<ChangeMarker>;
 }
 
-const part = (value: number | string | null | undefined) =>
-  value === null || value === undefined ? '' : String(value);
+const part = (value: number | string | null | undefined) => String(value ?? '');
 
 export function createChangesApi(ctx: DbContext): ChangesApi {
   return {

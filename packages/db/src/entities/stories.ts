@@ -58,15 +58,12 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
     // not an old story that gained a source since.
     if (request.since !== undefined)
       conditions.push(sql`stories.published_at >= ${toMillis(request.since, 'since')}`);
-    if (request.feedId !== undefined) {
-      conditions.push(
-        sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${request.feedId})`,
-      );
-    }
-    if (request.folder !== undefined) {
+    if (request.feedId !== undefined)
+      conditions.push(sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS}
+        WHERE items.feed_id = ${request.feedId})`);
+    if (request.folder !== undefined)
       conditions.push(sql`stories.id IN (SELECT story_members.story_id FROM ${STORY_MEMBER_ITEMS}
         JOIN feeds AS member_feed ON member_feed.id = items.feed_id WHERE member_feed.folder = ${request.folder})`);
-    }
     conditions.push(keysetAfter('stories', request.cursor, 'stories.score', 'stories.id'));
     // Walks the (score DESC, id DESC) index from the cursor on: never reads more than the page.
     const { rows } = await sql<StoryRow>`SELECT ${STORY_COLUMNS}
@@ -74,12 +71,8 @@ export function createStoriesApi(ctx: DbContext): StoriesApi {
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY stories.score DESC, stories.id DESC LIMIT ${limit + 1}`.execute(kysely);
     const outlets = await outletsOf(rows.slice(0, limit));
-    return toPage(
-      rows,
-      limit,
-      (row) => toStorySummary(row, outlets),
-      (row) => encodeCursor('stories', [row.score, row.id]),
-    );
+    const summary = (row: StoryRow) => toStorySummary(row, outlets);
+    return toPage(rows, limit, summary, (row) => encodeCursor('stories', [row.score, row.id]));
   }
 
   async function get(id: number): Promise<StoryDetail | null> {

@@ -65,11 +65,7 @@ function sortAt(publishedAt: number | null, firstSeenAt: number): number {
 
 type ExistingRow = Pick<Selectable<ItemsTable>, 'id' | 'key' | 'input_hash' | 'first_seen_at'>;
 
-export async function findExisting(
-  db: Kysely<Database>,
-  feedId: number,
-  keys: string[],
-): Promise<Map<string, ExistingRow>> {
+export async function findExisting(db: Kysely<Database>, feedId: number, keys: string[]) {
   const found = new Map<string, ExistingRow>();
   for (const batch of batches(keys, KEY_CHUNK)) {
     const rows = await db
@@ -83,11 +79,7 @@ export async function findExisting(
   return found;
 }
 
-export async function findTombstoned(
-  db: Kysely<Database>,
-  feedId: number,
-  keys: string[],
-): Promise<Set<string>> {
+export async function findTombstoned(db: Kysely<Database>, feedId: number, keys: string[]) {
   const found = new Set<string>();
   for (const batch of batches(keys, KEY_CHUNK)) {
     const rows = await db

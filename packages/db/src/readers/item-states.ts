@@ -144,9 +144,7 @@ export function createItemStatesApi(ctx: DbContext): ItemStatesApi {
       return states;
     },
 
-    stream(userId, request) {
-      return streamPage(ctx, userId, request);
-    },
+    stream: (userId, request) => streamPage(ctx, userId, request),
 
     async readStories(userId, storyIds) {
       checkIds(storyIds);

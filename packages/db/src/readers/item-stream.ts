@@ -134,11 +134,7 @@ function toStreamItem(row: StreamRow): StreamItem {
 }
 
 /** One page of the user's stream. */
-export async function streamPage(
-  ctx: DbContext,
-  userId: number,
-  request: StreamRequest,
-): Promise<{ items: StreamItem[]; nextCursor: string | null }> {
+export async function streamPage(ctx: DbContext, userId: number, request: StreamRequest) {
   if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_STREAM_PAGE_SIZE)
     throw new DbInputError(`stream page size must be 1 to ${MAX_STREAM_PAGE_SIZE}, got ${request.limit}`);
   const clauses = filterClauses(ctx.engine, userId, request);

@@ -101,15 +101,6 @@ export interface StoryMembersTable {
   story_id: number;
 }
 
-/** New and edited items waiting for the clusterer; `version` grows with each edit. */
-export interface ClusterQueueTable {
-  item_id: number;
-  version: number;
-  queued_at: number;
-  /** 1: placed afresh even if it has a story (recluster), not compared with its indexed version. */
-  recluster: number;
-}
-
 /** Named leases of singleton jobs (the clusterer); `generation` grows when the job must start over. */
 export interface LeasesTable {
   name: string;
@@ -171,7 +162,6 @@ export interface Database {
   story_members: StoryMembersTable;
   polls: PollsTable;
   sessions: SessionsTable;
-  cluster_queue: ClusterQueueTable;
   leases: LeasesTable;
   cluster_warnings: ClusterWarningsTable;
   story_redirects: StoryRedirectsTable;

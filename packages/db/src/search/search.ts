@@ -5,7 +5,7 @@ import { toIsoOrNull } from '../sql/time.js';
 import { storyOfEachItem } from '../stories/story-members.js';
 import { pickOutlets } from '../stories/story-outlets.js';
 import type { Page, SearchApi, SearchHit, SearchRequest } from '../types.js';
-import { compareHits, type RankedHit, type SearchEngine } from './engine.js';
+import { compareHits, type RankedHit } from './engine.js';
 import { readPage } from './page-read.js';
 import { createPostgresSearch } from './postgres.js';
 import { parseSearchQuery } from './query.js';
@@ -17,8 +17,7 @@ import { createSqliteSearch } from './sqlite.js';
 
 export function createSearchApi(ctx: DbContext): SearchApi {
   const { kysely } = ctx;
-  const engine: SearchEngine =
-    ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
+  const engine = ctx.engine === 'sqlite' ? createSqliteSearch(kysely) : createPostgresSearch(ctx);
 
   return {
     async query(request: SearchRequest): Promise<Page<SearchHit>> {
@@ -41,15 +40,11 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const byId = new Map(hits.map((row) => [Number(row.id), row]));
       // A row deleted between the two reads is left out.
       const present = ranked.filter((hit) => byId.has(hit.id));
-      const outlets = pickOutlets(
-        present.slice(0, limit).flatMap((hit) => {
-          const row = byId.get(hit.id)!;
-          return row.story_id === null
-            ? []
-            : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }];
-        }),
-        members,
+      const shownRows = present.slice(0, limit).map((hit) => byId.get(hit.id)!);
+      const requests = shownRows.flatMap((row) =>
+        row.story_id === null ? [] : [{ storyId: Number(row.story_id), shownFeedId: Number(row.feed_id) }],
       );
+      const outlets = pickOutlets(requests, members);
       return toPage(
         present,
         limit,

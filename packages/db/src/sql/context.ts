@@ -6,9 +6,6 @@ import type { Engine } from '../types.js';
 export interface DbContext {
   engine: Engine;
   kysely: Kysely<Database>;
-  /**
-   * Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE, the write lock taken up front), rolled
-   * back if it throws. Inside `work`, use only the `trx` it is given.
-   */
+  /** Runs `work` in a write transaction (SQLite: BEGIN IMMEDIATE), undone if it throws; use only its trx. */
   transaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 }

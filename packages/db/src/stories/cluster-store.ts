@@ -56,8 +56,7 @@ function toClusterItem(row: ItemRow): ClusterItem {
   };
 }
 
-/** The highest value of a column, null when its table is empty. */
-async function highest(db: Kysely<Database>, table: keyof Database, column: string): Promise<number | null> {
+async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', column: string) {
   const { rows } = await sql<{ top: number | null }>`SELECT max(${sql.ref(column)}) AS top
     FROM ${sql.table(table)}`.execute(db);
   return rows[0]?.top === null || rows[0]?.top === undefined ? null : Number(rows[0].top);
@@ -163,8 +162,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
             SELECT j.value, '', 0, 0, 0, 0, 0, 0, 0, 0 FROM ${valueList(engine, ids)}
             WHERE true ON CONFLICT (id) DO NOTHING`.execute(trx);
           // A recluster may give a story back an id that was merged away: that id is a story again.
-          await sql`DELETE FROM story_redirects
-            WHERE old_id ${inIds(engine, ids)}`.execute(trx);
+          await sql`DELETE FROM story_redirects WHERE old_id ${inIds(engine, ids)}`.execute(trx);
         }
         // Each queued item is taken once per batch: one assignment per item. The stories they leave
         // are refreshed too (or deleted, when emptied).

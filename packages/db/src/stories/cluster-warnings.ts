@@ -22,17 +22,15 @@ export function createClusterWarningsApi(ctx: DbContext): ClusterWarningsApi {
         const message = warning.message.slice(0, MAX_MESSAGE_CHARS);
         const { rows } = await sql<{ id: number }>`INSERT INTO cluster_warnings (at, kind, message)
           VALUES (${warning.at}, ${warning.kind}, ${message}) RETURNING id`.execute(trx);
-        await sql`DELETE FROM cluster_warnings WHERE id <= ${Number(rows[0]!.id) - KEPT_WARNINGS}`.execute(
-          trx,
-        );
+        const newestDropped = Number(rows[0]!.id) - KEPT_WARNINGS;
+        await sql`DELETE FROM cluster_warnings WHERE id <= ${newestDropped}`.execute(trx);
       });
     },
 
     async recent(limit) {
+      const count = Math.max(1, Math.min(limit, KEPT_WARNINGS));
       const { rows } = await sql<Selectable<ClusterWarningsTable>>`SELECT id, at, kind, message
-        FROM cluster_warnings ORDER BY id DESC LIMIT ${Math.max(1, Math.min(limit, KEPT_WARNINGS))}`.execute(
-        kysely,
-      );
+        FROM cluster_warnings ORDER BY id DESC LIMIT ${count}`.execute(kysely);
       return rows.map((row): ClusterWarning => ({ ...row, id: Number(row.id), at: toIso(row.at) }));
     },
   };

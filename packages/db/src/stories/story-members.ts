@@ -11,7 +11,6 @@ export const ITEM_MEMBERSHIP_JOIN = sql`LEFT JOIN story_members ON story_members
 /** The member items of stories, `story_members.story_id` naming the story of each `items` row. */
 export const STORY_MEMBER_ITEMS = sql`story_members JOIN items ON items.id = story_members.item_id`;
 
-/** The distinct stories the feed's items are members of. */
 export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promise<number[]> {
   const { rows } = await sql<{ story_id: number }>`SELECT DISTINCT story_members.story_id
     FROM ${STORY_MEMBER_ITEMS} WHERE items.feed_id = ${feedId}`.execute(db);
@@ -19,12 +18,8 @@ export async function storiesOfFeed(db: Kysely<Database>, feedId: number): Promi
 }
 
 /** Each item's story, for those that have one. */
-export async function storyOfEachItem(
-  db: Kysely<Database>,
-  engine: Engine,
-  itemIds: readonly number[],
-): Promise<Map<number, number>> {
-  if (itemIds.length === 0) return new Map();
+export async function storyOfEachItem(db: Kysely<Database>, engine: Engine, itemIds: readonly number[]) {
+  if (itemIds.length === 0) return new Map<number, number>();
   const { rows } = await sql<Selectable<StoryMembersTable>>`SELECT item_id, story_id FROM story_members
     WHERE item_id ${inIds(engine, itemIds)}`.execute(db);
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.story_id)]));
@@ -50,7 +45,6 @@ export async function writeMemberships(
       WHERE story_members.story_id <> excluded.story_id`.execute(trx);
 }
 
-/** Moves every member of story `from` into `into` (a merge). */
 export async function moveMembers(trx: Kysely<Database>, from: number, into: number): Promise<void> {
   await trx.updateTable('story_members').set({ story_id: into }).where('story_id', '=', from).execute();
 }

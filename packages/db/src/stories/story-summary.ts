@@ -55,10 +55,7 @@ function storySummary(members: [MemberRow, ...MemberRow[]], leadId: number | nul
     lead_feed_id: lead.feed_id,
     item_count: members.length,
     source_count: sourceCount,
-    first_seen_at: members.reduce(
-      (min, member) => Math.min(min, member.first_seen_at),
-      Number.POSITIVE_INFINITY,
-    ),
+    first_seen_at: members.reduce((min, member) => Math.min(min, member.first_seen_at), Infinity),
     updated_at: members.reduce((max, member) => Math.max(max, member.first_seen_at), 0),
     published_at: lead.sort_at,
     score: storyScore(lead.sort_at, sourceCount),
@@ -86,9 +83,9 @@ async function writeSummaries(trx: Kysely<Database>, engine: Engine, rows: Summa
   const json = JSON.stringify(rows);
   const columns = Object.keys(first).filter((column) => column !== 'id');
   if (engine === 'sqlite') {
-    await sql`UPDATE stories SET ${sql.join(
-      columns.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`),
-    )} FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
+    const sets = columns.map((column) => sql`${sql.ref(column)} = s.value ->> ${`$.${column}`}`);
+    await sql`UPDATE stories SET ${sql.join(sets)}
+      FROM json_each(${json}) AS s WHERE stories.id = s.value ->> '$.id'`.execute(trx);
     return;
   }
   // Each column read from JSON in the stories table's own type.
@@ -98,17 +95,12 @@ async function writeSummaries(trx: Kysely<Database>, engine: Engine, rows: Summa
 }
 
 /** The members of several stories, by story, in one statement per STORIES_PER_READ stories. */
-async function membersOf(
-  trx: Kysely<Database>,
-  engine: Engine,
-  storyIds: number[],
-): Promise<Map<number, MemberRow[]>> {
+async function membersOf(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
   const members = new Map<number, MemberRow[]>();
+  const columns = sql.join(MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)));
   for (const ids of batches(storyIds, STORIES_PER_READ)) {
-    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${sql.join(
-      MEMBER_COLUMNS.map((column) => sql.ref(`items.${column}`)),
-    )} FROM ${STORY_MEMBER_ITEMS}
-      WHERE story_members.story_id ${inIds(engine, ids)}`.execute(trx);
+    const { rows } = await sql<MemberRow & { story_id: number }>`SELECT story_members.story_id, ${columns}
+      FROM ${STORY_MEMBER_ITEMS} WHERE story_members.story_id ${inIds(engine, ids)}`.execute(trx);
     for (const row of rows) {
       const storyId = Number(row.story_id);
       const list = members.get(storyId);

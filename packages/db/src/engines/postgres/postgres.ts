@@ -37,8 +37,7 @@ export function openPostgres(
     },
   });
   pool.on('error', settings.onBackgroundError);
-  // A connection that dies while checked out emits 'error' on its client, which unhandled would crash
-  // the process.
+  // A connection dying while checked out emits 'error' on its client: unhandled, that crashes the process.
   pool.on('connect', (client) => {
     client.on('error', settings.onBackgroundError);
     // After a FATAL error (session terminated) the driver would pool the dead connection again.

@@ -2,21 +2,15 @@
 // One statement trigger per write over its transition table, taking the counter rows in key order
 // so two writers never wait on each other in a cycle.
 
-/** A PL/pgSQL statement trigger function and its trigger on `table` for `event`. */
-function postgresTrigger(
-  name: string,
-  table: string,
-  event: string,
-  transition: string,
-  body: string,
-): string[] {
+/** A PL/pgSQL statement trigger function and its trigger, `on` its event, table and transition tables. */
+function postgresTrigger(name: string, on: string, body: string): string[] {
   return [
     `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       ${body}
       RETURN NULL;
     END $$`,
-    `CREATE TRIGGER ${name} AFTER ${event} ON ${table} REFERENCING ${transition}
+    `CREATE TRIGGER ${name} AFTER ${on}
       FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`,
   ];
 }
@@ -24,9 +18,7 @@ function postgresTrigger(
 export const COUNTER_TRIGGERS = [
   ...postgresTrigger(
     'nf_items_counted_insert',
-    'items',
-    'INSERT',
-    'NEW TABLE AS added',
+    'INSERT ON items REFERENCING NEW TABLE AS added',
     `INSERT INTO feed_item_counts AS c (feed_id, items, newest)
         SELECT feed_id, COUNT(*), MAX(sort_at) FROM added GROUP BY feed_id ORDER BY feed_id
         ON CONFLICT (feed_id) DO UPDATE SET items = c.items + excluded.items,
@@ -34,9 +26,7 @@ export const COUNTER_TRIGGERS = [
   ),
   ...postgresTrigger(
     'nf_items_counted_delete',
-    'items',
-    'DELETE',
-    'OLD TABLE AS removed',
+    'DELETE ON items REFERENCING OLD TABLE AS removed',
     `PERFORM 1 FROM feed_item_counts WHERE feed_id IN (SELECT feed_id FROM removed)
         ORDER BY feed_id FOR UPDATE;
       UPDATE feed_item_counts AS c SET items = c.items - d.n,
@@ -57,9 +47,7 @@ export const COUNTER_TRIGGERS = [
     WHEN (NEW.sort_at IS DISTINCT FROM OLD.sort_at) EXECUTE FUNCTION nf_items_counted_resort()`,
   ...postgresTrigger(
     'nf_item_states_read_insert',
-    'item_states',
-    'INSERT',
-    'NEW TABLE AS added',
+    'INSERT ON item_states REFERENCING NEW TABLE AS added',
     `INSERT INTO feed_read_counts AS c (user_id, feed_id, read)
         SELECT user_id, feed_id, COUNT(*) FROM added WHERE read = 1
         GROUP BY user_id, feed_id ORDER BY user_id, feed_id
@@ -67,9 +55,7 @@ export const COUNTER_TRIGGERS = [
   ),
   ...postgresTrigger(
     'nf_item_states_read_update',
-    'item_states',
-    'UPDATE',
-    'OLD TABLE AS old_states NEW TABLE AS new_states',
+    'UPDATE ON item_states REFERENCING OLD TABLE AS old_states NEW TABLE AS new_states',
     `INSERT INTO feed_read_counts AS c (user_id, feed_id, read)
         SELECT user_id, feed_id, SUM(delta) FROM (
           SELECT user_id, feed_id, read AS delta FROM new_states
@@ -79,9 +65,7 @@ export const COUNTER_TRIGGERS = [
   ),
   ...postgresTrigger(
     'nf_item_states_read_delete',
-    'item_states',
-    'DELETE',
-    'OLD TABLE AS removed',
+    'DELETE ON item_states REFERENCING OLD TABLE AS removed',
     `PERFORM 1 FROM feed_read_counts WHERE (user_id, feed_id) IN
           (SELECT user_id, feed_id FROM removed WHERE read = 1)
         ORDER BY user_id, feed_id FOR UPDATE;
@@ -97,18 +81,14 @@ export const COUNTER_TRIGGERS = [
 export const STATE_ROW_TRIGGERS = [
   ...postgresTrigger(
     'nf_items_drop_states',
-    'items',
-    'DELETE',
-    'OLD TABLE AS removed',
+    'DELETE ON items REFERENCING OLD TABLE AS removed',
     `PERFORM 1 FROM feed_item_counts WHERE feed_id IN (SELECT feed_id FROM removed)
         ORDER BY feed_id FOR UPDATE;
       DELETE FROM item_states WHERE item_id IN (SELECT id FROM removed);`,
   ),
   ...postgresTrigger(
     'nf_users_drop_states',
-    'users',
-    'DELETE',
-    'OLD TABLE AS removed',
+    'DELETE ON users REFERENCING OLD TABLE AS removed',
     `DELETE FROM item_states WHERE user_id IN (SELECT id FROM removed);`,
   ),
 ];
