@@ -59,8 +59,19 @@ export interface StreamItem {
 }
 
 type StreamRow = FeedRefRow &
-  Pick<ItemsTable, 'feed_id' | 'url' | 'title' | 'content_html' | 'summary' | 'authors'> &
-  Pick<ItemsTable, 'published_at' | 'updated_at' | 'first_seen_at' | 'sort_at'> & {
+  Pick<
+    ItemsTable,
+    | 'feed_id'
+    | 'url'
+    | 'title'
+    | 'content_html'
+    | 'summary'
+    | 'authors'
+    | 'published_at'
+    | 'updated_at'
+    | 'first_seen_at'
+    | 'sort_at'
+  > & {
     id: number;
     story_id: number | null;
     read: number | null;
@@ -125,8 +136,8 @@ function toStreamItem(row: StreamRow): StreamItem {
     updatedAt: toIsoOrNull(row.updated_at),
     firstSeenAt: toIso(row.first_seen_at),
     sortAt: row.sort_at,
-    read: Number(row.read ?? 0) === 1,
-    starred: Number(row.starred ?? 0) === 1,
+    read: row.read === 1,
+    starred: row.starred === 1,
     feed: toFeedRef(row.feed_id, row),
     feedUrl: row.feed_url,
     feedFolder: row.feed_folder,

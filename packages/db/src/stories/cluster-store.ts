@@ -28,8 +28,10 @@ const indexedSince = (since: number) => sql`FROM items JOIN story_members ON sto
   WHERE items.first_seen_at >= ${since}
     AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
 
-type ItemRow = Pick<Selectable<ItemsTable>, 'id' | 'feed_id' | 'title' | 'language'> &
-  Pick<ItemsTable, 'published_at' | 'first_seen_at'> & { text: string | null; story_id: number | null };
+type ItemRow = Pick<
+  Selectable<ItemsTable>,
+  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
+> & { text: string | null; story_id: number | null };
 
 /**
  * The first `limit` queued items, in id order. SQLite: CROSS JOIN keeps the queue outside; a planner
