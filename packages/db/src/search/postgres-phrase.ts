@@ -12,11 +12,11 @@ import type { SearchTerm } from './query.js';
 // of an insert), or all of them when that costs less. Of three ways to find them, the cheapest by the
 // estimates (POSTGRES_PHRASE_COSTS) is taken:
 // - all: the words' posting lists alone, every candidate checked (few candidates, or rare words);
-// - id ranges: the word index's (-id) column intersects each id range with the posting lists, ranges
+// - id ranges: the word index's id-bucket column intersects each id range with the posting lists, ranges
 //   newest first, each POSTGRES_PHRASE_GROWTH times wider, stopping at the window (common words);
 // - key range: the posting lists ANDed with one primary-key range down to the bound (rare words, many
 //   candidates).
-// Estimate, choice, ranges and ranks take one call of nf_phrase_window (schema migration 41).
+// Estimate, choice, ranges and ranks take one call of nf_phrase_window (schema migrations 41, 42).
 
 /** About how many rows holding a phrase's words one search checks for the phrase, newest first. */
 export const POSTGRES_PHRASE_CHECKS = 1000;
@@ -31,7 +31,7 @@ export const POSTGRES_PHRASE_FIRST_CHECKS = 250;
 export const POSTGRES_PHRASE_GROWTH = 4;
 /** What each step of a phrase search costs, relative to the others, per item id, entry or row. */
 export const POSTGRES_PHRASE_COSTS = {
-  /** An id of a range read from the word index's (-id) column. */
+  /** An id of a range read from the word index's id-bucket column. */
   indexedId: 2.5,
   /** An id of a range read from the primary key. */
   keyId: 1,
