@@ -1,3 +1,9 @@
+import {
+  NEWEST_ESTIMATES_AND_WALK,
+  PHRASE_ESTIMATES,
+  PHRASE_KEY_RANGE_OR_ALL,
+  RANK_FOUND,
+} from './041-search-in-one-call.js';
 import type { Migration } from './migration.js';
 
 // PostgreSQL search: the word index keys each item by its id's bucket of 256 ids rather than by its
@@ -28,31 +34,7 @@ const WINDOW_FUNCTION = `RETURNS TABLE (id bigint, rank real)
 export const PHRASE_WINDOW_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_phrase_window(query tsquery,
         words tsquery[], feed bigint, wanted int, checks int, first_checks int, max_ids bigint, growth int,
         costs float8[])
-      ${WINDOW_FUNCTION}
-        feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $2' END;
-        explained json;
-        estimates float8[];
-        plan text;
-        bound bigint;
-        width bigint;
-        low bigint;
-        above bigint;
-        found bigint[] := '{}';
-        more bigint[];
-      BEGIN
-        -- The planner's estimates: the candidates, the table's rows, then each word's rows.
-        EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM items WHERE items.search_vector @@ $1 %s
-            UNION ALL SELECT 1 FROM items %s', feed_match,
-            (SELECT string_agg(format('UNION ALL SELECT 1 FROM items WHERE items.search_vector @@ %L::tsquery',
-              word), ' ') FROM unnest(words) AS word))
-          INTO explained USING query, feed;
-        SELECT array_agg(greatest((branch->>'Plan Rows')::float8, 1) ORDER BY n) INTO estimates
-          FROM json_array_elements(explained->0->'Plan'->'Plans') WITH ORDINALITY AS branches (branch, n);
-        plan := nf_phrase_plan(estimates[2], estimates[1], (SELECT min(e) FROM unnest(estimates[3:]) AS e),
-          checks, costs);
-        bound := newest - least(ceil(checks * estimates[2] / estimates[1]), max_ids);
-        RAISE DEBUG 'nf_phrase_window: %, estimates %, bound %', plan, estimates, bound;
-        PERFORM set_config('enable_indexscan', 'off', true);
+      ${WINDOW_FUNCTION}${PHRASE_ESTIMATES}
         IF plan = 'id ranges' THEN
           -- Newest first, each range growth times wider, down to the bound's bucket; a range's lower
           -- bound is read from the index's bucket column, its upper bound tested on the row (+ 0).
@@ -69,18 +51,7 @@ export const PHRASE_WINDOW_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_phrase_win
             EXIT WHEN cardinality(found) >= wanted OR low * 256 <= bound;
             above := low * 256;
             width := width * growth;
-          END LOOP;
-        ELSE
-          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
-              WHERE items.search_vector @@ $1 %s %s ORDER BY items.id DESC LIMIT $3) AS range',
-            feed_match, CASE WHEN plan = 'key range' THEN format('AND items.id > %L::bigint', bound) ELSE '' END)
-            INTO more USING query, feed, wanted;
-          found := coalesce(more, '{}');
-        END IF;
-        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
-          WHERE items.id = ANY (found);
-      END
-      $$`;
+          END LOOP;${PHRASE_KEY_RANGE_OR_ALL}${RANK_FOUND}`;
 
 /**
  * nf_newest_matches of migration 41, its id ranges read by bucket: each range reaches back to the
@@ -89,65 +60,29 @@ export const PHRASE_WINDOW_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_phrase_win
 export const NEWEST_MATCHES_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_newest_matches(query tsquery,
         feed bigint, wanted int, margin float8, growth float8, match_cost float8, walk_limit float8,
         walk_margin float8)
-      ${WINDOW_FUNCTION}
-        feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END;
-        plan json;
-        table_rows float8;
-        expected float8;
-        share float8;
-        width float8 := 0;
-        next_width float8;
-        bounded boolean;
-        low bigint;
-        found bigint[] := '{}';
-        more bigint[];
-      BEGIN
-        -- The planner's estimates of the table's rows and of the query's matches.
-        EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM items UNION ALL
-            SELECT 1 FROM items WHERE items.search_vector @@ $1 %s', feed_match) INTO plan USING query, wanted, feed;
-        table_rows := greatest((plan->0->'Plan'->'Plans'->0->>'Plan Rows')::float8, 1);
-        expected := greatest((plan->0->'Plan'->'Plans'->1->>'Plan Rows')::float8, 1) / table_rows;
-        share := expected;
-        -- A query expected to fill the window within walk_limit rows (a common prefix, whose posting
-        -- lists GIN reads whole) tests the newest rows one by one, walking the primary key back; IS
-        -- TRUE keeps the planner off the word index.
-        IF wanted / share <= walk_limit THEN
-          width := ceil(walk_margin * wanted / share);
-          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items WHERE items.id > $4
-              AND (items.search_vector @@ $1) IS TRUE %s ORDER BY items.id DESC LIMIT $2) AS walk', feed_match)
-            INTO more USING query, wanted, feed, newest - width::bigint;
-          found := coalesce(more, '{}');
-          -- Fewer than expected: the older rows are rarer than estimated too.
-          expected := least(expected, greatest(cardinality(found), 1) / width);
-          share := expected;
-        END IF;
-        PERFORM set_config('enable_indexscan', 'off', true);
+      ${WINDOW_FUNCTION}${NEWEST_ESTIMATES_AND_WALK}
         -- Newest first, each range holding margin times the matches still missing at the share known,
-        -- reaching at least growth times further back. A range reads every match newer than its lower
-        -- bound again (its upper bound is tested on the row, + 0: read from the index, it would take
-        -- in every older bucket), so all matches are read at once instead when their expected number
-        -- times match_cost is below the next range's ids and matches.
+        -- reaching at least growth times further back, to its bucket's first id. A range reads every
+        -- match newer than its lower bound again (its upper bound is tested on the row, + 0: read from
+        -- the index, it would take in every older bucket), so all matches are read at once instead
+        -- when their expected number times match_cost is below the next range's ids and matches.
         WHILE cardinality(found) < wanted LOOP
           next_width := greatest(width * growth, width + margin * (wanted - cardinality(found)) / share);
           bounded := next_width * (1 + match_cost * share) < match_cost * share * table_rows;
-          low := (newest - ceil(next_width)::bigint) / 256;
+          next_width := newest + 1 - 256 * floor((newest + 1 - ceil(next_width)) / 256);
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
               WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
             feed_match,
-            CASE WHEN bounded THEN format('AND items.id / 256 >= %L::bigint', low) ELSE '' END,
-            CASE WHEN width = 0 THEN '' ELSE format('AND items.id + 0 <= %L::bigint', newest - width::bigint) END)
+            CASE WHEN bounded THEN format('AND items.id / 256 >= %L::bigint', (newest + 1 - next_width) / 256) ELSE '' END,
+            CASE WHEN width = 0 THEN '' ELSE format('AND items.id + 0 <= %L::bigint', newest - ceil(width)) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
           EXIT WHEN NOT bounded;
-          width := newest - low * 256 + 1;
+          width := next_width;
           -- The share found so far, or the query's own estimate if higher (a few newest ranges may hold
           -- fewer than the rest).
           share := greatest(cardinality(found) / width, expected);
-        END LOOP;
-        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
-          WHERE items.id = ANY (found);
-      END
-      $$`;
+        END LOOP;${RANK_FOUND}`;
 
 export const searchByIdBucket: Migration = {
   version: 42,
