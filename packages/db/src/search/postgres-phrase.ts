@@ -1,7 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { DbContext } from '../sql/context.js';
-import { SEARCH_WINDOW } from './engine.js';
-import { tsQueryWord } from './postgres-tsquery.js';
+import { type RankedHit, SEARCH_WINDOW } from './engine.js';
+import { toTsQuery, tsQueryWords } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL phrases: GIN keeps no positions, so a phrase's candidates are the rows holding all its
@@ -46,41 +45,11 @@ export function hasPhrase(terms: SearchTerm[]): boolean {
   return terms.some((term) => !term.exclude && term.tokens.length > 1);
 }
 
-export interface PhraseRow {
-  id: string;
-  rank: number;
-}
-
-/** The newest matches of `tsquery`, which has a phrase, with their ranks. */
-export async function phraseWindow(
-  ctx: DbContext,
-  terms: SearchTerm[],
-  tsquery: RawBuilder<unknown>,
-  feedId: number | undefined,
-): Promise<PhraseRow[]> {
-  const { rows } = await phraseWindowCall(terms, tsquery, feedId).execute(ctx.kysely);
-  return rows;
-}
-
-/** The call of nf_phrase_window for `tsquery`, with this file's settings. */
-export function phraseWindowCall(
-  terms: SearchTerm[],
-  tsquery: RawBuilder<unknown>,
-  feedId: number | undefined,
-): RawBuilder<PhraseRow> {
-  const words = [
-    ...new Set(
-      terms.flatMap((term) =>
-        term.exclude
-          ? []
-          : term.tokens.map((token, index) =>
-              tsQueryWord(token, term.prefix && index === term.tokens.length - 1),
-            ),
-      ),
-    ),
-  ];
+/** The call of nf_phrase_window for `terms`, which have a phrase, with this file's settings. */
+export function phraseWindowCall(terms: SearchTerm[], feedId: number | undefined): RawBuilder<RankedHit> {
+  const words = [...new Set(terms.flatMap((term) => (term.exclude ? [] : tsQueryWords(term))))];
   const { indexedId, keyId, posting, check } = POSTGRES_PHRASE_COSTS;
-  return sql<PhraseRow>`SELECT id, rank FROM nf_phrase_window(${tsquery},
+  return sql<RankedHit>`SELECT id, rank FROM nf_phrase_window(to_tsquery('simple', ${toTsQuery(terms)}),
     ${words}::tsquery[], ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_PHRASE_CHECKS},
     ${POSTGRES_PHRASE_FIRST_CHECKS}, ${POSTGRES_PHRASE_MAX_IDS}, ${POSTGRES_PHRASE_GROWTH},
     ${[indexedId, keyId, posting, check]}::float8[])`;

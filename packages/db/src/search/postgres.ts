@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import type { DbContext } from '../sql/context.js';
 import { compareHits, type RankedHit, roundRank, type SearchEngine, type WindowRequest } from './engine.js';
-import { hasPhrase, phraseWindow } from './postgres-phrase.js';
-import { toTsQuery } from './postgres-tsquery.js';
-import { type WindowRow, wordWindow } from './postgres-word-window.js';
+import { phraseWindowCall } from './postgres-phrase.js';
+import { wordWindowCall } from './postgres-word-window.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
 // A) count more than a text match (B), newest first among equals. A phrase is found through its
@@ -14,13 +12,10 @@ import { type WindowRow, wordWindow } from './postgres-word-window.js';
 export function createPostgresSearch(ctx: DbContext): SearchEngine {
   return {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
-      if (!hasPhrase(terms)) return ranked(await wordWindow(ctx, terms, feedId));
-      const tsquery = sql`to_tsquery('simple', ${toTsQuery(terms)})`;
-      return ranked(await phraseWindow(ctx, terms, tsquery, feedId));
+      const phrase = terms.some((term) => !term.exclude && term.tokens.length > 1);
+      const call = phrase ? phraseWindowCall(terms, feedId) : wordWindowCall(terms, feedId);
+      const { rows } = await call.execute(ctx.kysely);
+      return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
     },
   };
-}
-
-function ranked(rows: WindowRow[]): RankedHit[] {
-  return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
 }
