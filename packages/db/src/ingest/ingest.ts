@@ -159,7 +159,6 @@ export async function ingestInTransaction(
   const results: UpsertResult[] = [];
   // The ids of the items this call inserted or changed: what the clusterer must look at.
   const written = new Set<number>();
-  if (inputs.length === 0) return results;
   const feed = await trx.selectFrom('feeds').select('id').where('id', '=', feedId).executeTakeFirst();
   if (!feed) throw new DbNotFoundError('feed', feedId);
   const keys = [...new Set(inputs.map((input) => input.key))];
