@@ -3,11 +3,8 @@ import { compareHits, type RankedHit, roundRank, type SearchEngine, type WindowR
 import { phraseWindowCall } from './postgres-phrase.js';
 import { wordWindowCall } from './postgres-word-window.js';
 
-// PostgreSQL: a query's newest matches, ranked by ts_rank, whose weights make a title match (weight
-// A) count more than a text match (B), newest first among equals. A phrase is found through its
-// words' id ranges, each row holding them checked for their positions, down to a recency bound
-// (postgres-phrase.ts); any other query from the word index by id range, or a common prefix by
-// testing the newest rows (postgres-word-window.ts).
+// PostgreSQL: a query's newest matches, ranked by ts_rank (a title match, weight A, above a text match,
+// B): a phrase's by postgres-phrase.ts, any other query's by postgres-word-window.ts.
 
 export function createPostgresSearch(ctx: DbContext): SearchEngine {
   return {
