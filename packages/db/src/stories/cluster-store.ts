@@ -1,6 +1,6 @@
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database, ItemsTable, LeasesTable } from '../schema/schema.js';
+import type { Database, LeasesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { inIds, pairList, valueList } from '../sql/value-list.js';
@@ -18,20 +18,16 @@ const ROWS_PER_STATEMENT = 1_000;
 /** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
 export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
 
-/** What an item row gives the clusterer; the text is cut in the database, so no long string is read. */
-const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.title,
+/** A ClusterItem's columns; the text is cut in the database, so no long string is read. */
+const itemColumns = (textChars: number) => sql`items.id, items.feed_id AS "feedId", items.title,
   substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
-  items.language, items.published_at, items.first_seen_at, story_members.story_id`;
+  items.language, items.published_at AS "publishedAt", items.first_seen_at AS "firstSeenAt",
+  story_members.story_id AS "storyId"`;
 
 /** Items with a story first seen at or after `since` and not queued: what the clusterer's index holds. */
 const indexedSince = (since: number) => sql`FROM items JOIN story_members ON story_members.item_id = items.id
   WHERE items.first_seen_at >= ${since}
     AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
-
-type ItemRow = Pick<
-  Selectable<ItemsTable>,
-  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
-> & { text: string | null; story_id: number | null };
 
 /**
  * The first `limit` queued items, in id order. SQLite: CROSS JOIN keeps the queue outside; a planner
@@ -39,23 +35,11 @@ type ItemRow = Pick<
  */
 export function queuedItemsQuery(engine: Engine, limit: number, textChars: number) {
   const join = engine === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
-  return sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
-    ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
+  return sql<ClusterItem & { version: number; queuedAt: number; recluster: number }>`SELECT
+    ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at AS "queuedAt",
+    cluster_queue.recluster
     FROM cluster_queue ${join} items ON items.id = cluster_queue.item_id ${ITEM_MEMBERSHIP_JOIN}
     ORDER BY cluster_queue.item_id LIMIT ${limit}`;
-}
-
-function toClusterItem(row: ItemRow): ClusterItem {
-  return {
-    id: Number(row.id),
-    feedId: Number(row.feed_id),
-    title: row.title,
-    text: row.text,
-    language: row.language,
-    publishedAt: row.published_at === null ? null : Number(row.published_at),
-    firstSeenAt: Number(row.first_seen_at),
-    storyId: row.story_id === null ? null : Number(row.story_id),
-  };
 }
 
 async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', column: string) {
@@ -105,12 +89,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await queuedItemsQuery(engine, limit, textChars).execute(kysely);
-      return rows.map((row) => ({
-        ...toClusterItem(row),
-        version: Number(row.version),
-        queuedAt: Number(row.queued_at),
-        recluster: Number(row.recluster) === 1,
-      }));
+      // Both engines return the numbers as numbers (PostgreSQL: see openPostgres).
+      return rows.map((row) => ({ ...row, recluster: row.recluster === 1 }));
     },
 
     async queuedUpTo(itemId) {
@@ -122,9 +102,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
-      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} ${indexedSince(since)}
-        AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
-      return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
+      const { rows } = await sql<ClusterItem & { storyId: number }>`SELECT ${itemColumns(textChars)}
+        ${indexedSince(since)} AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
+      return rows;
     },
 
     async indexedFloor(since, count) {
