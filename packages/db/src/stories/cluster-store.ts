@@ -74,13 +74,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
         WHERE leases.holder = excluded.holder OR leases.holder IS NULL
           OR leases.expires_at <= ${now}`.execute(kysely);
-      const row = await leaseRow().select(['holder', 'expires_at', 'generation']).executeTakeFirstOrThrow();
-      return {
-        held: row.holder === holder,
-        holder: row.holder,
-        expiresAt: Number(row.expires_at),
-        generation: Number(row.generation),
-      };
+      const { rows } = await sql<Omit<ClusterLease, 'held'>>`SELECT holder, expires_at AS "expiresAt",
+        generation FROM leases WHERE name = ${CLUSTER_LEASE}`.execute(kysely);
+      return { held: rows[0]!.holder === holder, ...rows[0]! };
     },
 
     async release(holder) {
