@@ -27,8 +27,8 @@ export async function migrate(ctx: DbContext): Promise<MigrationResult> {
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL
     )`.execute(trx);
-    const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(trx);
-    const pending = pendingMigrations(rows.map((row) => Number(row.version)));
+    const recorded = await trx.selectFrom('schema_migrations').select('version').execute();
+    const pending = pendingMigrations(recorded.map((row) => Number(row.version)));
     for (const migration of pending) await applyMigration(trx, migration, ctx.engine);
     return { applied: pending.map((migration) => migration.version), version: LATEST_VERSION };
   });
@@ -46,6 +46,5 @@ async function applyMigration(trx: Kysely<Database>, migration: Migration, engin
       );
     }
   }
-  await sql`INSERT INTO schema_migrations (version, name, applied_at)
-    VALUES (${version}, ${name}, ${Date.now()})`.execute(trx);
+  await trx.insertInto('schema_migrations').values({ version, name, applied_at: Date.now() }).execute();
 }

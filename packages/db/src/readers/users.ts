@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DbError } from '../errors.js';
 import type { Database } from '../schema/schema.js';
 import { toIso } from '../sql/time.js';
@@ -91,7 +91,7 @@ export function createUsersApi(kysely: Kysely<Database>): UsersApi {
       const user = await api.getByName(name);
       if (!user) return false;
       await kysely.deleteFrom('sessions').where('user_id', '=', user.id).execute();
-      await sql`DELETE FROM item_states WHERE user_id = ${user.id}`.execute(kysely);
+      await kysely.deleteFrom('item_states').where('user_id', '=', user.id).execute();
       await kysely.deleteFrom('users').where('id', '=', user.id).execute();
       return true;
     },

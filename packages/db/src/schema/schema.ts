@@ -116,6 +116,18 @@ export interface ClusterWarningsTable {
   message: string;
 }
 
+/** A story merged into another: its old id keeps working (the web redirects). */
+export interface StoryRedirectsTable {
+  old_id: number;
+  new_id: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: number | null;
@@ -132,6 +144,16 @@ export interface UsersTable {
   created_at: number;
 }
 
+export interface ItemStatesTable {
+  user_id: number;
+  item_id: number;
+  /** The item's feed, so the row says which read count to lower when it goes. */
+  feed_id: number;
+  read: number;
+  starred: number;
+  updated_at: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   items: ItemsTable;
@@ -142,5 +164,8 @@ export interface Database {
   sessions: SessionsTable;
   leases: LeasesTable;
   cluster_warnings: ClusterWarningsTable;
+  story_redirects: StoryRedirectsTable;
   users: UsersTable;
+  item_states: ItemStatesTable;
+  schema_migrations: SchemaMigrationsTable;
 }

@@ -154,7 +154,7 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         for (const { from, into } of batch.merges) {
           if (from === into) continue;
           await moveMembers(trx, from, into);
-          await sql`UPDATE story_redirects SET new_id = ${into} WHERE new_id = ${from}`.execute(trx);
+          await trx.updateTable('story_redirects').set({ new_id: into }).where('new_id', '=', from).execute();
           await sql`INSERT INTO story_redirects (old_id, new_id) VALUES (${from}, ${into})
             ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id`.execute(trx);
           await trx.deleteFrom('stories').where('id', '=', from).execute();
