@@ -151,7 +151,7 @@ export async function streamPage(ctx: DbContext, userId: number, request: Stream
   const clauses = filterClauses(ctx.engine, userId, request);
   const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
   if (request.cursor) {
-    const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
+    const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, 2);
     // A plain range on sort_at plus the tie-break: planners seek the sort index with it, where a
     // row-value comparison led SQLite to loop over feeds and sort.
     clauses.push(

@@ -29,7 +29,7 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const storyOf = await storyOfEachItem(kysely, ctx.engine, windowIds);
       let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
-        const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']) as [number, number];
+        const [rank, id] = decodeCursor('search', request.cursor, 2) as [number, number];
         ranked = ranked.filter((hit) => compareHits(hit, { rank, id }) > 0);
       }
       ranked = ranked.slice(0, limit + 1);
