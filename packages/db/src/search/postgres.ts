@@ -1,6 +1,6 @@
 import type { DbContext } from '../sql/context.js';
 import { compareHits, type RankedHit, roundRank, type SearchEngine, type WindowRequest } from './engine.js';
-import { phraseWindowCall } from './postgres-phrase.js';
+import { hasPhrase, phraseWindowCall } from './postgres-phrase.js';
 import { wordWindowCall } from './postgres-word-window.js';
 
 // PostgreSQL: a query's newest matches, ranked by ts_rank (a title match, weight A, above a text match,
@@ -9,8 +9,7 @@ import { wordWindowCall } from './postgres-word-window.js';
 export function createPostgresSearch(ctx: DbContext): SearchEngine {
   return {
     async window({ terms, feedId }: WindowRequest): Promise<RankedHit[]> {
-      const phrase = terms.some((term) => !term.exclude && term.tokens.length > 1);
-      const call = phrase ? phraseWindowCall(terms, feedId) : wordWindowCall(terms, feedId);
+      const call = hasPhrase(terms) ? phraseWindowCall(terms, feedId) : wordWindowCall(terms, feedId);
       const { rows } = await call.execute(ctx.kysely);
       return rows.map((row) => ({ id: Number(row.id), rank: roundRank(Number(row.rank)) })).sort(compareHits);
     },
