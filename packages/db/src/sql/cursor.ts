@@ -8,7 +8,7 @@ export function encodeCursor(list: string, values: number[]): string {
   return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
 }
 
-/** Returns the cursor's values, checked to be `count` finite numbers of the right list; throws DbCursorError. */
+/** The cursor's values, checked to be `count` finite numbers of the right list; throws DbCursorError. */
 export function decodeCursor(list: string, cursor: string, count: number): number[] {
   let parsed: unknown;
   try {

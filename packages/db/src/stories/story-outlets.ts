@@ -46,7 +46,7 @@ export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): 
 export const MEMBER_COLUMNS = sql`story_members.story_id, items.id, items.feed_id, items.title, items.url,
   items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}`;
 
-/** Up to OUTLETS_PER_STORY outlets per story besides the shown one: each feed's earliest member, earliest first. */
+/** Up to OUTLETS_PER_STORY other outlets per story: each feed's earliest member, earliest first. */
 export async function otherOutlets(
   kysely: Kysely<Database>,
   engine: Engine,

@@ -17,7 +17,7 @@ function isBusy(error: unknown): boolean {
 const pause = () =>
   new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * (BUSY_RETRY_MAX_PAUSE_MS - 1)));
 
-/** Kysely's SQLite driver, its single connection retrying SQLITE_BUSY outside a transaction until `busyTimeoutMs` has passed. */
+/** Kysely's SQLite driver, its one connection retrying SQLITE_BUSY outside a transaction for `busyTimeoutMs`. */
 class BusyRetryingDriver extends SqliteDriver {
   #retrying: DatabaseConnection | undefined;
 
