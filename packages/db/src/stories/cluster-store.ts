@@ -54,12 +54,6 @@ async function updateLease(db: Kysely<Database>, holder: string, columns: Update
   return Number((await query.where('holder', '=', holder).executeTakeFirst()).numUpdatedRows) > 0;
 }
 
-/** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
-async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
-  if (!(await updateLease(trx, holder, { expires_at: now + leaseSeconds * 1000 })))
-    throw new DbLeaseLostError(CLUSTER_LEASE, holder);
-}
-
 export function createClusteringApi(ctx: DbContext): ClusteringApi {
   const { kysely, engine } = ctx;
   const leaseRow = () => kysely.selectFrom('leases').where('name', '=', CLUSTER_LEASE);
@@ -130,7 +124,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async apply(batch: ClusterBatch, now = Date.now()) {
       await ctx.transaction(async (trx) => {
-        await fence(trx, batch.holder, batch.leaseSeconds, now);
+        if (!(await updateLease(trx, batch.holder, { expires_at: now + batch.leaseSeconds * 1000 })))
+          throw new DbLeaseLostError(CLUSTER_LEASE, batch.holder);
         const targets = [...new Set(batch.assignments.map((assignment) => assignment.storyId))];
         // A story the clusterer places into may be new, or gone since (retention, a removed item):
         // its row is (re)created with a placeholder summary, which the refresh below replaces.
