@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { DbInputError } from '../errors.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
-import { FEED_REF_COLUMNS, type FeedRefRow } from '../sql/feed-ref.js';
+import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
 import { toIso, toIsoOrNull } from '../sql/time.js';
 import { inIds } from '../sql/value-list.js';
 import { ITEM_MEMBERSHIP_JOIN } from '../stories/story-members.js';
@@ -122,7 +122,7 @@ function toStreamItem({ feed_title, feed_site_url, feed_icon_url, ...row }: Stre
     firstSeenAt: toIso(row.firstSeenAt),
     read: row.read === 1,
     starred: row.starred === 1,
-    feed: { id: row.feedId, title: feed_title, siteUrl: feed_site_url, iconUrl: feed_icon_url },
+    feed: toFeedRef(row.feedId, { feed_title, feed_site_url, feed_icon_url }),
   };
 }
 
