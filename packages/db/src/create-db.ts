@@ -47,11 +47,8 @@ export type NewsfeedDb = Db & {
   maintenance: MaintenanceApi;
   /** What a caching reader checks to learn that another process changed the data (entities/changes.ts). */
   changes: ChangesApi;
-  /** Server-side sign-in sessions (sessions.ts). */
   sessions: SessionsApi;
-  /** Reader accounts (users.ts). */
   users: UsersApi;
-  /** Read and saved state per user per item (item-states.ts). */
   itemStates: ItemStatesApi;
   /** Applies pending migrations (createDb already does unless `migrate: false`). */
   migrate(): Promise<MigrationResult>;

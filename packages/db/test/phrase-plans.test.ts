@@ -3,7 +3,6 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewsfeedDb } from '../src/create-db.js';
 import { phraseWindowCall } from '../src/search/postgres-phrase.js';
-import { toTsQuery } from '../src/search/postgres-tsquery.js';
 import { parseSearchQuery } from '../src/search/query.js';
 import { ENGINES, openTestDb } from './helpers/test-db.js';
 
@@ -46,7 +45,7 @@ describe('phrase plans on postgres', () => {
   /** The window's ids, and the plan the function logged. */
   async function phraseWindow(url: string): Promise<{ ids: number[]; plan: string | undefined }> {
     const terms = parseSearchQuery('"harbour strike"');
-    const query = phraseWindowCall(terms, sql`to_tsquery('simple', ${toTsQuery(terms)})`, undefined);
+    const query = phraseWindowCall(terms, undefined);
     const compiled = query.compile(test!.db.context.kysely);
     const client = new pg.Client({ connectionString: url });
     const logged: string[] = [];

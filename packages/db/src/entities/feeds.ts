@@ -175,9 +175,7 @@ export function createFeedsApi(ctx: DbContext): FeedsApi {
     async list(request = {}) {
       const limit = pageSize(request.limit);
       const enabled = request.includeDisabled ? sql`true` : sql`disabled = 0`;
-      const after = request.cursor
-        ? sql`id > ${decodeCursor('feeds', request.cursor, ['number'])[0]}`
-        : sql`true`;
+      const after = request.cursor ? sql`id > ${decodeCursor('feeds', request.cursor, 1)[0]}` : sql`true`;
       // The count the database's triggers keep: a page of feeds never reads their items.
       const { rows } = await sql<FeedRow & { item_count: number }>`SELECT feeds.*,
           COALESCE((SELECT c.items FROM feed_item_counts c WHERE c.feed_id = feeds.id), 0) AS item_count

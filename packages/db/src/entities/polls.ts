@@ -1,30 +1,22 @@
 import { sql } from 'kysely';
-import type { PollsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { encodeCursor, keysetAfter, pageSize, toPage } from '../sql/cursor.js';
 import { toIso, toMillis } from '../sql/time.js';
 import type { Poll, PollRecord, PollsApi } from '../types.js';
 
-type PollRow = Omit<PollsTable, 'id'> & { id: number };
+/** A Poll's columns, named as its fields; the start time stays in ms until the page's cursor is made. */
+const POLL_COLUMNS = sql`polls.id, polls.feed_id AS "feedId", polls.started_at AS "startedAt",
+  polls.duration_ms AS "durationMs", polls.http_status AS "httpStatus", polls.bytes,
+  polls.items_new AS "itemsNew", polls.items_updated AS "itemsUpdated", polls.error`;
 
-function toPoll(row: PollRow): Poll {
-  return {
-    id: row.id,
-    feedId: row.feed_id,
-    startedAt: toIso(row.started_at),
-    durationMs: row.duration_ms,
-    httpStatus: row.http_status,
-    bytes: row.bytes,
-    itemsNew: row.items_new,
-    itemsUpdated: row.items_updated,
-    error: row.error,
-  };
-}
+type PollRow = Omit<Poll, 'startedAt'> & { startedAt: number };
+
+const toPoll = (row: PollRow): Poll => ({ ...row, startedAt: toIso(row.startedAt) });
 
 const afterCursor = (cursor: string | null | undefined) =>
   keysetAfter('polls', cursor, 'polls.started_at', 'polls.id');
 
-const pollCursor = (row: PollRow) => encodeCursor('polls', [row.started_at, row.id]);
+const pollCursor = (row: PollRow) => encodeCursor('polls', [row.startedAt, row.id]);
 
 export function createPollsApi(ctx: DbContext): PollsApi {
   const { kysely } = ctx;
@@ -47,19 +39,19 @@ export function createPollsApi(ctx: DbContext): PollsApi {
 
     async listByFeed(feedId, request = {}) {
       const limit = pageSize(request.limit);
-      const { rows } =
-        await sql<PollRow>`SELECT * FROM polls WHERE feed_id = ${feedId} AND ${afterCursor(request.cursor)}
+      const { rows } = await sql<PollRow>`SELECT ${POLL_COLUMNS} FROM polls
+        WHERE feed_id = ${feedId} AND ${afterCursor(request.cursor)}
         ORDER BY started_at DESC, id DESC LIMIT ${limit + 1}`.execute(kysely);
       return toPage(rows, limit, toPoll, pollCursor);
     },
 
     async recentErrors(request = {}) {
       const limit = pageSize(request.limit);
-      const { rows } = await sql<PollRow & { feed_url: string }>`SELECT polls.*, feeds.url AS feed_url
+      const { rows } = await sql<PollRow & { feedUrl: string }>`SELECT ${POLL_COLUMNS}, feeds.url AS "feedUrl"
         FROM polls JOIN feeds ON feeds.id = polls.feed_id
         WHERE polls.error IS NOT NULL AND ${afterCursor(request.cursor)}
         ORDER BY polls.started_at DESC, polls.id DESC LIMIT ${limit + 1}`.execute(kysely);
-      return toPage(rows, limit, (row) => ({ ...toPoll(row), feedUrl: row.feed_url }), pollCursor);
+      return toPage(rows, limit, (row) => ({ ...toPoll(row), feedUrl: row.feedUrl }), pollCursor);
     },
 
     async prune(olderThan: string): Promise<number> {

@@ -18,12 +18,7 @@ interface Queued {
   reject(error: unknown): void;
 }
 
-export interface IngestGroup {
-  /** Runs `work` in the next group transaction; resolves once that transaction has committed. */
-  run<T>(items: number, work: GroupedWork<T>): Promise<T>;
-}
-
-export function createIngestGroup(ctx: DbContext): IngestGroup {
+export function createIngestGroup(ctx: DbContext) {
   const queue: Queued[] = [];
   let writing = false;
 
@@ -90,6 +85,7 @@ export function createIngestGroup(ctx: DbContext): IngestGroup {
   }
 
   return {
+    /** Runs `work` in the next group transaction; resolves once that transaction has committed. */
     run<T>(items: number, work: GroupedWork<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ items, work, resolve: resolve as (value: unknown) => void, reject });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import { DbInputError, DbNotFoundError } from '../errors.js';
 import type { Database, ItemsTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
-import { insertRows } from '../sql/row-insert.js';
 import { toMillisOrNull } from '../sql/time.js';
 import { enqueueForClustering } from '../stories/cluster-queue.js';
 import type { Engine, ItemInput, UpsertResult } from '../types.js';
@@ -102,6 +101,29 @@ const NEW_ITEM_COLUMNS = [
   ...(Object.keys(inputColumns({ key: 'k', title: '' } as ItemInput)) as (keyof InputColumns)[]),
 ] as const;
 
+/**
+ * The multi-row INSERT of new items, by engine and row count, each text built once (Kysely's
+ * `.values([...])` cost more than the insert).
+ */
+const insertTexts = new Map<string, string>();
+
+function insertText(engine: Engine, rows: number): string {
+  const key = `${engine}|${rows}`;
+  let text = insertTexts.get(key);
+  if (text === undefined) {
+    // SQLite numbers `?` itself; PostgreSQL's placeholders are $1, $2… across the whole statement.
+    const width = NEW_ITEM_COLUMNS.length;
+    const tuple = (row: number) =>
+      `(${NEW_ITEM_COLUMNS.map((_, column) => (engine === 'sqlite' ? '?' : `$${row * width + column + 1}`)).join(', ')})`;
+    const values = Array.from({ length: rows }, (_, row) => tuple(row)).join(', ');
+    text =
+      `INSERT INTO items (${NEW_ITEM_COLUMNS.join(', ')}) VALUES ${values}` +
+      ' ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key';
+    insertTexts.set(key, text);
+  }
+  return text;
+}
+
 /** Inserts new items; the ids by key (without those a concurrent writer inserted first). */
 async function insertNew(
   trx: Kysely<Database>,
@@ -116,18 +138,13 @@ async function insertNew(
       row.push(columns[NEW_ITEM_COLUMNS[index] as keyof InputColumns]);
     return row;
   });
-  const inserted = await insertRows<{ id: number; key: string }>(
-    trx,
-    engine,
-    'items',
-    NEW_ITEM_COLUMNS,
-    rows,
-    {
-      rowsPerStatement: ITEM_ROWS_PER_INSERT,
-      tail: 'ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key',
-    },
-  );
-  return new Map(inserted.map((row) => [row.key, Number(row.id)]));
+  const ids = new Map<string, number>();
+  for (const chunk of batches(rows, ITEM_ROWS_PER_INSERT)) {
+    const query = CompiledQuery.raw(insertText(engine, chunk.length), chunk.flat());
+    const { rows: inserted } = await trx.executeQuery<{ id: number; key: string }>(query);
+    for (const row of inserted) ids.set(row.key, Number(row.id));
+  }
+  return ids;
 }
 
 /** Inserts new keys, updates changed ones and skips tombstoned ones; one result per input, in order. */
@@ -142,7 +159,6 @@ export async function ingestInTransaction(
   const results: UpsertResult[] = [];
   // The ids of the items this call inserted or changed: what the clusterer must look at.
   const written = new Set<number>();
-  if (inputs.length === 0) return results;
   const feed = await trx.selectFrom('feeds').select('id').where('id', '=', feedId).executeTakeFirst();
   if (!feed) throw new DbNotFoundError('feed', feedId);
   const keys = [...new Set(inputs.map((input) => input.key))];

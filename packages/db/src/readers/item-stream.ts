@@ -1,6 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
 import { DbInputError } from '../errors.js';
-import type { ItemsTable } from '../schema/schema.js';
 import type { DbContext } from '../sql/context.js';
 import { decodeCursor, encodeCursor, toPage } from '../sql/cursor.js';
 import { FEED_REF_COLUMNS, type FeedRefRow, toFeedRef } from '../sql/feed-ref.js';
@@ -58,34 +57,26 @@ export interface StreamItem {
   feedFolder: string | null;
 }
 
-type StreamRow = FeedRefRow &
-  Pick<
-    ItemsTable,
-    | 'feed_id'
-    | 'url'
-    | 'title'
-    | 'content_html'
-    | 'summary'
-    | 'authors'
-    | 'published_at'
-    | 'updated_at'
-    | 'first_seen_at'
-    | 'sort_at'
-  > & {
-    id: number;
-    story_id: number | null;
-    read: number | null;
-    starred: number | null;
-    feed_url: string;
-    feed_folder: string | null;
-  };
-
 const CURSOR_LIST = 'item-stream';
 
-const STREAM_COLUMNS = sql`${sql.raw(`items.id, items.feed_id, story_members.story_id, items.url, items.title,
-  items.content_html, CASE WHEN items.content_html IS NULL THEN items.summary END AS summary, items.authors,
-  items.published_at, items.updated_at, items.first_seen_at, items.sort_at, s.read, s.starred,
-  feeds.url AS feed_url, feeds.folder AS feed_folder`)}, ${FEED_REF_COLUMNS}`;
+/** A StreamItem's columns, named as its fields, then its feed's (FeedRefRow). */
+const STREAM_COLUMNS = sql`${sql.raw(`items.id, items.feed_id AS "feedId", story_members.story_id AS "storyId",
+  items.url, items.title, items.content_html AS "contentHtml",
+  CASE WHEN items.content_html IS NULL THEN items.summary END AS summary, items.authors,
+  items.published_at AS "publishedAt", items.updated_at AS "updatedAt", items.first_seen_at AS "firstSeenAt",
+  items.sort_at AS "sortAt", s.read, s.starred, feeds.url AS "feedUrl", feeds.folder AS "feedFolder"`)},
+  ${FEED_REF_COLUMNS}`;
+
+/** A StreamItem as read: its times in ms, authors as JSON, flags as numbers, the feed's columns apart. */
+type StreamRow = FeedRefRow &
+  Omit<StreamItem, 'authors' | 'publishedAt' | 'updatedAt' | 'firstSeenAt' | 'read' | 'starred' | 'feed'> & {
+    authors: string;
+    publishedAt: number | null;
+    updatedAt: number | null;
+    firstSeenAt: number;
+    read: number | null;
+    starred: number | null;
+  };
 
 export function checkIds(itemIds: readonly number[]): void {
   for (const id of itemIds)
@@ -122,25 +113,16 @@ export function where(clauses: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return clauses.length === 0 ? sql`` : sql`WHERE ${sql.join(clauses, sql` AND `)}`;
 }
 
-function toStreamItem(row: StreamRow): StreamItem {
+function toStreamItem({ feed_title, feed_site_url, feed_icon_url, ...row }: StreamRow): StreamItem {
   return {
-    id: row.id,
-    feedId: row.feed_id,
-    storyId: row.story_id,
-    url: row.url,
-    title: row.title,
-    contentHtml: row.content_html,
-    summary: row.summary,
+    ...row,
     authors: JSON.parse(row.authors),
-    publishedAt: toIsoOrNull(row.published_at),
-    updatedAt: toIsoOrNull(row.updated_at),
-    firstSeenAt: toIso(row.first_seen_at),
-    sortAt: row.sort_at,
+    publishedAt: toIsoOrNull(row.publishedAt),
+    updatedAt: toIsoOrNull(row.updatedAt),
+    firstSeenAt: toIso(row.firstSeenAt),
     read: row.read === 1,
     starred: row.starred === 1,
-    feed: toFeedRef(row.feed_id, row),
-    feedUrl: row.feed_url,
-    feedFolder: row.feed_folder,
+    feed: toFeedRef(row.feedId, { feed_title, feed_site_url, feed_icon_url }),
   };
 }
 
@@ -151,7 +133,7 @@ export async function streamPage(ctx: DbContext, userId: number, request: Stream
   const clauses = filterClauses(ctx.engine, userId, request);
   const direction = request.oldestFirst ? sql`ASC` : sql`DESC`;
   if (request.cursor) {
-    const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, ['number', 'number']);
+    const [sortAt, id] = decodeCursor(CURSOR_LIST, request.cursor, 2);
     // A plain range on sort_at plus the tie-break: planners seek the sort index with it, where a
     // row-value comparison led SQLite to loop over feeds and sort.
     clauses.push(
@@ -173,5 +155,5 @@ export async function streamPage(ctx: DbContext, userId: number, request: Stream
           return page.execute(trx);
         })
       : await page.execute(ctx.kysely);
-  return toPage(rows, request.limit, toStreamItem, (row) => encodeCursor(CURSOR_LIST, [row.sort_at, row.id]));
+  return toPage(rows, request.limit, toStreamItem, (row) => encodeCursor(CURSOR_LIST, [row.sortAt, row.id]));
 }

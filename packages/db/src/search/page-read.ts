@@ -19,24 +19,18 @@ export type HitRow = FeedRefRow &
     source_count: number | null;
   };
 
-export interface PageRead {
-  hits: HitRow[];
-  /** The members of the hits' stories, ordered by story, then time (storyMembersFrom). */
-  members: MemberRow[];
-}
-
 /** A row of either kind, `member` telling which (0 a hit, 1 a member); the other's columns are null. */
 type PageReadRow = { member: number } & (HitRow | MemberRow);
 
 /**
  * The rows of the hits to show (`shown`, in no order) and the members of `stories`, the hits' stories
- * when the window was read (an item moved since names no outlets on this page).
+ * when the window was read (an item moved since names no outlets on this page), by story, then time.
  */
 export async function readPage(
   { kysely, engine }: DbContext,
   shown: readonly number[],
   stories: readonly number[],
-): Promise<PageRead> {
+) {
   // The hits' columns in MemberRow's order (null where a hit has none), then those only a hit has;
   // named, as SQLite orders a compound SELECT by its first branch's names.
   const { rows } =

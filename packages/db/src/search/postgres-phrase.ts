@@ -1,22 +1,18 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { DbContext } from '../sql/context.js';
-import { SEARCH_WINDOW } from './engine.js';
-import { tsQueryWord } from './postgres-tsquery.js';
+import { type RankedHit, SEARCH_WINDOW } from './engine.js';
+import { toTsQuery, tsQueryWords } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
 // PostgreSQL phrases: GIN keeps no positions, so a phrase's candidates are the rows holding all its
-// words, each then checked for its positions in its tsvector. A rare phrase of common words would
-// check a fifth of the table: a search checks only the newest candidates, about
-// POSTGRES_PHRASE_CHECKS of them by the planner's estimate and within the newest
-// POSTGRES_PHRASE_MAX_IDS ids (a recency bound: no word-pair index makes it exhaustive, it cost most
-// of an insert), or all of them when that costs less. Of three ways to find them, the cheapest by the
-// estimates (POSTGRES_PHRASE_COSTS) is taken:
+// words, each then checked for its positions in its tsvector. A rare phrase of common words has many:
+// a search checks only the newest, about POSTGRES_PHRASE_CHECKS by the planner's estimate within the
+// newest POSTGRES_PHRASE_MAX_IDS ids, or all when that costs less, found the cheapest of three ways by
+// the estimates (POSTGRES_PHRASE_COSTS), in one call of nf_phrase_window:
 // - all: the words' posting lists alone, every candidate checked (few candidates, or rare words);
 // - id ranges: the word index's id-bucket column intersects each id range with the posting lists, ranges
 //   newest first, each POSTGRES_PHRASE_GROWTH times wider, stopping at the window (common words);
 // - key range: the posting lists ANDed with one primary-key range down to the bound (rare words, many
 //   candidates).
-// Estimate, choice, ranges and ranks take one call of nf_phrase_window (schema migrations 41, 42).
 
 /** About how many rows holding a phrase's words one search checks for the phrase, newest first. */
 export const POSTGRES_PHRASE_CHECKS = 1000;
@@ -46,41 +42,11 @@ export function hasPhrase(terms: SearchTerm[]): boolean {
   return terms.some((term) => !term.exclude && term.tokens.length > 1);
 }
 
-export interface PhraseRow {
-  id: string;
-  rank: number;
-}
-
-/** The newest matches of `tsquery`, which has a phrase, with their ranks. */
-export async function phraseWindow(
-  ctx: DbContext,
-  terms: SearchTerm[],
-  tsquery: RawBuilder<unknown>,
-  feedId: number | undefined,
-): Promise<PhraseRow[]> {
-  const { rows } = await phraseWindowCall(terms, tsquery, feedId).execute(ctx.kysely);
-  return rows;
-}
-
-/** The call of nf_phrase_window for `tsquery`, with this file's settings. */
-export function phraseWindowCall(
-  terms: SearchTerm[],
-  tsquery: RawBuilder<unknown>,
-  feedId: number | undefined,
-): RawBuilder<PhraseRow> {
-  const words = [
-    ...new Set(
-      terms.flatMap((term) =>
-        term.exclude
-          ? []
-          : term.tokens.map((token, index) =>
-              tsQueryWord(token, term.prefix && index === term.tokens.length - 1),
-            ),
-      ),
-    ),
-  ];
+/** The call of nf_phrase_window for `terms`, which have a phrase, with this file's settings. */
+export function phraseWindowCall(terms: SearchTerm[], feedId: number | undefined): RawBuilder<RankedHit> {
+  const words = [...new Set(terms.flatMap((term) => (term.exclude ? [] : tsQueryWords(term))))];
   const { indexedId, keyId, posting, check } = POSTGRES_PHRASE_COSTS;
-  return sql<PhraseRow>`SELECT id, rank FROM nf_phrase_window(${tsquery},
+  return sql<RankedHit>`SELECT id, rank FROM nf_phrase_window(to_tsquery('simple', ${toTsQuery(terms)}),
     ${words}::tsquery[], ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${POSTGRES_PHRASE_CHECKS},
     ${POSTGRES_PHRASE_FIRST_CHECKS}, ${POSTGRES_PHRASE_MAX_IDS}, ${POSTGRES_PHRASE_GROWTH},
     ${[indexedId, keyId, posting, check]}::float8[])`;

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import type { DbContext } from '../sql/context.js';
-import { SEARCH_WINDOW } from './engine.js';
+import { type RawBuilder, sql } from 'kysely';
+import { type RankedHit, SEARCH_WINDOW } from './engine.js';
 import { toTsQuery } from './postgres-tsquery.js';
 import type { SearchTerm } from './query.js';
 
@@ -36,24 +35,12 @@ export const POSTGRES_ID_RANGE_GROWTH = 2;
  */
 export const POSTGRES_MATCH_COST_IN_IDS = 12;
 
-export interface WindowRow {
-  id: string;
-  rank: number;
-}
-
-/** The newest matches of `terms` (no phrase among them), with their ranks. */
-export async function wordWindow(
-  ctx: DbContext,
-  terms: SearchTerm[],
-  feedId: number | undefined,
-): Promise<WindowRow[]> {
+/** The call of nf_newest_matches for `terms` (no phrase among them), with this file's settings. */
+export function wordWindowCall(terms: SearchTerm[], feedId: number | undefined): RawBuilder<RankedHit> {
   const prefix = terms.some((term) => term.prefix && !term.exclude);
   const margin = prefix ? POSTGRES_PREFIX_RANGE_MARGIN : POSTGRES_ID_RANGE_MARGIN;
   const walkLimit = prefix ? POSTGRES_WALK_LIMIT : 0;
-  const { rows } = await sql<WindowRow>`SELECT id, rank FROM nf_newest_matches(
+  return sql<RankedHit>`SELECT id, rank FROM nf_newest_matches(
     to_tsquery('simple', ${toTsQuery(terms)}), ${feedId ?? null}::bigint, ${SEARCH_WINDOW}, ${margin},
-    ${POSTGRES_ID_RANGE_GROWTH}, ${POSTGRES_MATCH_COST_IN_IDS}, ${walkLimit}, ${POSTGRES_WALK_MARGIN})`.execute(
-    ctx.kysely,
-  );
-  return rows;
+    ${POSTGRES_ID_RANGE_GROWTH}, ${POSTGRES_MATCH_COST_IN_IDS}, ${walkLimit}, ${POSTGRES_WALK_MARGIN})`;
 }

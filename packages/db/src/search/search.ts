@@ -29,8 +29,8 @@ export function createSearchApi(ctx: DbContext): SearchApi {
       const storyOf = await storyOfEachItem(kysely, ctx.engine, windowIds);
       let ranked = bestOfEachStory(window, storyOf);
       if (request.cursor) {
-        const [rank, id] = decodeCursor('search', request.cursor, ['number', 'number']);
-        ranked = afterCursor(ranked, rank as number, id as number);
+        const [rank, id] = decodeCursor('search', request.cursor, 2) as [number, number];
+        ranked = ranked.filter((hit) => compareHits(hit, { rank, id }) > 0);
       }
       ranked = ranked.slice(0, limit + 1);
       if (ranked.length === 0) return { items: [], nextCursor: null };
@@ -83,9 +83,4 @@ export function bestOfEachStory(hits: RankedHit[], storyOf: ReadonlyMap<number, 
     seen.add(storyId);
     return true;
   });
-}
-
-/** The hits after the cursor's (rank, id) in compareHits order. */
-export function afterCursor(hits: RankedHit[], rank: number, id: number): RankedHit[] {
-  return hits.filter((hit) => compareHits(hit, { rank, id }) > 0);
 }

@@ -4,29 +4,23 @@ import { DbCursorError, DbInputError } from '../errors.js';
 // Opaque keyset cursors: the sort key of the last row of a page, tagged with the list it belongs to,
 // base64url-encoded so callers treat it as a token and never build one by hand.
 
-type CursorValue = string | number | null;
-
-export function encodeCursor(list: string, values: CursorValue[]): string {
+export function encodeCursor(list: string, values: number[]): string {
   return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
 }
 
-/** Returns the cursor's values, checked to be `count` numbers/strings of the right list; throws DbCursorError. */
-export function decodeCursor(list: string, cursor: string, kinds: ('number' | 'string')[]): CursorValue[] {
+/** The cursor's values, checked to be `count` finite numbers of the right list; throws DbCursorError. */
+export function decodeCursor(list: string, cursor: string, count: number): number[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch (error) {
     throw new DbCursorError(cursor, { cause: error });
   }
-  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== kinds.length + 1)
+  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== count + 1)
     throw new DbCursorError(cursor);
   const values = parsed.slice(1) as unknown[];
-  const valid = (value: unknown, index: number) =>
-    kinds[index] === 'number'
-      ? typeof value === 'number' && Number.isFinite(value)
-      : typeof value === 'string';
-  if (!values.every(valid)) throw new DbCursorError(cursor);
-  return values as CursorValue[];
+  if (!values.every(Number.isFinite)) throw new DbCursorError(cursor);
+  return values as number[];
 }
 
 /** The rows after a cursor of `list` sorted by `sortColumn`, then `idColumn`, both descending. */
@@ -37,7 +31,7 @@ export function keysetAfter(
   idColumn: string,
 ): RawBuilder<unknown> {
   if (!cursor) return sql`true`;
-  const [key, id] = decodeCursor(list, cursor, ['number', 'number']);
+  const [key, id] = decodeCursor(list, cursor, 2);
   const [sort, tie] = [sql.ref(sortColumn), sql.ref(idColumn)];
   return sql`(${sort} < ${key} OR (${sort} = ${key} AND ${tie} < ${id}))`;
 }

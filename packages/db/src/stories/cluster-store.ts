@@ -1,6 +1,6 @@
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import { DbInputError, DbLeaseLostError } from '../errors.js';
-import type { Database, ItemsTable, LeasesTable } from '../schema/schema.js';
+import type { Database, LeasesTable } from '../schema/schema.js';
 import { batches } from '../sql/batches.js';
 import type { DbContext } from '../sql/context.js';
 import { inIds, pairList, valueList } from '../sql/value-list.js';
@@ -18,20 +18,16 @@ const ROWS_PER_STATEMENT = 1_000;
 /** Text read per item when the caller names no limit: the clusterer keeps its window's texts in memory. */
 export const DEFAULT_CLUSTER_TEXT_CHARS = 1_000;
 
-/** What an item row gives the clusterer; the text is cut in the database, so no long string is read. */
-const itemColumns = (textChars: number) => sql`items.id, items.feed_id, items.title,
+/** A ClusterItem's columns; the text is cut in the database, so no long string is read. */
+const itemColumns = (textChars: number) => sql`items.id, items.feed_id AS "feedId", items.title,
   substr(coalesce(items.content_text, items.summary), 1, ${Math.max(0, Math.trunc(textChars))}) AS text,
-  items.language, items.published_at, items.first_seen_at, story_members.story_id`;
+  items.language, items.published_at AS "publishedAt", items.first_seen_at AS "firstSeenAt",
+  story_members.story_id AS "storyId"`;
 
 /** Items with a story first seen at or after `since` and not queued: what the clusterer's index holds. */
 const indexedSince = (since: number) => sql`FROM items JOIN story_members ON story_members.item_id = items.id
   WHERE items.first_seen_at >= ${since}
     AND NOT EXISTS (SELECT 1 FROM cluster_queue WHERE cluster_queue.item_id = items.id)`;
-
-type ItemRow = Pick<
-  Selectable<ItemsTable>,
-  'id' | 'feed_id' | 'title' | 'language' | 'published_at' | 'first_seen_at'
-> & { text: string | null; story_id: number | null };
 
 /**
  * The first `limit` queued items, in id order. SQLite: CROSS JOIN keeps the queue outside; a planner
@@ -39,23 +35,11 @@ type ItemRow = Pick<
  */
 export function queuedItemsQuery(engine: Engine, limit: number, textChars: number) {
   const join = engine === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
-  return sql<ItemRow & { version: number; queued_at: number; recluster: number }>`SELECT
-    ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at, cluster_queue.recluster
+  return sql<ClusterItem & { version: number; queuedAt: number; recluster: number }>`SELECT
+    ${itemColumns(textChars)}, cluster_queue.version, cluster_queue.queued_at AS "queuedAt",
+    cluster_queue.recluster
     FROM cluster_queue ${join} items ON items.id = cluster_queue.item_id ${ITEM_MEMBERSHIP_JOIN}
     ORDER BY cluster_queue.item_id LIMIT ${limit}`;
-}
-
-function toClusterItem(row: ItemRow): ClusterItem {
-  return {
-    id: Number(row.id),
-    feedId: Number(row.feed_id),
-    title: row.title,
-    text: row.text,
-    language: row.language,
-    publishedAt: row.published_at === null ? null : Number(row.published_at),
-    firstSeenAt: Number(row.first_seen_at),
-    storyId: row.story_id === null ? null : Number(row.story_id),
-  };
 }
 
 async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', column: string) {
@@ -68,12 +52,6 @@ async function highest(db: Kysely<Database>, table: 'items' | 'cluster_queue', c
 async function updateLease(db: Kysely<Database>, holder: string, columns: Updateable<LeasesTable>) {
   const query = db.updateTable('leases').set(columns).where('name', '=', CLUSTER_LEASE);
   return Number((await query.where('holder', '=', holder).executeTakeFirst()).numUpdatedRows) > 0;
-}
-
-/** Renews the lease inside `trx` if `holder` still holds it; throws DbLeaseLostError otherwise. */
-async function fence(trx: Kysely<Database>, holder: string, leaseSeconds: number, now: number) {
-  if (!(await updateLease(trx, holder, { expires_at: now + leaseSeconds * 1000 })))
-    throw new DbLeaseLostError(CLUSTER_LEASE, holder);
 }
 
 export function createClusteringApi(ctx: DbContext): ClusteringApi {
@@ -90,13 +68,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
         WHERE leases.holder = excluded.holder OR leases.holder IS NULL
           OR leases.expires_at <= ${now}`.execute(kysely);
-      const row = await leaseRow().select(['holder', 'expires_at', 'generation']).executeTakeFirstOrThrow();
-      return {
-        held: row.holder === holder,
-        holder: row.holder,
-        expiresAt: Number(row.expires_at),
-        generation: Number(row.generation),
-      };
+      const { rows } = await sql<Omit<ClusterLease, 'held'>>`SELECT holder, expires_at AS "expiresAt",
+        generation FROM leases WHERE name = ${CLUSTER_LEASE}`.execute(kysely);
+      return { held: rows[0]!.holder === holder, ...rows[0]! };
     },
 
     async release(holder) {
@@ -105,12 +79,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async queued(limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
       const { rows } = await queuedItemsQuery(engine, limit, textChars).execute(kysely);
-      return rows.map((row) => ({
-        ...toClusterItem(row),
-        version: Number(row.version),
-        queuedAt: Number(row.queued_at),
-        recluster: Number(row.recluster) === 1,
-      }));
+      // Both engines return the numbers as numbers (PostgreSQL: see openPostgres).
+      return rows.map((row) => ({ ...row, recluster: row.recluster === 1 }));
     },
 
     async queuedUpTo(itemId) {
@@ -122,9 +92,9 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
     newestQueued: () => highest(kysely, 'cluster_queue', 'item_id'),
 
     async indexed(since, afterId, limit, textChars = DEFAULT_CLUSTER_TEXT_CHARS) {
-      const { rows } = await sql<ItemRow>`SELECT ${itemColumns(textChars)} ${indexedSince(since)}
-        AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
-      return rows.map((row) => ({ ...toClusterItem(row), storyId: Number(row.story_id) }));
+      const { rows } = await sql<ClusterItem & { storyId: number }>`SELECT ${itemColumns(textChars)}
+        ${indexedSince(since)} AND items.id > ${afterId} ORDER BY items.id LIMIT ${limit}`.execute(kysely);
+      return rows;
     },
 
     async indexedFloor(since, count) {
@@ -154,7 +124,8 @@ export function createClusteringApi(ctx: DbContext): ClusteringApi {
 
     async apply(batch: ClusterBatch, now = Date.now()) {
       await ctx.transaction(async (trx) => {
-        await fence(trx, batch.holder, batch.leaseSeconds, now);
+        if (!(await updateLease(trx, batch.holder, { expires_at: now + batch.leaseSeconds * 1000 })))
+          throw new DbLeaseLostError(CLUSTER_LEASE, batch.holder);
         const targets = [...new Set(batch.assignments.map((assignment) => assignment.storyId))];
         // A story the clusterer places into may be new, or gone since (retention, a removed item):
         // its row is (re)created with a placeholder summary, which the refresh below replaces.

@@ -34,7 +34,6 @@ export async function writeMemberships(
   engine: Engine,
   moves: readonly { itemId: number; storyId: number }[],
 ): Promise<void> {
-  if (moves.length === 0) return;
   const pairs = moves.map(({ itemId, storyId }) => [itemId, storyId] as const);
   const lock = engine === 'postgres' ? sql`FOR KEY SHARE OF items` : sql``;
   await sql`INSERT INTO story_members (item_id, story_id)

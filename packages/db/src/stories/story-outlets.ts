@@ -46,26 +46,21 @@ export function storyMembersFrom(engine: Engine, stories: RawBuilder<unknown>): 
 export const MEMBER_COLUMNS = sql`story_members.story_id, items.id, items.feed_id, items.title, items.url,
   items.canonical_url, items.sort_at, items.language, ${FEED_REF_COLUMNS}`;
 
-/** Up to `limit` outlets per story besides the shown one: each feed's earliest member, earliest first. */
+/** Up to OUTLETS_PER_STORY other outlets per story: each feed's earliest member, earliest first. */
 export async function otherOutlets(
   kysely: Kysely<Database>,
   engine: Engine,
   requests: readonly OutletRequest[],
-  limit = OUTLETS_PER_STORY,
 ): Promise<Map<number, StoryOutlet[]>> {
-  if (requests.length === 0 || limit <= 0) return pickOutlets(requests, [], limit);
+  if (requests.length === 0) return new Map();
   const stories = valueList(engine, [...new Set(requests.map((request) => request.storyId))]);
   const { rows } = await sql<MemberRow>`SELECT ${MEMBER_COLUMNS} FROM ${storyMembersFrom(engine, stories)}
     ORDER BY story_members.story_id, items.sort_at, items.id`.execute(kysely);
-  return pickOutlets(requests, rows, limit);
+  return pickOutlets(requests, rows);
 }
 
 /** The outlets of each requested story among its members' rows, ordered by story, then time. */
-export function pickOutlets(
-  requests: readonly OutletRequest[],
-  rows: readonly MemberRow[],
-  limit = OUTLETS_PER_STORY,
-): Map<number, StoryOutlet[]> {
+export function pickOutlets(requests: readonly OutletRequest[], rows: readonly MemberRow[]) {
   const outlets = new Map<number, StoryOutlet[]>(requests.map((request) => [request.storyId, []]));
   const seen = new Map(requests.map((request) => [request.storyId, new Set([request.shownFeedId])]));
   const read = new Map<number, number>();
@@ -76,8 +71,8 @@ export function pickOutlets(
     const feeds = seen.get(storyId);
     const position = (read.get(storyId) ?? 0) + 1;
     read.set(storyId, position);
-    if (!list || !feeds || position > MEMBERS_READ_PER_STORY || feeds.has(feedId) || list.length >= limit)
-      continue;
+    if (!list || !feeds || position > MEMBERS_READ_PER_STORY) continue;
+    if (feeds.has(feedId) || list.length >= OUTLETS_PER_STORY) continue;
     feeds.add(feedId);
     list.push({
       feed: toFeedRef(feedId, row),

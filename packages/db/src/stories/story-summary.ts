@@ -65,15 +65,6 @@ function storySummary(members: [MemberRow, ...MemberRow[]], leadId: number | nul
 /** Stories whose members are read in one statement (bound as one parameter, see value-list.ts). */
 const STORIES_PER_READ = 500;
 
-/**
- * PostgreSQL: locks the stories' rows in id order before their members are read, so of two refreshes
- * of one story (the clusterer's, retention's) the last to commit counts every committed member.
- */
-async function lockStories(trx: Kysely<Database>, storyIds: number[]): Promise<void> {
-  await sql`SELECT id FROM stories WHERE id ${inIds('postgres', storyIds)}
-    ORDER BY id FOR NO KEY UPDATE`.execute(trx);
-}
-
 type SummaryRow = Omit<StoriesTable, 'id'> & { id: number };
 
 /** Writes many stories' summaries in one statement (the rows as one JSON parameter). */
@@ -111,12 +102,17 @@ async function membersOf(trx: Kysely<Database>, engine: Engine, storyIds: number
   return members;
 }
 
-/** The lead each story has now, to keep it when a refresh is not told of a new one. */
-async function currentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
+/**
+ * The lead each story has now, to keep it when a refresh is not told of a new one. PostgreSQL locks
+ * the rows in id order, before the members are read: of two refreshes of one story (the clusterer's,
+ * retention's) the last to commit counts every committed member.
+ */
+async function lockCurrentLeads(trx: Kysely<Database>, engine: Engine, storyIds: number[]) {
+  const lock = engine === 'postgres' ? sql`ORDER BY id FOR NO KEY UPDATE` : sql``;
   const leads = new Map<number, number>();
   for (const ids of batches(storyIds, STORIES_PER_READ)) {
     const { rows } = await sql<{ id: number; lead_item_id: number }>`SELECT id, lead_item_id FROM stories
-      WHERE id ${inIds(engine, ids)}`.execute(trx);
+      WHERE id ${inIds(engine, ids)} ${lock}`.execute(trx);
     for (const row of rows) leads.set(Number(row.id), Number(row.lead_item_id));
   }
   return leads;
@@ -134,11 +130,8 @@ export async function refreshStories(
 ): Promise<number> {
   const ids = [...new Set(storyIds)].sort((a, b) => a - b);
   if (ids.length === 0) return 0;
-  if (engine === 'postgres')
-    for (const batch of batches(ids, STORIES_PER_READ)) await lockStories(trx, batch);
+  const stored = await lockCurrentLeads(trx, engine, ids);
   const members = await membersOf(trx, engine, ids);
-  const unled = ids.filter((id) => (leads.get(id) ?? null) === null);
-  const stored = await currentLeads(trx, engine, unled);
   const empty = ids.filter((id) => !members.has(id));
   const summaries: SummaryRow[] = [];
   for (const id of ids) {

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely';
-import { SqliteDialect } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Driver } from 'kysely';
+import { SqliteDialect, SqliteDriver } from 'kysely';
 
 // Waiting for another process's write lock: SQLite's busy handler sleeps inside the call, then polls
 // every 100 ms and misses the gaps between writers. Instead a statement meeting SQLITE_BUSY outside a
@@ -17,32 +17,37 @@ function isBusy(error: unknown): boolean {
 const pause = () =>
   new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * (BUSY_RETRY_MAX_PAUSE_MS - 1)));
 
-/** The driver's single connection, retrying SQLITE_BUSY outside a transaction until `busyTimeoutMs` has passed. */
-class BusyRetryingConnection implements DatabaseConnection {
+/** Kysely's SQLite driver, its one connection retrying SQLITE_BUSY outside a transaction for `busyTimeoutMs`. */
+class BusyRetryingDriver extends SqliteDriver {
+  #retrying: DatabaseConnection | undefined;
+
   constructor(
-    private readonly inner: DatabaseConnection,
     private readonly database: BetterSqlite3.Database,
     private readonly busyTimeoutMs: number,
-  ) {}
-
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const deadline = performance.now() + this.busyTimeoutMs;
-    for (;;) {
-      try {
-        return await this.inner.executeQuery<R>(query);
-      } catch (error) {
-        if (!isBusy(error) || this.database.inTransaction || performance.now() >= deadline) throw error;
-      }
-      await pause();
-    }
+  ) {
+    super({ database });
   }
 
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery<R>(query, chunkSize);
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.#retrying ??= {
+      executeQuery: async <R>(query: CompiledQuery) => {
+        const deadline = performance.now() + this.busyTimeoutMs;
+        for (;;) {
+          try {
+            return await connection.executeQuery<R>(query);
+          } catch (error) {
+            if (!isBusy(error) || this.database.inTransaction || performance.now() >= deadline) throw error;
+          }
+          await pause();
+        }
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+    return this.#retrying;
   }
 }
 
-/** Kysely's SQLite dialect whose connection retries SQLITE_BUSY as described above. */
 export class BusyRetryingSqliteDialect extends SqliteDialect {
   constructor(
     private readonly database: BetterSqlite3.Database,
@@ -52,23 +57,6 @@ export class BusyRetryingSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    const driver = super.createDriver();
-    const wrapped = new WeakMap<DatabaseConnection, BusyRetryingConnection>();
-    return new Proxy(driver, {
-      get: (target, property) => {
-        const value = Reflect.get(target, property);
-        // The driver's methods use its private fields: they must run on the driver itself.
-        if (property !== 'acquireConnection') return typeof value === 'function' ? value.bind(target) : value;
-        return async () => {
-          const connection = await target.acquireConnection();
-          let retrying = wrapped.get(connection);
-          if (!retrying) {
-            retrying = new BusyRetryingConnection(connection, this.database, this.busyTimeoutMs);
-            wrapped.set(connection, retrying);
-          }
-          return retrying;
-        };
-      },
-    });
+    return new BusyRetryingDriver(this.database, this.busyTimeoutMs);
   }
 }

@@ -34,21 +34,11 @@ parentPort.on('message', (message) => {
 });
 `;
 
-export interface Checkpointer {
-  /** A write transaction committed: a checkpoint follows within the interval. Never throws. */
-  committed(): void;
-  close(): Promise<void>;
-}
-
 /**
  * Starts the checkpoint thread at the first commit. If it cannot start or fails, `onFailure` is told
  * once and checkpoints are left to the writer again; a commit never fails for it.
  */
-export function createCheckpointer(
-  path: string,
-  intervalMs: number,
-  onFailure: (error: Error) => void,
-): Checkpointer {
+export function createCheckpointer(path: string, intervalMs: number, onFailure: (error: Error) => void) {
   let worker: Worker | null = null;
   let exited: Promise<void> | null = null;
   let stopped = false;
@@ -58,6 +48,7 @@ export function createCheckpointer(
     onFailure(error);
   };
   return {
+    /** A write transaction committed: a checkpoint follows within the interval. Never throws. */
     committed() {
       if (stopped) return;
       if (!worker) {

@@ -7,7 +7,7 @@ import type { Database } from '../../schema/schema.js';
 import type { DbContext } from '../../sql/context.js';
 import type { MaintenanceApi } from '../maintenance.js';
 import { BusyRetryingSqliteDialect } from './sqlite-busy.js';
-import { type Checkpointer, createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
+import { createCheckpointer, FALLBACK_CHECKPOINT_PAGES } from './sqlite-checkpointer.js';
 
 export interface SqliteSettings {
   /** SQLite: how long a write waits for another process's write lock before DbBusyError (ms). */
@@ -65,7 +65,7 @@ export function openSqlite(
   settings: SqliteSettings,
 ): { context: DbContext; maintenance: MaintenanceApi; close(): Promise<void> } {
   let database: BetterSqlite3.Database;
-  const checkpointer: Checkpointer | null =
+  const checkpointer =
     path !== ':memory:' && settings.checkpointIntervalMs > 0
       ? createCheckpointer(path, settings.checkpointIntervalMs, (error) => {
           // Checkpoints go back into the commits, as without the thread.

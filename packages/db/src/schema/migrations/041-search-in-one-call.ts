@@ -1,8 +1,7 @@
 import type { Migration } from './migration.js';
 
-// PostgreSQL search: each window in one call, from the planner's estimate to the hits' ranks, rather
-// than an EXPLAIN, a transaction and queries from the client: a phrase's (search/postgres-phrase.ts),
-// and any other query's (search/postgres-word-window.ts).
+// PostgreSQL search: each window in one call, from the planner's estimate to the hits' ranks: a
+// phrase's (search/postgres-phrase.ts), and any other query's (search/postgres-word-window.ts).
 
 /**
  * What both window functions are: rows of ids and ranks, in plpgsql, off parallel plans and (until
@@ -138,12 +137,7 @@ export const NEWEST_ESTIMATES_AND_WALK = `
         END IF;
         PERFORM set_config('enable_indexscan', 'off', true);`;
 
-/**
- * PostgreSQL: nf_newest_matches walks a common prefix back from the newest row itself (one call in
- * place of an estimate, a walk and a transaction of id ranges), and sizes each id range after the
- * first by the share of matches found so far. A range reads every id newer than its lower bound
- * again, so all matches are read at once when that is expected to cost less than the next range.
- */
+/** nf_newest_matches as search/postgres-word-window.ts describes it: a walk, ranges by share found. */
 export const NEWEST_MATCHES_BY_SHARE_FOUND = [
   `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
   `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int,
