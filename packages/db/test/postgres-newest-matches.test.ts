@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEARCH_WINDOW } from '../src/search/engine.js';
 import { ENGINES, sampleItem, useTestDb } from './helpers/test-db.js';
 
-// nf_newest_matches (migration 41) reads a query's newest matches by walking back from the newest
+// nf_newest_matches (migrations 41, 42) reads a query's newest matches by walking back from the newest
 // row, from id ranges of the word index (each after the first sized by the share found so far), then
 // from all older ids; whichever way a query reaches them, it finds the same newest matches as reading
 // every match.

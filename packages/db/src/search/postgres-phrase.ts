@@ -9,7 +9,7 @@ import type { SearchTerm } from './query.js';
 // newest POSTGRES_PHRASE_MAX_IDS ids, or all when that costs less, found the cheapest of three ways by
 // the estimates (POSTGRES_PHRASE_COSTS), in one call of nf_phrase_window:
 // - all: the words' posting lists alone, every candidate checked (few candidates, or rare words);
-// - id ranges: the word index's (-id) column intersects each id range with the posting lists, ranges
+// - id ranges: the word index's id-bucket column intersects each id range with the posting lists, ranges
 //   newest first, each POSTGRES_PHRASE_GROWTH times wider, stopping at the window (common words);
 // - key range: the posting lists ANDed with one primary-key range down to the bound (rare words, many
 //   candidates).
@@ -27,7 +27,7 @@ export const POSTGRES_PHRASE_FIRST_CHECKS = 250;
 export const POSTGRES_PHRASE_GROWTH = 4;
 /** What each step of a phrase search costs, relative to the others, per item id, entry or row. */
 export const POSTGRES_PHRASE_COSTS = {
-  /** An id of a range read from the word index's (-id) column. */
+  /** An id of a range read from the word index's id-bucket column. */
   indexedId: 2.5,
   /** An id of a range read from the primary key. */
   keyId: 1,

@@ -31,16 +31,15 @@ export const PHRASE_PLAN = `CREATE FUNCTION nf_phrase_plan(table_rows float8, ca
             FROM (SELECT ceil(checks * table_rows / candidates) AS width) AS bound) AS plans
       $$`;
 
-/**
- * A phrase query's newest `wanted` matches with their ranks, by nf_phrase_plan's way (the plans are
- * described in search/postgres-phrase.ts); `words` are the phrase's words, each a tsquery. Its SET
- * clause keeps the planner off parallel plans, and, after the newest id is read, off plain index
- * scans, so that every way is read as bitmaps. Not STABLE: it runs an EXPLAIN. Its plan is logged at
- * DEBUG1.
- */
-export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, words tsquery[], feed bigint,
-        wanted int, checks int, first_checks int, max_ids bigint, growth int, costs float8[])
-      ${WINDOW_FUNCTION}
+/** What both window functions end with: the ids found, with their ranks. */
+export const RANK_FOUND = `
+        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
+          WHERE items.id = ANY (found);
+      END
+      $$`;
+
+/** nf_phrase_window's variables and the planner's estimates, up to the way it takes. */
+export const PHRASE_ESTIMATES = `
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $2' END;
         explained json;
         estimates float8[];
@@ -64,7 +63,28 @@ export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, wo
           checks, costs);
         bound := newest - least(ceil(checks * estimates[2] / estimates[1]), max_ids);
         RAISE DEBUG 'nf_phrase_window: %, estimates %, bound %', plan, estimates, bound;
-        PERFORM set_config('enable_indexscan', 'off', true);
+        PERFORM set_config('enable_indexscan', 'off', true);`;
+
+/** nf_phrase_window's ways other than id ranges: one primary-key range, or every candidate. */
+export const PHRASE_KEY_RANGE_OR_ALL = `
+        ELSE
+          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
+              WHERE items.search_vector @@ $1 %s %s ORDER BY items.id DESC LIMIT $3) AS range',
+            feed_match, CASE WHEN plan = 'key range' THEN format('AND items.id > %L::bigint', bound) ELSE '' END)
+            INTO more USING query, feed, wanted;
+          found := coalesce(more, '{}');
+        END IF;`;
+
+/**
+ * A phrase query's newest `wanted` matches with their ranks, by nf_phrase_plan's way (the plans are
+ * described in search/postgres-phrase.ts); `words` are the phrase's words, each a tsquery. Its SET
+ * clause keeps the planner off parallel plans, and, after the newest id is read, off plain index
+ * scans, so that every way is read as bitmaps. Not STABLE: it runs an EXPLAIN. Its plan is logged at
+ * DEBUG1.
+ */
+export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, words tsquery[], feed bigint,
+        wanted int, checks int, first_checks int, max_ids bigint, growth int, costs float8[])
+      ${WINDOW_FUNCTION}${PHRASE_ESTIMATES}
         IF plan = 'id ranges' THEN
           -- Newest first, each range growth times wider, down to the bound; a range's lower bound is
           -- read from the index's (-id) column, its upper bound tested on the row (+ 0).
@@ -81,25 +101,10 @@ export const PHRASE_WINDOW = `CREATE FUNCTION nf_phrase_window(query tsquery, wo
             EXIT WHEN cardinality(found) >= wanted OR low <= bound;
             above := low;
             width := width * growth;
-          END LOOP;
-        ELSE
-          EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
-              WHERE items.search_vector @@ $1 %s %s ORDER BY items.id DESC LIMIT $3) AS range',
-            feed_match, CASE WHEN plan = 'key range' THEN format('AND items.id > %L::bigint', bound) ELSE '' END)
-            INTO more USING query, feed, wanted;
-          found := coalesce(more, '{}');
-        END IF;
-        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
-          WHERE items.id = ANY (found);
-      END
-      $$`;
+          END LOOP;${PHRASE_KEY_RANGE_OR_ALL}${RANK_FOUND}`;
 
-/** nf_newest_matches as search/postgres-word-window.ts describes it: a walk, ranges by share found. */
-export const NEWEST_MATCHES_BY_SHARE_FOUND = [
-  `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
-  `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int,
-        margin float8, growth float8, match_cost float8, walk_limit float8, walk_margin float8)
-      ${WINDOW_FUNCTION}
+/** nf_newest_matches's variables, the planner's estimates and the walk, up to its id ranges. */
+export const NEWEST_ESTIMATES_AND_WALK = `
         feed_match text := CASE WHEN feed IS NULL THEN '' ELSE 'AND items.feed_id = $3' END;
         plan json;
         table_rows float8;
@@ -130,7 +135,14 @@ export const NEWEST_MATCHES_BY_SHARE_FOUND = [
           expected := least(expected, greatest(cardinality(found), 1) / width);
           share := expected;
         END IF;
-        PERFORM set_config('enable_indexscan', 'off', true);
+        PERFORM set_config('enable_indexscan', 'off', true);`;
+
+/** nf_newest_matches as search/postgres-word-window.ts describes it: a walk, ranges by share found. */
+export const NEWEST_MATCHES_BY_SHARE_FOUND = [
+  `DROP FUNCTION nf_newest_matches(tsquery, bigint, int, float8, int, bigint)`,
+  `CREATE FUNCTION nf_newest_matches(query tsquery, feed bigint, wanted int,
+        margin float8, growth float8, match_cost float8, walk_limit float8, walk_margin float8)
+      ${WINDOW_FUNCTION}${NEWEST_ESTIMATES_AND_WALK}
         -- Newest first, each range holding margin times the matches still missing at the share known,
         -- reaching at least growth times further back. A range reads every id and match newer than
         -- its lower bound again (its upper bound is tested on the row, + 0: read from the index, it
@@ -151,11 +163,7 @@ export const NEWEST_MATCHES_BY_SHARE_FOUND = [
           -- The share found so far, or the query's own estimate if higher (a few newest ranges may hold
           -- fewer than the rest).
           share := greatest(cardinality(found) / width, expected);
-        END LOOP;
-        RETURN QUERY SELECT items.id, ts_rank(items.search_vector, query) FROM items
-          WHERE items.id = ANY (found);
-      END
-      $$`,
+        END LOOP;${RANK_FOUND}`,
 ];
 
 export const searchInOneCall: Migration = {

@@ -1,4 +1,5 @@
 import { searchInOneCall } from './041-search-in-one-call.js';
+import { searchByIdBucket } from './042-search-by-id-bucket.js';
 import { baseline } from './baseline.js';
 import { from010 } from './from-0.1.0.js';
 import { from020 } from './from-0.2.0.js';
@@ -14,7 +15,7 @@ export const MIGRATION_PLAN: MigrationPlan = {
     { name: '0.2.0', versions: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 21, 30], upgrade: from020 },
   ],
   // Append only: a released migration is never edited.
-  later: [searchInOneCall],
+  later: [searchInOneCall, searchByIdBucket],
   // All 22 migrations of main before the baseline: its schema, so such a database is at the
   // baseline. A database left by an earlier build of main gets there with main at this commit.
   beforeBaseline: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 15, 20, 21, 22, 23, 24, 30, 31, 32, 33, 40],

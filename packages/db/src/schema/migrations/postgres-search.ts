@@ -22,6 +22,7 @@ export const SEARCH_VECTOR = `search_vector TSVECTOR GENERATED ALWAYS AS (
  * The word index also holds each item's id, negated (btree_gin), so one index scan finds a query's
  * matches among the newest ids; negated, so the planner never prefers it for conditions on the id.
  * Writers append to its pending list; the clusterer merges it (maintenance.settleSearchIndex).
+ * Migration 42 keys it by id bucket instead.
  */
 export const SEARCH_INDEX = [
   `CREATE EXTENSION IF NOT EXISTS btree_gin`,
