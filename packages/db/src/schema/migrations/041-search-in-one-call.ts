@@ -5,14 +5,24 @@ import type { Migration } from './migration.js';
 
 /**
  * What both window functions are: rows of ids and ranks, in plpgsql, off parallel plans and (until
- * they read the newest id) on plain index scans; each starts from the newest item id.
+ * they read the newest id) on plain index scans, with `setting` too if given; each starts from the
+ * newest item id.
  */
-const WINDOW_FUNCTION = `RETURNS TABLE (id bigint, rank real)
+export function windowFunction(setting?: string): string {
+  return `RETURNS TABLE (id bigint, rank real)
       LANGUAGE plpgsql
-      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
+      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0${
+        setting
+          ? `
+      SET ${setting}`
+          : ''
+      }
       AS $$
       DECLARE
         newest bigint := (SELECT max(items.id) FROM items);`;
+}
+
+const WINDOW_FUNCTION = windowFunction();
 
 /**
  * Which way to a phrase's newest `checks` candidates costs least by `costs` (per id read from the

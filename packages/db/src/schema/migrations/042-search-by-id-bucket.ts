@@ -3,29 +3,27 @@ import {
   PHRASE_ESTIMATES,
   PHRASE_KEY_RANGE_OR_ALL,
   RANK_FOUND,
+  windowFunction,
 } from './041-search-in-one-call.js';
 import type { Migration } from './migration.js';
 
-// PostgreSQL search: the word index keys each item by its id's bucket of 256 ids rather than by its
+// PostgreSQL search: the word index keys each item by its id's bucket (ID_BUCKET ids) rather than by its
 // id. An id range read from it is then a few keys' posting lists rather than one key per id, which
 // cost more than reading the matches they spared. Both window functions read their ranges by bucket,
 // and without JIT: their EXPLAIN of the whole table is costed above the server's jit_above_cost, so
 // the server would generate code for a plan that never runs, and the queries they do run are short.
 
-/** The word index, by bucket: ranges start at a bucket's first id, `id / 256` in the functions. */
+/** How many consecutive ids share one key of the word index. */
+const ID_BUCKET = 256;
+
+/** The word index, by bucket: ranges start at a bucket's first id, `id / ID_BUCKET` in the functions. */
 export const SEARCH_INDEX_BY_BUCKET = [
   `DROP INDEX items_search`,
-  `CREATE INDEX items_search ON items USING GIN ((id / 256), search_vector)`,
+  `CREATE INDEX items_search ON items USING GIN ((id / ${ID_BUCKET}), search_vector)`,
 ];
 
 /** What both window functions are, as in migration 41, without JIT. */
-const WINDOW_FUNCTION = `RETURNS TABLE (id bigint, rank real)
-      LANGUAGE plpgsql
-      SET enable_indexscan = on SET enable_seqscan = off SET max_parallel_workers_per_gather = 0
-      SET jit = off
-      AS $$
-      DECLARE
-        newest bigint := (SELECT max(items.id) FROM items);`;
+const WINDOW_FUNCTION = windowFunction('jit = off');
 
 /**
  * nf_phrase_window of migration 41, its id ranges read by bucket: each range's lower bound is its
@@ -40,16 +38,16 @@ export const PHRASE_WINDOW_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_phrase_win
           -- bound is read from the index's bucket column, its upper bound tested on the row (+ 0).
           width := ceil(first_checks * estimates[2] / estimates[1]);
           LOOP
-            low := greatest(bound, newest - width) / 256;
+            low := greatest(bound, newest - width) / ${ID_BUCKET};
             EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
-                WHERE items.search_vector @@ $1 %s AND items.id / 256 >= %L::bigint %s
+                WHERE items.search_vector @@ $1 %s AND items.id / ${ID_BUCKET} >= %L::bigint %s
                 ORDER BY items.id DESC LIMIT $3) AS range',
               feed_match, low,
               CASE WHEN above IS NULL THEN '' ELSE format('AND items.id + 0 < %L::bigint', above) END)
               INTO more USING query, feed, wanted - cardinality(found);
             found := found || coalesce(more, '{}');
-            EXIT WHEN cardinality(found) >= wanted OR low * 256 <= bound;
-            above := low * 256;
+            EXIT WHEN cardinality(found) >= wanted OR low * ${ID_BUCKET} <= bound;
+            above := low * ${ID_BUCKET};
             width := width * growth;
           END LOOP;${PHRASE_KEY_RANGE_OR_ALL}${RANK_FOUND}`;
 
@@ -69,11 +67,11 @@ export const NEWEST_MATCHES_BY_BUCKET = `CREATE OR REPLACE FUNCTION nf_newest_ma
         WHILE cardinality(found) < wanted LOOP
           next_width := greatest(width * growth, width + margin * (wanted - cardinality(found)) / share);
           bounded := next_width * (1 + match_cost * share) < match_cost * share * table_rows;
-          next_width := newest + 1 - 256 * floor((newest + 1 - ceil(next_width)) / 256);
+          next_width := newest + 1 - ${ID_BUCKET} * floor((newest + 1 - ceil(next_width)) / ${ID_BUCKET});
           EXECUTE format('SELECT array_agg(id) FROM (SELECT items.id FROM items
               WHERE items.search_vector @@ $1 %s %s %s ORDER BY items.id DESC LIMIT $2) AS range',
             feed_match,
-            CASE WHEN bounded THEN format('AND items.id / 256 >= %L::bigint', (newest + 1 - next_width) / 256) ELSE '' END,
+            CASE WHEN bounded THEN format('AND items.id / ${ID_BUCKET} >= %L::bigint', (newest + 1 - next_width) / ${ID_BUCKET}) ELSE '' END,
             CASE WHEN width = 0 THEN '' ELSE format('AND items.id + 0 <= %L::bigint', newest - ceil(width)) END)
             INTO more USING query, wanted - cardinality(found), feed;
           found := found || coalesce(more, '{}');
